@@ -1,0 +1,32 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { buildModules } from "./src/config/modules"
+import { readBackendEnv } from "./src/config/env"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = readBackendEnv()
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.databaseUrl,
+    // Local and embedded servers speak plain TCP; DATABASE_SSL=true for managed databases.
+    databaseDriverOptions: { connection: { ssl: env.databaseSsl ? { rejectUnauthorized: false } : false } },
+    redisUrl: env.redisUrl,
+    workerMode: env.workerMode,
+    // Medusa marks session cookies Secure in production; `npm start` serves plain http on localhost.
+    cookieOptions: env.cookieSecure === false ? { secure: false } : {},
+    http: {
+      storeCors: env.storeCors,
+      adminCors: env.adminCors,
+      authCors: env.authCors,
+      jwtSecret: env.jwtSecret,
+      cookieSecret: env.cookieSecret,
+    },
+  },
+  admin: {
+    disable: env.disableAdmin,
+    backendUrl: env.backendUrl,
+  },
+  featureFlags: env.redisUrl ? { caching: true } : {},
+  modules: buildModules(env),
+})

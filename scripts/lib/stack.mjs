@@ -1,0 +1,185 @@
+/**
+ * Brings up the whole shop: build (turbo, cached), migrate + seed, staff login,
+ * backend and storefront. Used by `npm start` and by the e2e run of `npm test`.
+ */
+import { spawn } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { ensureDatabase } from "../../backend/scripts/lib/database.mjs"
+import { UserError } from "../../backend/scripts/lib/errors.mjs"
+import {
+  DEFAULT_ADMIN,
+  ensureAdminUser,
+  migrate,
+  readPublishableKey,
+  startMedusa,
+} from "../../backend/scripts/lib/medusa.mjs"
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+export const DATA_DIR = path.join(ROOT, ".data")
+const STOREFRONT_DIR = path.join(ROOT, "storefront")
+const TURBO = path.join(ROOT, "node_modules/turbo/bin/turbo")
+const REMIX_SERVE = path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js")
+
+export async function assertPortFree(port, what, variable) {
+  await new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", (error) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new UserError(`Port ${port} (${what}) is already in use: stop whatever runs there (\`lsof -i :${port}\`) or set ${variable} to a free port`)
+          : error
+      )
+    )
+    server.listen(port, () => server.close(resolve))
+  })
+}
+
+/** Builds what changed: turbo restores unchanged builds from its cache. */
+export function build({ quiet = false } = {}) {
+  return run(process.execPath, [TURBO, "run", "build", "--output-logs=errors-only"], {
+    cwd: ROOT,
+    quiet,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1", MEDUSA_DISABLE_TELEMETRY: "true" },
+  })
+}
+
+function run(command, args, { cwd, env, quiet }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    const collect = (chunk) => {
+      output += chunk
+      if (!quiet) process.stdout.write(chunk)
+    }
+    child.stdout.on("data", collect)
+    child.stderr.on("data", collect)
+    child.on("error", reject)
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} failed (exit ${code}):\n${output.slice(-6000)}`))
+    )
+  })
+}
+
+/** Random JWT/cookie secrets kept in .data/ so local sessions survive restarts. */
+export function localSecrets() {
+  const file = path.join(DATA_DIR, "local-secrets.json")
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"))
+  const secrets = { jwt: crypto.randomBytes(32).toString("hex"), cookie: crypto.randomBytes(32).toString("hex") }
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+async function waitForHttp(url, child, name, output, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The ${name} stopped while starting (exit ${child.exitCode}):\n${output().slice(-4000)}`)
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`The ${name} did not answer at ${url} within ${timeoutMs / 1000} s:\n${output().slice(-4000)}`)
+}
+
+function stopChild(child) {
+  if (!child || child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000)
+    child.once("exit", () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill("SIGTERM")
+  })
+}
+
+/**
+ * Starts backend and storefront against `databaseUrl` (created when missing).
+ * `log(name, chunk)` receives their output. Resolves once both answer HTTP.
+ */
+export async function startStack({
+  databaseUrl,
+  backendPort = 9000,
+  storefrontPort = 3000,
+  admin = DEFAULT_ADMIN,
+  env: extraEnv = {},
+  log = () => {},
+  step = () => {},
+}) {
+  const backendUrl = `http://localhost:${backendPort}`
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const secrets = localSecrets()
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PORT: String(backendPort),
+    JWT_SECRET: process.env.JWT_SECRET || secrets.jwt,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie,
+    COOKIE_SECURE: process.env.COOKIE_SECURE || "false",
+    STOREFRONT_URL: process.env.STOREFRONT_URL || storefrontUrl,
+    STORE_CORS: process.env.STORE_CORS || storefrontUrl,
+    ADMIN_CORS: process.env.ADMIN_CORS || backendUrl,
+    AUTH_CORS: process.env.AUTH_CORS || `${storefrontUrl},${backendUrl}`,
+    ...extraEnv,
+  }
+
+  await ensureDatabase(databaseUrl)
+  step("Migrating and seeding the database")
+  await migrate(env)
+  if (await ensureAdminUser(env, admin)) step(`Created staff login ${admin.email}`)
+  const publishableKey = await readPublishableKey(databaseUrl)
+
+  const children = []
+  const stop = async () => {
+    await Promise.all(children.map(stopChild))
+  }
+  try {
+    step("Starting the backend")
+    let backendOutput = ""
+    const backend = startMedusa(env, {
+      onOutput: (chunk) => {
+        backendOutput = (backendOutput + chunk).slice(-20_000)
+        log("backend", chunk)
+      },
+    })
+    children.push(backend)
+    await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput)
+
+    step("Starting the storefront")
+    let storefrontOutput = ""
+    const storefront = spawn(process.execPath, [REMIX_SERVE, "./build/server/index.js"], {
+      cwd: STOREFRONT_DIR,
+      env: {
+        ...env,
+        PORT: String(storefrontPort),
+        MEDUSA_BACKEND_URL: backendUrl,
+        MEDUSA_PUBLISHABLE_KEY: publishableKey,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    children.push(storefront)
+    const onStorefront = (chunk) => {
+      storefrontOutput = (storefrontOutput + chunk).slice(-20_000)
+      log("storefront", chunk)
+    }
+    storefront.stdout.on("data", onStorefront)
+    storefront.stderr.on("data", onStorefront)
+    await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput)
+
+    return { backendUrl, storefrontUrl, publishableKey, admin, children: { backend, storefront }, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

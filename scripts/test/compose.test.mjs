@@ -1,0 +1,580 @@
+// Contract checks for docker-compose.yml and the Dockerfiles it builds.
+// No Docker engine is needed: the compose file is parsed with `yaml`, the
+// Dockerfiles are read as text, and the environment variables each app reads
+// are discovered by scanning its source.
+//
+//   node --test scripts/test/
+
+import { describe, test } from "node:test"
+import assert from "node:assert/strict"
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import YAML from "yaml"
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
+// COMPOSE_FILE (as docker compose reads it; first entry) checks another file, e.g. a variant.
+const COMPOSE_PATH = path.resolve(ROOT, process.env.COMPOSE_FILE?.split(path.delimiter)[0] || "docker-compose.yml")
+const COMPOSE_DIR = path.dirname(COMPOSE_PATH)
+
+const SERVICE_NAMES = ["postgres", "redis", "backend", "worker", "storefront"]
+const APP_SERVICES = { backend: "backend", worker: "backend", storefront: "storefront" }
+
+/** Variables read by tools (Medusa CLI, remix-serve, Node) rather than by our code. */
+const TOOL_VARS = {
+  backend: ["NODE_ENV", "PORT", "MEDUSA_DISABLE_TELEMETRY"],
+  storefront: ["NODE_ENV", "PORT"],
+}
+/** Variables the official images read themselves. */
+const IMAGE_VARS = {
+  postgres: [
+    "POSTGRES_USER",
+    "POSTGRES_PASSWORD",
+    "POSTGRES_DB",
+    "POSTGRES_INITDB_ARGS",
+    "POSTGRES_INITDB_WALDIR",
+    "POSTGRES_HOST_AUTH_METHOD",
+    "PGDATA",
+  ],
+  redis: [],
+}
+/** Where each stateful image keeps its data. */
+const DATA_DIRS = { postgres: "/var/lib/postgresql/data", redis: "/data" }
+
+const MUST_HAVE = {
+  backend: ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE"],
+  worker: ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE"],
+  storefront: ["MEDUSA_BACKEND_URL"],
+}
+const SECRET_VARS = ["JWT_SECRET", "COOKIE_SECRET"]
+
+// ---------------------------------------------------------------------------
+// Source scanning: which environment variables does an app read?
+
+const ENV_NAME = "[A-Z_][A-Z0-9_]*"
+const ENV_PATTERNS = [
+  // process.env.NAME, env.NAME (a ProcessEnv passed around, e.g. readBackendEnv(env))
+  new RegExp(String.raw`\benv\??\.(${ENV_NAME})\b`, "g"),
+  // process.env["NAME"], env['NAME']
+  new RegExp(String.raw`\benv\??\.?\[\s*["'\`](${ENV_NAME})["'\`]\s*\]`, "g"),
+]
+// const { NAME, OTHER: alias = "x" } = process.env
+const DESTRUCTURE = /\{([^{}]*)\}\s*=\s*process\.env\b/g
+
+export function scanEnvNames(source) {
+  const names = new Set()
+  for (const pattern of ENV_PATTERNS) {
+    for (const match of source.matchAll(pattern)) names.add(match[1])
+  }
+  for (const match of source.matchAll(DESTRUCTURE)) {
+    for (const part of match[1].split(",")) {
+      const key = part.split(/[:=]/)[0].trim()
+      if (new RegExp(`^${ENV_NAME}$`).test(key)) names.add(key)
+    }
+  }
+  return names
+}
+
+const SKIP_DIRS = new Set(["node_modules", ".medusa", "build", "dist", ".cache", "__tests__", "__mocks__"])
+const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/
+
+function walk(dir, accept) {
+  if (!existsSync(dir)) return []
+  const out = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) out.push(...walk(full, accept))
+    } else if (entry.isFile() && accept(entry.name) && !TEST_FILE.test(entry.name)) {
+      out.push(full)
+    }
+  }
+  return out
+}
+
+const byExt = (...exts) => (name) => exts.some((ext) => name.endsWith(ext))
+
+function appSourceFiles(app) {
+  if (app === "backend") {
+    const config = path.join(ROOT, "backend", "medusa-config.ts")
+    return [
+      ...(existsSync(config) ? [config] : []),
+      // All of src, not only src/config: e.g. src/seed/seed-shop.ts reads STOREFRONT_URL
+      // (the seed runs as a migration script inside the server container).
+      ...walk(path.join(ROOT, "backend", "src"), byExt(".ts", ".tsx")),
+      ...walk(path.join(ROOT, "backend", "scripts"), byExt(".mjs")),
+      ...walk(path.join(ROOT, "scripts", "lib"), byExt(".mjs")),
+    ]
+  }
+  if (app === "storefront") {
+    return walk(path.join(ROOT, "storefront", "app"), byExt(".ts", ".tsx"))
+  }
+  throw new Error(`unknown app ${app}`)
+}
+
+const scanCache = new Map()
+function appReads(app) {
+  if (!scanCache.has(app)) {
+    const names = new Set()
+    for (const file of appSourceFiles(app)) {
+      for (const name of scanEnvNames(readFileSync(file, "utf8"))) names.add(name)
+    }
+    scanCache.set(app, names)
+  }
+  return scanCache.get(app)
+}
+
+// ---------------------------------------------------------------------------
+// Compose helpers
+
+const composeText = readFileSync(COMPOSE_PATH, "utf8")
+const compose = YAML.parse(composeText, { merge: true })
+const services = compose?.services ?? {}
+
+/** Raw (uninterpolated) environment of a service as a plain object; list syntax normalised. */
+function rawEnv(name) {
+  const env = services[name]?.environment ?? {}
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((item) => {
+        const text = String(item)
+        const eq = text.indexOf("=")
+        // `- NAME` alone passes the host's value through: model it as ${NAME}
+        return eq === -1 ? [text, `\${${text}}`] : [text.slice(0, eq), text.slice(eq + 1)]
+      })
+    )
+  }
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === null ? `\${${key}}` : String(value)])
+  )
+}
+
+/**
+ * Compose-style interpolation against a host environment (empty by default, so
+ * defaults apply). Required variables that are unset become "<NAME>".
+ */
+function interpolate(value, host = {}) {
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced, op, arg, bare) => {
+      if (whole === "$$") return "$"
+      const name = braced ?? bare
+      const isSet = Object.hasOwn(host, name)
+      const val = isSet ? host[name] : undefined
+      const present = op?.startsWith(":") ? isSet && val !== "" : isSet
+      switch (op?.replace(":", "")) {
+        case "-":
+          return present ? val : arg
+        case "?":
+          return present ? val : `<${name}>`
+        case "+":
+          return present ? arg : ""
+        default:
+          return val ?? ""
+      }
+    }
+  )
+}
+
+function env(name) {
+  return Object.fromEntries(Object.entries(rawEnv(name)).map(([k, v]) => [k, interpolate(v)]))
+}
+
+/** Volume mounts of a service, short and long syntax, as { source, target, readOnly, named }. */
+function mounts(name) {
+  return (services[name]?.volumes ?? []).map((spec) => {
+    if (typeof spec === "string") {
+      const parts = spec.split(":")
+      const [source, target, mode = ""] = parts.length === 1 ? [undefined, parts[0]] : parts
+      const named = Boolean(source) && !/^[./~$]/.test(source)
+      return { source, target, readOnly: mode.split(",").includes("ro"), named }
+    }
+    const named = (spec.type ?? "volume") === "volume" && Boolean(spec.source)
+    return { source: spec.source, target: spec.target, readOnly: Boolean(spec.read_only), named }
+  })
+}
+
+/** Container ports from `ports`, short and long syntax. */
+function containerPorts(name) {
+  return (services[name]?.ports ?? []).map((spec) => {
+    if (typeof spec === "object") return String(spec.target)
+    const withoutProto = String(spec).split("/")[0]
+    return withoutProto.split(":").at(-1)
+  })
+}
+
+function dependsOn(name) {
+  const deps = services[name]?.depends_on ?? {}
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [d, "service_started"]))
+  return Object.fromEntries(
+    Object.entries(deps).map(([d, spec]) => [d, spec?.condition ?? "service_started"])
+  )
+}
+
+function buildOf(name) {
+  const build = services[name]?.build
+  if (!build) return undefined
+  const context = path.resolve(COMPOSE_DIR, typeof build === "string" ? build : build.context ?? ".")
+  const dockerfile = path.resolve(context, (typeof build === "object" && build.dockerfile) || "Dockerfile")
+  return { context, dockerfile }
+}
+
+/** The final stage of a Dockerfile: base image, EXPOSEd ports, WORKDIR, USER, COPY sources. */
+function parseDockerfile(file) {
+  const text = readFileSync(file, "utf8")
+  const lines = text
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+  const stages = []
+  for (const line of lines) {
+    const [instruction, ...rest] = line.split(/\s+/)
+    const args = rest.join(" ")
+    const op = instruction.toUpperCase()
+    if (op === "FROM") {
+      const [image, , alias] = rest
+      stages.push({ image, alias, expose: [], workdir: "/", user: "root", copies: [] })
+      continue
+    }
+    const stage = stages.at(-1)
+    if (!stage) continue
+    if (op === "EXPOSE") stage.expose.push(...rest.map((p) => p.split("/")[0]))
+    if (op === "WORKDIR") stage.workdir = path.posix.resolve(stage.workdir, args)
+    if (op === "USER") stage.user = args
+    if (op === "COPY" || op === "ADD") {
+      const words = rest.filter((w) => !w.startsWith("--"))
+      const fromStage = rest.some((w) => w.startsWith("--from="))
+      if (!fromStage) stage.copies.push(...words.slice(0, -1))
+    }
+  }
+  return { stages, final: stages.at(-1) }
+}
+
+/** Port a service listens on inside its container, from its PORT variable. */
+function servicePort(name) {
+  return env(name).PORT
+}
+
+// ---------------------------------------------------------------------------
+
+describe("env scanner", () => {
+  test("finds process.env.X, env.X, env['X'] and destructuring; ignores camelCase fields", () => {
+    const found = scanEnvNames(`
+      const a = process.env.DATABASE_URL
+      const b = env.JWT_SECRET ?? env["COOKIE_SECRET"]
+      const { REDIS_URL, PORT: port = 9000 } = process.env
+      const c = env.databaseUrl
+    `)
+    assert.deepEqual(
+      [...found].sort(),
+      ["COOKIE_SECRET", "DATABASE_URL", "JWT_SECRET", "PORT", "REDIS_URL"],
+      "scanEnvNames must find exactly the upper-case env reads in the sample"
+    )
+  })
+
+  test("backend source scan finds the core variables (scanner is not vacuous)", () => {
+    const reads = appReads("backend")
+    for (const name of ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL"]) {
+      assert.ok(
+        reads.has(name),
+        `backend: scanning ${appSourceFiles("backend").length} source file(s) did not find ${name}; the scanner or the source layout is broken`
+      )
+    }
+  })
+
+  test("storefront source scan finds MEDUSA_BACKEND_URL (scanner is not vacuous)", () => {
+    const files = appSourceFiles("storefront")
+    assert.ok(
+      appReads("storefront").has("MEDUSA_BACKEND_URL"),
+      `storefront: scanning ${files.length} file(s) under storefront/app did not find MEDUSA_BACKEND_URL`
+    )
+  })
+})
+
+describe("services, healthchecks, restart policies and volumes", () => {
+  test("all five services exist", () => {
+    const missing = SERVICE_NAMES.filter((name) => !services[name])
+    assert.deepEqual(missing, [], `docker-compose.yml lacks service(s): ${missing.join(", ")}`)
+  })
+
+  for (const name of SERVICE_NAMES) {
+    test(`${name}: has a healthcheck and a restart policy`, () => {
+      const hc = services[name]?.healthcheck
+      assert.ok(hc, `service ${name} has no healthcheck`)
+      assert.notEqual(hc.disable, true, `service ${name} disables its healthcheck`)
+      const cmd = Array.isArray(hc.test) ? hc.test : [hc.test]
+      assert.ok(
+        cmd.length > 0 && cmd[0] !== "NONE" && cmd.join(" ").trim() !== "",
+        `service ${name} has an empty healthcheck test`
+      )
+      assert.ok(services[name]?.restart, `service ${name} has no restart policy`)
+    })
+  }
+
+  for (const name of ["postgres", "redis"]) {
+    test(`${name}: data directory is a declared named volume`, () => {
+      const mount = mounts(name).find((m) => m.target === DATA_DIRS[name])
+      assert.ok(mount, `service ${name} mounts nothing at its data directory ${DATA_DIRS[name]}`)
+      assert.ok(mount.named, `service ${name}: ${DATA_DIRS[name]} is not a named volume (${mount.source})`)
+      assert.ok(
+        compose.volumes && Object.hasOwn(compose.volumes, mount.source),
+        `service ${name}: volume "${mount.source}" is not declared under top-level volumes`
+      )
+    })
+  }
+
+  test("backend: uploads directory is a declared named volume", () => {
+    const build = buildOf("backend")
+    const workdir = build && existsSync(build.dockerfile) ? parseDockerfile(build.dockerfile).final?.workdir : undefined
+    const uploads = path.posix.join(workdir ?? "/app/backend", "static")
+    const mount = mounts("backend").find((m) => m.target === uploads)
+    assert.ok(mount, `service backend mounts nothing at its uploads directory ${uploads}`)
+    assert.ok(mount.named, `service backend: ${uploads} is not a named volume`)
+    assert.ok(
+      compose.volumes && Object.hasOwn(compose.volumes, mount.source),
+      `service backend: volume "${mount.source}" is not declared under top-level volumes`
+    )
+  })
+
+  test("every named volume used by a service is declared at top level", () => {
+    const undeclared = SERVICE_NAMES.flatMap((name) =>
+      mounts(name)
+        .filter((m) => m.named && !(compose.volumes && Object.hasOwn(compose.volumes, m.source)))
+        .map((m) => `${name}:${m.source}`)
+    )
+    assert.deepEqual(undeclared, [], `undeclared named volume(s): ${undeclared.join(", ")}`)
+  })
+
+  test("startup order waits for healthy dependencies", () => {
+    const expected = {
+      backend: ["postgres", "redis"],
+      worker: ["backend"],
+      storefront: ["backend"],
+    }
+    for (const [name, deps] of Object.entries(expected)) {
+      const actual = dependsOn(name)
+      for (const dep of deps) {
+        assert.equal(
+          actual[dep],
+          "service_healthy",
+          `service ${name} must depend_on ${dep} with condition service_healthy (has ${actual[dep] ?? "nothing"})`
+        )
+      }
+    }
+  })
+})
+
+describe("builds, Dockerfiles and ports", () => {
+  test(".dockerignore keeps host node_modules and build output out of the context", () => {
+    const file = path.join(ROOT, ".dockerignore")
+    assert.ok(existsSync(file), ".dockerignore is missing at the build context root")
+    const patterns = readFileSync(file, "utf8").split(/\r?\n/).map((l) => l.trim())
+    for (const needed of ["node_modules", ".medusa", "build", ".git"]) {
+      assert.ok(
+        patterns.some((p) => p === needed || p === `**/${needed}`),
+        `.dockerignore does not exclude ${needed}`
+      )
+    }
+  })
+
+  for (const name of Object.keys(APP_SERVICES)) {
+    test(`${name}: build context, Dockerfile, EXPOSE, ports and PORT agree`, () => {
+      const build = buildOf(name)
+      assert.ok(build, `service ${name} has no build section`)
+      assert.ok(
+        existsSync(build.context) && statSync(build.context).isDirectory(),
+        `service ${name}: build context ${path.relative(ROOT, build.context) || "."} does not exist`
+      )
+      assert.ok(
+        existsSync(build.dockerfile),
+        `service ${name}: dockerfile ${path.relative(ROOT, build.dockerfile)} does not exist`
+      )
+      assert.ok(
+        existsSync(path.join(build.context, "package-lock.json")),
+        `service ${name}: build context has no package-lock.json (npm ci needs it)`
+      )
+
+      const { stages, final } = parseDockerfile(build.dockerfile)
+      const df = path.relative(ROOT, build.dockerfile)
+      assert.ok(stages.length >= 2, `${df}: expected a multi-stage build`)
+      assert.equal(final.image, "node:20-bookworm-slim", `${df}: runtime stage must use node:20-bookworm-slim`)
+      assert.ok(!["", "root", "0"].includes(final.user.split(":")[0]), `${df}: runtime stage runs as root`)
+      assert.equal(final.expose.length, 1, `${df}: runtime stage must EXPOSE exactly one port (has ${final.expose.join(", ") || "none"})`)
+      const exposed = final.expose[0]
+
+      const port = servicePort(name)
+      assert.equal(port, exposed, `service ${name}: PORT=${port} but ${df} EXPOSEs ${exposed}`)
+
+      const published = containerPorts(name)
+      if (name === "worker") {
+        assert.deepEqual(published, [], "service worker must not publish ports")
+      } else {
+        assert.deepEqual(
+          published,
+          [exposed],
+          `service ${name}: container port in ports (${published.join(", ") || "none"}) must be ${exposed}, the EXPOSEd port`
+        )
+      }
+
+      const hc = [services[name]?.healthcheck?.test ?? []].flat().join(" ")
+      assert.ok(hc.includes(`:${exposed}/`), `service ${name}: healthcheck does not probe port ${exposed}`)
+    })
+
+    test(`${name}: every COPY source in its Dockerfile exists in the build context`, () => {
+      const build = buildOf(name)
+      assert.ok(build && existsSync(build.dockerfile), `service ${name}: no Dockerfile to check`)
+      const missing = parseDockerfile(build.dockerfile)
+        .stages.flatMap((s) => s.copies)
+        .filter((src) => !/[*?[]/.test(src) && !existsSync(path.join(build.context, src)))
+      assert.deepEqual(
+        missing,
+        [],
+        `service ${name}: ${path.relative(ROOT, build.dockerfile)} copies path(s) missing from the context: ${missing.join(", ")}`
+      )
+    })
+  }
+})
+
+describe("environment contract", () => {
+  for (const [name, app] of Object.entries(APP_SERVICES)) {
+    test(`${name}: every variable set in compose is one the ${app} reads`, () => {
+      const reads = appReads(app)
+      const allowed = new Set([...reads, ...TOOL_VARS[app]])
+      const unknown = Object.keys(rawEnv(name)).filter((key) => !allowed.has(key))
+      assert.deepEqual(
+        unknown,
+        [],
+        `service ${name} sets variable(s) the ${app} never reads (typo, or the app does not read it yet): ${unknown.join(", ")}`
+      )
+    })
+
+    test(`${name}: must-have variables are set`, () => {
+      const values = env(name)
+      const missing = MUST_HAVE[name].filter((key) => !values[key])
+      if (name === "storefront" && !values.MEDUSA_PUBLISHABLE_KEY && !values.MEDUSA_PUBLISHABLE_KEY_FILE) {
+        missing.push("MEDUSA_PUBLISHABLE_KEY or MEDUSA_PUBLISHABLE_KEY_FILE")
+      }
+      assert.deepEqual(missing, [], `service ${name} lacks required variable(s): ${missing.join(", ")}`)
+    })
+  }
+
+  for (const name of ["postgres", "redis"]) {
+    test(`${name}: only variables the ${name} image reads are set`, () => {
+      const unknown = Object.keys(rawEnv(name)).filter((key) => !IMAGE_VARS[name].includes(key))
+      assert.deepEqual(unknown, [], `service ${name} sets unknown variable(s): ${unknown.join(", ")}`)
+    })
+  }
+})
+
+describe("wiring between services", () => {
+  const pg = env("postgres")
+  const pgUser = pg.POSTGRES_USER || "postgres"
+  const pgDb = pg.POSTGRES_DB || pgUser
+
+  for (const name of ["backend", "worker"]) {
+    test(`${name}: DATABASE_URL points at the postgres service with its user, password and db`, () => {
+      const raw = env(name).DATABASE_URL
+      assert.ok(raw, `service ${name} has no DATABASE_URL`)
+      const url = new URL(raw)
+      assert.match(url.protocol, /^postgres(ql)?:$/, `service ${name}: DATABASE_URL is not a postgres:// URL`)
+      assert.equal(url.hostname, "postgres", `service ${name}: DATABASE_URL host must be the postgres service`)
+      assert.ok(["", "5432"].includes(url.port), `service ${name}: DATABASE_URL port ${url.port} is not 5432`)
+      assert.equal(decodeURIComponent(url.username), pgUser, `service ${name}: DATABASE_URL user must be POSTGRES_USER (${pgUser})`)
+      assert.equal(
+        decodeURIComponent(url.password),
+        pg.POSTGRES_PASSWORD,
+        `service ${name}: DATABASE_URL password must be POSTGRES_PASSWORD`
+      )
+      assert.equal(url.pathname.slice(1), pgDb, `service ${name}: DATABASE_URL database must be POSTGRES_DB (${pgDb})`)
+    })
+
+    test(`${name}: REDIS_URL points at the redis service`, () => {
+      const raw = env(name).REDIS_URL
+      assert.ok(raw, `service ${name} has no REDIS_URL`)
+      const url = new URL(raw)
+      assert.match(url.protocol, /^rediss?:$/, `service ${name}: REDIS_URL is not a redis:// URL`)
+      assert.equal(url.hostname, "redis", `service ${name}: REDIS_URL host must be the redis service`)
+      assert.ok(["", "6379"].includes(url.port), `service ${name}: REDIS_URL port ${url.port} is not 6379`)
+    })
+  }
+
+  test("worker shares the backend's database, redis and secrets", () => {
+    const backend = rawEnv("backend")
+    const worker = rawEnv("worker")
+    for (const key of ["DATABASE_URL", "REDIS_URL", ...SECRET_VARS, "STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET"]) {
+      assert.equal(worker[key], backend[key], `service worker: ${key} differs from service backend's`)
+    }
+  })
+
+  test("worker modes: backend is the server, worker the worker", () => {
+    assert.equal(env("backend").MEDUSA_WORKER_MODE, "server", "service backend: MEDUSA_WORKER_MODE must be server")
+    assert.equal(env("worker").MEDUSA_WORKER_MODE, "worker", "service worker: MEDUSA_WORKER_MODE must be worker")
+    assert.equal(env("worker").SKIP_MIGRATIONS, "true", "service worker: SKIP_MIGRATIONS must be true (the server migrates)")
+    assert.notEqual(env("backend").SKIP_MIGRATIONS, "true", "service backend: must not skip migrations")
+  })
+
+  test("storefront: MEDUSA_BACKEND_URL is the backend service on its container port", () => {
+    const raw = env("storefront").MEDUSA_BACKEND_URL
+    assert.ok(raw, "service storefront has no MEDUSA_BACKEND_URL")
+    const url = new URL(raw)
+    assert.equal(url.hostname, "backend", "service storefront: MEDUSA_BACKEND_URL host must be the backend service")
+    const backendPort = servicePort("backend")
+    const port = url.port || (url.protocol === "https:" ? "443" : "80")
+    assert.equal(port, backendPort, `service storefront: MEDUSA_BACKEND_URL port must be the backend's container port ${backendPort}`)
+  })
+
+  test("storefront: publishable key file lies in a volume the backend writes at PUBLISHABLE_KEY_FILE", (t) => {
+    const sf = env("storefront")
+    if (!sf.MEDUSA_PUBLISHABLE_KEY_FILE) {
+      assert.ok(sf.MEDUSA_PUBLISHABLE_KEY, "service storefront sets neither MEDUSA_PUBLISHABLE_KEY_FILE nor MEDUSA_PUBLISHABLE_KEY")
+      t.skip("storefront uses a literal MEDUSA_PUBLISHABLE_KEY")
+      return
+    }
+    const file = sf.MEDUSA_PUBLISHABLE_KEY_FILE
+    const inside = (target, p) => p.startsWith(target.replace(/\/$/, "") + "/")
+    const sfMount = mounts("storefront").find((m) => m.named && inside(m.target, file))
+    assert.ok(sfMount, `service storefront: MEDUSA_PUBLISHABLE_KEY_FILE ${file} is not inside a named volume`)
+    assert.ok(sfMount.readOnly, `service storefront: volume ${sfMount.source} should be mounted read-only`)
+
+    const backendFile = env("backend").PUBLISHABLE_KEY_FILE
+    assert.ok(backendFile, "service backend has no PUBLISHABLE_KEY_FILE")
+    const beMount = mounts("backend").find((m) => m.source === sfMount.source)
+    assert.ok(beMount, `service backend does not mount volume ${sfMount.source} (storefront reads its key from it)`)
+    assert.ok(!beMount.readOnly, `service backend mounts ${sfMount.source} read-only but must write the key file`)
+    assert.ok(inside(beMount.target, backendFile), `service backend: PUBLISHABLE_KEY_FILE ${backendFile} is not inside volume ${sfMount.source} (${beMount.target})`)
+    assert.equal(
+      path.posix.relative(beMount.target, backendFile),
+      path.posix.relative(sfMount.target, file),
+      `backend writes ${backendFile} but storefront reads ${file}: not the same file in volume ${sfMount.source}`
+    )
+  })
+})
+
+describe("secrets", () => {
+  for (const name of ["backend", "worker"]) {
+    for (const key of SECRET_VARS) {
+      test(`${name}: ${key} comes from the host and is required`, () => {
+        const raw = rawEnv(name)[key]
+        assert.ok(raw !== undefined, `service ${name} does not set ${key}`)
+        assert.match(
+          raw,
+          new RegExp(String.raw`^\$\{${key}:?\?[^}]*\}$`),
+          `service ${name}: ${key} must be exactly \${${key}:?message} (required, from the host), not "${raw}"`
+        )
+      })
+    }
+  }
+
+  test("no service bypasses the production secret check", () => {
+    const offenders = Object.keys(services).filter((name) => env(name).ALLOW_DEFAULT_SECRETS === "true")
+    assert.deepEqual(offenders, [], `ALLOW_DEFAULT_SECRETS=true set in: ${offenders.join(", ")}`)
+  })
+
+  test("the default development secret does not appear in the compose file", () => {
+    assert.ok(
+      !composeText.includes("supersecret"),
+      "docker-compose.yml contains a 'supersecret' literal; secrets must come from the host"
+    )
+  })
+})
