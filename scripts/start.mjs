@@ -5,7 +5,7 @@
  * with its data in .data/postgres (kept between runs).
  */
 import path from "node:path"
-import { describeUrl, startEmbeddedPostgres } from "../backend/scripts/lib/database.mjs"
+import { describeUrl, ensureDatabase, startEmbeddedPostgres } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { DEFAULT_ADMIN } from "../backend/scripts/lib/medusa.mjs"
 import { assertPortFree, build, DATA_DIR, startStack } from "./lib/stack.mjs"
@@ -56,6 +56,8 @@ async function main() {
   process.on("SIGTERM", () => shutdown(0))
 
   try {
+    // Fail on a bad DATABASE_URL now, not after a minute of building.
+    await ensureDatabase(databaseUrl)
     step("Building backend and storefront (cached when nothing changed)")
     await build()
     const admin = {

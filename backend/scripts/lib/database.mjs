@@ -58,7 +58,7 @@ async function withClient(url, fn) {
 }
 
 export function explainConnectionError(url, error) {
-  const where = describeUrl(url)
+  const where = describeUrl(url).replace(/\/.*$/, "") // host:port; the database may be the maintenance one
   switch (error?.code) {
     case "ECONNREFUSED":
     case "ENOTFOUND":

@@ -1,0 +1,35 @@
+import { defineConfig } from "@playwright/test"
+
+/**
+ * Run through `npm test` at the repository root: it builds and starts a backend
+ * and storefront on a throwaway database and passes their URLs in.
+ */
+const storefrontUrl = process.env.STOREFRONT_URL ?? "http://localhost:3000"
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json"]],
+  outputDir: "./test-results",
+  use: {
+    baseURL: storefrontUrl,
+    locale: "nl-NL",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    },
+  },
+})
