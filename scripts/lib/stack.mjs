@@ -137,7 +137,7 @@ export async function startStack({
   await ensureDatabase(databaseUrl)
   step("Migrating and seeding the database")
   await migrate(env)
-  if (await ensureAdminUser(env, admin)) step(`Created staff login ${admin.email}`)
+  if (await ensureAdminUser(env, admin)) console.log(`  (created the staff login ${admin.email})`)
   const publishableKey = await readPublishableKey(databaseUrl)
 
   const children = []

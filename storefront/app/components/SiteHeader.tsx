@@ -1,0 +1,46 @@
+import { Link, NavLink } from "@remix-run/react";
+import { CartLink } from "./CartLink";
+import { Logo } from "./Logo";
+
+export const MAIN_NAV = [
+  { to: "/", label: "Winkel" },
+  { to: "/groepen", label: "Groepen" },
+  { to: "/gedragsregels", label: "Gedragsregels" },
+] as const;
+
+function navLinkClass({ isActive }: { isActive: boolean }): string {
+  return [
+    "inline-block rounded-sm py-1 font-semibold underline-offset-8 decoration-brand-yellow decoration-[3px]",
+    isActive ? "underline text-white" : "text-slate-100 hover:underline",
+  ].join(" ");
+}
+
+export function SiteHeader({ cartCount }: { cartCount: number }) {
+  return (
+    <header data-surface="dark" className="border-b-4 border-brand-yellow bg-brand-blue text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+        <Link to="/" className="flex items-center gap-3 rounded-md text-xl font-extrabold tracking-tight">
+          <Logo className="h-11 w-11 shrink-0" />
+          {/* Reads as "Buurtpreventie Shop"; "Shop" is highlighted. */}
+          <span>
+            Buurtpreventie <span className="text-brand-yellow">Shop</span>
+          </span>
+        </Link>
+        <nav aria-label="Hoofdmenu" className="order-last w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-x-6 gap-y-1">
+            {MAIN_NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"} prefetch="intent" className={navLinkClass}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto">
+          <CartLink count={cartCount} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Remix's default Node entry (streaming SSR, bots get the full document), plus:
+ * - the environment check runs when the server starts, not on the first request;
+ * - error responses (404, 503, …), documents and data, are marked `Cache-Control: no-store`;
+ * - 404s are not logged with a stack trace.
+ */
+import { PassThrough } from "node:stream";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { getConfig } from "./lib/config.server";
+
+// Prints one line and exits with status 1 when MEDUSA_PUBLISHABLE_KEY (or _FILE) is missing.
+getConfig();
+
+/** Error responses must not be stored by shared caches. */
+function markUncacheable(status: number, headers: Headers): void {
+  if (status >= 400) headers.set("Cache-Control", "no-store");
+}
+
+/** Single-fetch data requests (client-side navigation): same rule as documents. */
+export function handleDataRequest(response: Response): Response {
+  markUncacheable(response.status, response.headers);
+  return response;
+}
+
+/** Server-side error log: unknown URLs (404) are normal traffic and are not logged. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  console.error(error);
+};
+
+/** How long single-fetch streamed promises may stay pending. */
+export const streamTimeout = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  markUncacheable(responseStatusCode, responseHeaders);
+  // Crawlers (and SPA mode) get the complete document in one go.
+  const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
+
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      onAllReady: waitForAll ? ready : undefined,
+      onShellReady: waitForAll ? undefined : ready,
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        // Errors before the shell is ready reject above and are logged by Remix.
+        if (shellRendered) console.error(error);
+      },
+    });
+
+    // Abort the render a little after streamed promises have been rejected.
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}

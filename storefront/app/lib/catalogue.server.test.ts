@@ -1,0 +1,149 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// Replace the real SDK client (which reads the environment) with stubs.
+const regionList = vi.fn();
+const productList = vi.fn();
+vi.mock("./medusa.server", () => ({
+  sdk: { store: { region: { list: regionList }, product: { list: productList } } },
+}));
+
+const {
+  BackendUnavailableError,
+  getDefaultRegion,
+  listProducts,
+  loadFromBackend,
+  resetRegionCache,
+  storefrontImageUrl,
+} = await import("./catalogue.server");
+
+const REGIONS = {
+  regions: [
+    { id: "reg_be", name: "België", currency_code: "eur", countries: [{ iso_2: "be" }] },
+    { id: "reg_nl", name: "Nederland", currency_code: "eur", countries: [{ iso_2: "nl" }] },
+  ],
+};
+
+function variant(amount: number | null) {
+  return { calculated_price: amount === null ? null : { calculated_amount: amount, currency_code: "eur" } };
+}
+
+beforeEach(() => {
+  regionList.mockReset();
+  productList.mockReset();
+  resetRegionCache();
+});
+
+describe("getDefaultRegion", () => {
+  it("picks the region that contains the Netherlands and caches it", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    await expect(getDefaultRegion()).resolves.toEqual({ id: "reg_nl", name: "Nederland", currencyCode: "EUR" });
+    await getDefaultRegion();
+    expect(regionList).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not cache a failure", async () => {
+    regionList.mockRejectedValueOnce(new TypeError("fetch failed")).mockResolvedValueOnce(REGIONS);
+    await expect(getDefaultRegion()).rejects.toBeInstanceOf(BackendUnavailableError);
+    await expect(getDefaultRegion()).resolves.toMatchObject({ id: "reg_nl" });
+    expect(regionList).toHaveBeenCalledTimes(2);
+  });
+
+  it("fails clearly when no region ships to the Netherlands", async () => {
+    regionList.mockResolvedValue({ regions: [REGIONS.regions[0]] });
+    await expect(getDefaultRegion()).rejects.toThrow(/no region contains country "nl"/);
+  });
+});
+
+describe("listProducts", () => {
+  it("asks for region prices and maps products to cards", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockResolvedValue({
+      count: 2,
+      products: [
+        {
+          id: "prod_1",
+          handle: "straatbord",
+          title: "Straatbord",
+          subtitle: "Hier let de buurt op",
+          thumbnail: "http://localhost:3000/images/products/bord.svg",
+          variants: [variant(29.95), variant(19.95), variant(null)],
+        },
+        { id: "prod_2", handle: "sticker", title: "Sticker", subtitle: null, thumbnail: null, variants: [variant(1.5)] },
+      ],
+    });
+
+    const result = await listProducts({ limit: 24, offset: 0, categoryId: "pcat_1" });
+
+    expect(productList).toHaveBeenCalledWith(
+      expect.objectContaining({
+        region_id: "reg_nl",
+        fields: "*variants.calculated_price,+variants.inventory_quantity,*categories",
+        limit: 24,
+        offset: 0,
+        category_id: "pcat_1",
+      }),
+    );
+    expect(result.count).toBe(2);
+    expect(result.products).toEqual([
+      {
+        id: "prod_1",
+        handle: "straatbord",
+        title: "Straatbord",
+        subtitle: "Hier let de buurt op",
+        thumbnail: "/images/products/bord.svg",
+        price: 19.95,
+        hasPriceRange: true,
+        currency: "EUR",
+      },
+      {
+        id: "prod_2",
+        handle: "sticker",
+        title: "Sticker",
+        subtitle: null,
+        thumbnail: null,
+        price: 1.5,
+        hasPriceRange: false,
+        currency: "EUR",
+      },
+    ]);
+  });
+
+  it("turns an HTTP error from the backend into BackendUnavailableError", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockRejectedValue(new FetchError("Unauthorized", "Unauthorized", 401));
+    await expect(listProducts()).rejects.toThrow(/list products \(HTTP 401\): Unauthorized/);
+  });
+
+  it("lets programming errors through unchanged", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockRejectedValue(new RangeError("bug"));
+    await expect(listProducts()).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe("storefrontImageUrl", () => {
+  it("makes this storefront's product images root-relative and leaves others alone", () => {
+    expect(storefrontImageUrl("http://localhost:3000/images/products/a.svg")).toBe("/images/products/a.svg");
+    expect(storefrontImageUrl("https://cdn.example.nl/uploads/a.png")).toBe("https://cdn.example.nl/uploads/a.png");
+    expect(storefrontImageUrl(null)).toBeNull();
+  });
+});
+
+describe("loadFromBackend", () => {
+  it("turns an unavailable backend into a 503 Response with a Dutch message", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const thrown = await loadFromBackend(() => Promise.reject(new BackendUnavailableError("down"))).catch((e) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(503);
+    expect((thrown as Response).headers.get("Cache-Control")).toBe("no-store");
+    await expect((thrown as Response).text()).resolves.toMatch(/^De winkel is tijdelijk niet bereikbaar/);
+    expect(log).toHaveBeenCalledWith("Storefront: Medusa backend unavailable: down");
+    log.mockRestore();
+  });
+
+  it("passes results and other errors through", async () => {
+    await expect(loadFromBackend(async () => 42)).resolves.toBe(42);
+    await expect(loadFromBackend(() => Promise.reject(new RangeError("bug")))).rejects.toBeInstanceOf(RangeError);
+  });
+});

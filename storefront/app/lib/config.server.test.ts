@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  ConfigError,
+  DEFAULT_BACKEND_URL,
+  MISSING_KEY_MESSAGE,
+  parseStorefrontConfig,
+  STOREFRONT_NAME,
+} from "./config.server";
+
+const tempDir = mkdtempSync(join(tmpdir(), "storefront-config-"));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+describe("parseStorefrontConfig", () => {
+  it("reads the key and backend URL from the environment", () => {
+    const config = parseStorefrontConfig({
+      MEDUSA_BACKEND_URL: "https://api.example.nl/",
+      MEDUSA_PUBLISHABLE_KEY: "  pk_from_env  ",
+    });
+    expect(config).toEqual({ backendUrl: "https://api.example.nl", publishableKey: "pk_from_env" });
+  });
+
+  it("defaults the backend URL to http://localhost:9000", () => {
+    const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" });
+    expect(config.backendUrl).toBe("http://localhost:9000");
+    expect(DEFAULT_BACKEND_URL).toBe("http://localhost:9000");
+  });
+
+  it("treats an empty MEDUSA_BACKEND_URL as unset", () => {
+    expect(parseStorefrontConfig({ MEDUSA_BACKEND_URL: " ", MEDUSA_PUBLISHABLE_KEY: "pk_x" }).backendUrl).toBe(
+      DEFAULT_BACKEND_URL,
+    );
+  });
+
+  it("reads the key from MEDUSA_PUBLISHABLE_KEY_FILE, trimmed", () => {
+    const file = join(tempDir, "publishable-key");
+    writeFileSync(file, "pk_from_file\n");
+    const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY_FILE: file });
+    expect(config.publishableKey).toBe("pk_from_file");
+  });
+
+  it("prefers MEDUSA_PUBLISHABLE_KEY over the key file", () => {
+    const file = join(tempDir, "other-key");
+    writeFileSync(file, "pk_from_file");
+    const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_env", MEDUSA_PUBLISHABLE_KEY_FILE: file });
+    expect(config.publishableKey).toBe("pk_env");
+  });
+
+  it("throws a ConfigError with the one-line message when no key is set", () => {
+    expect(() => parseStorefrontConfig({})).toThrow(ConfigError);
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "   " })).toThrow(MISSING_KEY_MESSAGE);
+    expect(MISSING_KEY_MESSAGE).toBe(
+      "Storefront: MEDUSA_PUBLISHABLE_KEY is not set: start everything with `npm start` at the repository root, " +
+        "or set MEDUSA_PUBLISHABLE_KEY (or MEDUSA_PUBLISHABLE_KEY_FILE) to the backend's publishable API key",
+    );
+    expect(MISSING_KEY_MESSAGE).not.toContain("\n");
+  });
+
+  it("explains a missing or empty key file", () => {
+    const missing = join(tempDir, "does-not-exist");
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY_FILE: missing })).toThrow(
+      `cannot read MEDUSA_PUBLISHABLE_KEY_FILE "${missing}" (ENOENT)`,
+    );
+    const empty = join(tempDir, "empty-key");
+    writeFileSync(empty, "  \n");
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY_FILE: empty })).toThrow(/is empty/);
+  });
+
+  it("rejects a backend URL that is not http(s)", () => {
+    expect(() => parseStorefrontConfig({ MEDUSA_BACKEND_URL: "localhost:9000", MEDUSA_PUBLISHABLE_KEY: "pk_x" })).toThrow(
+      ConfigError,
+    );
+    expect(() => parseStorefrontConfig({ MEDUSA_BACKEND_URL: "not a url", MEDUSA_PUBLISHABLE_KEY: "pk_x" })).toThrow(
+      /not a valid URL/,
+    );
+  });
+
+  it("exports the shop name", () => {
+    expect(STOREFRONT_NAME).toBe("Buurtpreventie Shop");
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+
+export { STOREFRONT_NAME } from "./site";
+
+export const DEFAULT_BACKEND_URL = "http://localhost:9000";
+
+const HOW_TO_FIX =
+  "start everything with `npm start` at the repository root, or set MEDUSA_PUBLISHABLE_KEY (or MEDUSA_PUBLISHABLE_KEY_FILE) to the backend's publishable API key";
+
+export const MISSING_KEY_MESSAGE = `Storefront: MEDUSA_PUBLISHABLE_KEY is not set: ${HOW_TO_FIX}`;
+
+export type StorefrontConfig = {
+  /** Medusa backend base URL, without a trailing slash. */
+  backendUrl: string;
+  /** Publishable API key (pk_…) sent with every store API request. */
+  publishableKey: string;
+};
+
+export type StorefrontEnv = Record<string, string | undefined>;
+
+/** A configuration problem with a one-line, human-readable message. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parseBackendUrl(raw: string | undefined): string {
+  const value = nonEmpty(raw) ?? DEFAULT_BACKEND_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      `Storefront: MEDUSA_BACKEND_URL is not a valid URL ("${value}"): use e.g. ${DEFAULT_BACKEND_URL}`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(
+      `Storefront: MEDUSA_BACKEND_URL must start with http:// or https:// ("${value}")`,
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function readKeyFile(path: string, readFile: (path: string) => string): string {
+  let contents: string;
+  try {
+    contents = readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "read error";
+    throw new ConfigError(
+      `Storefront: cannot read MEDUSA_PUBLISHABLE_KEY_FILE "${path}" (${code}): ${HOW_TO_FIX}`,
+    );
+  }
+  const key = contents.trim();
+  if (!key) {
+    throw new ConfigError(
+      `Storefront: MEDUSA_PUBLISHABLE_KEY_FILE "${path}" is empty: ${HOW_TO_FIX}`,
+    );
+  }
+  return key;
+}
+
+/**
+ * Pure: turns an environment object into the storefront's settings, or throws a
+ * ConfigError whose message is fit to print as-is. MEDUSA_PUBLISHABLE_KEY wins over
+ * MEDUSA_PUBLISHABLE_KEY_FILE (the docker-compose variant: a file holding the key).
+ */
+export function parseStorefrontConfig(
+  env: StorefrontEnv,
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): StorefrontConfig {
+  const backendUrl = parseBackendUrl(env.MEDUSA_BACKEND_URL);
+
+  const directKey = nonEmpty(env.MEDUSA_PUBLISHABLE_KEY);
+  if (directKey) return { backendUrl, publishableKey: directKey };
+
+  const keyFile = nonEmpty(env.MEDUSA_PUBLISHABLE_KEY_FILE);
+  if (keyFile) return { backendUrl, publishableKey: readKeyFile(keyFile, readFile) };
+
+  throw new ConfigError(MISSING_KEY_MESSAGE);
+}
+
+let cached: StorefrontConfig | undefined;
+
+/**
+ * The server's configuration, read from process.env once. On a configuration
+ * problem this prints one line to stderr and exits with status 1 (no stack trace).
+ * Called at module level by medusa.server.ts, so a production server stops at startup.
+ */
+export function getConfig(): StorefrontConfig {
+  if (cached) return cached;
+  try {
+    cached = parseStorefrontConfig(process.env);
+    return cached;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The one Dutch money formatter: 12.95 → "€ 12,95", 1234.5 → "€ 1.234,50".
+ * Amounts are in major units (Medusa v2 stores 12.95 for € 12,95).
+ * Intl puts a non-breaking space (U+00A0) after the € sign; that is intended.
+ */
+export function formatPrice(amount: number, currency = "EUR"): string {
+  const code = currency.toUpperCase();
+  let formatter = formatters.get(code);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("nl-NL", { style: "currency", currency: code });
+    formatters.set(code, formatter);
+  }
+  return formatter.format(amount);
+}

@@ -1,0 +1,71 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "./components/ErrorPage";
+import { SiteFooter } from "./components/SiteFooter";
+import { SiteHeader } from "./components/SiteHeader";
+import { SkipLink } from "./components/SkipLink";
+import { errorText } from "./lib/error-messages";
+import { STOREFRONT_NAME } from "./lib/site";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: STOREFRONT_NAME }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${errorText(status).title} | ${STOREFRONT_NAME}` }, { name: "robots", content: "noindex" }];
+};
+
+export async function loader() {
+  // The cart comes later; it will fill this from the cart cookie.
+  return { cartCount: 0 };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  // undefined when the root loader itself failed (ErrorBoundary render)
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b3a75" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <SkipLink target="inhoud" />
+        <SiteHeader cartCount={data?.cartCount ?? 0} />
+        <main id="inhoud" tabIndex={-1} className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  // Details go to the server log (entry.server.tsx handleError); visitors get a plain Dutch message.
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

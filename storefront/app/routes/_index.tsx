@@ -1,0 +1,62 @@
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ProductCard } from "~/components/ProductCard";
+import { listProducts, loadFromBackend } from "~/lib/catalogue.server";
+import { STOREFRONT_NAME } from "~/lib/site";
+
+export const meta: MetaFunction = () => [
+  { title: `Borden en stickers voor WhatsApp-buurtpreventie | ${STOREFRONT_NAME}` },
+  {
+    name: "description",
+    content:
+      "Straatborden, raamstickers, autostickers en voordelige pakketten voor je WhatsApp-buurtpreventiegroep. Prijzen incl. 21% btw.",
+  },
+];
+
+// Short shared caching: the catalogue (prices, stock) can change at any time.
+// Error responses get "no-store" in entry.server.tsx.
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "public, max-age=30, s-maxage=60, stale-while-revalidate=300",
+});
+
+export async function loader() {
+  const { products, count } = await loadFromBackend(() => listProducts({ limit: 24 }));
+  return { products, count };
+}
+
+export default function ShopHome() {
+  const { products } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="border-b border-slate-200 bg-brand-blue-light">
+        <div className="mx-auto max-w-6xl px-4 py-10 sm:py-14">
+          <p className="text-sm font-semibold tracking-wide text-brand-blue uppercase">Samen letten we op de buurt</p>
+          <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl">
+            Borden en stickers voor WhatsApp-buurtpreventie
+          </h1>
+          <p className="mt-4 max-w-2xl text-lg text-slate-700">
+            Laat zien dat jouw straat oplet. Stevige aluminium straatborden, raam- en autostickers en complete
+            pakketten voor de hele buurt, snel in huis.
+          </p>
+        </div>
+      </section>
+
+      <section aria-labelledby="assortiment" className="mx-auto max-w-6xl px-4 pt-10">
+        <h2 id="assortiment" className="text-2xl font-bold text-slate-900">
+          Assortiment
+        </h2>
+        {products.length === 0 ? (
+          <p className="mt-4 text-slate-700">Er staan nog geen producten in de winkel. Kom binnenkort terug!</p>
+        ) : (
+          <ul role="list" className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+            {products.map((product, index) => (
+              <li key={product.id} className="flex">
+                <ProductCard product={product} eager={index < 4} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

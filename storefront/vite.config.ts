@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  // Typed loaders/actions for single fetch (v3_singleFetch).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: {
+    // `~/…` → `app/…` (same mapping as tsconfig.json "paths"; vite-tsconfig-paths is not installed).
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  plugins: [
+    tailwindcss(),
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        // v3_routeConfig stays off: it needs app/routes.ts plus @remix-run/fs-routes,
+        // which is not installed. File-based routes in app/routes/ are used instead.
+      },
+    }),
+  ],
+});
