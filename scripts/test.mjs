@@ -98,6 +98,7 @@ async function e2ePhase(serverUrl) {
   const storefrontPort = Number(process.env.E2E_STOREFRONT_PORT || 3300)
   await assertPortFree(backendPort, "e2e backend", "E2E_BACKEND_PORT")
   await assertPortFree(storefrontPort, "e2e storefront", "E2E_STOREFRONT_PORT")
+  if (process.env.REDIS_URL) await assertPortFree(backendPort + 1, "e2e worker", "E2E_BACKEND_PORT")
 
   const databaseUrl = withDatabase(serverUrl, `bp_e2e_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`)
   await ensureDatabase(databaseUrl)
@@ -110,6 +111,8 @@ async function e2ePhase(serverUrl) {
       backendPort,
       storefrontPort,
       env: { STOREFRONT_URL: `http://localhost:${storefrontPort}` },
+      // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
+      worker: Boolean(process.env.REDIS_URL),
       log: (name, chunk) => log.write(`[${name}] ${chunk}`),
       step: (message) => console.log(`→ ${message}…`),
     })
@@ -122,6 +125,7 @@ async function e2ePhase(serverUrl) {
         CHROMIUM_PATH: chromium,
         STOREFRONT_URL: stack.storefrontUrl,
         BACKEND_URL: stack.backendUrl,
+        ...(stack.workerUrl && { WORKER_URL: stack.workerUrl }),
         PUBLISHABLE_KEY: stack.publishableKey,
         ADMIN_EMAIL: stack.admin.email,
         ADMIN_PASSWORD: stack.admin.password,

@@ -115,6 +115,8 @@ export async function startStack({
   env: extraEnv = {},
   log = () => {},
   step = () => {},
+  /** With REDIS_URL: run a separate worker process beside the server, as in production. */
+  worker = false,
 }) {
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
@@ -145,9 +147,9 @@ export async function startStack({
     await Promise.all(children.map(stopChild))
   }
   try {
-    step("Starting the backend")
+    step(worker ? "Starting the backend server and a worker (Redis)" : "Starting the backend")
     let backendOutput = ""
-    const backend = startMedusa(env, {
+    const backend = startMedusa(worker ? { ...env, MEDUSA_WORKER_MODE: "server" } : env, {
       onOutput: (chunk) => {
         backendOutput = (backendOutput + chunk).slice(-20_000)
         log("backend", chunk)
@@ -155,6 +157,26 @@ export async function startStack({
     })
     children.push(backend)
     await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput)
+
+    let workerProcess
+    let workerUrl
+    if (worker) {
+      if (!env.REDIS_URL) throw new UserError("A separate worker needs REDIS_URL (events and workflows go through Redis)")
+      const workerPort = backendPort + 1
+      workerUrl = `http://localhost:${workerPort}`
+      let workerOutput = ""
+      workerProcess = startMedusa(
+        { ...env, PORT: String(workerPort), MEDUSA_WORKER_MODE: "worker", DISABLE_MEDUSA_ADMIN: "true" },
+        {
+          onOutput: (chunk) => {
+            workerOutput = (workerOutput + chunk).slice(-20_000)
+            log("worker", chunk)
+          },
+        }
+      )
+      children.push(workerProcess)
+      await waitForHttp(`${workerUrl}/health`, workerProcess, "worker", () => workerOutput)
+    }
 
     step("Starting the storefront")
     let storefrontOutput = ""
@@ -177,7 +199,8 @@ export async function startStack({
     storefront.stderr.on("data", onStorefront)
     await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput)
 
-    return { backendUrl, storefrontUrl, publishableKey, admin, children: { backend, storefront }, stop }
+    const running = { backend, storefront, ...(workerProcess && { worker: workerProcess }) }
+    return { backendUrl, storefrontUrl, workerUrl, publishableKey, admin, children: running, stop }
   } catch (error) {
     await stop()
     throw error

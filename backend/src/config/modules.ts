@@ -13,7 +13,7 @@ export function buildModules(env: BackendEnv): ModuleEntry[] {
   if (env.redisUrl) {
     modules.push(
       { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: env.redisUrl } },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { url: env.redisUrl } } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: env.redisUrl } } },
       {
         resolve: "@medusajs/medusa/locking",
         options: {
