@@ -10,7 +10,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { checkDatabase } from "./lib/database.mjs"
 import { reportAndExit, UserError } from "./lib/errors.mjs"
-import { assertBuilt, ensureAdminUser, migrate, readPublishableKey, startMedusa } from "./lib/medusa.mjs"
+import { assertBuilt, ensureAdminUser, migrate, readPublishableKey, seed, startMedusa } from "./lib/medusa.mjs"
 
 async function main() {
   const env = { ...process.env }
@@ -21,6 +21,7 @@ async function main() {
   if (env.SKIP_MIGRATIONS !== "true") {
     console.log("Migrating the database (and seeding a new one)…")
     await migrate(env)
+    await seed(env)
   }
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     if (await ensureAdminUser(env, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })) {

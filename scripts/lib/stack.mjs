@@ -15,6 +15,7 @@ import {
   ensureAdminUser,
   migrate,
   readPublishableKey,
+  seed,
   startMedusa,
 } from "../../backend/scripts/lib/medusa.mjs"
 
@@ -139,6 +140,7 @@ export async function startStack({
   await ensureDatabase(databaseUrl)
   step("Migrating and seeding the database")
   await migrate(env)
+  await seed(env)
   if (await ensureAdminUser(env, admin)) console.log(`  (created the staff login ${admin.email})`)
   const publishableKey = await readPublishableKey(databaseUrl)
 

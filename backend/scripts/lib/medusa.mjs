@@ -48,6 +48,14 @@ export async function migrate(env) {
   await runMedusa(["db:migrate"], { env })
 }
 
+/**
+ * Re-runs the idempotent seed (src/seed): repairs what is missing, such as the
+ * payment providers of the regions after STRIPE_API_KEY was added.
+ */
+export async function seed(env) {
+  await runMedusa(["exec", "./src/scripts/seed.js"], { env })
+}
+
 /** Creates the staff login when no user with that e-mail exists yet. */
 export async function ensureAdminUser(env, { email, password }) {
   const existing = await queryOne(env.DATABASE_URL, `select id from "user" where email = $1 and deleted_at is null`, [email])
