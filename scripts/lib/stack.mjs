@@ -189,6 +189,7 @@ export async function startStack({
         PORT: String(storefrontPort),
         MEDUSA_BACKEND_URL: backendUrl,
         MEDUSA_PUBLISHABLE_KEY: publishableKey,
+        SESSION_SECRET: process.env.SESSION_SECRET || secrets.session || secrets.cookie,
       },
       stdio: ["ignore", "pipe", "pipe"],
     })

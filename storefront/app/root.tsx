@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { data as withHeaders, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,10 +11,12 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/ErrorPage";
+import { NoticeToast } from "./components/NoticeToast";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
+import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
 
@@ -29,9 +31,18 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${errorText(status).title} | ${STOREFRONT_NAME}` }, { name: "robots", content: "noindex" }];
 };
 
-export async function loader() {
-  // The cart comes later; it will fill this from the cart cookie.
-  return { cartCount: 0 };
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The header count comes from the session cookie: no backend call per page view.
+  const session = await getSession(request);
+  const notice = session.get("notice") ?? null;
+  const payload = {
+    cartCount: session.get("cartCount") ?? 0,
+    notice,
+    // Distinguishes two identical notices in a row (e.g. adding the same product twice).
+    noticeKey: notice ? `${Date.now()}` : null,
+  };
+  // Reading a flash notice consumes it: write the session back only then.
+  return notice ? withHeaders(payload, { headers: { "Set-Cookie": await commitSession(session) } }) : payload;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -49,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <SkipLink target="inhoud" />
         <SiteHeader cartCount={data?.cartCount ?? 0} />
+        <NoticeToast notice={data?.notice ?? null} noticeKey={data?.noticeKey ?? null} />
         <main id="inhoud" tabIndex={-1} className="flex-1">
           {children}
         </main>

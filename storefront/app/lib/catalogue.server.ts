@@ -54,7 +54,7 @@ function isBackendFailure(error: unknown): boolean {
 }
 
 /** Runs one backend call with a timeout; backend failures become BackendUnavailableError. */
-async function callBackend<T>(what: string, call: () => Promise<T>): Promise<T> {
+export async function callBackend<T>(what: string, call: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -88,39 +88,46 @@ export function pickShopRegion(regions: StoreRegion[], country = SHOP_COUNTRY): 
   };
 }
 
-async function fetchDefaultRegion(): Promise<ShopRegion> {
+async function fetchRegion(country: string): Promise<ShopRegion> {
   const { regions } = await callBackend("list regions", () =>
     sdk.store.region.list({ fields: "id,name,currency_code,*countries", limit: 100 }),
   );
-  const region = pickShopRegion(regions);
+  const region = pickShopRegion(regions, country);
   if (!region) {
     throw new BackendUnavailableError(
-      `no region contains country "${SHOP_COUNTRY}" (has the backend been seeded?)`,
+      `no region contains country "${country}" (has the backend been seeded?)`,
     );
   }
   return region;
 }
 
-let regionPromise: Promise<ShopRegion> | undefined;
+const regionPromises = new Map<string, Promise<ShopRegion>>();
 
 /**
- * The Dutch region, fetched once per process. A failed lookup is not cached,
- * so the next request tries again.
+ * The region that ships to `country` (nl or be), fetched once per process.
+ * A failed lookup is not cached, so the next request tries again.
  */
-export function getDefaultRegion(): Promise<ShopRegion> {
-  if (!regionPromise) {
-    const pending = fetchDefaultRegion();
-    regionPromise = pending;
+export function getRegion(country: string = SHOP_COUNTRY): Promise<ShopRegion> {
+  let promise = regionPromises.get(country);
+  if (!promise) {
+    const pending = fetchRegion(country);
+    promise = pending;
+    regionPromises.set(country, pending);
     pending.catch(() => {
-      if (regionPromise === pending) regionPromise = undefined;
+      if (regionPromises.get(country) === pending) regionPromises.delete(country);
     });
   }
-  return regionPromise;
+  return promise;
 }
 
-/** Test hook: forget the cached region. */
+/** The Dutch region: catalogue prices are shown for the Netherlands. */
+export function getDefaultRegion(): Promise<ShopRegion> {
+  return getRegion(SHOP_COUNTRY);
+}
+
+/** Test hook: forget the cached regions. */
 export function resetRegionCache(): void {
-  regionPromise = undefined;
+  regionPromises.clear();
 }
 
 /**
@@ -205,4 +212,102 @@ export async function loadFromBackend<T>(load: () => Promise<T>): Promise<T> {
       },
     });
   }
+}
+
+const PRODUCT_DETAIL_FIELDS =
+  "id,handle,title,subtitle,description,material,thumbnail,*images,*options,*options.values," +
+  "*variants,*variants.options,*variants.calculated_price,+variants.inventory_quantity,*categories";
+
+export type VariantDetail = {
+  id: string;
+  title: string;
+  sku: string | null;
+  /** Option title → value, e.g. { Maat: "30 x 45 cm" }. */
+  options: Record<string, string>;
+  price: number | null;
+  /** Units that can be ordered; null when stock is not tracked or backorders are allowed. */
+  stock: number | null;
+};
+
+export type ProductDetail = {
+  id: string;
+  handle: string;
+  title: string;
+  subtitle: string | null;
+  description: string | null;
+  material: string | null;
+  images: string[];
+  options: { title: string; values: string[] }[];
+  variants: VariantDetail[];
+  categories: { handle: string; name: string }[];
+  currency: string;
+};
+
+type StoreVariant = NonNullable<StoreProduct["variants"]>[number];
+
+function toVariantDetail(variant: StoreVariant): VariantDetail {
+  const options: Record<string, string> = {};
+  for (const value of variant.options ?? []) {
+    const title = (value as { option?: { title?: string } }).option?.title;
+    if (title) options[title] = value.value;
+  }
+  const tracked = variant.manage_inventory && !variant.allow_backorder;
+  return {
+    id: variant.id,
+    title: variant.title ?? "",
+    sku: variant.sku ?? null,
+    options,
+    price: variant.calculated_price?.calculated_amount ?? null,
+    stock: tracked ? (variant.inventory_quantity ?? 0) : null,
+  };
+}
+
+/** Maps a store API product to the product page model. Pure; exported for tests. */
+export function toProductDetail(product: StoreProduct, regionCurrency: string): ProductDetail {
+  const images = [product.thumbnail, ...(product.images ?? []).map((i) => i.url)]
+    .map((url) => storefrontImageUrl(url))
+    .filter((url): url is string => Boolean(url));
+  const optionTitles = new Map((product.options ?? []).map((o) => [o.id, o.title]));
+  return {
+    id: product.id,
+    handle: product.handle,
+    title: product.title,
+    subtitle: product.subtitle ?? null,
+    description: product.description ?? null,
+    material: product.material ?? null,
+    images: [...new Set(images)],
+    options: (product.options ?? []).map((o) => ({
+      title: o.title,
+      values: (o.values ?? []).map((v) => v.value),
+    })),
+    variants: (product.variants ?? []).map((v) =>
+      toVariantDetail({
+        ...v,
+        options: (v.options ?? []).map((value) => ({
+          ...value,
+          option: { title: optionTitles.get(value.option_id ?? "") ?? "" },
+        })),
+      } as StoreVariant),
+    ),
+    categories: (product.categories ?? []).map((c) => ({ handle: c.handle, name: c.name })),
+    currency: (product.variants?.[0]?.calculated_price?.currency_code ?? regionCurrency).toUpperCase(),
+  };
+}
+
+/** One product by handle with prices and stock for the visitor's country; null when unknown. */
+export async function getProduct(handle: string, country: string = SHOP_COUNTRY): Promise<ProductDetail | null> {
+  const region = await getRegion(country);
+  const { products } = await callBackend("retrieve product", () =>
+    sdk.store.product.list({ handle, region_id: region.id, fields: PRODUCT_DETAIL_FIELDS, limit: 1 }),
+  );
+  return products[0] ? toProductDetail(products[0], region.currencyCode) : null;
+}
+
+export type Category = { id: string; handle: string; name: string; description: string | null };
+
+export async function listCategories(): Promise<Category[]> {
+  const { product_categories } = await callBackend("list categories", () =>
+    sdk.store.category.list({ fields: "id,handle,name,description,rank", limit: 50, order: "rank" }),
+  );
+  return product_categories.map((c) => ({ id: c.id, handle: c.handle, name: c.name, description: c.description ?? null }));
 }

@@ -19,7 +19,7 @@ describe("parseStorefrontConfig", () => {
       MEDUSA_BACKEND_URL: "https://api.example.nl/",
       MEDUSA_PUBLISHABLE_KEY: "  pk_from_env  ",
     });
-    expect(config).toEqual({ backendUrl: "https://api.example.nl", publishableKey: "pk_from_env" });
+    expect(config).toMatchObject({ backendUrl: "https://api.example.nl", publishableKey: "pk_from_env" });
   });
 
   it("defaults the backend URL to http://localhost:9000", () => {
@@ -79,5 +79,31 @@ describe("parseStorefrontConfig", () => {
 
   it("exports the shop name", () => {
     expect(STOREFRONT_NAME).toBe("Buurtpreventie Shop");
+  });
+});
+
+describe("session and payment settings", () => {
+  it("uses a development session secret outside production", () => {
+    const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" });
+    expect(config.sessionSecret).toBe("dev-only-session-secret");
+    expect(config.secureCookies).toBe(false);
+    expect(config.stripePublishableKey).toBeUndefined();
+  });
+
+  it("refuses production without SESSION_SECRET, in one line", () => {
+    expect(() => parseStorefrontConfig({ NODE_ENV: "production", MEDUSA_PUBLISHABLE_KEY: "pk_x" })).toThrow(
+      /^Storefront: SESSION_SECRET is not set: set it to a long random value/,
+    );
+  });
+
+  it("marks cookies Secure in production unless COOKIE_SECURE=false (plain-http npm start)", () => {
+    const base = { NODE_ENV: "production", MEDUSA_PUBLISHABLE_KEY: "pk_x", SESSION_SECRET: "s".repeat(64) };
+    expect(parseStorefrontConfig(base).secureCookies).toBe(true);
+    expect(parseStorefrontConfig({ ...base, COOKIE_SECURE: "false" }).secureCookies).toBe(false);
+  });
+
+  it("passes the Stripe publishable key through when set", () => {
+    const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_PUBLISHABLE_KEY: " pk_test_123 " });
+    expect(config.stripePublishableKey).toBe("pk_test_123");
   });
 });

@@ -14,7 +14,16 @@ export type StorefrontConfig = {
   backendUrl: string;
   /** Publishable API key (pk_…) sent with every store API request. */
   publishableKey: string;
+  /** Signs the session cookie (cart id, notices). */
+  sessionSecret: string;
+  /** Mark cookies Secure (production behind HTTPS; `npm start` serves plain http and sets COOKIE_SECURE=false). */
+  secureCookies: boolean;
+  /** Stripe publishable key (pk_test_…/pk_live_…) for the Payment Element; unset: "Betalen op rekening" only. */
+  stripePublishableKey?: string;
 };
+
+/** Only for local development; production must set SESSION_SECRET. */
+export const DEV_SESSION_SECRET = "dev-only-session-secret";
 
 export type StorefrontEnv = Record<string, string | undefined>;
 
@@ -76,11 +85,32 @@ export function parseStorefrontConfig(
 ): StorefrontConfig {
   const backendUrl = parseBackendUrl(env.MEDUSA_BACKEND_URL);
 
+  const publishableKey = readPublishableKey(env, readFile);
+
+  const production = env.NODE_ENV === "production";
+  const sessionSecret = nonEmpty(env.SESSION_SECRET);
+  if (!sessionSecret && production) {
+    throw new ConfigError(
+      "Storefront: SESSION_SECRET is not set: set it to a long random value (e.g. `openssl rand -hex 32`); `npm start` does this for you",
+    );
+  }
+
+  const stripePublishableKey = nonEmpty(env.STRIPE_PUBLISHABLE_KEY);
+  return {
+    backendUrl,
+    publishableKey,
+    sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
+    secureCookies: production && env.COOKIE_SECURE !== "false",
+    ...(stripePublishableKey ? { stripePublishableKey } : {}),
+  };
+}
+
+function readPublishableKey(env: StorefrontEnv, readFile: (path: string) => string): string {
   const directKey = nonEmpty(env.MEDUSA_PUBLISHABLE_KEY);
-  if (directKey) return { backendUrl, publishableKey: directKey };
+  if (directKey) return directKey;
 
   const keyFile = nonEmpty(env.MEDUSA_PUBLISHABLE_KEY_FILE);
-  if (keyFile) return { backendUrl, publishableKey: readKeyFile(keyFile, readFile) };
+  if (keyFile) return readKeyFile(keyFile, readFile);
 
   throw new ConfigError(MISSING_KEY_MESSAGE);
 }

@@ -1,7 +1,8 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
-import { listProducts, loadFromBackend } from "~/lib/catalogue.server";
+import { listCategories, listProducts, loadFromBackend } from "~/lib/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 
 export const meta: MetaFunction = () => [
@@ -13,19 +14,21 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-// Short shared caching: the catalogue (prices, stock) can change at any time.
+// The page shows the visitor's cart count (from the session cookie): never share it between visitors.
 // Error responses get "no-store" in entry.server.tsx.
 export const headers: HeadersFunction = () => ({
-  "Cache-Control": "public, max-age=30, s-maxage=60, stale-while-revalidate=300",
+  "Cache-Control": "private, no-cache",
 });
 
 export async function loader() {
-  const { products, count } = await loadFromBackend(() => listProducts({ limit: 24 }));
-  return { products, count };
+  const [{ products, count }, categories] = await loadFromBackend(() =>
+    Promise.all([listProducts({ limit: 24 }), listCategories()]),
+  );
+  return { products, count, categories };
 }
 
 export default function ShopHome() {
-  const { products } = useLoaderData<typeof loader>();
+  const { products, categories } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="border-b border-slate-200 bg-brand-blue-light">
@@ -45,6 +48,9 @@ export default function ShopHome() {
         <h2 id="assortiment" className="text-2xl font-bold text-slate-900">
           Assortiment
         </h2>
+        <div className="mt-4">
+          <CategoryNav categories={categories} />
+        </div>
         {products.length === 0 ? (
           <p className="mt-4 text-slate-700">Er staan nog geen producten in de winkel. Kom binnenkort terug!</p>
         ) : (

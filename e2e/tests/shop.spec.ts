@@ -1,0 +1,117 @@
+import { expect, type Page, test } from "@playwright/test"
+
+const money = (text: string) => text.replace(/\u00a0/g, " ").trim()
+
+async function addSign(page: Page, quantity = 1) {
+  await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Straatbord WhatsApp-buurtpreventie")
+  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  await expect(page.getByTestId("product-price").first()).toHaveText(/€\s29,95/)
+  await page.getByLabel("Aantal").fill(String(quantity))
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
+}
+
+async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  const values: Record<string, string> = {
+    "E-mailadres": "jan.devries@example.com",
+    Voornaam: "Jan",
+    Achternaam: "de Vries",
+    "Straat en huisnummer": "Dorpsstraat 12",
+    Postcode: "3511 AB",
+    Plaats: "Utrecht",
+    ...overrides,
+  }
+  for (const [label, value] of Object.entries(values)) {
+    await page.getByLabel(label, { exact: true }).fill(value)
+  }
+}
+
+test("browse, add to cart, check out and see the confirmation (JavaScript on)", async ({ page }) => {
+  await page.goto("/")
+  await page.getByRole("link", { name: "Borden" }).first().click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Borden")
+  await page.getByRole("link", { name: "Straatbord WhatsApp-buurtpreventie", exact: true }).click()
+  await expect(page.getByTestId("stock").first()).toBeVisible()
+
+  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  await page.getByLabel("Aantal").fill("3")
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  const notice = page.getByRole("status")
+  await expect(notice).toContainText("Product toegevoegd aan winkelmand")
+  await expect(page.getByTestId("notice").getByText("Product toegevoegd aan winkelmand", { exact: true })).toBeVisible()
+  await expect(page.getByTestId("cart-count")).toHaveText("3")
+
+  await notice.getByRole("link", { name: "Bekijk winkelmand" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Winkelmand")
+  await expect(page.getByTestId("cart-line")).toHaveCount(1)
+  await expect(page.getByTestId("subtotal")).toHaveText(/€\s89,85/)
+  // € 89,85 is above the free-shipping threshold of € 75.
+  await expect(page.getByTestId("shipping")).toHaveText("Gratis")
+
+  await page.getByRole("link", { name: "Afrekenen" }).click()
+  await fillAddress(page)
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
+  await expect(page.getByRole("radio", { name: /Pakket Nederland/ })).toBeChecked()
+  await page.getByRole("button", { name: "Verder naar betalen" }).click()
+
+  await expect(page.getByText("Betalen op rekening")).toBeVisible()
+  await expect(page.getByTestId("total")).toHaveText(/€\s89,85/)
+  expect(money(await page.getByTestId("tax").innerText())).toBe("€ 15,59")
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  await expect(page.getByTestId("order-number")).toHaveText(/^#\d+$/)
+  await expect(page.getByTestId("order-line")).toContainText("3 × Straatbord WhatsApp-buurtpreventie")
+  await expect(page.getByTestId("cart-count")).toHaveText("0")
+})
+
+test("add to cart works without JavaScript, with the same notice", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto("/producten/raamsticker-whatsapp-buurtpreventie")
+  await page.getByRole("radio", { name: /15 x 22 cm · Buitenkant raam/ }).check()
+  await page.getByLabel("Aantal").fill("4")
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page).toHaveURL(/\/producten\/raamsticker-whatsapp-buurtpreventie\?variant=/)
+  await expect(page.getByTestId("notice").getByText("Product toegevoegd aan winkelmand", { exact: true })).toBeVisible()
+  await expect(page.getByTestId("cart-count")).toHaveText("4")
+
+  // Changing the quantity and removing also work as plain form posts.
+  await page.goto("/winkelmand")
+  await page.getByLabel(/Aantal/).fill("6")
+  await page.getByRole("button", { name: "Bijwerken" }).click()
+  await expect(page.getByTestId("line-total")).toHaveText(/€\s23,70/)
+  await expect(page.getByTestId("cart-count")).toHaveText("6")
+  await page.getByRole("button", { name: /Verwijder/ }).click()
+  await expect(page.getByText("Je winkelmand is leeg.")).toBeVisible()
+  await context.close()
+})
+
+test("the checkout explains a bad postcode and e-mail address in Dutch and keeps the input", async ({ page }) => {
+  await addSign(page)
+  await page.goto("/afrekenen")
+  await fillAddress(page, { "E-mailadres": "jan@", Postcode: "1234" })
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+
+  await expect(page.getByRole("alert")).toContainText("2 velden zijn nog niet goed ingevuld.")
+  await expect(page.getByTestId("error-email")).toHaveText("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
+  await expect(page.getByTestId("error-postal_code")).toHaveText(
+    "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
+  )
+  await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true")
+  await expect(page.getByLabel("Plaats")).toHaveValue("Utrecht")
+
+  // A Belgian address needs a Belgian postcode: four digits.
+  await page.getByLabel("Land").selectOption("be")
+  await fillAddress(page, { Postcode: "3511 AB", Plaats: "Gent" })
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByTestId("error-postal_code")).toHaveText("Vul een Belgische postcode in: vier cijfers, bijvoorbeeld 1000.")
+  await page.getByLabel("Postcode").fill("9000")
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+
+  // Belgium ships from its own rates.
+  await expect(page.getByRole("radio", { name: /Pakket België/ })).toBeVisible()
+  await expect(page.getByText(/€\s12,95/)).toBeVisible()
+})

@@ -1,0 +1,41 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+};
+
+/** A labelled input whose error is announced with it (aria-describedby, aria-invalid). */
+export function Field({ name, label, error, hint, className = "", required, ...input }: FieldProps) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block font-semibold text-slate-900">
+        {label}
+        {required ? null : <span className="font-normal text-slate-700"> (optioneel)</span>}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={`mt-1 w-full rounded-lg border-2 px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} data-testid={`error-${name}`} className="mt-1 text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

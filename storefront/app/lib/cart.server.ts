@@ -1,0 +1,189 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { callBackend, getRegion, storefrontImageUrl } from "./catalogue.server";
+import { sdk } from "./medusa.server";
+import { countryOf, type ShopSession } from "./session.server";
+
+const CART_FIELDS =
+  "id,email,region_id,currency_code,item_total,subtotal,shipping_total,tax_total,total," +
+  "*items,*shipping_address,*shipping_methods,*region.countries";
+
+type StoreCart = Awaited<ReturnType<typeof sdk.store.cart.retrieve>>["cart"];
+
+export type CartLine = {
+  id: string;
+  title: string;
+  variantTitle: string | null;
+  handle: string | null;
+  thumbnail: string | null;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+};
+
+/** What the cart and checkout pages show; amounts in euros incl. btw. */
+export type CartView = {
+  id: string;
+  email: string | null;
+  countryCode: string;
+  lines: CartLine[];
+  count: number;
+  itemTotal: number;
+  shippingTotal: number;
+  taxTotal: number;
+  total: number;
+  hasShippingAddress: boolean;
+  /** The saved delivery address, to fill the checkout form again. */
+  address: Record<string, string>;
+  shippingMethodCount: number;
+  raw: StoreCart;
+};
+
+/** A problem the shopper can act on (stock, quantity), in Dutch. */
+export class CartError extends Error {
+  override name = "CartError";
+}
+
+export function toCartView(cart: StoreCart): CartView {
+  const lines: CartLine[] = (cart.items ?? [])
+    .map((item) => ({
+      id: item.id,
+      title: item.product_title ?? item.title,
+      variantTitle: item.variant_title ?? null,
+      handle: item.product_handle ?? null,
+      thumbnail: storefrontImageUrl(item.thumbnail),
+      quantity: item.quantity,
+      unitPrice: Number(item.unit_price),
+      total: Number(item.total ?? Number(item.unit_price) * item.quantity),
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title, "nl"));
+  return {
+    id: cart.id,
+    email: cart.email ?? null,
+    countryCode: cart.shipping_address?.country_code ?? cart.region?.countries?.[0]?.iso_2 ?? "nl",
+    lines,
+    count: lines.reduce((sum, line) => sum + line.quantity, 0),
+    itemTotal: Number(cart.item_total ?? 0),
+    shippingTotal: Number(cart.shipping_total ?? 0),
+    taxTotal: Number(cart.tax_total ?? 0),
+    total: Number(cart.total ?? 0),
+    hasShippingAddress: Boolean(cart.shipping_address?.address_1),
+    address: Object.fromEntries(
+      ["first_name", "last_name", "company", "address_1", "postal_code", "city", "country_code", "phone"].map((key) => [
+        key,
+        String((cart.shipping_address as Record<string, unknown> | null | undefined)?.[key] ?? ""),
+      ]),
+    ),
+    shippingMethodCount: cart.shipping_methods?.length ?? 0,
+    raw: cart,
+  };
+}
+
+/** Turns Medusa's errors for cart changes into messages a shopper understands. */
+export function cartErrorMessage(error: unknown): string | null {
+  if (!(error instanceof FetchError)) return null;
+  const message = error.message ?? "";
+  if (/inventory|stock|quantity/i.test(message)) {
+    return "Er zijn niet genoeg stuks op voorraad voor dit aantal. Kies een kleiner aantal.";
+  }
+  if (error.status === 404) return "Dit product is niet (meer) beschikbaar.";
+  if (error.status && error.status < 500) return "Dit lukte niet. Controleer je keuze en probeer het opnieuw.";
+  return null;
+}
+
+/** A cart cookie can outlive its cart (completed, or removed by staff). */
+function isStaleCart(error: unknown): boolean {
+  return error instanceof FetchError && (error.status === 404 || /completed/i.test(error.message ?? ""));
+}
+
+/** Runs a cart change; shopper-fixable problems become CartError, the rest BackendUnavailableError. */
+async function cartCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  return callBackend(what, call).catch((error: unknown) => {
+    const message = cartErrorMessage((error as { cause?: unknown }).cause);
+    throw message ? new CartError(message, { cause: error }) : error;
+  });
+}
+
+/** The visitor's cart, or null when there is none (or it was completed/removed). */
+export async function getCart(session: ShopSession): Promise<CartView | null> {
+  const cartId = session.get("cartId");
+  if (!cartId) return null;
+  try {
+    const { cart } = await callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }));
+    if ((cart as { completed_at?: string | null }).completed_at) {
+      forgetCart(session);
+      return null;
+    }
+    const view = toCartView(cart);
+    session.set("cartCount", view.count);
+    return view;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof FetchError && cause.status === 404) {
+      forgetCart(session);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function forgetCart(session: ShopSession) {
+  session.unset("cartId");
+  session.set("cartCount", 0);
+}
+
+async function ensureCartId(session: ShopSession): Promise<string> {
+  const existing = session.get("cartId");
+  if (existing) return existing;
+  const region = await getRegion(countryOf(session));
+  const { cart } = await callBackend("create cart", () => sdk.store.cart.create({ region_id: region.id }, { fields: "id" }));
+  session.set("cartId", cart.id);
+  return cart.id;
+}
+
+function remember(session: ShopSession, cart: StoreCart): CartView {
+  const view = toCartView(cart);
+  session.set("cartCount", view.count);
+  return view;
+}
+
+export async function addToCart(session: ShopSession, variantId: string, quantity: number): Promise<CartView> {
+  const add = async () => {
+    const cartId = await ensureCartId(session);
+    const { cart } = await callBackend("add line", () =>
+      sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, { fields: CART_FIELDS }),
+    );
+    return remember(session, cart);
+  };
+  try {
+    return await add();
+  } catch (error) {
+    if (!isStaleCart((error as { cause?: unknown }).cause)) {
+      const message = cartErrorMessage((error as { cause?: unknown }).cause);
+      throw message ? new CartError(message, { cause: error }) : error;
+    }
+    forgetCart(session); // start a new cart once
+    return cartCall("add line", add);
+  }
+}
+
+export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<CartView> {
+  const cartId = session.get("cartId");
+  if (!cartId) throw new CartError("Je winkelmand is leeg.");
+  const { cart } = await cartCall("update line", () =>
+    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: CART_FIELDS }),
+  );
+  return remember(session, cart);
+}
+
+export async function removeLine(session: ShopSession, lineId: string): Promise<void> {
+  const cartId = session.get("cartId");
+  if (!cartId) return;
+  await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId));
+  await getCart(session);
+}
+
+/** The cart as sent to the browser: without Medusa's raw object. */
+export function publicCart(cart: CartView): Omit<CartView, "raw"> {
+  const { raw: _raw, ...view } = cart;
+  return view;
+}

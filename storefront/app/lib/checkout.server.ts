@@ -1,0 +1,128 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { callBackend, getRegion } from "./catalogue.server";
+import { CartError, forgetCart, type CartView } from "./cart.server";
+import { sdk } from "./medusa.server";
+import type { ShopSession } from "./session.server";
+import type { AddressInput } from "./validation";
+
+export { MANUAL_PROVIDER } from "./payment";
+
+export type ShippingOption = {
+  id: string;
+  name: string;
+  description: string | null;
+  amount: number;
+  insufficient_inventory: boolean;
+};
+
+/** One shipping method is needed per group (shipping profile) of items in the cart. */
+export type ShippingGroup = {
+  profile_id: string;
+  profile_name: string;
+  item_ids: string[];
+  options: ShippingOption[];
+};
+
+/** Saves e-mail and address; moves the cart to the region of the chosen country. */
+export async function saveAddress(session: ShopSession, cart: CartView, address: AddressInput) {
+  const region = await getRegion(address.country_code);
+  const shippingAddress = {
+    first_name: address.first_name,
+    last_name: address.last_name,
+    company: address.company || undefined,
+    address_1: address.address_1,
+    postal_code: address.postal_code,
+    city: address.city,
+    country_code: address.country_code,
+    phone: address.phone || undefined,
+  };
+  // Changing the region makes Medusa reset the address to the region's country,
+  // so move the cart first and save the address after.
+  if (cart.raw.region_id !== region.id) {
+    await callBackend("change region", () => sdk.store.cart.update(cart.id, { region_id: region.id }));
+  }
+  await callBackend("save address", () =>
+    sdk.store.cart.update(cart.id, {
+      email: address.email,
+      shipping_address: shippingAddress,
+      billing_address: shippingAddress,
+    }),
+  );
+  session.set("country", address.country_code);
+}
+
+export async function getShippingGroups(cartId: string): Promise<ShippingGroup[]> {
+  const { shipping_groups } = await callBackend("list shipping groups", () =>
+    sdk.client.fetch<{ shipping_groups: ShippingGroup[] }>(`/store/carts/${cartId}/shipping-groups`),
+  );
+  return shipping_groups;
+}
+
+/** Adds the chosen option of every group; each choice must belong to its group. */
+export async function saveShipping(cartId: string, groups: ShippingGroup[], chosen: Record<string, string>) {
+  const missing = groups.filter((g) => !g.options.some((o) => o.id === chosen[g.profile_id]));
+  if (missing.length) {
+    throw new CartError("Kies voor elke zending een verzendwijze.");
+  }
+  for (const group of groups) {
+    await callBackend("add shipping method", () =>
+      sdk.store.cart.addShippingMethod(cartId, { option_id: chosen[group.profile_id]! }),
+    );
+  }
+}
+
+export async function listPaymentProviders(regionId: string): Promise<string[]> {
+  const { payment_providers } = await callBackend("list payment providers", () =>
+    sdk.store.payment.listPaymentProviders({ region_id: regionId }),
+  );
+  return payment_providers.map((p) => p.id);
+}
+
+/** Starts a payment session; returns the provider's data (Stripe: the client_secret). */
+export async function startPayment(cart: CartView, providerId: string): Promise<Record<string, unknown>> {
+  const { payment_collection } = await callBackend("start payment", () =>
+    sdk.store.payment.initiatePaymentSession(cart.raw, { provider_id: providerId }),
+  );
+  const session = payment_collection.payment_sessions?.find((s) => s.provider_id === providerId);
+  return (session?.data ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * Completes the cart. Medusa answers 200 with `type: "cart"` and an error when
+ * payment or stock fails: that becomes a CartError with a Dutch message.
+ */
+export async function completeCart(session: ShopSession, cartId: string): Promise<{ orderId: string; displayId: number }> {
+  let result: Awaited<ReturnType<typeof sdk.store.cart.complete>>;
+  try {
+    result = await sdk.store.cart.complete(cartId);
+  } catch (error) {
+    if (error instanceof FetchError && error.status && error.status < 500) {
+      throw new CartError(completionMessage(error.message), { cause: error });
+    }
+    return callBackend("complete cart", () => Promise.reject(error));
+  }
+  if (result.type !== "order") {
+    throw new CartError(completionMessage(result.error?.message ?? ""));
+  }
+  forgetCart(session);
+  session.set("lastOrderId", result.order.id);
+  return { orderId: result.order.id, displayId: result.order.display_id ?? 0 };
+}
+
+function completionMessage(message: string): string {
+  if (/inventory|stock|quantity/i.test(message)) {
+    return "Niet alles in je winkelmand is nog op voorraad. Pas de aantallen in je winkelmand aan en probeer het opnieuw.";
+  }
+  if (/payment/i.test(message)) {
+    return "De betaling is niet gelukt. Probeer het opnieuw of kies een andere betaalwijze.";
+  }
+  return "Je bestelling kon niet worden afgerond. Controleer je gegevens en probeer het opnieuw.";
+}
+
+const ORDER_FIELDS =
+  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
+
+export async function getOrder(orderId: string) {
+  const { order } = await callBackend("retrieve order", () => sdk.store.order.retrieve(orderId, { fields: ORDER_FIELDS }));
+  return order;
+}

@@ -1,0 +1,50 @@
+import { createCookieSessionStorage, type Session } from "@remix-run/node";
+import { getConfig } from "./config.server";
+
+/** What the visitor's session cookie holds: no personal data, only ids and counts. */
+export type SessionData = {
+  cartId: string;
+  /** Number of items in the cart, so the header needs no backend call. */
+  cartCount: number;
+  /** Delivery country: decides region, shipping options and prices. */
+  country: "nl" | "be";
+  /** The order just placed: only this visitor may see its confirmation page. */
+  lastOrderId: string;
+};
+
+/** One-time notices shown after a redirect (post/redirect/get, also without JavaScript). */
+export type Notice =
+  | { kind: "added"; title: string; quantity: number }
+  | { kind: "error"; message: string }
+  | { kind: "info"; message: string };
+
+type FlashData = { notice: Notice };
+
+const config = getConfig();
+
+const storage = createCookieSessionStorage<SessionData, FlashData>({
+  cookie: {
+    name: "__bp",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: config.secureCookies,
+    secrets: [config.sessionSecret],
+    // The cart survives browser and storefront restarts for a month.
+    maxAge: 60 * 60 * 24 * 30,
+  },
+});
+
+export type ShopSession = Session<SessionData, FlashData>;
+
+export function getSession(request: Request): Promise<ShopSession> {
+  return storage.getSession(request.headers.get("Cookie"));
+}
+
+export function commitSession(session: ShopSession): Promise<string> {
+  return storage.commitSession(session);
+}
+
+export function countryOf(session: ShopSession): "nl" | "be" {
+  return session.get("country") === "be" ? "be" : "nl";
+}

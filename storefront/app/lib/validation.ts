@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * The checkout's validation rules, shared by the forms (field attributes, messages)
+ * and the actions (zod). Messages are Dutch and say how to fix the input.
+ */
+
+export const COUNTRIES = { nl: "Nederland", be: "België" } as const;
+export type Country = keyof typeof COUNTRIES;
+
+/** Dutch postcode: 4 digits (not starting with 0) and 2 letters (not SA, SD or SS), e.g. 1234 AB. */
+const NL_POSTCODE = /^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$/;
+/** Belgian postcode: 4 digits from 1000 to 9999. */
+const BE_POSTCODE = /^[1-9][0-9]{3}$/;
+
+/** Normalises a postcode to how the post writes it: "1234ab" → "1234 AB"; Belgian stays "1000". */
+export function normalisePostcode(value: string, country: Country): string {
+  const compact = value.replace(/\s+/g, "").toUpperCase();
+  if (country === "nl" && /^\d{4}[A-Z]{2}$/.test(compact)) return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+  return compact;
+}
+
+export function postcodeError(value: string, country: Country): string | null {
+  const postcode = normalisePostcode(value, country);
+  if (!postcode) return "Vul je postcode in.";
+  if (country === "nl" && !NL_POSTCODE.test(postcode)) {
+    return "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.";
+  }
+  if (country === "be" && !BE_POSTCODE.test(postcode)) {
+    return "Vul een Belgische postcode in: vier cijfers, bijvoorbeeld 1000.";
+  }
+  return null;
+}
+
+const required = (message: string) => z.string().trim().min(1, message);
+
+export const addressSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .min(1, "Vul je e-mailadres in.")
+      .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")),
+    first_name: required("Vul je voornaam in.").max(100, "Je voornaam is te lang."),
+    last_name: required("Vul je achternaam in.").max(100, "Je achternaam is te lang."),
+    company: z.string().trim().max(200, "De naam van de organisatie is te lang.").optional().default(""),
+    address_1: required("Vul je straat en huisnummer in.")
+      .max(200, "Het adres is te lang.")
+      .refine((v) => /\d/.test(v), "Vul ook je huisnummer in, bijvoorbeeld Dorpsstraat 12."),
+    postal_code: z.string().trim(),
+    city: required("Vul je woonplaats in.").max(100, "De woonplaats is te lang."),
+    country_code: z.enum(["nl", "be"], { error: "Kies Nederland of België." }),
+    phone: z
+      .string()
+      .trim()
+      .max(30, "Het telefoonnummer is te lang.")
+      .refine((v) => v === "" || /^\+?[0-9 ()-]{8,}$/.test(v), "Vul een geldig telefoonnummer in of laat het veld leeg.")
+      .optional()
+      .default(""),
+  })
+  .superRefine((value, ctx) => {
+    const error = postcodeError(value.postal_code, value.country_code);
+    if (error) ctx.addIssue({ code: "custom", path: ["postal_code"], message: error });
+  })
+  .transform((value) => ({ ...value, postal_code: normalisePostcode(value.postal_code, value.country_code) }));
+
+export type AddressInput = z.infer<typeof addressSchema>;
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** Parses form data; returns the value or the first error per field. */
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  form: FormData | Record<string, unknown>,
+): { ok: true; value: z.infer<T> } | { ok: false; errors: FieldErrors } {
+  const input = form instanceof FormData ? Object.fromEntries(form) : form;
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Quantity in a cart line: whole number from 1 to 999. */
+export const quantitySchema = z.coerce
+  .number({ error: "Vul een aantal in." })
+  .int("Vul een heel aantal in.")
+  .min(1, "Het aantal moet minstens 1 zijn.")
+  .max(999, "Bestel maximaal 999 stuks per regel; neem contact op voor grotere aantallen.");

@@ -1,0 +1,51 @@
+import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { getCart, publicCart } from "~/lib/cart.server";
+import { loadFromBackend } from "~/lib/catalogue.server";
+import { formatPrice } from "~/lib/format";
+import { commitSession, getSession } from "~/lib/session.server";
+import { STOREFRONT_NAME } from "~/lib/site";
+
+export const meta: MetaFunction = () => [
+  { title: `Afrekenen | ${STOREFRONT_NAME}` },
+  { name: "robots", content: "noindex" },
+];
+
+/** The checkout steps share this layout: the cart must not be empty. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const cart = await loadFromBackend(() => getCart(session));
+  const headers = { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" };
+  if (!cart || cart.lines.length === 0) throw redirect("/winkelmand", { headers });
+  return data({ cart: publicCart(cart) }, { headers });
+}
+
+export default function CheckoutLayout() {
+  const { cart } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <h1 className="text-3xl font-extrabold text-brand-blue">Afrekenen</h1>
+      <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
+        <div>
+          <Outlet />
+        </div>
+        <aside aria-labelledby="je-bestelling" className="h-fit rounded-xl border border-slate-200 bg-slate-50 p-6">
+          <h2 id="je-bestelling" className="text-lg font-bold text-slate-900">
+            Je bestelling
+          </h2>
+          <ul role="list" className="mt-3 space-y-2 text-sm text-slate-800">
+            {cart.lines.map((line) => (
+              <li key={line.id} className="flex justify-between gap-4">
+                <span>
+                  {line.quantity} × {line.title}
+                  {line.variantTitle ? <span className="block text-slate-700">{line.variantTitle}</span> : null}
+                </span>
+                <span className="font-semibold">{formatPrice(line.total)}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </div>
+  );
+}

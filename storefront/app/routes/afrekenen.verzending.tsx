@@ -1,0 +1,97 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { CheckoutSteps } from "~/components/CheckoutSteps";
+import { CartError, getCart } from "~/lib/cart.server";
+import { loadFromBackend } from "~/lib/catalogue.server";
+import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
+import { formatPrice } from "~/lib/format";
+import { getSession } from "~/lib/session.server";
+
+async function cartWithAddress(request: Request) {
+  const session = await getSession(request);
+  const cart = await loadFromBackend(() => getCart(session));
+  if (!cart || cart.lines.length === 0) throw redirect("/winkelmand");
+  if (!cart.hasShippingAddress) throw redirect("/afrekenen");
+  return cart;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const cart = await cartWithAddress(request);
+  const groups = await loadFromBackend(() => getShippingGroups(cart.id));
+  const chosen = new Set((cart.raw.shipping_methods ?? []).map((m) => m.shipping_option_id));
+  return { groups, chosen: [...chosen], itemCount: cart.count };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const cart = await cartWithAddress(request);
+  const form = await request.formData();
+  const groups = await loadFromBackend(() => getShippingGroups(cart.id));
+  const chosen = Object.fromEntries(groups.map((g) => [g.profile_id, String(form.get(`shipping_${g.profile_id}`) ?? "")]));
+  try {
+    await loadFromBackend(() => saveShipping(cart.id, groups, chosen));
+  } catch (error) {
+    if (error instanceof CartError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+  return redirect("/afrekenen/betalen", 303);
+}
+
+export default function CheckoutShipping() {
+  const { groups, chosen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <CheckoutSteps current="verzending" reachable={["gegevens", "verzending"]} />
+      <h2 className="mt-6 text-2xl font-bold text-slate-900">Verzending</h2>
+      {groups.length > 1 ? (
+        <p className="mt-2 text-slate-700">Je bestelling gaat in {groups.length} zendingen. Kies per zending hoe we hem versturen.</p>
+      ) : null}
+      {actionData?.error ? (
+        <p role="alert" className="mt-4 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
+          {actionData.error}
+        </p>
+      ) : null}
+      <Form method="post" className="mt-6 space-y-6">
+        {groups.map((group) => (
+          <fieldset key={group.profile_id} className="rounded-xl border border-slate-300 p-4">
+            <legend className="px-1 font-semibold text-slate-900">
+              {group.profile_name === "Brievenbuspost" ? "Stickers" : "Borden en pakketten"} ({group.item_ids.length}{" "}
+              {group.item_ids.length === 1 ? "product" : "producten"})
+            </legend>
+            {group.options.length === 0 ? (
+              <p className="text-red-800">Naar dit land kunnen we deze producten niet versturen.</p>
+            ) : (
+              <div className="grid gap-2">
+                {group.options.map((option, index) => (
+                  <label
+                    key={option.id}
+                    className="flex cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light"
+                  >
+                    <input
+                      type="radio"
+                      name={`shipping_${group.profile_id}`}
+                      value={option.id}
+                      required
+                      defaultChecked={chosen.includes(option.id) || (index === 0 && !group.options.some((o) => chosen.includes(o.id)))}
+                      className="h-5 w-5 accent-brand-blue"
+                    />
+                    <span className="flex-1">
+                      <span className="block font-medium">{option.name}</span>
+                      {option.description ? <span className="block text-sm text-slate-700">{option.description}</span> : null}
+                    </span>
+                    <span className="font-semibold">{option.amount === 0 ? "Gratis" : formatPrice(option.amount)}</span>
+                  </label>
+                ))}
+              </div>
+            )}
+          </fieldset>
+        ))}
+        <Button type="submit" disabled={navigation.state !== "idle"} className="text-lg">
+          Verder naar betalen
+        </Button>
+      </Form>
+    </>
+  );
+}

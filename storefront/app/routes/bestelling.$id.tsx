@@ -1,0 +1,83 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CartSummary } from "~/components/CartSummary";
+import { loadFromBackend } from "~/lib/catalogue.server";
+import { getOrder } from "~/lib/checkout.server";
+import { formatPrice } from "~/lib/format";
+import { getSession } from "~/lib/session.server";
+import { STOREFRONT_NAME } from "~/lib/site";
+
+export const meta: MetaFunction = () => [
+  { title: `Bedankt voor je bestelling | ${STOREFRONT_NAME}` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Only the visitor who placed the order sees it (the id is in their session cookie).
+  const session = await getSession(request);
+  if (!params.id || session.get("lastOrderId") !== params.id) throw new Response("Niet gevonden", { status: 404 });
+  const order = await loadFromBackend(() => getOrder(params.id!));
+  return {
+    displayId: order.display_id,
+    email: order.email,
+    lines: (order.items ?? []).map((item) => ({
+      id: item.id,
+      title: item.product_title ?? item.title,
+      variantTitle: item.variant_title,
+      quantity: item.quantity,
+      total: Number(item.total),
+    })),
+    totals: {
+      itemTotal: Number(order.item_total),
+      shippingTotal: Number(order.shipping_total),
+      taxTotal: Number(order.tax_total),
+      total: Number(order.total),
+    },
+    address: order.shipping_address,
+  };
+}
+
+export default function OrderConfirmation() {
+  const { displayId, email, lines, totals, address } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12">
+      <h1 className="text-3xl font-extrabold text-brand-blue">Bedankt voor je bestelling!</h1>
+      <p className="mt-3 text-lg text-slate-800">
+        Je bestelnummer is <strong data-testid="order-number">#{displayId}</strong>. We sturen een bevestiging naar{" "}
+        <strong>{email}</strong>.
+      </p>
+      <section aria-labelledby="samenvatting" className="mt-8 rounded-xl border border-slate-200 p-6">
+        <h2 id="samenvatting" className="text-xl font-bold text-slate-900">
+          Samenvatting
+        </h2>
+        <ul role="list" className="mt-3 space-y-2 text-slate-800">
+          {lines.map((line) => (
+            <li key={line.id} data-testid="order-line" className="flex justify-between gap-4">
+              <span>
+                {line.quantity} × {line.title}
+                {line.variantTitle ? <span className="block text-sm text-slate-700">{line.variantTitle}</span> : null}
+              </span>
+              <span className="font-semibold">{formatPrice(line.total)}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <CartSummary
+            itemTotal={totals.itemTotal}
+            shipping={{ label: "Verzending", amount: totals.shippingTotal }}
+            taxTotal={totals.taxTotal}
+            total={totals.total}
+          />
+        </div>
+        {address ? (
+          <p className="mt-4 text-sm text-slate-700">
+            Bezorgadres: {address.first_name} {address.last_name}, {address.address_1}, {address.postal_code} {address.city}
+          </p>
+        ) : null}
+      </section>
+      <Link to="/" className="mt-8 inline-block font-semibold text-brand-blue underline underline-offset-2">
+        Terug naar de winkel
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
+import { Button } from "~/components/Button";
+import { StockBadge } from "~/components/StockBadge";
+import { addToCart, CartError } from "~/lib/cart.server";
+import { getProduct, loadFromBackend, type VariantDetail } from "~/lib/catalogue.server";
+import { formatPrice } from "~/lib/format";
+import { commitSession, countryOf, getSession } from "~/lib/session.server";
+import { STOREFRONT_NAME } from "~/lib/site";
+import { quantitySchema } from "~/lib/validation";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }];
+  const { product } = data;
+  return [
+    { title: `${product.title} | ${STOREFRONT_NAME}` },
+    { name: "description", content: product.subtitle ?? product.description?.slice(0, 155) ?? product.title },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const product = await loadFromBackend(() => getProduct(params.handle!, countryOf(session)));
+  if (!product) throw new Response("Niet gevonden", { status: 404 });
+  const wanted = new URL(request.url).searchParams.get("variant");
+  const selected =
+    product.variants.find((v) => v.id === wanted) ??
+    product.variants.find((v) => v.stock === null || v.stock > 0) ??
+    product.variants[0];
+  return { product, selectedId: selected?.id ?? null };
+}
+
+const addSchema = z.object({ variantId: z.string().min(1, "Kies een uitvoering."), quantity: quantitySchema });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  const form = await request.formData();
+  const parsed = addSchema.safeParse(Object.fromEntries(form));
+  const back = (variantId?: string) => `/producten/${params.handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`;
+
+  if (!parsed.success) {
+    session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Controleer je keuze." });
+    return redirect(back(String(form.get("variantId") ?? "")), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  }
+  const { variantId, quantity } = parsed.data;
+  const product = await loadFromBackend(() => getProduct(params.handle!, countryOf(session)));
+  const variant = product?.variants.find((v) => v.id === variantId);
+  if (!product || !variant) throw new Response("Niet gevonden", { status: 404 });
+
+  try {
+    if (variant.stock !== null && variant.stock < quantity) {
+      throw new CartError(
+        variant.stock === 0
+          ? "Deze uitvoering is uitverkocht."
+          : `Er zijn er nog maar ${variant.stock} op voorraad. Kies een kleiner aantal.`,
+      );
+    }
+    await loadFromBackend(() => addToCart(session, variant.id, quantity));
+    session.flash("notice", { kind: "added", title: `${product.title} (${variant.title})`, quantity });
+  } catch (error) {
+    if (!(error instanceof CartError)) throw error;
+    session.flash("notice", { kind: "error", message: error.message });
+  }
+  return redirect(back(variant.id), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+function variantLabel(variant: VariantDetail): string {
+  const values = Object.values(variant.options);
+  return values.length ? values.join(" · ") : variant.title;
+}
+
+export default function ProductPage() {
+  const { product, selectedId } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [chosenId, setChosenId] = useState(selectedId);
+  const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants[0];
+  const soldOut = !chosen || chosen.stock === 0;
+  const adding = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const category = product.categories[0];
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <Breadcrumbs
+        items={[
+          { label: "Winkel", to: "/" },
+          ...(category ? [{ label: category.name, to: `/winkel/${category.handle}` }] : []),
+          { label: product.title },
+        ]}
+      />
+      <div className="mt-6 grid gap-10 md:grid-cols-2">
+        <div className="aspect-square overflow-hidden rounded-xl bg-brand-blue-light">
+          {product.images[0] ? (
+            <img src={product.images[0]} alt={product.title} width={600} height={600} className="h-full w-full object-contain" />
+          ) : null}
+        </div>
+
+        <div>
+          <h1 className="text-3xl font-extrabold tracking-tight text-brand-blue">{product.title}</h1>
+          {product.subtitle ? <p className="mt-2 text-lg text-slate-700">{product.subtitle}</p> : null}
+
+          <p className="mt-6 flex items-baseline gap-3">
+            <span data-testid="product-price" className="text-3xl font-bold text-slate-950">
+              {chosen?.price != null ? formatPrice(chosen.price, product.currency) : "Prijs op aanvraag"}
+            </span>
+            <span className="text-sm text-slate-700">incl. 21% btw</span>
+          </p>
+          {chosen ? <StockBadge stock={chosen.stock} className="mt-2" /> : null}
+
+          <Form method="post" preventScrollReset className="mt-8 space-y-6">
+            {product.variants.length > 1 ? (
+              <fieldset>
+                <legend className="font-semibold text-slate-900">
+                  Kies {product.options.map((o) => o.title.toLowerCase()).join(" en ")}
+                </legend>
+                <div className="mt-3 grid gap-2">
+                  {product.variants.map((variant) => {
+                    const unavailable = variant.stock === 0;
+                    return (
+                      <label
+                        key={variant.id}
+                        className={`flex cursor-pointer items-center gap-3 rounded-lg border-2 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-blue ${
+                          unavailable ? "cursor-not-allowed border-slate-200 text-slate-500" : "border-slate-300"
+                        }`}
+                      >
+                        <input
+                          type="radio"
+                          name="variantId"
+                          value={variant.id}
+                          defaultChecked={variant.id === selectedId}
+                          disabled={unavailable}
+                          onChange={() => setChosenId(variant.id)}
+                          className="h-5 w-5 accent-brand-blue"
+                        />
+                        <span className="flex-1">
+                          <span className="block font-medium">{variantLabel(variant)}</span>
+                          <StockBadge stock={variant.stock} />
+                        </span>
+                        <span className="font-semibold">
+                          {variant.price != null ? formatPrice(variant.price, product.currency) : ""}
+                        </span>
+                      </label>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            ) : chosen ? (
+              <input type="hidden" name="variantId" value={chosen.id} />
+            ) : null}
+
+            <div className="flex flex-wrap items-end gap-4">
+              <div>
+                <label htmlFor="quantity" className="block font-semibold text-slate-900">
+                  Aantal
+                </label>
+                <input
+                  id="quantity"
+                  name="quantity"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={chosen?.stock ? Math.min(chosen.stock, 999) : 999}
+                  defaultValue={1}
+                  required
+                  className="mt-1 w-24 rounded-lg border-2 border-slate-400 px-3 py-2.5 text-lg"
+                />
+              </div>
+              <Button type="submit" disabled={soldOut || adding} className="min-w-48 text-lg">
+                {soldOut ? "Uitverkocht" : adding ? "Toevoegen…" : "In winkelmand"}
+              </Button>
+            </div>
+          </Form>
+
+          {product.description ? (
+            <section aria-labelledby="omschrijving" className="mt-10">
+              <h2 id="omschrijving" className="text-xl font-bold text-slate-900">
+                Omschrijving
+              </h2>
+              <p className="mt-2 leading-relaxed text-slate-800">{product.description}</p>
+            </section>
+          ) : null}
+          <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm text-slate-800">
+            {product.material ? (
+              <>
+                <dt className="font-semibold">Materiaal</dt>
+                <dd>{product.material}</dd>
+              </>
+            ) : null}
+            {chosen?.sku ? (
+              <>
+                <dt className="font-semibold">Artikelnummer</dt>
+                <dd>{chosen.sku}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/Button";
+import { CartSummary } from "~/components/CartSummary";
+import { CartError, getCart, publicCart, removeLine, updateLine } from "~/lib/cart.server";
+import { loadFromBackend } from "~/lib/catalogue.server";
+import { getShippingGroups } from "~/lib/checkout.server";
+import { formatPrice } from "~/lib/format";
+import { commitSession, getSession } from "~/lib/session.server";
+import { STOREFRONT_NAME } from "~/lib/site";
+import { quantitySchema } from "~/lib/validation";
+
+export const meta: MetaFunction = () => [
+  { title: `Winkelmand | ${STOREFRONT_NAME}` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const cart = await loadFromBackend(() => getCart(session));
+  // Shipping estimate: the cheapest option of every shipment the cart needs.
+  const groups = cart?.lines.length ? await loadFromBackend(() => getShippingGroups(cart.id)) : [];
+  const estimate = groups.length
+    ? groups.reduce<number | null>((sum, group) => {
+        const cheapest = Math.min(...group.options.map((o) => o.amount));
+        return sum === null || !Number.isFinite(cheapest) ? null : sum + cheapest;
+      }, 0)
+    : null;
+  return data(
+    { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name) },
+    { headers: { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" } },
+  );
+}
+
+const lineSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), lineId: z.string().min(1), quantity: quantitySchema }),
+  z.object({ intent: z.literal("remove"), lineId: z.string().min(1) }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  const parsed = lineSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Dit lukte niet." });
+  } else {
+    try {
+      if (parsed.data.intent === "update") {
+        await loadFromBackend(() => updateLine(session, parsed.data.lineId, (parsed.data as { quantity: number }).quantity));
+        session.flash("notice", { kind: "info", message: "Aantal bijgewerkt." });
+      } else {
+        await loadFromBackend(() => removeLine(session, parsed.data.lineId));
+        session.flash("notice", { kind: "info", message: "Product verwijderd uit je winkelmand." });
+      }
+    } catch (error) {
+      if (!(error instanceof CartError)) throw error;
+      session.flash("notice", { kind: "error", message: error.message });
+    }
+  }
+  return redirect("/winkelmand", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function CartPage() {
+  const { cart, estimate, shipments } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-12">
+        <h1 className="text-3xl font-extrabold text-brand-blue">Winkelmand</h1>
+        <p className="mt-4 text-lg text-slate-700">Je winkelmand is leeg.</p>
+        <Link to="/" className="mt-6 inline-block font-semibold text-brand-blue underline underline-offset-2">
+          Verder winkelen
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <h1 className="text-3xl font-extrabold text-brand-blue">Winkelmand</h1>
+      <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
+        <ul role="list" className="divide-y divide-slate-200 border-y border-slate-200">
+          {cart.lines.map((line) => (
+            <li key={line.id} data-testid="cart-line" className="flex flex-wrap items-center gap-4 py-5">
+              <div className="h-20 w-20 shrink-0 overflow-hidden rounded-lg bg-brand-blue-light">
+                {line.thumbnail ? <img src={line.thumbnail} alt="" width={80} height={80} className="h-full w-full object-contain" /> : null}
+              </div>
+              <div className="min-w-48 flex-1">
+                <p className="font-semibold text-slate-900">
+                  {line.handle ? (
+                    <Link to={`/producten/${line.handle}`} className="hover:underline">
+                      {line.title}
+                    </Link>
+                  ) : (
+                    line.title
+                  )}
+                </p>
+                {line.variantTitle ? <p className="text-sm text-slate-700">{line.variantTitle}</p> : null}
+                <p className="text-sm text-slate-700">{formatPrice(line.unitPrice)} per stuk</p>
+              </div>
+              <Form method="post" className="flex items-end gap-2">
+                <input type="hidden" name="intent" value="update" />
+                <input type="hidden" name="lineId" value={line.id} />
+                <div>
+                  <label htmlFor={`qty-${line.id}`} className="block text-sm font-semibold">
+                    Aantal<span className="sr-only"> {line.title}</span>
+                  </label>
+                  <input
+                    id={`qty-${line.id}`}
+                    name="quantity"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={999}
+                    defaultValue={line.quantity}
+                    required
+                    className="mt-1 w-20 rounded-lg border-2 border-slate-400 px-2 py-1.5"
+                  />
+                </div>
+                <Button type="submit" variant="secondary" disabled={busy} className="px-3 py-1.5 text-sm">
+                  Bijwerken
+                </Button>
+              </Form>
+              <p className="w-24 text-right font-semibold" data-testid="line-total">
+                {formatPrice(line.total)}
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="lineId" value={line.id} />
+                <Button type="submit" variant="link" disabled={busy} className="text-sm">
+                  Verwijder<span className="sr-only"> {line.title}</span>
+                </Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+
+        <aside aria-labelledby="overzicht" className="h-fit rounded-xl border border-slate-200 bg-slate-50 p-6">
+          <h2 id="overzicht" className="text-xl font-bold text-slate-900">
+            Overzicht
+          </h2>
+          <div className="mt-4">
+            <CartSummary
+              itemTotal={cart.itemTotal}
+              shipping={{ label: "Verzending (schatting)", amount: estimate }}
+              taxTotal={cart.taxTotal}
+              total={cart.itemTotal + (estimate ?? 0)}
+            />
+          </div>
+          {shipments.length > 1 ? (
+            <p className="mt-3 text-sm text-slate-700">
+              Je bestelling gaat in {shipments.length} zendingen: {shipments.join(" en ").toLowerCase()}.
+            </p>
+          ) : null}
+          <Link
+            to="/afrekenen"
+            className="mt-6 block rounded-lg bg-brand-blue px-5 py-3 text-center text-lg font-semibold text-white hover:bg-brand-blue-dark"
+          >
+            Afrekenen
+          </Link>
+          <Link to="/" className="mt-3 block text-center font-semibold text-brand-blue underline underline-offset-2">
+            Verder winkelen
+          </Link>
+        </aside>
+      </div>
+    </div>
+  );
+}
