@@ -115,3 +115,12 @@ test("the checkout explains a bad postcode and e-mail address in Dutch and keeps
   await expect(page.getByRole("radio", { name: /Pakket België/ })).toBeVisible()
   await expect(page.getByText(/€\s12,95/)).toBeVisible()
 })
+
+test("product pages carry schema.org Product data with the price range and stock", async ({ page }) => {
+  await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
+  const json = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}")
+  expect(json["@type"]).toBe("Product")
+  expect(json.name).toBe("Straatbord WhatsApp-buurtpreventie")
+  expect(json.offers).toMatchObject({ priceCurrency: "EUR", lowPrice: "19.95", highPrice: "36.95", offerCount: 4 })
+  expect(json.offers.availability).toBe("https://schema.org/InStock")
+})

@@ -1,4 +1,5 @@
 import { FetchError } from "@medusajs/js-sdk";
+import { createCache } from "./cache.server";
 import { BACKEND_UNAVAILABLE_MESSAGE } from "./error-messages";
 import { sdk } from "./medusa.server";
 
@@ -170,7 +171,24 @@ export function toProductSummary(product: StoreProduct, regionCurrency: string):
   };
 }
 
-export async function listProducts({
+/**
+ * Catalogue reads are cached briefly (see cache.server.ts): fresh for 5 s, then served
+ * stale for up to a minute while one refresh runs. Stock shown is at most seconds old;
+ * the backend checks real stock when a product is added to the cart.
+ */
+const catalogueCache = createCache<unknown>({ freshMs: 5_000, maxStaleMs: 60_000 });
+const cachedRead = <T>(key: string, load: () => Promise<T>) => catalogueCache.get(key, load) as Promise<T>;
+
+/** Test hook: forget cached catalogue reads. */
+export function resetCatalogueCache(): void {
+  catalogueCache.clear();
+}
+
+export function listProducts(options: { limit?: number; offset?: number; categoryId?: string } = {}): Promise<ProductList> {
+  return cachedRead(`products:${JSON.stringify(options)}`, () => fetchProducts(options));
+}
+
+async function fetchProducts({
   limit = 24,
   offset = 0,
   categoryId,
@@ -295,7 +313,11 @@ export function toProductDetail(product: StoreProduct, regionCurrency: string): 
 }
 
 /** One product by handle with prices and stock for the visitor's country; null when unknown. */
-export async function getProduct(handle: string, country: string = SHOP_COUNTRY): Promise<ProductDetail | null> {
+export function getProduct(handle: string, country: string = SHOP_COUNTRY): Promise<ProductDetail | null> {
+  return cachedRead(`product:${country}:${handle}`, () => fetchProduct(handle, country));
+}
+
+async function fetchProduct(handle: string, country: string): Promise<ProductDetail | null> {
   const region = await getRegion(country);
   const { products } = await callBackend("retrieve product", () =>
     sdk.store.product.list({ handle, region_id: region.id, fields: PRODUCT_DETAIL_FIELDS, limit: 1 }),
@@ -305,7 +327,11 @@ export async function getProduct(handle: string, country: string = SHOP_COUNTRY)
 
 export type Category = { id: string; handle: string; name: string; description: string | null };
 
-export async function listCategories(): Promise<Category[]> {
+export function listCategories(): Promise<Category[]> {
+  return cachedRead("categories", fetchCategories);
+}
+
+async function fetchCategories(): Promise<Category[]> {
   const { product_categories } = await callBackend("list categories", () =>
     sdk.store.category.list({ fields: "id,handle,name,description,rank", limit: 50, order: "rank" }),
   );

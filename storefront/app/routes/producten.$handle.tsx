@@ -67,6 +67,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(back(variant.id), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }
 
+/** schema.org Product data for search engines (prices incl. btw, stock per variant). */
+function productJsonLd(product: ReturnType<typeof useLoaderData<typeof loader>>["product"]) {
+  const prices = product.variants.map((v) => v.price).filter((p): p is number => p !== null);
+  const inStock = product.variants.some((v) => v.stock === null || v.stock > 0);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.title,
+    description: product.description ?? product.subtitle ?? undefined,
+    image: product.images,
+    sku: product.variants[0]?.sku ?? undefined,
+    brand: { "@type": "Brand", name: STOREFRONT_NAME },
+    offers: {
+      "@type": "AggregateOffer",
+      priceCurrency: product.currency,
+      lowPrice: prices.length ? Math.min(...prices).toFixed(2) : undefined,
+      highPrice: prices.length ? Math.max(...prices).toFixed(2) : undefined,
+      offerCount: product.variants.length,
+      availability: inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+    },
+  };
+}
+
 function variantLabel(variant: VariantDetail): string {
   const values = Object.values(variant.options);
   return values.length ? values.join(" · ") : variant.title;
@@ -83,6 +106,11 @@ export default function ProductPage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
+      <script
+        type="application/ld+json"
+        // JSON.stringify output with "<" escaped cannot close the script element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(productJsonLd(product)).replace(/</g, "\\u003c") }}
+      />
       <Breadcrumbs
         items={[
           { label: "Winkel", to: "/" },
