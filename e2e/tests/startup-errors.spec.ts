@@ -4,16 +4,16 @@ import path from "node:path"
 
 // Bad configuration stops the storefront with one line that says what to fix.
 const STOREFRONT = path.resolve(__dirname, "../../storefront")
-const REMIX_SERVE = path.resolve(__dirname, "../../node_modules/@remix-run/serve/dist/cli.js")
+const SERVER = path.join(STOREFRONT, "server.mjs")
 
 function startStorefront(env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const clean = { ...process.env }
     delete clean.MEDUSA_PUBLISHABLE_KEY
     delete clean.MEDUSA_PUBLISHABLE_KEY_FILE
-    const child = spawn(process.execPath, [REMIX_SERVE, "./build/server/index.js"], {
+    const child = spawn(process.execPath, [SERVER], {
       cwd: STOREFRONT,
-      env: { ...clean, PORT: "0", ...env },
+      env: { ...clean, PORT: "0", STOREFRONT_WORKERS: "2", ...env },
     })
     let stdout = ""
     let stderr = ""

@@ -23,7 +23,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const DATA_DIR = path.join(ROOT, ".data")
 const STOREFRONT_DIR = path.join(ROOT, "storefront")
 const TURBO = path.join(ROOT, "node_modules/turbo/bin/turbo")
-const REMIX_SERVE = path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js")
+const STOREFRONT_SERVER = path.join(STOREFRONT_DIR, "server.mjs")
 
 export async function assertPortFree(port, what, variable) {
   await new Promise((resolve, reject) => {
@@ -182,7 +182,7 @@ export async function startStack({
 
     step("Starting the storefront")
     let storefrontOutput = ""
-    const storefront = spawn(process.execPath, [REMIX_SERVE, "./build/server/index.js"], {
+    const storefront = spawn(process.execPath, [STOREFRONT_SERVER], {
       cwd: STOREFRONT_DIR,
       env: {
         ...env,
@@ -190,6 +190,7 @@ export async function startStack({
         MEDUSA_BACKEND_URL: backendUrl,
         MEDUSA_PUBLISHABLE_KEY: publishableKey,
         SESSION_SECRET: process.env.SESSION_SECRET || secrets.session || secrets.cookie,
+        PUBLIC_STOREFRONT_URL: process.env.PUBLIC_STOREFRONT_URL || storefrontUrl,
       },
       stdio: ["ignore", "pipe", "pipe"],
     })

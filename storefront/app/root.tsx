@@ -16,6 +16,7 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
+import { getCompany } from "./lib/company.server";
 import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const notice = session.get("notice") ?? null;
   const payload = {
+    company: getCompany(),
     cartCount: session.get("cartCount") ?? 0,
     notice,
     // Distinguishes two identical notices in a row (e.g. adding the same product twice).

@@ -3,3 +3,65 @@ export const STOREFRONT_NAME = "Buurtpreventie Shop";
 
 /** Dutch VAT rate included in every shown price. */
 export const VAT_RATE_PERCENT = 21;
+
+/**
+ * The company behind the shop, as shown on /contact, in the footer and in the legal texts.
+ * Read from the environment by company.server.ts (COMPANY_NAME, COMPANY_ADDRESS, …);
+ * this file only holds the type and the fictional defaults, because client code imports it.
+ */
+export type Company = {
+  name: string;
+  /** Street and number. */
+  address: string;
+  /** Dutch notation, e.g. "1234 AB". */
+  postcode: string;
+  city: string;
+  /** Chamber of Commerce (KvK) number. */
+  kvk: string;
+  /** VAT identification number (btw-id). */
+  btw: string;
+  email: string;
+  /** As shown to people, e.g. "020 000 0000". */
+  phone: string;
+};
+
+/**
+ * Clearly fictional defaults: ".example" is a reserved domain, Dutch subscriber numbers never
+ * start with 0 and "Voorbeeldstad" does not exist. Set the COMPANY_* variables in production.
+ */
+export const DEFAULT_COMPANY: Company = {
+  name: "Buurtpreventie Shop B.V.",
+  address: "Voorbeeldstraat 1",
+  postcode: "1234 AB",
+  city: "Voorbeeldstad",
+  kvk: "00000000",
+  btw: "NL000000000B00",
+  email: "info@buurtpreventie-shop.example",
+  phone: "020 000 0000",
+};
+
+/** `tel:` link for a Dutch phone number as people write it ("020 000 0000" → "tel:+31200000000"). */
+export function phoneHref(phone: string): string {
+  let digits = phone.replace(/[^\d+]/g, "");
+  if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
+  else if (digits.startsWith("0")) digits = `+31${digits.slice(1)}`;
+  return `tel:${digits}`;
+}
+
+export type NavItem = { to: string; label: string };
+
+/** Information pages (Markdown in app/content/), linked from the footer. */
+export const INFO_NAV: readonly NavItem[] = [
+  { to: "/over", label: "Over WhatsApp-buurtpreventie" },
+  { to: "/gedragsregels", label: "Gedragsregels (SAAR)" },
+  { to: "/voor-gemeenten", label: "Voor gemeenten en politie" },
+  { to: "/veelgestelde-vragen", label: "Veelgestelde vragen" },
+];
+
+/** Customer service and legal pages, linked from the footer. */
+export const SERVICE_NAV: readonly NavItem[] = [
+  { to: "/contact", label: "Contact" },
+  { to: "/retourneren", label: "Retourneren en herroepen" },
+  { to: "/algemene-voorwaarden", label: "Algemene voorwaarden" },
+  { to: "/privacyverklaring", label: "Privacyverklaring" },
+];

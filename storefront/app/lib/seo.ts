@@ -1,0 +1,126 @@
+/**
+ * One place for page meta (title, description, canonical URL, Open Graph) and for the
+ * sitemap.xml / robots.txt text. Client-safe: the absolute base URL is never read here;
+ * loaders get it from getSiteUrl() (content.server.ts) and pass absolute URLs down.
+ */
+import type { MetaDescriptor } from "@remix-run/node";
+import { STOREFRONT_NAME } from "./site";
+
+/** Used when PUBLIC_STOREFRONT_URL is not set. */
+export const DEFAULT_SITE_URL = "http://localhost:3000";
+
+/** Paths crawlers should skip: personal, per-visitor pages (cart, checkout, order confirmation). */
+export const DISALLOWED_PATHS = ["/winkelmand", "/afrekenen", "/bestelling"] as const;
+
+/** "<Page> | Buurtpreventie Shop"; the shop name alone for an empty page title. */
+export function pageTitle(page: string): string {
+  const trimmed = page.trim();
+  if (!trimmed || trimmed === STOREFRONT_NAME) return STOREFRONT_NAME;
+  return `${trimmed} | ${STOREFRONT_NAME}`;
+}
+
+/**
+ * Normalises a site base URL: http(s) only, no query or hash, no trailing slash.
+ * Throws on anything that is not an absolute http(s) URL.
+ */
+export function normalizeSiteUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`not an http(s) URL: ${raw}`);
+  }
+  url.search = "";
+  url.hash = "";
+  return url.toString().replace(/\/+$/, "");
+}
+
+/**
+ * The canonical URL of a path on the site: absolute, without query string or hash,
+ * without a trailing slash (except for the home page, which is "<base>/").
+ */
+export function canonicalUrl(siteUrl: string, path: string): string {
+  const base = siteUrl.replace(/\/+$/, "");
+  let pathname = path.split(/[?#]/)[0] ?? "";
+  if (!pathname.startsWith("/")) pathname = `/${pathname}`;
+  if (pathname.length > 1) pathname = pathname.replace(/\/+$/, "");
+  return `${base}${pathname}`;
+}
+
+export type Seo = {
+  /** The page's own title, without the shop name ("Gedragsregels"). */
+  title: string;
+  /** Meta description: one or two sentences, ideally 70–160 characters. */
+  description: string;
+  /** Absolute canonical URL (see canonicalUrl). */
+  canonical: string;
+  /** Open Graph type; "website" unless the page is an article. */
+  type?: "website" | "article";
+  /** Keep the page out of search results (error pages). */
+  noindex?: boolean;
+};
+
+/**
+ * Meta descriptors for a route's `meta` export: title, description, canonical, Open Graph.
+ * Without data (the loader threw, an ErrorBoundary shows) it returns `fallback`: pass the
+ * root route's meta (`matches[0]?.meta`) so its error title and noindex stay.
+ */
+export function seoMeta(seo: Seo | undefined | null, fallback?: MetaDescriptor[]): MetaDescriptor[] {
+  if (!seo) return fallback?.length ? fallback : [{ title: STOREFRONT_NAME }];
+  const title = pageTitle(seo.title);
+  const tags: MetaDescriptor[] = [
+    { title },
+    { name: "description", content: seo.description },
+    { tagName: "link", rel: "canonical", href: seo.canonical },
+    { property: "og:site_name", content: STOREFRONT_NAME },
+    { property: "og:locale", content: "nl_NL" },
+    { property: "og:type", content: seo.type ?? "website" },
+    { property: "og:title", content: title },
+    { property: "og:description", content: seo.description },
+    { property: "og:url", content: seo.canonical },
+    { name: "twitter:card", content: "summary" },
+  ];
+  if (seo.noindex) tags.push({ name: "robots", content: "noindex" });
+  return tags;
+}
+
+/** Escapes text for XML element content and attribute values. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export type SitemapEntry = {
+  /** Absolute URL. */
+  loc: string;
+  /** W3C date (YYYY-MM-DD) of the last change, when known. */
+  lastmod?: string | null;
+};
+
+/** A sitemaps.org urlset; duplicate URLs are listed once. */
+export function buildSitemapXml(entries: readonly SitemapEntry[]): string {
+  const seen = new Set<string>();
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
+  for (const { loc, lastmod } of entries) {
+    if (seen.has(loc)) continue;
+    seen.add(loc);
+    const modified = lastmod ? `<lastmod>${xmlEscape(lastmod)}</lastmod>` : "";
+    lines.push(`  <url><loc>${xmlEscape(loc)}</loc>${modified}</url>`);
+  }
+  lines.push("</urlset>", "");
+  return lines.join("\n");
+}
+
+/** robots.txt: everything may be crawled except the cart and checkout; points to the sitemap. */
+export function buildRobotsTxt(siteUrl: string): string {
+  return [
+    "User-agent: *",
+    "Allow: /",
+    ...DISALLOWED_PATHS.map((path) => `Disallow: ${path}`),
+    "",
+    `Sitemap: ${canonicalUrl(siteUrl, "/sitemap.xml")}`,
+    "",
+  ].join("\n");
+}

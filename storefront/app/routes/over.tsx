@@ -1,0 +1,22 @@
+import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ContentPage, printStylesheet } from "~/components/ContentPage";
+import { CONTENT_HEADERS, loadContentPage } from "~/lib/content.server";
+import { seoMeta } from "~/lib/seo";
+
+// Text: app/content/over.md
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
+
+export const headers: HeadersFunction = () => CONTENT_HEADERS;
+
+export const links: LinksFunction = () => [printStylesheet];
+
+export function loader() {
+  return loadContentPage("over");
+}
+
+export default function Over() {
+  const { page } = useLoaderData<typeof loader>();
+  return <ContentPage page={page} />;
+}

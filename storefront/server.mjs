@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * Production server of the storefront. Like `remix-serve`, but it can run one
+ * worker per core (STOREFRONT_WORKERS, default: available cores) because server
+ * rendering is CPU-bound, and it does not log every request unless LOG_REQUESTS=true.
+ */
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import cluster from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.PORT || 3000);
+const workers = Number(process.env.STOREFRONT_WORKERS || os.availableParallelism());
+
+const loadBuild = () => import(pathToFileURL(path.join(here, "build/server/index.js")).href);
+
+if (cluster.isPrimary && workers > 1) {
+  // Loading the build checks the configuration once (one clear line and exit 1 when wrong) before forking.
+  await loadBuild();
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code) => {
+    // A configuration error exits every worker with 1: stop instead of restarting in a loop.
+    if (stopping || code === 1) {
+      stopping = true;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code ?? 0);
+      return;
+    }
+    cluster.fork();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+    });
+  }
+  console.log(`[storefront] http://localhost:${port} (${workers} workers)`);
+} else {
+  const build = await loadBuild();
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  // Vite fingerprints everything under /assets: cache it for a year.
+  app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+  if (process.env.LOG_REQUESTS === "true") {
+    app.use((req, res, next) => {
+      const started = performance.now();
+      res.on("finish", () => console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`));
+      next();
+    });
+  }
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  const server = app.listen(port, () => {
+    if (workers <= 1) console.log(`[storefront] http://localhost:${port}`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
+}
