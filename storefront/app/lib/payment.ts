@@ -1,2 +1,5 @@
 /** Medusa's manual provider: authorises at once; the shop sends an invoice ("Betalen op rekening"). */
 export const MANUAL_PROVIDER = "pp_system_default";
+
+/** Stripe's provider in Medusa (card; the Payment Element also offers iDEAL and Bancontact on the same intent). */
+export const STRIPE_PROVIDER = "pp_stripe_stripe";
