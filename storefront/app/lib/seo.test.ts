@@ -103,6 +103,7 @@ describe("sitemap.xml and robots.txt", () => {
         "Allow: /",
         "Disallow: /winkelmand",
         "Disallow: /afrekenen",
+        "Disallow: /betaling",
         "Disallow: /bestelling",
         "",
         "Sitemap: https://www.example.nl/sitemap.xml",
