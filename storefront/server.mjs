@@ -7,6 +7,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { microCache } from "./micro-cache.mjs";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -54,6 +55,8 @@ if (cluster.isPrimary && workers > 1) {
       next();
     });
   }
+  // Identical page requests within MICRO_CACHE_MS (default 2 s) are served from memory.
+  app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000) }));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const server = app.listen(port, () => {
     if (workers <= 1) console.log(`[storefront] http://localhost:${port}`);

@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}"],
+    include: ["app/**/*.test.{ts,tsx}", "*.test.mjs"],
     environment: "node",
     // Load the SDK with Node itself instead of transforming it (avoids sourcemap noise).
     server: { deps: { external: [/@medusajs\/js-sdk/] } },

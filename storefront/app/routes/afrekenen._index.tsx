@@ -9,6 +9,7 @@ import { saveAddress } from "~/lib/checkout.server";
 import { commitSession, getSession } from "~/lib/session.server";
 import { addressSchema, COUNTRIES, parseForm, type FieldErrors } from "~/lib/validation";
 import type { loader as checkoutLoader } from "./afrekenen";
+import { privatePageHeaders } from "~/lib/headers";
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
@@ -131,3 +132,5 @@ export default function CheckoutDetails() {
     </>
   );
 }
+
+export const headers = privatePageHeaders;

@@ -10,6 +10,7 @@ import { completeCart, listPaymentProviders, startPayment } from "~/lib/checkout
 import { getConfig } from "~/lib/config.server";
 import { MANUAL_PROVIDER, STRIPE_PROVIDER } from "~/lib/payment";
 import { commitSession, getSession } from "~/lib/session.server";
+import { privatePageHeaders } from "~/lib/headers";
 
 async function readyCart(request: Request) {
   const session = await getSession(request);
@@ -136,3 +137,5 @@ export default function CheckoutPayment() {
     </>
   );
 }
+
+export const headers = privatePageHeaders;

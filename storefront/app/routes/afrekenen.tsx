@@ -5,6 +5,7 @@ import { loadFromBackend } from "~/lib/catalogue.server";
 import { formatPrice } from "~/lib/format";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { privatePageHeaders } from "~/lib/headers";
 
 export const meta: MetaFunction = () => [
   { title: `Afrekenen | ${STOREFRONT_NAME}` },
@@ -49,3 +50,5 @@ export default function CheckoutLayout() {
     </div>
   );
 }
+
+export const headers = privatePageHeaders;

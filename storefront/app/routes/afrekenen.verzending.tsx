@@ -7,6 +7,7 @@ import { loadFromBackend } from "~/lib/catalogue.server";
 import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
+import { privatePageHeaders } from "~/lib/headers";
 
 async function cartWithAddress(request: Request) {
   const session = await getSession(request);
@@ -95,3 +96,5 @@ export default function CheckoutShipping() {
     </>
   );
 }
+
+export const headers = privatePageHeaders;

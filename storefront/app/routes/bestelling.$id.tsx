@@ -6,6 +6,7 @@ import { getOrder } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { privatePageHeaders } from "~/lib/headers";
 
 export const meta: MetaFunction = () => [
   { title: `Bedankt voor je bestelling | ${STOREFRONT_NAME}` },
@@ -81,3 +82,5 @@ export default function OrderConfirmation() {
     </div>
   );
 }
+
+export const headers = privatePageHeaders;

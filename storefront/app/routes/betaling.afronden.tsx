@@ -4,6 +4,7 @@ import { CartError } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/catalogue.server";
 import { completeCart } from "~/lib/checkout.server";
 import { commitSession, getSession } from "~/lib/session.server";
+import { privatePageHeaders } from "~/lib/headers";
 
 /**
  * Stripe returns the shopper here after iDEAL, Bancontact or 3-D Secure. The cart
@@ -41,3 +42,5 @@ export default function PaymentReturn() {
     </div>
   );
 }
+
+export const headers = privatePageHeaders;

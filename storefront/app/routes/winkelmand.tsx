@@ -10,6 +10,7 @@ import { formatPrice } from "~/lib/format";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
+import { privatePageHeaders } from "~/lib/headers";
 
 export const meta: MetaFunction = () => [
   { title: `Winkelmand | ${STOREFRONT_NAME}` },
@@ -168,3 +169,5 @@ export default function CartPage() {
     </div>
   );
 }
+
+export const headers = privatePageHeaders;
