@@ -2,6 +2,8 @@
  * One place that turns environment variables into the backend's settings.
  * medusa-config.ts calls this; unit tests call it with a plain object.
  */
+import fs from "node:fs"
+import path from "node:path"
 
 export const DEFAULT_SECRET = "supersecret-local-only"
 
@@ -20,6 +22,20 @@ export type BackendEnv = {
   cookieSecret: string
   stripeApiKey?: string
   stripeWebhookSecret?: string
+  /**
+   * STRIPE_API_BASE_URL: a Stripe-compatible server (tests: a loopback fake).
+   * Unset: the real api.stripe.com, exactly as @medusajs/payment-stripe does.
+   */
+  stripeApiBaseUrl?: string
+  /** Payment Module `webhook_delay` (ms) and `webhook_retries`; upstream defaults 5000 and 3. */
+  paymentWebhookDelayMs: number
+  paymentWebhookRetries: number
+  /** Folder the mail provider writes `.eml` files into when SMTP_URL is unset (absolute). */
+  mailDir: string
+  /** SMTP_URL (e.g. smtps://user:pass@mail.example.nl:465): send mail instead of writing files. */
+  smtpUrl?: string
+  /** Sender of the shop's e-mail (MAIL_FROM). */
+  mailFrom: string
   workerMode: "shared" | "worker" | "server"
   disableAdmin: boolean
   backendUrl: string
@@ -27,6 +43,11 @@ export type BackendEnv = {
   cookieSecure?: boolean
   production: boolean
 }
+
+/** Upstream defaults of the Payment Module (see @medusajs/medusa api/hooks/payment/[provider]/route.js). */
+export const DEFAULT_WEBHOOK_DELAY_MS = 5000
+export const DEFAULT_WEBHOOK_RETRIES = 3
+export const DEFAULT_MAIL_FROM = "Buurtpreventie Shop <bestellingen@buurtpreventie.local>"
 
 export class ConfigError extends Error {
   name = "ConfigError"
@@ -61,6 +82,26 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     )
   }
 
+  const stripeApiKey = nonEmpty(env.STRIPE_API_KEY)
+  const stripeApiBaseUrl = nonEmpty(env.STRIPE_API_BASE_URL)
+  if (stripeApiBaseUrl) {
+    let url: URL | undefined
+    try {
+      url = new URL(stripeApiBaseUrl)
+    } catch {
+      url = undefined
+    }
+    if (!url || !["http:", "https:"].includes(url.protocol) || (url.pathname !== "/" && url.pathname !== "")) {
+      throw new ConfigError(
+        `STRIPE_API_BASE_URL must be an http(s) origin such as http://127.0.0.1:12111, not "${env.STRIPE_API_BASE_URL}"`
+      )
+    }
+    // A live key must never be sent anywhere but Stripe itself.
+    if (stripeApiKey && /^(sk|rk)_live_/.test(stripeApiKey)) {
+      throw new ConfigError("STRIPE_API_BASE_URL is for test servers: unset it when STRIPE_API_KEY is a live key")
+    }
+  }
+
   return {
     databaseUrl,
     databaseSsl: env.DATABASE_SSL === "true" || /[?&]sslmode=(require|verify-ca|verify-full)\b/.test(databaseUrl ?? ""),
@@ -70,12 +111,63 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     authCors: nonEmpty(env.AUTH_CORS) ?? `${LOCAL_STOREFRONT},${LOCAL_ADMIN}`,
     jwtSecret,
     cookieSecret,
-    stripeApiKey: nonEmpty(env.STRIPE_API_KEY),
+    stripeApiKey,
     stripeWebhookSecret: nonEmpty(env.STRIPE_WEBHOOK_SECRET),
+    stripeApiBaseUrl,
+    paymentWebhookDelayMs: positiveInteger("PAYMENT_WEBHOOK_DELAY_MS", env.PAYMENT_WEBHOOK_DELAY_MS, DEFAULT_WEBHOOK_DELAY_MS),
+    paymentWebhookRetries: positiveInteger("PAYMENT_WEBHOOK_RETRIES", env.PAYMENT_WEBHOOK_RETRIES, DEFAULT_WEBHOOK_RETRIES),
+    mailDir: nonEmpty(env.MAIL_DIR) ? path.resolve(env.MAIL_DIR!.trim()) : defaultMailDir(),
+    smtpUrl: nonEmpty(env.SMTP_URL),
+    mailFrom: nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM,
     workerMode,
     disableAdmin: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
     backendUrl: nonEmpty(env.MEDUSA_BACKEND_URL) ?? "/",
     cookieSecure: env.COOKIE_SECURE === "false" ? false : undefined,
     production,
+  }
+}
+
+/**
+ * Reads a whole number ≥ 1. Upstream treats 0 as "use the default" (`delay || 5000`),
+ * so 0 is refused rather than silently meaning 5 seconds.
+ */
+function positiveInteger(name: string, input: string | undefined, fallback: number): number {
+  const raw = nonEmpty(input)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`${name} must be a whole number of at least 1, not "${input}"`)
+  }
+  return value
+}
+
+/**
+ * Default MAIL_DIR: `<repository root>/.data/mail`, next to the embedded database.
+ *
+ * Not derived from process.cwd(): Medusa runs from backend/ in development and tests,
+ * but from backend/.medusa/server when built (`npm start`, Docker). Not a fixed number
+ * of `..` from this file either: it lives in backend/src/config as TypeScript and in
+ * backend/.medusa/server/src/config once built (or any copy of that build). So walk
+ * up from this file to the first package.json that declares npm workspaces, which is
+ * the monorepo root in every layout (the Docker image copies it to /app too). Without
+ * one (a lone copy of the build), fall back to `.data/mail` under the working directory.
+ */
+export function defaultMailDir(startDir: string = __dirname): string {
+  const root = findWorkspaceRoot(startDir)
+  return path.join(root ?? process.cwd(), ".data", "mail")
+}
+
+export function findWorkspaceRoot(startDir: string): string | undefined {
+  let dir = path.resolve(startDir)
+  for (;;) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+      if (Array.isArray(manifest?.workspaces) || Array.isArray(manifest?.workspaces?.packages)) return dir
+    } catch {
+      // no (readable) package.json here: keep walking up
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
   }
 }

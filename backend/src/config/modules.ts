@@ -3,6 +3,38 @@ import type { BackendEnv } from "./env"
 type ModuleEntry = { resolve: string; options?: Record<string, unknown> }
 
 /**
+ * Payment provider ids as the Payment Module registers them: `pp_<identifier>_<id>`.
+ * The Stripe services keep @medusajs/payment-stripe's identifiers and are registered
+ * with id "stripe", so Stripe's webhooks go to `/hooks/payment/<id without pp_>`,
+ * e.g. /hooks/payment/stripe_stripe, exactly as with the upstream provider.
+ */
+export const PAYMENT_PROVIDER_IDS = {
+  /** Medusa's manual provider, always registered: "Betalen op rekening". */
+  manual: "pp_system_default",
+  card: "pp_stripe_stripe",
+  ideal: "pp_stripe-ideal_stripe",
+  bancontact: "pp_stripe-bancontact_stripe",
+} as const
+
+/** Every provider id this configuration can register (the seed manages links to these only). */
+export const MANAGED_PAYMENT_PROVIDER_IDS: string[] = Object.values(PAYMENT_PROVIDER_IDS)
+
+/**
+ * Which payment providers each region offers, by country code: Nederland card +
+ * iDEAL + manual, België card + Bancontact + manual; without Stripe only manual.
+ */
+export function regionPaymentProviders(env: Pick<BackendEnv, "stripeApiKey">): Record<"nl" | "be", string[]> {
+  const { manual, card, ideal, bancontact } = PAYMENT_PROVIDER_IDS
+  if (!env.stripeApiKey) return { nl: [manual], be: [manual] }
+  return { nl: [card, ideal, manual], be: [card, bancontact, manual] }
+}
+
+/** Our Stripe provider module: upstream's services with a configurable API host (see its services.ts). */
+export const STRIPE_PROVIDER_MODULE = "./src/modules/stripe-payment"
+/** Our e-mail notification provider: .eml files in MAIL_DIR, or SMTP with SMTP_URL. */
+export const MAIL_PROVIDER_MODULE = "./src/modules/notification-mail"
+
+/**
  * Infrastructure modules. Without REDIS_URL Medusa's in-memory defaults are
  * used (one process); with it, events, workflows, locks and the cache live in
  * Redis so a server and a separate worker process can share them.
@@ -43,23 +75,68 @@ export function buildModules(env: BackendEnv): ModuleEntry[] {
     )
   }
 
-  if (env.stripeApiKey) {
-    modules.push({
-      resolve: "@medusajs/medusa/payment",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/payment-stripe",
-            id: "stripe",
-            options: {
-              apiKey: env.stripeApiKey,
-              webhookSecret: env.stripeWebhookSecret,
-            },
-          },
-        ],
-      },
-    })
-  }
-
+  modules.push(paymentModule(env), notificationModule(env))
   return modules
+}
+
+/**
+ * The Payment Module always registers the manual provider pp_system_default, so the
+ * shop works offline. With STRIPE_API_KEY our Stripe provider module adds card, iDEAL
+ * and Bancontact. `webhook_delay`/`webhook_retries` are the Payment Module's own
+ * options for how long /hooks/payment/<provider> waits before processing an event
+ * and how often it is retried (PAYMENT_WEBHOOK_DELAY_MS / PAYMENT_WEBHOOK_RETRIES;
+ * tests use a short delay instead of sleeping 5 s).
+ */
+function paymentModule(env: BackendEnv): ModuleEntry {
+  const providers = env.stripeApiKey
+    ? [
+        {
+          resolve: STRIPE_PROVIDER_MODULE,
+          id: "stripe",
+          options: {
+            apiKey: env.stripeApiKey,
+            webhookSecret: env.stripeWebhookSecret,
+            ...(env.stripeApiBaseUrl ? { apiBaseUrl: env.stripeApiBaseUrl } : {}),
+          },
+        },
+      ]
+    : []
+  return {
+    resolve: "@medusajs/medusa/payment",
+    options: {
+      webhook_delay: env.paymentWebhookDelayMs,
+      webhook_retries: env.paymentWebhookRetries,
+      providers,
+    },
+  }
+}
+
+/**
+ * Medusa's default Notification Module config has only the local "feed" provider
+ * (admin notifications); replacing the module's options replaces that list, so it is
+ * kept here next to our "email" provider (one provider per channel).
+ */
+function notificationModule(env: BackendEnv): ModuleEntry {
+  return {
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/notification-local",
+          id: "local",
+          options: { name: "Local Notification Provider", channels: ["feed"] },
+        },
+        {
+          resolve: MAIL_PROVIDER_MODULE,
+          id: "mail",
+          options: {
+            channels: ["email"],
+            mailDir: env.mailDir,
+            smtpUrl: env.smtpUrl,
+            from: env.mailFrom,
+          },
+        },
+      ],
+    },
+  }
 }

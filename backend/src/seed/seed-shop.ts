@@ -14,8 +14,11 @@ import {
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { readBackendEnv } from "../config/env"
+import { MANAGED_PAYMENT_PROVIDER_IDS, regionPaymentProviders } from "../config/modules"
 import { CATEGORIES, PRODUCTS, SHIPPING, type SeedProduct, type ShippingKind } from "./catalogue"
 
 /**
@@ -38,7 +41,13 @@ export const SHOP = {
 
 type Logger = { info: (msg: string) => void }
 
-export async function seedShop(container: MedusaContainer, options: { storefrontUrl?: string } = {}) {
+export type SeedOptions = {
+  storefrontUrl?: string
+  /** Payment providers per region country; default: what src/config/modules.ts registers for this environment. */
+  paymentProviders?: Record<string, string[]>
+}
+
+export async function seedShop(container: MedusaContainer, options: SeedOptions = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER) as Logger
   const storefrontUrl = (options.storefrontUrl ?? process.env.STOREFRONT_URL ?? "http://localhost:3000").replace(/\/$/, "")
 
@@ -46,6 +55,7 @@ export async function seedShop(container: MedusaContainer, options: { storefront
   await ensureStore(container, salesChannelId)
   await ensurePublishableKey(container, salesChannelId)
   const regionIds = await ensureRegions(container)
+  await ensureRegionPaymentProviders(container, regionIds, options.paymentProviders ?? regionPaymentProviders(readBackendEnv()))
   await ensureTaxRegions(container)
   const locationId = await ensureStockLocation(container, salesChannelId)
   const profileIds = await ensureShippingProfiles(container)
@@ -139,6 +149,50 @@ async function ensureRegions(container: MedusaContainer): Promise<Record<string,
     ids[region.country] = result[0].id
   }
   return ids
+}
+
+/**
+ * Links the payment providers this configuration registers to each region (Nederland:
+ * card, iDEAL and manual; België: card, Bancontact and manual; manual only without
+ * Stripe). Only providers the Payment Module has enabled are linked; links to our own
+ * providers that this configuration no longer registers (Stripe removed) are dropped,
+ * and links staff added to other providers are kept. Runs on every start (`npm start`
+ * re-runs the seed), so adding STRIPE_API_KEY later is enough to offer Stripe.
+ */
+async function ensureRegionPaymentProviders(
+  container: MedusaContainer,
+  regionIds: Record<string, string>,
+  wantedByCountry: Record<string, string[]>
+) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER) as Logger
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const payment = container.resolve(Modules.PAYMENT)
+  const { data: regions } = await query.graph({
+    entity: "region",
+    fields: ["id", "payment_providers.id"],
+    filters: { id: Object.values(regionIds) },
+  })
+  const current = new Map<string, string[]>(
+    regions.map((r: any) => [r.id, (r.payment_providers ?? []).filter(Boolean).map((p: { id: string }) => p.id)])
+  )
+  const candidates = [...new Set([...Object.values(wantedByCountry).flat(), ...[...current.values()].flat()])]
+  const enabled = new Set(
+    (await payment.listPaymentProviders({ id: candidates, is_enabled: true }, { select: ["id"] })).map((p) => p.id)
+  )
+
+  for (const [country, regionId] of Object.entries(regionIds)) {
+    const wanted = (wantedByCountry[country] ?? []).filter((id) => enabled.has(id))
+    const missing = (wantedByCountry[country] ?? []).filter((id) => !enabled.has(id))
+    if (missing.length) logger.info(`Seed: payment providers not registered, not offered in ${country}: ${missing.join(", ")}`)
+    const linked = current.get(regionId) ?? []
+    const kept = linked.filter((id) => !MANAGED_PAYMENT_PROVIDER_IDS.includes(id) && enabled.has(id))
+    const desired = [...new Set([...wanted, ...kept])]
+    const same = desired.length === linked.length && desired.every((id) => linked.includes(id))
+    if (same) continue
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: regionId }, update: { payment_providers: desired } },
+    })
+  }
 }
 
 async function ensureTaxRegions(container: MedusaContainer) {

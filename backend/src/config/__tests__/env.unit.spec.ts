@@ -1,4 +1,7 @@
-import { ConfigError, DEFAULT_SECRET, readBackendEnv } from "../env"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { ConfigError, DEFAULT_SECRET, defaultMailDir, readBackendEnv } from "../env"
 
 describe("readBackendEnv", () => {
   it("uses local defaults outside production", () => {
@@ -40,5 +43,50 @@ describe("readBackendEnv", () => {
     expect(readBackendEnv({ COOKIE_SECURE: "false" }).cookieSecure).toBe(false)
     expect(readBackendEnv({ COOKIE_SECURE: "0" }).cookieSecure).toBeUndefined()
     expect(readBackendEnv({}).cookieSecure).toBeUndefined()
+  })
+
+  it("reads the Stripe API base URL, refusing anything but an http(s) origin and live keys", () => {
+    expect(readBackendEnv({}).stripeApiBaseUrl).toBeUndefined()
+    expect(readBackendEnv({ STRIPE_API_BASE_URL: "http://127.0.0.1:12111" }).stripeApiBaseUrl).toBe("http://127.0.0.1:12111")
+    expect(() => readBackendEnv({ STRIPE_API_BASE_URL: "127.0.0.1:12111" })).toThrow(/STRIPE_API_BASE_URL must be an http\(s\) origin/)
+    expect(() => readBackendEnv({ STRIPE_API_BASE_URL: "http://fake/v1" })).toThrow(ConfigError)
+    expect(() => readBackendEnv({ STRIPE_API_KEY: "sk_live_abc", STRIPE_API_BASE_URL: "http://127.0.0.1:1" })).toThrow(/live key/)
+  })
+
+  it("reads the webhook delay and retries as whole numbers of at least 1", () => {
+    expect(readBackendEnv({})).toMatchObject({ paymentWebhookDelayMs: 5000, paymentWebhookRetries: 3 })
+    expect(readBackendEnv({ PAYMENT_WEBHOOK_DELAY_MS: "20", PAYMENT_WEBHOOK_RETRIES: "1" })).toMatchObject({
+      paymentWebhookDelayMs: 20,
+      paymentWebhookRetries: 1,
+    })
+    // Upstream treats 0 as "the default" (`delay || 5000`), so 0 is refused, not silently 5 s.
+    expect(() => readBackendEnv({ PAYMENT_WEBHOOK_DELAY_MS: "0" })).toThrow(/PAYMENT_WEBHOOK_DELAY_MS must be a whole number of at least 1, not "0"/)
+    expect(() => readBackendEnv({ PAYMENT_WEBHOOK_RETRIES: "2.5" })).toThrow(ConfigError)
+  })
+
+  it("mails into MAIL_DIR (made absolute), else <repository root>/.data/mail", () => {
+    expect(readBackendEnv({ MAIL_DIR: "/var/mail/shop" }).mailDir).toBe("/var/mail/shop")
+    expect(readBackendEnv({ MAIL_DIR: "rel/mail" }).mailDir).toBe(path.resolve("rel/mail"))
+    const repoRoot = path.resolve(__dirname, "../../../..")
+    expect(readBackendEnv({}).mailDir).toBe(path.join(repoRoot, ".data", "mail"))
+    expect(readBackendEnv({}).smtpUrl).toBeUndefined()
+    expect(readBackendEnv({}).mailFrom).toBe("Buurtpreventie Shop <bestellingen@buurtpreventie.local>")
+  })
+
+  it("finds the repository root from the source and from a build in .medusa/server alike", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "bp-root-"))
+    try {
+      fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({ workspaces: ["backend"] }))
+      const source = path.join(root, "backend/src/config")
+      const built = path.join(root, "backend/.medusa/server/src/config")
+      fs.mkdirSync(built, { recursive: true })
+      fs.mkdirSync(source, { recursive: true })
+      fs.writeFileSync(path.join(root, "backend/package.json"), JSON.stringify({ name: "backend" }))
+      fs.writeFileSync(path.join(root, "backend/.medusa/server/package.json"), JSON.stringify({ name: "backend" }))
+      expect(defaultMailDir(source)).toBe(path.join(root, ".data", "mail"))
+      expect(defaultMailDir(built)).toBe(path.join(root, ".data", "mail"))
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 })

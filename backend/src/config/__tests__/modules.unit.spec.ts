@@ -1,11 +1,13 @@
 import { readBackendEnv } from "../env"
-import { buildModules } from "../modules"
+import { buildModules, PAYMENT_PROVIDER_IDS, regionPaymentProviders } from "../modules"
 
 const resolves = (env: Record<string, string>) => buildModules(readBackendEnv(env)).map((m) => m.resolve)
+const moduleOptions = (env: Record<string, string>, resolve: string) =>
+  buildModules(readBackendEnv(env)).find((m) => m.resolve === resolve)?.options as any
 
 describe("buildModules", () => {
-  it("keeps Medusa's in-memory defaults without Redis or Stripe", () => {
-    expect(resolves({})).toEqual([])
+  it("keeps Medusa's in-memory defaults without Redis; payment and notification are always configured", () => {
+    expect(resolves({})).toEqual(["@medusajs/medusa/payment", "@medusajs/medusa/notification"])
   })
 
   it("moves events, workflows, locks and cache to Redis when REDIS_URL is set", () => {
@@ -14,6 +16,8 @@ describe("buildModules", () => {
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/locking",
       "@medusajs/medusa/caching",
+      "@medusajs/medusa/payment",
+      "@medusajs/medusa/notification",
     ])
   })
 
@@ -27,10 +31,59 @@ describe("buildModules", () => {
     expect(JSON.stringify(modules["@medusajs/medusa/caching"])).toContain('"redisUrl":"redis://r:6379"')
   })
 
-  it("registers the Stripe provider only with STRIPE_API_KEY, passing the webhook secret", () => {
-    const [payment] = buildModules(readBackendEnv({ STRIPE_API_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" }))
-    expect(payment.resolve).toBe("@medusajs/medusa/payment")
-    expect(JSON.stringify(payment.options)).toContain('"apiKey":"sk_test_1"')
-    expect(JSON.stringify(payment.options)).toContain('"webhookSecret":"whsec_1"')
+  it("registers our Stripe provider module only with STRIPE_API_KEY, with id stripe and the webhook secret", () => {
+    expect(moduleOptions({}, "@medusajs/medusa/payment").providers).toEqual([])
+    const payment = moduleOptions({ STRIPE_API_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" }, "@medusajs/medusa/payment")
+    expect(payment.providers).toEqual([
+      { resolve: "./src/modules/stripe-payment", id: "stripe", options: { apiKey: "sk_test_1", webhookSecret: "whsec_1" } },
+    ])
+  })
+
+  it("points the Stripe client at STRIPE_API_BASE_URL only when it is set", () => {
+    const payment = moduleOptions(
+      { STRIPE_API_KEY: "sk_test_1", STRIPE_API_BASE_URL: "http://127.0.0.1:12111" },
+      "@medusajs/medusa/payment"
+    )
+    expect(payment.providers[0].options.apiBaseUrl).toBe("http://127.0.0.1:12111")
+  })
+
+  it("passes the webhook delay and retries to the Payment Module (upstream's 5000 ms and 3 by default)", () => {
+    expect(moduleOptions({}, "@medusajs/medusa/payment")).toMatchObject({ webhook_delay: 5000, webhook_retries: 3 })
+    expect(
+      moduleOptions({ PAYMENT_WEBHOOK_DELAY_MS: "20", PAYMENT_WEBHOOK_RETRIES: "5" }, "@medusajs/medusa/payment")
+    ).toMatchObject({ webhook_delay: 20, webhook_retries: 5 })
+  })
+
+  it("keeps Medusa's feed provider and adds our mail provider for e-mail", () => {
+    const notification = moduleOptions({ MAIL_DIR: "/tmp/mail", SMTP_URL: "smtp://mail:25" }, "@medusajs/medusa/notification")
+    expect(notification.providers.map((p: any) => [p.resolve, p.id, p.options.channels])).toEqual([
+      ["@medusajs/medusa/notification-local", "local", ["feed"]],
+      ["./src/modules/notification-mail", "mail", ["email"]],
+    ])
+    expect(notification.providers[1].options).toMatchObject({ mailDir: "/tmp/mail", smtpUrl: "smtp://mail:25" })
+  })
+})
+
+describe("regionPaymentProviders", () => {
+  const { manual, card, ideal, bancontact } = PAYMENT_PROVIDER_IDS
+
+  it("offers only Betalen op rekening without Stripe", () => {
+    expect(regionPaymentProviders({})).toEqual({ nl: [manual], be: [manual] })
+  })
+
+  it("offers card + iDEAL in Nederland and card + Bancontact in België with Stripe, manual in both", () => {
+    expect(regionPaymentProviders({ stripeApiKey: "sk_test_1" })).toEqual({
+      nl: [card, ideal, manual],
+      be: [card, bancontact, manual],
+    })
+  })
+
+  it("uses upstream's provider ids, so webhooks go to /hooks/payment/stripe_stripe and friends", () => {
+    expect(PAYMENT_PROVIDER_IDS).toEqual({
+      manual: "pp_system_default",
+      card: "pp_stripe_stripe",
+      ideal: "pp_stripe-ideal_stripe",
+      bancontact: "pp_stripe-bancontact_stripe",
+    })
   })
 })

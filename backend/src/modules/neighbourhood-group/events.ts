@@ -1,0 +1,9 @@
+/** Events the group workflows emit (data: `{ id }`); subscribers in src/subscribers/group-*.ts send the e-mails. */
+export const GroupEvents = {
+  REGISTERED: "neighbourhood_group.registered",
+  APPROVED: "neighbourhood_group.approved",
+  REJECTED: "neighbourhood_group.rejected",
+  ARCHIVED: "neighbourhood_group.archived",
+  UPDATED: "neighbourhood_group.updated",
+  REFERENCE_DATA_IMPORTED: "neighbourhood_group.reference_data_imported",
+} as const

@@ -1,0 +1,441 @@
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import Municipality from "./models/municipality"
+import NeighbourhoodGroup from "./models/neighbourhood-group"
+import PostcodeArea from "./models/postcode-area"
+import type { PostcodeAreaRow } from "./reference-data/geonames"
+import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
+import { EARTH_RADIUS_KM } from "./utils/geo"
+import { slugify } from "./utils/text"
+import type {
+  GroupSearchInput,
+  MunicipalityScope,
+  PostcodeOrigin,
+  PublicGroupRow,
+  ReferenceImportSummary,
+} from "./types"
+
+/** The columns a public (store) response may contain: never the admin's contact data. */
+export const PUBLIC_GROUP_COLUMNS = [
+  "id",
+  "slug",
+  "name",
+  "woonplaats",
+  "gemeente",
+  "gemeente_slug",
+  "gemeente_code",
+  "postcodes",
+  "lat",
+  "lng",
+  "member_count",
+  "approved_at",
+  "updated_at",
+] as const
+
+type Row = Record<string, any>
+
+/**
+ * The group directory: groups, postcode areas and municipalities. Medusa generates
+ * the CRUD methods (listNeighbourhoodGroups, createMunicipalities, …); this class adds
+ * the searches that need SQL (distances, bounding boxes, array overlap) and the
+ * reference data import, which replaces the previous import in one transaction.
+ */
+class NeighbourhoodGroupModuleService extends MedusaService({
+  NeighbourhoodGroup,
+  PostcodeArea,
+  Municipality,
+}) {
+  /** Approved groups matching the filters; nearest first when `origin` is given. */
+  @InjectManager()
+  async searchApprovedGroups(
+    input: GroupSearchInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ groups: PublicGroupRow[]; count: number }> {
+    const manager = sharedContext.manager!
+    const where: string[] = ["g.deleted_at IS NULL", "g.status = 'approved'"]
+    const params: unknown[] = []
+
+    for (const term of input.terms ?? []) {
+      // terms are normalised to [a-z0-9]+, so they carry no LIKE wildcards
+      where.push("g.search_text LIKE ?")
+      params.push(`%${term}%`)
+    }
+    if (input.municipality) {
+      where.push("(g.gemeente_slug = ANY(?::text[]) OR g.gemeente_code = ANY(?::text[]))")
+      params.push(pgTextArray(input.municipality.slugs), pgTextArray(input.municipality.codes))
+    }
+    if (input.bbox) {
+      const [minLng, minLat, maxLng, maxLat] = input.bbox
+      where.push("point(g.lng, g.lat) <@ box(point(?, ?), point(?, ?))")
+      params.push(minLng, minLat, maxLng, maxLat)
+    }
+
+    const whereSql = where.join(" AND ")
+    const [{ count }] = await manager.execute(
+      `SELECT count(*)::int AS count FROM neighbourhood_group g WHERE ${whereSql}`,
+      params
+    )
+
+    const columns = PUBLIC_GROUP_COLUMNS.map((c) => `g.${c}`).join(", ")
+    const selectParams: unknown[] = []
+    let extra = ""
+    let order = "g.name ASC, g.id ASC"
+    if (input.origin) {
+      extra = `, ${haversineSql("g.lat", "g.lng")} AS distance_km`
+      selectParams.push(input.origin.lat, input.origin.lat, input.origin.lng)
+      order = "distance_km ASC NULLS LAST, g.name ASC, g.id ASC"
+    }
+    if (input.covers_pc4) {
+      extra += ", g.postcodes @> ARRAY[?]::text[] AS covers_postcode"
+      selectParams.push(input.covers_pc4)
+    }
+    const rows: Row[] = await manager.execute(
+      `SELECT ${columns}${extra} FROM neighbourhood_group g WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...selectParams, ...params, input.limit, input.offset]
+    )
+    return { groups: rows.map(toPublicRow), count }
+  }
+
+  /** One approved group by slug, public columns only. */
+  @InjectManager()
+  async retrieveApprovedGroupBySlug(
+    slug: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<PublicGroupRow | null> {
+    const columns = PUBLIC_GROUP_COLUMNS.join(", ")
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${columns} FROM neighbourhood_group WHERE slug = ? AND status = 'approved' AND deleted_at IS NULL`,
+      [slug]
+    )
+    return rows[0] ? toPublicRow(rows[0]) : null
+  }
+
+  /**
+   * The centre of a PC4: the mean of its postcode areas in the reference data,
+   * or, before any reference data is imported, of the approved groups covering it.
+   */
+  @InjectManager()
+  async findPostcodeOrigin(
+    pc4: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<PostcodeOrigin | null> {
+    const manager = sharedContext.manager!
+    const [area]: Row[] = await manager.execute(
+      `SELECT avg(lat)::float8 AS lat, avg(lng)::float8 AS lng, count(*)::int AS n,
+              array_agg(DISTINCT place ORDER BY place) AS places,
+              (array_agg(municipality ORDER BY municipality))[1] AS gemeente
+         FROM postcode_area WHERE pc4 = ? AND deleted_at IS NULL`,
+      [pc4]
+    )
+    if (area?.n > 0) {
+      return { pc4, lat: round5(area.lat), lng: round5(area.lng), places: area.places, gemeente: area.gemeente, source: "reference" }
+    }
+    const [fromGroups]: Row[] = await manager.execute(
+      `SELECT avg(lat)::float8 AS lat, avg(lng)::float8 AS lng, count(*)::int AS n,
+              array_agg(DISTINCT woonplaats ORDER BY woonplaats) AS places,
+              (array_agg(gemeente ORDER BY gemeente))[1] AS gemeente
+         FROM neighbourhood_group
+        WHERE postcodes @> ARRAY[?]::text[] AND status = 'approved' AND deleted_at IS NULL AND lat IS NOT NULL`,
+      [pc4]
+    )
+    if (fromGroups?.n > 0) {
+      return { pc4, lat: round5(fromGroups.lat), lng: round5(fromGroups.lng), places: fromGroups.places, gemeente: fromGroups.gemeente, source: "groups" }
+    }
+    return null
+  }
+
+  @InjectManager()
+  async hasReferenceData(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const [row] = await sharedContext.manager!.execute(
+      "SELECT EXISTS (SELECT 1 FROM postcode_area WHERE deleted_at IS NULL) AS present"
+    )
+    return Boolean(row?.present)
+  }
+
+  /** Pending or approved groups with the same name key covering at least one of the PC4s. */
+  @InjectManager()
+  async findOverlappingGroups(
+    input: { name_key: string; postcodes: string[]; exclude_id?: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; slug: string; name: string; status: string; postcodes: string[] }[]> {
+    return await sharedContext.manager!.execute(
+      `SELECT id, slug, name, status, postcodes FROM neighbourhood_group
+        WHERE name_key = ? AND postcodes && ?::text[] AND status IN ('pending', 'approved')
+          AND deleted_at IS NULL AND id <> ?`,
+      [input.name_key, pgTextArray(input.postcodes), input.exclude_id ?? ""]
+    )
+  }
+
+  /** `base`, or `base-2`, `base-3`, … : the first slug no other group uses (nor `alsoTaken`). */
+  @InjectManager()
+  async nextFreeSlug(
+    base: string,
+    alsoTaken: string[] = [],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      "SELECT slug FROM neighbourhood_group WHERE (slug = ? OR slug LIKE ?) AND deleted_at IS NULL",
+      [base, `${base.replace(/[\\%_]/g, "\\$&")}-%`]
+    )
+    const taken = new Set([...rows.map((r) => r.slug), ...alsoTaken])
+    if (!taken.has(base)) return base
+    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+  }
+
+  /**
+   * Which municipality a slug (or name) stands for, following renames and mergers
+   * to the current one, and every slug and CBS code that now belongs to it.
+   */
+  @InjectManager()
+  async resolveMunicipalityScope(
+    slugOrName: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<MunicipalityScope> {
+    const slug = slugify(slugOrName)
+    const all = await this.listMunicipalities({}, {}, sharedContext)
+    const bySlug = new Map(all.map((m) => [m.slug, m]))
+    const start = bySlug.get(slug)
+    if (!start) return { requested: slug, current: null, slugs: [slug], codes: [] }
+
+    const resolve = (m: (typeof all)[number]) => {
+      const seen = new Set<string>()
+      let current = m
+      while (current.renamed_to && bySlug.has(current.renamed_to) && !seen.has(current.slug)) {
+        seen.add(current.slug)
+        current = bySlug.get(current.renamed_to)!
+      }
+      return current
+    }
+    const current = resolve(start)
+    const family = all.filter((m) => resolve(m).slug === current.slug)
+    return {
+      requested: slug,
+      current: current.retired_at ? null : current,
+      retired: current.retired_at ? current : undefined,
+      slugs: family.map((m) => m.slug),
+      codes: [...new Set(family.map((m) => m.code))],
+      predecessors: family.filter((m) => m.slug !== current.slug),
+    }
+  }
+
+  /** Approved groups per municipality scope (slugs or codes). */
+  @InjectManager()
+  async countApprovedGroups(
+    scope: { slugs: string[]; codes: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const [{ count }] = await sharedContext.manager!.execute(
+      `SELECT count(*)::int AS count FROM neighbourhood_group
+        WHERE status = 'approved' AND deleted_at IS NULL
+          AND (gemeente_slug = ANY(?::text[]) OR gemeente_code = ANY(?::text[]))`,
+      [pgTextArray(scope.slugs), pgTextArray(scope.codes)]
+    )
+    return count
+  }
+
+  /** Approved groups per gemeente (slug, name, code, mean point): the municipality list before/beside reference data. */
+  @InjectManager()
+  async approvedGroupsByMunicipality(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ gemeente_slug: string; gemeente: string; gemeente_code: string | null; count: number; lat: number | null; lng: number | null }[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT gemeente_slug, min(gemeente) AS gemeente, min(gemeente_code) AS gemeente_code, count(*)::int AS count,
+              avg(lat)::float8 AS lat, avg(lng)::float8 AS lng
+         FROM neighbourhood_group WHERE status = 'approved' AND deleted_at IS NULL
+        GROUP BY gemeente_slug`
+    )
+    return rows.map((r) => ({ ...r, lat: r.lat === null ? null : round5(r.lat), lng: r.lng === null ? null : round5(r.lng) })) as any
+  }
+
+  /** Places and PC4s of a municipality (by CBS code) in the reference data. */
+  @InjectManager()
+  async municipalityAreas(
+    code: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ places: string[]; postcodes: string[] }> {
+    const [row]: Row[] = await sharedContext.manager!.execute(
+      `SELECT coalesce(array_agg(DISTINCT place ORDER BY place), '{}') AS places,
+              coalesce(array_agg(DISTINCT pc4 ORDER BY pc4), '{}') AS postcodes
+         FROM postcode_area WHERE municipality_code = ? AND deleted_at IS NULL`,
+      [code]
+    )
+    return { places: row?.places ?? [], postcodes: row?.postcodes ?? [] }
+  }
+
+  /**
+   * Replaces the reference data with `rows` in one transaction: postcode areas are
+   * inserted, updated or deleted to match (unchanged rows keep their ids, so
+   * importing the same file twice changes nothing), municipalities are derived
+   * from them, and municipalities that disappeared get `renamed_to` (their
+   * successor) and `retired_at`.
+   */
+  @InjectManager()
+  async replaceReferenceData(
+    rows: PostcodeAreaRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ReferenceImportSummary> {
+    return await this.replaceReferenceData_(rows, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async replaceReferenceData_(
+    rows: PostcodeAreaRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ReferenceImportSummary> {
+    const manager = sharedContext.transactionManager!
+    // One import at a time: a second one waits here until this transaction ends.
+    await manager.execute("SELECT pg_advisory_xact_lock(hashtext('neighbourhood_group.reference_data'))")
+
+    const previousAreas = await this.listPostcodeAreas({}, {}, sharedContext)
+    const previousMunicipalities = await this.listMunicipalities({}, {}, sharedContext)
+
+    // Postcode areas, keyed by (pc4, place, municipality code)
+    const key = (a: { pc4: string; place: string; municipality_code: string }) =>
+      `${a.pc4}\t${a.place}\t${a.municipality_code}`
+    const existing = new Map(previousAreas.map((a) => [key(a), a]))
+    const incoming = new Map(rows.map((r) => [key(r), r]))
+    const toCreate = rows.filter((r) => !existing.has(key(r)))
+    const toUpdate = rows
+      .filter((r) => existing.has(key(r)))
+      .filter((r) => {
+        const e = existing.get(key(r))!
+        return (
+          e.municipality !== r.municipality ||
+          e.province !== r.province ||
+          (e.province_code ?? null) !== r.province_code ||
+          !sameCoordinate(e.lat, r.lat) ||
+          !sameCoordinate(e.lng, r.lng)
+        )
+      })
+      .map((r) => ({ id: existing.get(key(r))!.id, ...r }))
+    const toDelete = previousAreas.filter((a) => !incoming.has(key(a))).map((a) => a.id)
+
+    if (toDelete.length) await this.deletePostcodeAreas(toDelete, sharedContext)
+    for (const batch of chunks(toUpdate, 500)) await this.updatePostcodeAreas(batch, sharedContext)
+    for (const batch of chunks(toCreate, 1000)) await this.createPostcodeAreas(batch, sharedContext)
+
+    // Municipalities
+    const derived = deriveMunicipalities(rows)
+    const active = previousMunicipalities.filter((m) => !m.retired_at)
+    const successors = findSuccessors(active, previousAreas, derived, rows)
+    const bySlug = new Map(previousMunicipalities.map((m) => [m.slug, m]))
+    const now = new Date()
+
+    const municipalityCreates = derived.filter((m) => !bySlug.has(m.slug))
+    const municipalityUpdates = derived
+      .filter((m) => bySlug.has(m.slug))
+      .filter((m) => {
+        const e = bySlug.get(m.slug)!
+        return (
+          e.code !== m.code ||
+          e.name !== m.name ||
+          e.province !== m.province ||
+          !sameCoordinate(e.lat, m.lat) ||
+          !sameCoordinate(e.lng, m.lng) ||
+          e.renamed_to !== null ||
+          e.retired_at !== null
+        )
+      })
+      .map((m) => ({ id: bySlug.get(m.slug)!.id, ...m, renamed_to: null, retired_at: null }))
+    const retirements = [...successors.entries()].map(([slug, successor]) => ({
+      id: bySlug.get(slug)!.id,
+      renamed_to: successor,
+      retired_at: now,
+    }))
+
+    if (municipalityUpdates.length) await this.updateMunicipalities(municipalityUpdates, sharedContext)
+    if (retirements.length) await this.updateMunicipalities(retirements, sharedContext)
+    if (municipalityCreates.length) await this.createMunicipalities(municipalityCreates, sharedContext)
+
+    return {
+      postcode_areas: { total: rows.length, created: toCreate.length, updated: toUpdate.length, deleted: toDelete.length },
+      municipalities: {
+        total: derived.length,
+        created: municipalityCreates.length,
+        updated: municipalityUpdates.length,
+        retired: [...successors.entries()].map(([slug, renamed_to]) => ({ slug, renamed_to })),
+      },
+    }
+  }
+
+  /** Removes all reference data (undoing a first import). */
+  @InjectManager()
+  async clearReferenceData(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.clearReferenceData_(sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async clearReferenceData_(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const manager = sharedContext.transactionManager!
+    await manager.execute("DELETE FROM postcode_area")
+    await manager.execute("DELETE FROM municipality")
+  }
+
+  /** Every postcode area, for the import workflow's compensation (undo an import). */
+  @InjectManager()
+  async snapshotReferenceData(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostcodeAreaRow[]> {
+    const areas = await this.listPostcodeAreas({}, {}, sharedContext)
+    return areas.map((a) => ({
+      pc4: a.pc4,
+      place: a.place,
+      province: a.province,
+      province_code: a.province_code ?? null,
+      municipality: a.municipality,
+      municipality_code: a.municipality_code,
+      lat: a.lat,
+      lng: a.lng,
+    }))
+  }
+}
+
+export default NeighbourhoodGroupModuleService
+
+/** Haversine distance in km from the point bound by the three `?` (lat, lat, lng). */
+function haversineSql(latColumn: string, lngColumn: string): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+      power(sin(radians(${latColumn}::float8 - ?::float8) / 2), 2)
+      + cos(radians(?::float8)) * cos(radians(${latColumn}::float8))
+      * power(sin(radians(${lngColumn}::float8 - ?::float8) / 2), 2)))))`
+}
+
+/** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
+}
+
+function toPublicRow(row: Row): PublicGroupRow {
+  const group: PublicGroupRow = {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    woonplaats: row.woonplaats,
+    gemeente: row.gemeente,
+    gemeente_slug: row.gemeente_slug,
+    gemeente_code: row.gemeente_code ?? null,
+    postcodes: row.postcodes ?? [],
+    lat: row.lat ?? null,
+    lng: row.lng ?? null,
+    member_count: row.member_count,
+    approved_at: row.approved_at ? new Date(row.approved_at).toISOString() : null,
+    updated_at: new Date(row.updated_at).toISOString(),
+  }
+  if ("distance_km" in row) group.distance_km = row.distance_km === null ? null : Math.round(row.distance_km * 100) / 100
+  if ("covers_postcode" in row) group.covers_postcode = Boolean(row.covers_postcode)
+  return group
+}
+
+/** float4 keeps about 7 significant digits (~0.5 m at these latitudes): compare at 1e-5 degrees. */
+function sameCoordinate(a: number, b: number): boolean {
+  return Math.abs(Number(a) - Number(b)) < 1e-5
+}
+
+function round5(n: number): number {
+  return Math.round(n * 1e5) / 1e5
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}

@@ -1,0 +1,28 @@
+/** Mean Earth radius (IUGG), km. */
+export const EARTH_RADIUS_KM = 6371.0088
+
+/** The Netherlands with some margin, for sanity checks on coordinates. */
+export const NL_BOUNDS = { minLat: 50.7, maxLat: 53.7, minLng: 3.2, maxLng: 7.3 }
+
+export function isInNetherlands(lat: number, lng: number): boolean {
+  return lat >= NL_BOUNDS.minLat && lat <= NL_BOUNDS.maxLat && lng >= NL_BOUNDS.minLng && lng <= NL_BOUNDS.maxLng
+}
+
+/** Great-circle distance in km (haversine); the SQL in the service uses the same formula. */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** Mean point, rounded to 5 decimals (about 1 m); null for no points. */
+export function centreOf(points: { lat: number; lng: number }[]): { lat: number; lng: number } | null {
+  if (!points.length) return null
+  const round = (n: number) => Math.round(n * 1e5) / 1e5
+  return {
+    lat: round(points.reduce((sum, p) => sum + p.lat, 0) / points.length),
+    lng: round(points.reduce((sum, p) => sum + p.lng, 0) / points.length),
+  }
+}

@@ -1,0 +1,101 @@
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+import { MailNotificationService } from "../service"
+
+/** Just enough SMTP on loopback to receive one message (no TLS, no auth). */
+async function startSmtpSink() {
+  const received: { from: string; to: string[]; data: string }[] = []
+  const server = net.createServer((socket) => {
+    let buffer = ""
+    let inData = false
+    let current = { from: "", to: [] as string[], data: "" }
+    socket.write("220 sink ESMTP\r\n")
+    socket.on("data", (chunk) => {
+      buffer += chunk.toString("utf8")
+      let end: number
+      while ((end = buffer.indexOf("\r\n")) >= 0) {
+        const line = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        if (inData) {
+          if (line === ".") {
+            inData = false
+            received.push(current)
+            current = { from: "", to: [], data: "" }
+            socket.write("250 2.0.0 queued\r\n")
+          } else current.data += (line.startsWith("..") ? line.slice(1) : line) + "\r\n"
+          continue
+        }
+        const verb = line.slice(0, 4).toUpperCase()
+        if (verb === "EHLO" || verb === "HELO") socket.write("250-sink\r\n250 8BITMIME\r\n")
+        else if (verb === "MAIL") (current.from = line), socket.write("250 OK\r\n")
+        else if (verb === "RCPT") current.to.push(line), socket.write("250 OK\r\n")
+        else if (verb === "DATA") (inData = true), socket.write("354 go ahead\r\n")
+        else if (verb === "QUIT") socket.end("221 bye\r\n")
+        else socket.write("250 OK\r\n")
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const port = (server.address() as net.AddressInfo).port
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) }
+}
+
+const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() } as any
+
+describe("MailNotificationService", () => {
+  let dir: string
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-unit-"))
+  })
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it("writes an RFC 822 .eml with To/From/Subject/Date, a UTF-8 text part and an HTML part", async () => {
+    const mailDir = path.join(dir, "nested", "mail")
+    const service = new MailNotificationService({ logger }, { mailDir, from: "Buurtpreventie Shop <bestellingen@buurtpreventie.local>" })
+    const result = await service.send({
+      to: "anouk@example.nl",
+      channel: "email",
+      template: "custom",
+      content: { subject: "Bedankt voor je bestelling #7", text: "Totaal € 12,95", html: "<p>Totaal € 12,95</p>" },
+    })
+    const files = fs.readdirSync(mailDir)
+    expect(files).toHaveLength(1)
+    expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}T.*-custom-[a-z0-9]+\.eml$/)
+    const raw = fs.readFileSync(path.join(mailDir, files[0]), "utf8")
+    expect(raw).toMatch(/^From: Buurtpreventie Shop <bestellingen@buurtpreventie\.local>\r\n/m)
+    expect(raw).toMatch(/^To: anouk@example\.nl\r$/m)
+    expect(raw).toMatch(/^Subject: Bedankt voor je bestelling #7\r$/m)
+    expect(raw).toMatch(/^Date: .+ \+0000\r$/m)
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m)
+    expect(raw).toContain("Content-Type: text/plain; charset=utf-8")
+    expect(raw).toContain("Content-Type: text/html; charset=utf-8")
+    expect(raw).toContain("Totaal =E2=82=AC 12,95") // € in quoted-printable UTF-8
+    expect(result.id).toMatch(/^<.+@buurtpreventie\.local>$/)
+    expect(raw).toContain(`Message-ID: ${result.id}`)
+  })
+
+  it("sends the same message through SMTP_URL instead of writing a file", async () => {
+    const sink = await startSmtpSink()
+    try {
+      const mailDir = path.join(dir, "unused")
+      const service = new MailNotificationService({ logger }, { mailDir, smtpUrl: sink.url, from: "Shop <shop@buurtpreventie.local>" })
+      await service.send({ to: "anouk@example.nl", channel: "email", template: "x", content: { subject: "Hallo", text: "Tekst € 1,00" } })
+      expect(sink.received).toHaveLength(1)
+      expect(sink.received[0].from).toMatch(/<shop@buurtpreventie\.local>/)
+      expect(sink.received[0].to).toEqual([expect.stringMatching(/<anouk@example\.nl>/)])
+      expect(sink.received[0].data).toMatch(/^Subject: Hallo\r$/m)
+      expect(sink.received[0].data).toContain("Tekst =E2=82=AC 1,00")
+      expect(fs.existsSync(mailDir)).toBe(false)
+    } finally {
+      await sink.close()
+    }
+  })
+
+  it("needs an absolute mail folder or an SMTP URL", () => {
+    expect(() => MailNotificationService.validateOptions({ mailDir: "relative" })).toThrow(/absolute/)
+    expect(() => MailNotificationService.validateOptions({ smtpUrl: "smtp://localhost:25" })).not.toThrow()
+    expect(() => MailNotificationService.validateOptions({ mailDir: "/tmp/mail" })).not.toThrow()
+  })
+})

@@ -1,0 +1,42 @@
+import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
+import { renderTemplate, type RenderedMail } from "./templates"
+
+/** What nodemailer needs to compose one message (the same for SMTP and .eml files). */
+export type MailMessage = {
+  from: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  attachments?: { filename: string; content: string; contentType?: string; encoding?: string }[]
+}
+
+/**
+ * One message builder for both transports. Content passed with the notification
+ * (`content.subject/text/html`) wins; otherwise the named template renders `data`.
+ */
+export function buildMailMessage(notification: ProviderSendNotificationDTO, defaultFrom: string): MailMessage {
+  const content = notification.content
+  let rendered: RenderedMail
+  if (content?.subject && (content.text || content.html)) {
+    rendered = { subject: content.subject, text: content.text ?? "", html: content.html ?? "" }
+  } else {
+    rendered = renderTemplate(notification.template, (notification.data ?? {}) as Record<string, unknown>)
+  }
+  const message: MailMessage = {
+    from: notification.from?.trim() || defaultFrom,
+    to: notification.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+  }
+  if (notification.attachments?.length) {
+    message.attachments = notification.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.content_type,
+      encoding: "base64",
+    }))
+  }
+  return message
+}

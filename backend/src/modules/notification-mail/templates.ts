@@ -1,0 +1,132 @@
+/**
+ * The shop's e-mail templates, in Dutch. Pure functions from a template's data to
+ * subject, plain text and a simple HTML part; the mail provider renders them and
+ * nodemailer turns them into a message. Amounts are major units as Medusa v2 stores
+ * them (12.95 is € 12,95).
+ */
+
+export type RenderedMail = { subject: string; text: string; html: string }
+
+export type MailAddress = {
+  first_name?: string | null
+  last_name?: string | null
+  company?: string | null
+  address_1?: string | null
+  address_2?: string | null
+  postal_code?: string | null
+  city?: string | null
+  country_code?: string | null
+}
+
+/** Data of the "order-placed" template (built by src/workflows/send-order-confirmation.ts). */
+export type OrderPlacedData = {
+  display_id: number | string
+  currency_code?: string | null
+  items: { title: string; variant_title?: string | null; quantity: number; unit_price: number; total: number }[]
+  shipping_methods: { name: string; total: number }[]
+  item_total: number
+  shipping_total: number
+  tax_total: number
+  total: number
+  shipping_address?: MailAddress | null
+}
+
+export const ORDER_PLACED_TEMPLATE = "order-placed"
+
+const SHOP_NAME = "Buurtpreventie Shop"
+const COUNTRIES: Record<string, string> = { nl: "Nederland", be: "België" }
+
+/** `€ 12,95` (Intl puts a no-break space between sign and amount). */
+export function formatMoney(amount: number, currencyCode = "eur"): string {
+  return new Intl.NumberFormat("nl-NL", { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
+}
+
+export function renderTemplate(template: string, data: Record<string, unknown>): RenderedMail {
+  switch (template) {
+    case ORDER_PLACED_TEMPLATE:
+      return orderPlaced(data as unknown as OrderPlacedData)
+    default:
+      throw new Error(`Unknown e-mail template "${template}"`)
+  }
+}
+
+export function orderPlaced(order: OrderPlacedData): RenderedMail {
+  const money = (amount: number) => formatMoney(Number(amount), order.currency_code ?? "eur")
+  const subject = `Bedankt voor je bestelling #${order.display_id}`
+  const name = order.shipping_address?.first_name?.trim()
+  const greeting = name ? `Hallo ${name},` : "Hallo,"
+  const itemLine = (i: OrderPlacedData["items"][number]) =>
+    `${i.quantity} × ${i.title}${i.variant_title ? ` (${i.variant_title})` : ""}`
+  const shippingName = order.shipping_methods.map((m) => m.name).join(" + ")
+  const address = addressLines(order.shipping_address)
+
+  const text = [
+    greeting,
+    "",
+    `Bedankt voor je bestelling bij ${SHOP_NAME}. We hebben bestelling #${order.display_id} ontvangen en gaan ermee aan de slag.`,
+    "",
+    "Je bestelling:",
+    ...order.items.map((i) => `- ${itemLine(i)}: ${money(i.total)} (${money(i.unit_price)} per stuk)`),
+    "",
+    `Artikelen: ${money(order.item_total)}`,
+    `Verzending${shippingName ? ` (${shippingName})` : ""}: ${money(order.shipping_total)}`,
+    `Totaal: ${money(order.total)}`,
+    `Inclusief btw: ${money(order.tax_total)}`,
+    ...(address.length ? ["", "Verzendadres:", ...address] : []),
+    "",
+    "Met vriendelijke groet,",
+    SHOP_NAME,
+    "",
+  ].join("\n")
+
+  const rows = order.items
+    .map(
+      (i) =>
+        `<tr><td>${esc(itemLine(i))}</td><td style="text-align:right">${esc(money(i.unit_price))}</td><td style="text-align:right">${esc(money(i.total))}</td></tr>`
+    )
+    .join("\n")
+  const sum = (label: string, amount: number, strong = false) =>
+    `<tr><td colspan="2">${strong ? `<strong>${esc(label)}</strong>` : esc(label)}</td><td style="text-align:right">${strong ? `<strong>${esc(money(amount))}</strong>` : esc(money(amount))}</td></tr>`
+  const html = `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>${esc(subject)}</title></head>
+<body style="font-family:sans-serif;color:#1f2937">
+<h1 style="font-size:20px">${esc(subject)}</h1>
+<p>${esc(greeting)}</p>
+<p>Bedankt voor je bestelling bij ${esc(SHOP_NAME)}. We hebben bestelling #${esc(String(order.display_id))} ontvangen en gaan ermee aan de slag.</p>
+<table cellpadding="4" style="border-collapse:collapse">
+<thead><tr><th style="text-align:left">Artikel</th><th style="text-align:right">Per stuk</th><th style="text-align:right">Bedrag</th></tr></thead>
+<tbody>
+${rows}
+${sum("Artikelen", order.item_total)}
+${sum(`Verzending${shippingName ? ` (${shippingName})` : ""}`, order.shipping_total)}
+${sum("Totaal", order.total, true)}
+${sum("Inclusief btw", order.tax_total)}
+</tbody>
+</table>
+${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.map(esc).join("<br>")}</p>` : ""}
+<p>Met vriendelijke groet,<br>${esc(SHOP_NAME)}</p>
+</body>
+</html>
+`
+  return { subject, text, html }
+}
+
+function addressLines(a?: MailAddress | null): string[] {
+  if (!a) return []
+  const country = a.country_code ? COUNTRIES[a.country_code.toLowerCase()] ?? a.country_code.toUpperCase() : ""
+  return [
+    [a.first_name, a.last_name].filter(Boolean).join(" "),
+    a.company ?? "",
+    a.address_1 ?? "",
+    a.address_2 ?? "",
+    [a.postal_code, a.city].filter(Boolean).join(" "),
+    country,
+  ]
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+function esc(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+}

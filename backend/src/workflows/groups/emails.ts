@@ -1,0 +1,137 @@
+/**
+ * The group directory's e-mails, in Dutch: pure functions from a group to the
+ * notification's `content` (subject, text, html). The Notification Module's
+ * "email" provider sends `content` as it is.
+ */
+import { adminGroupUrl, groupPageUrl, type GroupMailSettings } from "./settings"
+
+export const GROUP_MAIL_TEMPLATES = {
+  registeredAdmin: "group-registered-admin",
+  registeredStaff: "group-registered-staff",
+  approved: "group-approved",
+  rejected: "group-rejected",
+  contact: "group-contact",
+} as const
+
+export type MailContent = { subject: string; text: string; html: string }
+
+/** What the e-mails need of a group (the admin's own data included: these go to the admin or staff). */
+export type GroupForMail = {
+  id: string
+  name: string
+  slug: string
+  woonplaats: string
+  gemeente: string
+  postcodes: string[]
+  member_count: number
+  admin_name: string
+  admin_email: string
+  admin_phone: string
+  rejection_reason?: string | null
+}
+
+const SITE = "Buurtpreventie Shop"
+
+export function registeredAdminMail(group: GroupForMail): MailContent {
+  return mail(`We hebben je aanmelding van "${group.name}" ontvangen`, [
+    `Hallo ${group.admin_name},`,
+    `Bedankt voor het aanmelden van je buurtpreventiegroep "${group.name}" in ${group.woonplaats} (postcode ${group.postcodes.join(", ")}).`,
+    "Een medewerker bekijkt je aanmelding, meestal binnen twee werkdagen. Je krijgt bericht zodra je groep op de kaart staat.",
+    "Buurtbewoners die willen meedoen, sturen je een bericht via het contactformulier op de groepspagina. Je e-mailadres en telefoonnummer tonen we nooit op de site: jij beslist wie je toevoegt.",
+    "Deel nooit de uitnodigingslink van je groep op internet. Wie de link heeft, kan zonder jouw toestemming meelezen en de telefoonnummers van je buren zien.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+export function registeredStaffMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+  return mail(
+    `Nieuwe buurtgroep wacht op beoordeling: ${group.name}`,
+    [
+      `Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving: ${adminGroupUrl(settings, group.id)}`,
+    ],
+    [
+      ["Naam", group.name],
+      ["Woonplaats", group.woonplaats],
+      ["Gemeente", group.gemeente],
+      ["Postcodes", group.postcodes.join(", ")],
+      ["Leden", String(group.member_count)],
+      ["Beheerder", group.admin_name],
+      ["E-mail", group.admin_email],
+      ["Telefoon", group.admin_phone],
+    ]
+  )
+}
+
+export function approvedMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+  return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
+    `Hallo ${group.admin_name},`,
+    `Goed nieuws: we hebben "${group.name}" goedgekeurd. Je groep staat nu in het overzicht van buurtpreventiegroepen: ${groupPageUrl(settings, group.slug)}`,
+    "Buurtbewoners kunnen je via het contactformulier op die pagina een bericht sturen. Je antwoordt gewoon per e-mail; je adres zien ze pas als je antwoordt.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+export function rejectedMail(group: GroupForMail): MailContent {
+  return mail(`Je aanmelding van "${group.name}" is niet goedgekeurd`, [
+    `Hallo ${group.admin_name},`,
+    `We hebben je aanmelding van "${group.name}" bekeken en kunnen de groep helaas niet in het overzicht opnemen.`,
+    `De reden: ${group.rejection_reason ?? "niet opgegeven"}`,
+    "Heb je vragen of kun je de aanmelding aanpassen? Beantwoord dan deze e-mail of meld de groep opnieuw aan.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+export function contactMail(
+  group: Pick<GroupForMail, "name" | "admin_name">,
+  sender: { name: string; email: string; message: string }
+): MailContent {
+  return mail(
+    `Bericht van een buurtbewoner over "${group.name}"`,
+    [
+      `Hallo ${group.admin_name},`,
+      `${sender.name} (${sender.email}) stuurde je via ${SITE} een bericht over je buurtpreventiegroep "${group.name}":`,
+      sender.message,
+      `Beantwoord deze e-mail om ${sender.name} te antwoorden. Je e-mailadres ziet ${sender.name} pas als je antwoordt.`,
+      "Voeg alleen mensen toe die je kunt plaatsen, en stuur de uitnodigingslink van je groep nooit naar iemand die je niet kent.",
+      `Met vriendelijke groet,\n${SITE}`,
+    ],
+    undefined,
+    { quoteIndex: 2 }
+  )
+}
+
+function mail(
+  subject: string,
+  paragraphs: string[],
+  details?: [string, string][],
+  options: { quoteIndex?: number } = {}
+): MailContent {
+  const detailText = details?.length ? ["", ...details.map(([k, v]) => `${k}: ${v}`)] : []
+  const text = [...paragraphs.flatMap((p, i) => (i === 0 ? [p] : ["", p])), ...detailText, ""].join("\n")
+  const htmlParagraphs = paragraphs
+    .map((p, i) =>
+      i === options.quoteIndex
+        ? `<blockquote style="border-left:3px solid #d1d5db;margin:0;padding-left:12px">${esc(p).replace(/\n/g, "<br>")}</blockquote>`
+        : `<p>${esc(p).replace(/\n/g, "<br>")}</p>`
+    )
+    .join("\n")
+  const htmlDetails = details?.length
+    ? `<table cellpadding="4" style="border-collapse:collapse">\n${details
+        .map(([k, v]) => `<tr><th style="text-align:left">${esc(k)}</th><td>${esc(v)}</td></tr>`)
+        .join("\n")}\n</table>`
+    : ""
+  const html = `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>${esc(subject)}</title></head>
+<body style="font-family:sans-serif;color:#1f2937">
+${htmlParagraphs}
+${htmlDetails}
+</body>
+</html>
+`
+  return { subject, text, html }
+}
+
+function esc(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+}

@@ -1,0 +1,92 @@
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import {
+  approvedMail,
+  GROUP_MAIL_TEMPLATES,
+  registeredAdminMail,
+  registeredStaffMail,
+  rejectedMail,
+  type GroupForMail,
+  type MailContent,
+} from "./emails"
+import { groupMailSettings } from "./settings"
+
+export const GROUP_MAIL_FIELDS = [
+  "id",
+  "name",
+  "slug",
+  "woonplaats",
+  "gemeente",
+  "postcodes",
+  "member_count",
+  "status",
+  "admin_name",
+  "admin_email",
+  "admin_phone",
+  "rejection_reason",
+  "approved_at",
+  "rejected_at",
+]
+
+export type GroupMailKind = "registered" | "approved" | "rejected"
+
+export const sendGroupMailsWorkflowId = "send-neighbourhood-group-mails"
+
+/**
+ * E-mails about a group through the Notification Module ("email" channel, content
+ * composed here): on registration to its admin and to staff (STAFF_EMAIL), on
+ * approval or rejection to its admin. Idempotency keys keep a repeated event from
+ * mailing twice; a later re-approval is a new moment and mails again.
+ */
+export const sendGroupMailsWorkflow = createWorkflow(
+  sendGroupMailsWorkflowId,
+  (input: { id: string; kind: GroupMailKind }) => {
+    const { data: groups } = useQueryGraphStep({
+      entity: "neighbourhood_group",
+      fields: GROUP_MAIL_FIELDS,
+      filters: { id: input.id },
+      options: { throwIfKeyNotFound: true },
+    })
+
+    const notifications = transform({ groups, input }, ({ groups, input }): CreateNotificationDTO[] => {
+      const group = groups[0] as unknown as GroupForMail & { status: string; approved_at?: Date; rejected_at?: Date }
+      const settings = groupMailSettings()
+      const notification = (to: string, template: string, content: MailContent, key: string): CreateNotificationDTO => ({
+        to,
+        channel: "email",
+        template,
+        content,
+        data: { group_id: group.id, group_name: group.name, subject: content.subject },
+        trigger_type: `neighbourhood_group.${input.kind}`,
+        resource_id: group.id,
+        resource_type: "neighbourhood_group",
+        idempotency_key: key,
+      })
+      const stamp = (date?: Date | string | null) => (date ? new Date(date).toISOString() : "")
+      switch (input.kind) {
+        case "registered":
+          return [
+            notification(group.admin_email, GROUP_MAIL_TEMPLATES.registeredAdmin, registeredAdminMail(group), `group-registered-admin:${group.id}`),
+            notification(settings.staffEmail, GROUP_MAIL_TEMPLATES.registeredStaff, registeredStaffMail(group, settings), `group-registered-staff:${group.id}`),
+          ]
+        case "approved":
+          // only while it is still approved (the event may arrive after a quick archive)
+          if (group.status !== "approved") return []
+          return [
+            notification(group.admin_email, GROUP_MAIL_TEMPLATES.approved, approvedMail(group, settings), `group-approved:${group.id}:${stamp(group.approved_at)}`),
+          ]
+        case "rejected":
+          if (group.status !== "rejected") return []
+          return [
+            notification(group.admin_email, GROUP_MAIL_TEMPLATES.rejected, rejectedMail(group), `group-rejected:${group.id}:${stamp(group.rejected_at)}`),
+          ]
+      }
+    })
+
+    const sent = when({ notifications }, ({ notifications }) => notifications.length > 0).then(() =>
+      sendNotificationsStep(notifications)
+    )
+    return new WorkflowResponse(transform({ sent }, ({ sent }) => sent ?? []))
+  }
+)
