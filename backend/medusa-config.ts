@@ -28,5 +28,9 @@ module.exports = defineConfig({
     backendUrl: env.backendUrl,
   },
   featureFlags: env.redisUrl ? { caching: true } : {},
-  modules: buildModules(env),
+  modules: [
+    ...buildModules(env),
+    // The shop's own domain: the national directory of neighbourhood WhatsApp groups.
+    { resolve: "./src/modules/neighbourhood-group" },
+  ],
 })
