@@ -102,6 +102,9 @@ async function e2ePhase(serverUrl) {
 
   const databaseUrl = withDatabase(serverUrl, `bp_e2e_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`)
   await ensureDatabase(databaseUrl)
+  // E-mails of the e2e run land here as .eml files; tests read them (order confirmations, shipping mails).
+  const mailDir = path.join(RESULTS, "e2e-mail")
+  fs.rmSync(mailDir, { recursive: true, force: true })
   const logFile = path.join(RESULTS, "e2e-servers.log")
   const log = fs.createWriteStream(logFile)
   let stack
@@ -110,7 +113,7 @@ async function e2ePhase(serverUrl) {
       databaseUrl,
       backendPort,
       storefrontPort,
-      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}` },
+      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
       worker: Boolean(process.env.REDIS_URL),
       log: (name, chunk) => log.write(`[${name}] ${chunk}`),
@@ -130,6 +133,7 @@ async function e2ePhase(serverUrl) {
         ADMIN_EMAIL: stack.admin.email,
         ADMIN_PASSWORD: stack.admin.password,
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+        MAIL_DIR: mailDir,
       },
     })
     const stats = readJson(out)?.stats ?? {}
