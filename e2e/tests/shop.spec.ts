@@ -1,4 +1,13 @@
 import { expect, type Page, test } from "@playwright/test"
+import fs from "node:fs"
+import path from "node:path"
+
+/** The .eml files the backend wrote to MAIL_DIR (set by `npm test`). */
+function mails(): string[] {
+  const dir = process.env.MAIL_DIR
+  if (!dir || !fs.existsSync(dir)) return []
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+}
 
 const money = (text: string) => text.replace(/\u00a0/g, " ").trim()
 
@@ -65,6 +74,13 @@ test("browse, add to cart, check out and see the confirmation (JavaScript on)", 
   await expect(page.getByTestId("order-number")).toHaveText(/^#\d+$/)
   await expect(page.getByTestId("order-line")).toContainText("3 × Straatbord WhatsApp-buurtpreventie")
   await expect(page.getByTestId("cart-count")).toHaveText("0")
+
+  // The order confirmation e-mail goes to the shopper (written as .eml when no SMTP is configured).
+  const orderNumber = (await page.getByTestId("order-number").innerText()).replace("#", "")
+  test.skip(!process.env.MAIL_DIR, "MAIL_DIR is set by `npm test`")
+  await expect
+    .poll(() => mails().find((m) => m.includes(`Bedankt voor je bestelling #${orderNumber}`)) ?? "", { timeout: 20_000 })
+    .toContain("jan.devries@example.com")
 })
 
 test("add to cart works without JavaScript, with the same notice", async ({ browser }) => {
