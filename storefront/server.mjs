@@ -39,7 +39,7 @@ if (cluster.isPrimary && workers > 1) {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
     });
   }
-  console.log(`[storefront] http://localhost:${port} (${workers} workers)`);
+  console.log(`http://localhost:${port} (${workers} workers)`);
 } else {
   const build = await loadBuild();
   const app = express();
@@ -59,7 +59,7 @@ if (cluster.isPrimary && workers > 1) {
   app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000) }));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const server = app.listen(port, () => {
-    if (workers <= 1) console.log(`[storefront] http://localhost:${port}`);
+    if (workers <= 1) console.log(`http://localhost:${port}`);
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
 }
