@@ -106,7 +106,7 @@ async function main() {
     await assertPortFree(3500, "bench storefront", "-")
     await build({ quiet: true })
     await ensureDatabase(databaseUrl)
-    stack = await startStack({ databaseUrl, backendPort: 9500, storefrontPort: 3500 })
+    stack = await startStack({ databaseUrl, backendPort: 9500, storefrontPort: 3500, referenceData: { download: false } })
     const productPath = "/producten/straatbord-whatsapp-buurtpreventie"
     await measurePage(new URL(productPath, stack.storefrontUrl).href, "Product page")
     await measurePage(new URL("/winkel/borden", stack.storefrontUrl).href, "Category page")

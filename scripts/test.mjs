@@ -18,6 +18,7 @@ import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, ROOT, startStack } from "./lib/stack.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
+const SHARED_POSTCODES = path.resolve(ROOT, "../shared/data/geonames-postal-nl.txt")
 const only = process.argv.slice(2) // e.g. `npm test -- unit integration`
 const wanted = (phase) => !only.length || only.includes(phase)
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -114,6 +115,8 @@ async function e2ePhase(serverUrl) {
       backendPort,
       storefrontPort,
       env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
+      // Tests never reach the internet: reference data comes from ../shared/data by path, when present.
+      referenceData: { file: fs.existsSync(SHARED_POSTCODES) ? SHARED_POSTCODES : undefined, download: false },
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
       worker: Boolean(process.env.REDIS_URL),
       log: (name, chunk) => log.write(`[${name}] ${chunk}`),

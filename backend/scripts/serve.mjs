@@ -10,7 +10,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { checkDatabase } from "./lib/database.mjs"
 import { reportAndExit, UserError } from "./lib/errors.mjs"
-import { assertBuilt, ensureAdminUser, migrate, readPublishableKey, seed, startMedusa } from "./lib/medusa.mjs"
+import { assertBuilt, ensureAdminUser, importReferenceData, migrate, readPublishableKey, seed, startMedusa } from "./lib/medusa.mjs"
 
 async function main() {
   const env = { ...process.env }
@@ -22,6 +22,10 @@ async function main() {
     console.log("Migrating the database (and seeding a new one)…")
     await migrate(env)
     await seed(env)
+    if (env.REFERENCE_DATA_FILE) {
+      console.log(`Importing postcode reference data from ${env.REFERENCE_DATA_FILE}…`)
+      await importReferenceData(env, env.REFERENCE_DATA_FILE)
+    }
   }
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     if (await ensureAdminUser(env, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })) {

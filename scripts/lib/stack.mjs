@@ -13,6 +13,8 @@ import { UserError } from "../../backend/scripts/lib/errors.mjs"
 import {
   DEFAULT_ADMIN,
   ensureAdminUser,
+  countReferenceData,
+  importReferenceData,
   migrate,
   readPublishableKey,
   seed,
@@ -105,6 +107,28 @@ function stopChild(child) {
 }
 
 /**
+ * The group directory's postcode and municipality data. An explicit file is
+ * imported (idempotent); otherwise, on a database without any, GeoNames' current
+ * file is tried once. Offline, the shop starts anyway and says how to import.
+ */
+async function ensureReferenceData(env, { file, download }, step) {
+  if (file) {
+    step(`Importing postcode reference data from ${file}`)
+    await importReferenceData(env, file)
+    return
+  }
+  if (!download || (await countReferenceData(env.DATABASE_URL)) > 0) return
+  step("Downloading postcode reference data from GeoNames (first start)")
+  try {
+    await importReferenceData(env, "--download")
+  } catch {
+    console.log(
+      "  Postcode reference data not imported (GeoNames unreachable); the directory works without it. Import later: REFERENCE_DATA_FILE=/path/to/NL.txt npm start"
+    )
+  }
+}
+
+/**
  * Starts backend and storefront against `databaseUrl` (created when missing).
  * `log(name, chunk)` receives their output. Resolves once both answer HTTP.
  */
@@ -118,6 +142,8 @@ export async function startStack({
   step = () => {},
   /** With REDIS_URL: run a separate worker process beside the server, as in production. */
   worker = false,
+  /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames when there is none yet. */
+  referenceData = { file: process.env.REFERENCE_DATA_FILE, download: true },
 }) {
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
@@ -142,6 +168,7 @@ export async function startStack({
   await migrate(env)
   await seed(env)
   if (await ensureAdminUser(env, admin)) console.log(`  (created the staff login ${admin.email})`)
+  await ensureReferenceData(env, referenceData, step)
   const publishableKey = await readPublishableKey(databaseUrl)
 
   const children = []

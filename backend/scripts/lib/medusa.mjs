@@ -56,6 +56,22 @@ export async function seed(env) {
   await runMedusa(["exec", "./src/scripts/seed.js"], { env })
 }
 
+/** Rows of Dutch postcode areas imported for the group directory (0 before the first import). */
+export async function countReferenceData(databaseUrl) {
+  const row = await queryOne(databaseUrl, "select count(*)::int as count from postcode_area where deleted_at is null").catch(() => null)
+  return row?.count ?? 0
+}
+
+/**
+ * Imports the GeoNames postcode file for the group directory: a path, a URL or
+ * "--download" (GeoNames' current NL.zip, with a short timeout).
+ */
+export async function importReferenceData(env, source) {
+  await runMedusa(["exec", "./src/scripts/import-reference-data.js", "--", source], {
+    env: { REFERENCE_DATA_TIMEOUT_MS: "15000", ...env },
+  })
+}
+
 /** Creates the staff login when no user with that e-mail exists yet. */
 export async function ensureAdminUser(env, { email, password }) {
   const existing = await queryOne(env.DATABASE_URL, `select id from "user" where email = $1 and deleted_at is null`, [email])

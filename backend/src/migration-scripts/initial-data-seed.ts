@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { seedShop } from "../seed/seed-shop"
+import seed from "../scripts/seed"
 
 /**
  * Runs once per database as part of `medusa db:migrate` (Medusa records which
- * migration scripts ran). The seed itself is idempotent too, so `npm run seed`
- * in the backend can repair a store at any time.
+ * migration scripts ran), so a new database is seeded right away. The seed itself
+ * is idempotent; `npm start` runs it again on every start to repair what is missing.
  */
 export default async function initialDataSeed({ container }: { container: MedusaContainer }) {
-  await seedShop(container)
+  await seed({ container, args: [] } as never)
 }

@@ -1,7 +1,13 @@
 import type { ExecArgs } from "@medusajs/framework/types"
+import { seedGroups } from "../seed/seed-groups"
 import { seedShop } from "../seed/seed-shop"
 
-/** `npx medusa exec ./src/scripts/seed.ts`: re-runs the idempotent seed. */
+/**
+ * `npx medusa exec ./src/scripts/seed.ts`: the idempotent seed, run by `npm start`
+ * on every start. Demo groups (clearly fictional) fill the directory's map and
+ * search unless SEED_DEMO_GROUPS=false (production).
+ */
 export default async function seed({ container }: ExecArgs) {
   await seedShop(container)
+  if (process.env.SEED_DEMO_GROUPS !== "false") await seedGroups(container)
 }

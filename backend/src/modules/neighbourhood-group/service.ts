@@ -10,6 +10,7 @@ import { EARTH_RADIUS_KM } from "./utils/geo"
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
+  GroupsPerMunicipality,
   MunicipalityScope,
   PostcodeOrigin,
   PublicGroupRow,
@@ -238,14 +239,21 @@ class NeighbourhoodGroupModuleService extends MedusaService({
   @InjectManager()
   async approvedGroupsByMunicipality(
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ gemeente_slug: string; gemeente: string; gemeente_code: string | null; count: number; lat: number | null; lng: number | null }[]> {
+  ): Promise<GroupsPerMunicipality[]> {
     const rows: Row[] = await sharedContext.manager!.execute(
       `SELECT gemeente_slug, min(gemeente) AS gemeente, min(gemeente_code) AS gemeente_code, count(*)::int AS count,
               avg(lat)::float8 AS lat, avg(lng)::float8 AS lng
          FROM neighbourhood_group WHERE status = 'approved' AND deleted_at IS NULL
         GROUP BY gemeente_slug`
     )
-    return rows.map((r) => ({ ...r, lat: r.lat === null ? null : round5(r.lat), lng: r.lng === null ? null : round5(r.lng) })) as any
+    return rows.map((r) => ({
+      gemeente_slug: r.gemeente_slug,
+      gemeente: r.gemeente,
+      gemeente_code: r.gemeente_code ?? null,
+      count: r.count,
+      lat: r.lat === null ? null : round5(r.lat),
+      lng: r.lng === null ? null : round5(r.lng),
+    }))
   }
 
   /** Places and PC4s of a municipality (by CBS code) in the reference data. */

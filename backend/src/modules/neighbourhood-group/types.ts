@@ -63,6 +63,16 @@ export type MunicipalityScope = {
   predecessors?: MunicipalityDTO[]
 }
 
+/** Approved groups of one gemeente (as the groups name it), with their mean point. */
+export type GroupsPerMunicipality = {
+  gemeente_slug: string
+  gemeente: string
+  gemeente_code: string | null
+  count: number
+  lat: number | null
+  lng: number | null
+}
+
 export type ReferenceImportSummary = {
   postcode_areas: { total: number; created: number; updated: number; deleted: number }
   municipalities: {

@@ -8,6 +8,8 @@ export type MailMessage = {
   subject: string
   text: string
   html: string
+  /** Replies go to the person behind the message (the group contact relay), not to the shop. */
+  replyTo?: { name: string; address: string }
   attachments?: { filename: string; content: string; contentType?: string; encoding?: string }[]
 }
 
@@ -30,6 +32,8 @@ export function buildMailMessage(notification: ProviderSendNotificationDTO, defa
     text: rendered.text,
     html: rendered.html,
   }
+  const replyTo = (notification.provider_data as { reply_to?: { name?: string; address?: string } } | undefined)?.reply_to
+  if (replyTo?.address) message.replyTo = { name: replyTo.name ?? "", address: replyTo.address }
   if (notification.attachments?.length) {
     message.attachments = notification.attachments.map((a) => ({
       filename: a.filename,

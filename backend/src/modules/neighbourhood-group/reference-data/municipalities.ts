@@ -41,7 +41,7 @@ export function deriveMunicipalities(rows: PostcodeAreaRow[]): DerivedMunicipali
 /**
  * For each previous municipality that is not in the new data, the slug of its
  * successor: the municipality with the same CBS code under a new name (a rename),
- * otherwise the one that now holds most of its former postcode areas (a merger),
+ * otherwise the one that now holds more than half of its former PC4s (a merger),
  * otherwise null (it simply disappeared).
  */
 export function findSuccessors(
@@ -71,7 +71,8 @@ export function findSuccessors(
       for (const code of nextCodesByPc4.get(pc4) ?? []) votes.set(code, (votes.get(code) ?? 0) + 1)
     }
     const winner = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]
-    successors.set(old.slug, winner ? nextByCode.get(winner[0])!.slug : null)
+    // A merger moves (nearly) all postcodes; a municipality whose postcodes mostly vanished has no successor.
+    successors.set(old.slug, winner && winner[1] * 2 > formerPc4s.size ? nextByCode.get(winner[0])!.slug : null)
   }
   return successors
 }

@@ -76,6 +76,20 @@ describe("MailNotificationService", () => {
     expect(raw).toContain(`Message-ID: ${result.id}`)
   })
 
+  it("sets Reply-To to the resident behind a relayed message, so the admin answers them directly", async () => {
+    const service = new MailNotificationService({ logger }, { mailDir: dir, from: "Buurtpreventie Shop <noreply@buurtpreventie.local>" })
+    await service.send({
+      to: "beheerder@example.nl",
+      channel: "email",
+      template: "group-contact",
+      content: { subject: "Bericht via de buurtgroepenkaart", text: "Hallo" },
+      provider_data: { reply_to: { name: "Els de Boer", address: "els@example.nl" } },
+    } as any)
+    const raw = fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]), "utf8")
+    expect(raw).toMatch(/^Reply-To: Els de Boer <els@example\.nl>\r$/m)
+    expect(raw).toMatch(/^From: Buurtpreventie Shop <noreply@buurtpreventie\.local>\r$/m)
+  })
+
   it("sends the same message through SMTP_URL instead of writing a file", async () => {
     const sink = await startSmtpSink()
     try {

@@ -44,7 +44,7 @@ export const setGroupStatusStep = createStep(
     if (!ALLOWED_FROM[input.action].includes(status)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Deze groep ${STATUS_LABELS[status]} en kan niet worden ${ACTION_LABELS[input.action]}.`
+        `Een groep met status "${STATUS_LABELS[status]}" kan niet worden ${ACTION_LABELS[input.action]}.`
       )
     }
 

@@ -1,0 +1,275 @@
+import {
+  Button,
+  Container,
+  Drawer,
+  Heading,
+  Input,
+  Label,
+  StatusBadge,
+  Text,
+  Textarea,
+  toast,
+  usePrompt,
+} from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
+import { Link, useParams } from "react-router-dom"
+import {
+  type AdminGroup,
+  type AdminGroupEdit,
+  errorMessage,
+  formatDate,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  useApproveGroup,
+  useArchiveGroup,
+  useGroup,
+  useRejectGroup,
+  useUpdateGroup,
+} from "../../../lib/groups"
+
+/** One group: its details and the admin's contact data, with moderation and editing. */
+const GroupDetailPage = () => {
+  const { id } = useParams() as { id: string }
+  const { data: group, isLoading, error } = useGroup(id)
+
+  if (isLoading) return <Container><Text>Laden…</Text></Container>
+  if (!group) return <Container><Text>{error ? errorMessage(error) : "Groep niet gevonden"}</Text></Container>
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
+          <div className="flex flex-col gap-1">
+            <Text size="small" className="text-ui-fg-subtle">
+              <Link to="/groups">Buurtgroepen</Link> / {group.slug}
+            </Text>
+            <Heading>{group.name}</Heading>
+          </div>
+          <div className="flex items-center gap-2">
+            <StatusBadge color={STATUS_COLORS[group.status]}>{STATUS_LABELS[group.status]}</StatusBadge>
+            <ModerationActions group={group} />
+          </div>
+        </div>
+        {group.status === "rejected" && group.rejection_reason && (
+          <Row label="Reden van afwijzing">{group.rejection_reason}</Row>
+        )}
+        <Row label="Woonplaats">{group.woonplaats}</Row>
+        <Row label="Gemeente">
+          {group.gemeente}
+          {group.gemeente_code ? ` (CBS ${group.gemeente_code})` : ""}
+        </Row>
+        <Row label="Postcodes">{group.postcodes.join(", ")}</Row>
+        <Row label="Leden">{group.member_count}</Row>
+        <Row label="Locatie">{group.lat !== null && group.lng !== null ? `${group.lat}, ${group.lng}` : "onbekend"}</Row>
+        <Row label="Aangemeld">{formatDate(group.created_at)}</Row>
+        <Row label="Goedgekeurd">{formatDate(group.approved_at)}</Row>
+        <Row label="Gedragsregels">
+          {group.accepted_rules ? `Geaccepteerd op ${formatDate(group.accepted_rules_at)}` : "Niet geaccepteerd"}
+        </Row>
+      </Container>
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <div>
+            <Heading level="h2">Beheerder</Heading>
+            <Text size="small" className="text-ui-fg-subtle">Alleen zichtbaar voor medewerkers, nooit op de site.</Text>
+          </div>
+          <EditGroupDrawer group={group} />
+        </div>
+        <Row label="Naam">{group.admin_name}</Row>
+        <Row label="E-mail">
+          <a href={`mailto:${group.admin_email}`} className="text-ui-fg-interactive">{group.admin_email}</a>
+        </Row>
+        <Row label="Telefoon">{group.admin_phone}</Row>
+      </Container>
+    </div>
+  )
+}
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="grid grid-cols-2 items-start px-6 py-3">
+    <Text size="small" weight="plus">{label}</Text>
+    <Text size="small">{children}</Text>
+  </div>
+)
+
+const ModerationActions = ({ group }: { group: AdminGroup }) => {
+  const approve = useApproveGroup()
+  const archive = useArchiveGroup()
+  const prompt = usePrompt()
+
+  const onArchive = async () => {
+    const confirmed = await prompt({
+      title: "Groep archiveren?",
+      description: `"${group.name}" verdwijnt uit het overzicht. Goedkeuren zet de groep later weer terug.`,
+      confirmText: "Archiveren",
+      cancelText: "Annuleren",
+    })
+    if (!confirmed) return
+    archive.mutate(group.id, {
+      onSuccess: () => toast.success("Groep gearchiveerd"),
+      onError: (error) => toast.error(errorMessage(error)),
+    })
+  }
+
+  return (
+    <>
+      {group.status !== "approved" && (
+        <Button
+          size="small"
+          isLoading={approve.isPending}
+          onClick={() =>
+            approve.mutate(group.id, {
+              onSuccess: () => toast.success("Groep goedgekeurd; de beheerder krijgt een e-mail"),
+              onError: (error) => toast.error(errorMessage(error)),
+            })
+          }
+        >
+          Goedkeuren
+        </Button>
+      )}
+      {(group.status === "pending" || group.status === "approved") && <RejectDrawer group={group} />}
+      {group.status !== "archived" && (
+        <Button size="small" variant="secondary" isLoading={archive.isPending} onClick={onArchive}>
+          Archiveren
+        </Button>
+      )}
+    </>
+  )
+}
+
+const RejectDrawer = ({ group }: { group: AdminGroup }) => {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState("")
+  const reject = useRejectGroup()
+
+  const submit = () =>
+    reject.mutate(
+      { id: group.id, reason },
+      {
+        onSuccess: () => {
+          toast.success("Groep afgewezen; de beheerder krijgt de reden per e-mail")
+          setOpen(false)
+          setReason("")
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+
+  return (
+    <Drawer open={open} onOpenChange={setOpen}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="danger">Afwijzen</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>"{group.name}" afwijzen</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-2">
+          <Label htmlFor="reject-reason">Reden (de beheerder krijgt deze tekst per e-mail)</Label>
+          <Textarea id="reject-reason" rows={6} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">Annuleren</Button>
+          </Drawer.Close>
+          <Button size="small" variant="danger" disabled={reason.trim().length < 3} isLoading={reject.isPending} onClick={submit}>
+            Afwijzen
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+type EditForm = Record<"name" | "slug" | "woonplaats" | "gemeente" | "postcodes" | "member_count" | "admin_name" | "admin_email" | "admin_phone", string>
+
+const EDIT_FIELDS: { key: keyof EditForm; label: string }[] = [
+  { key: "name", label: "Naam van de groep" },
+  { key: "slug", label: "Slug (adres van de groepspagina)" },
+  { key: "woonplaats", label: "Woonplaats" },
+  { key: "gemeente", label: "Gemeente" },
+  { key: "postcodes", label: "Postcodes (vier cijfers, met komma's)" },
+  { key: "member_count", label: "Aantal leden" },
+  { key: "admin_name", label: "Naam beheerder" },
+  { key: "admin_email", label: "E-mail beheerder" },
+  { key: "admin_phone", label: "Telefoon beheerder" },
+]
+
+const toForm = (group: AdminGroup): EditForm => ({
+  name: group.name,
+  slug: group.slug,
+  woonplaats: group.woonplaats,
+  gemeente: group.gemeente,
+  postcodes: group.postcodes.join(", "),
+  member_count: String(group.member_count),
+  admin_name: group.admin_name,
+  admin_email: group.admin_email,
+  admin_phone: group.admin_phone,
+})
+
+const EditGroupDrawer = ({ group }: { group: AdminGroup }) => {
+  const [open, setOpen] = useState(false)
+  const [form, setForm] = useState<EditForm>(() => toForm(group))
+  const update = useUpdateGroup()
+
+  const submit = () => {
+    const initial = toForm(group)
+    const changed: AdminGroupEdit = {}
+    for (const { key } of EDIT_FIELDS) {
+      if (form[key] === initial[key]) continue
+      if (key === "postcodes") changed.postcodes = form.postcodes.split(/[,\s]+/).filter(Boolean)
+      else if (key === "member_count") changed.member_count = Number(form.member_count)
+      else changed[key] = form[key]
+    }
+    update.mutate(
+      { id: group.id, update: changed },
+      {
+        onSuccess: () => {
+          toast.success("Groep opgeslagen")
+          setOpen(false)
+        },
+        // The API names every wrong field in Dutch in its message.
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+  }
+
+  return (
+    <Drawer
+      open={open}
+      onOpenChange={(next) => {
+        if (next) setForm(toForm(group))
+        setOpen(next)
+      }}
+    >
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="secondary">Bewerken</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Groep bewerken</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
+          {EDIT_FIELDS.map(({ key, label }) => (
+            <div key={key} className="flex flex-col gap-1">
+              <Label htmlFor={`group-${key}`}>{label}</Label>
+              <Input
+                id={`group-${key}`}
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
+            </div>
+          ))}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">Annuleren</Button>
+          </Drawer.Close>
+          <Button size="small" isLoading={update.isPending} onClick={submit}>Opslaan</Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+export default GroupDetailPage

@@ -1,0 +1,39 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { UsersSolid } from "@medusajs/icons"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { usePendingGroupCount } from "../lib/groups"
+
+/**
+ * On the orders list (the admin's start page): how many registered groups await
+ * moderation, with a link to them. Hidden when there are none.
+ */
+const GroupsAwaitingModerationWidget = () => {
+  const { data: count } = usePendingGroupCount()
+  if (!count) return null
+
+  return (
+    <Container className="flex items-center justify-between gap-4 px-6 py-4">
+      <div className="flex items-center gap-3">
+        <UsersSolid className="text-ui-fg-subtle" />
+        <div>
+          <Heading level="h2">
+            {count === 1 ? "1 buurtgroep wacht op beoordeling" : `${count} buurtgroepen wachten op beoordeling`}
+          </Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Nieuwe aanmeldingen staan pas op de kaart als ze zijn goedgekeurd.
+          </Text>
+        </div>
+      </div>
+      <Button size="small" variant="secondary" asChild>
+        <Link to="/groups?status=pending">Beoordelen</Link>
+      </Button>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.list.before",
+})
+
+export default GroupsAwaitingModerationWidget

@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createGroupsWorkflow } from "../../../workflows/groups/create-groups"
+import { respondToGroupError } from "../../store/groups/validators"
+import type { AdminCreateGroupType, AdminGetGroupsParamsType } from "./validators"
+
+/** GET /admin/groups: all groups, filtered by `status`, `gemeente_slug` and `q`. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetGroupsParamsType>, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: groups, metadata } = await query.graph({
+    entity: "neighbourhood_group",
+    ...req.queryConfig,
+    filters: req.filterableFields,
+  })
+  res.json({ groups, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/** POST /admin/groups: staff add a group (default status pending). */
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateGroupType>, res: MedusaResponse) {
+  try {
+    const { result } = await createGroupsWorkflow(req.scope).run({ input: { groups: [req.validatedBody] } })
+    res.status(201).json({ group: result[0] })
+  } catch (error) {
+    if (!respondToGroupError(res, error)) throw error
+  }
+}

@@ -1,0 +1,105 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { GROUP_STATUSES } from "../../../modules/neighbourhood-group/models/neighbourhood-group"
+import {
+  adminNameField,
+  emailField,
+  gemeenteField,
+  groupNameField,
+  memberCountField,
+  phoneField,
+  postcodesField,
+  woonplaatsField,
+} from "../../store/groups/validators"
+
+/** The fields the admin API returns by default (everything: staff see the admin's contact data). */
+export const ADMIN_GROUP_FIELDS = [
+  "id",
+  "name",
+  "slug",
+  "status",
+  "woonplaats",
+  "gemeente",
+  "gemeente_code",
+  "gemeente_slug",
+  "postcodes",
+  "lat",
+  "lng",
+  "member_count",
+  "admin_name",
+  "admin_email",
+  "admin_phone",
+  "accepted_rules",
+  "accepted_rules_at",
+  "rejection_reason",
+  "approved_at",
+  "rejected_at",
+  "archived_at",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+const status = z.enum(GROUP_STATUSES)
+
+/** GET /admin/groups: Medusa's list params (limit, offset, order, fields) plus filters. */
+export const AdminGetGroupsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  /** searches name, woonplaats, gemeente, admin name and e-mail */
+  q: z.string().optional(),
+  status: z.union([status, z.array(status)]).optional(),
+  gemeente_slug: z.union([z.string(), z.array(z.string())]).optional(),
+})
+export type AdminGetGroupsParamsType = z.infer<typeof AdminGetGroupsParams>
+
+const coordinate = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number().min(min).max(max).nullable())
+
+/** POST /admin/groups: staff add a group (e.g. registered by phone). */
+export const AdminCreateGroup = z
+  .object({
+    name: groupNameField,
+    woonplaats: woonplaatsField,
+    gemeente: gemeenteField,
+    postcodes: postcodesField,
+    member_count: memberCountField,
+    lat: coordinate(-90, 90).optional(),
+    lng: coordinate(-180, 180).optional(),
+    admin_name: adminNameField,
+    admin_email: emailField(),
+    admin_phone: phoneField,
+    accepted_rules: z.boolean().default(false),
+    status: status.optional(),
+  })
+  .strict()
+export type AdminCreateGroupType = z.infer<typeof AdminCreateGroup>
+
+/** POST /admin/groups/:id: staff edit a group; every field optional. */
+export const AdminUpdateGroup = z
+  .object({
+    name: groupNameField.optional(),
+    slug: z.string().trim().min(3, "Een slug is minstens 3 tekens lang").max(100, "Een slug is hoogstens 100 tekens lang").optional(),
+    woonplaats: woonplaatsField.optional(),
+    gemeente: z.string().trim().min(2, "Vul de gemeente in").max(80, "De gemeente mag hoogstens 80 tekens lang zijn").optional(),
+    gemeente_code: z.string().trim().regex(/^[0-9]{4}$/, "Een CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0344").nullable().optional(),
+    postcodes: postcodesField.optional(),
+    member_count: memberCountField.optional(),
+    lat: coordinate(-90, 90).optional(),
+    lng: coordinate(-180, 180).optional(),
+    admin_name: adminNameField.optional(),
+    admin_email: emailField().optional(),
+    admin_phone: phoneField.optional(),
+  })
+  .strict()
+export type AdminUpdateGroupType = z.infer<typeof AdminUpdateGroup>
+
+/** POST /admin/groups/:id/reject */
+export const AdminRejectGroup = z
+  .object({
+    reason: z
+      .string({ error: "Geef een reden op; de beheerder van de groep krijgt die per e-mail" })
+      .trim()
+      .min(3, "Geef een reden op (minstens 3 tekens); de beheerder van de groep krijgt die per e-mail")
+      .max(1000, "De reden mag hoogstens 1000 tekens lang zijn"),
+  })
+  .strict()
+export type AdminRejectGroupType = z.infer<typeof AdminRejectGroup>

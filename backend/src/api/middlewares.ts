@@ -1,0 +1,85 @@
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminCreateGroup,
+  AdminGetGroupsParams,
+  AdminRejectGroup,
+  AdminUpdateGroup,
+  ADMIN_GROUP_FIELDS,
+} from "./admin/groups/validators"
+import { contactRateLimiter, rateLimit, registrationRateLimiter } from "./store/groups/rate-limit"
+import {
+  refuseWhatsAppInviteLinks,
+  StoreContactGroup,
+  StoreGetGroupsParams,
+  StoreGetMunicipalitiesParams,
+  StoreRegisterGroup,
+  validateBodyWithFieldErrors,
+  validateQueryWithFieldErrors,
+} from "./store/groups/validators"
+
+/**
+ * Validation and protection for the group directory's routes. Store forms get an
+ * error per field in Dutch (validateBodyWithFieldErrors); bodies containing a
+ * WhatsApp invite link are refused first; rate limits count only requests that
+ * passed validation, so a resident correcting typos is not locked out.
+ */
+export default defineMiddlewares({
+  routes: [
+    // ---- store: group directory
+    {
+      matcher: "/store/groups",
+      methods: ["GET"],
+      middlewares: [validateQueryWithFieldErrors(StoreGetGroupsParams)],
+    },
+    {
+      matcher: "/store/groups",
+      methods: ["POST"],
+      middlewares: [
+        refuseWhatsAppInviteLinks(),
+        validateBodyWithFieldErrors(StoreRegisterGroup),
+        rateLimit(
+          registrationRateLimiter,
+          (minutes) => `Je hebt al een paar groepen aangemeld. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`
+        ),
+      ],
+    },
+    {
+      matcher: "/store/groups/:slug/contact",
+      methods: ["POST"],
+      middlewares: [
+        validateBodyWithFieldErrors(StoreContactGroup),
+        rateLimit(
+          contactRateLimiter,
+          (minutes) => `Je hebt al veel berichten verstuurd. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`
+        ),
+      ],
+    },
+    {
+      matcher: "/store/municipalities",
+      methods: ["GET"],
+      middlewares: [validateQueryWithFieldErrors(StoreGetMunicipalitiesParams)],
+    },
+
+    // ---- admin: moderation
+    {
+      matcher: "/admin/groups",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetGroupsParams, { defaults: ADMIN_GROUP_FIELDS, isList: true })],
+    },
+    {
+      matcher: "/admin/groups",
+      methods: ["POST"],
+      middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AdminCreateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id",
+      methods: ["POST"],
+      middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AdminUpdateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/reject",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRejectGroup)],
+    },
+  ],
+})
