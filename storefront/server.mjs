@@ -44,6 +44,9 @@ if (cluster.isPrimary && workers > 1) {
   const build = await loadBuild();
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy set TRUST_PROXY (e.g. 1) so req.ip is the visitor's address;
+  // the backend rate-limits group sign-ups and contact messages per visitor.
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
   app.use(compression());
   // Vite fingerprints everything under /assets: cache it for a year.
   app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
@@ -57,7 +60,7 @@ if (cluster.isPrimary && workers > 1) {
   }
   // Identical page requests within MICRO_CACHE_MS (default 2 s) are served from memory.
   app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000) }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) }));
   const server = app.listen(port, () => {
     if (workers <= 1) console.log(`http://localhost:${port}`);
   });

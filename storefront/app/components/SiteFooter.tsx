@@ -1,4 +1,4 @@
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { type Company, INFO_NAV, type NavItem, phoneHref, SERVICE_NAV, STOREFRONT_NAME, VAT_RATE_PERCENT } from "~/lib/site";
 import { MAIN_NAV } from "./SiteHeader";
 
@@ -36,6 +36,8 @@ export function SiteFooter({ company: companyProp }: SiteFooterProps = {}) {
   // undefined while the root loader provides no company (or failed: ErrorBoundary render)
   const rootData = useRouteLoaderData<{ company?: Company }>("root");
   const company = companyProp ?? rootData?.company;
+  // The group directory places postcodes with GeoNames data (CC BY 4.0), which asks for credit.
+  const usesPostcodeData = /^\/(groepen|gemeenten)(\/|$)/.test(useLocation().pathname);
 
   return (
     <footer data-surface="dark" className="mt-16 bg-brand-blue-dark text-slate-100">
@@ -68,6 +70,19 @@ export function SiteFooter({ company: companyProp }: SiteFooterProps = {}) {
             · KvK {company.kvk} · btw-id {company.btw}
           </p>
         </div>
+      ) : null}
+      {usesPostcodeData ? (
+        <p data-testid="footer-geonames" className="mx-auto max-w-6xl px-4 pb-4 text-xs text-slate-300">
+          Postcodegegevens:{" "}
+          <a href="https://www.geonames.org/" className={`${linkClass} underline`}>
+            GeoNames
+          </a>{" "}
+          (
+          <a href="https://creativecommons.org/licenses/by/4.0/deed.nl" className={`${linkClass} underline`}>
+            CC BY 4.0
+          </a>
+          )
+        </p>
       ) : null}
     </footer>
   );

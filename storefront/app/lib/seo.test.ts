@@ -105,6 +105,7 @@ describe("sitemap.xml and robots.txt", () => {
         "Disallow: /afrekenen",
         "Disallow: /betaling",
         "Disallow: /bestelling",
+        "Disallow: /groepen/aangemeld",
         "",
         "Sitemap: https://www.example.nl/sitemap.xml",
         "",

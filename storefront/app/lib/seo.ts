@@ -10,7 +10,7 @@ import { STOREFRONT_NAME } from "./site";
 export const DEFAULT_SITE_URL = "http://localhost:3000";
 
 /** Paths crawlers should skip: personal, per-visitor pages (cart, checkout, order confirmation). */
-export const DISALLOWED_PATHS = ["/winkelmand", "/afrekenen", "/betaling", "/bestelling"] as const;
+export const DISALLOWED_PATHS = ["/winkelmand", "/afrekenen", "/betaling", "/bestelling", "/groepen/aangemeld"] as const;
 
 /** "<Page> | Buurtpreventie Shop"; the shop name alone for an empty page title. */
 export function pageTitle(page: string): string {

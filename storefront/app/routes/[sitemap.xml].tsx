@@ -1,5 +1,6 @@
 import { listProducts, loadFromBackend } from "~/lib/catalogue.server";
 import { getContentPage, getSiteUrl, listContentSlugs } from "~/lib/content.server";
+import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups.server";
 import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo";
 
 /** One kind of page in the sitemap; returns paths ("/over") with an optional last-change date. */
@@ -25,11 +26,21 @@ const productPages: SitemapSource = async () => {
   return handles.map((handle) => ({ path: `/producten/${encodeURIComponent(handle)}` }));
 };
 
-/**
- * EXTENSION POINT: add a source per kind of page. Still to come: the group directory
- * (/groepen and /groepen/<slug>) and the municipality pages (/gemeenten/<slug>).
- */
-const SITEMAP_SOURCES: SitemapSource[] = [homePage, contentPages, productPages];
+/** The group directory: the search page, every approved group and the registration form. */
+const groupPages: SitemapSource = async () => [
+  { path: "/groepen" },
+  { path: "/groepen/aanmelden" },
+  ...(await listGroupSitemapEntries()),
+];
+
+/** The municipality index and every municipality with at least one approved group. */
+const municipalityPages: SitemapSource = async () => [
+  { path: "/gemeenten" },
+  ...(await listMunicipalities()).map((m) => ({ path: `/gemeenten/${encodeURIComponent(m.slug)}` })),
+];
+
+/** EXTENSION POINT: add a source per kind of page. */
+const SITEMAP_SOURCES: SitemapSource[] = [homePage, contentPages, productPages, groupPages, municipalityPages];
 
 /** /sitemap.xml; 503 (not a half sitemap) while the backend is unavailable. */
 export async function loader() {

@@ -1,0 +1,109 @@
+import { Link } from "@remix-run/react";
+
+/** What a list entry shows (GroupSummary from groups.server.ts, as the loader sends it). */
+export type GroupListItem = {
+  slug: string;
+  name: string;
+  woonplaats: string;
+  gemeente: string;
+  membersLabel: string;
+  distanceLabel: string | null;
+  coversPostcode: boolean;
+  postcodes: string[];
+};
+
+type GroupListProps = {
+  groups: GroupListItem[];
+  /** Heading level of each group's name inside the page outline. */
+  headingLevel?: 2 | 3;
+  /** The searched postcode, for the "Actief in 3511" badge. */
+  postcode?: string | null;
+  /** Hide "gemeente X" (on a municipality's own page). */
+  hideGemeente?: boolean;
+};
+
+function PeopleIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="h-4 w-4 shrink-0" aria-hidden="true" focusable="false">
+      <path
+        d="M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15.5 4.1a3 3 0 0 1 0 5.8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function PinIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="h-4 w-4 shrink-0" aria-hidden="true" focusable="false">
+      <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      <circle cx="12" cy="9.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}
+
+/** The directory's result list: one card per group; the name links to the group's page. */
+export function GroupList({ groups, headingLevel = 3, postcode = null, hideGemeente = false }: GroupListProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol role="list" data-testid="group-list" className="space-y-3">
+      {groups.map((group) => (
+        <li key={group.slug}>
+          <article
+            data-testid="group-result"
+            className="relative flex flex-wrap items-start gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition-shadow hover:border-brand-blue hover:shadow-md sm:p-5"
+          >
+            <div className="min-w-0 flex-1">
+              <Heading className="text-lg leading-snug font-bold text-brand-blue">
+                <Link
+                  to={`/groepen/${group.slug}`}
+                  prefetch="intent"
+                  className="after:absolute after:inset-0 after:rounded-xl hover:underline focus-visible:outline-none focus-visible:after:outline-3 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-blue focus-visible:after:outline-solid"
+                >
+                  {group.name}
+                </Link>
+              </Heading>
+              <p className="mt-1 flex items-center gap-1.5 text-slate-700">
+                <PinIcon />
+                <span>
+                  {group.woonplaats}
+                  {!hideGemeente && group.gemeente !== group.woonplaats ? <>, gemeente {group.gemeente}</> : null}
+                </span>
+              </p>
+              <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-700" data-testid="group-members">
+                <PeopleIcon />
+                {group.membersLabel}
+                <span className="text-slate-500" aria-hidden="true">
+                  ·
+                </span>
+                <span>
+                  <span className="sr-only">Postcodes: </span>
+                  {group.postcodes.join(", ")}
+                </span>
+              </p>
+            </div>
+            {group.distanceLabel || (postcode && group.coversPostcode) ? (
+              <div className="flex flex-col items-end gap-1.5 text-right">
+                {group.distanceLabel ? (
+                  <p className="rounded-full bg-brand-blue-light px-3 py-1 text-sm font-bold whitespace-nowrap text-brand-blue">
+                    <span className="sr-only">Afstand: </span>
+                    <span data-testid="group-distance">{group.distanceLabel}</span>
+                  </p>
+                ) : null}
+                {postcode && group.coversPostcode ? (
+                  <p className="rounded-full bg-brand-yellow px-3 py-1 text-xs font-bold whitespace-nowrap text-slate-950">
+                    Actief in {postcode}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,378 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// Replace the real SDK client (which reads the environment) with a stub.
+const fetchMock = vi.fn();
+vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock } } }));
+
+const {
+  CONTACT_MESSAGE_RULES,
+  contactGroupAdmin,
+  createBoundedCache,
+  directoryCacheHeaders,
+  formatDistance,
+  formatGroupCount,
+  formatMembers,
+  getGroup,
+  getMunicipality,
+  listMapPoints,
+  messageToFieldErrors,
+  paginate,
+  parseMapSettings,
+  parsePage,
+  parseSearchQuery,
+  registerGroup,
+  REGISTRATION_MESSAGE_RULES,
+  resetDirectoryCache,
+  searchGroups,
+  toFormFailure,
+  DEFAULT_TILE_URL,
+  OSM_ATTRIBUTION,
+  RATE_LIMITED_MESSAGE,
+  SEND_FAILED_MESSAGE,
+} = await import("./groups.server");
+const { BackendUnavailableError } = await import("./catalogue.server");
+const { INVITE_LINK_MESSAGE } = await import("./group-validation");
+
+/** A group as the store API sends it; `extra` simulates fields the storefront must never pass on. */
+function apiGroup(overrides: Record<string, unknown> = {}) {
+  return {
+    id: "nbgrp_1",
+    slug: "buurtalert-berkenhof-leiden",
+    name: "Buurtalert Berkenhof",
+    woonplaats: "Leiden",
+    gemeente: "Leiden",
+    gemeente_slug: "leiden",
+    gemeente_code: "0546",
+    postcodes: ["2314"],
+    lat: 52.16489,
+    lng: 4.50007,
+    member_count: 154,
+    approved_at: "2026-11-25T14:53:39.118Z",
+    updated_at: "2026-11-26T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  resetDirectoryCache();
+});
+
+describe("parseSearchQuery: one field for postcode, place or name", () => {
+  it("detects a PC4 or a full postcode, with or without space and in any case", () => {
+    expect(parseSearchQuery("3511")).toEqual({ kind: "postcode", pc4: "3511", display: "3511" });
+    expect(parseSearchQuery(" 3511 ab ")).toEqual({ kind: "postcode", pc4: "3511", display: "3511 AB" });
+    expect(parseSearchQuery("3511AB")).toEqual({ kind: "postcode", pc4: "3511", display: "3511 AB" });
+    expect(parseSearchQuery("3511   AB")).toEqual({ kind: "postcode", pc4: "3511", display: "3511 AB" });
+  });
+
+  it("treats everything else as text", () => {
+    expect(parseSearchQuery("Utrecht")).toEqual({ kind: "text", q: "Utrecht" });
+    expect(parseSearchQuery("Buurtalert  Berkenhof")).toEqual({ kind: "text", q: "Buurtalert Berkenhof" });
+    expect(parseSearchQuery("3511 Utrecht")).toEqual({ kind: "text", q: "3511 Utrecht" });
+    // Dutch postcodes never start with 0, and have four digits.
+    expect(parseSearchQuery("0123")).toEqual({ kind: "text", q: "0123" });
+    expect(parseSearchQuery("351")).toEqual({ kind: "text", q: "351" });
+    expect(parseSearchQuery("35111")).toEqual({ kind: "text", q: "35111" });
+  });
+
+  it("ignores an empty search and cuts very long text to what the API accepts", () => {
+    expect(parseSearchQuery("")).toEqual({ kind: "none" });
+    expect(parseSearchQuery("   ")).toEqual({ kind: "none" });
+    expect(parseSearchQuery(null)).toEqual({ kind: "none" });
+    const long = parseSearchQuery("a".repeat(150));
+    expect(long.kind === "text" && long.q.length).toBe(100);
+  });
+});
+
+describe("pagination", () => {
+  it("reads the page number from the URL, falling back to 1", () => {
+    expect(parsePage("3")).toBe(3);
+    expect(parsePage("1")).toBe(1);
+    for (const bad of [null, "", "0", "-2", "1.5", "abc", "1e9"]) expect(parsePage(bad)).toBe(1);
+  });
+
+  it("says which groups a page shows: Groep 21–40 van 184", () => {
+    expect(paginate(184, 2)).toEqual({
+      page: 2,
+      pageCount: 10,
+      offset: 20,
+      from: 21,
+      to: 40,
+      previousPage: 1,
+      nextPage: 3,
+      label: "Groep 21–40 van 184",
+    });
+    expect(paginate(184, 1)).toMatchObject({ from: 1, to: 20, previousPage: null, nextPage: 2, label: "Groep 1–20 van 184" });
+    expect(paginate(184, 10)).toMatchObject({ from: 181, to: 184, previousPage: 9, nextPage: null, label: "Groep 181–184 van 184" });
+  });
+
+  it("handles one result, none, thousands and a page past the end", () => {
+    expect(paginate(1, 1)).toMatchObject({ pageCount: 1, label: "Groep 1 van 1", nextPage: null });
+    expect(paginate(0, 1)).toMatchObject({ pageCount: 1, from: 0, to: 0, label: "", previousPage: null, nextPage: null });
+    expect(paginate(1234, 2).label).toBe("Groep 21–40 van 1.234");
+    expect(paginate(40, 5)).toMatchObject({ from: 0, label: "", previousPage: 2, nextPage: null });
+  });
+});
+
+describe("Dutch formatting", () => {
+  it("writes distances with a decimal comma, one decimal below 10 km", () => {
+    expect(formatDistance(1.36)).toBe("1,4 km");
+    expect(formatDistance(1.4)).toBe("1,4 km");
+    expect(formatDistance(2.96)).toBe("3,0 km");
+    expect(formatDistance(0.04)).toBe("0,1 km");
+    expect(formatDistance(0)).toBe("0,1 km");
+    expect(formatDistance(9.96)).toBe("10 km");
+    expect(formatDistance(12.6)).toBe("13 km");
+    expect(formatDistance(1234.4)).toBe("1.234 km");
+    expect(formatDistance(Number.NaN)).toBe("");
+  });
+
+  it("counts members and groups in words", () => {
+    expect(formatMembers(1)).toBe("1 lid");
+    expect(formatMembers(48)).toBe("48 leden");
+    expect(formatMembers(1024)).toBe("1.024 leden");
+    expect(formatGroupCount(0)).toBe("Nog geen WhatsApp-groepen");
+    expect(formatGroupCount(1)).toBe("1 WhatsApp-groep");
+    expect(formatGroupCount(12)).toBe("12 WhatsApp-groepen");
+  });
+});
+
+describe("mapping backend errors to form fields", () => {
+  it("puts each joined validation message at its field", () => {
+    const message = [
+      "Vul de naam van je groep in",
+      "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl",
+      "Een WhatsApp-groep heeft hoogstens 256 leden",
+      "Ga akkoord met de gedragsregels om je groep aan te melden",
+    ].join(". ");
+    expect(messageToFieldErrors(message, REGISTRATION_MESSAGE_RULES)).toEqual({
+      name: "Vul de naam van je groep in.",
+      admin_email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+      member_count: "Een WhatsApp-groep heeft hoogstens 256 leden.",
+      accepted_rules: "Ga akkoord met de gedragsregels om je groep aan te melden.",
+    });
+  });
+
+  it("keeps a message of two sentences together at one field", () => {
+    const message = "Postcode 9999 kennen we niet. Controleer de vier cijfers van je postcode.";
+    expect(messageToFieldErrors(message, REGISTRATION_MESSAGE_RULES)).toEqual({ postcodes: message });
+    expect(messageToFieldErrors("Vul de gemeente in waar je groep actief is", REGISTRATION_MESSAGE_RULES)).toEqual({
+      gemeente: "Vul de gemeente in waar je groep actief is.",
+    });
+    expect(messageToFieldErrors("Dit punt ligt niet in Nederland", REGISTRATION_MESSAGE_RULES)).toEqual({
+      lat: "Dit punt ligt niet in Nederland.",
+    });
+    expect(messageToFieldErrors("Vul je naam in. Vul een telefoonnummer in", REGISTRATION_MESSAGE_RULES)).toEqual({
+      admin_name: "Vul je naam in.",
+      admin_phone: "Vul een telefoonnummer in.",
+    });
+  });
+
+  it("maps the contact form's messages, e-mail before name", () => {
+    const message =
+      "Vul je naam in (minstens 2 tekens). Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl. Je bericht moet minstens 10 tekens lang zijn";
+    expect(messageToFieldErrors(message, CONTACT_MESSAGE_RULES)).toEqual({
+      name: "Vul je naam in (minstens 2 tekens).",
+      email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+      message: "Je bericht moet minstens 10 tekens lang zijn.",
+    });
+  });
+
+  it("shows an invite-link refusal and unknown messages at the form", () => {
+    expect(messageToFieldErrors("Deel nooit de uitnodigingslink van je groep", REGISTRATION_MESSAGE_RULES)).toEqual({
+      _: INVITE_LINK_MESSAGE,
+    });
+    expect(messageToFieldErrors("Iets onverwachts", CONTACT_MESSAGE_RULES)).toEqual({ _: "Iets onverwachts." });
+    expect(messageToFieldErrors("", CONTACT_MESSAGE_RULES)).toEqual({ _: SEND_FAILED_MESSAGE });
+  });
+
+  const wrapped = (status: number, message: string) =>
+    new BackendUnavailableError(`register group (HTTP ${status}): ${message}`, { cause: new FetchError(message, "", status) });
+
+  it("turns 400, 409, 404, 429 and 5xx into what the form shows", () => {
+    expect(toFormFailure(wrapped(400, "Vul je woonplaats in"), REGISTRATION_MESSAGE_RULES)).toEqual({
+      kind: "invalid",
+      errors: { woonplaats: "Vul je woonplaats in." },
+    });
+    const duplicate = 'Er is al een buurtpreventiegroep "WABP Linde" aangemeld voor postcode 3511. Zoek die groep op de kaart.';
+    expect(toFormFailure(wrapped(409, duplicate), REGISTRATION_MESSAGE_RULES)).toEqual({ kind: "invalid", errors: { name: duplicate } });
+    expect(toFormFailure(wrapped(404, "Groep niet gevonden"), CONTACT_MESSAGE_RULES)).toEqual({ kind: "not_found" });
+    expect(
+      toFormFailure(wrapped(429, "Je hebt al veel berichten verstuurd. Probeer het over 42 minuten opnieuw"), CONTACT_MESSAGE_RULES),
+    ).toEqual({ kind: "rate_limited", message: "Je hebt al veel berichten verstuurd. Probeer het over 42 minuten opnieuw." });
+    expect(toFormFailure(wrapped(429, ""), CONTACT_MESSAGE_RULES)).toEqual({ kind: "rate_limited", message: RATE_LIMITED_MESSAGE });
+    expect(toFormFailure(wrapped(502, "Je bericht kon niet worden verstuurd"), CONTACT_MESSAGE_RULES)).toEqual({
+      kind: "unavailable",
+      message: SEND_FAILED_MESSAGE,
+    });
+    expect(toFormFailure(new BackendUnavailableError("no answer within 10000 ms"), CONTACT_MESSAGE_RULES)).toEqual({
+      kind: "unavailable",
+      message: SEND_FAILED_MESSAGE,
+    });
+  });
+
+  it("rethrows programming errors", () => {
+    const bug = new TypeError("x is not a function");
+    expect(() => toFormFailure(bug, CONTACT_MESSAGE_RULES)).toThrow(bug);
+  });
+});
+
+describe("directory reads", () => {
+  it("searches by postcode (nearest first) and passes only public fields on", async () => {
+    fetchMock.mockResolvedValue({
+      groups: [
+        apiGroup({ distance_km: 1.36, covers_postcode: true, admin_email: "beheerder@example.nl", admin_phone: "+31600000000" }),
+      ],
+      count: 184,
+      limit: 20,
+      offset: 20,
+      origin: { postcode: "2314", lat: 52.1, lng: 4.5, places: ["Leiden"], gemeente: "Leiden" },
+    });
+    const result = await searchGroups({ query: parseSearchQuery("2314 AB"), page: 2 });
+    expect(fetchMock).toHaveBeenCalledWith("/store/groups", { query: { limit: 20, offset: 20, postcode: "2314" } });
+    expect(result.pagination.label).toBe("Groep 21–40 van 184");
+    expect(result.origin).toEqual({ postcode: "2314", places: ["Leiden"], gemeente: "Leiden" });
+    const [group] = result.groups;
+    expect(group).toMatchObject({ slug: "buurtalert-berkenhof-leiden", distanceLabel: "1,4 km", coversPostcode: true, membersLabel: "154 leden" });
+    expect(JSON.stringify(result)).not.toMatch(/beheerder@example\.nl|\+31600000000|admin/);
+  });
+
+  it("searches by text and by municipality", async () => {
+    fetchMock.mockResolvedValue({ groups: [], count: 0, limit: 20, offset: 0 });
+    await searchGroups({ query: parseSearchQuery("Berkenhof"), page: 1 });
+    expect(fetchMock).toHaveBeenLastCalledWith("/store/groups", { query: { limit: 20, offset: 0, q: "Berkenhof" } });
+    await searchGroups({ query: { kind: "none" }, page: 1, gemeente: "leiden" });
+    expect(fetchMock).toHaveBeenLastCalledWith("/store/groups", { query: { limit: 20, offset: 0, gemeente: "leiden" } });
+  });
+
+  it("answers null for an unknown group and fails clearly when the backend is down", async () => {
+    fetchMock.mockRejectedValueOnce(new FetchError('Groep "x" niet gevonden', "Not Found", 404));
+    await expect(getGroup("x")).resolves.toBeNull();
+    fetchMock.mockRejectedValueOnce(new TypeError("fetch failed"));
+    await expect(getGroup("y")).rejects.toBeInstanceOf(BackendUnavailableError);
+  });
+
+  it("pages through every group for the map and skips groups without a point", async () => {
+    fetchMock.mockImplementation(async (_path: string, { query }: { query: { offset: number } }) => ({
+      groups:
+        query.offset === 200
+          ? [apiGroup({ slug: "zonder-punt", lat: null, lng: null }), apiGroup({ slug: "laatste" })]
+          : Array.from({ length: 100 }, (_, i) => apiGroup({ slug: `g-${query.offset + i}` })),
+      count: 202,
+      limit: 100,
+      offset: query.offset,
+    }));
+    const points = await listMapPoints();
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(points).toHaveLength(201);
+    expect(points.at(-1)).toEqual({ slug: "laatste", name: "Buurtalert Berkenhof", woonplaats: "Leiden", lat: 52.16489, lng: 4.50007, members: 154 });
+  });
+
+  it("follows a renamed or merged municipality to its successor", async () => {
+    fetchMock.mockResolvedValueOnce({
+      municipality: { code: "1969", name: "Westerkwartier", slug: "westerkwartier", province: "Groningen", lat: 53.2, lng: 6.4, group_count: 3 },
+      redirect_to: "westerkwartier",
+    });
+    await expect(getMunicipality("zuidhorn")).resolves.toEqual({ kind: "moved", slug: "westerkwartier" });
+    fetchMock.mockRejectedValueOnce(new FetchError("niet gevonden", "Not Found", 404));
+    await expect(getMunicipality("nergens")).resolves.toEqual({ kind: "not_found" });
+  });
+});
+
+describe("form posts", () => {
+  it("registers a group without the honeypot and with a point only when both coordinates are there", async () => {
+    fetchMock.mockResolvedValue({ group: { name: "WABP Linde", slug: "wabp-linde-utrecht", status: "pending" }, message: "Bedankt!" });
+    const input = {
+      name: "WABP Linde",
+      woonplaats: "Utrecht",
+      gemeente: "",
+      postcodes: ["3511"],
+      member_count: 12,
+      lat: undefined,
+      lng: undefined,
+      admin_name: "Jan",
+      admin_email: "jan@example.nl",
+      admin_phone: "+31612345678",
+      accepted_rules: true as const,
+      website: "",
+    };
+    await expect(registerGroup(input, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
+    const [path, init] = fetchMock.mock.calls[0]!;
+    expect(path).toBe("/store/groups");
+    expect(init.method).toBe("POST");
+    expect(init.headers).toEqual({ "x-forwarded-for": "203.0.113.9" });
+    expect(init.body).toEqual({
+      name: "WABP Linde",
+      woonplaats: "Utrecht",
+      postcodes: ["3511"],
+      member_count: 12,
+      admin_name: "Jan",
+      admin_email: "jan@example.nl",
+      admin_phone: "+31612345678",
+      accepted_rules: true,
+    });
+
+    await registerGroup({ ...input, gemeente: "Utrecht", lat: 52.09, lng: 5.12 });
+    expect(fetchMock.mock.calls[1]![1].body).toMatchObject({ gemeente: "Utrecht", lat: 52.09, lng: 5.12 });
+    expect(fetchMock.mock.calls[1]![1].headers).toEqual({});
+  });
+
+  it("relays a contact message to the group's own route", async () => {
+    fetchMock.mockResolvedValue({ sent: true });
+    await contactGroupAdmin("buurtalert-berkenhof-leiden", { name: "Piet", email: "piet@example.nl", message: "Mag ik erbij?", website: "" });
+    expect(fetchMock).toHaveBeenCalledWith("/store/groups/buurtalert-berkenhof-leiden/contact", {
+      method: "POST",
+      body: { name: "Piet", email: "piet@example.nl", message: "Mag ik erbij?" },
+      headers: {},
+    });
+  });
+});
+
+describe("map and cache settings", () => {
+  it("uses OpenStreetMap unless MAP_TILE_URL is a valid tile template", () => {
+    expect(parseMapSettings({})).toEqual({ tileUrl: DEFAULT_TILE_URL, attribution: OSM_ATTRIBUTION });
+    expect(parseMapSettings({ MAP_TILE_URL: "https://tiles.example.nl/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "© Voorbeeld" })).toEqual({
+      tileUrl: "https://tiles.example.nl/{z}/{x}/{y}.png",
+      attribution: "© Voorbeeld",
+    });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(parseMapSettings({ MAP_TILE_URL: "javascript:alert(1)//{z}{x}{y}" }).tileUrl).toBe(DEFAULT_TILE_URL);
+    expect(parseMapSettings({ MAP_TILE_URL: "https://tiles.example.nl/tile.png" }).tileUrl).toBe(DEFAULT_TILE_URL);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it("lets caches keep directory pages for a minute, never a response that sets a cookie", () => {
+    expect(directoryCacheHeaders(new Headers())).toEqual({ "Cache-Control": "public, max-age=60", Vary: "Cookie" });
+    expect(directoryCacheHeaders(new Headers({ "Set-Cookie": "__bp=1" }))).toEqual({ "Cache-Control": "private, no-store" });
+  });
+});
+
+describe("createBoundedCache", () => {
+  it("keeps values fresh for a while, shares concurrent loads and forgets failures", async () => {
+    let clock = 0;
+    const cache = createBoundedCache({ freshMs: 1000, maxEntries: 10, now: () => clock });
+    const load = vi.fn().mockResolvedValue("a");
+    await Promise.all([cache.get("k", load), cache.get("k", load)]);
+    await cache.get("k", load);
+    expect(load).toHaveBeenCalledTimes(1);
+    clock = 1500;
+    await cache.get("k", load);
+    expect(load).toHaveBeenCalledTimes(2);
+    const failing = vi.fn().mockRejectedValueOnce(new Error("down")).mockResolvedValueOnce("b");
+    await expect(cache.get("f", failing)).rejects.toThrow("down");
+    await expect(cache.get("f", failing)).resolves.toBe("b");
+  });
+
+  it("drops the oldest entries when full, so visitors' searches cannot fill the memory", async () => {
+    const cache = createBoundedCache({ freshMs: 60_000, maxEntries: 3 });
+    for (const key of ["a", "b", "c", "d", "e"]) await cache.get(key, async () => key);
+    expect(cache.size).toBe(3);
+    const reload = vi.fn().mockResolvedValue("again");
+    await cache.get("a", reload);
+    await cache.get("e", reload);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+});

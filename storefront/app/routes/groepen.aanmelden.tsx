@@ -1,0 +1,333 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { CheckboxField, Honeypot } from "~/components/groups/FormControls";
+import { GroupMap, groupMapLinks, type LatLng } from "~/components/groups/GroupMap";
+import { getSiteUrl } from "~/lib/content.server";
+import {
+  type FieldErrors,
+  MAX_GROUP_MEMBERS,
+  orderedErrors,
+  parseGroupForm,
+  REGISTRATION_FIELDS,
+  registrationSchema,
+} from "~/lib/group-validation";
+import {
+  clientIpFrom,
+  directoryCacheHeaders,
+  getMapSettings,
+  registerGroup,
+  REGISTRATION_MESSAGE_RULES,
+  rememberRegistration,
+  toFormFailure,
+} from "~/lib/groups.server";
+import { canonicalUrl, seoMeta } from "~/lib/seo";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
+
+export const links: LinksFunction = () => groupMapLinks;
+
+export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHeaders(parentHeaders);
+
+export function loader() {
+  return {
+    map: getMapSettings(),
+    seo: {
+      title: "Je WhatsApp-buurtpreventiegroep aanmelden",
+      description:
+        "Zet je WhatsApp-buurtpreventiegroep op de kaart, zodat buren hem vinden. Aanmelden is gratis; de uitnodigingslink van je groep blijft geheim.",
+      canonical: canonicalUrl(getSiteUrl(), "/groepen/aanmelden"),
+    },
+  };
+}
+
+/** The form's text fields, echoed back after an error (never the honeypot). */
+const KEPT_FIELDS = ["name", "woonplaats", "gemeente", "postcodes", "member_count", "lat", "lng", "admin_name", "admin_email", "admin_phone", "accepted_rules"] as const;
+type FormValues = Partial<Record<(typeof KEPT_FIELDS)[number], string>>;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const text = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  const values: FormValues = Object.fromEntries(KEPT_FIELDS.map((key) => [key, text(key)]));
+  const parsed = parseGroupForm(registrationSchema, { ...values, website: text("website") });
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+
+  let registered = { name: parsed.value.name, slug: "", message: "" };
+  // A filled honeypot gets the same confirmation, but nothing is sent or stored.
+  if (!parsed.value.website) {
+    try {
+      registered = await registerGroup(parsed.value, clientIpFrom(context));
+    } catch (error) {
+      const failure = toFormFailure(error, REGISTRATION_MESSAGE_RULES);
+      if (failure.kind === "invalid") return data({ errors: failure.errors, values }, { status: 400 });
+      const errors: FieldErrors = { _: failure.kind === "not_found" ? "Aanmelden lukt nu niet. Probeer het later opnieuw." : failure.message };
+      return data({ errors, values }, { status: failure.kind === "rate_limited" ? 429 : 503 });
+    }
+  }
+  return redirect("/groepen/aangemeld", {
+    status: 303,
+    headers: { "Set-Cookie": await rememberRegistration({ ...registered, message: registered.message || "" }) },
+  });
+}
+
+const coordinate = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 5, maximumFractionDigits: 5 });
+
+function initialPoint(values: FormValues | undefined): LatLng | null {
+  const lat = Number(values?.lat);
+  const lng = Number(values?.lng);
+  return values?.lat && values?.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+}
+
+/** The optional point: clicking the map fills two hidden fields; without it the backend uses the postcodes' centre. */
+function PointPicker({ map, initial, error }: { map: { tileUrl: string; attribution: string }; initial: LatLng | null; error?: string }) {
+  const [point, setPoint] = useState<LatLng | null>(initial);
+  return (
+    <fieldset aria-describedby="kaart-uitleg" className="space-y-3">
+      <legend id="kaart-kiezen" tabIndex={-1} className="scroll-mt-6 text-xl font-bold text-slate-900">
+        Waar ligt je buurt? <span className="text-base font-normal text-slate-700">(optioneel)</span>
+      </legend>
+      <p id="kaart-uitleg" className="text-slate-700">
+        Klik op de kaart om het midden van je buurt aan te wijzen. Doe je dat niet, dan zetten we je groep in het midden
+        van je postcodes.
+      </p>
+      <input type="hidden" name="lat" value={point ? String(point.lat) : ""} />
+      <input type="hidden" name="lng" value={point ? String(point.lng) : ""} />
+      <GroupMap
+        settings={map}
+        label="Kaart om de plek van je buurt aan te wijzen"
+        pick={{ value: point, onPick: setPoint }}
+        focus={point ? [point] : undefined}
+        zoom={14}
+        className="h-72"
+      >
+        <p>Met JavaScript kun je hier de plek van je buurt aanwijzen. Zonder kaart gebruiken we het midden van je postcodes.</p>
+      </GroupMap>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p role="status" data-testid="picked-point" className="text-sm text-slate-800">
+          {point
+            ? `Gekozen punt: ${coordinate.format(point.lat)} noorderbreedte, ${coordinate.format(point.lng)} oosterlengte.`
+            : "Nog geen punt gekozen."}
+        </p>
+        {point ? (
+          <Button type="button" variant="link" className="text-sm" onClick={() => setPoint(null)}>
+            Punt wissen
+          </Button>
+        ) : null}
+      </div>
+      {error ? (
+        <p id="field-lat-error" data-testid="error-lat" className="text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export default function RegisterGroupPage() {
+  const { map } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const values: FormValues = actionData?.values ?? {};
+  const summary = orderedErrors(errors, REGISTRATION_FIELDS);
+  const value = (name: keyof FormValues) => values[name] ?? "";
+  const [initial] = useState(() => initialPoint(values));
+
+  return (
+    <>
+      <div className="border-b border-slate-200 bg-brand-blue-light">
+        <div className="mx-auto max-w-6xl px-4 pt-6 pb-10 sm:pb-12">
+          <Breadcrumbs items={[{ label: "Groepen", to: "/groepen" }, { label: "Groep aanmelden" }]} />
+          <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">Voor beheerders</p>
+          <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl">
+            Meld je WhatsApp-buurtpreventiegroep aan
+          </h1>
+          <p className="mt-4 max-w-2xl text-lg text-slate-700">
+            Zet je groep op de kaart, zodat nieuwe buren hem vinden. Aanmelden is gratis. Buurtbewoners sturen jou een
+            bericht via deze site; jij beslist wie je toevoegt.
+          </p>
+        </div>
+      </div>
+
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Form method="post" noValidate className="relative space-y-10" aria-label="Groep aanmelden">
+          <ErrorSummary
+            errors={summary}
+            submissionKey={actionData}
+            anchorFor={(field) => (field === "lat" ? "#kaart-kiezen" : `#field-${field}`)}
+          />
+
+          <fieldset className="space-y-5">
+            <legend className="text-xl font-bold text-slate-900">Je groep</legend>
+            <Field
+              name="name"
+              label="Naam van de groep"
+              required
+              maxLength={80}
+              defaultValue={value("name")}
+              error={errors.name}
+              hint="Zoals de groep in WhatsApp heet, bijvoorbeeld WhatsApp Buurtpreventie Lindenlaan."
+            />
+            <div className="grid gap-5 sm:grid-cols-2">
+              <Field
+                name="woonplaats"
+                label="Woonplaats"
+                autoComplete="address-level2"
+                required
+                maxLength={80}
+                defaultValue={value("woonplaats")}
+                error={errors.woonplaats}
+              />
+              <Field
+                name="gemeente"
+                label="Gemeente"
+                maxLength={80}
+                defaultValue={value("gemeente")}
+                error={errors.gemeente}
+                hint="Meestal vullen we die zelf in aan de hand van je postcodes."
+              />
+            </div>
+            <Field
+              name="postcodes"
+              label="Postcodes van je buurt"
+              required
+              defaultValue={value("postcodes")}
+              error={errors.postcodes}
+              hint="De vier cijfers van de postcodes waar je groep actief is, gescheiden door komma's. Bijvoorbeeld: 3581, 3582."
+            />
+            <Field
+              name="member_count"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_GROUP_MEMBERS}
+              label="Aantal leden"
+              required
+              defaultValue={value("member_count")}
+              error={errors.member_count}
+              hint={`Ongeveer is goed. Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden.`}
+              className="max-w-xs"
+            />
+          </fieldset>
+
+          <PointPicker map={map} initial={initial} error={errors.lat} />
+
+          <fieldset className="space-y-5">
+            <legend className="text-xl font-bold text-slate-900">Jij als beheerder</legend>
+            <p className="-mt-2 text-slate-700">
+              Deze gegevens komen niet op de site. We gebruiken ze om je aanmelding te controleren en om berichten van
+              buurtbewoners naar je door te sturen. Lees ook de{" "}
+              <Link to="/privacyverklaring" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+                privacyverklaring
+              </Link>
+              .
+            </p>
+            <Field
+              name="admin_name"
+              label="Je naam"
+              autoComplete="name"
+              required
+              maxLength={80}
+              defaultValue={value("admin_name")}
+              error={errors.admin_name}
+            />
+            <div className="grid gap-5 sm:grid-cols-2">
+              <Field
+                name="admin_email"
+                type="email"
+                label="Je e-mailadres"
+                autoComplete="email"
+                required
+                maxLength={254}
+                defaultValue={value("admin_email")}
+                error={errors.admin_email}
+              />
+              <Field
+                name="admin_phone"
+                type="tel"
+                label="Je telefoonnummer"
+                autoComplete="tel"
+                required
+                maxLength={30}
+                defaultValue={value("admin_phone")}
+                error={errors.admin_phone}
+                hint="Alleen voor vragen over je aanmelding."
+              />
+            </div>
+          </fieldset>
+
+          <div className="space-y-5 rounded-xl border-2 border-brand-yellow bg-white p-5">
+            <CheckboxField
+              name="accepted_rules"
+              value="on"
+              defaultChecked={value("accepted_rules") === "on"}
+              error={errors.accepted_rules}
+              label={
+                <>
+                  Ik heb de{" "}
+                  <Link
+                    to="/gedragsregels"
+                    target="_blank"
+                    className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
+                  >
+                    gedragsregels<span className="sr-only"> (opent in een nieuw tabblad)</span>
+                  </Link>{" "}
+                  gelezen en houd me eraan.
+                </>
+              }
+            />
+            <Honeypot />
+            <Button type="submit" disabled={sending} className="text-lg">
+              {sending ? "Aanmelden…" : "Groep aanmelden"}
+            </Button>
+          </div>
+        </Form>
+
+        <aside aria-labelledby="zo-werkt-het" className="h-fit rounded-xl bg-slate-50 p-6 lg:sticky lg:top-6">
+          <h2 id="zo-werkt-het" className="text-lg font-bold text-slate-900">
+            Zo werkt het
+          </h2>
+          <ol className="mt-4 space-y-4">
+            {[
+              ["Aanmelden", "Vul dit formulier in. Het kost een paar minuten."],
+              ["Controle", "We bekijken je aanmelding en mailen je zodra je groep op de kaart staat."],
+              ["Gevonden worden", "Buren vinden je groep op postcode en sturen je een bericht. Jij beslist wie je toevoegt."],
+            ].map(([title, text], index) => (
+              <li key={title} className="flex gap-3">
+                <span
+                  aria-hidden="true"
+                  className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-brand-blue font-bold text-white"
+                >
+                  {index + 1}
+                </span>
+                <div>
+                  <p className="font-semibold text-slate-900">{title}</p>
+                  <p className="text-sm text-slate-700">{text}</p>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-6 rounded-lg border-l-4 border-brand-yellow bg-white p-3 text-sm text-slate-800">
+            <strong>Deel nooit de uitnodigingslink van je groep.</strong> Wie die link heeft, ziet de telefoonnummers van
+            alle leden. Daarom vragen we er niet om en staat hij nergens op deze site.
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}
