@@ -157,6 +157,8 @@ export async function startStack({
     COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie,
     COOKIE_SECURE: process.env.COOKIE_SECURE || "false",
     STOREFRONT_URL: process.env.STOREFRONT_URL || storefrontUrl,
+    // Links in e-mails (invites, staff alerts) point at this backend's admin.
+    MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || backendUrl,
     STORE_CORS: process.env.STORE_CORS || storefrontUrl,
     ADMIN_CORS: process.env.ADMIN_CORS || backendUrl,
     AUTH_CORS: process.env.AUTH_CORS || `${storefrontUrl},${backendUrl}`,

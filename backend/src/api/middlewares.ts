@@ -18,7 +18,7 @@ import {
 } from "./store/groups/validators"
 
 /**
- * Validation and protection for the group directory's routes. Store forms get an
+ * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
  * error per field in Dutch (validateBodyWithFieldErrors); bodies containing a
  * WhatsApp invite link are refused first; rate limits count only requests that
  * passed validation, so a resident correcting typos is not locked out.
@@ -80,6 +80,12 @@ export default defineMiddlewares({
       matcher: "/admin/groups/:id/reject",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminRejectGroup)],
+    },
+    // ---- admin: stock import (CSV text in JSON; Medusa's default 100 kB limit is ~3,000 lines)
+    {
+      matcher: "/admin/stock-import",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "2mb" },
     },
   ],
 })

@@ -1,0 +1,134 @@
+/**
+ * Refunds and cancellations of card orders go through the Stripe provider (against the
+ * loopback fake): staff capture and refund in the admin and Medusa calls Stripe; a
+ * cancel refunds what was captured, or releases an authorisation that was not.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
+import { seedShop } from "../../src/seed/seed-shop"
+import { startFakeStripe, type FakeStripe } from "../utils/fake-stripe"
+import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
+
+jest.setTimeout(120 * 1000)
+
+const STRIPE_KEY = "sk_test_buurtpreventie_fake"
+const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-refund-stripe-"))
+const SIGN = "BORD-WAB-3045-ALU" // € 19,95 + € 6,95 parcel = € 26,90
+
+let fake: FakeStripe
+
+// Before the runner's beforeAll loads medusa-config: the provider needs the fake's port.
+beforeAll(async () => {
+  fake = await startFakeStripe({ apiKey: STRIPE_KEY })
+  Object.assign(process.env, {
+    STRIPE_API_KEY: STRIPE_KEY,
+    STRIPE_API_BASE_URL: fake.url,
+    STRIPE_WEBHOOK_SECRET: "whsec_test_buurtpreventie",
+    PAYMENT_WEBHOOK_DELAY_MS: "20",
+    MAIL_DIR,
+    LOW_STOCK_THRESHOLD: "0",
+  })
+  delete process.env.SMTP_URL
+})
+
+afterAll(async () => {
+  await fake?.close()
+  fs.rmSync(MAIL_DIR, { recursive: true, force: true })
+})
+
+/** A staff login through Medusa's own auth: register the identity, create the user, log in. */
+async function adminHeaders(api: any, container: MedusaContainer, email = "beheer@buurtpreventie.test") {
+  const password = "een-lang-wachtwoord"
+  const { data } = await api.post("/auth/user/emailpass/register", { email, password })
+  const { auth_identity_id } = JSON.parse(Buffer.from(data.token.split(".")[1], "base64url").toString())
+  await createUserAccountWorkflow(container).run({ input: { authIdentityId: auth_identity_id, userData: { email } } })
+  const { data: login } = await api.post("/auth/user/emailpass", { email, password })
+  return { headers: { authorization: `Bearer ${login.token}` } }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let headers: StoreHeaders
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      fake.reset()
+      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
+      headers = await storeHeaders(getContainer())
+      admin = await adminHeaders(api, getContainer())
+    })
+
+    async function cardOrder() {
+      const cart = await cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity: 1 }] })
+      const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
+      fake.confirm(session.data.id, "succeeds") // stripe.js in the browser
+      const { status, body } = await completeCart(api, headers, cart.id)
+      expect([status, body.type]).toEqual([200, "order"])
+      return { order: body.order, intentId: session.data.id as string }
+    }
+
+    async function payment(orderId: string) {
+      const { data } = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at", "payment_collections.payments.refunds.amount"],
+        filters: { id: orderId },
+      })
+      return (data[0] as any).payment_collections[0].payments[0]
+    }
+
+    async function available(sku: string) {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const [item] = await inventory.listInventoryItems({ sku })
+      const [level] = await inventory.listInventoryLevels({ inventory_item_id: item.id })
+      return Number(level.stocked_quantity) - Number(level.reserved_quantity)
+    }
+
+    const refundCalls = (intentId: string) =>
+      fake.calls("POST", /^\/v1\/refunds$/).filter((c) => c.body.payment_intent === intentId).map((c) => Number(c.body.amount))
+
+    it("staff capture and refund a card payment through Stripe; canceling refunds the rest and restocks", async () => {
+      const { order, intentId } = await cardOrder()
+      const { id: paymentId } = await payment(order.id)
+
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+      expect(fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/capture$`))).toHaveLength(1)
+      expect(fake.intents.get(intentId)!.status).toBe("succeeded")
+
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10, note: "Bord beschadigd" }, admin)
+      expect(refundCalls(intentId)).toEqual([1000])
+      expect((await payment(order.id)).refunds.map((r: any) => Number(r.amount))).toEqual([10])
+      // Medusa refuses more than was captured before it asks Stripe.
+      const tooMuch = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 30 }, admin).catch((e: any) => e.response)
+      expect(tooMuch.status).toBe(400)
+      expect(refundCalls(intentId)).toEqual([1000])
+
+      const before = await available(SIGN)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      expect(refundCalls(intentId)).toEqual([1000, 1690])
+      const refunds = (await payment(order.id)).refunds.map((r: any) => Number(r.amount)).sort((a: number, b: number) => a - b)
+      expect(refunds).toEqual([10, 16.9])
+      expect(await available(SIGN)).toBe(before + 1)
+    })
+
+    it("canceling an uncaptured card order releases the authorisation at Stripe and restocks; nothing is refunded", async () => {
+      const before = await available(SIGN)
+      const { order, intentId } = await cardOrder()
+      expect(await available(SIGN)).toBe(before - 1)
+
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      expect(fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/cancel$`))).toHaveLength(1)
+      expect(fake.intents.get(intentId)!.status).toBe("canceled")
+      expect(refundCalls(intentId)).toEqual([])
+      expect((await payment(order.id)).canceled_at).toBeTruthy()
+      expect(await available(SIGN)).toBe(before)
+    })
+  },
+})
