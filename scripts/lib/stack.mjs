@@ -14,6 +14,7 @@ import {
   DEFAULT_ADMIN,
   ensureAdminUser,
   countReferenceData,
+  GEONAMES_NL_URL,
   importReferenceData,
   migrate,
   readPublishableKey,
@@ -113,14 +114,16 @@ function stopChild(child) {
  */
 async function ensureReferenceData(env, { file, download }, step) {
   if (file) {
-    step(`Importing postcode reference data from ${file}`)
-    await importReferenceData(env, file)
+    // Medusa runs in the build folder: make a relative path absolute from where `npm start` ran.
+    const source = /^https?:\/\//i.test(file) ? file : path.resolve(file)
+    step(`Importing postcode reference data from ${source}`)
+    await importReferenceData(env, source)
     return
   }
   if (!download || (await countReferenceData(env.DATABASE_URL)) > 0) return
   step("Downloading postcode reference data from GeoNames (first start)")
   try {
-    await importReferenceData(env, "--download")
+    await importReferenceData(env, GEONAMES_NL_URL)
   } catch {
     console.log(
       "  Postcode reference data not imported (GeoNames unreachable); the directory works without it. Import later: REFERENCE_DATA_FILE=/path/to/NL.txt npm start"

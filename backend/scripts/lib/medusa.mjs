@@ -63,12 +63,15 @@ export async function countReferenceData(databaseUrl) {
 }
 
 /**
- * Imports the GeoNames postcode file for the group directory: a path, a URL or
- * "--download" (GeoNames' current NL.zip, with a short timeout).
+ * Imports the GeoNames postcode file for the group directory: a path or a URL
+ * (GeoNames' current NL.zip with DOWNLOAD, short timeout). Passed through
+ * REFERENCE_DATA_FILE: `medusa exec` does not hand command-line arguments on.
  */
+export const GEONAMES_NL_URL = "https://download.geonames.org/export/zip/NL.zip"
+
 export async function importReferenceData(env, source) {
-  await runMedusa(["exec", "./src/scripts/import-reference-data.js", "--", source], {
-    env: { REFERENCE_DATA_TIMEOUT_MS: "15000", ...env },
+  await runMedusa(["exec", "./src/scripts/import-reference-data.js"], {
+    env: { REFERENCE_DATA_TIMEOUT_MS: "15000", ...env, REFERENCE_DATA_FILE: source },
   })
 }
 
