@@ -23,10 +23,22 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
 const rows = []
 const row = (what, figure, target, ok) => rows.push({ what, figure, target, ok })
 
-async function measurePage(url, name) {
+/**
+ * `uncached`: every request carries a different cookie, so the storefront's 2-second
+ * micro-cache (keyed by cookie) never answers: the cost of rendering for a visitor with a cart.
+ */
+async function measurePage(url, name, { uncached = false } = {}) {
   // Warm the backend and the storefront's catalogue cache first.
   for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.text())
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
+  let n = 0
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    ...(uncached && {
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: `visitor=${n++}` } }) }],
+    }),
+  })
   if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`)
   const p95 = result.latency.p97_5 !== undefined ? percentile(result, 95) : result.latency.p99
   row(`${name} SSR p50 (${CONNECTIONS} conn.)`, `${result.latency.p50} ms`, "", true)
@@ -109,7 +121,9 @@ async function main() {
     stack = await startStack({ databaseUrl, backendPort: 9500, storefrontPort: 3500, referenceData: { download: false } })
     const productPath = "/producten/straatbord-whatsapp-buurtpreventie"
     await measurePage(new URL(productPath, stack.storefrontUrl).href, "Product page")
+    await measurePage(new URL(productPath, stack.storefrontUrl).href, "Product page, no micro-cache", { uncached: true })
     await measurePage(new URL("/winkel/borden", stack.storefrontUrl).href, "Category page")
+    await measurePage(new URL("/winkel/borden", stack.storefrontUrl).href, "Category page, no micro-cache", { uncached: true })
     await measureJavaScript(new URL(productPath, stack.storefrontUrl).href)
     const { products } = await (
       await fetch(`${stack.backendUrl}/store/products?handle=lantaarnpaalbord&fields=*variants`, {
