@@ -10,19 +10,15 @@
  * `npm run bench:groups`.
  */
 import autocannon from "autocannon"
-import crypto from "node:crypto"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import zlib from "node:zlib"
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
-import { assertPortFree, build, ROOT, startStack } from "../scripts/lib/stack.mjs"
+import { ROOT } from "../scripts/lib/stack.mjs"
+import { CONNECTIONS, DURATION_S, p95, printTable, withBenchStack } from "./lib.mjs"
 
 const GROUPS = 10_000
-const CONNECTIONS = 20
-const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
 const POSTCODES = path.resolve(ROOT, "../shared/data/geonames-postal-nl.txt")
 const rows = []
 
@@ -61,10 +57,9 @@ async function measureApi(name, url, headers) {
   for (let i = 0; i < 20; i++) await fetch(url, { headers }).then((r) => r.text())
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S })
   if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  const { p50, p90, p97_5 } = result.latency
-  const p95 = Math.round(p90 + ((p97_5 - p90) * 5) / 7.5)
-  rows.push({ what: `${name} p50`, figure: `${p50} ms`, target: "" })
-  rows.push({ what: `${name} p95`, figure: `${p95} ms`, target: "< 20 ms", ok: p95 < 20 })
+  const high = p95(result)
+  rows.push({ what: `${name} p50`, figure: `${result.latency.p50} ms`, target: "" })
+  rows.push({ what: `${name} p95`, figure: `${high} ms`, target: "< 20 ms", ok: high < 20 })
   rows.push({ what: `${name} throughput`, figure: `${Math.round(result.requests.average)} req/s`, target: "" })
 }
 
@@ -98,45 +93,18 @@ async function measurePageWeight(pageUrl) {
 
 async function main() {
   if (!fs.existsSync(POSTCODES)) throw new UserError(`Reference data missing at ${POSTCODES}: the groups benchmark spreads groups over the real PC4 areas`)
-  let embedded
-  let tempDir
-  let serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) {
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-bench-pg-"))
-    fs.chmodSync(tempDir, 0o755)
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: 54349, persistent: false })
-    serverUrl = embedded.url("postgres")
-  }
-  const databaseUrl = withDatabase(serverUrl, `bp_bench_${crypto.randomBytes(4).toString("hex")}`)
-  let stack
-  try {
-    await assertPortFree(9500, "bench backend", "-")
-    await assertPortFree(3500, "bench storefront", "-")
-    await build({ quiet: true })
-    await ensureDatabase(databaseUrl)
-    stack = await startStack({
-      databaseUrl,
-      backendPort: 9500,
-      storefrontPort: 3500,
-      env: { SEED_DEMO_GROUPS: "false" },
-      referenceData: { file: POSTCODES, download: false },
-    })
-    const count = await insertGroups(databaseUrl)
-    rows.push({ what: "Approved groups in the directory", figure: String(count), target: `${GROUPS}` , ok: count >= GROUPS })
-    const headers = { "x-publishable-api-key": stack.publishableKey }
-    await measureApi("GET /store/groups?postcode=3511 (nearest first)", `${stack.backendUrl}/store/groups?postcode=3511&limit=20`, headers)
-    await measureApi("GET /store/groups?bbox=Utrecht area (map)", `${stack.backendUrl}/store/groups?bbox=4.9,51.95,5.3,52.2&limit=100`, headers)
-    await measurePageWeight(`${stack.storefrontUrl}/groepen`)
-  } finally {
-    await stack?.stop()
-    await dropDatabase(databaseUrl).catch(() => {})
-    await embedded?.stop()
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
-  }
-  const width = Math.max(...rows.map((r) => r.what.length))
-  console.log(`\n${"benchmark".padEnd(width)}  ${"measured".padStart(12)}  target`)
-  for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.figure.padStart(12)}  ${r.target}${r.target ? (r.ok ? "  ✔" : "  ✖ missed") : ""}`)
-  console.log(`\nMachine: ${os.cpus().length} cores; the backend shares them with the load generator.`)
+  await withBenchStack(
+    { env: { SEED_DEMO_GROUPS: "false" }, referenceData: { file: POSTCODES, download: false } },
+    async (stack, databaseUrl) => {
+      const count = await insertGroups(databaseUrl)
+      rows.push({ what: "Approved groups in the directory", figure: String(count), target: `${GROUPS}`, ok: count >= GROUPS })
+      const headers = { "x-publishable-api-key": stack.publishableKey }
+      await measureApi("GET /store/groups?postcode=3511 (nearest first)", `${stack.backendUrl}/store/groups?postcode=3511&limit=20`, headers)
+      await measureApi("GET /store/groups?bbox=Utrecht area (map)", `${stack.backendUrl}/store/groups?bbox=4.9,51.95,5.3,52.2&limit=100`, headers)
+      await measurePageWeight(`${stack.storefrontUrl}/groepen`)
+    },
+  )
+  printTable(rows)
 }
 
 main().catch(reportAndExit)

@@ -9,17 +9,10 @@
  * or an embedded PostgreSQL), like the e2e suite: `npm run bench`.
  */
 import autocannon from "autocannon"
-import crypto from "node:crypto"
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
 import zlib from "node:zlib"
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit } from "../backend/scripts/lib/errors.mjs"
-import { assertPortFree, build, startStack } from "../scripts/lib/stack.mjs"
+import { CONNECTIONS, DURATION_S, p95, printTable, withBenchStack } from "./lib.mjs"
 
-const CONNECTIONS = 20
-const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
 const rows = []
 const row = (what, figure, target, ok) => rows.push({ what, figure, target, ok })
 
@@ -40,16 +33,10 @@ async function measurePage(url, name, { uncached = false } = {}) {
     }),
   })
   if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  const p95 = result.latency.p97_5 !== undefined ? percentile(result, 95) : result.latency.p99
+  const high = p95(result)
   row(`${name} SSR p50 (${CONNECTIONS} conn.)`, `${result.latency.p50} ms`, "", true)
-  row(`${name} SSR p95 (${CONNECTIONS} conn.)`, `${p95} ms`, "< 100 ms", p95 < 100)
+  row(`${name} SSR p95 (${CONNECTIONS} conn.)`, `${high} ms`, "< 100 ms", high < 100)
   row(`${name} throughput`, `${Math.round(result.requests.average)} req/s`, "", true)
-}
-
-/** autocannon reports p90 and p97.5; interpolate p95 between them. */
-function percentile(result, p) {
-  const { p90, p97_5 } = result.latency
-  return Math.round(p90 + ((p97_5 - p90) * (p - 90)) / 7.5)
 }
 
 async function measureJavaScript(pageUrl) {
@@ -102,23 +89,7 @@ async function measureAddToCart(storefrontUrl, productPath, variantId, { shopper
 }
 
 async function main() {
-  let embedded
-  let tempDir
-  let serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) {
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-bench-pg-"))
-    fs.chmodSync(tempDir, 0o755)
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: 54349, persistent: false })
-    serverUrl = embedded.url("postgres")
-  }
-  const databaseUrl = withDatabase(serverUrl, `bp_bench_${crypto.randomBytes(4).toString("hex")}`)
-  let stack
-  try {
-    await assertPortFree(9500, "bench backend", "-")
-    await assertPortFree(3500, "bench storefront", "-")
-    await build({ quiet: true })
-    await ensureDatabase(databaseUrl)
-    stack = await startStack({ databaseUrl, backendPort: 9500, storefrontPort: 3500, referenceData: { download: false } })
+  await withBenchStack({ referenceData: { download: false } }, async (stack) => {
     const productPath = "/producten/straatbord-whatsapp-buurtpreventie"
     await measurePage(new URL(productPath, stack.storefrontUrl).href, "Product page")
     await measurePage(new URL(productPath, stack.storefrontUrl).href, "Product page, no micro-cache", { uncached: true })
@@ -133,19 +104,8 @@ async function main() {
     const variantId = products[0].variants[0].id
     await measureAddToCart(stack.storefrontUrl, "/producten/lantaarnpaalbord", variantId, { shoppers: 1, rounds: 30 })
     await measureAddToCart(stack.storefrontUrl, "/producten/lantaarnpaalbord", variantId, { shoppers: 5, rounds: 6 })
-  } finally {
-    await stack?.stop()
-    await dropDatabase(databaseUrl).catch(() => {})
-    await embedded?.stop()
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
-  }
-
-  const width = Math.max(...rows.map((r) => r.what.length))
-  console.log(`\n${"benchmark".padEnd(width)}  ${"measured".padStart(12)}  target`)
-  for (const r of rows) {
-    console.log(`${r.what.padEnd(width)}  ${r.figure.padStart(12)}  ${r.target}${r.target ? (r.ok ? "  ✔" : "  ✖ missed") : ""}`)
-  }
-  console.log(`\nMachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; backend and storefront share it with the load generator.`)
+  })
+  printTable(rows)
 }
 
 main().catch(reportAndExit)
