@@ -8,12 +8,11 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
 import { startFakeStripe, type FakeStripe } from "../utils/fake-stripe"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
+import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(120 * 1000)
 
@@ -41,16 +40,6 @@ afterAll(async () => {
   await fake?.close()
   fs.rmSync(MAIL_DIR, { recursive: true, force: true })
 })
-
-/** A staff login through Medusa's own auth: register the identity, create the user, log in. */
-async function adminHeaders(api: any, container: MedusaContainer, email = "beheer@buurtpreventie.test") {
-  const password = "een-lang-wachtwoord"
-  const { data } = await api.post("/auth/user/emailpass/register", { email, password })
-  const { auth_identity_id } = JSON.parse(Buffer.from(data.token.split(".")[1], "base64url").toString())
-  await createUserAccountWorkflow(container).run({ input: { authIdentityId: auth_identity_id, userData: { email } } })
-  const { data: login } = await api.post("/auth/user/emailpass", { email, password })
-  return { headers: { authorization: `Bearer ${login.token}` } }
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -9,8 +9,6 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { seedShop } from "../../src/seed/seed-shop"
 import {
   cartReadyForPayment,
@@ -23,6 +21,7 @@ import {
   type CartLine,
   type StoreHeaders,
 } from "../utils/checkout"
+import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(180 * 1000)
 
@@ -39,15 +38,6 @@ const STICKER = "STK-RAAM-1015-BIN" // € 2,95, Brievenbuspost
 const KIT = "PAKKET-STARTER" // 2 signs, 20 stickers, 2 × KLEM-048
 
 const PASSWORD = "een-lang-wachtwoord"
-
-/** A staff login through Medusa's own auth: register the identity, create the user, log in. */
-async function adminHeaders(api: any, container: MedusaContainer, email = "beheer@buurtpreventie.test") {
-  const { data } = await api.post("/auth/user/emailpass/register", { email, password: PASSWORD })
-  const { auth_identity_id } = JSON.parse(Buffer.from(data.token.split(".")[1], "base64url").toString())
-  await createUserAccountWorkflow(container).run({ input: { authIdentityId: auth_identity_id, userData: { email } } })
-  const { data: login } = await api.post("/auth/user/emailpass", { email, password: PASSWORD })
-  return { headers: { authorization: `Bearer ${login.token}` } }
-}
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
 

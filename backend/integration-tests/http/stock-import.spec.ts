@@ -8,10 +8,9 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { seedShop } from "../../src/seed/seed-shop"
 import { importStockWorkflow } from "../../src/workflows/stock/import-stock"
+import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(120 * 1000)
 
@@ -22,16 +21,6 @@ process.env.LOW_STOCK_THRESHOLD = "0"
 delete process.env.STRIPE_API_KEY
 delete process.env.STRIPE_API_BASE_URL
 afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
-
-/** A staff login through Medusa's own auth: register the identity, create the user, log in. */
-async function adminHeaders(api: any, container: MedusaContainer, email = "beheer@buurtpreventie.test") {
-  const password = "een-lang-wachtwoord"
-  const { data } = await api.post("/auth/user/emailpass/register", { email, password })
-  const { auth_identity_id } = JSON.parse(Buffer.from(data.token.split(".")[1], "base64url").toString())
-  await createUserAccountWorkflow(container).run({ input: { authIdentityId: auth_identity_id, userData: { email } } })
-  const { data: login } = await api.post("/auth/user/emailpass", { email, password })
-  return { headers: { authorization: `Bearer ${login.token}` } }
-}
 
 // A step after the write that fails on demand: proves the write is undone (compensation).
 let failAfterWrite = false

@@ -8,10 +8,9 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { InventoryEvents, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { seedShop } from "../../src/seed/seed-shop"
 import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, variantIdBySku, waitFor, type StoreHeaders } from "../utils/checkout"
+import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(180 * 1000)
 
@@ -26,16 +25,6 @@ delete process.env.STRIPE_API_BASE_URL
 delete process.env.SMTP_URL
 
 const SIGN = "BORD-WAB-4060-ALU" // 120 in stock, default threshold 10
-
-/** A staff login through Medusa's own auth: register the identity, create the user, log in. */
-async function adminHeaders(api: any, container: MedusaContainer, email = "beheer@buurtpreventie.test") {
-  const password = "een-lang-wachtwoord"
-  const { data } = await api.post("/auth/user/emailpass/register", { email, password })
-  const { auth_identity_id } = JSON.parse(Buffer.from(data.token.split(".")[1], "base64url").toString())
-  await createUserAccountWorkflow(container).run({ input: { authIdentityId: auth_identity_id, userData: { email } } })
-  const { data: login } = await api.post("/auth/user/emailpass", { email, password })
-  return { headers: { authorization: `Bearer ${login.token}` } }
-}
 
 medusaIntegrationTestRunner({
   inApp: true,
