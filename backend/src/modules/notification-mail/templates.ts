@@ -5,18 +5,11 @@
  * them (12.95 is € 12,95).
  */
 
+import { addressLines, escapeHtml as esc, type AddressLike } from "../../lib/html"
+
 export type RenderedMail = { subject: string; text: string; html: string }
 
-export type MailAddress = {
-  first_name?: string | null
-  last_name?: string | null
-  company?: string | null
-  address_1?: string | null
-  address_2?: string | null
-  postal_code?: string | null
-  city?: string | null
-  country_code?: string | null
-}
+export type MailAddress = AddressLike
 
 /** Data of the "order-placed" template (built by src/workflows/send-order-confirmation.ts). */
 export type OrderPlacedData = {
@@ -34,7 +27,6 @@ export type OrderPlacedData = {
 export const ORDER_PLACED_TEMPLATE = "order-placed"
 
 const SHOP_NAME = "Buurtpreventie Shop"
-const COUNTRIES: Record<string, string> = { nl: "Nederland", be: "België" }
 
 /** `€ 12,95` (Intl puts a no-break space between sign and amount). */
 export function formatMoney(amount: number, currencyCode = "eur"): string {
@@ -110,23 +102,4 @@ ${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.m
 </html>
 `
   return { subject, text, html }
-}
-
-function addressLines(a?: MailAddress | null): string[] {
-  if (!a) return []
-  const country = a.country_code ? COUNTRIES[a.country_code.toLowerCase()] ?? a.country_code.toUpperCase() : ""
-  return [
-    [a.first_name, a.last_name].filter(Boolean).join(" "),
-    a.company ?? "",
-    a.address_1 ?? "",
-    a.address_2 ?? "",
-    [a.postal_code, a.city].filter(Boolean).join(" "),
-    country,
-  ]
-    .map((line) => line.trim())
-    .filter(Boolean)
-}
-
-function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
 }
