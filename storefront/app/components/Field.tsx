@@ -1,5 +1,24 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
+/** The id of a field's input; error summaries link to it. */
+export const fieldId = (name: string) => `field-${name}`;
+
+/** aria-describedby for a field with an optional hint and error. */
+export function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
+  const id = fieldId(name);
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's error message, announced with the input through aria-describedby. */
+export function FieldError({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${fieldId(name)}-error`} data-testid={`error-${name}`} className="mt-1 text-sm font-semibold text-red-800">
+      {error}
+    </p>
+  );
+}
+
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
   label: string;
@@ -9,8 +28,7 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 
 /** A labelled input whose error is announced with it (aria-describedby, aria-invalid). */
 export function Field({ name, label, error, hint, className = "", required, ...input }: FieldProps) {
-  const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const id = fieldId(name);
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-semibold text-slate-900">
@@ -27,15 +45,11 @@ export function Field({ name, label, error, hint, className = "", required, ...i
         name={name}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
         className={`mt-1 w-full rounded-lg border-2 px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
         {...input}
       />
-      {error ? (
-        <p id={`${id}-error`} data-testid={`error-${name}`} className="mt-1 text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
     </div>
   );
 }

@@ -1,21 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
-
-/** ids the error summary links to, as Field (~/components/Field) uses them. */
-export const fieldId = (name: string) => `field-${name}`;
-
-function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
-  const id = fieldId(name);
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldError({ name, error }: { name: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={`${fieldId(name)}-error`} data-testid={`error-${name}`} className="mt-1 text-sm font-semibold text-red-800">
-      {error}
-    </p>
-  );
-}
+import { describedBy, FieldError, fieldId } from "../Field";
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   name: string;
