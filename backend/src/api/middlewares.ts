@@ -16,6 +16,10 @@ import {
   validateBodyWithFieldErrors,
   validateQueryWithFieldErrors,
 } from "./store/groups/validators"
+import { groupOrderMiddlewares } from "./admin/group-orders/middlewares"
+import { noticeMiddlewares } from "./admin/notices/middlewares"
+import { invoiceMiddlewares } from "./store/invoice/middlewares"
+import { myGroupMiddlewares } from "./store/my-group/middlewares"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -87,5 +91,9 @@ export default defineMiddlewares({
       methods: ["POST"],
       bodyParser: { sizeLimit: "2mb" },
     },
+    ...myGroupMiddlewares,
+    ...groupOrderMiddlewares,
+    ...noticeMiddlewares,
+    ...invoiceMiddlewares,
   ],
 })
