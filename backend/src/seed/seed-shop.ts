@@ -20,6 +20,7 @@ import {
 import { readBackendEnv } from "../config/env"
 import { MANAGED_PAYMENT_PROVIDER_IDS, regionPaymentProviders } from "../config/modules"
 import { CATEGORIES, PRODUCTS, SHIPPING, type SeedProduct, type ShippingKind } from "./catalogue"
+import { ensureTierPrices } from "./tier-prices"
 
 /**
  * Idempotent seed: every part looks up what it would create and creates only
@@ -63,6 +64,7 @@ export async function seedShop(container: MedusaContainer, options: SeedOptions 
   const categoryIds = await ensureCategories(container)
   const created = await ensureProducts(container, { salesChannelId, profileIds, categoryIds, storefrontUrl })
   await ensureStock(container, locationId)
+  await ensureTierPrices(container)
 
   logger.info(
     `Seed complete: ${Object.keys(regionIds).length} regions, ${CATEGORIES.length} categories, ${PRODUCTS.length} products (${created} new)`
