@@ -11,6 +11,10 @@ export const GROUP_MAIL_TEMPLATES = {
   approved: "group-approved",
   rejected: "group-rejected",
   contact: "group-contact",
+  accountSetPassword: "group-account-set-password",
+  accountSignIn: "group-account-sign-in",
+  passwordResetCustomer: "password-reset-customer",
+  passwordResetStaff: "password-reset-staff",
 } as const
 
 export type MailContent = { subject: string; text: string; html: string }
@@ -98,6 +102,54 @@ export function contactMail(
     undefined,
     { quoteIndex: 2 }
   )
+}
+
+/** How long the set-password link in the account e-mail works (workflows/my-group/steps/create-set-password-token.ts). */
+export const SET_PASSWORD_LINK_DAYS = 7
+
+/** After approval, for a new account: set a password to manage the group on "Mijn groep". */
+export function accountSetPasswordMail(
+  group: Pick<GroupForMail, "name" | "admin_name">,
+  links: { setPassword: string; forgotPassword: string }
+): MailContent {
+  return mail(`Stel je wachtwoord in voor "Mijn groep"`, [
+    `Hallo${group.admin_name ? ` ${group.admin_name}` : ""},`,
+    `Je buurtgroep "${group.name}" is goedgekeurd. Met een eigen account beheer je de groep voortaan zelf op "Mijn groep": naam, buurt, aantal leden en de plek op de kaart. Daar bestel je ook borden en stickers voor je groep.`,
+    `Stel eerst een wachtwoord in via deze link (${SET_PASSWORD_LINK_DAYS} dagen geldig, één keer te gebruiken):\n${links.setPassword}`,
+    `Is de link verlopen? Vraag dan een nieuwe aan: ${links.forgotPassword}`,
+    "Heb je deze groep niet aangemeld? Dan kun je deze e-mail negeren.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+/** After approval, for an existing account (a password is set): the group is on "Mijn groep". */
+export function accountSignInMail(group: Pick<GroupForMail, "name" | "admin_name">, links: { signIn: string; forgotPassword: string }): MailContent {
+  return mail(`Beheer "${group.name}" op "Mijn groep"`, [
+    `Hallo${group.admin_name ? ` ${group.admin_name}` : ""},`,
+    `Je buurtgroep "${group.name}" staat nu ook bij je account. Log in met je e-mailadres en wachtwoord om de groep te beheren: ${links.signIn}`,
+    `Wachtwoord vergeten? Vraag een nieuw aan: ${links.forgotPassword}`,
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+/** Medusa's reset-password flow for a group admin (customer): a link to the storefront. */
+export function customerPasswordResetMail(link: string): MailContent {
+  return mail("Je wachtwoord opnieuw instellen", [
+    "Hallo,",
+    "Je vroeg om een nieuw wachtwoord voor je account bij " + SITE + ". Stel het in via deze link (15 minuten geldig, één keer te gebruiken):\n" + link,
+    "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren: je wachtwoord blijft hetzelfde.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
+
+/** Medusa's reset-password flow for staff: a link to the admin's own reset page. */
+export function staffPasswordResetMail(link: string): MailContent {
+  return mail("Wachtwoord van de beheeromgeving opnieuw instellen", [
+    "Hallo,",
+    "Er is gevraagd om een nieuw wachtwoord voor je login op de beheeromgeving van " + SITE + ". Stel het in via deze link (15 minuten geldig, één keer te gebruiken):\n" + link,
+    "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
 }
 
 function mail(

@@ -1,4 +1,25 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors } from "../groups/validators"
+import { StoreRemoveMyData, StoreUpdateMyGroup } from "./validators"
 
-/** Validation and protection for the routes of group admin accounts ("Mijn groep"). */
-export const myGroupMiddlewares: MiddlewareRoute[] = []
+/**
+ * Validation and protection for the routes of group admin accounts ("Mijn groep"):
+ * a signed-in customer (session cookie or bearer token from /auth/customer/emailpass),
+ * Dutch errors per field, and no WhatsApp invite links in any field.
+ */
+export const myGroupMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/my-group*",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    matcher: "/store/my-group/groups/:id",
+    methods: ["POST"],
+    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(StoreUpdateMyGroup)],
+  },
+  {
+    matcher: "/store/my-group/removal",
+    methods: ["POST"],
+    middlewares: [validateBodyWithFieldErrors(StoreRemoveMyData)],
+  },
+]

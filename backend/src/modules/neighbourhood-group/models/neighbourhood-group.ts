@@ -33,9 +33,10 @@ const NeighbourhoodGroup = model
     member_count: model.number(),
     status: model.enum([...GROUP_STATUSES]).default("pending"),
     rejection_reason: model.text().nullable(),
-    admin_name: model.text().searchable(),
-    admin_email: model.text().searchable(),
-    admin_phone: model.text(),
+    /** null once erased on the admin's request (privacy statement): the group row stays, anonymous */
+    admin_name: model.text().searchable().nullable(),
+    admin_email: model.text().searchable().nullable(),
+    admin_phone: model.text().nullable(),
     /** Consent to the rules of conduct (gedragsregels) and when it was given */
     accepted_rules: model.boolean().default(false),
     accepted_rules_at: model.dateTime().nullable(),

@@ -1,0 +1,44 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ownGroupIds } from "../../../workflows/my-group/steps/own-groups"
+
+/**
+ * What "Mijn groep" shows: the admin's own groups with everything about them,
+ * status, rejection reason and their own contact data included. Only ever for the
+ * signed-in customer's own groups.
+ */
+export const MY_GROUP_FIELDS = [
+  "id",
+  "name",
+  "slug",
+  "status",
+  "rejection_reason",
+  "woonplaats",
+  "gemeente",
+  "gemeente_slug",
+  "postcodes",
+  "lat",
+  "lng",
+  "member_count",
+  "admin_name",
+  "admin_email",
+  "admin_phone",
+  "approved_at",
+  "rejected_at",
+  "archived_at",
+  "created_at",
+  "updated_at",
+]
+
+export async function listMyGroups(scope: MedusaContainer, customerId: string) {
+  const ids = await ownGroupIds(scope, customerId)
+  if (!ids.length) return []
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "neighbourhood_group",
+    fields: MY_GROUP_FIELDS,
+    filters: { id: ids },
+    pagination: { order: { created_at: "ASC" } },
+  })
+  return data
+}
