@@ -24,7 +24,30 @@ export type SeedVariant = {
   stock?: number
   /** Inventory kit: the SKUs (and how many of each) this variant is made of. */
   kit?: { sku: string; quantity: number }[]
+  /**
+   * Quantity prices (per unit, incl. btw) from `minQuantity` units up to the next
+   * tier; `price` above applies below the first tier. Seeded as Medusa tiered prices
+   * (min_quantity/max_quantity in the variant's price set) by tier-prices.ts.
+   */
+  tiers?: PriceTier[]
 }
+
+export type PriceTier = { minQuantity: number; price: number }
+
+/** Signs: ~7 % off from 5 units, ~12 % from 10 (groups ordering for several streets). */
+const signTiers = (from5: number, from10: number): PriceTier[] => [
+  { minQuantity: 5, price: from5 },
+  { minQuantity: 10, price: from10 },
+]
+
+/**
+ * Stickers: the same discounts from 10 and 25 units (a street's worth): stickers are
+ * sold one by one, so 5 would be an ordinary household order.
+ */
+const stickerTiers = (from10: number, from25: number): PriceTier[] => [
+  { minQuantity: 10, price: from10 },
+  { minQuantity: 25, price: from25 },
+]
 
 export type SeedProduct = {
   handle: string
@@ -55,10 +78,10 @@ export const PRODUCTS: SeedProduct[] = [
       { title: "Materiaal", values: ["Aluminium 1,5 mm", "Aluminium dibond 3 mm"] },
     ],
     variants: [
-      { title: "30 x 45 cm / Aluminium 1,5 mm", sku: "BORD-WAB-3045-ALU", options: { Maat: "30 x 45 cm", Materiaal: "Aluminium 1,5 mm" }, price: 19.95, weight: 450, stock: 180 },
-      { title: "30 x 45 cm / Aluminium dibond 3 mm", sku: "BORD-WAB-3045-DIB", options: { Maat: "30 x 45 cm", Materiaal: "Aluminium dibond 3 mm" }, price: 24.95, weight: 700, stock: 60 },
-      { title: "40 x 60 cm / Aluminium 1,5 mm", sku: "BORD-WAB-4060-ALU", options: { Maat: "40 x 60 cm", Materiaal: "Aluminium 1,5 mm" }, price: 29.95, weight: 800, stock: 120 },
-      { title: "40 x 60 cm / Aluminium dibond 3 mm", sku: "BORD-WAB-4060-DIB", options: { Maat: "40 x 60 cm", Materiaal: "Aluminium dibond 3 mm" }, price: 36.95, weight: 1250, stock: 8 },
+      { title: "30 x 45 cm / Aluminium 1,5 mm", sku: "BORD-WAB-3045-ALU", options: { Maat: "30 x 45 cm", Materiaal: "Aluminium 1,5 mm" }, price: 19.95, weight: 450, stock: 180, tiers: signTiers(18.55, 17.55) },
+      { title: "30 x 45 cm / Aluminium dibond 3 mm", sku: "BORD-WAB-3045-DIB", options: { Maat: "30 x 45 cm", Materiaal: "Aluminium dibond 3 mm" }, price: 24.95, weight: 700, stock: 60, tiers: signTiers(23.2, 21.95) },
+      { title: "40 x 60 cm / Aluminium 1,5 mm", sku: "BORD-WAB-4060-ALU", options: { Maat: "40 x 60 cm", Materiaal: "Aluminium 1,5 mm" }, price: 29.95, weight: 800, stock: 120, tiers: signTiers(27.85, 26.35) },
+      { title: "40 x 60 cm / Aluminium dibond 3 mm", sku: "BORD-WAB-4060-DIB", options: { Maat: "40 x 60 cm", Materiaal: "Aluminium dibond 3 mm" }, price: 36.95, weight: 1250, stock: 8, tiers: signTiers(34.35, 32.5) },
     ],
   },
   {
@@ -73,8 +96,8 @@ export const PRODUCTS: SeedProduct[] = [
     material: "Aluminium",
     options: [{ title: "Maat", values: ["30 x 45 cm", "40 x 60 cm"] }],
     variants: [
-      { title: "30 x 45 cm", sku: "BORD-REF-3045", options: { Maat: "30 x 45 cm" }, price: 34.95, weight: 500, stock: 75 },
-      { title: "40 x 60 cm", sku: "BORD-REF-4060", options: { Maat: "40 x 60 cm" }, price: 44.95, weight: 850, stock: 40 },
+      { title: "30 x 45 cm", sku: "BORD-REF-3045", options: { Maat: "30 x 45 cm" }, price: 34.95, weight: 500, stock: 75, tiers: signTiers(32.5, 30.75) },
+      { title: "40 x 60 cm", sku: "BORD-REF-4060", options: { Maat: "40 x 60 cm" }, price: 44.95, weight: 850, stock: 40, tiers: signTiers(41.8, 39.55) },
     ],
   },
   {
@@ -89,7 +112,7 @@ export const PRODUCTS: SeedProduct[] = [
     material: "Aluminium",
     options: [{ title: "Maat", values: ["20 x 30 cm"] }],
     variants: [
-      { title: "20 x 30 cm", sku: "BORD-LP-2030", options: { Maat: "20 x 30 cm" }, price: 14.95, weight: 250, stock: 200 },
+      { title: "20 x 30 cm", sku: "BORD-LP-2030", options: { Maat: "20 x 30 cm" }, price: 14.95, weight: 250, stock: 200, tiers: signTiers(13.9, 13.15) },
     ],
   },
   {
@@ -107,10 +130,10 @@ export const PRODUCTS: SeedProduct[] = [
       { title: "Uitvoering", values: ["Binnenkant raam", "Buitenkant raam"] },
     ],
     variants: [
-      { title: "10 x 15 cm / Binnenkant raam", sku: "STK-RAAM-1015-BIN", options: { Maat: "10 x 15 cm", Uitvoering: "Binnenkant raam" }, price: 2.95, weight: 10, stock: 2500 },
-      { title: "10 x 15 cm / Buitenkant raam", sku: "STK-RAAM-1015-BUI", options: { Maat: "10 x 15 cm", Uitvoering: "Buitenkant raam" }, price: 2.95, weight: 10, stock: 2500 },
-      { title: "15 x 22 cm / Binnenkant raam", sku: "STK-RAAM-1522-BIN", options: { Maat: "15 x 22 cm", Uitvoering: "Binnenkant raam" }, price: 3.95, weight: 15, stock: 1200 },
-      { title: "15 x 22 cm / Buitenkant raam", sku: "STK-RAAM-1522-BUI", options: { Maat: "15 x 22 cm", Uitvoering: "Buitenkant raam" }, price: 3.95, weight: 15, stock: 1200 },
+      { title: "10 x 15 cm / Binnenkant raam", sku: "STK-RAAM-1015-BIN", options: { Maat: "10 x 15 cm", Uitvoering: "Binnenkant raam" }, price: 2.95, weight: 10, stock: 2500, tiers: stickerTiers(2.75, 2.6) },
+      { title: "10 x 15 cm / Buitenkant raam", sku: "STK-RAAM-1015-BUI", options: { Maat: "10 x 15 cm", Uitvoering: "Buitenkant raam" }, price: 2.95, weight: 10, stock: 2500, tiers: stickerTiers(2.75, 2.6) },
+      { title: "15 x 22 cm / Binnenkant raam", sku: "STK-RAAM-1522-BIN", options: { Maat: "15 x 22 cm", Uitvoering: "Binnenkant raam" }, price: 3.95, weight: 15, stock: 1200, tiers: stickerTiers(3.65, 3.5) },
+      { title: "15 x 22 cm / Buitenkant raam", sku: "STK-RAAM-1522-BUI", options: { Maat: "15 x 22 cm", Uitvoering: "Buitenkant raam" }, price: 3.95, weight: 15, stock: 1200, tiers: stickerTiers(3.65, 3.5) },
     ],
   },
   {
@@ -125,7 +148,7 @@ export const PRODUCTS: SeedProduct[] = [
     material: "Vinyl",
     options: [{ title: "Maat", values: ["8 x 20 cm"] }],
     variants: [
-      { title: "8 x 20 cm", sku: "STK-AUTO-0820", options: { Maat: "8 x 20 cm" }, price: 2.5, weight: 10, stock: 900 },
+      { title: "8 x 20 cm", sku: "STK-AUTO-0820", options: { Maat: "8 x 20 cm" }, price: 2.5, weight: 10, stock: 900, tiers: stickerTiers(2.35, 2.2) },
     ],
   },
   {
@@ -139,7 +162,7 @@ export const PRODUCTS: SeedProduct[] = [
     material: "Vinyl",
     options: [{ title: "Maat", values: ["5 x 10 cm"] }],
     variants: [
-      { title: "5 x 10 cm", sku: "STK-BB-0510", options: { Maat: "5 x 10 cm" }, price: 1.5, weight: 5, stock: 3000 },
+      { title: "5 x 10 cm", sku: "STK-BB-0510", options: { Maat: "5 x 10 cm" }, price: 1.5, weight: 5, stock: 3000, tiers: stickerTiers(1.4, 1.3) },
     ],
   },
   {
