@@ -4,13 +4,16 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // Replace the real SDK client (which reads the environment) with stubs.
 const regionList = vi.fn();
 const productList = vi.fn();
+const clientFetch = vi.fn();
 vi.mock("./medusa.server", () => ({
-  sdk: { store: { region: { list: regionList }, product: { list: productList } } },
+  sdk: { client: { fetch: clientFetch }, store: { region: { list: regionList }, product: { list: productList } } },
 }));
 
 const {
   BackendUnavailableError,
   getDefaultRegion,
+  getProduct,
+  resetCatalogueCache,
   listProducts,
   loadFromBackend,
   resetRegionCache,
@@ -31,7 +34,9 @@ function variant(amount: number | null) {
 beforeEach(() => {
   regionList.mockReset();
   productList.mockReset();
+  clientFetch.mockReset();
   resetRegionCache();
+  resetCatalogueCache();
 });
 
 describe("getDefaultRegion", () => {
@@ -145,5 +150,80 @@ describe("loadFromBackend", () => {
   it("passes results and other errors through", async () => {
     await expect(loadFromBackend(async () => 42)).resolves.toBe(42);
     await expect(loadFromBackend(() => Promise.reject(new RangeError("bug")))).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe("getProduct with tier prices", () => {
+  const SIGN = {
+    id: "prod_sign",
+    handle: "straatbord",
+    title: "Straatbord",
+    variants: [
+      { id: "var_a", title: "A", sku: "A", options: [], calculated_price: { calculated_amount: 19.95, currency_code: "eur" } },
+      { id: "var_b", title: "B", sku: "B", options: [], calculated_price: { calculated_amount: 29.95, currency_code: "eur" } },
+    ],
+  };
+  const TIERS = {
+    currency_code: "eur",
+    is_tax_inclusive: true,
+    variants: [
+      {
+        id: "var_a",
+        tiers: [
+          { min_quantity: 1, max_quantity: 4, amount: 19.95 },
+          { min_quantity: 5, max_quantity: 9, amount: 18.55 },
+          { min_quantity: 10, max_quantity: null, amount: 17.55 },
+        ],
+      },
+      { id: "var_b", tiers: [{ min_quantity: 1, max_quantity: null, amount: 29.95 }] },
+    ],
+  };
+
+  it("asks the tier route for the region and puts the tiers on each variant, cached with the product", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockResolvedValue({ products: [SIGN] });
+    clientFetch.mockResolvedValue(TIERS);
+
+    const product = await getProduct("straatbord");
+    expect(clientFetch).toHaveBeenCalledWith("/store/products/prod_sign/tier-prices", { query: { region_id: "reg_nl" } });
+    expect(product?.variants.map((v) => v.tiers)).toEqual([
+      [
+        { min: 1, max: 4, amount: 19.95 },
+        { min: 5, max: 9, amount: 18.55 },
+        { min: 10, max: null, amount: 17.55 },
+      ],
+      [],
+    ]);
+
+    await getProduct("straatbord");
+    expect(clientFetch).toHaveBeenCalledTimes(1);
+    expect(productList).toHaveBeenCalledTimes(1);
+  });
+
+  it("still shows the product, without tiers, when the tier route fails", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockResolvedValue({ products: [SIGN] });
+    clientFetch.mockRejectedValue(new FetchError("Not Found", "Not Found", 404));
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+
+    const product = await getProduct("straatbord");
+    expect(product?.variants.map((v) => v.tiers)).toEqual([[], []]);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/no tier prices for prod_sign/));
+    error.mockRestore();
+  });
+
+  it("leaves out tiers that are not incl. btw", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockResolvedValue({ products: [SIGN] });
+    clientFetch.mockResolvedValue({ ...TIERS, is_tax_inclusive: false });
+    const product = await getProduct("straatbord");
+    expect(product?.variants[0]?.tiers).toEqual([]);
+  });
+
+  it("does not ask for tiers of an unknown product", async () => {
+    regionList.mockResolvedValue(REGIONS);
+    productList.mockResolvedValue({ products: [] });
+    await expect(getProduct("bestaat-niet")).resolves.toBeNull();
+    expect(clientFetch).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { FetchError } from "@medusajs/js-sdk";
 import { createCache } from "./cache.server";
 import { BACKEND_UNAVAILABLE_MESSAGE } from "./error-messages";
 import { sdk } from "./medusa.server";
+import { type ApiTier, type PriceTier, toPriceTiers } from "./tier-prices";
 
 type StoreProduct = Awaited<ReturnType<typeof sdk.store.product.list>>["products"][number];
 type StoreRegion = Awaited<ReturnType<typeof sdk.store.region.list>>["regions"][number];
@@ -245,6 +246,8 @@ export type VariantDetail = {
   price: number | null;
   /** Units that can be ordered; null when stock is not tracked or backorders are allowed. */
   stock: number | null;
+  /** Quantity prices (incl. btw), sorted; [] when the variant has one price for any quantity. */
+  tiers: PriceTier[];
 };
 
 export type ProductDetail = {
@@ -277,11 +280,29 @@ function toVariantDetail(variant: StoreVariant): VariantDetail {
     options,
     price: variant.calculated_price?.calculated_amount ?? null,
     stock: tracked ? (variant.inventory_quantity ?? 0) : null,
+    tiers: [],
   };
 }
 
-/** Maps a store API product to the product page model. Pure; exported for tests. */
-export function toProductDetail(product: StoreProduct, regionCurrency: string): ProductDetail {
+export type TierPricesResponse = {
+  currency_code: string;
+  is_tax_inclusive: boolean;
+  variants: { id: string; tiers: ApiTier[] }[];
+};
+
+/**
+ * Maps a store API product (and, when known, its tier prices) to the product page
+ * model. Pure; exported for tests.
+ */
+export function toProductDetail(
+  product: StoreProduct,
+  regionCurrency: string,
+  tierPrices: TierPricesResponse | null = null,
+): ProductDetail {
+  // Tiers are shown incl. btw like every price here; a tax-exclusive answer is left out.
+  const tiersById = new Map(
+    tierPrices?.is_tax_inclusive ? tierPrices.variants.map((v) => [v.id, toPriceTiers(v.tiers)] as const) : [],
+  );
   const images = [product.thumbnail, ...(product.images ?? []).map((i) => i.url)]
     .map((url) => storefrontImageUrl(url))
     .filter((url): url is string => Boolean(url));
@@ -298,15 +319,16 @@ export function toProductDetail(product: StoreProduct, regionCurrency: string): 
       title: o.title,
       values: (o.values ?? []).map((v) => v.value),
     })),
-    variants: (product.variants ?? []).map((v) =>
-      toVariantDetail({
+    variants: (product.variants ?? []).map((v) => ({
+      ...toVariantDetail({
         ...v,
         options: (v.options ?? []).map((value) => ({
           ...value,
           option: { title: optionTitles.get(value.option_id ?? "") ?? "" },
         })),
       } as StoreVariant),
-    ),
+      tiers: tiersById.get(v.id) ?? [],
+    })),
     categories: (product.categories ?? []).map((c) => ({ handle: c.handle, name: c.name })),
     currency: (product.variants?.[0]?.calculated_price?.currency_code ?? regionCurrency).toUpperCase(),
   };
@@ -322,7 +344,28 @@ async function fetchProduct(handle: string, country: string): Promise<ProductDet
   const { products } = await callBackend("retrieve product", () =>
     sdk.store.product.list({ handle, region_id: region.id, fields: PRODUCT_DETAIL_FIELDS, limit: 1 }),
   );
-  return products[0] ? toProductDetail(products[0], region.currencyCode) : null;
+  const product = products[0];
+  if (!product) return null;
+  return toProductDetail(product, region.currencyCode, await fetchTierPrices(product.id, region.id));
+}
+
+/**
+ * Quantity prices come from the shop's own route (the store product endpoints only
+ * price quantity 1). They are cached with the product they belong to. Without them
+ * the page still works, so a failure here shows no tiers instead of an error page.
+ */
+async function fetchTierPrices(productId: string, regionId: string): Promise<TierPricesResponse | null> {
+  try {
+    return await callBackend("product tier prices", () =>
+      sdk.client.fetch<TierPricesResponse>(`/store/products/${encodeURIComponent(productId)}/tier-prices`, {
+        query: { region_id: regionId },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof BackendUnavailableError)) throw error;
+    console.error(`Storefront: no tier prices for ${productId}: ${error.message}`);
+    return null;
+  }
 }
 
 export type Category = { id: string; handle: string; name: string; description: string | null };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { StockBadge } from "~/components/StockBadge";
+import { TierPrices } from "~/components/TierPrices";
 import { addToCart, CartError } from "~/lib/cart.server";
 import { getProduct, loadFromBackend, type VariantDetail } from "~/lib/catalogue.server";
 import { formatPrice } from "~/lib/format";
@@ -71,6 +72,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function productJsonLd(product: ReturnType<typeof useLoaderData<typeof loader>>["product"]) {
   const prices = product.variants.map((v) => v.price).filter((p): p is number => p !== null);
   const inStock = product.variants.some((v) => v.stock === null || v.stock > 0);
+  // Variants with quantity prices: one Offer each, its tiers as unit price specifications.
+  const tierOffers = product.variants
+    .filter((v) => v.tiers.length > 1 && v.price !== null)
+    .map((v) => ({
+      "@type": "Offer",
+      sku: v.sku ?? undefined,
+      price: v.price!.toFixed(2),
+      priceCurrency: product.currency,
+      availability: v.stock === 0 ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+      priceSpecification: v.tiers.map((t) => ({
+        "@type": "UnitPriceSpecification",
+        price: t.amount.toFixed(2),
+        priceCurrency: product.currency,
+        valueAddedTaxIncluded: true,
+        eligibleQuantity: {
+          "@type": "QuantitativeValue",
+          minValue: t.min,
+          ...(t.max !== null ? { maxValue: t.max } : {}),
+          unitCode: "C62",
+        },
+      })),
+    }));
   return {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -86,6 +109,7 @@ function productJsonLd(product: ReturnType<typeof useLoaderData<typeof loader>>[
       highPrice: prices.length ? Math.max(...prices).toFixed(2) : undefined,
       offerCount: product.variants.length,
       availability: inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      ...(tierOffers.length ? { offers: tierOffers } : {}),
     },
   };
 }
@@ -99,6 +123,7 @@ export default function ProductPage() {
   const { product, selectedId } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [chosenId, setChosenId] = useState(selectedId);
+  const [quantity, setQuantity] = useState(1);
   const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants[0];
   const soldOut = !chosen || chosen.stock === 0;
   const adding = navigation.state !== "idle" && navigation.formMethod === "POST";
@@ -136,6 +161,15 @@ export default function ProductPage() {
             <span className="text-sm text-slate-700">incl. 21% btw</span>
           </p>
           {chosen ? <StockBadge stock={chosen.stock} className="mt-2" /> : null}
+          {chosen ? (
+            <TierPrices
+              tiers={chosen.tiers}
+              currency={product.currency}
+              variantLabel={product.variants.length > 1 ? variantLabel(chosen) : undefined}
+              quantity={quantity}
+              className="mt-6"
+            />
+          ) : null}
 
           <Form method="post" preventScrollReset className="mt-8 space-y-6">
             {product.variants.length > 1 ? (
@@ -191,6 +225,7 @@ export default function ProductPage() {
                   min={1}
                   max={chosen?.stock ? Math.min(chosen.stock, 999) : 999}
                   defaultValue={1}
+                  onChange={(event) => setQuantity(Math.max(1, Math.floor(Number(event.target.value)) || 1))}
                   required
                   className="mt-1 w-24 rounded-lg border-2 border-slate-400 px-3 py-2.5 text-lg"
                 />
