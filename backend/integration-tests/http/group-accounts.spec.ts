@@ -1,0 +1,341 @@
+/**
+ * Group admin accounts ("Mijn groep") through HTTP: approval creates a customer with
+ * an emailpass login linked to the group and mails a set-password link; Medusa's
+ * reset-password flow sets the password; the admin signs in, sees only their own
+ * groups, edits one (Dutch errors per field); removal erases the personal data and the
+ * account but keeps the archived, anonymous group.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { seedShop } from "../../src/seed/seed-shop"
+import GroupAdminCustomerLink from "../../src/links/group-admin-customer"
+import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
+import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
+import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
+import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
+import { adminHeaders } from "../utils/admin"
+import { readMails, storeHeaders, waitFor } from "../utils/checkout"
+
+jest.setTimeout(180 * 1000)
+
+const REFERENCE_FILE = "/work/shared/data/geonames-postal-nl.txt"
+const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-accounts-"))
+process.env.MAIL_DIR = MAIL_DIR
+process.env.STOREFRONT_URL = "http://shop.test"
+process.env.MEDUSA_ADMIN_URL = "http://admin.test"
+delete process.env.SMTP_URL
+
+const PASSWORD = "Lindelaan-2026!"
+
+const group = (name: string, admin_email: string, postcodes = ["3581"]) => ({
+  name,
+  woonplaats: "Utrecht",
+  postcodes,
+  member_count: 42,
+  admin_name: "Anouk de Beheerder",
+  admin_email,
+  admin_phone: "06 12345678",
+  accepted_rules: true,
+})
+
+let ipCounter = 0
+const nextIp = () => `10.77.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
+
+/** The set-password or reset link in a mail's text: token and e-mail from the query string. */
+function linkIn(text: string, pathname: string) {
+  const match = new RegExp(`(https?://[^\\s]*${pathname.replace(/\//g, "\\/")}\\?token=([^&\\s]+)&email=([^\\s]+))`).exec(text)
+  if (!match) throw new Error(`No ${pathname} link in:\n${text}`)
+  return { url: match[1], token: decodeURIComponent(match[2]), email: decodeURIComponent(match[3]) }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+
+    const call = (p: Promise<any>) => p.catch((e: any) => (e.response ? e.response : Promise.reject(e)))
+    const get = (url: string, headers: Record<string, string> = {}) => call(api.get(url, { headers: { ...store.headers, ...headers } }))
+    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+      call(api.post(url, body, { headers: { ...store.headers, ...headers } }))
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+    const service = (): NeighbourhoodGroupModuleService => getContainer().resolve(NEIGHBOURHOOD_GROUP_MODULE)
+    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
+
+    const registerAndApprove = async (body: ReturnType<typeof group>) => {
+      const registered = await post("/store/groups", body, { "x-forwarded-for": nextIp() })
+      expect(registered.status).toBe(201)
+      const [row] = await service().listNeighbourhoodGroups({ slug: registered.data.group.slug })
+      const approved = await call(api.post(`/admin/groups/${row.id}/approve`, {}, admin))
+      expect(approved.status).toBe(200)
+      return row
+    }
+    /** Waits for the account e-mail of a group and returns it as written to MAIL_DIR. */
+    const accountMail = async (groupId: string, template: string) => {
+      const sent = await waitFor(
+        async () => (await notifications().listNotifications({ resource_id: groupId })).find((n) => n.template === template && n.status === "success"),
+        { what: `${template} e-mail` }
+      )
+      // the provider names each .eml after its template
+      return readMails(MAIL_DIR).find((m) => path.basename(m.file).includes(`-${template}-`) && m.headers.to === sent.to)!
+    }
+    const login = (email: string, password: string) => call(api.post("/auth/customer/emailpass", { email, password }))
+    const setPassword = (token: string, password: string) => call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer(token) }))
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seedShop(container, { storefrontUrl: "http://shop.test" })
+      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))
+      await importReferenceDataWorkflow(container).run({ input: { rows } })
+    })
+
+    beforeEach(async () => {
+      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
+      store = await storeHeaders(getContainer())
+      admin = await adminHeaders(api, getContainer(), `staff-${Date.now()}@buurtpreventie.test`)
+    })
+
+    /** Let subscribers finish their e-mails before the runner resets the database. */
+    afterEach(async () => {
+      let last = -1
+      let quiet = 0
+      await waitFor(
+        async () => {
+          const { rows } = await dbConnection.raw(
+            "select (select count(*) from notification where status = 'pending')::int as pending, (select count(*) from notification)::int as total"
+          )
+          quiet = rows[0].pending === 0 && rows[0].total === last ? quiet + 1 : 0
+          last = rows[0].total
+          return quiet >= 3
+        },
+        { what: "e-mails to settle", intervalMs: 40 }
+      )
+    })
+
+    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+
+    it("approval creates a customer, login and link, mails a set-password link; the password works once set", async () => {
+      const row = await registerAndApprove(group("Buurtpreventie Accountlaan", "Anouk.Account@Example.nl"))
+
+      // customer + link + login, e-mail normalised
+      const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "anouk.account@example.nl", has_account: true })
+      expect(customer).toMatchObject({ first_name: "Anouk", last_name: "de Beheerder", has_account: true })
+      const { data: links } = await getContainer()
+        .resolve("query")
+        .graph({ entity: GroupAdminCustomerLink.entryPoint, fields: ["customer_id", "neighbourhood_group_id"], filters: { neighbourhood_group_id: row.id } })
+      expect(links).toEqual([expect.objectContaining({ customer_id: customer.id, neighbourhood_group_id: row.id })])
+      const auth = getContainer().resolve(Modules.AUTH)
+      const [identity] = await auth.listProviderIdentities({ entity_id: "anouk.account@example.nl", provider: "emailpass" })
+      expect((await auth.retrieveAuthIdentity(identity.auth_identity_id)).app_metadata).toMatchObject({ customer_id: customer.id })
+
+      // no password yet: nobody can sign in, not even with an empty one
+      expect((await login("anouk.account@example.nl", "")).status).toBe(401)
+      expect((await login("anouk.account@example.nl", "raden")).status).toBe(401)
+
+      // the approval mail is still there, and the account mail has the storefront link
+      await accountMail(row.id, "group-approved")
+      const mail = await accountMail(row.id, "group-account-set-password")
+      expect(mail.headers.to).toBe("anouk.account@example.nl")
+      expect(mail.text).toContain("Hallo Anouk de Beheerder,")
+      const link = linkIn(mail.text, "/wachtwoord-instellen")
+      expect(link.url.startsWith("http://shop.test/wachtwoord-instellen?token=")).toBe(true)
+      expect(link.email).toBe("anouk.account@example.nl")
+      expect(mail.text).toContain("http://shop.test/wachtwoord-vergeten")
+
+      // Medusa's update route sets the password with the token, once
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      expect((await setPassword(link.token, "iets-anders-123")).status).toBe(401)
+      const signedIn = await login("anouk.account@example.nl", PASSWORD)
+      expect(signedIn.status).toBe(200)
+      expect(typeof signedIn.data.token).toBe("string")
+
+      // a repeated approval event does not mail again (and does not invalidate the token)
+      const before = (await notifications().listNotifications({ resource_id: row.id })).length
+      getContainer().resolve(Modules.EVENT_BUS).emit({ name: "neighbourhood_group.approved", data: { id: row.id } })
+      await new Promise((r) => setTimeout(r, 500))
+      await waitFor(async () => (await notifications().listNotifications({ resource_id: row.id, status: "pending" } as any)).length === 0)
+      expect((await notifications().listNotifications({ resource_id: row.id })).length).toBe(before)
+    })
+
+    it("a second group for the same e-mail joins the account: a sign-in mail instead of a new password", async () => {
+      const first = await registerAndApprove(group("Buurtpreventie Eerste Straat", "bram@example.nl"))
+      const link = linkIn((await accountMail(first.id, "group-account-set-password")).text, "/wachtwoord-instellen")
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+
+      const second = await registerAndApprove(group("Buurtpreventie Tweede Straat", "bram@example.nl", ["3582"]))
+      const mail = await accountMail(second.id, "group-account-sign-in")
+      expect(mail.text).toContain("http://shop.test/inloggen")
+      expect(mail.text).not.toContain("token=")
+      expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "bram@example.nl" })).toHaveLength(1)
+
+      const { data } = await login("bram@example.nl", PASSWORD)
+      const mine = await get("/store/my-group", bearer(data.token))
+      expect(mine.data.groups.map((g: any) => g.name)).toEqual(["Buurtpreventie Eerste Straat", "Buurtpreventie Tweede Straat"])
+    })
+
+    it("reset-password mails customers a storefront link and staff the admin's reset page", async () => {
+      const row = await registerAndApprove(group("Buurtpreventie Vergeetlaan", "carla@example.nl"))
+      await accountMail(row.id, "group-account-set-password")
+
+      expect((await call(api.post("/auth/customer/emailpass/reset-password", { identifier: "carla@example.nl" }))).status).toBe(201)
+      // unknown addresses get the same answer, and no mail
+      expect((await call(api.post("/auth/customer/emailpass/reset-password", { identifier: "niemand@example.nl" }))).status).toBe(201)
+      const resetMail = await waitFor(
+        async () => readMails(MAIL_DIR).find((m) => m.headers.subject === "Je wachtwoord opnieuw instellen"),
+        { what: "customer reset e-mail" }
+      )
+      expect(resetMail.headers.to).toBe("carla@example.nl")
+      const link = linkIn(resetMail.text, "/wachtwoord-instellen")
+      expect(link.url.startsWith("http://shop.test/wachtwoord-instellen?token=")).toBe(true)
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      expect((await login("carla@example.nl", PASSWORD)).status).toBe(200)
+
+      const staffEmail = `staff-reset-${Date.now()}@buurtpreventie.test`
+      await adminHeaders(api, getContainer(), staffEmail)
+      expect((await call(api.post("/auth/user/emailpass/reset-password", { identifier: staffEmail }))).status).toBe(201)
+      const staffMail = await waitFor(async () => readMails(MAIL_DIR).find((m) => m.headers.to === staffEmail), { what: "staff reset e-mail" })
+      expect(staffMail.headers.subject).toBe("Wachtwoord van de beheeromgeving opnieuw instellen")
+      expect(linkIn(staffMail.text, "/app/reset-password").url.startsWith("http://admin.test/app/reset-password?token=")).toBe(true)
+      await waitFor(async () => !readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl") && true)
+      expect(readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl")).toBe(false)
+    })
+
+    describe("/store/my-group", () => {
+      const signedInAdmin = async (email: string, name: string, postcodes = ["3581"]) => {
+        const row = await registerAndApprove(group(name, email, postcodes))
+        const link = linkIn((await accountMail(row.id, "group-account-set-password")).text, "/wachtwoord-instellen")
+        expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+        const { data } = await login(email, PASSWORD)
+        return { row, headers: bearer(data.token) }
+      }
+
+      it("needs a signed-in customer", async () => {
+        expect((await get("/store/my-group")).status).toBe(401)
+        expect((await post("/store/my-group/groups/nbgrp_x", { member_count: 3 })).status).toBe(401)
+        expect((await post("/store/my-group/removal", { confirm: true })).status).toBe(401)
+        expect((await get("/store/my-group", bearer("not-a-token"))).status).toBe(401)
+        // a staff token is not a customer token
+        expect((await get("/store/my-group", admin.headers)).status).toBe(401)
+      })
+
+      it("lists only the admin's own groups, with their own data; another group cannot be edited", async () => {
+        const anouk = await signedInAdmin("anouk.mijn@example.nl", "Buurtpreventie Mijnlaan")
+        const other = await signedInAdmin("dirk@example.nl", "Buurtpreventie Anderlaan", ["3582"])
+        const pendingOther = await post("/store/groups", group("Buurtpreventie Wachtlaan", "erik@example.nl", ["3583"]), { "x-forwarded-for": nextIp() })
+        expect(pendingOther.status).toBe(201)
+
+        const { data, status, headers } = await get("/store/my-group", anouk.headers)
+        expect(status).toBe(200)
+        expect(headers["cache-control"]).toBe("private, no-store")
+        expect(data.groups).toHaveLength(1)
+        expect(data.groups[0]).toMatchObject({
+          id: anouk.row.id,
+          name: "Buurtpreventie Mijnlaan",
+          status: "approved",
+          rejection_reason: null,
+          admin_email: "anouk.mijn@example.nl",
+          admin_phone: "+31612345678",
+          member_count: 42,
+        })
+        expect(JSON.stringify(data)).not.toContain("dirk@example.nl")
+        expect(JSON.stringify(data)).not.toContain("erik@example.nl")
+
+        // someone else's group answers like a missing one, and stays unchanged
+        const foreign = await post(`/store/my-group/groups/${other.row.id}`, { member_count: 3 }, anouk.headers)
+        expect(foreign.status).toBe(404)
+        expect(foreign.data.message).toBe("Deze groep bestaat niet of hoort niet bij je account.")
+        expect((await service().retrieveNeighbourhoodGroup(other.row.id)).member_count).toBe(42)
+        expect((await post("/store/my-group/groups/nbgrp_missing", { member_count: 3 }, anouk.headers)).status).toBe(404)
+
+        // rejected groups show the reason to their own admin
+        await call(api.post(`/admin/groups/${anouk.row.id}/reject`, { reason: "Dit is een vereniging, geen buurt." }, admin))
+        const rejected = await get("/store/my-group", anouk.headers)
+        expect(rejected.data.groups[0]).toMatchObject({ status: "rejected", rejection_reason: "Dit is een vereniging, geen buurt." })
+      })
+
+      it("edits the listing with Dutch errors per field; the public page follows", async () => {
+        const { row, headers } = await signedInAdmin("femke@example.nl", "Buurtpreventie Bewerklaan")
+        const edit = (body: unknown) => post(`/store/my-group/groups/${row.id}`, body, headers)
+
+        const invalid = await edit({ name: "x", woonplaats: "", postcodes: "12", member_count: "300" })
+        expect(invalid.status).toBe(400)
+        expect(invalid.data.errors).toEqual({
+          name: "De naam van je groep moet minstens 3 tekens lang zijn",
+          woonplaats: "Vul je woonplaats in (minstens 2 tekens)",
+          postcodes: '"12" is geen geldige postcode: gebruik vier cijfers, bijvoorbeeld 3581',
+          member_count: "Een WhatsApp-groep heeft hoogstens 256 leden",
+        })
+        expect((await edit({ lat: "48.1", lng: "11.5" })).data.errors).toEqual({ lat: "Dit punt ligt niet in Nederland of België" })
+        expect((await edit({ member_count: 0 })).data.errors).toEqual({ member_count: "Een groep heeft minstens 1 lid" })
+        expect((await edit({ member_count: "veel" })).data.errors.member_count).toBe("Vul het aantal leden in (een getal)")
+        expect((await edit({ lat: "52.1" })).data.errors).toEqual({ lat: "Geef zowel breedtegraad als lengtegraad op" })
+        expect((await edit({ admin_email: "x@example.nl" })).data.errors).toEqual({ admin_email: 'Onbekend veld "admin_email"' })
+        expect((await edit({ status: "approved" })).status).toBe(400)
+        const invite = await edit({ name: "Buurt https://chat.whatsapp.com/AbCdEf123" })
+        expect(invite.status).toBe(400)
+        expect(invite.data.message).toBe("Deel nooit de uitnodigingslink van je groep")
+        expect((await service().retrieveNeighbourhoodGroup(row.id)).name).toBe("Buurtpreventie Bewerklaan")
+
+        // a point in Belgium is fine (border groups); postcodes bring municipality and centre
+        const ok = await edit({ name: "Buurtpreventie Nieuwe Naam", member_count: "57", postcodes: "1011, 1012", woonplaats: "Amsterdam" })
+        expect(ok.status).toBe(200)
+        expect(ok.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57, postcodes: ["1011", "1012"], gemeente: "Amsterdam" })
+        expect((await edit({ lat: "51.05", lng: "3.72" })).data.group).toMatchObject({ lat: 51.05, lng: 3.72 })
+
+        const page = await get(`/store/groups/${row.slug}`)
+        expect(page.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57 })
+        expect(JSON.stringify(page.data)).not.toContain("femke@example.nl")
+      })
+
+      it("removal erases the admin's data and account, keeps the archived anonymous group", async () => {
+        const { row, headers } = await signedInAdmin("gerda@example.nl", "Buurtpreventie Vergetenlaan")
+        const other = await signedInAdmin("henk@example.nl", "Buurtpreventie Blijflaan", ["3582"])
+        const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "gerda@example.nl" })
+
+        const unconfirmed = await post("/store/my-group/removal", {}, headers)
+        expect(unconfirmed.status).toBe(400)
+        expect(unconfirmed.data.errors).toEqual({ confirm: "Bevestig dat je je gegevens wilt laten verwijderen" })
+
+        const removed = await post("/store/my-group/removal", { confirm: true }, headers)
+        expect(removed.status).toBe(200)
+        expect(removed.data).toEqual({ removed: true, archived_groups: 1 })
+
+        const { rows } = await dbConnection.raw(
+          "select status, admin_name, admin_email, admin_phone, archived_at, deleted_at, name from neighbourhood_group where id = ?",
+          [row.id]
+        )
+        expect(rows[0]).toMatchObject({ status: "archived", admin_name: null, admin_email: null, admin_phone: null, deleted_at: null, name: "Buurtpreventie Vergetenlaan" })
+        expect(rows[0].archived_at).toBeTruthy()
+        expect((await get(`/store/groups/${row.slug}`)).status).toBe(404)
+
+        // the customer is gone (and its soft-deleted row holds no personal data), so is the login and the link
+        expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ id: customer.id })).toHaveLength(0)
+        const { rows: customerRows } = await dbConnection.raw("select email, first_name, last_name, deleted_at from customer where id = ?", [customer.id])
+        expect(customerRows[0]).toMatchObject({ email: null, first_name: null, last_name: null })
+        expect(customerRows[0].deleted_at).toBeTruthy()
+        expect(await getContainer().resolve(Modules.AUTH).listProviderIdentities({ entity_id: "gerda@example.nl" })).toHaveLength(0)
+        const { data: links } = await getContainer()
+          .resolve("query")
+          .graph({ entity: GroupAdminCustomerLink.entryPoint, fields: ["customer_id"], filters: { neighbourhood_group_id: row.id } })
+        expect(links).toHaveLength(0)
+        expect((await login("gerda@example.nl", PASSWORD)).status).toBe(401)
+        const { rows: leftovers } = await dbConnection.raw(
+          "select count(*)::int as n from neighbourhood_group where admin_email = 'gerda@example.nl'"
+        )
+        expect(leftovers[0].n).toBe(0)
+
+        // staff cannot re-approve an anonymised group (there is nobody to mail)
+        const reapprove = await call(api.post(`/admin/groups/${row.id}/approve`, {}, admin))
+        expect(reapprove.status).toBe(400)
+        expect((await service().retrieveNeighbourhoodGroup(row.id)).status).toBe("archived")
+
+        // the other admin is untouched
+        expect((await get("/store/my-group", other.headers)).data.groups[0]).toMatchObject({ admin_email: "henk@example.nl", status: "approved" })
+      })
+    })
+  },
+})
