@@ -32,5 +32,6 @@ module.exports = defineConfig({
     ...buildModules(env),
     // The shop's own domain: the national directory of neighbourhood WhatsApp groups.
     { resolve: "./src/modules/neighbourhood-group" },
+    { resolve: "./src/modules/area-notice" },
   ],
 })
