@@ -123,6 +123,50 @@ medusaIntegrationTestRunner({
         expect((await get("/store/groups?limit=101")).status).toBe(400)
       })
 
+      it("pages nearest first exactly as measuring every group would, also deep pages, filters and groups without a point", async () => {
+        // One approved group without a point: it comes after every located group.
+        const [unlocated] = await service().createNeighbourhoodGroups([
+          {
+            name: "Buurtpreventie Zonder Punt",
+            slug: "buurtpreventie-zonder-punt",
+            name_key: "zonder punt",
+            search_text: "buurtpreventie zonder punt utrecht",
+            gemeente: "Utrecht",
+            gemeente_slug: "utrecht",
+            woonplaats: "Utrecht",
+            postcodes: ["3581"],
+            member_count: 12,
+            status: "approved",
+            admin_name: "Test",
+            admin_email: "zonder-punt@example.nl",
+            admin_phone: "0612345678",
+            accepted_rules: true,
+          } as any,
+        ])
+        try {
+          const origin = (await get("/store/groups?postcode=9711&limit=1")).data.origin // Groningen: far from most groups
+          const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, g) })).sort((a, b) => a.km - b.km)
+          const expected = [...located.map((g) => g.slug), unlocated.slug]
+          const total = expected.length
+
+          for (const [offset, limit] of [[0, 20], [40, 30], [total - 25, 25], [total - 1, 10]]) {
+            const { data } = await get(`/store/groups?postcode=9711&limit=${limit}&offset=${offset}`)
+            expect(data.count).toBe(total)
+            expect(data.groups.map((g: any) => g.slug)).toEqual(expected.slice(offset, offset + limit))
+          }
+          const last = (await get(`/store/groups?postcode=9711&limit=1&offset=${total - 1}`)).data.groups[0]
+          expect(last).toMatchObject({ slug: unlocated.slug, distance_km: null })
+
+          const utrecht = (await get("/store/groups?postcode=9711&gemeente=utrecht&limit=100")).data
+          expect(utrecht.groups.map((g: any) => g.slug)).toEqual([
+            ...located.filter((g) => g.gemeente === "Utrecht").map((g) => g.slug),
+            unlocated.slug,
+          ])
+        } finally {
+          await service().deleteNeighbourhoodGroups([unlocated.id])
+        }
+      })
+
       it("searches name, woonplaats and gemeente with q, ignoring case and accents", async () => {
         const { data } = await get("/store/groups?q=LINDENLAAN&limit=100")
         const expected = DEMO.filter((g) => g.name.includes("Lindenlaan"))

@@ -6,7 +6,7 @@ import NeighbourhoodGroup from "./models/neighbourhood-group"
 import PostcodeArea from "./models/postcode-area"
 import type { PostcodeAreaRow } from "./reference-data/geonames"
 import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
-import { EARTH_RADIUS_KM } from "./utils/geo"
+import { EARTH_RADIUS_KM, minKmBeyondDegrees } from "./utils/geo"
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
@@ -79,21 +79,54 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     )
 
     const columns = PUBLIC_GROUP_COLUMNS.map((c) => `g.${c}`).join(", ")
-    const selectParams: unknown[] = []
-    let extra = ""
-    let order = "g.name ASC, g.id ASC"
-    if (input.origin) {
-      extra = `, ${haversineSql("g.lat", "g.lng")} AS distance_km`
-      selectParams.push(input.origin.lat, input.origin.lat, input.origin.lng)
-      order = "distance_km ASC NULLS LAST, g.name ASC, g.id ASC"
+    const coversSql = input.covers_pc4 ? ", g.postcodes @> ARRAY[?]::text[] AS covers_postcode" : ""
+    const coversParams = input.covers_pc4 ? [input.covers_pc4] : []
+
+    if (!input.origin) {
+      const rows: Row[] = await manager.execute(
+        `SELECT ${columns}${coversSql} FROM neighbourhood_group g WHERE ${whereSql}
+          ORDER BY g.name ASC, g.id ASC LIMIT ? OFFSET ?`,
+        [...coversParams, ...params, input.limit, input.offset]
+      )
+      return { groups: rows.map(toPublicRow), count }
     }
-    if (input.covers_pc4) {
-      extra += ", g.postcodes @> ARRAY[?]::text[] AS covers_postcode"
-      selectParams.push(input.covers_pc4)
+
+    const origin = input.origin
+    const distanceSql = `${haversineSql("g.lat", "g.lng")} AS distance_km`
+    const distanceParams = [origin.lat, origin.lat, origin.lng]
+    const wanted = input.offset + input.limit
+
+    // Nearest first without measuring every group: the GiST index on point(lng, lat)
+    // hands out candidates in order of their distance in degrees (KNN, `<->`); the
+    // exact distances of those candidates are then sorted. The page is exact when its
+    // last group is nearer than any group outside the candidates can be (see
+    // `minKmBeyondDegrees`); otherwise fetch more, and in the end measure them all.
+    for (let candidates = Math.max(3 * wanted + 30, 60); candidates <= KNN_MAX_CANDIDATES; candidates *= 4) {
+      const rows: Row[] = await manager.execute(
+        `SELECT * FROM (
+           SELECT ${columns}${coversSql}, ${distanceSql}, point(g.lng, g.lat) <-> point(?, ?) AS degrees
+             FROM neighbourhood_group g
+            WHERE ${whereSql} AND g.lat IS NOT NULL AND g.lng IS NOT NULL
+            ORDER BY point(g.lng, g.lat) <-> point(?, ?) LIMIT ?
+         ) c ORDER BY c.distance_km ASC, c.name ASC, c.id ASC`,
+        [...coversParams, ...distanceParams, origin.lng, origin.lat, ...params, origin.lng, origin.lat, candidates]
+      )
+      const page = rows.slice(input.offset, wanted)
+      if (rows.length < candidates) {
+        // every located match is here; groups without a point would follow them
+        if (rows.length >= wanted || rows.length === count) return { groups: page.map(toPublicRow), count }
+        break
+      }
+      const farthestDegrees = Math.max(...rows.map((r) => Number(r.degrees)))
+      if (rows[wanted - 1].distance_km < minKmBeyondDegrees(origin.lat, farthestDegrees)) {
+        return { groups: page.map(toPublicRow), count }
+      }
     }
+
     const rows: Row[] = await manager.execute(
-      `SELECT ${columns}${extra} FROM neighbourhood_group g WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...selectParams, ...params, input.limit, input.offset]
+      `SELECT ${columns}${coversSql}, ${distanceSql} FROM neighbourhood_group g WHERE ${whereSql}
+        ORDER BY distance_km ASC NULLS LAST, g.name ASC, g.id ASC LIMIT ? OFFSET ?`,
+      [...coversParams, ...distanceParams, ...params, input.limit, input.offset]
     )
     return { groups: rows.map(toPublicRow), count }
   }
@@ -399,12 +432,18 @@ class NeighbourhoodGroupModuleService extends MedusaService({
 
 export default NeighbourhoodGroupModuleService
 
-/** Haversine distance in km from the point bound by the three `?` (lat, lat, lng). */
+/** Beyond this many KNN candidates the exact full sort is as cheap. */
+const KNN_MAX_CANDIDATES = 4000
+
+/**
+ * Haversine distance in km from the point bound by the three `?` (lat, lat, lng);
+ * NULL for a group without a point (least() would otherwise skip the NULL and answer half the globe).
+ */
 function haversineSql(latColumn: string, lngColumn: string): string {
-  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+  return `(CASE WHEN ${latColumn} IS NULL OR ${lngColumn} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
       power(sin(radians(${latColumn}::float8 - ?::float8) / 2), 2)
       + cos(radians(?::float8)) * cos(radians(${latColumn}::float8))
-      * power(sin(radians(${lngColumn}::float8 - ?::float8) / 2), 2)))))`
+      * power(sin(radians(${lngColumn}::float8 - ?::float8) / 2), 2)))) END)`
 }
 
 /** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */

@@ -1,6 +1,6 @@
 import { deriveMunicipalities, findSuccessors } from "../reference-data/municipalities"
 import type { PostcodeAreaRow } from "../reference-data/geonames"
-import { distanceKm } from "../utils/geo"
+import { distanceKm, minKmBeyondDegrees } from "../utils/geo"
 import { toPc4 } from "../utils/postcode"
 import { groupNameKey, groupSearchText, searchTerms, slugify } from "../utils/text"
 import { findWhatsAppInviteLinks, looksLikeWhatsAppInviteLink } from "../utils/whatsapp"
@@ -121,5 +121,28 @@ describe("municipalities", () => {
       nextRows
     )
     expect(Object.fromEntries(successors)).toEqual({ "oude-naam": "nieuwe-naam", klein: "groot", verdwenen: null })
+  })
+})
+
+describe("minKmBeyondDegrees (the proof behind nearest-first search through the point index)", () => {
+  it("never exceeds the real distance of a point that many plain degrees away, over and around the Netherlands and Belgium", () => {
+    let seed = 42
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    let tightest = Infinity
+    for (let i = 0; i < 20000; i++) {
+      const a = { lat: 49 + random() * 5, lng: 2 + random() * 6 }
+      const b = { lat: 49 + random() * 5, lng: 2 + random() * 6 }
+      const degrees = Math.hypot(b.lat - a.lat, b.lng - a.lng)
+      const bound = minKmBeyondDegrees(a.lat, degrees)
+      expect(bound).toBeLessThanOrEqual(distanceKm(a, b))
+      tightest = Math.min(tightest, distanceKm(a, b) / Math.max(bound, 1e-9))
+    }
+    // and it is not uselessly loose: due north/south the bound is within ~45 % of the truth
+    expect(tightest).toBeLessThan(1.5)
+  })
+
+  it("grows with the distance in degrees", () => {
+    expect(minKmBeyondDegrees(52, 0.1)).toBeLessThan(minKmBeyondDegrees(52, 0.2))
+    expect(minKmBeyondDegrees(52, 0)).toBe(0)
   })
 })

@@ -17,6 +17,17 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
+/**
+ * A lower bound of the distance in km to any point at least `degrees` away from a
+ * point at `lat` in plain (lng, lat) degrees. A degree of longitude is cos(latitude)
+ * of a degree of latitude, so the bound uses the highest latitude within reach, plus
+ * one degree and 2 % for the great circle's curve, which is generous for a national directory.
+ */
+export function minKmBeyondDegrees(lat: number, degrees: number): number {
+  const highest = Math.min(89, Math.abs(lat) + degrees + 1)
+  return 0.98 * EARTH_RADIUS_KM * ((degrees * Math.PI) / 180) * Math.cos((highest * Math.PI) / 180)
+}
+
 /** Mean point, rounded to 5 decimals (about 1 m); null for no points. */
 export function centreOf(points: { lat: number; lng: number }[]): { lat: number; lng: number } | null {
   if (!points.length) return null
