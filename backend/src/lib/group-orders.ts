@@ -75,7 +75,9 @@ export function signsPerUnit(variant: VariantForSigns): number {
 
 export type OrderForSigns = {
   status?: string | null
-  items?: ({ variant_id?: string | null; quantity?: number | string | null } | null)[] | null
+  items?:
+    | ({ variant_id?: string | null; quantity?: number | string | null; detail?: { quantity?: number | string | null } | null } | null)[]
+    | null
 }
 
 /** Signs in the orders that are not canceled, given the signs per unit of each variant. */
@@ -85,7 +87,7 @@ export function countSigns(orders: (OrderForSigns | null)[], perUnit: Map<string
     if (!order || order.status === "canceled") continue
     for (const item of order.items ?? []) {
       if (!item?.variant_id) continue
-      total += (perUnit.get(item.variant_id) ?? 0) * Number(item.quantity ?? 0)
+      total += (perUnit.get(item.variant_id) ?? 0) * Number(item.quantity ?? item.detail?.quantity ?? 0)
     }
   }
   return total
@@ -99,12 +101,15 @@ type Query = { graph: (config: any, options?: any) => Promise<{ data: any[] }> }
  * counts in the orders that contain it.
  */
 export async function signsOrderedForGroup(query: Query, groupId: string): Promise<number> {
-  const { data: groups } = await query.graph({
-    entity: "neighbourhood_group",
-    fields: ["id", "orders.id", "orders.status", "orders.items.variant_id", "orders.items.quantity"],
-    filters: { id: groupId },
-  })
-  const orders: OrderForSigns[] = (groups[0]?.orders ?? []).filter(Boolean)
+  const { data: groups } = await query.graph({ entity: "neighbourhood_group", fields: ["id", "orders.id"], filters: { id: groupId } })
+  const orderIds: string[] = (groups[0]?.orders ?? []).map((o: { id?: string } | null) => o?.id).filter(Boolean)
+  if (!orderIds.length) return 0
+  // Medusa 2.21's Query leaves items.quantity empty unless the item detail is loaded.
+  const { data: orders } = (await query.graph({
+    entity: "order",
+    fields: ["id", "status", "items.variant_id", "items.quantity", "items.detail.quantity"],
+    filters: { id: orderIds },
+  })) as { data: OrderForSigns[] }
   const variantIds = [
     ...new Set(
       orders
