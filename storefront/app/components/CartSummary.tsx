@@ -1,3 +1,4 @@
+import { CartGroupNote } from "~/components/CartGroupNote";
 import { formatPrice } from "~/lib/format";
 
 type CartSummaryProps = {
@@ -5,11 +6,13 @@ type CartSummaryProps = {
   shipping: { label: string; amount: number | null };
   taxTotal: number;
   total: number;
+  /** The neighbourhood group this order is for (CartView.group); shown above the amounts. */
+  group?: { slug: string; name: string } | null;
 };
 
 /** Subtotal, shipping, btw and total; every amount already includes 21% btw. */
-export function CartSummary({ itemTotal, shipping, taxTotal, total }: CartSummaryProps) {
-  return (
+export function CartSummary({ itemTotal, shipping, taxTotal, total, group }: CartSummaryProps) {
+  const amounts = (
     <dl data-testid="cart-summary" className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-slate-800">
       <dt>Subtotaal</dt>
       <dd className="text-right" data-testid="subtotal">
@@ -28,5 +31,12 @@ export function CartSummary({ itemTotal, shipping, taxTotal, total }: CartSummar
         {formatPrice(taxTotal)}
       </dd>
     </dl>
+  );
+  if (!group) return amounts;
+  return (
+    <div className="space-y-4">
+      <CartGroupNote group={group} />
+      {amounts}
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { countryOf, type ShopSession } from "./session.server";
 
 const CART_FIELDS =
   "id,email,region_id,currency_code,item_total,subtotal,shipping_total,tax_total,total," +
-  "*items,*shipping_address,*shipping_methods,*region.countries";
+  "*items,*shipping_address,*shipping_methods,*region.countries,metadata";
 
 type StoreCart = Awaited<ReturnType<typeof sdk.store.cart.retrieve>>["cart"];
 
@@ -19,6 +19,19 @@ export type CartLine = {
   unitPrice: number;
   total: number;
 };
+
+/** The neighbourhood group the shopper orders for (public data only). */
+export type CartGroup = { slug: string; name: string };
+
+/**
+ * The group on a cart's metadata (set by POST /store/carts/:id/group), or null.
+ * Pure; exported for tests.
+ */
+export function cartGroupOf(metadata: Record<string, unknown> | null | undefined): CartGroup | null {
+  const { group_id: id, group_slug: slug, group_name: name } = metadata ?? {};
+  if (typeof id !== "string" || !id || typeof slug !== "string" || !slug || typeof name !== "string" || !name) return null;
+  return { slug, name };
+}
 
 /** What the cart and checkout pages show; amounts in euros incl. btw. */
 export type CartView = {
@@ -35,6 +48,8 @@ export type CartView = {
   /** The saved delivery address, to fill the checkout form again. */
   address: Record<string, string>;
   shippingMethodCount: number;
+  /** "Bestelling voor buurtgroep …", or null. */
+  group: CartGroup | null;
   raw: StoreCart;
 };
 
@@ -74,6 +89,7 @@ export function toCartView(cart: StoreCart): CartView {
       ]),
     ),
     shippingMethodCount: cart.shipping_methods?.length ?? 0,
+    group: cartGroupOf(cart.metadata as Record<string, unknown> | null | undefined),
     raw: cart,
   };
 }
@@ -180,6 +196,62 @@ export async function removeLine(session: ShopSession, lineId: string): Promise<
   if (!cartId) return;
   await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId));
   await getCart(session);
+}
+
+type CartGroupResponse = { cart: { id: string }; group: (CartGroup & { id: string }) | null };
+
+/**
+ * Order for a group: puts the approved group `slug` on the visitor's cart, creating the
+ * cart when there is none. The backend refuses groups that are unknown or not approved
+ * (404, Dutch message), which becomes a CartError.
+ */
+export async function setCartGroup(session: ShopSession, slug: string): Promise<CartGroup> {
+  const set = async () => {
+    const cartId = await ensureCartId(session);
+    return callBackend("set cart group", () =>
+      sdk.client.fetch<CartGroupResponse>(`/store/carts/${encodeURIComponent(cartId)}/group`, { method: "POST", body: { slug } }),
+    );
+  };
+  const refused = (error: unknown) => {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof FetchError && cause.status && cause.status < 500 && !isGoneCart(cause)) {
+      return new CartError(cause.message || "Voor deze buurtgroep kun je nu niet bestellen.", { cause: error });
+    }
+    return null;
+  };
+  let response: CartGroupResponse;
+  try {
+    response = await set();
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (!(cause instanceof FetchError) || !isGoneCart(cause)) throw refused(error) ?? error;
+    forgetCart(session); // the cookie's cart was completed or removed: start a new one once
+    response = await set().catch((retryError: unknown) => {
+      throw refused(retryError) ?? retryError;
+    });
+  }
+  if (!response.group) throw new CartError("Voor deze buurtgroep kun je nu niet bestellen.");
+  return { slug: response.group.slug, name: response.group.name };
+}
+
+/** Order without a group again; nothing to do without a cart. */
+export async function removeCartGroup(session: ShopSession): Promise<void> {
+  const cartId = session.get("cartId");
+  if (!cartId) return;
+  try {
+    await callBackend("remove cart group", () =>
+      sdk.client.fetch<CartGroupResponse>(`/store/carts/${encodeURIComponent(cartId)}/group`, { method: "DELETE" }),
+    );
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof FetchError && isGoneCart(cause)) return forgetCart(session);
+    throw error;
+  }
+}
+
+/** The cart itself is gone (removed, or already checked out), as opposed to a refused group. */
+function isGoneCart(error: FetchError): boolean {
+  return (error.status === 404 && /^Winkelmand |^Cart /.test(error.message ?? "")) || /afgerekend|completed/i.test(error.message ?? "");
 }
 
 /** The cart as sent to the browser: without Medusa's raw object. */

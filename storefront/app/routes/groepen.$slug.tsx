@@ -24,10 +24,11 @@ import {
   CONTACT_MESSAGE_RULES,
   contactGroupAdmin,
   directoryCacheHeaders,
-  getGroup,
   getMapSettings,
   toFormFailure,
 } from "~/lib/groups.server";
+import { signsOrderedLabel } from "~/lib/group-orders";
+import { getGroupWithSigns } from "~/lib/group-orders.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
 
@@ -41,10 +42,11 @@ export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHea
 const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const group = await loadFromBackend(() => getGroup(params.slug ?? ""));
+  const group = await loadFromBackend(() => getGroupWithSigns(params.slug ?? ""));
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
   return {
     group,
+    signsLabel: signsOrderedLabel(group.signsOrdered),
     map: getMapSettings(),
     seo: {
       title: `${group.name} in ${group.woonplaats}`,
@@ -98,7 +100,7 @@ function MapPinIcon() {
 }
 
 export default function GroupPage() {
-  const { group, map } = useLoaderData<typeof loader>();
+  const { group, map, signsLabel } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
@@ -205,14 +207,22 @@ export default function GroupPage() {
               <h2 id="borden" className="text-xl font-bold">
                 Laat zien dat deze buurt oplet
               </h2>
+              {signsLabel ? (
+                <p className="mt-1 text-lg font-bold text-brand-yellow" data-testid="signs-ordered">
+                  {signsLabel}
+                </p>
+              ) : null}
               <p className="mt-1 text-slate-100">Straatborden en raamstickers voor WhatsApp-buurtpreventie, snel in huis.</p>
             </div>
-            <Link
-              to={`/winkel/borden?groep=${encodeURIComponent(group.slug)}`}
-              className="inline-flex items-center gap-2 rounded-lg bg-brand-yellow px-5 py-3 font-bold text-slate-950 hover:bg-white"
-            >
-              Bestel borden voor deze buurt <span aria-hidden="true">→</span>
-            </Link>
+            {/* Puts the group on the cart (POST, also without JavaScript), then on to the signs. */}
+            <Form method="post" action={`/groepen/${encodeURIComponent(group.slug)}/bestellen`}>
+              <button
+                type="submit"
+                className="inline-flex items-center gap-2 rounded-lg bg-brand-yellow px-5 py-3 font-bold text-slate-950 hover:bg-white"
+              >
+                Bestel borden voor deze buurt <span aria-hidden="true">→</span>
+              </button>
+            </Form>
           </section>
         </div>
 

@@ -2,11 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/Button";
+import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
-import { CartError, getCart, publicCart, removeLine, updateLine } from "~/lib/cart.server";
+import { CartError, getCart, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/catalogue.server";
 import { getShippingGroups } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
+import { safeCartReturnPath } from "~/lib/group-orders";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
@@ -37,20 +39,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const lineSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), lineId: z.string().min(1), quantity: quantitySchema }),
   z.object({ intent: z.literal("remove"), lineId: z.string().min(1) }),
+  z.object({ intent: z.literal("remove-group"), returnTo: z.string().optional() }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   const parsed = lineSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (parsed.success && parsed.data.intent === "remove-group") {
+    // Also posted from the checkout pages (CartGroupNote): back to where the shopper was.
+    await loadFromBackend(() => removeCartGroup(session));
+    session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep." });
+    return redirect(safeCartReturnPath(parsed.data.returnTo), {
+      status: 303,
+      headers: { "Set-Cookie": await commitSession(session) },
+    });
+  }
   if (!parsed.success) {
     session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Dit lukte niet." });
   } else {
+    const line = parsed.data;
     try {
-      if (parsed.data.intent === "update") {
-        await loadFromBackend(() => updateLine(session, parsed.data.lineId, (parsed.data as { quantity: number }).quantity));
+      if (line.intent === "update") {
+        await loadFromBackend(() => updateLine(session, line.lineId, line.quantity));
         session.flash("notice", { kind: "info", message: "Aantal bijgewerkt." });
-      } else {
-        await loadFromBackend(() => removeLine(session, parsed.data.lineId));
+      } else if (line.intent === "remove") {
+        await loadFromBackend(() => removeLine(session, line.lineId));
         session.flash("notice", { kind: "info", message: "Product verwijderd uit je winkelmand." });
       }
     } catch (error) {
@@ -71,6 +84,11 @@ export default function CartPage() {
       <div className="mx-auto max-w-3xl px-4 py-12">
         <h1 className="text-3xl font-extrabold text-brand-blue">Winkelmand</h1>
         <p className="mt-4 text-lg text-slate-700">Je winkelmand is leeg.</p>
+        {cart?.group ? (
+          <div className="mt-6">
+            <CartGroupNote group={cart.group} />
+          </div>
+        ) : null}
         <Link to="/" className="mt-6 inline-block font-semibold text-brand-blue underline underline-offset-2">
           Verder winkelen
         </Link>
@@ -148,6 +166,7 @@ export default function CartPage() {
               shipping={{ label: "Verzending (schatting)", amount: estimate }}
               taxTotal={cart.taxTotal}
               total={cart.itemTotal + (estimate ?? 0)}
+              group={cart.group}
             />
           </div>
           {shipments.length > 1 ? (

@@ -1,0 +1,13 @@
+const count = new Intl.NumberFormat("nl-NL");
+
+/** "1 bord in deze buurt", "12 borden in deze buurt"; null for none (the line is then hidden). */
+export function signsOrderedLabel(signs: number | null | undefined): string | null {
+  if (!signs || !Number.isFinite(signs) || signs < 1) return null;
+  const n = Math.floor(signs);
+  return `${count.format(n)} ${n === 1 ? "bord" : "borden"} in deze buurt`;
+}
+
+/** Where "Niet voor een groep bestellen" may return to: only the cart and checkout pages. */
+export function safeCartReturnPath(value: unknown): string {
+  return typeof value === "string" && /^\/(winkelmand|afrekenen(\/(verzending|betalen))?)$/.test(value) ? value : "/winkelmand";
+}
