@@ -14,6 +14,8 @@ export const PAYMENT_PROVIDER_IDS = {
   card: "pp_stripe_stripe",
   ideal: "pp_stripe-ideal_stripe",
   bancontact: "pp_stripe-bancontact_stripe",
+  /** "Op factuur (gemeente/organisatie)": src/modules/invoice-payment, registered with id "invoice". */
+  invoice: "pp_invoice_invoice",
 } as const
 
 /** Every provider id this configuration can register (the seed manages links to these only). */
@@ -22,15 +24,20 @@ export const MANAGED_PAYMENT_PROVIDER_IDS: string[] = Object.values(PAYMENT_PROV
 /**
  * Which payment providers each region offers, by country code: Nederland card +
  * iDEAL + manual, België card + Bancontact + manual; without Stripe only manual.
+ * Payment on invoice (municipalities, organisations) is offered in both, always.
  */
 export function regionPaymentProviders(env: Pick<BackendEnv, "stripeApiKey">): Record<"nl" | "be", string[]> {
-  const { manual, card, ideal, bancontact } = PAYMENT_PROVIDER_IDS
-  if (!env.stripeApiKey) return { nl: [manual], be: [manual] }
-  return { nl: [card, ideal, manual], be: [card, bancontact, manual] }
+  const { manual, card, ideal, bancontact, invoice } = PAYMENT_PROVIDER_IDS
+  if (!env.stripeApiKey) return { nl: [manual, invoice], be: [manual, invoice] }
+  return { nl: [card, ideal, manual, invoice], be: [card, bancontact, manual, invoice] }
 }
 
 /** Our Stripe provider module: upstream's services with a configurable API host (see its services.ts). */
 export const STRIPE_PROVIDER_MODULE = "./src/modules/stripe-payment"
+/** Payment on invoice: a provider without online payment that carries the organisation's data. */
+export const INVOICE_PAYMENT_PROVIDER_MODULE = "./src/modules/invoice-payment"
+/** Invoices of orders paid on invoice: gap-free numbers and the data each PDF is rendered from. */
+export const INVOICE_MODULE = "./src/modules/invoice"
 /** Our e-mail notification provider: .eml files in MAIL_DIR, or SMTP with SMTP_URL. */
 export const MAIL_PROVIDER_MODULE = "./src/modules/notification-mail"
 
@@ -75,21 +82,23 @@ export function buildModules(env: BackendEnv): ModuleEntry[] {
     )
   }
 
-  modules.push(paymentModule(env), notificationModule(env))
+  modules.push(paymentModule(env), notificationModule(env), { resolve: INVOICE_MODULE })
   return modules
 }
 
 /**
  * The Payment Module always registers the manual provider pp_system_default, so the
- * shop works offline. With STRIPE_API_KEY our Stripe provider module adds card, iDEAL
+ * shop works offline; our invoice provider (pp_invoice_invoice) is always added. With STRIPE_API_KEY our Stripe provider module adds card, iDEAL
  * and Bancontact. `webhook_delay`/`webhook_retries` are the Payment Module's own
  * options for how long /hooks/payment/<provider> waits before processing an event
  * and how often it is retried (PAYMENT_WEBHOOK_DELAY_MS / PAYMENT_WEBHOOK_RETRIES;
  * tests use a short delay instead of sleeping 5 s).
  */
 function paymentModule(env: BackendEnv): ModuleEntry {
+  const invoice = { resolve: INVOICE_PAYMENT_PROVIDER_MODULE, id: "invoice", options: {} }
   const providers = env.stripeApiKey
     ? [
+        invoice,
         {
           resolve: STRIPE_PROVIDER_MODULE,
           id: "stripe",
@@ -100,7 +109,7 @@ function paymentModule(env: BackendEnv): ModuleEntry {
           },
         },
       ]
-    : []
+    : [invoice]
   return {
     resolve: "@medusajs/medusa/payment",
     options: {

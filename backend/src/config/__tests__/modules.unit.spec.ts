@@ -7,7 +7,7 @@ const moduleOptions = (env: Record<string, string>, resolve: string) =>
 
 describe("buildModules", () => {
   it("keeps Medusa's in-memory defaults without Redis; payment and notification are always configured", () => {
-    expect(resolves({})).toEqual(["@medusajs/medusa/payment", "@medusajs/medusa/notification"])
+    expect(resolves({})).toEqual(["@medusajs/medusa/payment", "@medusajs/medusa/notification", "./src/modules/invoice"])
   })
 
   it("moves events, workflows, locks and cache to Redis when REDIS_URL is set", () => {
@@ -18,6 +18,7 @@ describe("buildModules", () => {
       "@medusajs/medusa/caching",
       "@medusajs/medusa/payment",
       "@medusajs/medusa/notification",
+      "./src/modules/invoice",
     ])
   })
 
@@ -31,12 +32,21 @@ describe("buildModules", () => {
     expect(JSON.stringify(modules["@medusajs/medusa/caching"])).toContain('"redisUrl":"redis://r:6379"')
   })
 
+  const invoiceProvider = { resolve: "./src/modules/invoice-payment", id: "invoice", options: {} }
+
   it("registers our Stripe provider module only with STRIPE_API_KEY, with id stripe and the webhook secret", () => {
-    expect(moduleOptions({}, "@medusajs/medusa/payment").providers).toEqual([])
+    expect(moduleOptions({}, "@medusajs/medusa/payment").providers).toEqual([invoiceProvider])
     const payment = moduleOptions({ STRIPE_API_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" }, "@medusajs/medusa/payment")
     expect(payment.providers).toEqual([
+      invoiceProvider,
       { resolve: "./src/modules/stripe-payment", id: "stripe", options: { apiKey: "sk_test_1", webhookSecret: "whsec_1" } },
     ])
+  })
+
+  it("always registers the invoice provider (pp_invoice_invoice), with and without Stripe", () => {
+    for (const env of [{}, { STRIPE_API_KEY: "sk_test_1" }] as Record<string, string>[]) {
+      expect(moduleOptions(env, "@medusajs/medusa/payment").providers).toContainEqual(invoiceProvider)
+    }
   })
 
   it("points the Stripe client at STRIPE_API_BASE_URL only when it is set", () => {
@@ -44,7 +54,7 @@ describe("buildModules", () => {
       { STRIPE_API_KEY: "sk_test_1", STRIPE_API_BASE_URL: "http://127.0.0.1:12111" },
       "@medusajs/medusa/payment"
     )
-    expect(payment.providers[0].options.apiBaseUrl).toBe("http://127.0.0.1:12111")
+    expect(payment.providers.find((p: any) => p.id === "stripe").options.apiBaseUrl).toBe("http://127.0.0.1:12111")
   })
 
   it("passes the webhook delay and retries to the Payment Module (upstream's 5000 ms and 3 by default)", () => {
@@ -65,16 +75,16 @@ describe("buildModules", () => {
 })
 
 describe("regionPaymentProviders", () => {
-  const { manual, card, ideal, bancontact } = PAYMENT_PROVIDER_IDS
+  const { manual, card, ideal, bancontact, invoice } = PAYMENT_PROVIDER_IDS
 
-  it("offers only Betalen op rekening without Stripe", () => {
-    expect(regionPaymentProviders({})).toEqual({ nl: [manual], be: [manual] })
+  it("offers Betalen op rekening and Op factuur without Stripe", () => {
+    expect(regionPaymentProviders({})).toEqual({ nl: [manual, invoice], be: [manual, invoice] })
   })
 
-  it("offers card + iDEAL in Nederland and card + Bancontact in België with Stripe, manual in both", () => {
+  it("offers card + iDEAL in Nederland and card + Bancontact in België with Stripe, manual and invoice in both", () => {
     expect(regionPaymentProviders({ stripeApiKey: "sk_test_1" })).toEqual({
-      nl: [card, ideal, manual],
-      be: [card, bancontact, manual],
+      nl: [card, ideal, manual, invoice],
+      be: [card, bancontact, manual, invoice],
     })
   })
 
@@ -84,6 +94,7 @@ describe("regionPaymentProviders", () => {
       card: "pp_stripe_stripe",
       ideal: "pp_stripe-ideal_stripe",
       bancontact: "pp_stripe-bancontact_stripe",
+      invoice: "pp_invoice_invoice",
     })
   })
 })

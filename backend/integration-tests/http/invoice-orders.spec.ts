@@ -1,0 +1,340 @@
+/**
+ * Orders paid on invoice by a municipality or organisation ("Op factuur"): checkout
+ * through POST /store/invoice/carts/:id and the invoice payment provider, Dutch
+ * errors per field, approval by staff before fulfilment, gap-free invoice numbers,
+ * the invoice PDF by e-mail and the transfer registered later.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import zlib from "node:zlib"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedShop } from "../../src/seed/seed-shop"
+import { adminHeaders } from "../utils/admin"
+import {
+  cartReadyForPayment,
+  completeCart,
+  readMails,
+  regionId,
+  startPayment,
+  storeHeaders,
+  waitFor,
+  type StoreHeaders,
+} from "../utils/checkout"
+
+jest.setTimeout(180 * 1000)
+
+const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-invoice-"))
+process.env.MAIL_DIR = MAIL_DIR
+process.env.COMPANY_IBAN = "NL02 ABNA 0123 4567 89"
+delete process.env.STRIPE_API_KEY
+delete process.env.STRIPE_API_BASE_URL
+delete process.env.SMTP_URL
+
+const SIGN = "BORD-WAB-3045-ALU" // € 19,95 incl. btw, Pakketpost
+const INVOICE = "pp_invoice_invoice"
+
+const GEMEENTE = {
+  organisation: "Gemeente Utrecht, afdeling Veiligheid",
+  kvk_number: "3020 3410",
+  vat_number: "nl 0017.34.539.b01",
+  reference: "INK-2026-0042",
+  invoice_email: "facturen@utrecht.example",
+}
+
+// pdfkit's built-in fonts use WinAnsi: Latin-1 plus € (0x80), en and em dash (0x96, 0x97).
+const WIN_ANSI = { decode: (b: Buffer) => b.toString("latin1").replace(/\x80/g, "€").replace(/\x96/g, "–").replace(/\x97/g, "—") }
+
+/** The text drawn in a PDF: inflates its streams and decodes pdfkit's hex strings (WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1")
+  const out: string[] = []
+  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g
+  for (let m; (m = streams.exec(raw)); ) {
+    const bytes = Buffer.from(m[1], "latin1")
+    let content: string
+    try {
+      content = zlib.inflateSync(bytes).toString("latin1")
+    } catch {
+      content = m[1]
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      out.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => WIN_ANSI.decode(Buffer.from(h[1], "hex"))).join(""))
+    }
+  }
+  return out.join("\n")
+}
+
+/** The text/plain part of a multipart/mixed mail (text + PDF), decoded. */
+function mailText(raw: string): string {
+  const part = /Content-Type: text\/plain[^\r\n]*\r?\n((?:[^\r\n]+\r?\n)*)\r?\n([^]*?)\r?\n--/.exec(raw)
+  if (!part) return ""
+  const [, head, body] = part
+  if (/base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+  if (!/quoted-printable/i.test(head)) return body.replace(/\r\n/g, "\n")
+  const bytes: number[] = []
+  const text = body.replace(/=\r?\n/g, "")
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "=" && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16))
+      i += 2
+    } else bytes.push(...Buffer.from(text[i], "utf8"))
+  }
+  return Buffer.from(bytes).toString("utf8").replace(/\r\n/g, "\n")
+}
+
+/** The PDF attachment of a mail written by the mail provider. */
+function pdfAttachment(raw: string): Buffer | undefined {
+  const part = /Content-Type: application\/pdf[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw)
+  return part ? Buffer.from(part[1].replace(/\s+/g, ""), "base64") : undefined
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let headers: StoreHeaders
+    let admin: { headers: Record<string, string> }
+    const fail = (e: any) => e.response ?? Promise.reject(e)
+
+    beforeEach(async () => {
+      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
+      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
+      headers = await storeHeaders(getContainer())
+      admin = await adminHeaders(api, getContainer(), `beheer-${Math.random().toString(36).slice(2)}@buurtpreventie.test`)
+    })
+
+    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+
+    async function cartFor(quantity = 3, email = "wijkmanager@utrecht.example") {
+      return cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity }], email })
+    }
+
+    async function placeInvoiceOrder(details: Record<string, unknown> = GEMEENTE, quantity = 3) {
+      const cart = await cartFor(quantity)
+      const res = await api.post(`/store/invoice/carts/${cart.id}`, details, headers)
+      expect(res.status).toBe(200)
+      const { status, body } = await completeCart(api, headers, cart.id)
+      expect([status, body.type]).toEqual([200, "order"])
+      return body.order
+    }
+
+    async function orderMetadata(orderId: string) {
+      const order = await getContainer().resolve(Modules.ORDER).retrieveOrder(orderId, { select: ["id", "metadata"] })
+      return order.metadata as any
+    }
+
+    async function signItems(orderId: string) {
+      const { data } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)
+      return data.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity }))
+    }
+
+    async function invoiceMails() {
+      const notifications = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "invoice" })
+      return { notifications, files: readMails(MAIL_DIR).filter((m) => m.headers.subject?.startsWith("Factuur ")) }
+    }
+
+    it("offers Op factuur next to Betalen op rekening in both regions", async () => {
+      for (const name of ["Nederland", "België"] as const) {
+        const { data } = await api.get(`/store/payment-providers?region_id=${await regionId(api, headers, name)}`, headers)
+        expect(data.payment_providers.map((p: any) => p.id).sort()).toEqual([INVOICE, "pp_system_default"])
+      }
+    })
+
+    it("places an order on invoice: normalised organisation data on the order, awaiting approval, payment authorized", async () => {
+      const order = await placeInvoiceOrder()
+      const metadata = await orderMetadata(order.id)
+      expect(metadata.invoice).toEqual({
+        organisation: "Gemeente Utrecht, afdeling Veiligheid",
+        kvk_number: "30203410",
+        vat_number: "NL001734539B01",
+        reference: "INK-2026-0042",
+        invoice_email: "facturen@utrecht.example",
+        status: "awaiting_approval",
+      })
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order",
+        fields: ["payment_collections.status", "payment_collections.payments.provider_id", "payment_collections.payments.captured_at", "payment_collections.payments.data"],
+        filters: { id: order.id },
+      })
+      const collection = (data[0] as any).payment_collections[0]
+      expect(collection.status).toBe("authorized")
+      expect(collection.payments[0]).toMatchObject({ provider_id: INVOICE, captured_at: null })
+      expect(collection.payments[0].data.invoice.kvk_number).toBe("30203410")
+
+      const { data: state } = await api.get(`/admin/orders/${order.id}/invoice`, admin)
+      expect(state).toMatchObject({ invoice_order: true, status: "awaiting_approval", may_fulfil: false, invoice: null })
+    })
+
+    it("refuses bad organisation data with a Dutch error per field and changes nothing", async () => {
+      const cart = await cartFor()
+      const cases: [Record<string, unknown>, Record<string, string>][] = [
+        [{ kvk_number: "12345678" }, { organisation: "Vul de naam van de gemeente of organisatie in" }],
+        [{ organisation: "  ", kvk_number: "12345678" }, { organisation: "Vul de naam van de gemeente of organisatie in" }],
+        [{ organisation: "Gemeente X", kvk_number: "1234567" }, { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678" }],
+        [{ organisation: "Gemeente X", kvk_number: "1234567a" }, { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678" }],
+        [{ organisation: "Gemeente X", vat_number: "NL123456789" }, { vat_number: "Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01 of BE0123456789" }],
+        [{ organisation: "Gemeente X", vat_number: "BE2123456789" }, { vat_number: "Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01 of BE0123456789" }],
+        [{ organisation: "Gemeente X", vat_number: "DE123456789" }, { vat_number: "Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01 of BE0123456789" }],
+        [{ organisation: "Gemeente X" }, { kvk_number: "Vul een KvK-nummer of een btw-nummer in" }],
+        [{ organisation: "Gemeente X", kvk_number: "", vat_number: " " }, { kvk_number: "Vul een KvK-nummer of een btw-nummer in" }],
+        [{ organisation: "Gemeente X", kvk_number: "12345678", reference: "x".repeat(51) }, { reference: "Het inkoopnummer mag hoogstens 50 tekens lang zijn" }],
+        [{ organisation: "Gemeente X", kvk_number: "12345678", invoice_email: "facturen@" }, { invoice_email: "Vul een geldig e-mailadres in voor de factuur, bijvoorbeeld facturen@gemeente.nl" }],
+        [{ organisation: "x".repeat(201), kvk_number: "12345678" }, { organisation: "De naam van de organisatie mag hoogstens 200 tekens lang zijn" }],
+        [{ organisation: "Gemeente X", kvk_number: "12345678", iban: "NL00" }, { iban: 'Onbekend veld "iban"' }],
+      ]
+      for (const [body, errors] of cases) {
+        const res = await api.post(`/store/invoice/carts/${cart.id}`, body, headers).catch(fail)
+        expect([res.status, res.data.type]).toEqual([400, "invalid_data"])
+        expect(res.data.errors).toEqual(errors)
+      }
+      // Two problems at once: both reported.
+      const both = await api.post(`/store/invoice/carts/${cart.id}`, { organisation: "", kvk_number: "12" }, headers).catch(fail)
+      expect(Object.keys(both.data.errors).sort()).toEqual(["kvk_number", "organisation"])
+
+      const { data } = await api.get(`/store/carts/${cart.id}?fields=+metadata,*payment_collection,*payment_collection.payment_sessions`, headers)
+      expect(data.cart.metadata?.invoice).toBeUndefined()
+      expect(data.cart.payment_collection?.payment_sessions ?? []).toEqual([])
+    })
+
+    it("refuses the invoice provider without organisation data, straight through Medusa's routes too", async () => {
+      const cart = await cartFor()
+      const bare = await startPayment(api, headers, cart.id, INVOICE).catch(fail)
+      expect(bare.status).toBeGreaterThanOrEqual(400)
+      expect(JSON.stringify(bare.data)).toContain("De factuurgegevens kloppen niet")
+
+      // Valid data in the session but not on the cart: completing is refused, no order.
+      await startPayment(api, headers, cart.id, INVOICE, { invoice: { organisation: "Gemeente X", kvk_number: "12345678" } })
+      const { body } = await completeCart(api, headers, cart.id)
+      expect(body.type).not.toBe("order")
+      expect(JSON.stringify(body)).toContain("De factuurgegevens ontbreken of kloppen niet")
+    })
+
+    it("switching to Betalen op rekening afterwards gives a normal order (the invoice data does not make it an invoice order)", async () => {
+      const cart = await cartFor()
+      await api.post(`/store/invoice/carts/${cart.id}`, GEMEENTE, headers)
+      await startPayment(api, headers, cart.id, "pp_system_default")
+      const { body } = await completeCart(api, headers, cart.id)
+      expect(body.type).toBe("order")
+      const { data: state } = await api.get(`/admin/orders/${body.order.id}/invoice`, admin)
+      expect(state).toEqual({ invoice_order: false })
+      const res = await api.post(`/admin/orders/${body.order.id}/fulfillments`, { items: await signItems(body.order.id) }, admin).catch(fail)
+      expect(res.status).toBe(200)
+    })
+
+    it("refuses fulfilment before approval; approval issues the invoice, mails one PDF and allows fulfilment", async () => {
+      const order = await placeInvoiceOrder(GEMEENTE, 3)
+      const items = await signItems(order.id)
+
+      const refused = await api.post(`/admin/orders/${order.id}/fulfillments`, { items }, admin).catch(fail)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("op factuur betaald en is nog niet goedgekeurd")
+      const { data: none } = await api.get(`/admin/orders/${order.id}?fields=*fulfillments`, admin)
+      expect(none.order.fulfillments).toEqual([])
+      expect((await api.get(`/admin/orders/${order.id}/invoice/pdf`, admin).catch(fail)).status).toBe(404)
+
+      // Staff only.
+      expect((await api.post(`/admin/orders/${order.id}/invoice/approve`, {}).catch(fail)).status).toBe(401)
+
+      const approved = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin)
+      expect(approved.status).toBe(201)
+      expect(approved.data.created).toBe(true)
+      const number = approved.data.invoice.number
+      expect(number).toMatch(/^F\d{6}$/)
+
+      const metadata = await orderMetadata(order.id)
+      expect(metadata.invoice).toMatchObject({ status: "approved", invoice_number: number, organisation: GEMEENTE.organisation })
+
+      // One mail, to the invoice address, with the PDF.
+      await waitFor(async () => (await invoiceMails()).files.length > 0, { what: "the invoice mail" })
+      const { files, notifications } = await invoiceMails()
+      expect(files).toHaveLength(1)
+      expect(notifications.map((n) => n.status)).toEqual(["success"])
+      const [mail] = files
+      expect(mail.headers.to).toBe("facturen@utrecht.example")
+      expect(mail.headers.subject).toBe(`Factuur ${number} voor bestelling #${order.display_id}`)
+      const body = mailText(mail.raw)
+      expect(body).toContain("uw referentie: INK-2026-0042")
+      // 3 × € 19,95 + shipping, btw 21/121 of the total.
+      const totalCents = Math.round(Number(order.total) * 100)
+      const vatCents = Math.round((totalCents * 21) / 121)
+      const euro = (cents: number) => `€ ${(cents / 100).toFixed(2).replace(".", ",")}`
+      expect(body).toContain(`${euro(totalCents)} (waarvan btw ${euro(vatCents)})`)
+
+      const pdf = pdfAttachment(mail.raw)!
+      expect(pdf).toBeDefined()
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+      const text = pdfText(pdf)
+      expect(text).toContain(number)
+      expect(text).toContain("Gemeente Utrecht, afdeling Veiligheid")
+      expect(text).toContain("KvK 30203410")
+      expect(text).toContain("Btw-nummer NL001734539B01")
+      expect(text).toContain("INK-2026-0042")
+      expect(text).toContain(`Btw 21% over ${euro(totalCents - vatCents)}`)
+      expect(text).toContain(euro(vatCents))
+      expect(text).toContain(euro(totalCents))
+      expect(text.replace(/\s+/g, " ")).toContain("NL02 ABNA 0123 4567 89")
+      expect(text).toContain("binnen 30 dagen")
+
+      // The same PDF can be downloaded again.
+      const download = await api.get(`/admin/orders/${order.id}/invoice/pdf`, { ...admin, responseType: "arraybuffer" })
+      expect(download.headers["content-type"]).toBe("application/pdf")
+      expect(download.headers["content-disposition"]).toContain(`factuur-${number}.pdf`)
+      const again = Buffer.from(download.data)
+      expect(pdfText(again)).toBe(text)
+
+      const fulfilled = await api.post(`/admin/orders/${order.id}/fulfillments`, { items }, admin)
+      expect(fulfilled.status).toBe(200)
+    })
+
+    it("approving twice keeps one invoice and sends one mail", async () => {
+      const order = await placeInvoiceOrder()
+      const first = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin)
+      const second = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin)
+      expect(second.status).toBe(200)
+      expect(second.data).toEqual({ invoice: first.data.invoice, created: false })
+      await waitFor(async () => (await invoiceMails()).files.length > 0, { what: "the invoice mail" })
+      await new Promise((r) => setTimeout(r, 300))
+      expect((await invoiceMails()).files).toHaveLength(1)
+      const invoices = await getContainer().resolve("invoice").listInvoices({ order_id: order.id })
+      expect(invoices).toHaveLength(1)
+    })
+
+    it("numbers invoices consecutively without gaps under concurrent approvals", async () => {
+      const orders: any[] = []
+      for (let i = 0; i < 5; i++) orders.push(await placeInvoiceOrder(GEMEENTE, 1))
+      const before = await getContainer().resolve("invoice").listInvoices({})
+      const start = before.length ? Math.max(...before.map((i: any) => i.number)) : 0
+      // Every order approved twice at the same time: ten concurrent approvals.
+      const results = await Promise.all(
+        [...orders, ...orders].map((o) => api.post(`/admin/orders/${o.id}/invoice/approve`, {}, admin).catch(fail))
+      )
+      expect(results.map((r) => r.status).every((s) => s === 200 || s === 201)).toBe(true)
+      expect(results.filter((r) => r.data.created)).toHaveLength(5)
+      const numbers = results.slice(0, 5).map((r) => Number(r.data.invoice.number.slice(1)))
+      expect(results.slice(5).map((r) => r.data.invoice.number)).toEqual(results.slice(0, 5).map((r) => r.data.invoice.number))
+      expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5].map((n) => start + n))
+      await waitFor(async () => (await invoiceMails()).notifications.filter((n) => n.status === "success").length === 5, {
+        what: "five invoice mails",
+      })
+    })
+
+    it("registers the transfer after approval: the payment is captured and the invoice paid", async () => {
+      const order = await placeInvoiceOrder()
+      const early = await api.post(`/admin/orders/${order.id}/invoice/payment`, {}, admin).catch(fail)
+      expect(early.status).toBe(400)
+      expect(early.data.message).toContain("Keur de factuur eerst goed")
+
+      await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin)
+      const paid = await api.post(`/admin/orders/${order.id}/invoice/payment`, {}, admin)
+      expect(paid.status).toBe(200)
+      const { data: state } = await api.get(`/admin/orders/${order.id}/invoice`, admin)
+      expect(state.status).toBe("paid")
+      expect(state.payment.captured_at).toBeTruthy()
+      const twice = await api.post(`/admin/orders/${order.id}/invoice/payment`, {}, admin).catch(fail)
+      expect(twice.status).toBe(400)
+    })
+  },
+})

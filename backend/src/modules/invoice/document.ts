@@ -1,0 +1,26 @@
+import type { Seller } from "./company"
+import type { InvoiceTotals } from "./totals"
+
+/** The snapshot an invoice keeps (invoice.data): everything the PDF shows but its number and dates. */
+export type InvoiceSnapshot = {
+  order: { id: string; display_id: number | null; created_at: string }
+  seller: Seller
+  buyer: {
+    organisation: string
+    kvk_number: string | null
+    vat_number: string | null
+    reference: string | null
+    email: string
+    address_lines: string[]
+  }
+  currency_code: string
+  payment_term_days: number
+  totals: InvoiceTotals
+}
+
+/** What the PDF is rendered from. */
+export type InvoiceDocument = InvoiceSnapshot & {
+  number: string
+  issued_at: string
+  due_at: string
+}

@@ -1,0 +1,92 @@
+/**
+ * Invoice amounts from the shop's prices, which include btw. Everything is in
+ * cents (integers). Btw is computed per rate over the invoice total (allowed by the
+ * Belastingdienst and what keeps the totals equal to what the buyer owes); the
+ * lines' amounts excl. btw are then spread so they add up exactly to the total excl.
+ */
+export type InvoiceLineInput = {
+  kind: "item" | "shipping"
+  title: string
+  description?: string | null
+  quantity: number
+  /** Unit price incl. btw, in major units as Medusa returns it (19.95). */
+  unit_price_incl: number
+  /** Line total incl. btw after discounts, major units. */
+  total_incl: number
+  /** Btw rate in percent (21). */
+  vat_rate: number
+}
+
+export type InvoiceLine = {
+  kind: "item" | "shipping"
+  title: string
+  description: string | null
+  quantity: number
+  vat_rate: number
+  unit_price_excl: number
+  total_excl: number
+  total_incl: number
+}
+
+export type VatGroup = { rate: number; base: number; vat: number }
+
+export type InvoiceTotals = {
+  lines: InvoiceLine[]
+  vat: VatGroup[]
+  total_excl: number
+  total_vat: number
+  total_incl: number
+}
+
+export const toCents = (amount: number): number => Math.round(Number(amount) * 100)
+
+/** Btw contained in an amount incl. btw, rounded half up to whole cents. */
+export function vatIncluded(inclCents: number, rate: number): number {
+  return Math.round((inclCents * rate) / (100 + rate))
+}
+
+export function invoiceTotals(inputs: InvoiceLineInput[]): InvoiceTotals {
+  const lines: InvoiceLine[] = inputs.map((l) => ({
+    kind: l.kind,
+    title: l.title,
+    description: l.description ?? null,
+    quantity: l.quantity,
+    vat_rate: l.vat_rate,
+    unit_price_excl: Math.round((toCents(l.unit_price_incl) * 100) / (100 + l.vat_rate)),
+    total_excl: 0,
+    total_incl: toCents(l.total_incl),
+  }))
+
+  const rates = [...new Set(lines.map((l) => l.vat_rate))].sort((a, b) => b - a)
+  const vat: VatGroup[] = rates.map((rate) => {
+    const group = lines.filter((l) => l.vat_rate === rate)
+    const incl = group.reduce((sum, l) => sum + l.total_incl, 0)
+    const groupVat = vatIncluded(incl, rate)
+    const base = incl - groupVat
+    // Largest remainder: floor each line's exact amount excl., then hand out the
+    // cents still missing to the lines that lost the most by flooring.
+    const exact = group.map((l) => (l.total_incl * 100) / (100 + rate))
+    group.forEach((l, i) => (l.total_excl = Math.floor(exact[i] + 1e-9)))
+    let missing = base - group.reduce((sum, l) => sum + l.total_excl, 0)
+    const order = group.map((_, i) => i).sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])))
+    for (let k = 0; missing > 0 && group.length; k = (k + 1) % group.length, missing--) group[order[k]].total_excl += 1
+    for (let k = 0; missing < 0 && group.length; k = (k + 1) % group.length, missing++) group[order[group.length - 1 - k]].total_excl -= 1
+    return { rate, base, vat: groupVat }
+  })
+  // One piece: its price is its amount (the spreading may have moved a cent).
+  for (const line of lines) if (line.quantity === 1) line.unit_price_excl = line.total_excl
+
+  const total_incl = lines.reduce((sum, l) => sum + l.total_incl, 0)
+  const total_vat = vat.reduce((sum, g) => sum + g.vat, 0)
+  return { lines, vat, total_excl: total_incl - total_vat, total_vat, total_incl }
+}
+
+/** "F000042": the printed form of an invoice number. */
+export function formatInvoiceNumber(n: number): string {
+  return `F${String(n).padStart(6, "0")}`
+}
+
+/** "€ 1.234,56" from cents. */
+export function formatEuro(cents: number): string {
+  return new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100).replace(/\u00a0/g, " ")
+}
