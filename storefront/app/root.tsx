@@ -39,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const payload = {
     company: getCompany(),
     cartCount: session.get("cartCount") ?? 0,
+    // a group admin's login (lib/account.server.ts): the header shows "Mijn groep" instead of "Inloggen"
+    signedIn: Boolean(session.get("customerToken")),
     notice,
     // Distinguishes two identical notices in a row (e.g. adding the same product twice).
     noticeKey: notice ? `${Date.now()}` : null,
@@ -61,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         <SkipLink target="inhoud" />
-        <SiteHeader cartCount={data?.cartCount ?? 0} />
+        <SiteHeader cartCount={data?.cartCount ?? 0} signedIn={data?.signedIn ?? false} />
         <NoticeToast notice={data?.notice ?? null} noticeKey={data?.noticeKey ?? null} />
         <main id="inhoud" tabIndex={-1} className="flex-1">
           {children}

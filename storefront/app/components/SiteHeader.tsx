@@ -15,7 +15,32 @@ function navLinkClass({ isActive }: { isActive: boolean }): string {
   ].join(" ");
 }
 
-export function SiteHeader({ cartCount }: { cartCount: number }) {
+/** "Inloggen" for visitors, "Mijn groep" for a signed-in group admin (from the session cookie: no backend call). */
+function AccountLink({ signedIn }: { signedIn: boolean }) {
+  return (
+    <NavLink
+      to={signedIn ? "/mijn-groep" : "/inloggen"}
+      data-testid="account-link"
+      className={({ isActive }) =>
+        `inline-flex items-center gap-2 rounded-md px-3 py-2 font-semibold text-white hover:bg-white/10 ${isActive ? "underline decoration-brand-yellow decoration-[3px] underline-offset-8" : ""}`
+      }
+    >
+      <svg viewBox="0 0 24 24" className="h-6 w-6" aria-hidden="true" focusable="false">
+        <path
+          d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span>{signedIn ? "Mijn groep" : "Inloggen"}</span>
+    </NavLink>
+  );
+}
+
+export function SiteHeader({ cartCount, signedIn = false }: { cartCount: number; signedIn?: boolean }) {
   return (
     <header data-surface="dark" className="border-b-4 border-brand-yellow bg-brand-blue text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
@@ -37,7 +62,8 @@ export function SiteHeader({ cartCount }: { cartCount: number }) {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-x-1">
+          <AccountLink signedIn={signedIn} />
           <CartLink count={cartCount} />
         </div>
       </div>

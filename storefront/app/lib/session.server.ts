@@ -10,6 +10,11 @@ export type SessionData = {
   country: "nl" | "be";
   /** The order just placed: only this visitor may see its confirmation page. */
   lastOrderId: string;
+  /**
+   * A signed-in group admin's Medusa JWT (customer, emailpass), sent as a bearer token
+   * by lib/account.server.ts. It holds ids, no personal data; the cookie is httpOnly.
+   */
+  customerToken: string;
 };
 
 /** One-time notices shown after a redirect (post/redirect/get, also without JavaScript). */

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { INVITE_LINK_MESSAGE, isInNetherlands, looksLikeInviteLink, registrationSchema } from "./group-validation";
+
+/**
+ * Form rules of the group admin's account pages (sign in, forgotten password, set a
+ * password, edit a group on "Mijn groep"), with Dutch messages per field. The group
+ * fields reuse the registration form's rules; the backend checks again
+ * (backend/src/api/store/my-group/validators.ts). Client-safe: no server imports.
+ */
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;
+
+const email = z
+  .string({ error: "Vul je e-mailadres in." })
+  .trim()
+  .min(1, "Vul je e-mailadres in.")
+  .max(254, "Een e-mailadres is hoogstens 254 tekens lang.")
+  .pipe(z.email({ error: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl." }))
+  .transform((value) => value.toLowerCase());
+
+/** /inloggen: only presence is checked; whether it is right is the backend's answer. */
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: "Vul je wachtwoord in." }).min(1, "Vul je wachtwoord in."),
+});
+
+/** /wachtwoord-vergeten */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The problems with a new password, in Dutch; empty when it is fine. */
+export function passwordProblem(password: string, emailAddress?: string | null): string | null {
+  if (!password) return "Kies een wachtwoord.";
+  if (password.length < MIN_PASSWORD_LENGTH) return `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Een wachtwoord is hoogstens ${MAX_PASSWORD_LENGTH} tekens lang.`;
+  if (password.trim() !== password) return "Begin of eindig je wachtwoord niet met een spatie.";
+  if (new Set(password).size < 4) return "Kies een wachtwoord met meer verschillende tekens.";
+  if (emailAddress && password.toLowerCase().includes(emailAddress.toLowerCase().split("@")[0] ?? "\u0000")) {
+    return "Gebruik je e-mailadres niet in je wachtwoord.";
+  }
+  return null;
+}
+
+/** /wachtwoord-instellen: the token comes from the e-mail's link. */
+export const setPasswordSchema = z
+  .object({
+    token: z.string({ error: "De link is onvolledig." }).min(1, "De link is onvolledig."),
+    email: z.string().optional().default(""),
+    password: z.string({ error: "Kies een wachtwoord." }),
+    password_repeat: z.string({ error: "Herhaal je wachtwoord." }),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    else if (!value.password_repeat) ctx.addIssue({ code: "custom", path: ["password_repeat"], message: "Herhaal je wachtwoord." });
+    else if (value.password_repeat !== value.password) {
+      ctx.addIssue({ code: "custom", path: ["password_repeat"], message: "De twee wachtwoorden zijn niet gelijk." });
+    }
+  });
+
+/** Belgium with some margin (backend: BE_BOUNDS in my-group/validators.ts). */
+export const BE_BOUNDS = { minLat: 49.45, maxLat: 51.55, minLng: 2.5, maxLng: 6.45 } as const;
+
+export function isInNetherlandsOrBelgium(lat: number, lng: number): boolean {
+  return (
+    isInNetherlands(lat, lng) ||
+    (lat >= BE_BOUNDS.minLat && lat <= BE_BOUNDS.maxLat && lng >= BE_BOUNDS.minLng && lng <= BE_BOUNDS.maxLng)
+  );
+}
+
+const coordinate = (message: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
+    z.number({ error: message }).refine(Number.isFinite, message).optional(),
+  );
+
+/** Fields of the edit form on "Mijn groep", in the order they appear. */
+export const GROUP_EDIT_FIELDS = ["name", "woonplaats", "postcodes", "member_count", "lat", "lng"] as const;
+
+const shape = registrationSchema.shape;
+
+/** "Mijn groep" → POST /store/my-group/groups/:id */
+export const groupEditSchema = z
+  .object({
+    name: shape.name,
+    woonplaats: shape.woonplaats,
+    postcodes: shape.postcodes,
+    member_count: shape.member_count,
+    lat: coordinate("Vul de breedtegraad in als getal, bijvoorbeeld 52,0907."),
+    lng: coordinate("Vul de lengtegraad in als getal, bijvoorbeeld 5,1214."),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.lat === undefined) !== (value.lng === undefined)) {
+      ctx.addIssue({ code: "custom", path: [value.lat === undefined ? "lat" : "lng"], message: "Vul zowel de breedtegraad als de lengtegraad in, of laat ze allebei leeg." });
+    } else if (value.lat !== undefined && value.lng !== undefined && !isInNetherlandsOrBelgium(value.lat, value.lng)) {
+      ctx.addIssue({ code: "custom", path: ["lat"], message: "Dit punt ligt niet in Nederland of België." });
+    }
+  });
+
+export type GroupEditInput = z.infer<typeof groupEditSchema>;
+
+/** Parses form values; returns the value or the first error per field. */
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  values: Record<string, unknown>,
+): { ok: true; value: z.infer<T> } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "_")] ??= issue.message;
+  return { ok: false, errors };
+}
+
+/** Refuses invite links in any text field before anything else (never sent, never echoed). */
+export function inviteLinkErrors(values: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [key, value] of Object.entries(values)) if (looksLikeInviteLink(value)) errors[key] = INVITE_LINK_MESSAGE;
+  return errors;
+}
+
+/** Only local paths may be a destination after signing in (no open redirect). */
+export function safeRedirect(to: string | null | undefined, fallback = "/mijn-groep"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+// ---------------------------------------------------------------------------
+// robots.txt
+
+/** The group admin's account pages: personal, never worth crawling. */
+export const ACCOUNT_DISALLOWED_PATHS = ["/mijn-groep", "/inloggen", "/uitloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen"];
+
+/** Adds Disallow lines after the existing ones (robots.txt groups end at the blank line). */
+export function withAccountDisallows(robots: string, paths: readonly string[] = ACCOUNT_DISALLOWED_PATHS): string {
+  const lines = robots.split("\n");
+  const missing = paths.filter((path) => !lines.includes(`Disallow: ${path}`)).map((path) => `Disallow: ${path}`);
+  const end = lines.indexOf("");
+  lines.splice(end === -1 ? lines.length : end, 0, ...missing);
+  return lines.join("\n");
+}

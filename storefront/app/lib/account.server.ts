@@ -1,0 +1,263 @@
+/**
+ * Group admin accounts ("Mijn groep"): sign in, forgotten password, set a password,
+ * the admin's own groups, editing one, removing their data. Everything goes through
+ * Medusa's own auth routes (/auth/customer/emailpass/…) and the store API
+ * (/store/my-group/…) with the one js-sdk client; the customer's JWT lives only in the
+ * signed, httpOnly session cookie and is passed per request (the shared client never
+ * keeps it).
+ */
+import { redirect } from "@remix-run/node";
+import { FetchError } from "@medusajs/js-sdk";
+import { BackendUnavailableError, callBackend } from "./catalogue.server";
+import type { FieldErrors, GroupEditInput } from "./account-validation";
+import { sdk } from "./medusa.server";
+import { commitSession, getSession, type ShopSession } from "./session.server";
+
+// ---------------------------------------------------------------------------
+// Shapes
+
+export type GroupStatus = "pending" | "approved" | "rejected" | "archived";
+
+/** One of the admin's own groups, as "Mijn groep" shows it (their own contact data included). */
+export type MyGroup = {
+  id: string;
+  name: string;
+  slug: string;
+  status: GroupStatus;
+  rejectionReason: string | null;
+  woonplaats: string;
+  gemeente: string;
+  postcodes: string[];
+  lat: number | null;
+  lng: number | null;
+  memberCount: number;
+  adminName: string | null;
+  adminEmail: string | null;
+};
+
+type ApiMyGroup = {
+  id: string;
+  name: string;
+  slug: string;
+  status: GroupStatus;
+  rejection_reason: string | null;
+  woonplaats: string;
+  gemeente: string;
+  postcodes: string[];
+  lat: number | null;
+  lng: number | null;
+  member_count: number;
+  admin_name: string | null;
+  admin_email: string | null;
+};
+
+export const STATUS_LABELS: Record<GroupStatus, string> = {
+  pending: "Wacht op beoordeling",
+  approved: "Goedgekeurd: staat op de kaart",
+  rejected: "Afgewezen",
+  archived: "Gearchiveerd",
+};
+
+export function toMyGroup(group: ApiMyGroup): MyGroup {
+  return {
+    id: group.id,
+    name: group.name,
+    slug: group.slug,
+    status: group.status,
+    rejectionReason: group.rejection_reason ?? null,
+    woonplaats: group.woonplaats,
+    gemeente: group.gemeente,
+    postcodes: group.postcodes ?? [],
+    lat: group.lat ?? null,
+    lng: group.lng ?? null,
+    memberCount: group.member_count,
+    adminName: group.admin_name ?? null,
+    adminEmail: group.admin_email ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** The customer's token is missing, expired or no longer valid: sign in again. */
+export class SignedOutError extends Error {
+  constructor() {
+    super("Not signed in");
+  }
+}
+
+export const UNAVAILABLE_MESSAGE = "Dat lukte nu even niet. Probeer het over een paar minuten opnieuw.";
+export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
+export const EXPIRED_LINK_MESSAGE =
+  "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
+/** The same answer whether or not an account exists (no account enumeration). */
+export const FORGOT_PASSWORD_ANSWER =
+  "Als er een account bij dit e-mailadres hoort, sturen we binnen een paar minuten een e-mail met een link om een nieuw wachtwoord in te stellen. Kijk ook in je map met ongewenste e-mail.";
+
+/** The HTTP status of a failed backend call (undefined when the backend was not reached). */
+export function statusOf(error: unknown): number | undefined {
+  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
+  return cause instanceof FetchError ? cause.status : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Session
+
+export function customerToken(session: ShopSession): string | null {
+  return session.get("customerToken") ?? null;
+}
+
+export async function isSignedIn(request: Request): Promise<boolean> {
+  return Boolean(customerToken(await getSession(request)));
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+// ---------------------------------------------------------------------------
+// Auth (Medusa's emailpass provider for customers)
+
+export type SignInResult = { ok: true; token: string } | { ok: false; message: string };
+
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  try {
+    const result = await callBackend("sign in", () => sdk.auth.login("customer", "emailpass", { email, password }));
+    if (typeof result === "string") return { ok: true, token: result };
+    return { ok: false, message: WRONG_LOGIN_MESSAGE };
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 401 || status === 400) return { ok: false, message: WRONG_LOGIN_MESSAGE };
+    if (error instanceof BackendUnavailableError) return { ok: false, message: UNAVAILABLE_MESSAGE };
+    throw error;
+  }
+}
+
+/** Medusa answers 201 whether or not the address has an account; so do we. */
+export async function requestPasswordReset(email: string): Promise<{ ok: boolean }> {
+  try {
+    await callBackend("request password reset", () => sdk.auth.resetPassword("customer", "emailpass", { identifier: email }));
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof BackendUnavailableError)) throw error;
+    const status = statusOf(error);
+    // a 4xx says nothing about the address: the same neutral answer; unreachable or 5xx: try again later
+    return { ok: status !== undefined && status < 500 };
+  }
+}
+
+export type SetPasswordResult = { ok: true } | { ok: false; expired: boolean; message: string };
+
+/** The token from the e-mail's link is single use; Medusa refuses it once used or expired. */
+export async function setPassword(token: string, password: string): Promise<SetPasswordResult> {
+  try {
+    await callBackend("set password", () => sdk.auth.updateProvider("customer", "emailpass", { password }, token));
+    return { ok: true };
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 401 || status === 400) return { ok: false, expired: true, message: EXPIRED_LINK_MESSAGE };
+    if (error instanceof BackendUnavailableError) return { ok: false, expired: false, message: UNAVAILABLE_MESSAGE };
+    throw error;
+  }
+}
+
+/** The e-mail address inside a reset token (for the form's display only; the backend verifies the token). */
+export function emailFromToken(token: string): string | null {
+  const payload = token.split(".")[1];
+  if (!payload) return null;
+  try {
+    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { entity_id?: unknown };
+    return typeof data.entity_id === "string" ? data.entity_id : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Mijn groep (store API /store/my-group)
+
+async function withToken<T>(token: string | null, what: string, call: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+  if (!token) throw new SignedOutError();
+  try {
+    return await callBackend(what, () => call(bearer(token)));
+  } catch (error) {
+    if (statusOf(error) === 401) throw new SignedOutError();
+    throw error;
+  }
+}
+
+export async function listMyGroups(token: string | null): Promise<MyGroup[]> {
+  const { groups } = await withToken(token, "my groups", (headers) =>
+    sdk.client.fetch<{ groups: ApiMyGroup[] }>("/store/my-group", { headers }),
+  );
+  return groups.map(toMyGroup);
+}
+
+export type UpdateResult = { ok: true; group: MyGroup } | { ok: false; errors: FieldErrors; status: number };
+
+/** Backend answers for an edit, as form errors (the storefront checked every field already). */
+export function editFailure(error: unknown): { errors: FieldErrors; status: number } {
+  const status = statusOf(error);
+  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
+  const message = cause instanceof FetchError ? cause.message : "";
+  if (status === 409) return { errors: { name: message || "Er is al een groep met deze naam voor dezelfde postcodes." }, status: 409 };
+  if (status === 404) return { errors: { _: "Deze groep bestaat niet (meer) of hoort niet bij je account." }, status: 404 };
+  if (status === 400) return { errors: { _: message || "Niet alle velden zijn goed ingevuld." }, status: 400 };
+  return { errors: { _: UNAVAILABLE_MESSAGE }, status: 503 };
+}
+
+export async function updateMyGroup(token: string | null, id: string, input: GroupEditInput): Promise<UpdateResult> {
+  const body: Record<string, unknown> = {
+    name: input.name,
+    woonplaats: input.woonplaats,
+    postcodes: input.postcodes,
+    member_count: input.member_count,
+  };
+  if (input.lat !== undefined && input.lng !== undefined) Object.assign(body, { lat: input.lat, lng: input.lng });
+  try {
+    const { group } = await withToken(token, "update my group", (headers) =>
+      sdk.client.fetch<{ group: ApiMyGroup }>(`/store/my-group/groups/${encodeURIComponent(id)}`, { method: "POST", body, headers }),
+    );
+    return { ok: true, group: toMyGroup(group) };
+  } catch (error) {
+    if (error instanceof SignedOutError) throw error;
+    if (!(error instanceof BackendUnavailableError)) throw error;
+    return { ok: false, ...editFailure(error) };
+  }
+}
+
+/** "Verwijder mijn gegevens": archives the admin's groups anonymously and deletes the account. */
+export async function removeMyData(token: string | null): Promise<{ ok: boolean }> {
+  try {
+    await withToken(token, "remove my data", (headers) =>
+      sdk.client.fetch("/store/my-group/removal", { method: "POST", body: { confirm: true }, headers }),
+    );
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof BackendUnavailableError) return { ok: false };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Route helpers
+
+/** Where the sign-in page sends the admin back to after signing in. */
+export function signInUrl(request: Request): string {
+  const url = new URL(request.url);
+  return `/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`;
+}
+
+/** The signed-in admin's token, or a redirect to the sign-in page (thrown, for loaders and actions). */
+export async function requireCustomerToken(request: Request): Promise<{ token: string; session: ShopSession }> {
+  const session = await getSession(request);
+  const token = customerToken(session);
+  if (!token) throw redirect(signInUrl(request), { status: 303 });
+  return { token, session };
+}
+
+/** The token expired or the account is gone: forget it and ask to sign in again. */
+export async function signedOutRedirect(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  session.unset("customerToken");
+  session.flash("notice", { kind: "info", message: "Je bent uitgelogd. Log opnieuw in om verder te gaan." });
+  return redirect(signInUrl(request), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}

@@ -1,0 +1,88 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { customerToken, signIn } from "~/lib/account.server";
+import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
+import { privatePageHeaders } from "~/lib/headers";
+import { commitSession, getSession } from "~/lib/session.server";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
+export const headers = privatePageHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const back = safeRedirect(url.searchParams.get("terug"));
+  if (customerToken(await getSession(request))) throw redirect(back, { status: 303 });
+  return { back };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const back = safeRedirect(text("terug"));
+  const values = { email: text("email") };
+  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
+
+  const result = await signIn(parsed.value.email, parsed.value.password);
+  if (!result.ok) {
+    const errors: FieldErrors = { _: result.message };
+    return data({ errors, values }, { status: 401 });
+  }
+  const session = await getSession(request);
+  session.set("customerToken", result.token);
+  session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
+  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function SignInPage() {
+  const { back } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const fieldErrors = (["email", "password"] as const)
+    .filter((f) => errors[f])
+    .map((f) => [f, errors[f]!] as [string, string]);
+  return (
+    <AccountLayout
+      title="Inloggen"
+      crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Inloggen" }]}
+      intro={<p>Voor beheerders van een goedgekeurde buurtpreventiegroep: beheer je groep op &quot;Mijn groep&quot;.</p>}
+    >
+      <Form method="post" noValidate className="space-y-6" aria-label="Inloggen">
+        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
+        <ErrorSummary errors={fieldErrors} submissionKey={actionData} />
+        <input type="hidden" name="terug" value={back} />
+        <Field
+          name="email"
+          type="email"
+          label="E-mailadres"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.values.email ?? ""}
+          error={errors.email}
+        />
+        <Field name="password" type="password" label="Wachtwoord" autoComplete="current-password" required error={errors.password} />
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+          <Button type="submit" disabled={sending}>
+            {sending ? "Inloggen…" : "Inloggen"}
+          </Button>
+          <Link to="/wachtwoord-vergeten" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+            Wachtwoord vergeten?
+          </Link>
+        </div>
+      </Form>
+      <p className="mt-10 text-slate-700">
+        Nog geen account? Je krijgt er automatisch een zodra we je{" "}
+        <Link to="/groepen/aanmelden" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+          aangemelde groep
+        </Link>{" "}
+        hebben goedgekeurd.
+      </p>
+    </AccountLayout>
+  );
+}

@@ -1,0 +1,161 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { StatusBadge } from "~/components/account/StatusBadge";
+import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import {
+  listMyGroups,
+  requireCustomerToken,
+  SignedOutError,
+  signedOutRedirect,
+  updateMyGroup,
+} from "~/lib/account.server";
+import { type FieldErrors, GROUP_EDIT_FIELDS, groupEditSchema, inviteLinkErrors, parseForm } from "~/lib/account-validation";
+import { MAX_GROUP_MEMBERS, orderedErrors } from "~/lib/group-validation";
+import { privatePageHeaders } from "~/lib/headers";
+import { commitSession } from "~/lib/session.server";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data ? `${data.group.name} aanpassen` : "Groep aanpassen") },
+  { name: "robots", content: "noindex" },
+];
+export const headers = privatePageHeaders;
+
+type FormValues = Partial<Record<(typeof GROUP_EDIT_FIELDS)[number], string>>;
+
+async function ownGroup(request: Request, id: string | undefined) {
+  const { token, session } = await requireCustomerToken(request);
+  try {
+    const group = (await listMyGroups(token)).find((g) => g.id === id);
+    // someone else's group looks exactly like a missing one
+    if (!group || group.status === "archived") throw new Response("Niet gevonden", { status: 404 });
+    return { token, session, group };
+  } catch (error) {
+    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { group } = await ownGroup(request, params.id);
+  return { group };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { token, session, group } = await ownGroup(request, params.id);
+  const form = await request.formData();
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const values: FormValues = Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, text(key)]));
+
+  const inviteLinks = inviteLinkErrors(values as Record<string, string>);
+  if (Object.keys(inviteLinks).length) {
+    // never echo an invite link back into the form
+    for (const key of Object.keys(inviteLinks)) values[key as keyof FormValues] = "";
+    return data({ errors: inviteLinks, values }, { status: 400 });
+  }
+  const parsed = parseForm(groupEditSchema, values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+
+  try {
+    const result = await updateMyGroup(token, group.id, parsed.value);
+    if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
+  } catch (error) {
+    if (error instanceof SignedOutError) return signedOutRedirect(request);
+    throw error;
+  }
+  session.flash("notice", { kind: "info", message: `De gegevens van "${parsed.value.name}" zijn opgeslagen.` });
+  return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+// the database keeps points as float4: show 5 decimals (about 1 m), Dutch comma
+const decimal = (n: number | null) => (n === null ? "" : String(Math.round(n * 1e5) / 1e5).replace(".", ","));
+
+export default function EditMyGroupPage() {
+  const { group } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const sent: FormValues | undefined = actionData?.values;
+  const value = (name: keyof FormValues, current: string) => (sent ? (sent[name] ?? "") : current);
+  const summary = orderedErrors(errors, GROUP_EDIT_FIELDS).filter(([field]) => field !== "_");
+
+  return (
+    <AccountLayout
+      title={`${group.name} aanpassen`}
+      crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Gegevens aanpassen" }]}
+      intro={<StatusBadge status={group.status} />}
+    >
+      <Form method="post" noValidate className="space-y-6" aria-label="Gegevens van je groep">
+        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
+        <ErrorSummary errors={summary} submissionKey={actionData} />
+        <Field name="name" label="Naam van de groep" required maxLength={80} defaultValue={value("name", group.name)} error={errors.name} />
+        <Field
+          name="woonplaats"
+          label="Woonplaats"
+          autoComplete="address-level2"
+          required
+          maxLength={80}
+          defaultValue={value("woonplaats", group.woonplaats)}
+          error={errors.woonplaats}
+        />
+        <Field
+          name="postcodes"
+          label="Postcodes van je buurt"
+          required
+          defaultValue={value("postcodes", group.postcodes.join(", "))}
+          error={errors.postcodes}
+          hint="De vier cijfers van de postcodes waar je groep actief is, gescheiden door komma's. Bijvoorbeeld: 3581, 3582."
+        />
+        <Field
+          name="member_count"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_GROUP_MEMBERS}
+          label="Aantal leden"
+          required
+          defaultValue={value("member_count", String(group.memberCount))}
+          error={errors.member_count}
+          hint={`Ongeveer is goed. Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden.`}
+          className="max-w-xs"
+        />
+        <fieldset className="space-y-3">
+          <legend className="font-semibold text-slate-900">
+            Plek op de kaart <span className="font-normal text-slate-700">(optioneel)</span>
+          </legend>
+          <p className="text-sm text-slate-700">
+            Het midden van je buurt in graden, bijvoorbeeld 52,0907 en 5,1214. Laat je ze leeg terwijl je de postcodes
+            wijzigt, dan zetten we de groep in het midden van de nieuwe postcodes.
+          </p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              name="lat"
+              inputMode="decimal"
+              label="Breedtegraad"
+              defaultValue={value("lat", decimal(group.lat))}
+              error={errors.lat}
+            />
+            <Field
+              name="lng"
+              inputMode="decimal"
+              label="Lengtegraad"
+              defaultValue={value("lng", decimal(group.lng))}
+              error={errors.lng}
+            />
+          </div>
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+          <Button type="submit" disabled={sending}>
+            {sending ? "Opslaan…" : "Opslaan"}
+          </Button>
+          <Link to="/mijn-groep" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+            Annuleren
+          </Link>
+        </div>
+      </Form>
+    </AccountLayout>
+  );
+}

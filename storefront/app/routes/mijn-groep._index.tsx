@@ -1,0 +1,65 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { AccountLayout } from "~/components/account/AccountLayout";
+import { GroupCard } from "~/components/account/GroupCard";
+import { listMyGroups, requireCustomerToken, SignedOutError, signedOutRedirect } from "~/lib/account.server";
+import { privatePageHeaders } from "~/lib/headers";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
+export const headers = privatePageHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { token } = await requireCustomerToken(request);
+  try {
+    return { groups: await listMyGroups(token) };
+  } catch (error) {
+    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    throw error;
+  }
+}
+
+export default function MyGroupPage() {
+  const { groups } = useLoaderData<typeof loader>();
+  return (
+    <AccountLayout
+      wide
+      title="Mijn groep"
+      crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Mijn groep" }]}
+      intro={<p>Beheer de gegevens van je buurtpreventiegroep en bestel borden en stickers voor je buurt.</p>}
+    >
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="space-y-6">
+          {groups.length ? (
+            groups.map((group) => <GroupCard key={group.id} group={group} />)
+          ) : (
+            <p className="text-slate-700">Er staan geen groepen bij je account.</p>
+          )}
+        </div>
+        <aside aria-labelledby="account-acties" className="h-fit space-y-6 rounded-xl bg-slate-50 p-6">
+          <h2 id="account-acties" className="text-lg font-bold text-slate-900">
+            Je account
+          </h2>
+          <Form method="post" action="/uitloggen">
+            <Button type="submit" variant="secondary">
+              Uitloggen
+            </Button>
+          </Form>
+          <div>
+            <h3 className="font-semibold text-slate-900">Je gegevens verwijderen</h3>
+            <p className="mt-1 text-sm text-slate-700">
+              Je groepen gaan van de kaart, je naam, e-mailadres en telefoonnummer worden gewist en je account verdwijnt.
+            </p>
+            <Link
+              to="/mijn-groep/verwijderen"
+              className="mt-2 inline-block font-semibold text-red-800 underline underline-offset-2 hover:no-underline"
+            >
+              Verwijder mijn gegevens
+            </Link>
+          </div>
+        </aside>
+      </div>
+    </AccountLayout>
+  );
+}

@@ -1,0 +1,80 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import {
+  listMyGroups,
+  removeMyData,
+  requireCustomerToken,
+  SignedOutError,
+  signedOutRedirect,
+  UNAVAILABLE_MESSAGE,
+} from "~/lib/account.server";
+import { privatePageHeaders } from "~/lib/headers";
+import { commitSession } from "~/lib/session.server";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Mijn gegevens verwijderen") }, { name: "robots", content: "noindex" }];
+export const headers = privatePageHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { token } = await requireCustomerToken(request);
+  try {
+    return { groups: (await listMyGroups(token)).map((g) => g.name) };
+  } catch (error) {
+    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    throw error;
+  }
+}
+
+/** The confirmation step posts here; only then is anything removed. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { token, session } = await requireCustomerToken(request);
+  const form = await request.formData();
+  if (form.get("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
+  try {
+    const { ok } = await removeMyData(token);
+    if (!ok) return data({ error: UNAVAILABLE_MESSAGE }, { status: 503 });
+  } catch (error) {
+    if (error instanceof SignedOutError) return signedOutRedirect(request);
+    throw error;
+  }
+  session.unset("customerToken");
+  session.flash("notice", { kind: "info", message: "Je gegevens zijn verwijderd en je account is opgeheven." });
+  return redirect("/", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function RemoveMyDataPage() {
+  const { groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  return (
+    <AccountLayout
+      title="Mijn gegevens verwijderen"
+      crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Gegevens verwijderen" }]}
+    >
+      {actionData?.error ? <FormMessage kind="error">{actionData.error}</FormMessage> : null}
+      <div className="mt-4 space-y-4 text-slate-800">
+        <p>Weet je het zeker? Dit kun je niet ongedaan maken. Zoals in onze privacyverklaring staat:</p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            {groups.length === 1 ? `Je groep "${groups[0]}" gaat` : `Je ${groups.length} groepen gaan`} van de kaart en uit het
+            overzicht.
+          </li>
+          <li>Je naam, e-mailadres en telefoonnummer worden gewist.</li>
+          <li>Je account en je wachtwoord worden verwijderd.</li>
+          <li>Bestellingen blijven bewaard zolang de wet dat vraagt, zonder koppeling aan jou als beheerder.</li>
+        </ul>
+      </div>
+      <Form method="post" className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-3">
+        <input type="hidden" name="bevestig" value="ja" />
+        <Button type="submit" disabled={sending} className="bg-red-800! hover:bg-red-900!">
+          {sending ? "Verwijderen…" : "Ja, verwijder mijn gegevens"}
+        </Button>
+        <Link to="/mijn-groep" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+          Nee, terug naar Mijn groep
+        </Link>
+      </Form>
+    </AccountLayout>
+  );
+}

@@ -1,0 +1,117 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
+import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
+import { commitSession, getSession } from "~/lib/session.server";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
+
+/** The token is in the address: never cached, never sent on as a referrer. */
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token") ?? "";
+  // the address inside the token wins over the one in the link (it is what Medusa checks)
+  const email = (token && emailFromToken(token)) || url.searchParams.get("email") || "";
+  return { token, email };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const token = text("token");
+  const email = emailFromToken(token) ?? text("email");
+  const parsed = parseForm(setPasswordSchema, { token, email, password: text("password"), password_repeat: text("password_repeat") });
+  if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
+
+  const result = await setPassword(token, parsed.value.password);
+  if (!result.ok) return data({ errors: { _: result.message } as FieldErrors, expired: result.expired }, { status: result.expired ? 400 : 503 });
+
+  // Signed in at once with the new password; if that fails, the sign-in page takes over.
+  const session = await getSession(request);
+  const login = email ? await signIn(email, parsed.value.password) : null;
+  if (login?.ok) {
+    session.set("customerToken", login.token);
+    session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Je bent ingelogd." });
+    return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  }
+  session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord." });
+  return redirect("/inloggen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function SetPasswordPage() {
+  const { token, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const fieldErrors = (["password", "password_repeat"] as const)
+    .filter((f) => errors[f])
+    .map((f) => [f, errors[f]!] as [string, string]);
+  const hint = `Minstens ${MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden is sterk én goed te onthouden.`;
+
+  return (
+    <AccountLayout title="Wachtwoord instellen" crumbs={[{ label: "Inloggen", to: "/inloggen" }, { label: "Wachtwoord instellen" }]}>
+      {!token ? (
+        <FormMessage kind="error">
+          <p>Deze link is onvolledig. Open de link uit de e-mail opnieuw, of vraag een nieuwe aan.</p>
+          <p className="mt-2">
+            <Link to="/wachtwoord-vergeten" className="underline underline-offset-2 hover:no-underline">
+              Nieuwe link aanvragen
+            </Link>
+          </p>
+        </FormMessage>
+      ) : (
+        <Form method="post" noValidate className="space-y-6" aria-label="Wachtwoord instellen">
+          {errors._ ? (
+            <FormMessage kind="error">
+              <p>{errors._}</p>
+              {actionData?.expired ? (
+                <p className="mt-2">
+                  <Link to="/wachtwoord-vergeten" className="underline underline-offset-2 hover:no-underline">
+                    Nieuwe link aanvragen
+                  </Link>
+                </p>
+              ) : null}
+            </FormMessage>
+          ) : null}
+          <ErrorSummary errors={fieldErrors} submissionKey={actionData} />
+          <input type="hidden" name="token" value={token} />
+          {email ? (
+            <p className="text-slate-800">
+              Account: <strong data-testid="account-email">{email}</strong>
+            </p>
+          ) : null}
+          {/* lets password managers store the new password with the right account */}
+          <input type="email" name="email" value={email} autoComplete="username" readOnly hidden />
+          <Field
+            name="password"
+            type="password"
+            label="Nieuw wachtwoord"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            hint={hint}
+            error={errors.password}
+          />
+          <Field
+            name="password_repeat"
+            type="password"
+            label="Herhaal je nieuwe wachtwoord"
+            autoComplete="new-password"
+            required
+            error={errors.password_repeat}
+          />
+          <Button type="submit" disabled={sending}>
+            {sending ? "Opslaan…" : "Wachtwoord opslaan"}
+          </Button>
+        </Form>
+      )}
+    </AccountLayout>
+  );
+}

@@ -1,0 +1,68 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { FORGOT_PASSWORD_ANSWER, requestPasswordReset, UNAVAILABLE_MESSAGE } from "~/lib/account.server";
+import { type FieldErrors, forgotPasswordSchema, parseForm } from "~/lib/account-validation";
+import { privatePageHeaders } from "~/lib/headers";
+import { pageTitle } from "~/lib/seo";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord vergeten") }, { name: "robots", content: "noindex" }];
+export const headers = privatePageHeaders;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { sent: new URL(request.url).searchParams.get("verstuurd") === "1" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
+  const parsed = parseForm(forgotPasswordSchema, { email });
+  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
+  const { ok } = await requestPasswordReset(parsed.value.email);
+  if (!ok) return data({ errors: { _: UNAVAILABLE_MESSAGE } as FieldErrors, email }, { status: 503 });
+  // The same answer for every address (post/redirect/get): nobody learns who has an account.
+  return redirect("/wachtwoord-vergeten?verstuurd=1", { status: 303 });
+}
+
+export default function ForgotPasswordPage() {
+  const { sent } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  return (
+    <AccountLayout
+      title="Wachtwoord vergeten"
+      crumbs={[{ label: "Inloggen", to: "/inloggen" }, { label: "Wachtwoord vergeten" }]}
+      intro={<p>Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord in te stellen.</p>}
+    >
+      {sent ? (
+        <FormMessage kind="info">
+          <p>{FORGOT_PASSWORD_ANSWER}</p>
+          <p className="mt-2">De link werkt 15 minuten en één keer.</p>
+        </FormMessage>
+      ) : null}
+      <Form method="post" noValidate className="mt-6 space-y-6" aria-label="Nieuw wachtwoord aanvragen">
+        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
+        <Field
+          name="email"
+          type="email"
+          label="E-mailadres"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.email ?? ""}
+          error={errors.email}
+        />
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+          <Button type="submit" disabled={sending}>
+            {sending ? "Versturen…" : "Stuur me een link"}
+          </Button>
+          <Link to="/inloggen" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+            Terug naar inloggen
+          </Link>
+        </div>
+      </Form>
+    </AccountLayout>
+  );
+}
