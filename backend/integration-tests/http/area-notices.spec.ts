@@ -252,6 +252,17 @@ medusaIntegrationTestRunner({
       expect(new Date(stored.ends_at).getTime()).toBeGreaterThan(Date.now() + 3 * DAY)
     })
 
+    it("lists the municipalities for the form's picker", async () => {
+      const response = await get("/admin/notices/municipalities")
+      expect(response.status).toBe(200)
+      expect(response.data.municipalities).toEqual([
+        { code: "0363", name: "Amsterdam", province: "Noord-Holland" },
+        { code: "0599", name: "Rotterdam", province: "Zuid-Holland" },
+        { code: "0344", name: "Utrecht", province: "Utrecht" },
+      ])
+      expect((await get("/admin/notices/anotc_bestaat_niet")).status).toBe(404)
+    })
+
     it("needs a staff login", async () => {
       expect((await get("/admin/notices", { headers: {} })).status).toBe(401)
       expect((await post("/admin/notices", { title: "x" }, { headers: {} })).status).toBe(401)

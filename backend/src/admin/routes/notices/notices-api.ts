@@ -1,0 +1,118 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+declare const __BACKEND_URL__: string | undefined
+
+export type NoticeStatus = "current" | "planned" | "ended" | "withdrawn"
+
+/** A notice as GET /admin/notices returns it. */
+export type AdminNotice = {
+  id: string
+  title: string
+  body: string
+  municipality_codes: string[]
+  postcodes: string[]
+  starts_at: string
+  ends_at: string
+  withdrawn_at: string | null
+  author_label: string
+  created_at: string
+  status: NoticeStatus
+  delivery_count: number
+}
+
+export type Municipality = { code: string; name: string; province: string }
+
+export type NoticeInput = {
+  title: string
+  body: string
+  author_label: string
+  municipality_codes: string[]
+  postcodes: string
+  starts_at?: string
+  ends_at: string
+}
+
+export const STATUS_LABELS: Record<NoticeStatus, string> = {
+  current: "Actueel",
+  planned: "Gepland",
+  ended: "Afgelopen",
+  withdrawn: "Ingetrokken",
+}
+export const STATUS_COLORS: Record<NoticeStatus, "green" | "blue" | "grey" | "red"> = {
+  current: "green",
+  planned: "blue",
+  ended: "grey",
+  withdrawn: "red",
+}
+
+const KEY = ["area-notices"]
+
+export function useNotices(status?: NoticeStatus) {
+  return useQuery({
+    queryKey: [...KEY, "list", status ?? "all"],
+    queryFn: () =>
+      sdk.client.fetch<{ notices: AdminNotice[]; count: number }>("/admin/notices", {
+        query: { limit: 100, ...(status ? { status } : {}) },
+      }),
+  })
+}
+
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: [...KEY, "municipalities"],
+    queryFn: () => sdk.client.fetch<{ municipalities: Municipality[] }>("/admin/notices/municipalities"),
+    select: (data) => data.municipalities,
+    staleTime: 60 * 60 * 1000,
+  })
+}
+
+export class FieldErrorsError extends Error {
+  constructor(message: string, readonly errors: Record<string, string>) {
+    super(message)
+  }
+}
+
+/**
+ * POST with the dashboard's session cookie. Not through the SDK: its errors keep only
+ * the message, and the form shows the API's Dutch message per field.
+ */
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const base = typeof __BACKEND_URL__ === "string" && __BACKEND_URL__ ? __BACKEND_URL__.replace(/\/+$/, "") : ""
+  const response = await fetch(`${base}${path}`, {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  })
+  const data = await response.json().catch(() => ({}))
+  if (!response.ok) throw new FieldErrorsError(data?.message || "Er ging iets mis", data?.errors ?? {})
+  return data as T
+}
+
+export function useCreateNotice() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: NoticeInput) =>
+      postJson<{ notice: AdminNotice; delivered: number }>("/admin/notices", {
+        ...input,
+        // datetime-local values are local time: send them as instants
+        ...(input.starts_at ? { starts_at: new Date(input.starts_at).toISOString() } : {}),
+        ends_at: input.ends_at ? new Date(input.ends_at).toISOString() : "",
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  })
+}
+
+export function useWithdrawNotice() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => postJson<{ notice: AdminNotice }>(`/admin/notices/${id}/withdraw`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  })
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "–"
+  return new Date(value).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })
+}

@@ -1,0 +1,312 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { BellAlert, ExclamationCircle } from "@medusajs/icons"
+import {
+  Badge,
+  Button,
+  Container,
+  Drawer,
+  Heading,
+  Input,
+  Label,
+  Select,
+  StatusBadge,
+  Table,
+  Text,
+  Textarea,
+  toast,
+  usePrompt,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import {
+  type AdminNotice,
+  FieldErrorsError,
+  formatDate,
+  type Municipality,
+  type NoticeInput,
+  type NoticeStatus,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  useCreateNotice,
+  useMunicipalities,
+  useNotices,
+  useWithdrawNotice,
+} from "./notices-api"
+
+const ALL = "all"
+
+/**
+ * Meldingen: notices for the groups in an area (municipalities and/or PC4 areas),
+ * e.g. from the wijkagent. A current notice is e-mailed to every approved group
+ * admin in the area once and shown on the group pages until it ends or is withdrawn.
+ */
+const NoticesPage = () => {
+  const [status, setStatus] = useState<NoticeStatus | typeof ALL>(ALL)
+  const { data, isLoading, isError } = useNotices(status === ALL ? undefined : status)
+  const { data: municipalities = [] } = useMunicipalities()
+  const names = useMemo(() => new Map(municipalities.map((m) => [m.code, m.name])), [municipalities])
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+        <div>
+          <Heading>Meldingen</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Meldingen voor buurtgroepen in een gemeente of postcodegebied. Elke beheerder in het gebied krijgt een actuele
+            melding één keer per e-mail; de melding staat op de groepspagina zolang ze geldt.
+          </Text>
+        </div>
+        <div className="flex items-center gap-2">
+          <Select size="small" value={status} onValueChange={(value) => setStatus(value as NoticeStatus | typeof ALL)}>
+            <Select.Trigger aria-label="Toon meldingen met status">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={ALL}>Alle meldingen</Select.Item>
+              {(Object.keys(STATUS_LABELS) as NoticeStatus[]).map((s) => (
+                <Select.Item key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+          <CreateNoticeDrawer municipalities={municipalities} />
+        </div>
+      </div>
+      {isError ? (
+        <Text className="px-6 py-4" role="alert">De meldingen konden niet worden geladen.</Text>
+      ) : isLoading ? (
+        <Text className="px-6 py-4">Laden…</Text>
+      ) : !data?.notices.length ? (
+        <Text className="px-6 py-4 text-ui-fg-subtle">Geen meldingen.</Text>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Melding</Table.HeaderCell>
+              <Table.HeaderCell>Gebied</Table.HeaderCell>
+              <Table.HeaderCell>Periode</Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell>Verstuurd</Table.HeaderCell>
+              <Table.HeaderCell><span className="sr-only">Acties</span></Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {data.notices.map((notice) => (
+              <NoticeRow key={notice.id} notice={notice} names={names} />
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </Container>
+  )
+}
+
+const NoticeRow = ({ notice, names }: { notice: AdminNotice; names: Map<string, string> }) => {
+  const withdraw = useWithdrawNotice()
+  const prompt = usePrompt()
+  const area = [
+    ...notice.municipality_codes.map((code) => (names.has(code) ? `${names.get(code)} (${code})` : `Gemeente ${code}`)),
+    ...(notice.postcodes.length ? [`PC4 ${notice.postcodes.join(", ")}`] : []),
+  ].join("; ")
+
+  const onWithdraw = async () => {
+    const confirmed = await prompt({
+      title: "Melding intrekken?",
+      description: `"${notice.title}" verdwijnt van de groepspagina's en wordt niet meer verstuurd. Dit kan niet ongedaan worden gemaakt.`,
+      confirmText: "Intrekken",
+      cancelText: "Annuleren",
+    })
+    if (!confirmed) return
+    withdraw.mutate(notice.id, {
+      onSuccess: () => toast.success("Melding ingetrokken"),
+      onError: (error) => toast.error(error.message),
+    })
+  }
+
+  return (
+    <Table.Row>
+      <Table.Cell className="max-w-xs">
+        <div className="flex flex-col py-2">
+          <Text size="small" weight="plus">{notice.title}</Text>
+          <Text size="xsmall" className="text-ui-fg-subtle">Namens {notice.author_label}</Text>
+        </div>
+      </Table.Cell>
+      <Table.Cell className="max-w-xs whitespace-normal">{area}</Table.Cell>
+      <Table.Cell>
+        <Text size="xsmall">{formatDate(notice.starts_at)}</Text>
+        <Text size="xsmall">t/m {formatDate(notice.ends_at)}</Text>
+      </Table.Cell>
+      <Table.Cell>
+        <StatusBadge color={STATUS_COLORS[notice.status]}>{STATUS_LABELS[notice.status]}</StatusBadge>
+      </Table.Cell>
+      <Table.Cell>{notice.delivery_count === 1 ? "1 beheerder" : `${notice.delivery_count} beheerders`}</Table.Cell>
+      <Table.Cell>
+        {notice.status === "current" || notice.status === "planned" ? (
+          <Button size="small" variant="danger" isLoading={withdraw.isPending} onClick={onWithdraw}>
+            Intrekken<span className="sr-only">: {notice.title}</span>
+          </Button>
+        ) : null}
+      </Table.Cell>
+    </Table.Row>
+  )
+}
+
+type Form = Omit<NoticeInput, "municipality_codes">
+
+const EMPTY: Form = { title: "", body: "", author_label: "Buurtpreventie Shop", postcodes: "", starts_at: "", ends_at: "" }
+
+const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
+  const [open, setOpen] = useState(false)
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [codes, setCodes] = useState<string[]>([])
+  const [municipalityText, setMunicipalityText] = useState("")
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const create = useCreateNotice()
+  const byLabel = useMemo(() => new Map(municipalities.map((m) => [`${m.name} (${m.code})`, m.code])), [municipalities])
+  const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code
+
+  const addMunicipality = () => {
+    const text = municipalityText.trim()
+    if (!text) return
+    const code =
+      byLabel.get(text) ??
+      (/^[0-9]{4}$/.test(text) ? text : municipalities.find((m) => m.name.toLowerCase() === text.toLowerCase())?.code)
+    if (!code) {
+      setErrors({ ...errors, municipality_codes: `Onbekende gemeente "${text}": kies er een uit de lijst` })
+      return
+    }
+    if (!codes.includes(code)) setCodes([...codes, code])
+    setMunicipalityText("")
+    const { municipality_codes: _, ...rest } = errors
+    setErrors(rest)
+  }
+
+  const submit = () => {
+    create.mutate(
+      { ...form, municipality_codes: codes, starts_at: form.starts_at || undefined },
+      {
+        onSuccess: ({ notice, delivered }) => {
+          toast.success(
+            notice.status === "current"
+              ? `Melding geplaatst en naar ${delivered} ${delivered === 1 ? "beheerder" : "beheerders"} gestuurd`
+              : "Melding gepland; ze wordt verstuurd zodra ze ingaat"
+          )
+          setOpen(false)
+        },
+        onError: (error) => {
+          if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
+          else toast.error(error.message)
+        },
+      }
+    )
+  }
+
+  const field = (key: keyof Form | "municipality_codes") => ({
+    "aria-invalid": errors[key] ? true : undefined,
+    "aria-describedby": errors[key] ? `notice-${key}-error` : undefined,
+  })
+  const error = (key: string) =>
+    errors[key] ? (
+      <Text id={`notice-${key}-error`} size="small" className="text-ui-fg-error flex items-center gap-1">
+        <ExclamationCircle aria-hidden /> {errors[key]}
+      </Text>
+    ) : null
+  const text = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={`notice-${key}`}>{label}</Label>
+      <Input id={`notice-${key}`} value={form[key] ?? ""} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...field(key)} {...props} />
+      {error(key)}
+    </div>
+  )
+
+  return (
+    <Drawer
+      open={open}
+      onOpenChange={(next) => {
+        if (next) {
+          setForm(EMPTY)
+          setCodes([])
+          setMunicipalityText("")
+          setErrors({})
+        }
+        setOpen(next)
+      }}
+    >
+      <Drawer.Trigger asChild>
+        <Button size="small">Nieuwe melding</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Nieuwe melding</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
+          {errors._ ? <Text role="alert" className="text-ui-fg-error">{errors._}</Text> : null}
+          {text("title", "Titel", { maxLength: 120, placeholder: "Let op: insluipingen rond de Stationsstraat" })}
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="notice-body">Melding (platte tekst)</Label>
+            <Textarea id="notice-body" rows={6} maxLength={2000} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} {...field("body")} />
+            {error("body")}
+          </div>
+          {text("author_label", "Namens (openbaar), bijvoorbeeld Wijkagent Utrecht-Oost", { maxLength: 80 })}
+          <fieldset className="flex flex-col gap-1">
+            <legend className="txt-compact-small-plus mb-1">Gemeenten</legend>
+            <div className="flex gap-2">
+              <Input
+                id="notice-municipality"
+                aria-label="Gemeente toevoegen"
+                list="notice-municipality-options"
+                placeholder="Typ een gemeente"
+                value={municipalityText}
+                onChange={(e) => setMunicipalityText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault()
+                    addMunicipality()
+                  }
+                }}
+                {...field("municipality_codes")}
+              />
+              <Button size="small" variant="secondary" type="button" onClick={addMunicipality}>Toevoegen</Button>
+            </div>
+            <datalist id="notice-municipality-options">
+              {municipalities.map((m) => (
+                <option key={m.code} value={`${m.name} (${m.code})`} />
+              ))}
+            </datalist>
+            {codes.length ? (
+              <ul className="flex flex-wrap gap-1" aria-label="Gekozen gemeenten">
+                {codes.map((code) => (
+                  <li key={code}>
+                    <Badge size="small">
+                      {nameOf(code)} ({code})
+                      <button type="button" className="ml-1" aria-label={`${nameOf(code)} verwijderen`} onClick={() => setCodes(codes.filter((c) => c !== code))}>
+                        ×
+                      </button>
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {error("municipality_codes")}
+          </fieldset>
+          {text("postcodes", "Postcodegebieden (PC4, gescheiden door komma's), bijvoorbeeld 3581, 3582")}
+          {text("starts_at", "Begint op (leeg: nu)", { type: "datetime-local" })}
+          {text("ends_at", "Eindigt op", { type: "datetime-local" })}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">Annuleren</Button>
+          </Drawer.Close>
+          <Button size="small" isLoading={create.isPending} onClick={submit}>Plaatsen</Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Meldingen",
+  icon: BellAlert,
+})
+
+export default NoticesPage
