@@ -14,6 +14,7 @@ import {
 } from "~/lib/account.server";
 import { type FieldErrors, GROUP_EDIT_FIELDS, groupEditSchema, inviteLinkErrors, parseForm } from "~/lib/account-validation";
 import { MAX_GROUP_MEMBERS, orderedErrors } from "~/lib/group-validation";
+import { resetDirectoryCache } from "~/lib/groups.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
@@ -66,6 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof SignedOutError) return signedOutRedirect(request);
     throw error;
   }
+  // the admin expects their public page to show the change now (this server process; others follow within seconds)
+  resetDirectoryCache();
   session.flash("notice", { kind: "info", message: `De gegevens van "${parsed.value.name}" zijn opgeslagen.` });
   return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }

@@ -1,0 +1,170 @@
+import { type APIRequestContext, expect, test } from "@playwright/test"
+import fs from "node:fs"
+import path from "node:path"
+
+/**
+ * A group admin's account end to end: staff approve a group (admin API), the admin
+ * opens the set-password link from the e-mail (.eml in MAIL_DIR), is signed in,
+ * signs out and in again, edits the member count on "Mijn groep" with Dutch errors
+ * first, and sees the change on the group's public page.
+ */
+
+const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
+const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local"
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
+
+type ApiGroup = { id: string; slug: string; name: string; woonplaats: string; gemeente: string; postcodes: string[] }
+
+async function staffToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
+  expect(response.ok(), await response.text()).toBeTruthy()
+  return ((await response.json()) as { token: string }).token
+}
+
+/** A seeded group to borrow a real place and postcode from (an offset other specs do not use). */
+async function seededGroup(request: APIRequestContext): Promise<ApiGroup> {
+  const response = await request.get(`${BACKEND_URL}/store/groups?limit=1&offset=40`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+  expect(response.ok()).toBeTruthy()
+  return ((await response.json()) as { groups: ApiGroup[] }).groups[0]!
+}
+
+/** The decoded text of the newest .eml for `to` whose file name has `template`. */
+function mailFor(to: string, template: string): string | null {
+  const dir = process.env.MAIL_DIR
+  if (!dir || !fs.existsSync(dir)) return null
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`))
+    .sort()
+    .reverse()
+  for (const file of files) {
+    const raw = fs.readFileSync(path.join(dir, file), "utf8")
+    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
+    // quoted-printable: soft line breaks and =XX bytes
+    const joined = raw.replace(/=\r?\n/g, "")
+    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+  }
+  return null
+}
+
+test("a group admin sets a password from the e-mail, signs in, edits the group and sees it on the public page", async ({ page, request }) => {
+  test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
+  const stamp = Date.now()
+  const email = `beheer.${stamp}@example.com`
+  const name = `Buurtpreventie Accounttest ${stamp}`
+  const place = await seededGroup(request)
+
+  // staff add and approve a group (as after a registration)
+  const staff = { authorization: `Bearer ${await staffToken(request)}` }
+  const created = await request.post(`${BACKEND_URL}/admin/groups`, {
+    headers: staff,
+    data: {
+      name,
+      woonplaats: place.woonplaats,
+      gemeente: place.gemeente,
+      postcodes: [place.postcodes[0]],
+      member_count: 12,
+      admin_name: "Bea Beheer",
+      admin_email: email,
+      admin_phone: "06 12345678",
+      accepted_rules: true,
+    },
+  })
+  expect(created.ok(), await created.text()).toBeTruthy()
+  const group = ((await created.json()) as { group: ApiGroup }).group
+  const approved = await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })
+  expect(approved.ok(), await approved.text()).toBeTruthy()
+
+  // the account e-mail with the set-password link
+  await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
+  const mail = mailFor(email, "group-account-set-password")!
+  const link = /(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mail)?.[1]
+  expect(link, mail).toBeTruthy()
+  const target = new URL(link!)
+
+  await page.goto(`${target.pathname}${target.search}`)
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wachtwoord instellen")
+  await expect(page.getByTestId("account-email")).toHaveText(email)
+  // password rules in Dutch first
+  await page.getByLabel("Nieuw wachtwoord").fill("kort")
+  await page.getByLabel("Herhaal je nieuwe wachtwoord").fill("kort")
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  await expect(page.getByTestId("error-password")).toHaveText("Kies een wachtwoord van minstens 10 tekens.")
+  await expect(page.getByLabel("Nieuw wachtwoord")).toHaveAttribute("aria-invalid", "true")
+  const password = "fiets boom lantaarn 7"
+  await page.getByLabel("Nieuw wachtwoord").fill(password)
+  await page.getByLabel("Herhaal je nieuwe wachtwoord").fill(password)
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+
+  // signed in at once
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn groep")
+  await expect(page.getByTestId("account-link")).toHaveText("Mijn groep")
+  const card = page.getByTestId("my-group").filter({ hasText: name })
+  await expect(card.getByTestId("group-status")).toHaveText("Status: Staat op de kaart")
+  await expect(card.getByRole("link", { name: /Bestel borden voor deze groep/ })).toHaveAttribute("href", `/groepen/${group.slug}/bestellen`)
+
+  // the link works once only
+  await page.goto(`${target.pathname}${target.search}`)
+  await page.getByLabel("Nieuw wachtwoord").fill("nog een ander wachtwoord")
+  await page.getByLabel("Herhaal je nieuwe wachtwoord").fill("nog een ander wachtwoord")
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  await expect(page.getByTestId("form-error")).toContainText("Deze link werkt niet meer")
+
+  // sign out, then in again (a wrong password first)
+  await page.goto("/mijn-groep")
+  await page.getByRole("button", { name: "Uitloggen" }).click()
+  await expect(page.getByTestId("account-link")).toHaveText("Inloggen")
+  await page.goto("/mijn-groep")
+  await expect(page).toHaveURL(/\/inloggen\?terug=%2Fmijn-groep$/)
+  await page.getByLabel("E-mailadres").fill(email)
+  await page.getByLabel("Wachtwoord").fill("verkeerd wachtwoord")
+  await page.getByRole("button", { name: "Inloggen" }).click()
+  await expect(page.getByTestId("form-error")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.")
+  await expect(page.getByLabel("E-mailadres")).toHaveValue(email)
+  await page.getByLabel("Wachtwoord").fill(password)
+  await page.getByRole("button", { name: "Inloggen" }).click()
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+
+  // edit the member count: a Dutch error first, then the change
+  await card.getByRole("link", { name: /Gegevens aanpassen/ }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} aanpassen`)
+  await page.getByLabel("Aantal leden").fill("300")
+  await page.getByRole("button", { name: "Opslaan" }).click()
+  await expect(page.getByTestId("error-member_count")).toHaveText("Een WhatsApp-groep heeft hoogstens 256 leden.")
+  await expect(page.getByTestId("error-summary")).toBeFocused()
+  await page.getByLabel("Aantal leden").fill("77")
+  await page.getByRole("button", { name: "Opslaan" }).click()
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+  await expect(page.getByTestId("my-group").filter({ hasText: name }).getByTestId("my-group-members")).toHaveText("77 leden")
+
+  // the public page shows it (directory reads are cached briefly: reload until it does)
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/groepen/${group.slug}`)
+        return (await page.locator("main").textContent()) ?? ""
+      },
+      { timeout: 30_000, intervals: [500, 1_000, 2_000, 5_000] },
+    )
+    .toContain("77 leden")
+  expect(await page.locator("main").textContent()).not.toContain(email)
+
+  // robots keep crawlers out of the account pages
+  const robots = await (await request.get("/robots.txt")).text()
+  expect(robots).toContain("Disallow: /mijn-groep")
+})
+
+test("forgotten password gives the same neutral answer for any address", async ({ page }) => {
+  for (const address of [`niemand.${Date.now()}@example.com`, "admin@buurtpreventie.local"]) {
+    await page.goto("/wachtwoord-vergeten")
+    await page.getByLabel("E-mailadres").fill(address)
+    await page.getByRole("button", { name: "Stuur me een link" }).click()
+    await expect(page).toHaveURL(/\/wachtwoord-vergeten\?verstuurd=1$/)
+    await expect(page.getByTestId("form-info")).toContainText("Als er een account bij dit e-mailadres hoort")
+  }
+  await page.getByLabel("E-mailadres").fill("geen adres")
+  await page.getByRole("button", { name: "Stuur me een link" }).click()
+  await expect(page.getByTestId("error-email")).toHaveText("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
+})
