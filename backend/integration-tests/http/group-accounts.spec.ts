@@ -323,6 +323,9 @@ medusaIntegrationTestRunner({
           .graph({ entity: GroupAdminCustomerLink.entryPoint, fields: ["customer_id"], filters: { neighbourhood_group_id: row.id } })
         expect(links).toHaveLength(0)
         expect((await login("gerda@example.nl", PASSWORD)).status).toBe(401)
+        // the records of the mails sent to the address are gone too
+        expect(await notifications().listNotifications({ to: "gerda@example.nl" } as any)).toHaveLength(0)
+        expect((await notifications().listNotifications({ to: "henk@example.nl" } as any)).length).toBeGreaterThan(0)
         const { rows: leftovers } = await dbConnection.raw(
           "select count(*)::int as n from neighbourhood_group where admin_email = 'gerda@example.nl'"
         )

@@ -5,10 +5,12 @@ import {
   emitEventStep,
   removeCustomerAccountWorkflow,
   updateCustomersStep,
+  useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../modules/neighbourhood-group"
 import { GroupEvents } from "../../modules/neighbourhood-group/events"
 import { eraseGroupAdminDataStep } from "./steps/erase-group-admin-data"
+import { eraseMailRecordsStep } from "./steps/erase-mail-records"
 
 export type RemoveMyGroupWorkflowInput = { customer_id: string }
 
@@ -20,7 +22,8 @@ export const removeMyGroupWorkflowId = "remove-my-neighbourhood-group"
  * are erased (the anonymous rows stay for order history); the links customer ↔ group
  * are dismissed; the customer's own personal fields are blanked before Medusa's
  * removeCustomerAccountWorkflow deletes the customer (soft) and its login (the auth
- * identity, unless a staff login shares it).
+ * identity, unless a staff login shares it). Last, the records of the e-mails sent to
+ * the address are deleted.
  */
 export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (input: RemoveMyGroupWorkflowInput) => {
   const erased = eraseGroupAdminDataStep({ customer_id: input.customer_id })
@@ -31,6 +34,14 @@ export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (in
     }))
   )
   dismissRemoteLinkStep(links)
+  const { data: customers } = useQueryGraphStep({
+    entity: "customer",
+    fields: ["id", "email"],
+    filters: { id: input.customer_id },
+  }).config({ name: "get-group-admin-customer" })
+  const emails = transform({ erased, customers }, ({ erased, customers }) => [
+    ...new Set([...erased.emails, ...customers.map((c: any) => c.email?.toLowerCase()).filter(Boolean)]),
+  ])
   updateCustomersStep({
     selector: { id: input.customer_id },
     update: { email: null, first_name: null, last_name: null, phone: null, company_name: null },
@@ -38,5 +49,6 @@ export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (in
   removeCustomerAccountWorkflow.runAsStep({ input: { customerId: input.customer_id } })
   const events = transform({ erased }, ({ erased }) => erased.group_ids.map((id) => ({ id })))
   emitEventStep({ eventName: GroupEvents.ARCHIVED, data: events })
+  eraseMailRecordsStep({ emails })
   return new WorkflowResponse(erased)
 })

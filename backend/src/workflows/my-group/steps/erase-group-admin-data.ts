@@ -17,7 +17,7 @@ export const eraseGroupAdminDataStep = createStep(
   async (input: { customer_id: string }, { container }) => {
     const service: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
     const ids = await ownGroupIds(container, input.customer_id)
-    if (!ids.length) return new StepResponse({ group_ids: [] as string[] }, [])
+    if (!ids.length) return new StepResponse({ group_ids: [] as string[], emails: [] as string[] }, [])
     const groups = await service.listNeighbourhoodGroups({ id: ids }, { select: ["id", ...ERASED_FIELDS] as any })
     const now = new Date()
     await service.updateNeighbourhoodGroups(
@@ -33,7 +33,8 @@ export const eraseGroupAdminDataStep = createStep(
       }))
     )
     const previous = groups.map((g) => Object.fromEntries([["id", g.id], ...ERASED_FIELDS.map((f) => [f, (g as any)[f] ?? null])]))
-    return new StepResponse({ group_ids: groups.map((g) => g.id) }, previous)
+    const emails = [...new Set(groups.map((g) => g.admin_email?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))]
+    return new StepResponse({ group_ids: groups.map((g) => g.id), emails }, previous)
   },
   async (previous, { container }) => {
     if (!previous?.length) return
