@@ -1,6 +1,6 @@
-import { type APIRequestContext, expect, test } from "@playwright/test"
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 
-const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
+const BACKEND_URL = (process.env.BACKEND_URL ?? "http://localhost:9000").replace(/\/$/, "")
 const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
 
 type ApiGroup = { slug: string; name: string; signs_ordered: number }
@@ -13,6 +13,14 @@ async function demoGroup(request: APIRequestContext, offset: number): Promise<Ap
   const { groups } = (await list.json()) as { groups: { slug: string }[] }
   const one = await request.get(`${BACKEND_URL}/store/groups/${groups[0]!.slug}`, { headers })
   return ((await one.json()) as { group: ApiGroup }).group
+}
+
+async function staffLogIn(page: Page) {
+  await page.goto(`${BACKEND_URL}/app`)
+  await page.locator('input[name="email"]').fill(process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local")
+  await page.locator('input[name="password"]').fill(process.env.ADMIN_PASSWORD ?? "buurtpreventie")
+  await page.locator('button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/app\/orders/, { timeout: 30_000 })
 }
 
 test("order signs for a group from its page; the group page then shows the count", async ({ page, request }) => {
@@ -54,6 +62,7 @@ test("order signs for a group from its page; the group page then shows the count
   await page.getByText("Betalen op rekening").click()
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  const displayId = Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
 
   // Directory pages are cached for up to 15 seconds: reload until the count is there.
   await page.goto(`/groepen/${group.slug}`)
@@ -61,6 +70,18 @@ test("order signs for a group from its page; the group page then shows the count
     await page.reload()
     await expect(page.getByTestId("signs-ordered")).toHaveText("2 borden in deze buurt", { timeout: 1_000 })
   }).toPass({ timeout: 30_000, intervals: [1_000, 2_000, 3_000] })
+
+  // Staff see the group on the order, with a link to it in Buurtgroepen.
+  await staffLogIn(page)
+  const response = await page.request.get(`${BACKEND_URL}/admin/orders?fields=id,display_id&order=-created_at&limit=20`)
+  const { orders } = (await response.json()) as { orders: { id: string; display_id: number }[] }
+  const order = orders.find((o) => o.display_id === displayId)!
+  await page.goto(`${BACKEND_URL}/app/orders/${order.id}`)
+  const widget = page.getByTestId("order-group-widget")
+  await expect(widget.getByRole("heading", { name: "Buurtgroep" })).toBeVisible({ timeout: 30_000 })
+  await widget.getByRole("link", { name: group.name }).click()
+  await expect(page).toHaveURL(/\/app\/groups\/nbgrp_/)
+  await expect(page.getByRole("heading", { name: group.name })).toBeVisible()
 })
 
 test("without JavaScript: confirm on /groepen/:slug/bestellen, then order without the group again", async ({ browser, request }) => {
