@@ -5,14 +5,12 @@
  * nothing, badly signed events are refused.
  */
 import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
 import Stripe from "stripe"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
-import { startFakeStripe, type FakeStripe } from "../utils/fake-stripe"
+import { FAKE_STRIPE_API_KEY, FAKE_STRIPE_WEBHOOK_SECRET, useFakeStripe } from "../utils/fake-stripe"
 import {
   cartReadyForPayment,
   completeCart,
@@ -27,35 +25,14 @@ import {
 
 jest.setTimeout(120 * 1000)
 
-const STRIPE_KEY = "sk_test_buurtpreventie_fake"
-const WEBHOOK_SECRET = "whsec_test_buurtpreventie"
-const WEBHOOK_DELAY_MS = 20
-const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-stripe-"))
+const stripe = useFakeStripe("stripe")
+const STRIPE_KEY = FAKE_STRIPE_API_KEY
+const WEBHOOK_SECRET = FAKE_STRIPE_WEBHOOK_SECRET
+const MAIL_DIR = stripe.mailDir
 const LINES = [
   { sku: "STK-RAAM-1015-BIN", quantity: 2 },
   { sku: "BORD-WAB-3045-ALU", quantity: 1 },
 ] // € 35,30 with shipping
-
-let fake: FakeStripe
-
-// Runs before the runner's beforeAll (which loads medusa-config): the fake needs its
-// random port before the Stripe provider is configured with it.
-beforeAll(async () => {
-  fake = await startFakeStripe({ apiKey: STRIPE_KEY })
-  Object.assign(process.env, {
-    STRIPE_API_KEY: STRIPE_KEY,
-    STRIPE_API_BASE_URL: fake.url,
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    PAYMENT_WEBHOOK_DELAY_MS: String(WEBHOOK_DELAY_MS),
-    MAIL_DIR,
-  })
-  delete process.env.SMTP_URL
-})
-
-afterAll(async () => {
-  await fake?.close()
-  fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-})
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -65,7 +42,7 @@ medusaIntegrationTestRunner({
     let webhooks: ReturnType<typeof watchWebhooks>
 
     beforeEach(async () => {
-      fake.reset()
+      stripe.fake.reset()
       fs.rmSync(MAIL_DIR, { recursive: true, force: true })
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
@@ -114,28 +91,28 @@ medusaIntegrationTestRunner({
       return data[0] as any
     }
 
-    it("offers card + iDEAL in Nederland and card + Bancontact in België, next to Betalen op rekening; the seed never duplicates links", async () => {
+    it("offers card + iDEAL in Nederland and card + Bancontact in België, next to Betalen op rekening and Op factuur; the seed never duplicates links", async () => {
       const ids = async (name: "Nederland" | "België") => {
         const { data } = await api.get(`/store/payment-providers?region_id=${await regionId(api, headers, name)}`, headers)
         return data.payment_providers.map((p: any) => p.id).sort()
       }
-      const { card, ideal, bancontact, manual } = PAYMENT_PROVIDER_IDS
-      expect(await ids("Nederland")).toEqual([card, ideal, manual].sort())
-      expect(await ids("België")).toEqual([bancontact, card, manual].sort())
+      const { card, ideal, bancontact, manual, invoice } = PAYMENT_PROVIDER_IDS
+      expect(await ids("Nederland")).toEqual([card, ideal, manual, invoice].sort())
+      expect(await ids("België")).toEqual([bancontact, card, manual, invoice].sort())
 
       const links = async () =>
         (await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "region_payment_provider", fields: ["id"] })).data.length
-      expect(await links()).toBe(6)
+      expect(await links()).toBe(8)
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
-      expect(await links()).toBe(6)
+      expect(await links()).toBe(8)
 
       // Stripe removed from the configuration: its links go, manual stays; back again: re-added.
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test", paymentProviders: { nl: [manual], be: [manual] } })
       expect(await ids("Nederland")).toEqual([manual])
       expect(await ids("België")).toEqual([manual])
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
-      expect(await ids("Nederland")).toEqual([card, ideal, manual].sort())
-      expect(await links()).toBe(6)
+      expect(await ids("Nederland")).toEqual([card, ideal, manual, invoice].sort())
+      expect(await links()).toBe(8)
     })
 
     it("card: Medusa creates the PaymentIntent on the configured host (cents, eur, session id); after stripe.js confirms, complete places the order", async () => {
@@ -144,7 +121,7 @@ medusaIntegrationTestRunner({
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
 
       // STRIPE_API_BASE_URL took effect: the provider talked to the fake, with our key.
-      const [create] = fake.calls("POST", /^\/v1\/payment_intents$/)
+      const [create] = stripe.fake.calls("POST", /^\/v1\/payment_intents$/)
       expect(create).toMatchObject({
         authorization: `Bearer ${STRIPE_KEY}`,
         idempotencyKey: session.id,
@@ -152,7 +129,7 @@ medusaIntegrationTestRunner({
       })
       expect(session.data).toMatchObject({ id: expect.stringMatching(/^pi_/), client_secret: expect.stringMatching(/^pi_.+_secret_/), status: "requires_payment_method" })
 
-      fake.confirm(session.data.id, "succeeds") // stripe.js in the browser
+      stripe.fake.confirm(session.data.id, "succeeds") // stripe.js in the browser
       const { status, body } = await completeCart(api, headers, cart.id)
       expect(status).toBe(200)
       expect(body.type).toBe("order")
@@ -160,14 +137,14 @@ medusaIntegrationTestRunner({
       await confirmationMails(container, MAIL_DIR, body.order.id)
 
       // Authorised, not captured (capture is off by default): the intent waits in requires_capture.
-      expect(fake.intents.get(session.data.id)!.status).toBe("requires_capture")
+      expect(stripe.fake.intents.get(session.data.id)!.status).toBe("requires_capture")
       const state = await paymentsOf(cart.id)
       expect(state.payment_collection.status).toBe("authorized")
       expect(state.payment_collection.payments).toHaveLength(1)
       expect(state.payment_collection.payments[0].captures).toEqual([])
 
       // Stripe's own webhook for the authorisation arrives afterwards: nothing changes.
-      await deliver(fake.event("payment_intent.amount_capturable_updated", session.data.id))
+      await deliver(stripe.fake.event("payment_intent.amount_capturable_updated", session.data.id))
       expect(await ordersForCart(container, cart.id)).toEqual([body.order.id])
       expect((await paymentsOf(cart.id)).payment_collection.payments).toHaveLength(1)
     })
@@ -176,7 +153,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
-      fake.confirm(session.data.id, "declined")
+      stripe.fake.confirm(session.data.id, "declined")
 
       const first = await completeCart(api, headers, cart.id)
       // Medusa 2.21.2 answers 400 not_allowed, not 200 + type "cart": authorizePaymentSessionStep
@@ -203,7 +180,7 @@ medusaIntegrationTestRunner({
       const [next] = again.payment_collection.payment_sessions
       expect(next.id).not.toBe(session.id)
       expect(next.data.id).not.toBe(session.data.id)
-      fake.confirm(next.data.id, "succeeds")
+      stripe.fake.confirm(next.data.id, "succeeds")
       const second = await completeCart(api, headers, cart.id)
       expect(second.body.type).toBe("order")
       expect(await ordersForCart(container, cart.id)).toEqual([second.body.order.id])
@@ -215,8 +192,8 @@ medusaIntegrationTestRunner({
       const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
       const intentId = session.data.id
-      fake.confirm(intentId, "requires_action")
-      const earlyEvent = fake.event("payment_intent.requires_action", intentId) // snapshot, delivered late below
+      stripe.fake.confirm(intentId, "requires_action")
+      const earlyEvent = stripe.fake.event("payment_intent.requires_action", intentId) // snapshot, delivered late below
 
       // Completing while 3-D Secure is pending: no order; the session says what is needed.
       const attempt = await completeCart(api, headers, cart.id)
@@ -228,8 +205,8 @@ medusaIntegrationTestRunner({
       expect(await ordersForCart(container, cart.id)).toEqual([])
 
       // The shopper passes 3-D Secure and closes the tab; Stripe reports the authorisation.
-      fake.completeAction(intentId, "succeeds")
-      const authorised = fake.event("payment_intent.amount_capturable_updated", intentId)
+      stripe.fake.completeAction(intentId, "succeeds")
+      const authorised = stripe.fake.event("payment_intent.amount_capturable_updated", intentId)
       const sentAt = Date.now()
       await deliver(authorised)
       const [orderId] = await ordersForCart(container, cart.id)
@@ -246,8 +223,8 @@ medusaIntegrationTestRunner({
       // Stripe retries the same event; then an older event and a failure arrive out of order.
       await deliver(authorised)
       await deliver(earlyEvent)
-      await deliver(fake.event("payment_intent.payment_failed", intentId))
-      await deliver(fake.event("payment_intent.canceled", intentId))
+      await deliver(stripe.fake.event("payment_intent.payment_failed", intentId))
+      await deliver(stripe.fake.event("payment_intent.canceled", intentId))
 
       expect(await ordersForCart(container, cart.id)).toEqual([orderId])
       const after = await paymentsOf(cart.id)
@@ -256,8 +233,8 @@ medusaIntegrationTestRunner({
       expect(after.payment_collection.status).toBe("authorized")
       const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId)
       expect(order.status).toBe("pending")
-      expect(fake.calls("POST", /\/cancel$/)).toEqual([])
-      expect(fake.intents.get(intentId)!.status).toBe("requires_capture")
+      expect(stripe.fake.calls("POST", /\/cancel$/)).toEqual([])
+      expect(stripe.fake.intents.get(intentId)!.status).toBe("requires_capture")
       expect(await confirmationMails(container, MAIL_DIR, orderId)).toHaveLength(1)
     })
 
@@ -266,7 +243,7 @@ medusaIntegrationTestRunner({
       const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.ideal)
       const intentId = session.data.id
-      expect(fake.calls("POST", /^\/v1\/payment_intents$/)[0].body).toMatchObject({
+      expect(stripe.fake.calls("POST", /^\/v1\/payment_intents$/)[0].body).toMatchObject({
         amount: "3530",
         currency: "eur",
         capture_method: "automatic",
@@ -274,10 +251,10 @@ medusaIntegrationTestRunner({
         metadata: { session_id: session.id },
       })
 
-      fake.confirm(intentId, "requires_action") // redirect to the bank
-      expect(fake.intents.get(intentId)!.next_action).toMatchObject({ type: "redirect_to_url" })
-      fake.completeAction(intentId, "succeeds")
-      const succeeded = fake.event("payment_intent.succeeded", intentId)
+      stripe.fake.confirm(intentId, "requires_action") // redirect to the bank
+      expect(stripe.fake.intents.get(intentId)!.next_action).toMatchObject({ type: "redirect_to_url" })
+      stripe.fake.completeAction(intentId, "succeeds")
+      const succeeded = stripe.fake.event("payment_intent.succeeded", intentId)
       await deliver(succeeded, "stripe-ideal_stripe")
 
       const [orderId] = await ordersForCart(container, cart.id)
@@ -289,7 +266,7 @@ medusaIntegrationTestRunner({
       await confirmationMails(container, MAIL_DIR, orderId)
 
       await deliver(succeeded, "stripe-ideal_stripe")
-      await deliver(fake.event("payment_intent.payment_failed", intentId), "stripe-ideal_stripe")
+      await deliver(stripe.fake.event("payment_intent.payment_failed", intentId), "stripe-ideal_stripe")
 
       // Had the shopper come back from the bank after all, completing answers with that order.
       const late = await completeCart(api, headers, cart.id)
@@ -303,15 +280,15 @@ medusaIntegrationTestRunner({
       expect(after.payment_collection.payments[0].captures).toHaveLength(1)
       const transactions = await container.resolve(Modules.ORDER).listOrderTransactions({ order_id: orderId })
       expect(transactions.map((t) => [t.reference, Number(t.amount)])).toEqual([["capture", 35.3]])
-      expect(fake.calls("POST", /\/capture$/)).toEqual([]) // iDEAL is captured by Stripe, never by Medusa
+      expect(stripe.fake.calls("POST", /\/capture$/)).toEqual([]) // iDEAL is captured by Stripe, never by Medusa
     })
 
     it("refuses webhooks with a bad or missing signature (400) and changes nothing", async () => {
       const container = getContainer()
       const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
-      fake.confirm(session.data.id, "succeeds")
-      const event = fake.event("payment_intent.amount_capturable_updated", session.data.id)
+      stripe.fake.confirm(session.data.id, "succeeds")
+      const event = stripe.fake.event("payment_intent.amount_capturable_updated", session.data.id)
       const emitted = jest.spyOn(container.resolve(Modules.EVENT_BUS), "emit")
 
       const wrongSecret = await postWebhook(event, { secret: "whsec_not_ours" })
@@ -336,11 +313,11 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
-      fake.confirm(session.data.id, "succeeds")
+      stripe.fake.confirm(session.data.id, "succeeds")
 
       const done = webhooks.expectOne()
       const [hook, completion] = await Promise.all([
-        postWebhook(fake.event("payment_intent.amount_capturable_updated", session.data.id)),
+        postWebhook(stripe.fake.event("payment_intent.amount_capturable_updated", session.data.id)),
         completeCart(api, headers, cart.id),
       ])
       await done

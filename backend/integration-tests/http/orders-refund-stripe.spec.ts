@@ -3,43 +3,19 @@
  * loopback fake): staff capture and refund in the admin and Medusa calls Stripe; a
  * cancel refunds what was captured, or releases an authorisation that was not.
  */
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
-import { startFakeStripe, type FakeStripe } from "../utils/fake-stripe"
+import { useFakeStripe } from "../utils/fake-stripe"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(120 * 1000)
 
-const STRIPE_KEY = "sk_test_buurtpreventie_fake"
-const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-refund-stripe-"))
+const stripe = useFakeStripe("refund-stripe", { LOW_STOCK_THRESHOLD: "0" })
+const MAIL_DIR = stripe.mailDir
 const SIGN = "BORD-WAB-3045-ALU" // € 19,95 + € 6,95 parcel = € 26,90
-
-let fake: FakeStripe
-
-// Before the runner's beforeAll loads medusa-config: the provider needs the fake's port.
-beforeAll(async () => {
-  fake = await startFakeStripe({ apiKey: STRIPE_KEY })
-  Object.assign(process.env, {
-    STRIPE_API_KEY: STRIPE_KEY,
-    STRIPE_API_BASE_URL: fake.url,
-    STRIPE_WEBHOOK_SECRET: "whsec_test_buurtpreventie",
-    PAYMENT_WEBHOOK_DELAY_MS: "20",
-    MAIL_DIR,
-    LOW_STOCK_THRESHOLD: "0",
-  })
-  delete process.env.SMTP_URL
-})
-
-afterAll(async () => {
-  await fake?.close()
-  fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-})
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -49,7 +25,7 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
 
     beforeEach(async () => {
-      fake.reset()
+      stripe.fake.reset()
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
       admin = await adminHeaders(api, getContainer())
@@ -58,7 +34,7 @@ medusaIntegrationTestRunner({
     async function cardOrder() {
       const cart = await cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity: 1 }] })
       const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.card)
-      fake.confirm(session.data.id, "succeeds") // stripe.js in the browser
+      stripe.fake.confirm(session.data.id, "succeeds") // stripe.js in the browser
       const { status, body } = await completeCart(api, headers, cart.id)
       expect([status, body.type]).toEqual([200, "order"])
       return { order: body.order, intentId: session.data.id as string }
@@ -81,15 +57,15 @@ medusaIntegrationTestRunner({
     }
 
     const refundCalls = (intentId: string) =>
-      fake.calls("POST", /^\/v1\/refunds$/).filter((c) => c.body.payment_intent === intentId).map((c) => Number(c.body.amount))
+      stripe.fake.calls("POST", /^\/v1\/refunds$/).filter((c) => c.body.payment_intent === intentId).map((c) => Number(c.body.amount))
 
     it("staff capture and refund a card payment through Stripe; canceling refunds the rest and restocks", async () => {
       const { order, intentId } = await cardOrder()
       const { id: paymentId } = await payment(order.id)
 
       await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
-      expect(fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/capture$`))).toHaveLength(1)
-      expect(fake.intents.get(intentId)!.status).toBe("succeeded")
+      expect(stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/capture$`))).toHaveLength(1)
+      expect(stripe.fake.intents.get(intentId)!.status).toBe("succeeded")
 
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10, note: "Bord beschadigd" }, admin)
       expect(refundCalls(intentId)).toEqual([1000])
@@ -113,8 +89,8 @@ medusaIntegrationTestRunner({
       expect(await available(SIGN)).toBe(before - 1)
 
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-      expect(fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/cancel$`))).toHaveLength(1)
-      expect(fake.intents.get(intentId)!.status).toBe("canceled")
+      expect(stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/cancel$`))).toHaveLength(1)
+      expect(stripe.fake.intents.get(intentId)!.status).toBe("canceled")
       expect(refundCalls(intentId)).toEqual([])
       expect((await payment(order.id)).canceled_at).toBeTruthy()
       expect(await available(SIGN)).toBe(before)
