@@ -10,6 +10,18 @@ import { INVITE_LINK_MESSAGE, isInNetherlands, looksLikeInviteLink, registration
 
 export type FieldErrors = Partial<Record<string, string>>;
 
+// ---------------------------------------------------------------------------
+// Messages (also shown by the pages)
+
+export const UNAVAILABLE_MESSAGE = "Dat lukte nu even niet. Probeer het over een paar minuten opnieuw.";
+export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
+export const EXPIRED_LINK_MESSAGE =
+  "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
+/** The same answer whether or not an account exists (no account enumeration). */
+export const FORGOT_PASSWORD_ANSWER =
+  "Als er een account bij dit e-mailadres hoort, sturen we binnen een paar minuten een e-mail met een link om een nieuw wachtwoord in te stellen. Kijk ook in je map met ongewenste e-mail.";
+
+
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 

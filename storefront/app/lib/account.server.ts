@@ -9,7 +9,13 @@
 import { redirect } from "@remix-run/node";
 import { FetchError } from "@medusajs/js-sdk";
 import { BackendUnavailableError, callBackend } from "./catalogue.server";
-import type { FieldErrors, GroupEditInput } from "./account-validation";
+import {
+  EXPIRED_LINK_MESSAGE,
+  type FieldErrors,
+  type GroupEditInput,
+  UNAVAILABLE_MESSAGE,
+  WRONG_LOGIN_MESSAGE,
+} from "./account-validation";
 import { sdk } from "./medusa.server";
 import { commitSession, getSession, type ShopSession } from "./session.server";
 
@@ -86,13 +92,8 @@ export class SignedOutError extends Error {
   }
 }
 
-export const UNAVAILABLE_MESSAGE = "Dat lukte nu even niet. Probeer het over een paar minuten opnieuw.";
-export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
-export const EXPIRED_LINK_MESSAGE =
-  "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
-/** The same answer whether or not an account exists (no account enumeration). */
-export const FORGOT_PASSWORD_ANSWER =
-  "Als er een account bij dit e-mailadres hoort, sturen we binnen een paar minuten een e-mail met een link om een nieuw wachtwoord in te stellen. Kijk ook in je map met ongewenste e-mail.";
+// The messages live in the client-safe module (pages show them); re-exported for the server code.
+export { EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, UNAVAILABLE_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
 
 /** The HTTP status of a failed backend call (undefined when the backend was not reached). */
 export function statusOf(error: unknown): number | undefined {

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { FORGOT_PASSWORD_ANSWER, requestPasswordReset, UNAVAILABLE_MESSAGE } from "~/lib/account.server";
-import { type FieldErrors, forgotPasswordSchema, parseForm } from "~/lib/account-validation";
+import { requestPasswordReset } from "~/lib/account.server";
+import { FORGOT_PASSWORD_ANSWER, type FieldErrors, forgotPasswordSchema, parseForm, UNAVAILABLE_MESSAGE } from "~/lib/account-validation";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 
