@@ -215,6 +215,10 @@ medusaIntegrationTestRunner({
     it("switching to Betalen op rekening afterwards gives a normal order (the invoice data does not make it an invoice order)", async () => {
       const cart = await cartFor()
       await api.post(`/store/invoice/carts/${cart.id}`, GEMEENTE, headers)
+      // The storefront removes the organisation data when another way to pay is chosen.
+      await api.delete(`/store/invoice/carts/${cart.id}`, headers)
+      const { data: cleared } = await api.get(`/store/carts/${cart.id}?fields=+metadata`, headers)
+      expect(cleared.cart.metadata?.invoice).toBeUndefined()
       await startPayment(api, headers, cart.id, "pp_system_default")
       const { body } = await completeCart(api, headers, cart.id)
       expect(body.type).toBe("order")

@@ -3,7 +3,7 @@ import { callBackend, getRegion } from "./catalogue.server";
 import { CartError, forgetCart, type CartView } from "./cart.server";
 import { sdk } from "./medusa.server";
 import type { ShopSession } from "./session.server";
-import type { AddressInput } from "./validation";
+import type { AddressInput, InvoiceInput } from "./validation";
 
 export { MANUAL_PROVIDER } from "./payment";
 
@@ -88,6 +88,27 @@ export async function startPayment(cart: CartView, providerId: string): Promise<
 }
 
 /**
+ * "Op factuur": stores the organisation's data on the cart and starts a session
+ * of the invoice provider (POST /store/invoice/carts/:id). The backend checks the
+ * same rules again; its Dutch message becomes a CartError.
+ */
+export async function startInvoicePayment(cartId: string, details: InvoiceInput): Promise<void> {
+  try {
+    await sdk.client.fetch(`/store/invoice/carts/${cartId}`, { method: "POST", body: details });
+  } catch (error) {
+    if (error instanceof FetchError && error.status && error.status < 500) {
+      throw new CartError(error.message || "De factuurgegevens kloppen niet. Controleer ze en probeer het opnieuw.", { cause: error });
+    }
+    return callBackend("start invoice payment", () => Promise.reject(error));
+  }
+}
+
+/** Another way to pay was chosen: the organisation's data leaves the cart (a no-op when there is none). */
+export async function clearInvoiceDetails(cartId: string): Promise<void> {
+  await callBackend("clear invoice details", () => sdk.client.fetch(`/store/invoice/carts/${cartId}`, { method: "DELETE" }));
+}
+
+/**
  * Completes the cart. Medusa answers 200 with `type: "cart"` and an error when
  * payment or stock fails: that becomes a CartError with a Dutch message.
  */
@@ -120,7 +141,20 @@ function completionMessage(message: string): string {
 }
 
 const ORDER_FIELDS =
-  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
+  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,metadata,*items,*shipping_address,*shipping_methods";
+
+/** What the confirmation page shows of an order paid on invoice (metadata.invoice). */
+export type OrderInvoice = { organisation: string; invoiceEmail: string | null; awaitingApproval: boolean };
+
+export function orderInvoice(metadata: Record<string, unknown> | null | undefined): OrderInvoice | null {
+  const invoice = metadata?.invoice as Record<string, unknown> | undefined;
+  if (!invoice || typeof invoice.organisation !== "string") return null;
+  return {
+    organisation: invoice.organisation,
+    invoiceEmail: typeof invoice.invoice_email === "string" ? invoice.invoice_email : null,
+    awaitingApproval: invoice.status === "awaiting_approval",
+  };
+}
 
 export async function getOrder(orderId: string) {
   const { order } = await callBackend("retrieve order", () => sdk.store.order.retrieve(orderId, { fields: ORDER_FIELDS }));

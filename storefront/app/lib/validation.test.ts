@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressSchema, normalisePostcode, parseForm, postcodeError, quantitySchema } from "./validation";
+import { addressSchema, invoiceSchema, normalisePostcode, parseForm, postcodeError, quantitySchema } from "./validation";
 
 const valid = {
   email: "jan@voorbeeld.nl",
@@ -69,5 +69,58 @@ describe("quantitySchema", () => {
     expect(quantitySchema.safeParse("1.5").success).toBe(false);
     expect(quantitySchema.safeParse("1000").success).toBe(false);
     expect(quantitySchema.safeParse("abc").success).toBe(false);
+  });
+});
+
+describe("invoice details (Op factuur)", () => {
+  const parse = (input: Record<string, unknown>) => parseForm(invoiceSchema, input);
+
+  it("accepts an organisation with a KvK or btw number and normalises them", () => {
+    expect(parse({ organisation: " Gemeente Utrecht ", kvk_number: "3020 34.10", vat_number: "", reference: "", invoice_email: "" })).toEqual({
+      ok: true,
+      value: { organisation: "Gemeente Utrecht", kvk_number: "30203410" },
+    });
+    const be = parse({ organisation: "Stad Antwerpen", vat_number: "be 0207.437.468", reference: "PO-1", invoice_email: "facturen@antwerpen.example" });
+    expect(be).toEqual({
+      ok: true,
+      value: { organisation: "Stad Antwerpen", vat_number: "BE0207437468", reference: "PO-1", invoice_email: "facturen@antwerpen.example" },
+    });
+    expect(parse({ organisation: "X", vat_number: "NL001734539B01" }).ok).toBe(true);
+  });
+
+  it("refuses bad KvK and btw numbers with Dutch messages", () => {
+    for (const kvk of ["1234567", "123456789", "1234567a"]) {
+      expect(parse({ organisation: "X", kvk_number: kvk })).toEqual({
+        ok: false,
+        errors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678." },
+      });
+    }
+    for (const vat of ["NL123456789", "BE2123456789", "DE123456789", "NL12345678B01"]) {
+      expect(parse({ organisation: "X", vat_number: vat })).toEqual({
+        ok: false,
+        errors: { vat_number: "Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01 of BE0123456789." },
+      });
+    }
+  });
+
+  it("needs the organisation and at least one number, and reports both at once", () => {
+    expect(parse({ organisation: "", kvk_number: "", vat_number: "" })).toEqual({
+      ok: false,
+      errors: {
+        organisation: "Vul de naam van de gemeente of organisatie in.",
+        kvk_number: "Vul een KvK-nummer of een btw-nummer in.",
+      },
+    });
+  });
+
+  it("limits the reference and checks the invoice e-mail address", () => {
+    expect(parse({ organisation: "X", kvk_number: "12345678", reference: "x".repeat(51) })).toEqual({
+      ok: false,
+      errors: { reference: "Het inkoopnummer mag hoogstens 50 tekens lang zijn." },
+    });
+    expect(parse({ organisation: "X", kvk_number: "12345678", invoice_email: "facturen@" })).toEqual({
+      ok: false,
+      errors: { invoice_email: "Vul een geldig e-mailadres in voor de factuur, bijvoorbeeld facturen@gemeente.nl." },
+    });
   });
 });

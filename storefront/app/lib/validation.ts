@@ -89,3 +89,66 @@ export const quantitySchema = z.coerce
   .int("Vul een heel aantal in.")
   .min(1, "Het aantal moet minstens 1 zijn.")
   .max(999, "Bestel maximaal 999 stuks per regel; neem contact op voor grotere aantallen.");
+
+/**
+ * "Op factuur (gemeente/organisatie)": the same rules as the backend
+ * (backend/src/modules/invoice-payment/details.ts), which checks them again.
+ */
+export const INVOICE_MAX_ORGANISATION = 200;
+export const INVOICE_MAX_REFERENCE = 50;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const present = (v: unknown) => (typeof v === "string" ? v.trim() !== "" : v != null);
+
+/** "3020 34.10" → "30203410". */
+export const normaliseKvk = (value: string) => value.replace(/[\s.]/g, "");
+/** "nl 0017.34.539.b01" → "NL001734539B01". */
+export const normaliseVat = (value: string) => value.replace(/[\s.-]/g, "").toUpperCase();
+
+export const invoiceSchema = z
+  .object({
+    organisation: z
+      .string({ error: "Vul de naam van de gemeente of organisatie in." })
+      .trim()
+      .min(1, "Vul de naam van de gemeente of organisatie in.")
+      .max(INVOICE_MAX_ORGANISATION, `De naam van de organisatie mag hoogstens ${INVOICE_MAX_ORGANISATION} tekens lang zijn.`),
+    kvk_number: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform(normaliseKvk)
+        .refine((v) => /^[0-9]{8}$/.test(v), "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678.")
+        .optional(),
+    ),
+    vat_number: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform(normaliseVat)
+        .refine(
+          (v) => /^(NL[0-9]{9}B[0-9]{2}|BE[01][0-9]{9})$/.test(v),
+          "Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01 of BE0123456789.",
+        )
+        .optional(),
+    ),
+    reference: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(INVOICE_MAX_REFERENCE, `Het inkoopnummer mag hoogstens ${INVOICE_MAX_REFERENCE} tekens lang zijn.`).optional(),
+    ),
+    invoice_email: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .pipe(z.email("Vul een geldig e-mailadres in voor de factuur, bijvoorbeeld facturen@gemeente.nl."))
+        .optional(),
+    ),
+  })
+  // Also when another field is wrong, so every problem shows at once.
+  .refine((v) => present(v?.kvk_number) || present(v?.vat_number), {
+    path: ["kvk_number"],
+    message: "Vul een KvK-nummer of een btw-nummer in.",
+    when: () => true,
+  });
+
+export type InvoiceInput = z.infer<typeof invoiceSchema>;

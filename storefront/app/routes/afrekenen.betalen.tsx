@@ -6,9 +6,17 @@ import { CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/catalogue.server";
 import { StripePayment } from "~/components/StripePayment";
-import { completeCart, listPaymentProviders, startPayment } from "~/lib/checkout.server";
+import { describedBy, Field, FieldError, fieldId } from "~/components/Field";
+import {
+  clearInvoiceDetails,
+  completeCart,
+  listPaymentProviders,
+  startInvoicePayment,
+  startPayment,
+} from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
-import { MANUAL_PROVIDER, STRIPE_PROVIDER } from "~/lib/payment";
+import { INVOICE_PROVIDER, MANUAL_PROVIDER, STRIPE_PROVIDER } from "~/lib/payment";
+import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, invoiceSchema, parseForm, type FieldErrors } from "~/lib/validation";
 import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -31,34 +39,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: cart.email,
     address: cart.address,
     canPayOnAccount: providers.includes(MANUAL_PROVIDER),
+    canPayByInvoice: providers.includes(INVOICE_PROVIDER),
   };
 }
 
+const INVOICE_FIELDS = ["organisation", "kvk_number", "vat_number", "reference", "invoice_email"] as const;
+
+type ActionResult = {
+  error: string | null;
+  clientSecret: string | null;
+  provider?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const { session, cart } = await readyCart(request);
-  const provider = String((await request.formData()).get("provider") ?? MANUAL_PROVIDER);
+  const form = await request.formData();
+  const provider = String(form.get("provider") ?? MANUAL_PROVIDER);
   try {
+    if (provider === INVOICE_PROVIDER) {
+      // "Op factuur": organisation data checked here per field, and again by the backend.
+      const values = Object.fromEntries(INVOICE_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
+      const parsed = parseForm(invoiceSchema, values);
+      if (!parsed.ok) {
+        return data<ActionResult>({ error: null, clientSecret: null, provider, errors: parsed.errors, values }, { status: 400 });
+      }
+      await loadFromBackend(() => startInvoicePayment(cart.id, parsed.value));
+      const order = await loadFromBackend(() => completeCart(session, cart.id));
+      return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    }
+    // Organisation data of an earlier "Op factuur" attempt must not reach this order.
+    await loadFromBackend(() => clearInvoiceDetails(cart.id));
     if (provider === STRIPE_PROVIDER) {
       // The Payment Element confirms the intent in the browser; Stripe then returns to /betaling/afronden.
       const payment = await loadFromBackend(() => startPayment(cart, STRIPE_PROVIDER));
       const clientSecret = typeof payment.client_secret === "string" ? payment.client_secret : null;
       if (!clientSecret) throw new CartError("Online betalen is nu niet beschikbaar. Kies Betalen op rekening.");
-      return data({ clientSecret, error: null });
+      return data<ActionResult>({ clientSecret, error: null });
     }
     await loadFromBackend(() => startPayment(cart, MANUAL_PROVIDER));
     const order = await loadFromBackend(() => completeCart(session, cart.id));
     return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
   } catch (error) {
-    if (error instanceof CartError) return data({ error: error.message, clientSecret: null }, { status: 409 });
+    if (error instanceof CartError) return data<ActionResult>({ error: error.message, clientSecret: null, provider }, { status: 409 });
     throw error;
   }
 }
 
 export default function CheckoutPayment() {
-  const { totals, email, address, canPayOnAccount, stripeKey } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { totals, email, address, canPayOnAccount, canPayByInvoice, stripeKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const placing = navigation.state !== "idle";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const errorCount = Object.keys(errors).length;
+  const invoiceChosen = actionData?.provider === INVOICE_PROVIDER;
+  const invoiceValue = (name: string) => actionData?.values?.[name] ?? "";
   return (
     <>
       <CheckoutSteps current="betalen" reachable={["gegevens", "verzending", "betalen"]} />
@@ -97,6 +134,24 @@ export default function CheckoutPayment() {
           {actionData.error}
         </p>
       ) : null}
+      {errorCount ? (
+        <div role="alert" className="mt-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">
+            {errorCount === 1
+              ? "Eén veld van de factuurgegevens is nog niet goed ingevuld."
+              : `${errorCount} velden van de factuurgegevens zijn nog niet goed ingevuld.`}
+          </p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {Object.entries(errors).map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${fieldId(field)}`} className="underline">
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {actionData?.clientSecret && stripeKey ? (
         <StripePayment
           publishableKey={stripeKey}
@@ -104,12 +159,12 @@ export default function CheckoutPayment() {
           returnUrl={typeof window === "undefined" ? "" : `${window.location.origin}/betaling/afronden`}
         />
       ) : null}
-      <Form method="post" className="mt-8">
-        <fieldset>
+      <Form method="post" noValidate className="mt-8">
+        <fieldset className="group">
           <legend className="font-semibold text-slate-900">Betaalwijze</legend>
           {stripeKey ? (
             <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
-              <input type="radio" name="provider" value={STRIPE_PROVIDER} defaultChecked className="h-5 w-5 accent-brand-blue" />
+              <input type="radio" name="provider" value={STRIPE_PROVIDER} defaultChecked={!invoiceChosen} className="h-5 w-5 accent-brand-blue" />
               <span>
                 <span className="block font-medium">iDEAL, Bancontact of creditcard</span>
                 <span className="block text-sm text-slate-700">Veilig online betalen via Stripe (JavaScript nodig).</span>
@@ -118,23 +173,142 @@ export default function CheckoutPayment() {
           ) : null}
           {canPayOnAccount ? (
             <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
-              <input type="radio" name="provider" value={MANUAL_PROVIDER} defaultChecked={!stripeKey} className="h-5 w-5 accent-brand-blue" />
+              <input
+                type="radio"
+                name="provider"
+                value={MANUAL_PROVIDER}
+                defaultChecked={!stripeKey && !invoiceChosen}
+                className="h-5 w-5 accent-brand-blue"
+              />
               <span>
                 <span className="block font-medium">Betalen op rekening</span>
                 <span className="block text-sm text-slate-700">Je ontvangt de factuur per e-mail; betaal binnen 14 dagen.</span>
               </span>
             </label>
           ) : null}
-          {!stripeKey && !canPayOnAccount ? (
+          {canPayByInvoice ? (
+            <>
+              <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
+                <input
+                  id="provider-invoice"
+                  type="radio"
+                  name="provider"
+                  value={INVOICE_PROVIDER}
+                  defaultChecked={invoiceChosen || (!stripeKey && !canPayOnAccount)}
+                  aria-controls="factuurgegevens"
+                  className="h-5 w-5 accent-brand-blue"
+                />
+                <span>
+                  <span className="block font-medium">Op factuur (gemeente/organisatie)</span>
+                  <span className="block text-sm text-slate-700">
+                    Voor gemeenten en organisaties. We keuren de bestelling eerst goed; de factuur volgt per e-mail, betalen binnen 30 dagen.
+                  </span>
+                </span>
+              </label>
+              {/* Shown by CSS when "Op factuur" is checked, so it works without JavaScript. */}
+              <fieldset
+                id="factuurgegevens"
+                className="mt-3 hidden gap-4 rounded-lg border border-slate-300 p-4 group-has-[#provider-invoice:checked]:grid sm:grid-cols-2"
+              >
+                <legend className="px-1 font-semibold text-slate-900">Factuurgegevens</legend>
+                <Field
+                  name="organisation"
+                  label="Naam gemeente of organisatie"
+                  autoComplete="organization"
+                  required
+                  maxLength={INVOICE_MAX_ORGANISATION}
+                  defaultValue={invoiceValue("organisation") || address.company || ""}
+                  error={errors.organisation}
+                  className="sm:col-span-2"
+                />
+                <NumberField
+                  name="kvk_number"
+                  label="KvK-nummer"
+                  inputMode="numeric"
+                  hint="8 cijfers. Vul een KvK-nummer of een btw-nummer in (of allebei)."
+                  defaultValue={invoiceValue("kvk_number")}
+                  error={errors.kvk_number}
+                />
+                <NumberField
+                  name="vat_number"
+                  label="Btw-nummer"
+                  hint="Bijvoorbeeld NL123456789B01 of BE0123456789."
+                  defaultValue={invoiceValue("vat_number")}
+                  error={errors.vat_number}
+                />
+                <Field
+                  name="reference"
+                  label="Inkoopnummer of referentie"
+                  maxLength={INVOICE_MAX_REFERENCE}
+                  hint="Zetten we op de factuur."
+                  defaultValue={invoiceValue("reference")}
+                  error={errors.reference}
+                />
+                <Field
+                  name="invoice_email"
+                  type="email"
+                  label="E-mailadres voor de factuur"
+                  autoComplete="email"
+                  hint={`Leeg laten: we sturen de factuur naar ${email}.`}
+                  defaultValue={invoiceValue("invoice_email")}
+                  error={errors.invoice_email}
+                />
+              </fieldset>
+            </>
+          ) : null}
+          {!stripeKey && !canPayOnAccount && !canPayByInvoice ? (
             <p className="mt-2 text-red-800">Er is nu geen betaalwijze beschikbaar. Probeer het later opnieuw.</p>
           ) : null}
         </fieldset>
-        <Button type="submit" disabled={placing || (!canPayOnAccount && !stripeKey)} className="mt-6 text-lg">
+        <Button type="submit" disabled={placing || (!canPayOnAccount && !stripeKey && !canPayByInvoice)} className="mt-6 text-lg">
           {placing ? "Bestelling plaatsen…" : "Bestelling plaatsen"}
         </Button>
         <p className="mt-3 text-sm text-slate-700">Met het plaatsen van je bestelling ga je akkoord met de algemene voorwaarden.</p>
       </Form>
     </>
+  );
+}
+
+/**
+ * KvK and btw number: one of the two is required, so neither is marked
+ * "(optioneel)" nor required on its own; the hint says so.
+ */
+function NumberField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  inputMode,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  error?: string;
+  defaultValue: string;
+  inputMode?: "numeric";
+}) {
+  const id = fieldId(name);
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold text-slate-900">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-700">
+        {hint}
+      </p>
+      <input
+        id={id}
+        name={name}
+        inputMode={inputMode}
+        autoComplete="off"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, true, Boolean(error))}
+        className={`mt-1 w-full rounded-lg border-2 px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
+      />
+      <FieldError name={name} error={error} />
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
 import { loadFromBackend } from "~/lib/catalogue.server";
-import { getOrder } from "~/lib/checkout.server";
+import { getOrder, orderInvoice } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
@@ -35,11 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: Number(order.total),
     },
     address: order.shipping_address,
+    invoice: orderInvoice(order.metadata),
   };
 }
 
 export default function OrderConfirmation() {
-  const { displayId, email, lines, totals, address } = useLoaderData<typeof loader>();
+  const { displayId, email, lines, totals, address, invoice } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
       <h1 className="text-3xl font-extrabold text-brand-blue">Bedankt voor je bestelling!</h1>
@@ -47,6 +48,25 @@ export default function OrderConfirmation() {
         Je bestelnummer is <strong data-testid="order-number">#{displayId}</strong>. We sturen een bevestiging naar{" "}
         <strong>{email}</strong>.
       </p>
+      {invoice ? (
+        <section
+          aria-labelledby="op-factuur"
+          data-testid="invoice-notice"
+          className="mt-6 rounded-xl border-l-4 border-brand-blue bg-brand-blue-light p-5 text-slate-900"
+        >
+          <h2 id="op-factuur" className="text-lg font-bold">
+            {invoice.awaitingApproval ? "Je bestelling wacht op goedkeuring" : "Betalen op factuur"}
+          </h2>
+          <p className="mt-1">
+            Je betaalt op factuur voor <strong>{invoice.organisation}</strong>.{" "}
+            {invoice.awaitingApproval
+              ? "We controleren de bestelling en keuren haar zo snel mogelijk goed, meestal binnen twee werkdagen. "
+              : ""}
+            De factuur volgt per e-mail naar <strong>{invoice.invoiceEmail ?? email}</strong>; betalen kan binnen 30 dagen. We
+            verzenden de bestelling zodra ze is goedgekeurd.
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="samenvatting" className="mt-8 rounded-xl border border-slate-200 p-6">
         <h2 id="samenvatting" className="text-xl font-bold text-slate-900">
           Samenvatting

@@ -55,3 +55,24 @@ export async function POST(req: MedusaRequest<InvoiceDetails>, res: MedusaRespon
 
   res.status(200).json({ cart: { id: cart.id, invoice }, payment_collection: { id: collectionId } })
 }
+
+/**
+ * DELETE /store/invoice/carts/:id — the buyer chose another way to pay: the
+ * organisation data leaves the cart, so the order does not carry it.
+ */
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: ["id", "metadata", "completed_at"],
+    filters: { id: req.params.id },
+  })
+  const cart = carts[0] as any
+  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Deze winkelwagen bestaat niet (meer).")
+  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Deze bestelling is al geplaatst.")
+  if (cart.metadata && "invoice" in cart.metadata) {
+    // Medusa merges metadata; an empty string removes a key (utils mergeMetadata).
+    await updateCartWorkflow(req.scope).run({ input: { id: cart.id, metadata: { invoice: "" } } })
+  }
+  res.status(200).json({ cart: { id: cart.id, invoice: null } })
+}

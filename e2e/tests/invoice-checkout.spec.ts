@@ -1,0 +1,86 @@
+import { expect, type Page, test } from "@playwright/test"
+
+/**
+ * "Op factuur (gemeente/organisatie)": a municipality orders signs on invoice. The
+ * checkout's invoice fields show when the option is chosen (CSS, no JavaScript
+ * needed), a bad KvK number gets a Dutch error with a summary, and the
+ * confirmation says the order awaits approval and the invoice follows by e-mail.
+ */
+
+async function toPaymentStep(page: Page) {
+  await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
+  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  await page.getByLabel("Aantal").fill("2")
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
+
+  await page.goto("/afrekenen")
+  const address: Record<string, string> = {
+    "E-mailadres": "wijkmanager@utrecht.example",
+    Voornaam: "Sanne",
+    Achternaam: "Bakker",
+    "Straat en huisnummer": "Stadsplateau 1",
+    Postcode: "3521 AZ",
+    Plaats: "Utrecht",
+  }
+  for (const [label, value] of Object.entries(address)) await page.getByLabel(label, { exact: true }).fill(value)
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
+  await page.getByRole("button", { name: "Verder naar betalen" }).click()
+  await expect(page.getByRole("heading", { name: "Controleren en betalen" })).toBeVisible()
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`orders on invoice with a validation error first (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    await toPaymentStep(page)
+
+    // The invoice fields appear only when "Op factuur" is chosen.
+    const organisation = page.getByLabel(/Naam gemeente of organisatie/)
+    await expect(organisation).toBeHidden()
+    await page.getByRole("radio", { name: /Op factuur \(gemeente\/organisatie\)/ }).check()
+    await expect(organisation).toBeVisible()
+
+    await organisation.fill("Gemeente Utrecht")
+    await page.getByLabel("KvK-nummer", { exact: true }).fill("3020341")
+    await page.getByLabel(/Inkoopnummer of referentie/).fill("INK-2026-7")
+    await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+
+    const summary = page.getByRole("alert").filter({ hasText: "factuurgegevens" })
+    await expect(summary).toContainText("Eén veld van de factuurgegevens is nog niet goed ingevuld.")
+    await expect(summary.getByRole("link", { name: "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678." })).toHaveAttribute(
+      "href",
+      "#field-kvk_number"
+    )
+    const kvk = page.getByLabel("KvK-nummer", { exact: true })
+    await expect(kvk).toHaveAttribute("aria-invalid", "true")
+    await expect(kvk).toHaveAttribute("aria-describedby", /field-kvk_number-error/)
+    // The choice and the input are kept.
+    await expect(page.getByRole("radio", { name: /Op factuur/ })).toBeChecked()
+    await expect(organisation).toHaveValue("Gemeente Utrecht")
+    await expect(page.getByLabel(/Inkoopnummer of referentie/)).toHaveValue("INK-2026-7")
+
+    await kvk.fill("3020 3410")
+    await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+    const notice = page.getByTestId("invoice-notice")
+    await expect(notice.getByRole("heading")).toHaveText("Je bestelling wacht op goedkeuring")
+    await expect(notice).toContainText("Gemeente Utrecht")
+    await expect(notice).toContainText("De factuur volgt per e-mail naar wijkmanager@utrecht.example")
+    await context.close()
+  })
+}
+
+test("paying on account (not on invoice) shows no approval notice", async ({ page }) => {
+  await toPaymentStep(page)
+  // Start on invoice with an error, then change one's mind.
+  await page.getByRole("radio", { name: /Op factuur/ }).check()
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await expect(page.getByRole("alert").filter({ hasText: "factuurgegevens" })).toContainText("2 velden")
+  await page.getByRole("radio", { name: /Betalen op rekening/ }).check()
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  await expect(page.getByTestId("invoice-notice")).toHaveCount(0)
+})
