@@ -92,6 +92,10 @@ medusaIntegrationTestRunner({
         ])
         ids[g.key] = created.id
       }
+      await groups().createPostcodeAreas([
+        { pc4: "3581", place: "Utrecht", municipality: "Utrecht", municipality_code: "0344", province: "Utrecht", lat: 52.09, lng: 5.13 },
+        { pc4: "3012", place: "Rotterdam", municipality: "Rotterdam", municipality_code: "0599", province: "Zuid-Holland", lat: 51.92, lng: 4.47 },
+      ])
       admin = await adminHeaders(api, container, "meldingen@buurtpreventie.test")
     })
 
@@ -283,6 +287,100 @@ medusaIntegrationTestRunner({
       expect((await get("/store/groups/utrecht-pending-groep/notices", store)).status).toBe(404)
       expect((await get("/store/groups/bestaat-niet/notices", store)).status).toBe(404)
       expect((await get("/store/groups/utrecht-groep/notices", { headers: {} })).status).toBe(400)
+    })
+
+    describe("wijkagent/municipality accounts", () => {
+      const ACCOUNT = {
+        name: "Jan Agent",
+        email: "Wijkagent.Oost@Politie.example",
+        organisation: "Wijkagent Utrecht-Oost",
+        municipality_codes: ["0344"],
+        password: "een-lang-wachtwoord",
+      }
+      const signIn = async () => {
+        const { data } = await api.post("/auth/notice_author/emailpass", { email: "wijkagent.oost@politie.example", password: ACCOUNT.password })
+        return { headers: { ...store.headers, authorization: `Bearer ${data.token}` } }
+      }
+      const valid = { title: "Let op: insluipingen", body: "Sluit ramen en deuren.", ends_at: inDays(3) }
+
+      it("staff create an account that signs in and writes notices only for its own municipalities", async () => {
+        const created = await post("/admin/notices/authors", ACCOUNT)
+        expect(created.status).toBe(201)
+        expect(created.data.author).toMatchObject({ email: "wijkagent.oost@politie.example", organisation: "Wijkagent Utrecht-Oost", municipality_codes: ["0344"] })
+        expect(created.data.author).not.toHaveProperty("password")
+        expect((await get("/admin/notices/authors")).data.authors.map((a: any) => a.email)).toEqual(["wijkagent.oost@politie.example"])
+
+        const author = await signIn()
+        const me = await get("/store/notices/author/me", author)
+        expect(me.status).toBe(200)
+        expect(me.data).toEqual({
+          author: { name: "Jan Agent", email: "wijkagent.oost@politie.example", organisation: "Wijkagent Utrecht-Oost", municipality_codes: ["0344"] },
+          notices: [],
+        })
+
+        const own = await post("/store/notices/author/notices", { ...valid, municipality_codes: ["0344"] }, author)
+        expect(own.status).toBe(201)
+        expect(own.data.notice).toMatchObject({ author_label: "Wijkagent Utrecht-Oost", status: "current", delivery_count: 1 })
+        expect(own.data.notice).not.toHaveProperty("created_by")
+        expect(mailsTo(emailOf("utrecht"))).toHaveLength(1)
+        expect((await post("/store/notices/author/notices", { ...valid, postcodes: ["3581"] }, author)).status).toBe(201)
+
+        const foreign = await post("/store/notices/author/notices", { ...valid, municipality_codes: ["0344", "0363"] }, author)
+        expect(foreign.status).toBe(400)
+        expect(foreign.data.errors).toEqual({ municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)" })
+        const foreignPc4 = await post("/store/notices/author/notices", { ...valid, postcodes: ["3581", "3012"] }, author)
+        expect(foreignPc4.data.errors).toEqual({ postcodes: "Deze postcodes liggen niet in je gemeenten: 3012" })
+        expect((await post("/store/notices/author/notices", { ...valid, author_label: "Politie" }, author)).data.errors).toMatchObject({
+          author_label: 'Onbekend veld "author_label"',
+        })
+        expect(await noticeCount()).toBe(2)
+
+        // it withdraws its own notices only
+        const staffNotice = await createNotice({ ...valid, municipality_codes: ["0344"] })
+        expect((await post(`/store/notices/author/notices/${staffNotice.data.notice.id}/withdraw`, {}, author)).status).toBe(404)
+        const withdrawn = await post(`/store/notices/author/notices/${own.data.notice.id}/withdraw`, {}, author)
+        expect([withdrawn.status, withdrawn.data.notice.status]).toEqual([200, "withdrawn"])
+        expect((await get("/store/notices/author/me", author)).data.notices.map((n: any) => n.status).sort()).toEqual(["current", "withdrawn"])
+
+        // staff disable the account
+        expect((await post(`/admin/notices/authors/${created.data.author.id}/disable`, {})).status).toBe(200)
+        const refused = await post("/store/notices/author/notices", { ...valid, municipality_codes: ["0344"] }, author)
+        expect([refused.status, refused.data.message]).toEqual([400, "Dit account mag geen meldingen meer plaatsen"])
+      })
+
+      it("keeps the actor types apart", async () => {
+        await post("/admin/notices/authors", ACCOUNT)
+        const author = await signIn()
+        expect((await get("/admin/notices", { headers: { authorization: author.headers.authorization } })).status).toBe(401)
+        expect((await get("/store/notices/author/me", { headers: { ...store.headers, ...admin.headers } })).status).toBe(401)
+        expect((await get("/store/notices/author/me", store)).status).toBe(401)
+        const wrong = await api.post("/auth/notice_author/emailpass", { email: "wijkagent.oost@politie.example", password: "fout-wachtwoord" }).catch((e: any) => e.response)
+        expect(wrong.status).toBe(401)
+      })
+
+      it("refuses invalid accounts with a message per field, and a second account for one e-mail address", async () => {
+        const cases: [Record<string, unknown>, string, RegExp][] = [
+          [{ ...ACCOUNT, municipality_codes: [] }, "municipality_codes", /minstens één gemeente/],
+          [{ ...ACCOUNT, municipality_codes: ["9999"] }, "municipality_codes", /Onbekende gemeentecode: 9999/],
+          [{ ...ACCOUNT, password: "kort" }, "password", /minstens 12 tekens/],
+          [{ ...ACCOUNT, email: "geen-adres" }, "email", /geldig e-mailadres/],
+          [{ ...ACCOUNT, organisation: "" }, "organisation", /organisatie/],
+        ]
+        for (const [body, field, message] of cases) {
+          const response = await post("/admin/notices/authors", body)
+          expect(response.status).toBe(400)
+          expect(response.data.errors?.[field]).toMatch(message)
+        }
+        expect((await post("/admin/notices/authors", ACCOUNT)).status).toBe(201)
+        const again = await post("/admin/notices/authors", { ...ACCOUNT, name: "Tweede" })
+        expect(again.status).toBeGreaterThanOrEqual(400)
+        expect(again.data.message).toMatch(/al een meldingenaccount/)
+        // the staff login's address is taken by its own identity: no half-made account stays behind
+        const staff = await post("/admin/notices/authors", { ...ACCOUNT, email: "meldingen@buurtpreventie.test" })
+        expect(staff.status).toBeGreaterThanOrEqual(400)
+        expect(staff.data.message).toMatch(/al een login met dit e-mailadres/)
+        expect((await get("/admin/notices/authors")).data.authors).toHaveLength(1)
+      })
     })
   },
 })

@@ -3,6 +3,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import AreaNotice from "./models/area-notice"
 import AreaNoticeDelivery from "./models/area-notice-delivery"
+import NoticeAuthor from "./models/notice-author"
 
 /** A claim without a sent mail is taken over after this long (the claiming process died). */
 export const STALE_CLAIM_MS = 15 * 60 * 1000
@@ -14,12 +15,12 @@ export type PublicNotice = { id: string; title: string; body: string; author_lab
 type Row = Record<string, any>
 
 /**
- * Area notices and their deliveries. Medusa generates the CRUD methods
+ * Area notices, their deliveries and the accounts (wijkagent, municipality) that write them. Medusa generates the CRUD methods
  * (createAreaNotices, listAreaNotices, …); this class adds the delivery claims,
  * which need `INSERT … ON CONFLICT` to be safe under concurrency, and the public
  * query by area.
  */
-class AreaNoticeModuleService extends MedusaService({ AreaNotice, AreaNoticeDelivery }) {
+class AreaNoticeModuleService extends MedusaService({ AreaNotice, AreaNoticeDelivery, NoticeAuthor }) {
   /**
    * Claims the (notice, group) deliveries not claimed yet (or claimed long ago and
    * never sent) and returns the group ids this caller won. Only the winner mails.

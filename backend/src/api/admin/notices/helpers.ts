@@ -3,7 +3,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AREA_NOTICE_MODULE } from "../../../modules/area-notice"
 import type AreaNoticeModuleService from "../../../modules/area-notice/service"
-import { isCurrent, noticeStatus } from "../../../modules/area-notice/utils/targeting"
+import { isCurrent, noticeStatus, type NoticeStatus } from "../../../modules/area-notice/utils/targeting"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
 import { invalidDataBody } from "../../store/groups/validators"
@@ -13,7 +13,10 @@ import { NOTICE_FIELD_ERRORS } from "../../../workflows/notices/errors"
 export const noticeService = (scope: MedusaContainer): AreaNoticeModuleService => scope.resolve(AREA_NOTICE_MODULE)
 
 /** A notice for staff: its fields plus status and how many group admins got it. */
-export async function serializeAdminNotices(scope: MedusaContainer, notices: Record<string, any>[]) {
+export async function serializeAdminNotices<T extends { id: string } & Record<string, any>>(
+  scope: MedusaContainer,
+  notices: T[]
+): Promise<(T & { status: NoticeStatus; delivery_count: number })[]> {
   const counts = await noticeService(scope).countSentDeliveries(notices.map((n) => n.id))
   const now = new Date()
   return notices.map((n) => ({ ...n, status: noticeStatus(n as any, now), delivery_count: counts[n.id] ?? 0 }))

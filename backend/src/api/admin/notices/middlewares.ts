@@ -1,10 +1,17 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MedusaNextFunction, type MedusaRequest, type MedusaResponse, type MiddlewareRoute } from "@medusajs/framework/http"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../store/groups/validators"
-import { AdminCreateNotice, AdminGetNoticesParams, AdminUpdateNotice } from "./validators"
+import { AdminCreateNotice, AdminGetNoticesParams, AdminUpdateNotice, AuthorCreateNotice } from "./validators"
+
+/** `/admin/notices/:id` also matches `/admin/notices/authors`, which validates its own body. */
+const unlessAuthors =
+  (middleware: (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) =>
+  (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+    /^\/admin\/notices\/authors\/?(\?|$)/.test(req.originalUrl) ? next() : middleware(req, res, next)
 
 /**
  * Validation and protection for the routes of area notices: a Dutch message per
- * field, and no WhatsApp invite link in a notice (notices are public).
+ * field, no WhatsApp invite link in a notice (notices are public), and the
+ * wijkagent/municipality accounts' routes only for actor type `notice_author`.
  */
 export const noticeMiddlewares: MiddlewareRoute[] = [
   {
@@ -20,6 +27,15 @@ export const noticeMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/notices/:id",
     methods: ["POST"],
-    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AdminUpdateNotice)],
+    middlewares: [unlessAuthors(refuseWhatsAppInviteLinks()), unlessAuthors(validateBodyWithFieldErrors(AdminUpdateNotice))],
+  },
+  {
+    matcher: "/store/notices/author*",
+    middlewares: [authenticate("notice_author", ["session", "bearer"])],
+  },
+  {
+    matcher: "/store/notices/author/notices",
+    methods: ["POST"],
+    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AuthorCreateNotice)],
   },
 ]

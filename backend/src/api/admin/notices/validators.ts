@@ -7,6 +7,7 @@ import { z } from "@medusajs/framework/zod"
 import { NOTICE_LIMITS } from "../../../modules/area-notice/models/area-notice"
 import { NOTICE_STATUSES } from "../../../modules/area-notice/utils/targeting"
 import { toPc4, uniquePc4s } from "../../../modules/neighbourhood-group/utils/postcode"
+import { emailField } from "../../store/groups/validators"
 
 export const DEFAULT_AUTHOR_LABEL = "Buurtpreventie Shop"
 
@@ -93,21 +94,48 @@ function crossFieldChecks(requireTarget: boolean) {
   }
 }
 
+const noticeShape = {
+  title: titleField,
+  body: bodyField,
+  municipality_codes: municipalityCodesField.default([]),
+  postcodes: postcodesField.default([]),
+  /** default: now */
+  starts_at: startsAtField.optional(),
+  ends_at: endsAtField,
+}
+
 /** POST /admin/notices */
 export const AdminCreateNotice = z
-  .object({
-    title: titleField,
-    body: bodyField,
-    municipality_codes: municipalityCodesField.default([]),
-    postcodes: postcodesField.default([]),
-    /** default: now */
-    starts_at: startsAtField.optional(),
-    ends_at: endsAtField,
-    author_label: authorLabelField.optional(),
-  })
+  .object({ ...noticeShape, author_label: authorLabelField.optional() })
   .strict()
   .superRefine((value, ctx) => crossFieldChecks(true)({ ...value, starts_at: value.starts_at ?? new Date() }, ctx))
 export type AdminCreateNoticeType = z.infer<typeof AdminCreateNotice>
+
+/** POST /store/notices/author/notices: a wijkagent/municipality account signs with its organisation. */
+export const AuthorCreateNotice = z
+  .object(noticeShape)
+  .strict()
+  .superRefine((value, ctx) => crossFieldChecks(true)({ ...value, starts_at: value.starts_at ?? new Date() }, ctx))
+export type AuthorCreateNoticeType = z.infer<typeof AuthorCreateNotice>
+
+/** POST /admin/notices/authors: staff create a wijkagent/municipality account. */
+export const AdminCreateNoticeAuthor = z
+  .object({
+    name: z.string({ error: "Vul een naam in" }).trim().min(2, "Vul een naam in (minstens 2 tekens)").max(80, "De naam mag hoogstens 80 tekens lang zijn"),
+    email: emailField().transform((v) => v.toLowerCase()),
+    organisation: z
+      .string({ error: "Vul de organisatie in" })
+      .trim()
+      .min(2, "Vul de organisatie in, bijvoorbeeld Wijkagent Utrecht-Oost")
+      .max(NOTICE_LIMITS.authorLabelMax, `De organisatie mag hoogstens ${NOTICE_LIMITS.authorLabelMax} tekens lang zijn`),
+    municipality_codes: municipalityCodesField.refine((codes) => codes.length > 0, "Kies minstens één gemeente"),
+    password: z
+      .string({ error: "Kies een wachtwoord" })
+      .min(12, "Het wachtwoord moet minstens 12 tekens lang zijn")
+      .max(200, "Het wachtwoord mag hoogstens 200 tekens lang zijn"),
+  })
+  .strict()
+export type AdminCreateNoticeAuthorType = z.infer<typeof AdminCreateNoticeAuthor>
 
 /** POST /admin/notices/:id */
 export const AdminUpdateNotice = z

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { serializeAdminNotices, noticeService } from "../../../../admin/notices/helpers"
+import { currentAuthor } from "../helpers"
+
+/** GET /store/notices/author/me: the signed-in account and the notices it wrote. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const author = await currentAuthor(req)
+  const notices = await noticeService(req.scope).listAreaNotices({ created_by: author.id }, { order: { starts_at: "DESC" }, take: 100 })
+  res.json({
+    author: { name: author.name, email: author.email, organisation: author.organisation, municipality_codes: author.municipality_codes },
+    notices: (await serializeAdminNotices(req.scope, notices)).map(({ created_by, ...n }) => n),
+  })
+}
