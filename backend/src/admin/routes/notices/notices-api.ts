@@ -116,3 +116,40 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return "–"
   return new Date(value).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })
 }
+
+/** A wijkagent/municipality account as GET /admin/notices/authors returns it. */
+export type NoticeAuthor = {
+  id: string
+  name: string
+  email: string
+  organisation: string
+  municipality_codes: string[]
+  disabled_at: string | null
+  created_at: string
+}
+
+export type NoticeAuthorInput = Omit<NoticeAuthor, "id" | "disabled_at" | "created_at"> & { password: string }
+
+export function useNoticeAuthors() {
+  return useQuery({
+    queryKey: [...KEY, "authors"],
+    queryFn: () => sdk.client.fetch<{ authors: NoticeAuthor[] }>("/admin/notices/authors"),
+    select: (data) => data.authors,
+  })
+}
+
+export function useCreateNoticeAuthor() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: NoticeAuthorInput) => postJson<{ author: NoticeAuthor }>("/admin/notices/authors", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  })
+}
+
+export function useDisableNoticeAuthor() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => postJson<{ author: NoticeAuthor }>(`/admin/notices/authors/${id}/disable`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  })
+}

@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert, ExclamationCircle } from "@medusajs/icons"
 import {
-  Badge,
   Button,
   Container,
   Drawer,
@@ -31,6 +30,8 @@ import {
   useNotices,
   useWithdrawNotice,
 } from "./notices-api"
+import { AuthorsSection } from "./authors-section"
+import { MunicipalityPicker } from "./municipality-picker"
 
 const ALL = "all"
 
@@ -97,6 +98,7 @@ const NoticesPage = () => {
           </Table.Body>
         </Table>
       )}
+      <AuthorsSection municipalities={municipalities} />
     </Container>
   )
 }
@@ -159,28 +161,8 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
   const [open, setOpen] = useState(false)
   const [form, setForm] = useState<Form>(EMPTY)
   const [codes, setCodes] = useState<string[]>([])
-  const [municipalityText, setMunicipalityText] = useState("")
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useCreateNotice()
-  const byLabel = useMemo(() => new Map(municipalities.map((m) => [`${m.name} (${m.code})`, m.code])), [municipalities])
-  const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code
-
-  const addMunicipality = () => {
-    const text = municipalityText.trim()
-    if (!text) return
-    const code =
-      byLabel.get(text) ??
-      (/^[0-9]{4}$/.test(text) ? text : municipalities.find((m) => m.name.toLowerCase() === text.toLowerCase())?.code)
-    if (!code) {
-      setErrors({ ...errors, municipality_codes: `Onbekende gemeente "${text}": kies er een uit de lijst` })
-      return
-    }
-    if (!codes.includes(code)) setCodes([...codes, code])
-    setMunicipalityText("")
-    const { municipality_codes: _, ...rest } = errors
-    setErrors(rest)
-  }
-
   const submit = () => {
     create.mutate(
       { ...form, municipality_codes: codes, starts_at: form.starts_at || undefined },
@@ -226,7 +208,6 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
         if (next) {
           setForm(EMPTY)
           setCodes([])
-          setMunicipalityText("")
           setErrors({})
         }
         setOpen(next)
@@ -248,47 +229,19 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
             {error("body")}
           </div>
           {text("author_label", "Namens (openbaar), bijvoorbeeld Wijkagent Utrecht-Oost", { maxLength: 80 })}
-          <fieldset className="flex flex-col gap-1">
-            <legend className="txt-compact-small-plus mb-1">Gemeenten</legend>
-            <div className="flex gap-2">
-              <Input
-                id="notice-municipality"
-                aria-label="Gemeente toevoegen"
-                list="notice-municipality-options"
-                placeholder="Typ een gemeente"
-                value={municipalityText}
-                onChange={(e) => setMunicipalityText(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault()
-                    addMunicipality()
-                  }
-                }}
-                {...field("municipality_codes")}
-              />
-              <Button size="small" variant="secondary" type="button" onClick={addMunicipality}>Toevoegen</Button>
-            </div>
-            <datalist id="notice-municipality-options">
-              {municipalities.map((m) => (
-                <option key={m.code} value={`${m.name} (${m.code})`} />
-              ))}
-            </datalist>
-            {codes.length ? (
-              <ul className="flex flex-wrap gap-1" aria-label="Gekozen gemeenten">
-                {codes.map((code) => (
-                  <li key={code}>
-                    <Badge size="small">
-                      {nameOf(code)} ({code})
-                      <button type="button" className="ml-1" aria-label={`${nameOf(code)} verwijderen`} onClick={() => setCodes(codes.filter((c) => c !== code))}>
-                        ×
-                      </button>
-                    </Badge>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {error("municipality_codes")}
-          </fieldset>
+          <MunicipalityPicker
+            idPrefix="notice"
+            legend="Gemeenten"
+            municipalities={municipalities}
+            codes={codes}
+            onChange={(next) => {
+              setCodes(next)
+              const { municipality_codes: _, ...rest } = errors
+              setErrors(rest)
+            }}
+            error={errors.municipality_codes}
+            onError={(message) => setErrors({ ...errors, municipality_codes: message })}
+          />
           {text("postcodes", "Postcodegebieden (PC4, gescheiden door komma's), bijvoorbeeld 3581, 3582")}
           {text("starts_at", "Begint op (leeg: nu)", { type: "datetime-local" })}
           {text("ends_at", "Eindigt op", { type: "datetime-local" })}

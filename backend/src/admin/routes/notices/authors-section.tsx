@@ -1,0 +1,173 @@
+import { Button, Drawer, Heading, Input, Label, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { MunicipalityPicker } from "./municipality-picker"
+import {
+  FieldErrorsError,
+  type Municipality,
+  type NoticeAuthorInput,
+  useCreateNoticeAuthor,
+  useDisableNoticeAuthor,
+  useNoticeAuthors,
+} from "./notices-api"
+
+/**
+ * Meldingenaccounts: wijkagenten and municipalities that write notices themselves,
+ * only for the municipalities staff allow them. They sign in with e-mail and password.
+ */
+export const AuthorsSection = ({ municipalities }: { municipalities: Municipality[] }) => {
+  const { data: authors = [], isLoading } = useNoticeAuthors()
+  const disable = useDisableNoticeAuthor()
+  const prompt = usePrompt()
+  const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code
+
+  const onDisable = async (id: string, name: string) => {
+    const confirmed = await prompt({
+      title: "Account blokkeren?",
+      description: `${name} kan daarna geen meldingen meer plaatsen. Geplaatste meldingen blijven staan.`,
+      confirmText: "Blokkeren",
+      cancelText: "Annuleren",
+    })
+    if (!confirmed) return
+    disable.mutate(id, { onSuccess: () => toast.success("Account geblokkeerd"), onError: (e) => toast.error(e.message) })
+  }
+
+  return (
+    <div>
+      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+        <div>
+          <Heading level="h2">Meldingenaccounts</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Wijkagenten en gemeenten die zelf meldingen plaatsen, alleen voor hun eigen gemeenten.
+          </Text>
+        </div>
+        <CreateAuthorDrawer municipalities={municipalities} />
+      </div>
+      {isLoading ? (
+        <Text className="px-6 py-4">Laden…</Text>
+      ) : !authors.length ? (
+        <Text className="px-6 py-4 text-ui-fg-subtle">Nog geen accounts.</Text>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Naam</Table.HeaderCell>
+              <Table.HeaderCell>Organisatie (ondertekening)</Table.HeaderCell>
+              <Table.HeaderCell>Gemeenten</Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell><span className="sr-only">Acties</span></Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {authors.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.Cell>
+                  <Text size="small" weight="plus">{a.name}</Text>
+                  <Text size="xsmall" className="text-ui-fg-subtle">{a.email}</Text>
+                </Table.Cell>
+                <Table.Cell>{a.organisation}</Table.Cell>
+                <Table.Cell className="whitespace-normal">{a.municipality_codes.map(nameOf).join(", ")}</Table.Cell>
+                <Table.Cell>
+                  {a.disabled_at ? <StatusBadge color="red">Geblokkeerd</StatusBadge> : <StatusBadge color="green">Actief</StatusBadge>}
+                </Table.Cell>
+                <Table.Cell>
+                  {a.disabled_at ? null : (
+                    <Button size="small" variant="secondary" onClick={() => onDisable(a.id, a.name)}>
+                      Blokkeren<span className="sr-only">: {a.name}</span>
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </div>
+  )
+}
+
+type Form = Omit<NoticeAuthorInput, "municipality_codes">
+const EMPTY: Form = { name: "", email: "", organisation: "", password: "" }
+
+const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
+  const [open, setOpen] = useState(false)
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [codes, setCodes] = useState<string[]>([])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const create = useCreateNoticeAuthor()
+
+  const submit = () =>
+    create.mutate(
+      { ...form, municipality_codes: codes },
+      {
+        onSuccess: () => {
+          toast.success("Account aangemaakt. Geef het wachtwoord veilig door.")
+          setOpen(false)
+        },
+        onError: (error) => {
+          if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
+          else toast.error(error.message)
+        },
+      }
+    )
+
+  const input = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={`author-${key}`}>{label}</Label>
+      <Input
+        id={`author-${key}`}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `author-${key}-error` : undefined}
+        {...props}
+      />
+      {errors[key] ? (
+        <Text id={`author-${key}-error`} size="small" className="text-ui-fg-error">{errors[key]}</Text>
+      ) : null}
+    </div>
+  )
+
+  return (
+    <Drawer
+      open={open}
+      onOpenChange={(next) => {
+        if (next) {
+          setForm(EMPTY)
+          setCodes([])
+          setErrors({})
+        }
+        setOpen(next)
+      }}
+    >
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="secondary">Nieuw account</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Nieuw meldingenaccount</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
+          {input("name", "Naam")}
+          {input("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
+          {input("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
+          <MunicipalityPicker
+            idPrefix="author"
+            legend="Mag meldingen plaatsen voor"
+            municipalities={municipalities}
+            codes={codes}
+            onChange={setCodes}
+            error={errors.municipality_codes}
+            onError={(message) => setErrors({ ...errors, municipality_codes: message })}
+          />
+          {input("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">Annuleren</Button>
+          </Drawer.Close>
+          <Button size="small" isLoading={create.isPending} onClick={submit}>Aanmaken</Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
