@@ -5,8 +5,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const fetchMock = vi.fn();
 vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock } } }));
+vi.mock("./config.server", () => ({ getConfig: () => ({ backendUrl: "http://backend.test/", publishableKey: "pk_test" }) }));
 
-const { getAreaNotices, toNoticeViews } = await import("./notices.server");
+const { createAuthorNotice, getAreaNotices, getNoticeAuthorOverview, signInNoticeAuthor, toNoticeViews, AUTHOR_WRONG_LOGIN_MESSAGE } = await import("./notices.server");
 const { AreaNotices } = await import("~/components/groups/AreaNotices");
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,5 +77,42 @@ describe("AreaNotices", () => {
     expect(html).toContain("&lt;b&gt;Let op&lt;/b&gt;");
     expect(html).toContain("Wijkagent Utrecht-Oost · geldig van <time");
     expect(renderToStaticMarkup(createElement(AreaNotices, { notices: [] }))).toBe("");
+  });
+});
+
+describe("wijkagent/municipality accounts", () => {
+  const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+  it("signs in through Medusa's emailpass route for actor type notice_author", async () => {
+    const fetchSpy = vi.fn().mockResolvedValueOnce(respond(200, { token: "jwt" })).mockResolvedValueOnce(respond(401, { message: "Invalid" }));
+    vi.stubGlobal("fetch", fetchSpy);
+    expect(await signInNoticeAuthor(" Agent@Politie.example ", "geheim-wachtwoord")).toEqual({ ok: true, token: "jwt" });
+    const [url, init] = fetchSpy.mock.calls[0]!;
+    expect(url).toBe("http://backend.test/auth/notice_author/emailpass");
+    expect(JSON.parse(init.body)).toEqual({ email: "agent@politie.example", password: "geheim-wachtwoord" });
+    expect(init.headers["x-publishable-api-key"]).toBe("pk_test");
+    expect(await signInNoticeAuthor("agent@politie.example", "fout")).toEqual({ ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE });
+    vi.unstubAllGlobals();
+  });
+
+  it("reads the overview with the bearer token and passes field errors through", async () => {
+    const fetchSpy = vi
+      .fn()
+      .mockResolvedValueOnce(respond(200, { author: { name: "Jan", email: "jan@politie.example", organisation: "Wijkagent Oost", municipality_codes: ["0344"] }, notices: [{ ...apiNotice(), status: "current", delivery_count: 3, municipality_codes: ["0344"], postcodes: [] }] }))
+      .mockResolvedValueOnce(respond(401, {}))
+      .mockResolvedValueOnce(respond(400, { type: "invalid_data", message: "x", errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)" } }));
+    vi.stubGlobal("fetch", fetchSpy);
+    const overview = await getNoticeAuthorOverview("jwt");
+    expect(fetchSpy.mock.calls[0]![1].headers.authorization).toBe("Bearer jwt");
+    expect(overview?.author.organisation).toBe("Wijkagent Oost");
+    expect(overview?.notices[0]).toMatchObject({ status: "current", deliveryCount: 3, title: "Let op: insluipingen" });
+    expect(await getNoticeAuthorOverview("verlopen")).toBeNull();
+    expect(await createAuthorNotice("jwt", { title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01", starts_at: "" })).toEqual({
+      ok: false,
+      status: 400,
+      errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)" },
+    });
+    expect(JSON.parse(fetchSpy.mock.calls[2]![1].body)).toEqual({ title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01" });
+    vi.unstubAllGlobals();
   });
 });
