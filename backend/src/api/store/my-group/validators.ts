@@ -14,9 +14,8 @@ const coordinate = (message: string, min: number, max: number) =>
   z
     .preprocess(
       (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(",", "."))) : v),
-      z.number({ error: message }).refine(Number.isFinite, message).min(min, message).max(max, message)
+      z.number({ error: message }).refine(Number.isFinite, message).min(min, message).max(max, message).optional()
     )
-    .optional()
 
 /** POST /store/my-group/groups/:id: the admin edits the listing; every field optional. */
 export const StoreUpdateMyGroup = z
