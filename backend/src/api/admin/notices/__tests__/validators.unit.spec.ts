@@ -1,5 +1,5 @@
 import { fieldErrors } from "../../../store/groups/validators"
-import { AdminCreateNotice, AdminGetNoticesParams, AdminUpdateNotice } from "../validators"
+import { AdminCreateNotice, AdminCreateNoticeAuthor, AdminGetNoticesParams, AdminUpdateNotice, AuthorCreateNotice } from "../validators"
 
 const errorsOf = (schema: any, input: unknown) => {
   const result = schema.safeParse(input)
@@ -52,5 +52,24 @@ describe("AdminGetNoticesParams", () => {
   it("filters by status with limits", () => {
     expect(AdminGetNoticesParams.parse({ status: "planned", limit: "10" })).toEqual({ status: "planned", limit: 10, offset: 0 })
     expect(errorsOf(AdminGetNoticesParams, { status: "oud" }).status).toMatch(/current, planned, ended, withdrawn/)
+  })
+})
+
+describe("AuthorCreateNotice", () => {
+  it("is a notice without author_label (the account's organisation signs it)", () => {
+    expect(errorsOf(AuthorCreateNotice, VALID)).toEqual({})
+    expect(errorsOf(AuthorCreateNotice, { ...VALID, author_label: "Politie" })).toEqual({ author_label: 'Onbekend veld "author_label"' })
+    expect(errorsOf(AuthorCreateNotice, { ...VALID, municipality_codes: [] }).municipality_codes).toMatch(/minstens één gemeente/)
+  })
+})
+
+describe("AdminCreateNoticeAuthor", () => {
+  const ACCOUNT = { name: "Jan Agent", email: "Jan@Politie.Example", organisation: "Wijkagent Utrecht-Oost", municipality_codes: "0344,0345", password: "een-lang-wachtwoord" }
+
+  it("lower-cases the e-mail address and needs municipalities and a long password", () => {
+    expect(AdminCreateNoticeAuthor.parse(ACCOUNT)).toMatchObject({ email: "jan@politie.example", municipality_codes: ["0344", "0345"] })
+    expect(errorsOf(AdminCreateNoticeAuthor, { ...ACCOUNT, municipality_codes: [] })).toEqual({ municipality_codes: "Kies minstens één gemeente" })
+    expect(errorsOf(AdminCreateNoticeAuthor, { ...ACCOUNT, password: "kort" })).toEqual({ password: "Het wachtwoord moet minstens 12 tekens lang zijn" })
+    expect(Object.keys(errorsOf(AdminCreateNoticeAuthor, {})).sort()).toEqual(["email", "municipality_codes", "name", "organisation", "password"])
   })
 })
