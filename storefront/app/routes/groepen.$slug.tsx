@@ -15,6 +15,7 @@ import { formatDutchDate } from "~/components/ContentPage";
 import { Field } from "~/components/Field";
 import { ErrorSummary } from "~/components/groups/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/groups/FormControls";
+import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { loadFromBackend } from "~/lib/catalogue.server";
 import { getSiteUrl } from "~/lib/content.server";
@@ -29,6 +30,7 @@ import {
 } from "~/lib/groups.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
 import { getGroupWithSigns } from "~/lib/group-orders.server";
+import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
 
@@ -42,10 +44,13 @@ export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHea
 const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const group = await loadFromBackend(() => getGroupWithSigns(params.slug ?? ""));
+  const slug = params.slug ?? "";
+  // Notices never fail the page (getAreaNotices answers [] then), so both load side by side.
+  const [group, notices] = await Promise.all([loadFromBackend(() => getGroupWithSigns(slug)), getAreaNotices(slug)]);
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
   return {
     group,
+    notices,
     signsLabel: signsOrderedLabel(group.signsOrdered),
     map: getMapSettings(),
     seo: {
@@ -100,7 +105,7 @@ function MapPinIcon() {
 }
 
 export default function GroupPage() {
-  const { group, map, signsLabel } = useLoaderData<typeof loader>();
+  const { group, map, notices, signsLabel } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
@@ -144,6 +149,7 @@ export default function GroupPage() {
 
       <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
         <div className="space-y-8">
+          <AreaNotices notices={notices} />
           <section aria-labelledby="over-de-groep">
             <h2 id="over-de-groep" className="text-2xl font-bold text-slate-900">
               Over de groep
