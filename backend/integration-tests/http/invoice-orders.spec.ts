@@ -166,6 +166,13 @@ medusaIntegrationTestRunner({
 
       const { data: state } = await api.get(`/admin/orders/${order.id}/invoice`, admin)
       expect(state).toMatchObject({ invoice_order: true, status: "awaiting_approval", may_fulfil: false, invoice: null })
+
+      // The storefront's confirmation page reads it from the store API.
+      const { data: stored } = await api.get(`/store/invoice/orders/${order.id}`, headers)
+      expect(stored).toEqual({
+        invoice: { organisation: GEMEENTE.organisation, invoice_email: GEMEENTE.invoice_email, status: "awaiting_approval" },
+      })
+      expect((await api.get(`/store/invoice/orders/order_bestaatniet`, headers).catch(fail)).status).toBe(404)
     })
 
     it("refuses bad organisation data with a Dutch error per field and changes nothing", async () => {
@@ -224,6 +231,7 @@ medusaIntegrationTestRunner({
       expect(body.type).toBe("order")
       const { data: state } = await api.get(`/admin/orders/${body.order.id}/invoice`, admin)
       expect(state).toEqual({ invoice_order: false })
+      expect((await api.get(`/store/invoice/orders/${body.order.id}`, headers)).data).toEqual({ invoice: null })
       const res = await api.post(`/admin/orders/${body.order.id}/fulfillments`, { items: await signItems(body.order.id) }, admin).catch(fail)
       expect(res.status).toBe(200)
     })

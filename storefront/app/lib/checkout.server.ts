@@ -141,22 +141,30 @@ function completionMessage(message: string): string {
 }
 
 const ORDER_FIELDS =
-  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,metadata,*items,*shipping_address,*shipping_methods";
-
-/** What the confirmation page shows of an order paid on invoice (metadata.invoice). */
-export type OrderInvoice = { organisation: string; invoiceEmail: string | null; awaitingApproval: boolean };
-
-export function orderInvoice(metadata: Record<string, unknown> | null | undefined): OrderInvoice | null {
-  const invoice = metadata?.invoice as Record<string, unknown> | undefined;
-  if (!invoice || typeof invoice.organisation !== "string") return null;
-  return {
-    organisation: invoice.organisation,
-    invoiceEmail: typeof invoice.invoice_email === "string" ? invoice.invoice_email : null,
-    awaitingApproval: invoice.status === "awaiting_approval",
-  };
-}
+  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
 
 export async function getOrder(orderId: string) {
   const { order } = await callBackend("retrieve order", () => sdk.store.order.retrieve(orderId, { fields: ORDER_FIELDS }));
   return order;
+}
+
+/** What the confirmation page shows of an order paid on invoice. */
+export type OrderInvoice = { organisation: string; invoiceEmail: string | null; awaitingApproval: boolean };
+
+/** Pure: the backend's answer of GET /store/invoice/orders/:id as the page needs it. */
+export function toOrderInvoice(invoice: { organisation?: unknown; invoice_email?: unknown; status?: unknown } | null | undefined): OrderInvoice | null {
+  if (!invoice || typeof invoice.organisation !== "string") return null;
+  return {
+    organisation: invoice.organisation,
+    invoiceEmail: typeof invoice.invoice_email === "string" && invoice.invoice_email ? invoice.invoice_email : null,
+    awaitingApproval: invoice.status === "awaiting_approval",
+  };
+}
+
+/** Whether the order is paid on invoice (Medusa's store order route does not return metadata). */
+export async function getOrderInvoice(orderId: string): Promise<OrderInvoice | null> {
+  const { invoice } = await callBackend("retrieve order invoice", () =>
+    sdk.client.fetch<{ invoice: Record<string, unknown> | null }>(`/store/invoice/orders/${orderId}`),
+  );
+  return toOrderInvoice(invoice);
 }

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
 import { loadFromBackend } from "~/lib/catalogue.server";
-import { getOrder, orderInvoice } from "~/lib/checkout.server";
+import { getOrder, getOrderInvoice } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only the visitor who placed the order sees it (the id is in their session cookie).
   const session = await getSession(request);
   if (!params.id || session.get("lastOrderId") !== params.id) throw new Response("Niet gevonden", { status: 404 });
-  const order = await loadFromBackend(() => getOrder(params.id!));
+  const [order, invoice] = await loadFromBackend(() => Promise.all([getOrder(params.id!), getOrderInvoice(params.id!)]));
   return {
     displayId: order.display_id,
     email: order.email,
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: Number(order.total),
     },
     address: order.shipping_address,
-    invoice: orderInvoice(order.metadata),
+    invoice,
   };
 }
 
