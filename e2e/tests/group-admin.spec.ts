@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from "@playwright/test"
+import AxeBuilder from "@axe-core/playwright"
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 import fs from "node:fs"
 import path from "node:path"
 
@@ -15,6 +16,14 @@ const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local"
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
 
 type ApiGroup = { id: string; slug: string; name: string; woonplaats: string; gemeente: string; postcodes: string[] }
+
+/** Serious and critical axe violations, described so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+}
 
 async function staffToken(request: APIRequestContext): Promise<string> {
   const response = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
@@ -104,6 +113,7 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   const card = page.getByTestId("my-group").filter({ hasText: name })
   await expect(card.getByTestId("group-status")).toHaveText("Status: Staat op de kaart")
   await expect(card.getByRole("link", { name: /Bestel borden voor deze groep/ })).toHaveAttribute("href", `/groepen/${group.slug}/bestellen`)
+  expect(await seriousViolations(page), "Mijn groep").toEqual([])
 
   // the link works once only
   await page.goto(`${target.pathname}${target.search}`)
@@ -134,6 +144,7 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   await page.getByRole("button", { name: "Opslaan" }).click()
   await expect(page.getByTestId("error-member_count")).toHaveText("Een WhatsApp-groep heeft hoogstens 256 leden.")
   await expect(page.getByTestId("error-summary")).toBeFocused()
+  expect(await seriousViolations(page), "edit form with errors").toEqual([])
   await page.getByLabel("Aantal leden").fill("77")
   await page.getByRole("button", { name: "Opslaan" }).click()
   await expect(page).toHaveURL(/\/mijn-groep$/)
@@ -154,9 +165,24 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   // robots keep crawlers out of the account pages
   const robots = await (await request.get("/robots.txt")).text()
   expect(robots).toContain("Disallow: /mijn-groep")
+
+  // "Verwijder mijn gegevens": a confirmation step, then the group leaves the directory and the account is gone
+  await page.goto("/mijn-groep")
+  await page.getByRole("link", { name: "Verwijder mijn gegevens" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn gegevens verwijderen")
+  await expect(page.locator("main")).toContainText(name)
+  await page.getByRole("button", { name: "Ja, verwijder mijn gegevens" }).click()
+  await expect(page).toHaveURL(/\/$/)
+  await expect(page.getByTestId("account-link")).toHaveText("Inloggen")
+  const gone = await request.get(`${BACKEND_URL}/store/groups/${group.slug}`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+  expect(gone.status()).toBe(404)
+  const signIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email, password } })
+  expect(signIn.status()).toBe(401)
 })
 
 test("forgotten password gives the same neutral answer for any address", async ({ page }) => {
+  await page.goto("/inloggen")
+  expect(await seriousViolations(page), "sign-in page").toEqual([])
   for (const address of [`niemand.${Date.now()}@example.com`, "admin@buurtpreventie.local"]) {
     await page.goto("/wachtwoord-vergeten")
     await page.getByLabel("E-mailadres").fill(address)
