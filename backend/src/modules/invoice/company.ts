@@ -32,16 +32,17 @@ export const DEFAULT_SELLER: Seller = {
 export const PAYMENT_TERM_DAYS = 30
 
 export function readSeller(env: Record<string, string | undefined> = process.env): Seller {
-  const pick = (name: string, fallback: string) => env[name]?.trim() || fallback
+  // Named one by one (env.COMPANY_…) so scripts/test/compose.test.mjs sees what the backend reads.
+  const pick = (value: string | undefined, fallback: string) => value?.trim() || fallback
   return {
-    name: pick("COMPANY_NAME", DEFAULT_SELLER.name),
-    address: pick("COMPANY_ADDRESS", DEFAULT_SELLER.address),
-    postcode: pick("COMPANY_POSTCODE", DEFAULT_SELLER.postcode),
-    city: pick("COMPANY_CITY", DEFAULT_SELLER.city),
-    kvk: pick("COMPANY_KVK", DEFAULT_SELLER.kvk),
-    btw: pick("COMPANY_BTW", DEFAULT_SELLER.btw),
-    email: pick("COMPANY_EMAIL", DEFAULT_SELLER.email),
-    phone: pick("COMPANY_PHONE", DEFAULT_SELLER.phone),
-    iban: pick("COMPANY_IBAN", DEFAULT_SELLER.iban),
+    name: pick(env.COMPANY_NAME, DEFAULT_SELLER.name),
+    address: pick(env.COMPANY_ADDRESS, DEFAULT_SELLER.address),
+    postcode: pick(env.COMPANY_POSTCODE, DEFAULT_SELLER.postcode),
+    city: pick(env.COMPANY_CITY, DEFAULT_SELLER.city),
+    kvk: pick(env.COMPANY_KVK, DEFAULT_SELLER.kvk),
+    btw: pick(env.COMPANY_BTW, DEFAULT_SELLER.btw),
+    email: pick(env.COMPANY_EMAIL, DEFAULT_SELLER.email),
+    phone: pick(env.COMPANY_PHONE, DEFAULT_SELLER.phone),
+    iban: pick(env.COMPANY_IBAN, DEFAULT_SELLER.iban),
   }
 }
