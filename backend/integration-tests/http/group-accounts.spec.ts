@@ -204,6 +204,20 @@ medusaIntegrationTestRunner({
       expect(readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl")).toBe(false)
     })
 
+    it("limits sign-in attempts and reset mails per e-mail address, in Dutch", async () => {
+      for (let i = 0; i < 10; i++) expect((await login("raden@example.nl", `fout-${i}`)).status).toBe(401)
+      const limited = await login("raden@example.nl", "nog-een-keer")
+      expect(limited.status).toBe(429)
+      expect(limited.data.message).toMatch(/^Te veel pogingen om in te loggen\. Probeer het over \d+ minuten opnieuw\.$/)
+      expect(limited.headers["retry-after"]).toBeTruthy()
+      // another address is not affected
+      expect((await login("iemand-anders@example.nl", "fout")).status).toBe(401)
+
+      const reset = (identifier: string) => call(api.post("/auth/customer/emailpass/reset-password", { identifier }))
+      for (let i = 0; i < 5; i++) expect((await reset("bom@example.nl")).status).toBe(201)
+      expect((await reset("BOM@example.nl")).status).toBe(429)
+    })
+
     describe("/store/my-group", () => {
       const signedInAdmin = async (email: string, name: string, postcodes = ["3581"]) => {
         const row = await registerAndApprove(group(name, email, postcodes))

@@ -37,6 +37,8 @@ describe("signIn", () => {
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: true, token: "jwt" });
     login.mockRejectedValueOnce(fail(401, "Invalid email or password"));
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE });
+    login.mockRejectedValueOnce(fail(429, "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw."));
+    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
     login.mockRejectedValueOnce(fail(500));
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: expect.stringContaining("lukte nu even niet") });
     expect(login).toHaveBeenCalledWith("customer", "emailpass", { email: "a@example.nl", password: "pw" });
@@ -48,6 +50,8 @@ describe("requestPasswordReset", () => {
     resetPassword.mockResolvedValueOnce(undefined);
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
     resetPassword.mockRejectedValueOnce(fail(400));
+    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
+    resetPassword.mockRejectedValueOnce(fail(429, "Te vaak"));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
     resetPassword.mockRejectedValueOnce(fail(502));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false });

@@ -101,6 +101,14 @@ export function statusOf(error: unknown): number | undefined {
   return cause instanceof FetchError ? cause.status : undefined;
 }
 
+/** The backend's own (Dutch) message of a failed call, e.g. a rate limit's. */
+function backendMessage(error: unknown): string {
+  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
+  return cause instanceof FetchError ? (cause.message ?? "") : "";
+}
+
+export const TOO_MANY_ATTEMPTS_MESSAGE = "Te veel pogingen om in te loggen. Probeer het over een kwartier opnieuw.";
+
 // ---------------------------------------------------------------------------
 // Session
 
@@ -127,6 +135,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   } catch (error) {
     const status = statusOf(error);
     if (status === 401 || status === 400) return { ok: false, message: WRONG_LOGIN_MESSAGE };
+    if (status === 429) return { ok: false, message: backendMessage(error) || TOO_MANY_ATTEMPTS_MESSAGE };
     if (error instanceof BackendUnavailableError) return { ok: false, message: UNAVAILABLE_MESSAGE };
     throw error;
   }
