@@ -77,21 +77,35 @@ const authorLabelField = z
 const startsAtField = dateField("Vul een begindatum in", "Vul een geldige begindatum in")
 const endsAtField = dateField("Vul een einddatum in", "Vul een geldige einddatum in")
 
-type Shape = { municipality_codes?: string[]; postcodes?: string[]; starts_at?: Date; ends_at?: Date }
+/**
+ * Cross-field checks run even when single fields failed (`when`), so a form shows
+ * every problem at once. Fields that failed on their own are left out here.
+ */
+const always = { when: () => true }
+const isList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string")
 
-function crossFieldChecks(requireTarget: boolean) {
-  return (value: Shape, ctx: z.RefinementCtx) => {
-    const hasCodes = value.municipality_codes !== undefined
-    const hasPostcodes = value.postcodes !== undefined
-    const empty = (value.municipality_codes?.length ?? 0) + (value.postcodes?.length ?? 0) === 0
-    // on update, a target is only checked when both lists are sent (the workflow checks the merged notice)
-    if (empty && (requireTarget || (hasCodes && hasPostcodes))) {
-      ctx.addIssue({ code: "custom", path: ["municipality_codes"], message: "Kies minstens één gemeente of postcodegebied (PC4)" })
-    }
-    if (value.starts_at && value.ends_at && value.ends_at.getTime() <= value.starts_at.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["ends_at"], message: "De einddatum moet na de begindatum liggen" })
-    }
-  }
+function withTarget<T extends z.ZodType>(schema: T, requireTarget: boolean): T {
+  return schema.refine(
+    (value: any) => {
+      const codes = value?.municipality_codes
+      const postcodes = value?.postcodes
+      if (!requireTarget && (codes === undefined || postcodes === undefined)) return true
+      if (!isList(codes ?? []) || !isList(postcodes ?? [])) return true
+      return (codes ?? []).length + (postcodes ?? []).length > 0
+    },
+    { ...always, path: ["municipality_codes"], message: "Kies minstens één gemeente of postcodegebied (PC4)" }
+  ) as unknown as T
+}
+
+function withPeriod<T extends z.ZodType>(schema: T, startDefaultsToNow: boolean): T {
+  return schema.refine(
+    (value: any) => {
+      const starts = value?.starts_at instanceof Date ? value.starts_at : value?.starts_at === undefined && startDefaultsToNow ? new Date() : null
+      const ends = value?.ends_at instanceof Date ? value.ends_at : null
+      return !starts || !ends || ends.getTime() > starts.getTime()
+    },
+    { ...always, path: ["ends_at"], message: "De einddatum moet na de begindatum liggen" }
+  ) as unknown as T
 }
 
 const noticeShape = {
@@ -105,17 +119,14 @@ const noticeShape = {
 }
 
 /** POST /admin/notices */
-export const AdminCreateNotice = z
-  .object({ ...noticeShape, author_label: authorLabelField.optional() })
-  .strict()
-  .superRefine((value, ctx) => crossFieldChecks(true)({ ...value, starts_at: value.starts_at ?? new Date() }, ctx))
+export const AdminCreateNotice = withPeriod(
+  withTarget(z.object({ ...noticeShape, author_label: authorLabelField.optional() }).strict(), true),
+  true
+)
 export type AdminCreateNoticeType = z.infer<typeof AdminCreateNotice>
 
 /** POST /store/notices/author/notices: a wijkagent/municipality account signs with its organisation. */
-export const AuthorCreateNotice = z
-  .object(noticeShape)
-  .strict()
-  .superRefine((value, ctx) => crossFieldChecks(true)({ ...value, starts_at: value.starts_at ?? new Date() }, ctx))
+export const AuthorCreateNotice = withPeriod(withTarget(z.object(noticeShape).strict(), true), true)
 export type AuthorCreateNoticeType = z.infer<typeof AuthorCreateNotice>
 
 /** POST /admin/notices/authors: staff create a wijkagent/municipality account. */
@@ -138,18 +149,24 @@ export const AdminCreateNoticeAuthor = z
 export type AdminCreateNoticeAuthorType = z.infer<typeof AdminCreateNoticeAuthor>
 
 /** POST /admin/notices/:id */
-export const AdminUpdateNotice = z
-  .object({
-    title: titleField.optional(),
-    body: bodyField.optional(),
-    municipality_codes: municipalityCodesField.optional(),
-    postcodes: postcodesField.optional(),
-    starts_at: startsAtField.optional(),
-    ends_at: endsAtField.optional(),
-    author_label: authorLabelField.optional(),
-  })
-  .strict()
-  .superRefine(crossFieldChecks(false))
+export const AdminUpdateNotice = withPeriod(
+  withTarget(
+    z
+      .object({
+        title: titleField.optional(),
+        body: bodyField.optional(),
+        municipality_codes: municipalityCodesField.optional(),
+        postcodes: postcodesField.optional(),
+        starts_at: startsAtField.optional(),
+        ends_at: endsAtField.optional(),
+        author_label: authorLabelField.optional(),
+      })
+      .strict(),
+    // on update a target is only checked when both lists are sent (the workflow checks the merged notice)
+    false
+  ),
+  false
+)
 export type AdminUpdateNoticeType = z.infer<typeof AdminUpdateNotice>
 
 const numberFromQuery = (schema: z.ZodNumber) =>
