@@ -130,7 +130,7 @@ medusaIntegrationTestRunner({
       expect(links).toEqual([expect.objectContaining({ customer_id: customer.id, neighbourhood_group_id: row.id })])
       const auth = getContainer().resolve(Modules.AUTH)
       const [identity] = await auth.listProviderIdentities({ entity_id: "anouk.account@example.nl", provider: "emailpass" })
-      expect((await auth.retrieveAuthIdentity(identity.auth_identity_id)).app_metadata).toMatchObject({ customer_id: customer.id })
+      expect((await auth.retrieveAuthIdentity(identity.auth_identity_id!)).app_metadata).toMatchObject({ customer_id: customer.id })
 
       // no password yet: nobody can sign in, not even with an empty one
       expect((await login("anouk.account@example.nl", "")).status).toBe(401)
