@@ -145,7 +145,7 @@ medusaIntegrationTestRunner({
         ])
         try {
           const origin = (await get("/store/groups?postcode=9711&limit=1")).data.origin // Groningen: far from most groups
-          const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, g) })).sort((a, b) => a.km - b.km)
+          const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, { lat: g.lat!, lng: g.lng! }) })).sort((a, b) => a.km - b.km)
           const expected = [...located.map((g) => g.slug), unlocated.slug]
           const total = expected.length
 

@@ -17,9 +17,9 @@ export type AdminGroup = {
   lat: number | null
   lng: number | null
   member_count: number
-  admin_name: string
-  admin_email: string
-  admin_phone: string
+  admin_name: string | null
+  admin_email: string | null
+  admin_phone: string | null
   accepted_rules: boolean
   accepted_rules_at: string | null
   rejection_reason: string | null

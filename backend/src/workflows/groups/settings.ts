@@ -4,7 +4,7 @@
  *
  * - STAFF_EMAIL: who hears about new registrations; default ADMIN_EMAIL, then the
  *   default staff login admin@buurtpreventie.local.
- * - STOREFRONT_URL: base of the links to group pages (/groepen/<slug>), default http://localhost:3000.
+ * - STOREFRONT_URL: base of the links to group pages (/groepen/<slug>) and account pages, default http://localhost:3000.
  * - MEDUSA_ADMIN_URL: base of the links to the staff admin; default MEDUSA_BACKEND_URL when it
  *   is an absolute URL, else http://localhost:9000. The admin lives under /app.
  */

@@ -75,11 +75,15 @@ const GroupDetailPage = () => {
           </div>
           <EditGroupDrawer group={group} />
         </div>
-        <Row label="Naam">{group.admin_name}</Row>
+        <Row label="Naam">{group.admin_name ?? ERASED}</Row>
         <Row label="E-mail">
-          <a href={`mailto:${group.admin_email}`} className="text-ui-fg-interactive">{group.admin_email}</a>
+          {group.admin_email ? (
+            <a href={`mailto:${group.admin_email}`} className="text-ui-fg-interactive">{group.admin_email}</a>
+          ) : (
+            ERASED
+          )}
         </Row>
-        <Row label="Telefoon">{group.admin_phone}</Row>
+        <Row label="Telefoon">{group.admin_phone ?? ERASED}</Row>
       </Container>
     </div>
   )
@@ -181,6 +185,9 @@ const RejectDrawer = ({ group }: { group: AdminGroup }) => {
   )
 }
 
+/** Shown where the admin's contact data was erased on their request (Mijn groep → Verwijder mijn gegevens). */
+const ERASED = <span className="text-ui-fg-muted">verwijderd op verzoek</span>
+
 type EditForm = Record<"name" | "slug" | "woonplaats" | "gemeente" | "postcodes" | "member_count" | "admin_name" | "admin_email" | "admin_phone", string>
 
 const EDIT_FIELDS: { key: keyof EditForm; label: string }[] = [
@@ -202,9 +209,9 @@ const toForm = (group: AdminGroup): EditForm => ({
   gemeente: group.gemeente,
   postcodes: group.postcodes.join(", "),
   member_count: String(group.member_count),
-  admin_name: group.admin_name,
-  admin_email: group.admin_email,
-  admin_phone: group.admin_phone,
+  admin_name: group.admin_name ?? "",
+  admin_email: group.admin_email ?? "",
+  admin_phone: group.admin_phone ?? "",
 })
 
 const EditGroupDrawer = ({ group }: { group: AdminGroup }) => {
