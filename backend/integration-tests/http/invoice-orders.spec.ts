@@ -333,6 +333,20 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("undoing a failed approval takes its number back only when it is the latest, so no gap appears", async () => {
+      const invoices = getContainer().resolve("invoice")
+      const issue = (order_id: string) => invoices.issueInvoice({ order_id, issued_at: new Date(), data: {} })
+      const a = await issue("order_test_a")
+      const b = await issue("order_test_b")
+      expect(b.number).toBe(a.number + 1)
+      // a is no longer the latest: it stays with its order and is reused when that order is approved again.
+      expect(await invoices.withdrawInvoice(a.id)).toBe(false)
+      expect(await issue("order_test_a")).toMatchObject({ id: a.id, number: a.number, created: false })
+      // b is the latest: withdrawn, and the next invoice gets its number.
+      expect(await invoices.withdrawInvoice(b.id)).toBe(true)
+      expect(await issue("order_test_c")).toMatchObject({ number: b.number, created: true })
+    })
+
     it("registers the transfer after approval: the payment is captured and the invoice paid", async () => {
       const order = await placeInvoiceOrder()
       const early = await api.post(`/admin/orders/${order.id}/invoice/payment`, {}, admin).catch(fail)
