@@ -333,6 +333,29 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("an approval whose mail fails is rolled back: still awaiting approval, number free for the retry", async () => {
+      const order = await placeInvoiceOrder()
+      const issued = await getContainer().resolve("invoice").listInvoices({})
+      const next = `F${String((issued.length ? Math.max(...issued.map((i: any) => i.number)) : 0) + 1).padStart(6, "0")}`
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      const spy = jest.spyOn(notifications, "createNotifications").mockRejectedValueOnce(new Error("SMTP down"))
+      try {
+        const failed = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin).catch(fail)
+        expect(failed.status).toBeGreaterThanOrEqual(400)
+      } finally {
+        spy.mockRestore()
+      }
+      expect((await orderMetadata(order.id)).invoice.status).toBe("awaiting_approval")
+      expect(await getContainer().resolve("invoice").listInvoices({ order_id: order.id })).toHaveLength(0)
+      const refused = await api.post(`/admin/orders/${order.id}/fulfillments`, { items: await signItems(order.id) }, admin).catch(fail)
+      expect(refused.status).toBe(400)
+
+      const retried = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin)
+      expect(retried.status).toBe(201)
+      expect(retried.data.invoice.number).toBe(next)
+      expect((await orderMetadata(order.id)).invoice).toMatchObject({ status: "approved", invoice_number: next })
+    })
+
     it("undoing a failed approval takes its number back only when it is the latest, so no gap appears", async () => {
       const invoices = getContainer().resolve("invoice")
       const issue = (order_id: string) => invoices.issueInvoice({ order_id, issued_at: new Date(), data: {} })

@@ -25,6 +25,19 @@ const toInvoice = (row: Row, created: boolean): IssuedInvoice => ({
   created,
 })
 
+/**
+ * Locks the counter row for the rest of the transaction and returns it. The row is
+ * created by the migration; should it be missing (a truncated table), it is
+ * recreated from the highest number issued. ON CONFLICT DO NOTHING waits for a
+ * concurrent creator, so the row exists exactly once before it is locked.
+ */
+async function lockCounter(manager: EntityManager): Promise<Row[]> {
+  await manager.execute(
+    `INSERT INTO invoice_counter (id, last_number) SELECT 'invoice', COALESCE(MAX(number), 0) FROM invoice ON CONFLICT (id) DO NOTHING`
+  )
+  return await manager.execute(`SELECT last_number FROM invoice_counter WHERE id = 'invoice' FOR UPDATE`)
+}
+
 class InvoiceModuleService extends MedusaService({ Invoice }) {
   /**
    * Issues the order's invoice with the next number, or returns the one it has.
@@ -45,21 +58,15 @@ class InvoiceModuleService extends MedusaService({ Invoice }) {
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<IssuedInvoice> {
     const manager = sharedContext.transactionManager!
-    const [counter]: Row[] = await manager.execute(
-      `SELECT last_number FROM invoice_counter WHERE id = 'invoice' FOR UPDATE`
-    )
+    const [counter]: Row[] = await lockCounter(manager)
     const [existing]: Row[] = await manager.execute(
       `SELECT * FROM invoice WHERE order_id = ? AND deleted_at IS NULL`,
       [input.order_id]
     )
     if (existing) return toInvoice(existing, false)
 
-    const number = Number(counter?.last_number ?? 0) + 1
-    if (counter) {
-      await manager.execute(`UPDATE invoice_counter SET last_number = ? WHERE id = 'invoice'`, [number])
-    } else {
-      await manager.execute(`INSERT INTO invoice_counter (id, last_number) VALUES ('invoice', ?)`, [number])
-    }
+    const number = Number(counter.last_number) + 1
+    await manager.execute(`UPDATE invoice_counter SET last_number = ? WHERE id = 'invoice'`, [number])
     const [row]: Row[] = await manager.execute(
       `INSERT INTO invoice (id, order_id, number, issued_at, data) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING *`,
       [generateEntityId(undefined, "inv"), input.order_id, number, input.issued_at, JSON.stringify(input.data)]
@@ -80,7 +87,7 @@ class InvoiceModuleService extends MedusaService({ Invoice }) {
   @InjectTransactionManager()
   protected async withdrawInvoice_(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
     const manager = sharedContext.transactionManager!
-    const [counter]: Row[] = await manager.execute(`SELECT last_number FROM invoice_counter WHERE id = 'invoice' FOR UPDATE`)
+    const [counter]: Row[] = await lockCounter(manager)
     const [invoice]: Row[] = await manager.execute(`SELECT number FROM invoice WHERE id = ?`, [id])
     if (!invoice || !counter || Number(invoice.number) !== Number(counter.last_number)) return false
     await manager.execute(`DELETE FROM invoice WHERE id = ?`, [id])
