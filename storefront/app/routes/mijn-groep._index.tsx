@@ -3,8 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { GroupCard } from "~/components/account/GroupCard";
+import { AreaNotices } from "~/components/groups/AreaNotices";
 import { listMyGroups, requireCustomerToken, SignedOutError, signedOutRedirect } from "~/lib/account.server";
 import { privatePageHeaders } from "~/lib/headers";
+import { getAreaNotices } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
@@ -13,7 +15,10 @@ export const headers = privatePageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { token } = await requireCustomerToken(request);
   try {
-    return { groups: await listMyGroups(token) };
+    const groups = await listMyGroups(token);
+    // Current notices from the wijkagent or municipality for each listed group's area.
+    const notices = await Promise.all(groups.map((g) => (g.status === "approved" ? getAreaNotices(g.slug) : [])));
+    return { groups, notices: Object.fromEntries(groups.map((g, i) => [g.id, notices[i]!])) };
   } catch (error) {
     if (error instanceof SignedOutError) throw await signedOutRedirect(request);
     throw error;
@@ -21,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyGroupPage() {
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, notices } = useLoaderData<typeof loader>();
   return (
     <AccountLayout
       wide
@@ -32,7 +37,12 @@ export default function MyGroupPage() {
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-6">
           {groups.length ? (
-            groups.map((group) => <GroupCard key={group.id} group={group} />)
+            groups.map((group) => (
+              <div key={group.id} className="space-y-4">
+                <GroupCard group={group} />
+                <AreaNotices notices={notices[group.id] ?? []} headingLevel={3} headingId={`meldingen-${group.id}`} />
+              </div>
+            ))
           ) : (
             <p className="text-slate-700">Er staan geen groepen bij je account.</p>
           )}
