@@ -17,7 +17,8 @@ import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhoo
 import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { adminHeaders } from "../utils/admin"
-import { readMails, storeHeaders, waitFor } from "../utils/checkout"
+import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, waitFor } from "../utils/checkout"
+import { signsOrderedForGroup } from "../../src/lib/group-orders"
 
 jest.setTimeout(180 * 1000)
 
@@ -305,8 +306,14 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(page.data)).not.toContain("femke@example.nl")
       })
 
-      it("removal erases the admin's data and account, keeps the archived anonymous group", async () => {
+      it("removal erases the admin's data and account, keeps the archived anonymous group and its order history", async () => {
         const { row, headers } = await signedInAdmin("gerda@example.nl", "Buurtpreventie Vergetenlaan")
+        // signs ordered for the group before the removal
+        const cart = await cartReadyForPayment(api, store, getContainer(), { lines: [{ sku: "BORD-WAB-3045-ALU", quantity: 3 }] })
+        expect((await post(`/store/carts/${cart.id}/group`, { slug: row.slug })).status).toBe(200)
+        await startPayment(api, store, cart.id, "pp_system_default")
+        const { body: placed } = await completeCart(api, store, cart.id)
+        expect(placed.type).toBe("order")
         const other = await signedInAdmin("henk@example.nl", "Buurtpreventie Blijflaan", ["3582"])
         const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "gerda@example.nl" })
 
@@ -344,6 +351,13 @@ medusaIntegrationTestRunner({
           "select count(*)::int as n from neighbourhood_group where admin_email = 'gerda@example.nl'"
         )
         expect(leftovers[0].n).toBe(0)
+
+        // the order stays, still linked to the (now anonymous) group, and still counts its signs
+        const { data: [order] } = await getContainer()
+          .resolve("query")
+          .graph({ entity: "order", fields: ["id", "neighbourhood_group.id", "neighbourhood_group.admin_email"], filters: { id: placed.order.id } })
+        expect((order as any).neighbourhood_group).toEqual({ id: row.id, admin_email: null })
+        expect(await signsOrderedForGroup(getContainer().resolve("query"), row.id)).toBe(3)
 
         // staff cannot re-approve an anonymised group (there is nobody to mail)
         const reapprove = await call(api.post(`/admin/groups/${row.id}/approve`, {}, admin))
