@@ -1,5 +1,7 @@
 import { expect, type Page, test } from "@playwright/test"
 
+const BACKEND_URL = (process.env.BACKEND_URL ?? "http://localhost:9000").replace(/\/$/, "")
+
 /**
  * "Op factuur (gemeente/organisatie)": a municipality orders signs on invoice. The
  * checkout's invoice fields show when the option is chosen (CSS, no JavaScript
@@ -83,4 +85,33 @@ test("paying on account (not on invoice) shows no approval notice", async ({ pag
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   await expect(page.getByTestId("invoice-notice")).toHaveCount(0)
+})
+
+test("staff see the invoice order awaiting approval in the admin, approve it and download the PDF", async ({ page }) => {
+  await toPaymentStep(page)
+  await page.getByRole("radio", { name: /Op factuur/ }).check()
+  await page.getByLabel(/Naam gemeente of organisatie/).fill("Gemeente Amersfoort")
+  await page.getByLabel("Btw-nummer", { exact: true }).fill("NL001234567B01")
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  const orderId = new URL(page.url()).pathname.split("/").pop()!
+
+  await page.goto(`${BACKEND_URL}/app`)
+  await page.locator('input[name="email"]').fill(process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local")
+  await page.locator('input[name="password"]').fill(process.env.ADMIN_PASSWORD ?? "buurtpreventie")
+  await page.locator('button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/app\/orders/, { timeout: 30_000 })
+
+  await page.goto(`${BACKEND_URL}/app/orders/${orderId}`)
+  await expect(page.getByText("Factuur: wacht op goedkeuring")).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText("Gemeente Amersfoort")).toBeVisible()
+  await page.getByRole("button", { name: "Goedkeuren" }).click()
+  await expect(page.getByText("Factuur: goedgekeurd, wacht op betaling")).toBeVisible()
+  const download = page.getByRole("link", { name: "Factuur downloaden (PDF)" })
+  await expect(download).toBeVisible()
+
+  const pdf = await page.request.get(`${BACKEND_URL}/admin/orders/${orderId}/invoice/pdf`)
+  expect(pdf.status()).toBe(200)
+  expect(pdf.headers()["content-type"]).toBe("application/pdf")
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-")
 })
