@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPrice } from "./format";
+import { formatDate, formatPrice } from "./format";
 
 const NBSP = "\u00a0";
 
@@ -22,5 +22,18 @@ describe("formatPrice", () => {
 
   it("accepts a lower-case currency code as Medusa returns it", () => {
     expect(formatPrice(19.95, "eur")).toBe(`€${NBSP}19,95`);
+  });
+});
+
+describe("formatDate", () => {
+  it("writes the date in Dutch words", () => {
+    expect(formatDate("2026-11-25T09:00:00Z")).toBe("25 november 2026");
+    expect(formatDate(new Date("2099-01-01T12:00:00Z"))).toBe("1 januari 2099");
+  });
+
+  it("uses Amsterdam time, not the server's", () => {
+    // 23:30 UTC is already the next day in Amsterdam (winter and summer time)
+    expect(formatDate("2026-12-01T23:30:00Z")).toBe("2 december 2026");
+    expect(formatDate("2026-06-30T22:30:00Z")).toBe("1 juli 2026");
   });
 });

@@ -14,3 +14,10 @@ export function formatPrice(amount: number, currency = "EUR"): string {
   }
   return formatter.format(amount);
 }
+
+const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+
+/** The one Dutch date formatter: "2026-11-25T09:00:00Z" → "25 november 2026" (Amsterdam time). */
+export function formatDate(value: string | Date): string {
+  return dateFormat.format(typeof value === "string" ? new Date(value) : value);
+}

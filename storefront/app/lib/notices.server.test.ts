@@ -7,7 +7,20 @@ const fetchMock = vi.fn();
 vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock } } }));
 vi.mock("./config.server", () => ({ getConfig: () => ({ backendUrl: "http://backend.test/", publishableKey: "pk_test" }) }));
 
-const { createAuthorNotice, getAreaNotices, getNoticeAuthorOverview, signInNoticeAuthor, toNoticeViews, AUTHOR_WRONG_LOGIN_MESSAGE } = await import("./notices.server");
+const {
+  amsterdamDay,
+  amsterdamTime,
+  createAuthorNotice,
+  defaultNoticePeriod,
+  getAreaNotices,
+  getMunicipalityNames,
+  getNoticeAuthorOverview,
+  parseDay,
+  parseNoticeForm,
+  signInNoticeAuthor,
+  toNoticeViews,
+  AUTHOR_WRONG_LOGIN_MESSAGE,
+} = await import("./notices.server");
 const { AreaNotices } = await import("~/components/groups/AreaNotices");
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,8 +117,9 @@ describe("wijkagent/municipality accounts", () => {
     vi.stubGlobal("fetch", fetchSpy);
     const overview = await getNoticeAuthorOverview("jwt");
     expect(fetchSpy.mock.calls[0]![1].headers.authorization).toBe("Bearer jwt");
-    expect(overview?.author.organisation).toBe("Wijkagent Oost");
-    expect(overview?.notices[0]).toMatchObject({ status: "current", deliveryCount: 3, title: "Let op: insluipingen" });
+    if (!overview || overview === "disabled") throw new Error("expected an overview");
+    expect(overview.author.organisation).toBe("Wijkagent Oost");
+    expect(overview.notices[0]).toMatchObject({ status: "current", deliveryCount: 3, title: "Let op: insluipingen" });
     expect(await getNoticeAuthorOverview("verlopen")).toBeNull();
     expect(await createAuthorNotice("jwt", { title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01", starts_at: "" })).toEqual({
       ok: false,
@@ -113,6 +127,102 @@ describe("wijkagent/municipality accounts", () => {
       errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)" },
     });
     expect(JSON.parse(fetchSpy.mock.calls[2]![1].body)).toEqual({ title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01" });
+    vi.unstubAllGlobals();
+  });
+});
+
+describe("the notice form", () => {
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [key, value] of entries) data.append(key, value);
+    return data;
+  };
+
+  it("reads days from a date input or as typed in Dutch, and refuses days that do not exist", () => {
+    expect(parseDay("2026-11-25")).toEqual({ y: 2026, m: 11, d: 25 });
+    expect(parseDay(" 5-1-2027 ")).toEqual({ y: 2027, m: 1, d: 5 });
+    expect(parseDay("25/11/2026")).toEqual({ y: 2026, m: 11, d: 25 });
+    expect(parseDay("2026-02-30")).toBeNull();
+    expect(parseDay("morgen")).toBeNull();
+    expect(parseDay("2026")).toBeNull();
+  });
+
+  it("turns Amsterdam wall-clock times into instants, in winter and summer time", () => {
+    expect(amsterdamTime(2026, 11, 25).toISOString()).toBe("2026-11-24T23:00:00.000Z");
+    expect(amsterdamTime(2026, 7, 1, 23, 59, 59).toISOString()).toBe("2026-07-01T21:59:59.000Z");
+    // the day summer time starts (2:00 → 3:00)
+    expect(amsterdamTime(2026, 3, 29).toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(amsterdamTime(2026, 3, 29, 23, 59, 59).toISOString()).toBe("2026-03-29T21:59:59.000Z");
+    expect(amsterdamDay(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");
+  });
+
+  it("defaults to today until two weeks later (Amsterdam days)", () => {
+    expect(defaultNoticePeriod(new Date("2026-11-25T10:00:00Z"))).toEqual({ startsOn: "2026-11-25", endsOn: "2026-12-09" });
+    expect(defaultNoticePeriod(new Date("2026-12-24T23:30:00Z"))).toEqual({ startsOn: "2026-12-25", endsOn: "2027-01-08" });
+  });
+
+  it("maps the form to the API: first day from its start, last day until its end", () => {
+    const parsed = parseNoticeForm(
+      form([
+        ["title", "Let op: insluipingen"],
+        ["body", "Sluit ramen en deuren."],
+        ["municipality_codes", "0344"],
+        ["municipality_codes", "0307"],
+        ["municipality_codes", "0344"],
+        ["postcodes", " 3581, 3582 "],
+        ["starts_at", "2026-11-25"],
+        ["ends_at", "9-12-2026"],
+      ]),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      values: {
+        title: "Let op: insluipingen",
+        body: "Sluit ramen en deuren.",
+        municipalityCodes: ["0344", "0307"],
+        postcodes: " 3581, 3582 ",
+        startsOn: "2026-11-25",
+        endsOn: "9-12-2026",
+      },
+      input: {
+        title: "Let op: insluipingen",
+        body: "Sluit ramen en deuren.",
+        municipality_codes: ["0344", "0307"],
+        postcodes: "3581, 3582",
+        starts_at: "2026-11-24T23:00:00.000Z",
+        ends_at: "2026-12-09T22:59:59.000Z",
+      },
+    });
+  });
+
+  it("leaves the start to the backend (now) when it is empty, and every other rule too", () => {
+    const parsed = parseNoticeForm(form([["ends_at", "2026-12-09"]]));
+    expect(parsed.ok && parsed.input).toEqual({ title: "", body: "", municipality_codes: [], postcodes: "", starts_at: undefined, ends_at: "2026-12-09T22:59:59.000Z" });
+  });
+
+  it("refuses a missing or impossible day with a Dutch message per field, keeping what was typed", () => {
+    const parsed = parseNoticeForm(form([["title", "Let op"], ["starts_at", "31-02-2026"], ["ends_at", ""]]));
+    expect(parsed).toMatchObject({
+      ok: false,
+      values: { title: "Let op", startsOn: "31-02-2026", endsOn: "" },
+      errors: { starts_at: "Vul een geldige begindatum in, bijvoorbeeld 25-11-2026", ends_at: "Vul een einddatum in" },
+    });
+    expect(parseNoticeForm(form([["ends_at", "volgende week"]]))).toMatchObject({ ok: false, errors: { ends_at: /geldige einddatum/ } });
+  });
+});
+
+describe("getMunicipalityNames", () => {
+  it("maps CBS codes to names (the account holds codes only)", async () => {
+    fetchMock.mockResolvedValueOnce({ municipalities: [{ code: "0344", name: "Utrecht" }, { code: null, name: "Onbekend" }] });
+    expect(await getMunicipalityNames()).toEqual({ "0344": "Utrecht" });
+    expect(fetchMock).toHaveBeenCalledWith("/store/municipalities", { query: { limit: 500 } });
+  });
+});
+
+describe("a switched-off account", () => {
+  it("is told apart from an expired token", async () => {
+    vi.stubGlobal("fetch", vi.fn().mockResolvedValueOnce(new Response(JSON.stringify({ type: "not_allowed", message: "Dit account mag geen meldingen meer plaatsen" }), { status: 400 })));
+    expect(await getNoticeAuthorOverview("jwt")).toBe("disabled");
     vi.unstubAllGlobals();
   });
 });

@@ -9,19 +9,13 @@ import type { AreaNoticeView } from "~/components/groups/AreaNotices";
 import { createCache } from "./cache.server";
 import { callBackend } from "./catalogue.server";
 import { getConfig } from "./config.server";
+import { formatDate } from "./format";
 import { sdk } from "./medusa.server";
 
 type ApiNotice = { id: string; title: string; body: string; author_label: string; starts_at: string; ends_at: string };
 
 // Short: a withdrawn notice should disappear within seconds.
 const cache = createCache<ApiNotice[] | null>({ freshMs: 10_000, maxStaleMs: 10_000 });
-
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
-
-/** "25 november 2026" (Amsterdam time). */
-export function formatNoticeDate(value: string): string {
-  return dateFormat.format(new Date(value));
-}
 
 /** API notice → view model; drops notices that ended since they were cached. Pure; exported for tests. */
 export function toNoticeViews(notices: ApiNotice[], now = new Date()): AreaNoticeView[] {
@@ -59,6 +53,7 @@ export async function getAreaNotices(slug: string): Promise<AreaNoticeView[]> {
 // the group admin's customer token.
 
 export const AUTHOR_WRONG_LOGIN_MESSAGE = "Het e-mailadres of wachtwoord klopt niet.";
+export const AUTHOR_DISABLED_MESSAGE = "Dit account mag geen meldingen meer plaatsen. Neem contact met ons op als dat niet klopt.";
 export const AUTHOR_UNAVAILABLE_MESSAGE = "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw.";
 
 export type AuthorNoticeStatus = "current" | "planned" | "ended" | "withdrawn";
@@ -106,8 +101,8 @@ function toNoticeViewUnfiltered(n: ApiNotice): AreaNoticeView {
     authorLabel: n.author_label,
     startsAt: n.starts_at,
     endsAt: n.ends_at,
-    startsLabel: formatNoticeDate(n.starts_at),
-    endsLabel: formatNoticeDate(n.ends_at),
+    startsLabel: formatDate(n.starts_at),
+    endsLabel: formatDate(n.ends_at),
   };
 }
 
@@ -125,10 +120,14 @@ export async function signInNoticeAuthor(email: string, password: string): Promi
   }
 }
 
-/** The account and its notices; null when the token is no longer valid (sign in again). */
-export async function getNoticeAuthorOverview(token: string): Promise<AuthorOverview | null> {
+/**
+ * The account and its notices; null when the token is no longer valid (sign in again),
+ * "disabled" when staff switched the account off.
+ */
+export async function getNoticeAuthorOverview(token: string): Promise<AuthorOverview | null | "disabled"> {
   const { status, data } = await authorFetch("/store/notices/author/me", token);
   if (status === 401) return null;
+  if (status === 400 && data.type === "not_allowed") return "disabled";
   if (status !== 200) throw new Error(`notice author overview: HTTP ${status} ${data.message ?? ""}`);
   return {
     author: {
@@ -174,5 +173,137 @@ export async function withdrawAuthorNotice(token: string, id: string): Promise<{
     return status === 200 ? { ok: true } : { ok: false, message: data.message ?? AUTHOR_UNAVAILABLE_MESSAGE };
   } catch {
     return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The "Nieuwe melding" form on /meldingen: dates are picked as days (Amsterdam); a
+// notice runs from the start of its first day to the end of its last day.
+
+export type NoticeFormValues = {
+  title: string;
+  body: string;
+  municipalityCodes: string[];
+  /** as typed: "3581, 3582" */
+  postcodes: string;
+  /** "YYYY-MM-DD" as a date input gives it (or as typed without one) */
+  startsOn: string;
+  endsOn: string;
+};
+
+export const NOTICE_DEFAULT_DAYS = 14;
+const ZONE = "Europe/Amsterdam";
+const dayParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+function zoneParts(date: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+  const parts = Object.fromEntries(dayParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), mi: Number(parts.minute), s: Number(parts.second) };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** The day in Amsterdam as "YYYY-MM-DD" (what a date input holds). */
+export function amsterdamDay(date: Date): string {
+  const { y, m, d } = zoneParts(date);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** The form's defaults: from today until two weeks later. */
+export function defaultNoticePeriod(now = new Date()): { startsOn: string; endsOn: string } {
+  const { y, m, d } = zoneParts(now);
+  const later = new Date(Date.UTC(y, m - 1, d + NOTICE_DEFAULT_DAYS));
+  return { startsOn: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, endsOn: `${pad(later.getUTCFullYear(), 4)}-${pad(later.getUTCMonth() + 1)}-${pad(later.getUTCDate())}` };
+}
+
+/** A wall-clock time in Amsterdam as an instant (summer and winter time). */
+export function amsterdamTime(y: number, m: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date {
+  const wanted = Date.UTC(y, m - 1, d, h, mi, s, ms);
+  let guess = wanted;
+  // Two rounds settle the offset, also next to a DST switch.
+  for (let i = 0; i < 2; i++) {
+    const p = zoneParts(new Date(guess));
+    const shown = Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s, ms);
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+}
+
+/** "2026-11-25" (date input) or "25-11-2026" / "25/11/2026" (typed) → its parts; null when not a real day. */
+export function parseDay(raw: string): { y: number; m: number; d: number } | null {
+  const value = raw.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : dutch ? [dutch[3], dutch[2], dutch[1]].map(Number) : [];
+  if (!y || !m || !d) return null;
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  return { y, m, d };
+}
+
+export type ParsedNoticeForm =
+  | { ok: true; values: NoticeFormValues; input: AuthorNoticeInput }
+  | { ok: false; values: NoticeFormValues; errors: Record<string, string> };
+
+/**
+ * The posted form → the API's input. Only the dates are checked here (the API wants
+ * instants, the form has days); every other rule is the backend's, which answers in
+ * Dutch per field. Checkboxes outside the account's own list are kept: the backend refuses them.
+ */
+export function parseNoticeForm(form: FormData): ParsedNoticeForm {
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const values: NoticeFormValues = {
+    title: text("title"),
+    body: text("body"),
+    municipalityCodes: [...new Set(form.getAll("municipality_codes").filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim()))],
+    postcodes: text("postcodes"),
+    startsOn: text("starts_at").trim(),
+    endsOn: text("ends_at").trim(),
+  };
+  const errors: Record<string, string> = {};
+  const starts = values.startsOn ? parseDay(values.startsOn) : null;
+  const ends = values.endsOn ? parseDay(values.endsOn) : null;
+  if (values.startsOn && !starts) errors.starts_at = "Vul een geldige begindatum in, bijvoorbeeld 25-11-2026";
+  if (!values.endsOn) errors.ends_at = "Vul een einddatum in";
+  else if (!ends) errors.ends_at = "Vul een geldige einddatum in, bijvoorbeeld 9-12-2026";
+  if (Object.keys(errors).length) return { ok: false, values, errors };
+  return {
+    ok: true,
+    values,
+    input: {
+      title: values.title,
+      body: values.body,
+      municipality_codes: values.municipalityCodes,
+      postcodes: values.postcodes.trim(),
+      // no start: the backend starts it now
+      starts_at: starts ? amsterdamTime(starts.y, starts.m, starts.d).toISOString() : undefined,
+      ends_at: amsterdamTime(ends!.y, ends!.m, ends!.d, 23, 59, 59).toISOString(),
+    },
+  };
+}
+
+// Municipality names for the account's codes (the account holds CBS codes only).
+const namesCache = createCache<Record<string, string>>({ freshMs: 60 * 60_000, maxStaleMs: 24 * 60 * 60_000 });
+
+/** CBS code → name of every current municipality; {} when the backend fails (the page shows codes). */
+export async function getMunicipalityNames(): Promise<Record<string, string>> {
+  try {
+    return await namesCache.get("names", async () => {
+      const { municipalities } = await callBackend("list municipality names", () =>
+        sdk.client.fetch<{ municipalities: { code: string | null; name: string }[] }>("/store/municipalities", { query: { limit: 500 } }),
+      );
+      return Object.fromEntries(municipalities.filter((m) => m.code).map((m) => [m.code!, m.name]));
+    });
+  } catch (error) {
+    console.warn(`Municipality names unavailable: ${(error as Error).message}`);
+    return {};
   }
 }

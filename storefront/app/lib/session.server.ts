@@ -15,6 +15,8 @@ export type SessionData = {
    * by lib/account.server.ts. It holds ids, no personal data; the cookie is httpOnly.
    */
   customerToken: string;
+  /** A signed-in wijkagent/municipality account's Medusa JWT (actor type notice_author), kept apart from customerToken. */
+  noticeAuthorToken: string;
 };
 
 /** One-time notices shown after a redirect (post/redirect/get, also without JavaScript). */

@@ -2,9 +2,12 @@ import { getSiteUrl } from "~/lib/content.server";
 import { withAccountDisallows } from "~/lib/account-validation";
 import { buildRobotsTxt } from "~/lib/seo";
 
+/** The wijkagent/municipality accounts' pages (/meldingen, its sign-in and sign-out). */
+const NOTICE_AUTHOR_DISALLOWED_PATHS = ["/meldingen"];
+
 /** /robots.txt: crawl everything except the cart, checkout and account pages; points to the sitemap. */
 export function loader() {
-  return new Response(withAccountDisallows(buildRobotsTxt(getSiteUrl())), {
+  return new Response(withAccountDisallows(withAccountDisallows(buildRobotsTxt(getSiteUrl())), NOTICE_AUTHOR_DISALLOWED_PATHS), {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "Cache-Control": "public, max-age=3600",

@@ -1,0 +1,81 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Field } from "~/components/Field";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validation";
+import { privatePageHeaders } from "~/lib/headers";
+import { signInNoticeAuthor } from "~/lib/notices.server";
+import { pageTitle } from "~/lib/seo";
+import { commitSession, getSession } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
+export const headers = privatePageHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if ((await getSession(request)).get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });
+  return null;
+}
+
+/** Signs in a wijkagent/municipality account; its token goes in the session under its own key. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const values = { email: text("email") };
+  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+
+  const result = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
+  if (!result.ok) {
+    const errors: FieldErrors = { _: result.message };
+    return data({ errors, values }, { status: 401 });
+  }
+  const session = await getSession(request);
+  session.set("noticeAuthorToken", result.token);
+  session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
+  return redirect("/meldingen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function NoticeSignInPage() {
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().state === "submitting";
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const fieldErrors = (["email", "password"] as const).filter((f) => errors[f]).map((f) => [f, errors[f]!] as [string, string]);
+  return (
+    <AccountLayout
+      title="Inloggen voor meldingen"
+      crumbs={[{ label: "Voor gemeenten", to: "/voor-gemeenten" }, { label: "Inloggen voor meldingen" }]}
+      intro={<p>Voor wijkagenten en gemeenten met een meldingenaccount: plaats meldingen voor de buurtpreventiegroepen in je gemeenten.</p>}
+    >
+      <Form method="post" noValidate className="space-y-6" aria-label="Inloggen voor meldingen">
+        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
+        <ErrorSummary errors={fieldErrors} submissionKey={actionData} />
+        <Field
+          name="email"
+          type="email"
+          label="E-mailadres"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.values.email ?? ""}
+          error={errors.email}
+        />
+        <Field name="password" type="password" label="Wachtwoord" autoComplete="current-password" required error={errors.password} />
+        <Button type="submit" disabled={sending}>
+          {sending ? "Inloggen…" : "Inloggen"}
+        </Button>
+      </Form>
+      <p className="mt-10 text-slate-700">
+        Nog geen meldingenaccount? Wij maken het voor je aan:{" "}
+        <Link to="/contact" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+          neem contact op
+        </Link>
+        . Beheer je een buurtpreventiegroep? Log dan in bij{" "}
+        <Link to="/inloggen" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
+          Mijn groep
+        </Link>
+        .
+      </p>
+    </AccountLayout>
+  );
+}
