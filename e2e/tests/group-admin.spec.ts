@@ -2,12 +2,14 @@ import AxeBuilder from "@axe-core/playwright"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 import fs from "node:fs"
 import path from "node:path"
+import { checkOutOnAccount } from "./support/checkout"
 
 /**
  * A group admin's account end to end: staff approve a group (admin API), the admin
  * opens the set-password link from the e-mail (.eml in MAIL_DIR), is signed in,
  * signs out and in again, edits the member count on "Mijn groep" with Dutch errors
- * first, and sees the change on the group's public page.
+ * first, sees the change on the group's public page, orders a sign for the group and
+ * sees it counted there, and finally has the data removed.
  */
 
 const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
@@ -161,6 +163,24 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
     )
     .toContain("77 leden")
   expect(await page.locator("main").textContent()).not.toContain(email)
+
+  // order signs for the group from "Mijn groep"; its public page then counts them
+  await page.goto("/mijn-groep")
+  await page.getByTestId("my-group").filter({ hasText: name }).getByRole("link", { name: /Bestel borden voor deze groep/ }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Borden bestellen voor ${name}`)
+  await page.getByRole("button", { name: "Bestellen voor deze buurtgroep" }).click()
+  await expect(page).toHaveURL(/\/winkel\/borden$/)
+  await page.getByRole("link", { name: "Straatbord WhatsApp-buurtpreventie", exact: true }).click()
+  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
+  await page.goto("/winkelmand")
+  await expect(page.getByTestId("cart-group")).toContainText(`Bestelling voor buurtgroep ${name}`)
+  await checkOutOnAccount(page, { "E-mailadres": email, Voornaam: "Bea", Achternaam: "Beheer" })
+  await expect(async () => {
+    await page.goto(`/groepen/${group.slug}`)
+    await expect(page.getByTestId("signs-ordered")).toHaveText("1 bord in deze buurt", { timeout: 1_000 })
+  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000, 3_000] })
 
   // robots keep crawlers out of the account pages
   const robots = await (await request.get("/robots.txt")).text()

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
+import { checkOutOnAccount } from "./support/checkout"
 
 const BACKEND_URL = (process.env.BACKEND_URL ?? "http://localhost:9000").replace(/\/$/, "")
 const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
@@ -46,23 +47,12 @@ test("order signs for a group from its page; the group page then shows the count
   await expect(page.getByTestId("cart-group")).toContainText(`Bestelling voor buurtgroep ${group.name}`)
   await expect(page.getByTestId("cart-group").getByRole("button", { name: "Niet voor een groep bestellen" })).toBeVisible()
 
-  await page.getByRole("link", { name: "Afrekenen" }).click()
-  const address: Record<string, string> = {
+  const displayId = await checkOutOnAccount(page, {
     "E-mailadres": "buurt.bestelling@example.com",
     Voornaam: "Fleur",
     Achternaam: "Jansen",
     "Straat en huisnummer": "Dorpsstraat 14",
-    Postcode: "3511 AB",
-    Plaats: "Utrecht",
-  }
-  for (const [label, value] of Object.entries(address)) await page.getByLabel(label, { exact: true }).fill(value)
-  await page.getByRole("button", { name: "Verder naar verzending" }).click()
-  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
-  await page.getByRole("button", { name: "Verder naar betalen" }).click()
-  await page.getByText("Betalen op rekening").click()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
-  const displayId = Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
+  })
 
   // Directory pages are cached for up to 15 seconds: reload until the count is there.
   await page.goto(`/groepen/${group.slug}`)

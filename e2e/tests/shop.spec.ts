@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test"
+import { fillAddress } from "./support/checkout"
 import fs from "node:fs"
 import path from "node:path"
 
@@ -19,21 +20,6 @@ async function addSign(page: Page, quantity = 1) {
   await page.getByLabel("Aantal").fill(String(quantity))
   await page.getByRole("button", { name: "In winkelmand" }).click()
   await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
-}
-
-async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
-  const values: Record<string, string> = {
-    "E-mailadres": "jan.devries@example.com",
-    Voornaam: "Jan",
-    Achternaam: "de Vries",
-    "Straat en huisnummer": "Dorpsstraat 12",
-    Postcode: "3511 AB",
-    Plaats: "Utrecht",
-    ...overrides,
-  }
-  for (const [label, value] of Object.entries(values)) {
-    await page.getByLabel(label, { exact: true }).fill(value)
-  }
 }
 
 test("browse, add to cart, check out and see the confirmation (JavaScript on)", async ({ page }) => {

@@ -50,10 +50,10 @@ medusaIntegrationTestRunner({
 
     afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
 
-    it("offers only Betalen op rekening (pp_system_default) in both regions without Stripe", async () => {
+    it("offers Betalen op rekening and Op factuur in both regions without Stripe", async () => {
       for (const name of ["Nederland", "België"] as const) {
         const { data } = await api.get(`/store/payment-providers?region_id=${await regionId(api, headers, name)}`, headers)
-        expect(data.payment_providers.map((p: any) => p.id)).toEqual(["pp_system_default"])
+        expect(data.payment_providers.map((p: any) => p.id).sort()).toEqual(["pp_invoice_invoice", "pp_system_default"])
       }
     })
 

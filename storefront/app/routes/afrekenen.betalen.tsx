@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     totals: { itemTotal: cart.itemTotal, shippingTotal: cart.shippingTotal, taxTotal: cart.taxTotal, total: cart.total },
     email: cart.email,
     address: cart.address,
+    group: cart.group,
     canPayOnAccount: providers.includes(MANUAL_PROVIDER),
     canPayByInvoice: providers.includes(INVOICE_PROVIDER),
   };
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPayment() {
-  const { totals, email, address, canPayOnAccount, canPayByInvoice, stripeKey } = useLoaderData<typeof loader>();
+  const { totals, email, address, group, canPayOnAccount, canPayByInvoice, stripeKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const placing = navigation.state !== "idle";
@@ -127,6 +128,7 @@ export default function CheckoutPayment() {
           shipping={{ label: "Verzending", amount: totals.shippingTotal }}
           taxTotal={totals.taxTotal}
           total={totals.total}
+          group={group}
         />
       </div>
       {actionData?.error ? (

@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test"
+
+/** Fills the checkout's details step; `overrides` replace single fields (by label). */
+export async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  const values: Record<string, string> = {
+    "E-mailadres": "jan.devries@example.com",
+    Voornaam: "Jan",
+    Achternaam: "de Vries",
+    "Straat en huisnummer": "Dorpsstraat 12",
+    Postcode: "3511 AB",
+    Plaats: "Utrecht",
+    ...overrides,
+  }
+  for (const [label, value] of Object.entries(values)) {
+    await page.getByLabel(label, { exact: true }).fill(value)
+  }
+}
+
+/** From the cart page through details and shipping to "Betalen op rekening"; returns the order number. */
+export async function checkOutOnAccount(page: Page, address: Record<string, string> = {}): Promise<number> {
+  await page.goto("/winkelmand")
+  await page.getByRole("link", { name: "Afrekenen" }).click()
+  await fillAddress(page, address)
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
+  await page.getByRole("button", { name: "Verder naar betalen" }).click()
+  await page.getByText("Betalen op rekening").click()
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  return Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
+}
