@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
-import { type APIRequestContext, expect, test } from "@playwright/test"
+import AxeBuilder from "@axe-core/playwright"
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 
 /**
  * A wijkagent/municipality account on the storefront: staff create it through the admin
@@ -31,6 +32,29 @@ async function seededGroup(request: APIRequestContext): Promise<ApiGroup> {
   return group!
 }
 
+/** Serious and critical axe violations, described so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+}
+
+/** Staff create a notice account for the group's municipality (admin API). */
+async function createAccount(request: APIRequestContext, group: ApiGroup, label: string) {
+  const account = {
+    name: "Jan Agent",
+    email: `wijkagent-${label}-${Date.now()}@politie.example`,
+    organisation: `Wijkagent ${group.gemeente}`,
+    municipality_codes: [group.gemeente_code!],
+    password: "een-lang-wachtwoord",
+  }
+  const token = await staffToken(request)
+  const created = await request.post(`${BACKEND_URL}/admin/notices/authors`, { data: account, headers: { authorization: `Bearer ${token}` } })
+  expect(created.status(), await created.text()).toBe(201)
+  return account
+}
+
 /** The decoded .eml files of area notices that mention `text`. */
 function noticeMailsWith(text: string): string[] {
   const dir = process.env.MAIL_DIR
@@ -48,16 +72,7 @@ function noticeMailsWith(text: string): string[] {
 test("a wijkagent account signs in, places a notice for its municipality and withdraws it", async ({ page, request }) => {
   const group = await seededGroup(request)
   const stamp = Date.now()
-  const account = {
-    name: "Jan Agent",
-    email: `wijkagent-${stamp}@politie.example`,
-    organisation: `Wijkagent ${group.gemeente}`,
-    municipality_codes: [group.gemeente_code!],
-    password: "een-lang-wachtwoord",
-  }
-  const token = await staffToken(request)
-  const created = await request.post(`${BACKEND_URL}/admin/notices/authors`, { data: account, headers: { authorization: `Bearer ${token}` } })
-  expect(created.status(), await created.text()).toBe(201)
+  const account = await createAccount(request, group, "js")
 
   // signed out: /meldingen sends to the sign-in page, which is not indexed
   await page.goto("/meldingen")
@@ -70,6 +85,7 @@ test("a wijkagent account signs in, places a notice for its municipality and wit
   await page.getByRole("button", { name: "Inloggen" }).click()
   await expect(page.getByTestId("form-error")).toHaveText("Het e-mailadres of wachtwoord klopt niet.")
 
+  expect(await seriousViolations(page), "sign-in page").toEqual([])
   await page.getByLabel("Wachtwoord").fill(account.password)
   await page.getByRole("button", { name: "Inloggen" }).click()
   await expect(page).toHaveURL(/\/meldingen$/)
@@ -101,6 +117,7 @@ test("a wijkagent account signs in, places a notice for its municipality and wit
   await expect(endField).toHaveAttribute("aria-describedby", /field-ends_at-error/)
   // what was typed stays
   await expect(page.getByLabel("Titel")).toHaveValue(title)
+  expect(await seriousViolations(page), "form with an error").toEqual([])
 
   // a current notice for its own municipality
   const today = await page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()))
@@ -146,4 +163,54 @@ test("a wijkagent account signs in, places a notice for its municipality and wit
 
   const robots = await (await request.get("/robots.txt")).text()
   expect(robots).toMatch(/^Disallow: \/meldingen$/m)
+})
+
+test("without JavaScript the form shows every error at once, and a notice is placed", async ({ browser, request }) => {
+  const group = await seededGroup(request)
+  const account = await createAccount(request, group, "nojs")
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto("/meldingen/inloggen")
+  await page.getByLabel("E-mailadres").fill(account.email)
+  await page.getByLabel("Wachtwoord").fill(account.password)
+  await page.getByRole("button", { name: "Inloggen" }).click()
+  await expect(page).toHaveURL(/\/meldingen$/)
+
+  // nothing filled in and no area: one message per field, linked from the summary
+  await page.getByRole("checkbox", { name: `Gemeente ${group.gemeente}` }).uncheck()
+  await page.getByRole("button", { name: "Melding plaatsen" }).click()
+  const summary = page.getByTestId("error-summary")
+  await expect(summary).toContainText("3 velden zijn nog niet goed ingevuld")
+  await expect(summary.getByRole("link", { name: "Vul een titel in" })).toHaveAttribute("href", "#field-title")
+  await expect(summary.getByRole("link", { name: /minstens één gemeente of postcodegebied/ })).toHaveAttribute(
+    "href",
+    `#field-municipality_codes-${group.gemeente_code}`,
+  )
+  await expect(page.getByTestId("error-body")).toHaveText("Schrijf de melding")
+  await expect(page.getByLabel("Melding", { exact: true })).toHaveAttribute("aria-describedby", /field-body-error/)
+
+  // a postcode outside its municipalities is refused by the backend, in Dutch
+  await page.getByLabel("Titel").fill(`Let op: oplichters aan de deur ${Date.now()}`)
+  await page.getByLabel("Melding", { exact: true }).fill("Laat niemand binnen die je niet kent.")
+  // Amsterdam's city centre, or Utrecht's when the group is in Amsterdam
+  const foreign = group.gemeente_code === "0363" ? "3511" : "1012"
+  await page.getByLabel("Postcodegebieden (PC4)").fill(foreign)
+  await page.getByRole("button", { name: "Melding plaatsen" }).click()
+  await expect(page.getByTestId("error-postcodes")).toHaveText(`Deze postcodes liggen niet in je gemeenten: ${foreign}`)
+  await expect(page.getByLabel("Postcodegebieden (PC4)")).toHaveAttribute("aria-describedby", "field-postcodes-hint field-postcodes-error")
+
+  await page.getByLabel("Postcodegebieden (PC4)").fill("")
+  await page.getByRole("checkbox", { name: `Gemeente ${group.gemeente}` }).check()
+  await page.getByRole("button", { name: "Melding plaatsen" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Melding geplaatst.")
+  const item = page.getByTestId("author-notice").filter({ hasText: "Let op: oplichters aan de deur" })
+  await expect(item.getByTestId("notice-status")).toHaveText("Actueel")
+
+  // withdrawing: the link opens the confirmation, its button posts
+  await item.getByRole("link", { name: /^Intrekken/ }).click()
+  await page.getByRole("button", { name: "Ja, intrekken" }).click()
+  await expect(item.getByTestId("notice-status")).toHaveText("Ingetrokken")
+  await page.getByRole("button", { name: "Uitloggen" }).click()
+  await expect(page).toHaveURL(/\/meldingen\/inloggen$/)
+  await context.close()
 })
