@@ -421,7 +421,7 @@ medusaIntegrationTestRunner({
         const response = await register(VALID)
         const group = await groupBySlug(response.data.group.slug)
         await api.post(`/admin/groups/${group.id}/approve`, {}, admin)
-        await waitFor(async () => (await notificationsFor(group.id)).length === 3, { what: "registration and approval e-mails" })
+        await waitFor(async () => (await notificationsFor(group.id)).length === 4, { what: "registration, approval and account e-mails" })
         return group
       }
       const MESSAGE = { name: "Bram Buurman", email: "bram.buurman@example.nl", message: "Hallo, ik woon op nummer 12 en wil graag meedoen." }
