@@ -19,6 +19,7 @@ const {
   parseNoticeForm,
   signInNoticeAuthor,
   toNoticeViews,
+  withdrawAuthorNotice,
   AUTHOR_WRONG_LOGIN_MESSAGE,
 } = await import("./notices.server");
 const { AreaNotices } = await import("~/components/groups/AreaNotices");
@@ -223,6 +224,43 @@ describe("a switched-off account", () => {
   it("is told apart from an expired token", async () => {
     vi.stubGlobal("fetch", vi.fn().mockResolvedValueOnce(new Response(JSON.stringify({ type: "not_allowed", message: "Dit account mag geen meldingen meer plaatsen" }), { status: 400 })));
     expect(await getNoticeAuthorOverview("jwt")).toBe("disabled");
+    vi.unstubAllGlobals();
+  });
+});
+
+describe("createAuthorNotice", () => {
+  it("answers the backend's message for a switched-off account, and a Dutch one for a server error", async () => {
+    const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+    vi.stubGlobal(
+      "fetch",
+      vi
+        .fn()
+        .mockResolvedValueOnce(respond(400, { type: "not_allowed", message: "Dit account mag geen meldingen meer plaatsen" }))
+        .mockResolvedValueOnce(respond(500, { type: "unknown_error", message: "An unknown error occurred." })),
+    );
+    const input = { title: "T", body: "B", municipality_codes: ["0344"], ends_at: "2099-01-01T00:00:00Z" };
+    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 400, errors: { _: "Dit account mag geen meldingen meer plaatsen" } });
+    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 500, errors: { _: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." } });
+    vi.unstubAllGlobals();
+  });
+});
+
+describe("withdrawAuthorNotice", () => {
+  it("posts to the notice's withdraw route and passes the backend's Dutch message on", async () => {
+    const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+    const fetchSpy = vi
+      .fn()
+      .mockResolvedValueOnce(respond(200, { notice: { id: "anotc_1", status: "withdrawn" } }))
+      .mockResolvedValueOnce(respond(404, { type: "not_found", message: 'Melding "anotc_2" niet gevonden' }))
+      .mockResolvedValueOnce(respond(401, { message: "Unauthorized" }))
+      .mockResolvedValueOnce(respond(500, { message: "An unknown error occurred." }));
+    vi.stubGlobal("fetch", fetchSpy);
+    expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: true });
+    expect(fetchSpy.mock.calls[0]![0]).toBe("http://backend.test/store/notices/author/notices/anotc_1/withdraw");
+    expect(fetchSpy.mock.calls[0]![1]).toMatchObject({ method: "POST", headers: { authorization: "Bearer jwt" } });
+    expect(await withdrawAuthorNotice("jwt", "anotc_2")).toEqual({ ok: false, status: 404, message: 'Melding "anotc_2" niet gevonden' });
+    expect(await withdrawAuthorNotice("verlopen", "anotc_1")).toMatchObject({ ok: false, status: 401 });
+    expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: false, status: 500, message: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." });
     vi.unstubAllGlobals();
   });
 });

@@ -161,18 +161,22 @@ export async function createAuthorNotice(token: string, input: AuthorNoticeInput
     const { status, data } = await authorFetch("/store/notices/author/notices", token, { method: "POST", body });
     if (status === 201) return { ok: true, notice: toAuthorNotice(data.notice), delivered: data.delivered };
     if (status === 401) return { ok: false, status, errors: { _: "Je bent uitgelogd. Log opnieuw in." } };
-    return { ok: false, status, errors: data.errors ?? { _: data.message ?? AUTHOR_UNAVAILABLE_MESSAGE } };
+    // Medusa's own 5xx messages are English and say nothing useful to the author
+    if (status >= 500 || (!data.errors && typeof data.message !== "string")) return { ok: false, status, errors: { _: AUTHOR_UNAVAILABLE_MESSAGE } };
+    return { ok: false, status, errors: data.errors ?? { _: data.message } };
   } catch {
     return { ok: false, status: 503, errors: { _: AUTHOR_UNAVAILABLE_MESSAGE } };
   }
 }
 
-export async function withdrawAuthorNotice(token: string, id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** Withdraws one of the account's own notices; status 401 means: sign in again. */
+export async function withdrawAuthorNotice(token: string, id: string): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
   try {
     const { status, data } = await authorFetch(`/store/notices/author/notices/${encodeURIComponent(id)}/withdraw`, token, { method: "POST", body: {} });
-    return status === 200 ? { ok: true } : { ok: false, message: data.message ?? AUTHOR_UNAVAILABLE_MESSAGE };
+    if (status === 200) return { ok: true };
+    return { ok: false, status, message: status < 500 && typeof data.message === "string" ? data.message : AUTHOR_UNAVAILABLE_MESSAGE };
   } catch {
-    return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE };
+    return { ok: false, status: 503, message: AUTHOR_UNAVAILABLE_MESSAGE };
   }
 }
 

@@ -78,6 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "withdraw") {
     const id = typeof form.get("id") === "string" ? (form.get("id") as string) : "";
     const result = await withdrawAuthorNotice(token, id);
+    if (!result.ok && result.status === 401) throw await signedOut(request);
     return redirectWithNotice(request, result.ok ? { kind: "info", message: "De melding is ingetrokken." } : { kind: "error", message: result.message });
   }
 
