@@ -8,7 +8,8 @@ import { INVITE_LINK_MESSAGE, isInNetherlands, looksLikeInviteLink, registration
  * (backend/src/api/store/my-group/validators.ts). Client-safe: no server imports.
  */
 
-export type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from "./validation";
+export { parseForm, type FieldErrors } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Messages (also shown by the pages)
@@ -112,18 +113,6 @@ export const groupEditSchema = z
   });
 
 export type GroupEditInput = z.infer<typeof groupEditSchema>;
-
-/** Parses form values; returns the value or the first error per field. */
-export function parseForm<T extends z.ZodType>(
-  schema: T,
-  values: Record<string, unknown>,
-): { ok: true; value: z.infer<T> } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "_")] ??= issue.message;
-  return { ok: false, errors };
-}
 
 /** Refuses invite links in any text field before anything else (never sent, never echoed). */
 export function inviteLinkErrors(values: Record<string, string>): FieldErrors {

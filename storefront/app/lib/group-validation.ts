@@ -19,7 +19,8 @@ export const NL_BOUNDS = { minLat: 50.7, maxLat: 53.7, minLng: 3.2, maxLng: 7.3 
 /** Longest search text the directory's API accepts. */
 export const MAX_QUERY_LENGTH = 100;
 
-export type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from "./validation";
+export { parseForm as parseGroupForm, type FieldErrors } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Postcodes
@@ -223,20 +224,6 @@ export const contactSchema = z.object({
 
 export type ContactInput = z.infer<typeof contactSchema>;
 
-/** Parses form values; returns the value or the first error per field. */
-export function parseGroupForm<T extends z.ZodType>(
-  schema: T,
-  values: Record<string, unknown>,
-): { ok: true; value: z.infer<T> } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? "_");
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors };
-}
 
 /** Errors in the order of `fields` (unknown keys, such as "_", last): for the error summary. */
 export function orderedErrors(errors: FieldErrors, fields: readonly string[]): [string, string][] {

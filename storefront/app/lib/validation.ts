@@ -77,7 +77,7 @@ export function parseForm<T extends z.ZodType>(
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? "form");
+    const key = String(issue.path[0] ?? "_"); // "_": the form as a whole
     errors[key] ??= issue.message;
   }
   return { ok: false, errors };
