@@ -1,13 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { isInNetherlands } from "../../../modules/neighbourhood-group/utils/geo"
+import { isInNetherlandsOrBelgium } from "../../../modules/neighbourhood-group/utils/geo"
 import { groupNameField, memberCountField, postcodesField, woonplaatsField } from "../groups/validators"
-
-/** Belgium with some margin: the shop delivers there too, and border groups sit on both sides. */
-export const BE_BOUNDS = { minLat: 49.45, maxLat: 51.55, minLng: 2.5, maxLng: 6.45 }
-
-export const isInNetherlandsOrBelgium = (lat: number, lng: number) =>
-  isInNetherlands(lat, lng) ||
-  (lat >= BE_BOUNDS.minLat && lat <= BE_BOUNDS.maxLat && lng >= BE_BOUNDS.minLng && lng <= BE_BOUNDS.maxLng)
 
 /** Form posts send numbers as strings, and "" for an empty field. */
 const coordinate = (message: string, min: number, max: number) =>

@@ -8,6 +8,16 @@ export function isInNetherlands(lat: number, lng: number): boolean {
   return lat >= NL_BOUNDS.minLat && lat <= NL_BOUNDS.maxLat && lng >= NL_BOUNDS.minLng && lng <= NL_BOUNDS.maxLng
 }
 
+/** Belgium with some margin: the shop delivers there too, and border groups sit on both sides. */
+export const BE_BOUNDS = { minLat: 49.45, maxLat: 51.55, minLng: 2.5, maxLng: 6.45 }
+
+export function isInNetherlandsOrBelgium(lat: number, lng: number): boolean {
+  return (
+    isInNetherlands(lat, lng) ||
+    (lat >= BE_BOUNDS.minLat && lat <= BE_BOUNDS.maxLat && lng >= BE_BOUNDS.minLng && lng <= BE_BOUNDS.maxLng)
+  )
+}
+
 /** Great-circle distance in km (haversine); the SQL in the service uses the same formula. */
 export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = (deg: number) => (deg * Math.PI) / 180

@@ -1,4 +1,5 @@
-import { StoreUpdateMyGroup, isInNetherlandsOrBelgium } from "../../../api/store/my-group/validators"
+import { StoreUpdateMyGroup } from "../../../api/store/my-group/validators"
+import { isInNetherlandsOrBelgium } from "../../../modules/neighbourhood-group/utils/geo"
 import { accountSetPasswordMail, accountSignInMail, customerPasswordResetMail, staffPasswordResetMail } from "../../groups/emails"
 import { passwordResetLink } from "../send-password-reset-mail"
 import { accountUrls } from "../steps/compose-account-mail"
