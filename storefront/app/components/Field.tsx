@@ -26,8 +26,10 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: ReactNode;
 };
 
-/** A labelled input whose error is announced with it (aria-describedby, aria-invalid). */
-export function Field({ name, label, error, hint, className = "", required, ...input }: FieldProps) {
+type FieldFrameProps = { name: string; label: string; error?: string; hint?: ReactNode; required?: boolean; className?: string; children: ReactNode };
+
+/** Label, optional hint, the control (children) and its error: the frame every text control shares. */
+export function FieldFrame({ name, label, error, hint, required, className = "", children }: FieldFrameProps) {
   const id = fieldId(name);
   return (
     <div className={className}>
@@ -40,16 +42,32 @@ export function Field({ name, label, error, hint, className = "", required, ...i
           {hint}
         </p>
       ) : null}
+      {children}
+      <FieldError name={name} error={error} />
+    </div>
+  );
+}
+
+/** The id, name and ARIA wiring of a control inside a FieldFrame. */
+export function controlProps(name: string, { error, hint, required }: { error?: string; hint?: ReactNode; required?: boolean }) {
+  return {
+    id: fieldId(name),
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(name, Boolean(hint), Boolean(error)),
+  };
+}
+
+/** A labelled input whose error is announced with it (aria-describedby, aria-invalid). */
+export function Field({ name, label, error, hint, className = "", required, ...input }: FieldProps) {
+  return (
+    <FieldFrame name={name} label={label} error={error} hint={hint} required={required} className={className}>
       <input
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
+        {...controlProps(name, { error, hint, required })}
         className={`mt-1 w-full rounded-lg border-2 px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
         {...input}
       />
-      <FieldError name={name} error={error} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
-import { describedBy, FieldError, fieldId } from "../Field";
+import { controlProps, FieldError, FieldFrame, fieldId } from "../Field";
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   name: string;
@@ -10,29 +10,14 @@ type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 
 /** A labelled textarea, styled and wired like Field. */
 export function TextAreaField({ name, label, error, hint, className = "", required, ...textarea }: TextAreaFieldProps) {
-  const id = fieldId(name);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-        {required ? null : <span className="font-normal text-slate-700"> (optioneel)</span>}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} error={error} hint={hint} required={required} className={className}>
       <textarea
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
+        {...controlProps(name, { error, hint, required })}
         className={`mt-1 block w-full rounded-lg border-2 bg-white px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
         {...textarea}
       />
-      <FieldError name={name} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
