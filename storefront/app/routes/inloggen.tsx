@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
-import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { AccountLayout } from "~/components/account/AccountLayout";
+import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
 import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
 import { privatePageHeaders } from "~/lib/headers";
@@ -43,10 +42,6 @@ export default function SignInPage() {
   const { back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
-  const errors: FieldErrors = actionData?.errors ?? {};
-  const fieldErrors = (["email", "password"] as const)
-    .filter((f) => errors[f])
-    .map((f) => [f, errors[f]!] as [string, string]);
   return (
     <AccountLayout
       title="Inloggen"
@@ -54,19 +49,8 @@ export default function SignInPage() {
       intro={<p>Voor beheerders van een goedgekeurde buurtpreventiegroep: beheer je groep op &quot;Mijn groep&quot;.</p>}
     >
       <Form method="post" noValidate className="space-y-6" aria-label="Inloggen">
-        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
-        <ErrorSummary errors={fieldErrors} submissionKey={actionData} />
         <input type="hidden" name="terug" value={back} />
-        <Field
-          name="email"
-          type="email"
-          label="E-mailadres"
-          autoComplete="username"
-          required
-          defaultValue={actionData?.values.email ?? ""}
-          error={errors.email}
-        />
-        <Field name="password" type="password" label="Wachtwoord" autoComplete="current-password" required error={errors.password} />
+        <SignInFields actionData={actionData} />
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
           <Button type="submit" disabled={sending}>
             {sending ? "Inloggen…" : "Inloggen"}

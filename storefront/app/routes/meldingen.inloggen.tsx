@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
-import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { AccountLayout } from "~/components/account/AccountLayout";
+import { SignInFields } from "~/components/account/SignInFields";
 import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validation";
 import { privatePageHeaders } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
@@ -40,8 +39,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NoticeSignInPage() {
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
-  const errors: FieldErrors = actionData?.errors ?? {};
-  const fieldErrors = (["email", "password"] as const).filter((f) => errors[f]).map((f) => [f, errors[f]!] as [string, string]);
   return (
     <AccountLayout
       title="Inloggen voor meldingen"
@@ -49,18 +46,7 @@ export default function NoticeSignInPage() {
       intro={<p>Voor wijkagenten en gemeenten met een meldingenaccount: plaats meldingen voor de buurtpreventiegroepen in je gemeenten.</p>}
     >
       <Form method="post" noValidate className="space-y-6" aria-label="Inloggen voor meldingen">
-        {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
-        <ErrorSummary errors={fieldErrors} submissionKey={actionData} />
-        <Field
-          name="email"
-          type="email"
-          label="E-mailadres"
-          autoComplete="username"
-          required
-          defaultValue={actionData?.values.email ?? ""}
-          error={errors.email}
-        />
-        <Field name="password" type="password" label="Wachtwoord" autoComplete="current-password" required error={errors.password} />
+        <SignInFields actionData={actionData} />
         <Button type="submit" disabled={sending}>
           {sending ? "Inloggen…" : "Inloggen"}
         </Button>
