@@ -1,8 +1,7 @@
-import { Button, Drawer, Heading, Input, Label, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
-import { useState } from "react"
+import { Button, Drawer, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { useDrawerForm } from "./drawer-form"
 import { MunicipalityPicker } from "./municipality-picker"
 import {
-  FieldErrorsError,
   type Municipality,
   type NoticeAuthorInput,
   useCreateNoticeAuthor,
@@ -89,10 +88,7 @@ type Form = Omit<NoticeAuthorInput, "municipality_codes">
 const EMPTY: Form = { name: "", email: "", organisation: "", password: "" }
 
 const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const [open, setOpen] = useState(false)
-  const [form, setForm] = useState<Form>(EMPTY)
-  const [codes, setCodes] = useState<string[]>([])
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { open, setOpen, onOpenChange, form, codes, setCodes, errors, setErrors, showError, text } = useDrawerForm(EMPTY, "author")
   const create = useCreateNoticeAuthor()
 
   const submit = () =>
@@ -103,42 +99,12 @@ const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[]
           toast.success("Account aangemaakt. Geef het wachtwoord veilig door.")
           setOpen(false)
         },
-        onError: (error) => {
-          if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
-          else toast.error(error.message)
-        },
+        onError: showError,
       }
     )
 
-  const input = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
-    <div className="flex flex-col gap-1">
-      <Label htmlFor={`author-${key}`}>{label}</Label>
-      <Input
-        id={`author-${key}`}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `author-${key}-error` : undefined}
-        {...props}
-      />
-      {errors[key] ? (
-        <Text id={`author-${key}-error`} size="small" className="text-ui-fg-error">{errors[key]}</Text>
-      ) : null}
-    </div>
-  )
-
   return (
-    <Drawer
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          setForm(EMPTY)
-          setCodes([])
-          setErrors({})
-        }
-        setOpen(next)
-      }}
-    >
+    <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Trigger asChild>
         <Button size="small" variant="secondary">Nieuw account</Button>
       </Drawer.Trigger>
@@ -147,9 +113,9 @@ const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[]
           <Drawer.Title>Nieuw meldingenaccount</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {input("name", "Naam")}
-          {input("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
-          {input("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
+          {text("name", "Naam")}
+          {text("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
+          {text("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
           <MunicipalityPicker
             idPrefix="author"
             legend="Mag meldingen plaatsen voor"
@@ -159,7 +125,7 @@ const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[]
             error={errors.municipality_codes}
             onError={(message) => setErrors({ ...errors, municipality_codes: message })}
           />
-          {input("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
+          {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>

@@ -1,11 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { BellAlert, ExclamationCircle } from "@medusajs/icons"
+import { BellAlert } from "@medusajs/icons"
 import {
   Button,
   Container,
   Drawer,
   Heading,
-  Input,
   Label,
   Select,
   StatusBadge,
@@ -16,9 +15,9 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { useDrawerForm } from "./drawer-form"
 import {
   type AdminNotice,
-  FieldErrorsError,
   formatDate,
   type Municipality,
   type NoticeInput,
@@ -158,10 +157,8 @@ type Form = Omit<NoticeInput, "municipality_codes">
 const EMPTY: Form = { title: "", body: "", author_label: "Buurtpreventie Shop", postcodes: "", starts_at: "", ends_at: "" }
 
 const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const [open, setOpen] = useState(false)
-  const [form, setForm] = useState<Form>(EMPTY)
-  const [codes, setCodes] = useState<string[]>([])
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { open, setOpen, onOpenChange, form, setForm, codes, setCodes, errors, setErrors, showError, described, errorText, text } =
+    useDrawerForm(EMPTY, "notice")
   const create = useCreateNotice()
   const submit = () => {
     create.mutate(
@@ -175,44 +172,13 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
           )
           setOpen(false)
         },
-        onError: (error) => {
-          if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
-          else toast.error(error.message)
-        },
+        onError: showError,
       }
     )
   }
 
-  const field = (key: keyof Form | "municipality_codes") => ({
-    "aria-invalid": errors[key] ? true : undefined,
-    "aria-describedby": errors[key] ? `notice-${key}-error` : undefined,
-  })
-  const error = (key: string) =>
-    errors[key] ? (
-      <Text id={`notice-${key}-error`} size="small" className="text-ui-fg-error flex items-center gap-1">
-        <ExclamationCircle aria-hidden /> {errors[key]}
-      </Text>
-    ) : null
-  const text = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
-    <div className="flex flex-col gap-1">
-      <Label htmlFor={`notice-${key}`}>{label}</Label>
-      <Input id={`notice-${key}`} value={form[key] ?? ""} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...field(key)} {...props} />
-      {error(key)}
-    </div>
-  )
-
   return (
-    <Drawer
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          setForm(EMPTY)
-          setCodes([])
-          setErrors({})
-        }
-        setOpen(next)
-      }}
-    >
+    <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Trigger asChild>
         <Button size="small">Nieuwe melding</Button>
       </Drawer.Trigger>
@@ -225,8 +191,8 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
           {text("title", "Titel", { maxLength: 120, placeholder: "Let op: insluipingen rond de Stationsstraat" })}
           <div className="flex flex-col gap-1">
             <Label htmlFor="notice-body">Melding (platte tekst)</Label>
-            <Textarea id="notice-body" rows={6} maxLength={2000} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} {...field("body")} />
-            {error("body")}
+            <Textarea id="notice-body" rows={6} maxLength={2000} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} {...described("body")} />
+            {errorText("body")}
           </div>
           {text("author_label", "Namens (openbaar), bijvoorbeeld Wijkagent Utrecht-Oost", { maxLength: 80 })}
           <MunicipalityPicker
