@@ -11,13 +11,13 @@ import { useState } from "react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
+import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { ErrorSummary } from "~/components/groups/ErrorSummary";
 import { CheckboxField, Honeypot } from "~/components/groups/FormControls";
 import { GroupMap, groupMapLinks, type LatLng } from "~/components/groups/GroupMap";
 import { getSiteUrl } from "~/lib/content.server";
 import {
   type FieldErrors,
-  MAX_GROUP_MEMBERS,
   orderedErrors,
   parseGroupForm,
   REGISTRATION_FIELDS,
@@ -202,27 +202,8 @@ export default function RegisterGroupPage() {
                 hint="Meestal vullen we die zelf in aan de hand van je postcodes."
               />
             </div>
-            <Field
-              name="postcodes"
-              label="Postcodes van je buurt"
-              required
-              defaultValue={value("postcodes")}
-              error={errors.postcodes}
-              hint="De vier cijfers van de postcodes waar je groep actief is, gescheiden door komma's. Bijvoorbeeld: 3581, 3582."
-            />
-            <Field
-              name="member_count"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={MAX_GROUP_MEMBERS}
-              label="Aantal leden"
-              required
-              defaultValue={value("member_count")}
-              error={errors.member_count}
-              hint={`Ongeveer is goed. Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden.`}
-              className="max-w-xs"
-            />
+            <PostcodesField defaultValue={value("postcodes")} error={errors.postcodes} />
+            <MemberCountField defaultValue={value("member_count")} error={errors.member_count} />
           </fieldset>
 
           <PointPicker map={map} initial={initial} error={errors.lat} />

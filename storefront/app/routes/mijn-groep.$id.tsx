@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
+import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { StatusBadge } from "~/components/account/StatusBadge";
 import { ErrorSummary } from "~/components/groups/ErrorSummary";
@@ -13,7 +14,7 @@ import {
   updateMyGroup,
 } from "~/lib/account.server";
 import { type FieldErrors, GROUP_EDIT_FIELDS, groupEditSchema, inviteLinkErrors, parseForm } from "~/lib/account-validation";
-import { MAX_GROUP_MEMBERS, orderedErrors } from "~/lib/group-validation";
+import { orderedErrors } from "~/lib/group-validation";
 import { resetDirectoryCache } from "~/lib/groups.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
@@ -104,27 +105,8 @@ export default function EditMyGroupPage() {
           defaultValue={value("woonplaats", group.woonplaats)}
           error={errors.woonplaats}
         />
-        <Field
-          name="postcodes"
-          label="Postcodes van je buurt"
-          required
-          defaultValue={value("postcodes", group.postcodes.join(", "))}
-          error={errors.postcodes}
-          hint="De vier cijfers van de postcodes waar je groep actief is, gescheiden door komma's. Bijvoorbeeld: 3581, 3582."
-        />
-        <Field
-          name="member_count"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_GROUP_MEMBERS}
-          label="Aantal leden"
-          required
-          defaultValue={value("member_count", String(group.memberCount))}
-          error={errors.member_count}
-          hint={`Ongeveer is goed. Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden.`}
-          className="max-w-xs"
-        />
+        <PostcodesField defaultValue={value("postcodes", group.postcodes.join(", "))} error={errors.postcodes} />
+        <MemberCountField defaultValue={value("member_count", String(group.memberCount))} error={errors.member_count} />
         <fieldset className="space-y-3">
           <legend className="font-semibold text-slate-900">
             Plek op de kaart <span className="font-normal text-slate-700">(optioneel)</span>
