@@ -9,6 +9,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import GroupAdminCustomerLink from "../../src/links/group-admin-customer"
@@ -22,7 +23,7 @@ import { signsOrderedForGroup } from "../../src/lib/group-orders"
 
 jest.setTimeout(180 * 1000)
 
-const REFERENCE_FILE = "/work/shared/data/geonames-postal-nl.txt"
+const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-accounts-"))
 process.env.MAIL_DIR = MAIL_DIR
 process.env.STOREFRONT_URL = "http://shop.test"

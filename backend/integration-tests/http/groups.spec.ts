@@ -9,6 +9,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { seedShop } from "../../src/seed/seed-shop"
@@ -20,7 +21,7 @@ import { readMails, storeHeaders, waitFor } from "../utils/checkout"
 
 jest.setTimeout(120 * 1000)
 
-const REFERENCE_FILE = "/work/shared/data/geonames-postal-nl.txt"
+const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-groups-"))
 process.env.MAIL_DIR = MAIL_DIR
 process.env.STAFF_EMAIL = "moderatie@example.nl"
