@@ -13,12 +13,14 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
-import { reportAndExit } from "../backend/scripts/lib/errors.mjs"
+import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, ROOT, startStack } from "./lib/stack.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
-const SHARED_POSTCODES = path.resolve(ROOT, "../shared/data/geonames-postal-nl.txt")
+// The project's own reference-data fixture: tests never depend on files outside the repository.
+export const REFERENCE_DATA_FIXTURE = path.join(ROOT, "backend/integration-tests/fixtures/geonames-pc4-sample.txt")
+const PARTS = ["unit", "integration", "e2e"]
 const only = process.argv.slice(2) // e.g. `npm test -- unit integration`
 const wanted = (phase) => !only.length || only.includes(phase)
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -117,8 +119,8 @@ async function e2ePhase(serverUrl) {
       backendPort,
       storefrontPort,
       env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
-      // Tests never reach the internet: reference data comes from ../shared/data by path, when present.
-      referenceData: { file: fs.existsSync(SHARED_POSTCODES) ? SHARED_POSTCODES : undefined, download: false },
+      // Tests never reach the internet and carry their own data: the fixture in the repository.
+      referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
       worker: Boolean(process.env.REDIS_URL),
       log: (name, chunk) => log.write(`[${name}] ${chunk}`),
@@ -154,6 +156,10 @@ async function e2ePhase(serverUrl) {
 }
 
 async function main() {
+  const unknown = only.filter((part) => !PARTS.includes(part))
+  if (unknown.length) {
+    throw new UserError(`Unknown test part ${unknown.map((p) => `"${p}"`).join(", ")}: choose from ${PARTS.join(", ")} (e.g. npm test -- unit)`)
+  }
   const started = Date.now()
   fs.mkdirSync(RESULTS, { recursive: true })
 
