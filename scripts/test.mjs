@@ -15,11 +15,9 @@ import path from "node:path"
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
-import { assertPortFree, build, ROOT, startStack } from "./lib/stack.mjs"
+import { assertPortFree, build, REFERENCE_DATA_FIXTURE, ROOT, startStack } from "./lib/stack.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
-// The project's own reference-data fixture: tests never depend on files outside the repository.
-export const REFERENCE_DATA_FIXTURE = path.join(ROOT, "backend/integration-tests/fixtures/geonames-pc4-sample.txt")
 const PARTS = ["unit", "integration", "e2e"]
 const only = process.argv.slice(2) // e.g. `npm test -- unit integration`
 const wanted = (phase) => !only.length || only.includes(phase)
@@ -121,6 +119,7 @@ async function e2ePhase(serverUrl) {
       env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
       // Tests never reach the internet and carry their own data: the fixture in the repository.
       referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },
+      remember: false, // a throwaway database: nothing to skip next time
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
       worker: Boolean(process.env.REDIS_URL),
       log: (name, chunk) => log.write(`[${name}] ${chunk}`),

@@ -39,7 +39,7 @@ async function main() {
   }
 
   const child = startMedusa(env, { onOutput: (chunk) => process.stdout.write(chunk) })
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal))
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => child.kill(signal))
   child.on("exit", (code) => process.exit(code ?? 0))
 }
 

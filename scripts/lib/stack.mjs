@@ -20,7 +20,9 @@ import {
   readPublishableKey,
   seed,
   startMedusa,
+  startMedusaExec,
 } from "../../backend/scripts/lib/medusa.mjs"
+import { fileFingerprint, loadStartState, migrationFingerprint, seedFingerprint } from "./start-state.mjs"
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const DATA_DIR = path.join(ROOT, ".data")
@@ -31,7 +33,7 @@ const STOREFRONT_SERVER = path.join(STOREFRONT_DIR, "server.mjs")
 export async function assertPortFree(port, what, variable) {
   await new Promise((resolve, reject) => {
     const server = net.createServer()
-    server.once("error", (error) =>
+    server.once("error", (/** @type {NodeJS.ErrnoException} */ error) =>
       reject(
         error.code === "EADDRINUSE"
           ? new UserError(`Port ${port} (${what}) is already in use: stop whatever runs there (\`lsof -i :${port}\`) or set ${variable} to a free port`)
@@ -107,33 +109,79 @@ function stopChild(child) {
   })
 }
 
+/** The project's own reference-data fixture (real GeoNames rows; see its README). */
+export const REFERENCE_DATA_FIXTURE = path.join(ROOT, "backend/integration-tests/fixtures/geonames-pc4-sample.txt")
+/** The full GeoNames file beside the repository, when a developer has it (never required). */
+export const SHARED_REFERENCE_DATA = path.resolve(ROOT, "../shared/data/geonames-postal-nl.txt")
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /**
- * The group directory's postcode and municipality data. An explicit file is
- * imported (idempotent); otherwise, on a database without any, GeoNames' current
- * file is tried once. Offline, the shop starts anyway and says how to import.
+ * The group directory's postcode and municipality data, without blocking a start
+ * on the network. An explicit file (REFERENCE_DATA_FILE) is imported when it
+ * changed. A database without any gets the full file beside the repository when
+ * present, else the shipped fixture, at once (so a first start offline shows a
+ * working directory); GeoNames' current file is then tried in the background
+ * (`backgroundDownload`), at most once a day, until it succeeds.
  */
-async function ensureReferenceData(env, { file, download }, step) {
+/**
+ * @param {NodeJS.ProcessEnv} env @param {{ file?: string, download: boolean }} options
+ * @param {(message: string) => void} step @param {Awaited<ReturnType<typeof loadStartState>> | undefined} state
+ */
+async function ensureReferenceData(env, { file, download }, step, state) {
   if (file) {
     // Medusa runs in the build folder: make a relative path absolute from where `npm start` ran.
     const source = /^https?:\/\//i.test(file) ? file : path.resolve(file)
+    if (state?.get().referenceData === fileFingerprint(source) && (await countReferenceData(env.DATABASE_URL)) > 0) return false
     step(`Importing postcode reference data from ${source}`)
     await importReferenceData(env, source)
-    return
+    state?.save({ referenceData: fileFingerprint(source) })
+    return false
   }
-  if (!download || (await countReferenceData(env.DATABASE_URL)) > 0) return
-  step("Downloading postcode reference data from GeoNames (first start)")
-  try {
-    await importReferenceData(env, GEONAMES_NL_URL)
-  } catch {
-    console.log(
-      "  Postcode reference data not imported (GeoNames unreachable); the directory works without it. Import later: REFERENCE_DATA_FILE=/path/to/NL.txt npm start"
-    )
+  if ((await countReferenceData(env.DATABASE_URL)) === 0) {
+    const local = fs.existsSync(SHARED_REFERENCE_DATA) ? SHARED_REFERENCE_DATA : REFERENCE_DATA_FIXTURE
+    step(`Importing postcode reference data from ${path.relative(ROOT, local)}`)
+    await importReferenceData(env, local)
+    state?.save({ referenceData: local === REFERENCE_DATA_FIXTURE ? "fixture" : fileFingerprint(local) })
   }
+  if (!download || !state) return false
+  const { referenceData, downloadTriedAt = 0 } = state.get()
+  // Only replace what came with the repository, and try the network at most once a day.
+  return referenceData === "fixture" && Date.now() - downloadTriedAt >= DAY_MS
+}
+
+/**
+ * Tries GeoNames' current file after the shop is up; the shop keeps running on
+ * the fixture when it fails. Returns the child process (stopped with the stack).
+ */
+function backgroundDownload(env, state, log) {
+  state.save({ downloadTriedAt: Date.now() })
+  console.log("  Trying GeoNames' current postcode file in the background (the shop is already up)…")
+  const child = startMedusaExec(["exec", "./src/scripts/import-reference-data.js"], {
+    env: { REFERENCE_DATA_TIMEOUT_MS: "15000", ...env, REFERENCE_DATA_FILE: GEONAMES_NL_URL },
+    onOutput: (chunk) => log("reference-data", chunk),
+  })
+  child.on("exit", (code, signal) => {
+    if (signal) return // stopped with the shop
+    if (code === 0) {
+      state.save({ referenceData: GEONAMES_NL_URL })
+      console.log("  Imported GeoNames' current postcode file.")
+    } else {
+      console.log(
+        "  GeoNames unreachable: the directory uses the postcodes shipped with the repository; retried at the next start after 24 h. Import yourself: REFERENCE_DATA_FILE=/path/to/NL.txt npm start"
+      )
+    }
+  })
+  return child
 }
 
 /**
  * Starts backend and storefront against `databaseUrl` (created when missing).
  * `log(name, chunk)` receives their output. Resolves once both answer HTTP.
+ * @param {{
+ *   databaseUrl: string, backendPort?: number, storefrontPort?: number, admin?: { email: string, password: string },
+ *   env?: Record<string, string>, log?: (name: string, chunk: Buffer | string) => void, step?: (message: string) => void,
+ *   worker?: boolean, referenceData?: { file?: string, download: boolean }, remember?: boolean,
+ * }} options
  */
 export async function startStack({
   databaseUrl,
@@ -145,12 +193,15 @@ export async function startStack({
   step = () => {},
   /** With REDIS_URL: run a separate worker process beside the server, as in production. */
   worker = false,
-  /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames when there is none yet. */
+  /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames in the background. */
   referenceData = { file: process.env.REFERENCE_DATA_FILE, download: true },
+  /** Remember migrations, seed and imports in .data/start-state.json (false for throwaway test databases). */
+  remember = true,
 }) {
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const secrets = localSecrets()
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -169,11 +220,26 @@ export async function startStack({
   }
 
   await ensureDatabase(databaseUrl)
-  step("Migrating and seeding the database")
-  await migrate(env)
-  await seed(env)
+  // A warm start skips what nothing changed: the fingerprints of migrations and seed per database.
+  const state = remember ? await loadStartState(DATA_DIR, databaseUrl) : undefined
+  const migrations = migrationFingerprint(ROOT, env)
+  if (state?.get().migrations === migrations) {
+    step("Migrations unchanged (skipped)")
+  } else {
+    step("Migrating the database")
+    await migrate(env)
+    state?.save({ migrations, seed: undefined })
+  }
+  const seedVersion = seedFingerprint(ROOT, env)
+  if (state?.get().seed === seedVersion) {
+    step("Seed unchanged (skipped)")
+  } else {
+    step("Seeding what is missing")
+    await seed(env)
+    state?.save({ seed: seedVersion })
+  }
   if (await ensureAdminUser(env, admin)) console.log(`  (created the staff login ${admin.email})`)
-  await ensureReferenceData(env, referenceData, step)
+  const tryDownload = await ensureReferenceData(env, referenceData, step, state)
   const publishableKey = await readPublishableKey(databaseUrl)
 
   const children = []
@@ -235,6 +301,7 @@ export async function startStack({
     storefront.stderr.on("data", onStorefront)
     await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput)
 
+    if (tryDownload) children.push(backgroundDownload(env, state, log))
     const running = { backend, storefront, ...(workerProcess && { worker: workerProcess }) }
     return { backendUrl, storefrontUrl, workerUrl, publishableKey, admin, children: running, stop }
   } catch (error) {

@@ -19,8 +19,8 @@ let shared // where the server's binaries and data may live instead
 
 async function freePort() {
   const server = net.createServer()
-  await new Promise((r) => server.listen(0, "127.0.0.1", r))
-  const { port } = server.address()
+  await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)))
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address())
   await new Promise((r) => server.close(r))
   return port
 }

@@ -32,8 +32,8 @@ function assertOneLine(stderr, pattern) {
 
 async function freePort() {
   const server = net.createServer()
-  await new Promise((r) => server.listen(0, r))
-  const { port } = server.address()
+  await new Promise((r) => server.listen(0, () => r(undefined)))
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address())
   await new Promise((r) => server.close(r))
   return port
 }
@@ -61,8 +61,8 @@ test("a DATABASE_URL that is not a postgres URL is refused", async () => {
 
 test("a port in use names the port and the variable to change", async () => {
   const blocker = net.createServer()
-  await new Promise((r) => blocker.listen(0, r))
-  const { port } = blocker.address()
+  await new Promise((r) => blocker.listen(0, () => r(undefined)))
+  const { port } = /** @type {import("node:net").AddressInfo} */ (blocker.address())
   try {
     const { code, stderr } = await runStart({ BACKEND_PORT: String(port), DATABASE_URL: "postgres://postgres@127.0.0.1:1/x" })
     assert.equal(code, 1)

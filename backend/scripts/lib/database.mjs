@@ -112,6 +112,7 @@ export async function queryOne(url, sql, params = []) {
  * survives restarts unless `persistent` is false. As root it runs as the
  * `postgres` user, from a place that user can reach (see embedded-postgres.mjs).
  */
+/** @param {{ dataDir: string, port: number, persistent?: boolean, log?: (message: string) => void }} options */
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => {} }) {
   const password = "postgres"
   await stopStalePostmaster(dataDir)

@@ -181,6 +181,7 @@ function runToEnd(command, args, options) {
  * with `{ stop, dataDir }` once it accepts connections; `stop()` shuts it down
  * (and removes the data when not persistent).
  */
+/** @param {{ dataDir: string, port: number, user?: string, password: string, persistent?: boolean, log?: (message: string) => void }} options */
 export async function runEmbeddedPostgres({ dataDir, port, user: dbUser = "postgres", password, persistent = true, log = () => {} }) {
   const packaged = packagedBinaries()
   let binDir = packaged.dir

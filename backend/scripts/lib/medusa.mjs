@@ -21,6 +21,7 @@ export function assertBuilt() {
 }
 
 /** Runs the Medusa CLI against the production build; resolves with its output. */
+/** @param {string[]} args @param {{ env?: NodeJS.ProcessEnv, quiet?: boolean }} [options] */
 export function runMedusa(args, { env, quiet = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MEDUSA_CLI, ...args], {
@@ -99,9 +100,16 @@ export async function readPublishableKey(databaseUrl) {
 }
 
 /** Starts `medusa start` from the build; the caller owns the child process. */
+/** @param {NodeJS.ProcessEnv} env @param {{ onOutput?: (chunk: Buffer) => void }} [options] */
 export function startMedusa(env, { onOutput } = {}) {
+  return startMedusaExec(["start"], { env, onOutput })
+}
+
+/** Starts any Medusa CLI command from the build without waiting for it; the caller owns the child process. */
+/** @param {string[]} args @param {{ env?: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void }} [options] */
+export function startMedusaExec(args, { env, onOutput } = {}) {
   assertBuilt()
-  const child = spawn(process.execPath, [MEDUSA_CLI, "start"], {
+  const child = spawn(process.execPath, [MEDUSA_CLI, ...args], {
     cwd: SERVER_DIR,
     env: { MEDUSA_DISABLE_TELEMETRY: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,15 +10,12 @@ import { PRODUCTS, type PriceTier } from "./catalogue"
  * quantity range contains the cart line's quantity, the cheapest one, so the
  * catalogue price (no range) applies below the first tier.
  *
- * Ownership rule: the seed owns the tiers of the variants that have tiers in
- * catalogue.ts. Their rule-less euro quantity prices (min_quantity > 1, not in a
- * price list) are set to exactly the catalogue's tiers on every run: missing tiers
- * are added, changed amounts or ranges are updated, tiers the catalogue no longer
- * has are removed. `npm start` re-runs the seed, so a tier price staff edit in the
- * admin for such a variant is reset at the next start: change tiers in catalogue.ts.
- * Everything else is left alone: the base price (only created by the seed),
- * price-list prices, prices with rules (e.g. per region) and variants without
- * catalogue tiers.
+ * Staff own the prices once they exist: the seed gives a variant its catalogue tiers
+ * once (marking it with metadata.seed_tier_prices) and never touches its prices
+ * again, so a tier price staff edit or delete in the admin survives every later
+ * seed run. A variant that already has quantity prices (staff made them, or an
+ * older seed did) is only marked. Change tiers of an existing shop in the admin;
+ * catalogue.ts applies to new databases and new variants.
  */
 
 const CURRENCY = "eur"
@@ -72,41 +69,33 @@ export function rulesInput(rules: ExistingPrice["price_rules"]): RulesInput {
   return result
 }
 
-const isOwnedTier = (p: ExistingPrice) =>
+/** A rule-less euro quantity price outside price lists: what a catalogue tier looks like. */
+const isQuantityTier = (p: ExistingPrice) =>
   p.currency_code === CURRENCY && !p.price_list_id && !p.rules_count && p.min_quantity != null && Number(p.min_quantity) > 1
 
 const num = (v: unknown) => (v == null ? null : Number(v))
 
-/** The prices to send for one variant, or null when its tiers already match the catalogue. */
+/** The seed's marker on a variant whose tiers it has handed over to staff. */
+export const SEED_TIERS_MARKER = "seed_tier_prices"
+
+/**
+ * The prices to send for one variant, or null to leave its prices alone: a variant
+ * that has quantity prices already keeps them exactly as they are (staff edits win);
+ * one without gets the catalogue's tiers beside every price it has.
+ */
 export function planTierPrices(existing: ExistingPrice[], wanted: TierPriceInput[]) {
   const base = existing.filter((p) => !p.price_list_id)
-  const owned = base.filter(isOwnedTier)
-  const same =
-    owned.length === wanted.length &&
-    wanted.every((w) =>
-      owned.some(
-        (p) => num(p.min_quantity) === w.min_quantity && num(p.max_quantity) === w.max_quantity && Number(p.amount) === w.amount
-      )
-    )
-  if (same) return null
-
-  // Keep every other price as it is (by id, with its rules); reuse the id of an owned
-  // tier with the same minimum so it is updated, not replaced.
-  const kept = base
-    .filter((p) => !isOwnedTier(p))
-    .map((p) => ({
-      id: p.id,
-      amount: Number(p.amount),
-      currency_code: p.currency_code,
-      min_quantity: num(p.min_quantity),
-      max_quantity: num(p.max_quantity),
-      rules: rulesInput(p.price_rules),
-    }))
-  const tiers = wanted.map((w) => {
-    const reuse = owned.find((p) => num(p.min_quantity) === w.min_quantity)
-    return reuse ? { id: reuse.id, ...w } : w
-  })
-  return [...kept, ...tiers]
+  if (!wanted.length || base.some(isQuantityTier)) return null
+  // Every other price is sent back as it is (by id, with its rules), or the update would drop it.
+  const kept = base.map((p) => ({
+    id: p.id,
+    amount: Number(p.amount),
+    currency_code: p.currency_code,
+    min_quantity: num(p.min_quantity),
+    max_quantity: num(p.max_quantity),
+    rules: rulesInput(p.price_rules),
+  }))
+  return [...kept, ...wanted]
 }
 
 export async function ensureTierPrices(container: MedusaContainer): Promise<void> {
@@ -123,6 +112,7 @@ export async function ensureTierPrices(container: MedusaContainer): Promise<void
     fields: [
       "id",
       "sku",
+      "metadata",
       "prices.id",
       "prices.amount",
       "prices.currency_code",
@@ -138,8 +128,10 @@ export async function ensureTierPrices(container: MedusaContainer): Promise<void
   })
 
   const updates = variants.flatMap((variant: any) => {
+    if (variant.metadata?.[SEED_TIERS_MARKER]) return [] // handed over: staff own these prices
+    const metadata = { ...(variant.metadata ?? {}), [SEED_TIERS_MARKER]: true }
     const prices = planTierPrices((variant.prices ?? []).filter(Boolean), wantedBySku.get(variant.sku)!)
-    return prices ? [{ id: variant.id as string, prices }] : []
+    return [{ id: variant.id as string, metadata, ...(prices && { prices }) }]
   })
   if (!updates.length) return
   await updateProductVariantsWorkflow(container).run({ input: { product_variants: updates } })

@@ -32,11 +32,18 @@ describe("planTierPrices", () => {
     expect(planTierPrices(existing, wanted)).toBeNull()
   })
 
-  it("updates a changed tier in place, drops tiers the catalogue no longer has, keeps rule and price-list prices", () => {
-    const existing = [
+  it("leaves a variant that has quantity prices alone, even when they differ from the catalogue (staff edits win)", () => {
+    const edited = [
       base,
       { id: "p5", amount: 15, currency_code: "eur", min_quantity: 5, max_quantity: 9, rules_count: 0 },
       { id: "p20", amount: 16, currency_code: "eur", min_quantity: 20, max_quantity: null, rules_count: 0 },
+    ]
+    expect(planTierPrices(edited, wanted)).toBeNull()
+  })
+
+  it("adds the tiers beside rule prices (sent back with their rules) and ignores price-list prices", () => {
+    const existing = [
+      base,
       {
         id: "p_region",
         amount: 18.95,
@@ -49,9 +56,9 @@ describe("planTierPrices", () => {
       { id: "p_list", amount: 9, currency_code: "eur", min_quantity: 5, max_quantity: null, price_list_id: "plist_1", rules_count: 0 },
     ]
     const plan = planTierPrices(existing, wanted)!
-    expect(plan.map((p: any) => p.id)).toEqual(["price_base", "p_region", "p5", undefined])
+    expect(plan.map((p: any) => p.id)).toEqual(["price_base", "p_region", undefined, undefined])
     expect(plan[1]).toMatchObject({ amount: 18.95, min_quantity: 5, rules: { region_id: "reg_nl" } })
-    expect(plan[2]).toEqual({ id: "p5", ...wanted[0] })
+    expect(plan.slice(2)).toEqual(wanted)
   })
 })
 
