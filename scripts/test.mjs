@@ -46,10 +46,10 @@ const jestCounts = (file) => {
   return { passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0, skipped: r?.numPendingTests ?? 0 }
 }
 
-async function jestPhase(name, script, env) {
+async function jestPhase(name, script, env, files = []) {
   const out = path.join(RESULTS, `${name.replace(/\W+/g, "-")}.json`)
   fs.rmSync(out, { force: true })
-  const code = await run("npm", ["run", script, "--workspace", "backend", "--", "--json", `--outputFile=${out}`], {
+  const code = await run("npm", ["run", script, "--workspace", "backend", "--", "--json", `--outputFile=${out}`, ...files], {
     env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", ...env },
   })
   record(name, jestCounts(out), code)
@@ -81,6 +81,8 @@ async function unitPhase() {
 
 async function integrationPhase(serverUrl) {
   const u = new URL(serverUrl)
+  // INTEGRATION_SPECS="groups.spec.ts tier-prices.spec.ts" runs only those files (local work; CI runs all).
+  const specs = (process.env.INTEGRATION_SPECS ?? "").split(/\s+/).filter(Boolean).map((f) => `integration-tests/http/${path.basename(f)}`)
   // @medusajs/test-utils creates (and drops) its own database per test file on this server.
   await jestPhase("backend integration", "test:integration", {
     // The in-process test runner waits on Medusa's local event bus; Redis is covered by the e2e run.
@@ -89,7 +91,7 @@ async function integrationPhase(serverUrl) {
     DB_PORT: u.port || "5432",
     DB_USERNAME: decodeURIComponent(u.username || "postgres"),
     DB_PASSWORD: decodeURIComponent(u.password || ""),
-  })
+  }, specs)
 }
 
 async function e2ePhase(serverUrl) {
