@@ -78,7 +78,8 @@ async function main() {
       log: (name, chunk) => {
         logFiles[name] ??= fs.createWriteStream(path.join(logDir, `${name}.log`), { flags: "a" })
         logFiles[name].write(chunk)
-        if (stopping) return
+        // The background GeoNames attempt reports its outcome in one line of its own; details stay in the log file.
+        if (stopping || name === "reference-data") return
         for (const line of String(chunk).split("\n")) {
           if (line.trim() && !/"level":"(http|info|debug|verbose)"/.test(line)) console.log(`[${name}] ${line}`)
         }
