@@ -338,7 +338,9 @@ async function ensureProducts(
   }
 ): Promise<number> {
   const service = container.resolve(Modules.PRODUCT)
-  const existing = await service.listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { select: ["handle"] })
+  // Deleted ones count as existing: a product staff deleted stays deleted (its SKUs'
+  // inventory items remain, so creating it again would fail anyway).
+  const existing = await service.listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { select: ["handle"], withDeleted: true })
   const missing = PRODUCTS.filter((p) => !existing.some((e) => e.handle === p.handle))
   // Products without kits first: kits point at the inventory items of their parts.
   const simple = missing.filter((p) => !p.variants.some((v) => v.kit))
