@@ -122,8 +122,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * present, else the shipped fixture, at once (so a first start offline shows a
  * working directory); GeoNames' current file is then tried in the background
  * (`backgroundDownload`), at most once a day, until it succeeds.
- */
-/**
  * @param {NodeJS.ProcessEnv} env @param {{ file?: string, download: boolean }} options
  * @param {(message: string) => void} step @param {Awaited<ReturnType<typeof loadStartState>> | undefined} state
  */
