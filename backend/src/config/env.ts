@@ -212,7 +212,7 @@ export function parseTrustedProxies(raw: string | undefined): TrustedProxy[] {
       entries.push({ address: "127.0.0.0", prefix: 8, family: "ipv4" }, { address: "::1", prefix: 128, family: "ipv6" })
       continue
     }
-    const [address, prefixText, extra] = item.split("/")
+    const [address = "", prefixText, extra] = item.split("/")
     const version = isIP(address)
     const max = version === 4 ? 32 : 128
     const prefix = prefixText === undefined ? max : Number(prefixText)

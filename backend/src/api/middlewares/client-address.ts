@@ -27,7 +27,7 @@ export const SIGNATURE_MAX_AGE_SECONDS = 60
 export function normaliseAddress(address: string): string {
   const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1")
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed)
-  return (mapped ? mapped[1] : trimmed).toLowerCase()
+  return (mapped?.[1] ?? trimmed).toLowerCase()
 }
 
 export function trustedProxyList(entries: TrustedProxy[]): BlockList {
@@ -47,10 +47,10 @@ export function addressBehindProxies(socketAddress: string | undefined, forwarde
   if (!isTrusted(trusted, client)) return client
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? ""
   const hops = header.split(",").map(normaliseAddress).filter(Boolean)
-  for (let i = hops.length - 1; i >= 0; i--) {
+  for (const hop of hops.reverse()) {
     // A malformed entry written by a trusted proxy's client: the last good hop is all we know.
-    if (!isIP(hops[i])) return client
-    client = hops[i]
+    if (!isIP(hop)) return client
+    client = hop
     if (!isTrusted(trusted, client)) return client
   }
   return client
@@ -73,8 +73,8 @@ export function verifiedClientAddress(
   nowSeconds = Math.floor(Date.now() / 1000)
 ): string | undefined {
   if (!secret || typeof header !== "string" || header.length > 200) return undefined
-  const [address, timestamp, given, extra] = header.trim().split(" ")
-  if (extra !== undefined || !address || !/^\d{1,12}$/.test(timestamp ?? "") || !/^[0-9a-f]{64}$/.test(given ?? "")) return undefined
+  const [address = "", timestamp = "", given = "", extra] = header.trim().split(" ")
+  if (extra !== undefined || !address || !/^\d{1,12}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return undefined
   if (!isIP(address) || Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_MAX_AGE_SECONDS) return undefined
   const expected = Buffer.from(signature(secret, address, timestamp), "hex")
   return crypto.timingSafeEqual(expected, Buffer.from(given, "hex")) ? normaliseAddress(address) : undefined
