@@ -34,3 +34,29 @@ describe("signed client address", () => {
     expect(clientAddressStorage().run("198.51.100.4", () => clientAddressHeaders())).toEqual({});
   });
 });
+
+describe("every call through the SDK client carries the visitor's signed address", () => {
+  it("adds the header per request, and none outside a request", async () => {
+    const http = await import("node:http");
+    const seen: Array<string | undefined> = [];
+    const backend = http.createServer((req, res) => {
+      seen.push(req.headers[CLIENT_ADDRESS_HEADER] as string | undefined);
+      res.setHeader("Content-Type", "application/json");
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
+    const { port } = backend.address() as { port: number };
+    process.env.MEDUSA_BACKEND_URL = `http://127.0.0.1:${port}`;
+    process.env.MEDUSA_PUBLISHABLE_KEY = "pk_test";
+    process.env.CLIENT_IP_SECRET = SECRET;
+    try {
+      const { sdk } = await import("./medusa.server");
+      await clientAddressStorage().run("203.0.113.50", () => sdk.client.fetch("/store/x"));
+      await clientAddressStorage().run("203.0.113.51", () => sdk.auth.login("customer", "emailpass", { email: "a@example.nl", password: "x" }).catch(() => null));
+      await sdk.client.fetch("/store/y");
+    } finally {
+      backend.close();
+    }
+    expect(seen.map((header) => verifiedClientAddress(header, SECRET) ?? header ?? null)).toEqual(["203.0.113.50", "203.0.113.51", null]);
+  });
+});
