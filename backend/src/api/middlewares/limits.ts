@@ -12,10 +12,11 @@
  * | message to a group admin | address | 10 / hour |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
- * into "address + account" after 10 tries and "address" after 50, so they never reach the
- * account's own budget (100 per hour), and the admin signing in from their own address
- * is not affected. Only a distributed attack (10+ addresses) can exhaust the account's
- * budget, and then only for the rest of that hour.
+ * into "address + account" after 10 tries and "address" after 50; the checks run in that
+ * order and a refused attempt spends nothing further, so they never reach the account's
+ * own budget (100 per hour), and the admin signing in from their own address is not
+ * affected. Only a distributed attack (10+ addresses) can exhaust the account's budget,
+ * and then only for the rest of that hour.
  *
  * Keys use the route as Medusa matched it: the middleware is registered on Medusa's own
  * matchers (`/auth/:actor_type/:auth_provider`), and the key is built from the decoded
@@ -63,16 +64,17 @@ function signInChecks(): LimitCheck[] {
       key: (req) => (who(req) ? `${authRoute(req)}:${byAddress(req)}:${who(req)}` : undefined),
       onSuccess: "forget",
     },
-    { limit: LIMITS.signInAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined), onSuccess: "refund" },
     { limit: LIMITS.signInAddress, key: (req) => `${authRoute(req)}:${byAddress(req)}`, onSuccess: "refund" },
+    // last: only attempts that passed both checks above spend the account's own budget
+    { limit: LIMITS.signInAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined), onSuccess: "refund" },
   ]
 }
 
 function resetChecks(): LimitCheck[] {
   const who = account("identifier")
   return [
-    { limit: LIMITS.resetAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined) },
     { limit: LIMITS.resetAddress, key: (req) => `${authRoute(req)}:${byAddress(req)}` },
+    { limit: LIMITS.resetAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined) },
   ]
 }
 

@@ -94,33 +94,36 @@ export type LimitCheck = {
 export const TOO_MANY_REQUESTS = "too_many_requests"
 
 /**
- * Counts one attempt on every check before the route runs (so parallel requests cannot slip
- * through between a check and a count). Any exhausted check answers 429 with a Dutch
- * message and Retry-After (seconds until the longest of the refusing windows frees a point).
+ * Counts one attempt on each check, in order, before the route runs (so parallel requests
+ * cannot slip through between a check and a count). The first exhausted check answers 429
+ * with a Dutch message and Retry-After; the attempts already counted by earlier checks of
+ * this request are given back and later checks are not counted at all. So put the narrow
+ * checks first: a stranger refused per address and account never spends the account's
+ * own budget, however often they keep trying.
  */
 export function rateLimit(checks: LimitCheck[], message: (minutes: number) => string) {
   return async function rateLimited(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     try {
-      const keyed = checks.flatMap((check) => {
+      const counted: Array<{ check: LimitCheck; key: string; limiter: RateLimiterAbstract }> = []
+      for (const check of checks) {
         const key = check.key(req)
-        return key === undefined ? [] : [{ check, key, limiter: limiterFor(check.limit) }]
-      })
-      const outcomes = await Promise.allSettled(keyed.map(({ key, limiter }) => limiter.consume(key)))
-      let waitMs = 0
-      for (const outcome of outcomes) {
-        if (outcome.status === "fulfilled") continue
-        if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason
-        waitMs = Math.max(waitMs, outcome.reason.msBeforeNext, 1000)
-      }
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000)
-        res.setHeader("Retry-After", String(seconds))
-        res.status(429).json({ type: TOO_MANY_REQUESTS, message: message(Math.ceil(seconds / 60)) })
-        return
+        if (key === undefined) continue
+        const limiter = limiterFor(check.limit)
+        try {
+          await limiter.consume(key)
+        } catch (refusal) {
+          if (!(refusal instanceof RateLimiterRes)) throw refusal
+          await Promise.all(counted.map((c) => c.limiter.reward(c.key, 1).catch(() => undefined)))
+          const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))
+          res.setHeader("Retry-After", String(seconds))
+          res.status(429).json({ type: TOO_MANY_REQUESTS, message: message(Math.ceil(seconds / 60)) })
+          return
+        }
+        counted.push({ check, key, limiter })
       }
       res.on("finish", () => {
         if (res.statusCode < 200 || res.statusCode >= 300) return
-        for (const { check, key, limiter } of keyed) {
+        for (const { check, key, limiter } of counted) {
           if (check.onSuccess === "forget") limiter.delete(key).catch(() => undefined)
           else if (check.onSuccess === "refund") limiter.reward(key, 1).catch(() => undefined)
         }
