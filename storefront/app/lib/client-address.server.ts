@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
-import { clientIpSecret } from "./config.server";
 
 /**
  * Passing the visitor's address to the backend, signed.
@@ -19,6 +18,15 @@ import { clientIpSecret } from "./config.server";
  * a global symbol, because server.mjs is not part of the Vite bundle.
  */
 export const CLIENT_ADDRESS_HEADER = "x-bp-client-address";
+
+/**
+ * CLIENT_IP_SECRET, shared with the backend; unset: no address is passed on. Read here,
+ * on every backend call, rather than through config.server.ts: it needs nothing else of
+ * the configuration, and modules that stub the configuration keep working.
+ */
+export function clientIpSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.CLIENT_IP_SECRET?.trim() || undefined;
+}
 const STORAGE_KEY = Symbol.for("buurtpreventie.clientAddress");
 
 export function clientAddressStorage(): AsyncLocalStorage<string | undefined> {

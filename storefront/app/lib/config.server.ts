@@ -115,15 +115,6 @@ function readPublishableKey(env: StorefrontEnv, readFile: (path: string) => stri
   throw new ConfigError(MISSING_KEY_MESSAGE);
 }
 
-/**
- * CLIENT_IP_SECRET, shared with the backend: signs the visitor's address on calls to it
- * (client-address.server.ts). Read on its own, without the rest of the configuration,
- * because it is needed on every backend call; unset: no address is passed on.
- */
-export function clientIpSecret(env: StorefrontEnv = process.env): string | undefined {
-  return nonEmpty(env.CLIENT_IP_SECRET);
-}
-
 let cached: StorefrontConfig | undefined;
 
 /**
