@@ -8,6 +8,8 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { microCache } from "./micro-cache.mjs";
+import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
+import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -60,7 +62,16 @@ if (cluster.isPrimary && workers > 1) {
   }
   // Identical page requests within MICRO_CACHE_MS (default 2 s) are served from memory.
   app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000) }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) }));
+  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) });
+  // The visitor's address for every backend call made while serving this request; the app signs
+  // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).
+  const clientAddresses = (globalThis[Symbol.for("buurtpreventie.clientAddress")] ??= new AsyncLocalStorage());
+  // Form bodies over BODY_LIMIT_BYTES (64 KB) are refused with 413 before Remix reads them.
+  app.all(
+    "*",
+    bodyLimit({ limitBytes: Number(process.env.BODY_LIMIT_BYTES || 64 * 1024) }),
+    (req, res, next) => clientAddresses.run(req.ip, () => remix(withBufferedBody(req), res, next)),
+  );
   const server = app.listen(port, () => {
     if (workers <= 1) console.log(`http://localhost:${port}`);
   });

@@ -70,13 +70,20 @@ function run(command, args, { cwd, env, quiet }) {
   })
 }
 
-/** Random JWT/cookie secrets kept in .data/ so local sessions survive restarts. */
+/**
+ * Random JWT/cookie secrets kept in .data/ so local sessions survive restarts, and the
+ * secret with which the storefront signs visitors' addresses for the backend (clientIp).
+ * A file from before a secret existed gets the missing one added.
+ */
 export function localSecrets() {
   const file = path.join(DATA_DIR, "local-secrets.json")
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"))
-  const secrets = { jwt: crypto.randomBytes(32).toString("hex"), cookie: crypto.randomBytes(32).toString("hex") }
-  fs.mkdirSync(DATA_DIR, { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
+  const secrets = { ...existing }
+  for (const name of ["jwt", "cookie", "clientIp"]) secrets[name] ??= crypto.randomBytes(32).toString("hex")
+  if (Object.keys(secrets).length !== Object.keys(existing).length) {
+    fs.mkdirSync(DATA_DIR, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  }
   return secrets
 }
 
@@ -208,6 +215,8 @@ export async function startStack({
     JWT_SECRET: process.env.JWT_SECRET || secrets.jwt,
     COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie,
     COOKIE_SECURE: process.env.COOKIE_SECURE || "false",
+    // Backend and storefront share it: the storefront signs each visitor's address for the backend's rate limits.
+    CLIENT_IP_SECRET: process.env.CLIENT_IP_SECRET || secrets.clientIp,
     STOREFRONT_URL: process.env.STOREFRONT_URL || storefrontUrl,
     // Links in e-mails (invites, staff alerts) point at this backend's admin.
     MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || backendUrl,

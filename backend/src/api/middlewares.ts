@@ -6,7 +6,8 @@ import {
   AdminUpdateGroup,
   ADMIN_GROUP_FIELDS,
 } from "./admin/groups/validators"
-import { contactRateLimiter, rateLimit, registrationRateLimiter } from "./store/groups/rate-limit"
+import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
+import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
 import {
   refuseWhatsAppInviteLinks,
   StoreContactGroup,
@@ -41,10 +42,7 @@ export default defineMiddlewares({
       middlewares: [
         refuseWhatsAppInviteLinks(),
         validateBodyWithFieldErrors(StoreRegisterGroup),
-        rateLimit(
-          registrationRateLimiter,
-          (minutes) => `Je hebt al een paar groepen aangemeld. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`
-        ),
+        registrationRateLimit(),
       ],
     },
     {
@@ -52,10 +50,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [
         validateBodyWithFieldErrors(StoreContactGroup),
-        rateLimit(
-          contactRateLimiter,
-          (minutes) => `Je hebt al veel berichten verstuurd. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`
-        ),
+        contactRateLimit(),
       ],
     },
     {
@@ -95,5 +90,9 @@ export default defineMiddlewares({
     ...groupOrderMiddlewares,
     ...noticeMiddlewares,
     ...invoiceMiddlewares,
+    // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
+    ...authRateLimitMiddlewares,
+    ...bodyLimitMiddlewares,
   ],
+  errorHandler: bodyTooLargeErrorHandler(),
 })

@@ -3,6 +3,7 @@
  * medusa-config.ts calls this; unit tests call it with a plain object.
  */
 import fs from "node:fs"
+import { isIP } from "node:net"
 import path from "node:path"
 
 export const DEFAULT_SECRET = "supersecret-local-only"
@@ -42,7 +43,14 @@ export type BackendEnv = {
   /** false only for plain-http local runs; behind TLS leave it unset. */
   cookieSecure?: boolean
   production: boolean
+  /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed (empty: none). */
+  trustedProxies: TrustedProxy[]
+  /** CLIENT_IP_SECRET: the storefront signs the visitor's address with it (unset: no signed addresses). */
+  clientIpSecret?: string
 }
+
+/** One entry of TRUSTED_PROXIES: an address or a CIDR block. */
+export type TrustedProxy = { address: string; prefix: number; family: "ipv4" | "ipv6" }
 
 /** Upstream defaults of the Payment Module (see @medusajs/medusa api/hooks/payment/[provider]/route.js). */
 export const DEFAULT_WEBHOOK_DELAY_MS = 5000
@@ -74,6 +82,15 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
       )
     }
   }
+
+  const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES)
+  const clientIpSecret = nonEmpty(env.CLIENT_IP_SECRET)
+  if (clientIpSecret && clientIpSecret.length < MIN_CLIENT_IP_SECRET_LENGTH) {
+    throw new ConfigError(
+      `CLIENT_IP_SECRET is too short (${clientIpSecret.length} characters): use at least ${MIN_CLIENT_IP_SECRET_LENGTH}, e.g. \`openssl rand -hex 32\``
+    )
+  }
+  if (production) refuseUnsafeProductionDefaults(env, clientIpSecret)
 
   const workerMode = (nonEmpty(env.MEDUSA_WORKER_MODE) ?? "shared") as BackendEnv["workerMode"]
   if (!["shared", "worker", "server"].includes(workerMode)) {
@@ -124,7 +141,89 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     backendUrl: nonEmpty(env.MEDUSA_BACKEND_URL) ?? "/",
     cookieSecure: env.COOKIE_SECURE === "false" ? false : undefined,
     production,
+    trustedProxies,
+    clientIpSecret,
   }
+}
+
+/** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */
+export const DEFAULT_STAFF_PASSWORD = "buurtpreventie"
+export const MIN_CLIENT_IP_SECRET_LENGTH = 32
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"])
+
+/**
+ * A run on this machine only: STOREFRONT_URL explicitly points at loopback (`npm start`,
+ * the e2e stack, docker compose on localhost). Such a shop is unreachable for others, so
+ * plain-http cookies, the default staff password and no proxy configuration are fine there.
+ * A shop with a public address gets none of these exemptions.
+ */
+export function isLocalOnly(env: NodeJS.ProcessEnv): boolean {
+  const raw = nonEmpty(env.STOREFRONT_URL)
+  if (!raw) return false
+  try {
+    return LOOPBACK_HOSTS.has(new URL(raw).hostname)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * NODE_ENV=production with a public address: refuse settings that are only safe on localhost.
+ * - the default staff password (ADMIN_PASSWORD=buurtpreventie creates or documents a guessable login);
+ * - COOKIE_SECURE=false (session cookies would travel over plain http);
+ * - TRUSTED_PROXIES unset: a public shop normally sits behind a TLS proxy, and without the list
+ *   every visitor would share the proxy's address in the rate limits (one stranger locks out all)
+ *   or, worse, anyone could choose their address. `TRUSTED_PROXIES=none` says "no proxy" explicitly;
+ * - CLIENT_IP_SECRET unset: the storefront could not pass on visitors' addresses, so all sign-ins
+ *   through the shop would share the storefront's address and its budget.
+ */
+function refuseUnsafeProductionDefaults(env: NodeJS.ProcessEnv, clientIpSecret: string | undefined) {
+  if (isLocalOnly(env)) return
+  const problems: string[] = []
+  if (env.ADMIN_PASSWORD === DEFAULT_STAFF_PASSWORD) {
+    problems.push("ADMIN_PASSWORD is the default staff password: choose your own")
+  }
+  if (env.COOKIE_SECURE?.trim() === "false") {
+    problems.push("COOKIE_SECURE=false sends session cookies over plain http: serve the shop over HTTPS and unset it")
+  }
+  if (!nonEmpty(env.TRUSTED_PROXIES)) {
+    problems.push(
+      "TRUSTED_PROXIES is not set: list the addresses of your reverse proxies (e.g. TRUSTED_PROXIES=10.0.0.2 or 172.16.0.0/12), or TRUSTED_PROXIES=none when clients connect directly"
+    )
+  }
+  if (!clientIpSecret) {
+    problems.push("CLIENT_IP_SECRET is not set: give the backend and the storefront the same long random value (e.g. `openssl rand -hex 32`)")
+  }
+  if (problems.length) {
+    throw new ConfigError(`Refusing to start in production: ${problems.join("; ")}`)
+  }
+}
+
+/**
+ * TRUSTED_PROXIES: comma-separated addresses or CIDR blocks (`10.0.0.2, 172.16.0.0/12, ::1`),
+ * `loopback` for 127.0.0.0/8 and ::1, or `none`. Unset means none: X-Forwarded-For is then ignored.
+ */
+export function parseTrustedProxies(raw: string | undefined): TrustedProxy[] {
+  const value = nonEmpty(raw)
+  if (!value || value.toLowerCase() === "none") return []
+  const entries: TrustedProxy[] = []
+  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    if (item.toLowerCase() === "loopback") {
+      entries.push({ address: "127.0.0.0", prefix: 8, family: "ipv4" }, { address: "::1", prefix: 128, family: "ipv6" })
+      continue
+    }
+    const [address = "", prefixText, extra] = item.split("/")
+    const version = isIP(address)
+    const max = version === 4 ? 32 : 128
+    const prefix = prefixText === undefined ? max : Number(prefixText)
+    if (!version || extra !== undefined || !/^\d{1,3}$/.test(prefixText ?? String(max)) || prefix > max) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES: "${item}" is not an IP address or CIDR block (e.g. 10.0.0.2, 172.16.0.0/12, loopback or none)`
+      )
+    }
+    entries.push({ address, prefix, family: version === 4 ? "ipv4" : "ipv6" })
+  }
+  return entries
 }
 
 /**

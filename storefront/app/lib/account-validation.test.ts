@@ -6,6 +6,7 @@ import {
   loginSchema,
   parseForm,
   passwordProblem,
+  MAX_REDIRECT_LENGTH,
   safeRedirect,
   setPasswordSchema,
   withAccountDisallows,
@@ -91,12 +92,59 @@ describe("forms", () => {
 });
 
 describe("safeRedirect", () => {
-  it("allows local paths only", () => {
+  it("keeps the shop's own paths, with query and fragment", () => {
     expect(safeRedirect("/mijn-groep/nbgrp_1")).toBe("/mijn-groep/nbgrp_1");
-    expect(safeRedirect("//evil.example")).toBe("/mijn-groep");
-    expect(safeRedirect("/\\evil.example")).toBe("/mijn-groep");
-    expect(safeRedirect("https://evil.example")).toBe("/mijn-groep");
+    expect(safeRedirect("/groepen?q=utrecht&p=2#kaart")).toBe("/groepen?q=utrecht&p=2#kaart");
+    expect(safeRedirect("/mijn-groep/../meldingen")).toBe("/meldingen");
+    expect(safeRedirect("/zoeken?q=caf%C3%A9")).toBe("/zoeken?q=caf%C3%A9");
+    // a path segment that merely looks like a scheme stays a path on the shop
+    expect(safeRedirect("/javascript:alert(1)")).toBe("/javascript:alert(1)");
+  });
+
+  // Each of these leaves the shop in some browser, or is not a path at all.
+  const hostile: Array<[string, string]> = [
+    ["protocol-relative", "//evil.example"],
+    ["tab between the slashes", "/\t/evil.example"],
+    ["newline between the slashes", "/\n/evil.example"],
+    ["CR LF (header injection)", "/\r\nSet-Cookie: x=1"],
+    ["leading tab", "\t//evil.example"],
+    ["NUL", "/\u0000/evil.example"],
+    ["backslash", "/\\evil.example"],
+    ["backslashes only", "\\\\evil.example"],
+    ["backslash later on", "/mijn-groep\\..\\..\\evil"],
+    ["encoded slashes", "/%2f%2fevil.example"],
+    ["encoded slashes, upper case", "/%2F%2Fevil.example"],
+    ["encoded backslash", "/%5cevil.example"],
+    ["encoded tab", "/%09/evil.example"],
+    ["dot segments resolving to //", "/..//evil.example"],
+    ["dot segment then //", "/.//evil.example"],
+    ["absolute https", "https://evil.example"],
+    ["absolute with user info", "https://shop.invalid@evil.example"],
+    ["javascript:", "javascript:alert(1)"],
+    ["data:", "data:text/html,<script>alert(1)</script>"],
+    ["no leading slash", "evil.example"],
+    ["space", "/ /evil.example"],
+    ["non-breaking space", "/\u00a0/evil.example"],
+    ["zero-width space", "/\u200b/evil.example"],
+    ["very long value", `/${"a".repeat(MAX_REDIRECT_LENGTH)}`],
+    ["empty", ""],
+  ];
+
+  it.each(hostile)("refuses %s", (_name, value) => {
+    expect(safeRedirect(value)).toBe("/mijn-groep");
+  });
+
+  it("never returns something a browser would read as another host", () => {
+    for (const [, value] of hostile) {
+      const result = safeRedirect(value);
+      expect(new URL(result, "https://shop.example").origin).toBe("https://shop.example");
+      expect(result.startsWith("//")).toBe(false);
+    }
+  });
+
+  it("falls back when there is no value, and uses the fallback given", () => {
     expect(safeRedirect(null)).toBe("/mijn-groep");
+    expect(safeRedirect(undefined, "/meldingen")).toBe("/meldingen");
   });
 });
 

@@ -121,10 +121,35 @@ export function inviteLinkErrors(values: Record<string, string>): FieldErrors {
   return errors;
 }
 
-/** Only local paths may be a destination after signing in (no open redirect). */
+/** Longer `terug` values are refused: no page of the shop needs one, and logs stay readable. */
+export const MAX_REDIRECT_LENGTH = 512;
+/** Any origin works for the check; `.invalid` can never be a real host (RFC 2606). */
+const SHOP_ORIGIN = "https://shop.invalid";
+
+/**
+ * Only paths of the shop itself may be a destination after signing in (no open redirect).
+ *
+ * Browsers are lenient where attackers need them to be: they drop tabs and newlines
+ * inside URLs (`/<TAB>/evil.example` becomes `//evil.example`, another host), read `\`
+ * as `/`, and resolve `/..//evil.example` to `//evil.example`. So: refuse control
+ * characters, whitespace, backslashes and encoded slashes, backslashes or control
+ * characters outright; parse what is left as a URL against a fixed origin; accept it
+ * only when it stays on that origin; and return the parser's own serialisation (what
+ * was checked is exactly what the Location header says), never starting with `//`.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = "/mijn-groep"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > MAX_REDIRECT_LENGTH) return fallback;
+  if (/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/.test(to)) return fallback;
+  if (/%(2f|5c|[01][0-9a-f]|7f)/i.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SHOP_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SHOP_ORIGIN) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
 // ---------------------------------------------------------------------------

@@ -298,11 +298,14 @@ describe("form posts", () => {
       accepted_rules: true as const,
       website: "",
     };
+    process.env.CLIENT_IP_SECRET = "s".repeat(64);
     await expect(registerGroup(input, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
+    delete process.env.CLIENT_IP_SECRET;
     const [path, init] = fetchMock.mock.calls[0]!;
     expect(path).toBe("/store/groups");
     expect(init.method).toBe("POST");
-    expect(init.headers).toEqual({ "x-forwarded-for": "203.0.113.9" });
+    // the visitor's address, signed for the backend (a bare X-Forwarded-For would be ignored there)
+    expect(init.headers).toEqual({ "x-bp-client-address": expect.stringMatching(/^203\.0\.113\.9 \d+ [0-9a-f]{64}$/) });
     expect(init.body).toEqual({
       name: "WABP Linde",
       woonplaats: "Utrecht",

@@ -10,6 +10,7 @@
 import { createCookie } from "@remix-run/node";
 import { FetchError } from "@medusajs/js-sdk";
 import { BackendUnavailableError, callBackend } from "./catalogue.server";
+import { clientAddressHeaders } from "./client-address.server";
 import { getConfig } from "./config.server";
 import type { ContactInput, FieldErrors, RegistrationInput } from "./group-validation";
 import { INVITE_LINK_MESSAGE, MAX_QUERY_LENGTH } from "./group-validation";
@@ -313,11 +314,11 @@ export function toFormFailure(error: unknown, rules: FieldRule[]): FormFailure {
 // Requests
 
 /**
- * Headers for form posts: the backend rate-limits per client IP (it trusts one proxy hop),
- * so the visitor's address is passed on when the server knows it (load context `clientIp`).
+ * Headers for form posts: the backend rate-limits per visitor, so the visitor's address
+ * (load context `clientIp`) is passed on, signed (client-address.server.ts).
  */
 function forwardedFor(clientIp: string | null | undefined): Record<string, string> {
-  return clientIp ? { "x-forwarded-for": clientIp } : {};
+  return clientAddressHeaders(clientIp ?? undefined);
 }
 
 /** The visitor's IP from the Remix load context, when the HTTP server provides one. */

@@ -8,6 +8,7 @@ import { FetchError } from "@medusajs/js-sdk";
 import type { AreaNoticeView } from "~/components/groups/AreaNotices";
 import { createCache } from "./cache.server";
 import { callBackend } from "./catalogue.server";
+import { clientAddressHeaders } from "./client-address.server";
 import { getConfig } from "./config.server";
 import { formatDate } from "./format";
 import { sdk } from "./medusa.server";
@@ -73,6 +74,7 @@ async function authorFetch(path: string, token: string | null, init: { method?: 
     headers: {
       accept: "application/json",
       "x-publishable-api-key": config.publishableKey,
+      ...clientAddressHeaders(),
       ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },

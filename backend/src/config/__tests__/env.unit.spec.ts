@@ -1,7 +1,17 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { ConfigError, DEFAULT_SECRET, defaultMailDir, readBackendEnv } from "../env"
+import { ConfigError, DEFAULT_SECRET, defaultMailDir, parseTrustedProxies, readBackendEnv } from "../env"
+
+/** A public production shop configured as it should be. */
+const PRODUCTION = {
+  NODE_ENV: "production",
+  JWT_SECRET: "j".repeat(64),
+  COOKIE_SECRET: "c".repeat(64),
+  STOREFRONT_URL: "https://shop.example.nl",
+  TRUSTED_PROXIES: "10.0.0.2",
+  CLIENT_IP_SECRET: "i".repeat(64),
+} as const
 
 describe("readBackendEnv", () => {
   it("uses local defaults outside production", () => {
@@ -24,9 +34,76 @@ describe("readBackendEnv", () => {
   })
 
   it("accepts production with real secrets", () => {
-    const env = readBackendEnv({ NODE_ENV: "production", JWT_SECRET: "j".repeat(64), COOKIE_SECRET: "c".repeat(64) })
+    const env = readBackendEnv(PRODUCTION)
     expect(env.production).toBe(true)
     expect(env.jwtSecret).toBe("j".repeat(64))
+    expect(env.trustedProxies).toEqual([{ address: "10.0.0.2", prefix: 32, family: "ipv4" }])
+    expect(env.clientIpSecret).toBe("i".repeat(64))
+  })
+
+  describe("production defaults that are only safe on localhost", () => {
+    it("refuses the default staff password", () => {
+      expect(() => readBackendEnv({ ...PRODUCTION, ADMIN_PASSWORD: "buurtpreventie" })).toThrow(/ADMIN_PASSWORD is the default staff password/)
+    })
+
+    it("refuses COOKIE_SECURE=false", () => {
+      expect(() => readBackendEnv({ ...PRODUCTION, COOKIE_SECURE: "false" })).toThrow(/COOKIE_SECURE=false sends session cookies over plain http/)
+    })
+
+    it("refuses a missing TRUSTED_PROXIES, but accepts an explicit none", () => {
+      expect(() => readBackendEnv({ ...PRODUCTION, TRUSTED_PROXIES: "" })).toThrow(/TRUSTED_PROXIES is not set.*TRUSTED_PROXIES=none/)
+      expect(readBackendEnv({ ...PRODUCTION, TRUSTED_PROXIES: "none" }).trustedProxies).toEqual([])
+    })
+
+    it("refuses a missing CLIENT_IP_SECRET", () => {
+      expect(() => readBackendEnv({ ...PRODUCTION, CLIENT_IP_SECRET: undefined })).toThrow(/CLIENT_IP_SECRET is not set/)
+    })
+
+    it("names every problem at once", () => {
+      expect(() =>
+        readBackendEnv({ NODE_ENV: "production", JWT_SECRET: "j".repeat(64), COOKIE_SECRET: "c".repeat(64), COOKIE_SECURE: "false", STOREFRONT_URL: "https://shop.example.nl" })
+      ).toThrow(/COOKIE_SECURE=false.*; TRUSTED_PROXIES is not set.*; CLIENT_IP_SECRET is not set/)
+    })
+
+    it("allows them for a shop that only runs on this machine (npm start, e2e, compose on localhost)", () => {
+      for (const url of ["http://localhost:3000", "http://127.0.0.1:3300", "http://[::1]:3000"]) {
+        const env = readBackendEnv({
+          NODE_ENV: "production",
+          JWT_SECRET: "j".repeat(64),
+          COOKIE_SECRET: "c".repeat(64),
+          STOREFRONT_URL: url,
+          COOKIE_SECURE: "false",
+          ADMIN_PASSWORD: "buurtpreventie",
+        })
+        expect(env.cookieSecure).toBe(false)
+      }
+      // …but not a public address that merely contains "localhost"
+      expect(() =>
+        readBackendEnv({ ...PRODUCTION, STOREFRONT_URL: "http://localhost.evil.example", COOKIE_SECURE: "false" })
+      ).toThrow(/COOKIE_SECURE=false/)
+    })
+  })
+
+  describe("TRUSTED_PROXIES and CLIENT_IP_SECRET", () => {
+    it("reads addresses, CIDR blocks, loopback and none", () => {
+      expect(parseTrustedProxies(undefined)).toEqual([])
+      expect(parseTrustedProxies(" none ")).toEqual([])
+      expect(parseTrustedProxies("10.0.0.2, 172.16.0.0/12 ,2001:db8::/32,loopback")).toEqual([
+        { address: "10.0.0.2", prefix: 32, family: "ipv4" },
+        { address: "172.16.0.0", prefix: 12, family: "ipv4" },
+        { address: "2001:db8::", prefix: 32, family: "ipv6" },
+        { address: "127.0.0.0", prefix: 8, family: "ipv4" },
+        { address: "::1", prefix: 128, family: "ipv6" },
+      ])
+    })
+
+    it.each(["proxy.example", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/8/1", "10.0.0.0/-1", "*"])("refuses %p with a clear message", (value) => {
+      expect(() => readBackendEnv({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES: ".*" is not an IP address or CIDR block/)
+    })
+
+    it("refuses a short CLIENT_IP_SECRET", () => {
+      expect(() => readBackendEnv({ CLIENT_IP_SECRET: "kort" })).toThrow(/CLIENT_IP_SECRET is too short \(4 characters\)/)
+    })
   })
 
   it("rejects an unknown worker mode with a clear message", () => {

@@ -1,0 +1,105 @@
+/**
+ * Who is the client? The address every rate limit is keyed by.
+ *
+ * Not `req.ip`: Medusa sets Express's `trust proxy` to 1, so `req.ip` is whatever the
+ * last X-Forwarded-For entry says, and anyone who talks to the backend directly can
+ * choose it (a fresh budget per request). Instead:
+ *
+ * 1. Start at the socket's address. Walk X-Forwarded-For right to left only while the
+ *    current hop is one of the operator's TRUSTED_PROXIES; the first untrusted hop is
+ *    the client. Entries a client wrote itself sit to the left of that and are never read.
+ * 2. The storefront renders pages on its own server, so every sign-in through the shop
+ *    reaches the backend from the storefront's address. It passes the visitor's address
+ *    in CLIENT_ADDRESS_HEADER, signed with CLIENT_IP_SECRET (HMAC-SHA256 over address and
+ *    time, valid SIGNATURE_MAX_AGE_SECONDS). A valid signature wins; anything else in that
+ *    header is ignored, so a forged header gains nothing.
+ */
+import crypto from "node:crypto"
+import { BlockList, isIP } from "node:net"
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { parseTrustedProxies, type TrustedProxy } from "../../config/env"
+
+export const CLIENT_ADDRESS_HEADER = "x-bp-client-address"
+/** Long enough for clock skew between two servers, short enough that a leaked header soon expires. */
+export const SIGNATURE_MAX_AGE_SECONDS = 60
+
+/** IPv4 clients on a dual-stack socket show up as ::ffff:1.2.3.4: one client, one spelling. */
+export function normaliseAddress(address: string): string {
+  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1")
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed)
+  return (mapped?.[1] ?? trimmed).toLowerCase()
+}
+
+export function trustedProxyList(entries: TrustedProxy[]): BlockList {
+  const list = new BlockList()
+  for (const entry of entries) list.addSubnet(entry.address, entry.prefix, entry.family)
+  return list
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const version = isIP(address)
+  return version !== 0 && list.check(address, version === 4 ? "ipv4" : "ipv6")
+}
+
+/** Step 1: the client as the trusted proxies report it. */
+export function addressBehindProxies(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: BlockList): string {
+  let client = normaliseAddress(socketAddress ?? "unknown")
+  if (!isTrusted(trusted, client)) return client
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? ""
+  const hops = header.split(",").map(normaliseAddress).filter(Boolean)
+  for (const hop of hops.reverse()) {
+    // A malformed entry written by a trusted proxy's client: the last good hop is all we know.
+    if (!isIP(hop)) return client
+    client = hop
+    if (!isTrusted(trusted, client)) return client
+  }
+  return client
+}
+
+function signature(secret: string, address: string, timestamp: string): string {
+  return crypto.createHmac("sha256", secret).update(`${address}\n${timestamp}`).digest("hex")
+}
+
+/** The header value the storefront sends: `<address> <unix seconds> <hex HMAC>`. */
+export function signClientAddress(address: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  const normalised = normaliseAddress(address)
+  return `${normalised} ${nowSeconds} ${signature(secret, normalised, String(nowSeconds))}`
+}
+
+/** Step 2: the address in a signed header, or undefined when it is absent, stale or forged. */
+export function verifiedClientAddress(
+  header: string | string[] | undefined,
+  secret: string | undefined,
+  nowSeconds = Math.floor(Date.now() / 1000)
+): string | undefined {
+  if (!secret || typeof header !== "string" || header.length > 200) return undefined
+  const [address = "", timestamp = "", given = "", extra] = header.trim().split(" ")
+  if (extra !== undefined || !address || !/^\d{1,12}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return undefined
+  if (!isIP(address) || Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_MAX_AGE_SECONDS) return undefined
+  const expected = Buffer.from(signature(secret, address, timestamp), "hex")
+  return crypto.timingSafeEqual(expected, Buffer.from(given, "hex")) ? normaliseAddress(address) : undefined
+}
+
+type Settings = { trusted: BlockList; secret?: string }
+let cached: { raw: string; settings: Settings } | undefined
+
+/**
+ * TRUSTED_PROXIES and CLIENT_IP_SECRET as validated by env.ts (medusa-config refuses bad values
+ * at start). Read from process.env and re-parsed only when they change.
+ */
+function settings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const raw = `${env.TRUSTED_PROXIES ?? ""}\u0000${env.CLIENT_IP_SECRET ?? ""}`
+  if (cached?.raw !== raw) {
+    cached = { raw, settings: { trusted: trustedProxyList(parseTrustedProxies(env.TRUSTED_PROXIES)), secret: env.CLIENT_IP_SECRET?.trim() || undefined } }
+  }
+  return cached.settings
+}
+
+/** The client's address for rate limits (see the top of this file). */
+export function clientAddress(req: Pick<MedusaRequest, "headers" | "socket">): string {
+  const { trusted, secret } = settings()
+  return (
+    verifiedClientAddress(req.headers[CLIENT_ADDRESS_HEADER], secret) ??
+    addressBehindProxies(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trusted)
+  )
+}
