@@ -86,12 +86,9 @@ export const authAccountMiddlewares: MiddlewareRoute[] = [
     middlewares: [normaliseBodyEmails()],
   },
   {
-    matcher: "/store/carts",
-    methods: ["POST"],
-    middlewares: [normaliseBodyEmails(["email"])],
-  },
-  {
-    matcher: "/store/carts/:id",
+    // a wildcard, so it runs before Medusa's own validation of /store/carts and /store/carts/:id
+    // (the routes sorter puts wildcard matchers first), which refuses " Koper@Example.nl"
+    matcher: "/store/carts*",
     methods: ["POST"],
     middlewares: [normaliseBodyEmails(["email"])],
   },

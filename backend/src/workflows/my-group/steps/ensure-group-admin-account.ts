@@ -116,10 +116,10 @@ export const ensureGroupAdminAccountStep = createStep(
     )
     let identity = providerIdentity?.auth_identity_id ? await auth.retrieveAuthIdentity(providerIdentity.auth_identity_id) : null
     const trusted = identity ? await isTrustedLogin(container, (identity.app_metadata ?? {}) as Record<string, unknown>) : true
-    if (identity && !trusted && providerIdentity.provider_metadata && "password" in providerIdentity.provider_metadata) {
-      const { password: _untrusted, ...rest } = providerIdentity.provider_metadata as Record<string, unknown>
+    if (identity && !trusted && typeof providerIdentity.provider_metadata?.password === "string") {
       compensation.invalidated_password = { provider_identity_id: providerIdentity.id, provider_metadata: { ...providerIdentity.provider_metadata } }
-      await auth.updateProviderIdentities([{ id: providerIdentity.id, provider_metadata: rest }])
+      // null rather than a missing key: the update merges JSON; emailpass matches only a string hash
+      await auth.updateProviderIdentities([{ id: providerIdentity.id, provider_metadata: { ...providerIdentity.provider_metadata, password: null } }])
     }
     if (!identity) {
       identity = await auth.createAuthIdentities({
