@@ -20,7 +20,9 @@ import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhoo
 import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { REGISTRATION_CLOSED_MESSAGE } from "../../src/api/middlewares/auth-accounts"
-import { adminHeaders } from "../utils/admin"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import lowercaseLoginEmails from "../../src/migration-scripts/lowercase-login-emails"
+import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
 import { readMails, regionId, storeHeaders, waitFor } from "../utils/checkout"
 
 jest.setTimeout(180 * 1000)
@@ -245,6 +247,22 @@ medusaIntegrationTestRunner({
       expect(created.cart.email).toBe("koper@example.nl")
       const { data: updated } = await post(`/store/carts/${created.cart.id}`, { email: "KOPER.Twee@Example.nl " })
       expect(updated.cart.email).toBe("koper.twee@example.nl")
+    })
+
+    it("a login created earlier with capitals is lower-cased once by a migration script, so sign-in still finds it", async () => {
+      const auth = getContainer().resolve(Modules.AUTH)
+      const { authIdentity } = await auth.register("emailpass", { body: { email: "Oude.Staf@Buurtpreventie.test", password: STAFF_PASSWORD } } as any)
+      await createUserAccountWorkflow(getContainer()).run({ input: { authIdentityId: authIdentity!.id, userData: { email: "Oude.Staf@Buurtpreventie.test" } } })
+      // two logins that differ only in case are left alone (whose password would win?)
+      await auth.register("emailpass", { body: { email: "Dubbel@Example.nl", password: "een-wachtwoord-1" } } as any)
+      await auth.register("emailpass", { body: { email: "dubbel@example.nl", password: "een-wachtwoord-2" } } as any)
+      expect((await login("Oude.Staf@Buurtpreventie.test", STAFF_PASSWORD, "user")).status).toBe(401)
+
+      await lowercaseLoginEmails({ container: getContainer() })
+
+      expect((await login("Oude.Staf@Buurtpreventie.test", STAFF_PASSWORD, "user")).status).toBe(200)
+      const { rows } = await dbConnection.raw("select entity_id from provider_identity where lower(entity_id) in ('oude.staf@buurtpreventie.test', 'dubbel@example.nl') order by entity_id")
+      expect(rows.map((r: any) => r.entity_id)).toEqual(["Dubbel@Example.nl", "dubbel@example.nl", "oude.staf@buurtpreventie.test"])
     })
 
     it("erasure leaves the address nowhere: database rows, mail records, mail files", async () => {
