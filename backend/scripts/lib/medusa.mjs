@@ -77,8 +77,10 @@ export async function importReferenceData(env, source) {
 }
 
 /** Creates the staff login when no user with that e-mail exists yet. */
-export async function ensureAdminUser(env, { email, password }) {
-  const existing = await queryOne(env.DATABASE_URL, `select id from "user" where email = $1 and deleted_at is null`, [email])
+export async function ensureAdminUser(env, { email: given, password }) {
+  // one spelling per address: sign-in lower-cases it (src/lib/email.ts)
+  const email = given.trim().toLowerCase()
+  const existing = await queryOne(env.DATABASE_URL, `select id from "user" where lower(email) = $1 and deleted_at is null`, [email])
   if (existing) return false
   await runMedusa(["user", "-e", email, "-p", password], { env })
   return true

@@ -21,6 +21,7 @@ import { groupOrderMiddlewares } from "./admin/group-orders/middlewares"
 import { noticeMiddlewares } from "./admin/notices/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
+import { authAccountMiddlewares } from "./middlewares/auth-accounts"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -90,6 +91,8 @@ export default defineMiddlewares({
     ...groupOrderMiddlewares,
     ...noticeMiddlewares,
     ...invoiceMiddlewares,
+    // ---- Medusa's open sign-up closed (api/middlewares/auth-accounts.ts)
+    ...authAccountMiddlewares,
     // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
     ...authRateLimitMiddlewares,
     ...bodyLimitMiddlewares,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INVITE_LINK_MESSAGE, isInNetherlands, looksLikeInviteLink, registrationSchema } from "./group-validation";
+import { normaliseEmail } from "./email";
 
 /**
  * Form rules of the group admin's account pages (sign in, forgotten password, set a
@@ -32,7 +33,7 @@ const email = z
   .min(1, "Vul je e-mailadres in.")
   .max(254, "Een e-mailadres is hoogstens 254 tekens lang.")
   .pipe(z.email({ error: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl." }))
-  .transform((value) => value.toLowerCase());
+  .transform(normaliseEmail);
 
 /** /inloggen: only presence is checked; whether it is right is the backend's answer. */
 export const loginSchema = z.object({

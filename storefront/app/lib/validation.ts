@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseEmail } from "./email";
 
 /**
  * The checkout's validation rules, shared by the forms (field attributes, messages)
@@ -40,7 +41,8 @@ export const addressSchema = z
       .string()
       .trim()
       .min(1, "Vul je e-mailadres in.")
-      .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")),
+      .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."))
+      .transform(normaliseEmail),
     first_name: required("Vul je voornaam in.").max(100, "Je voornaam is te lang."),
     last_name: required("Vul je achternaam in.").max(100, "Je achternaam is te lang."),
     company: z.string().trim().max(200, "De naam van de organisatie is te lang.").optional().default(""),

@@ -5,7 +5,6 @@ import {
   emitEventStep,
   removeCustomerAccountWorkflow,
   updateCustomersStep,
-  useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../modules/neighbourhood-group"
 import { GroupEvents } from "../../modules/neighbourhood-group/events"
@@ -18,30 +17,24 @@ export const removeMyGroupWorkflowId = "remove-my-neighbourhood-group"
 
 /**
  * "Verwijder mijn gegevens" (privacy statement): a group admin removes their personal
- * data. Every group of the account is archived and its admin's name, e-mail and phone
- * are erased (the anonymous rows stay for order history); the links customer ↔ group
- * are dismissed; the customer's own personal fields are blanked before Medusa's
- * removeCustomerAccountWorkflow deletes the customer (soft) and its login (the auth
- * identity, unless a staff login shares it). Last, the records of the e-mails sent to
- * the address are deleted.
+ * data. Every group of the account, and every other registration with the same
+ * address in any letter case (pending, rejected), is archived and its admin's name,
+ * e-mail and phone are erased (the anonymous rows stay for order history); the links
+ * customer ↔ group are dismissed; the customer's own personal fields are blanked
+ * before Medusa's removeCustomerAccountWorkflow deletes the customer (soft) and its
+ * login (the auth identity, unless a staff login shares it). Last, the records of the
+ * e-mails to, from or about the address and the erased groups go, and so do the
+ * .eml files in MAIL_DIR that mention the address.
  */
 export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (input: RemoveMyGroupWorkflowInput) => {
   const erased = eraseGroupAdminDataStep({ customer_id: input.customer_id })
   const links = transform({ erased, input }, ({ erased, input }) =>
-    erased.group_ids.map((id) => ({
+    erased.linked_group_ids.map((id) => ({
       [Modules.CUSTOMER]: { customer_id: input.customer_id },
       [NEIGHBOURHOOD_GROUP_MODULE]: { neighbourhood_group_id: id },
     }))
   )
   dismissRemoteLinkStep(links)
-  const { data: customers } = useQueryGraphStep({
-    entity: "customer",
-    fields: ["id", "email"],
-    filters: { id: input.customer_id },
-  }).config({ name: "get-group-admin-customer" })
-  const emails = transform({ erased, customers }, ({ erased, customers }) => [
-    ...new Set([...erased.emails, ...customers.map((c: any) => c.email?.toLowerCase()).filter(Boolean)]),
-  ])
   updateCustomersStep({
     selector: { id: input.customer_id },
     update: { email: null, first_name: null, last_name: null, phone: null, company_name: null },
@@ -49,6 +42,6 @@ export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (in
   removeCustomerAccountWorkflow.runAsStep({ input: { customerId: input.customer_id } })
   const events = transform({ erased }, ({ erased }) => erased.group_ids.map((id) => ({ id })))
   emitEventStep({ eventName: GroupEvents.ARCHIVED, data: events })
-  eraseMailRecordsStep({ emails })
+  eraseMailRecordsStep(transform({ erased }, ({ erased }) => ({ emails: erased.emails, group_ids: erased.group_ids })))
   return new WorkflowResponse(erased)
 })

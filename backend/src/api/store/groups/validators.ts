@@ -14,6 +14,7 @@ import { isInNetherlands } from "../../../modules/neighbourhood-group/utils/geo"
 import { toPc4, uniquePc4s } from "../../../modules/neighbourhood-group/utils/postcode"
 import { findWhatsAppInviteLinks, INVITE_LINK_MESSAGE } from "../../../modules/neighbourhood-group/utils/whatsapp"
 import { DUPLICATE_GROUP_ERROR, GROUP_FIELD_ERROR } from "../../../workflows/groups/errors"
+import { normaliseEmail } from "../../../lib/email"
 
 export const MAX_POSTCODES = 20
 
@@ -36,6 +37,8 @@ export const emailField = (required = "Vul een e-mailadres in") =>
     .min(1, required)
     .max(254, "Een e-mailadres is hoogstens 254 tekens lang")
     .pipe(z.email({ error: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl" }))
+    // one spelling per address (lib/email.ts): one identity, complete erasure
+    .transform(normaliseEmail)
 
 /** Dutch numbers (06 12345678, 020-1234567, +31 6 …) and other international numbers, stored as +31612345678. */
 export const phoneField = z

@@ -1,24 +1,52 @@
+import type { ICustomerModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { normaliseEmail } from "../../../lib/email"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
 import { ownGroupIds } from "./own-groups"
 
 const ERASED_FIELDS = ["status", "archived_at", "admin_name", "admin_email", "admin_phone", "metadata"] as const
 
+/** LIKE wildcards in an address ("a_b@x.nl") must match themselves only. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 export const eraseGroupAdminDataStepId = "erase-neighbourhood-group-admin-data"
 
 /**
- * For every group the customer manages: archive it (out of the directory) and erase
- * its admin's name, e-mail and phone number. The rows stay, anonymous, so orders
- * placed for a group keep pointing to it. Compensation puts the previous values back.
+ * For every group of the admin: archive it (out of the directory) and erase its
+ * admin's name, e-mail and phone number. "Every group" is the groups linked to the
+ * account plus every other group registered with the same address in any letter
+ * case (pending or rejected registrations never got a link; older ones may predate
+ * lower-casing). The rows stay, anonymous, so orders placed for a group keep pointing
+ * to it. Returns the addresses found, normalised, for the mail records and files.
+ * Compensation puts the previous values back.
  */
 export const eraseGroupAdminDataStep = createStep(
   eraseGroupAdminDataStepId,
   async (input: { customer_id: string }, { container }) => {
     const service: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
-    const ids = await ownGroupIds(container, input.customer_id)
-    if (!ids.length) return new StepResponse({ group_ids: [] as string[], emails: [] as string[] }, [])
-    const groups = await service.listNeighbourhoodGroups({ id: ids }, { select: ["id", ...ERASED_FIELDS] as any })
+    const customers: ICustomerModuleService = container.resolve(Modules.CUSTOMER)
+    const linkedIds = await ownGroupIds(container, input.customer_id)
+    const [customer] = await customers.listCustomers({ id: input.customer_id }, { select: ["id", "email"] })
+    const linked = linkedIds.length
+      ? await service.listNeighbourhoodGroups({ id: linkedIds }, { select: ["id", ...ERASED_FIELDS] as any })
+      : []
+    const emails = [
+      ...new Set(
+        [customer?.email, ...linked.map((g) => g.admin_email)].filter((e): e is string => Boolean(e?.trim())).map(normaliseEmail)
+      ),
+    ]
+    const sameAddress = (
+      await Promise.all(
+        emails.map((email) =>
+          service.listNeighbourhoodGroups({ admin_email: { $ilike: escapeLike(email) } } as any, { select: ["id", ...ERASED_FIELDS] as any })
+        )
+      )
+    ).flat()
+    const groups = [...new Map([...linked, ...sameAddress].map((g) => [g.id, g])).values()]
+    if (!groups.length) return new StepResponse({ group_ids: [] as string[], linked_group_ids: [] as string[], emails }, [])
+
     const now = new Date()
     await service.updateNeighbourhoodGroups(
       groups.map((g) => ({
@@ -33,8 +61,7 @@ export const eraseGroupAdminDataStep = createStep(
       }))
     )
     const previous = groups.map((g) => Object.fromEntries([["id", g.id], ...ERASED_FIELDS.map((f) => [f, (g as any)[f] ?? null])]))
-    const emails = [...new Set(groups.map((g) => g.admin_email?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))]
-    return new StepResponse({ group_ids: groups.map((g) => g.id), emails }, previous)
+    return new StepResponse({ group_ids: groups.map((g) => g.id), linked_group_ids: linked.map((g) => g.id), emails }, previous)
   },
   async (previous, { container }) => {
     if (!previous?.length) return

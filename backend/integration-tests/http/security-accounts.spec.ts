@@ -1,0 +1,324 @@
+/**
+ * Security of group admin accounts (issue 15, items 1, 2 and 5) against the real app:
+ * - nobody creates a login through Medusa's open sign-up (any spelling of the URL);
+ *   staff sign-up only with an open invite (the admin dashboard's invite acceptance),
+ * - a login someone created for an admin's address before approval (pre-account
+ *   takeover) loses its password and its customer; the admin gets the set-password mail,
+ * - every e-mail address is trimmed and lower-cased where it enters,
+ * - "Verwijder mijn gegevens" leaves the address nowhere: no database row, mail record
+ *   or mail file.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { seedShop } from "../../src/seed/seed-shop"
+import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
+import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
+import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
+import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
+import { REGISTRATION_CLOSED_MESSAGE } from "../../src/api/middlewares/auth-accounts"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import lowercaseLoginEmails from "../../src/migration-scripts/lowercase-login-emails"
+import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
+import { readMails, regionId, storeHeaders, waitFor } from "../utils/checkout"
+
+jest.setTimeout(180 * 1000)
+
+const REFERENCE_FILE = "/work/shared/data/geonames-postal-nl.txt"
+const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-"))
+process.env.MAIL_DIR = MAIL_DIR
+process.env.STOREFRONT_URL = "http://shop.test"
+process.env.MEDUSA_ADMIN_URL = "http://admin.test"
+process.env.STAFF_EMAIL = "moderatie@buurtpreventie.test"
+delete process.env.SMTP_URL
+
+const PASSWORD = "Lindelaan-2026!"
+const ATTACKER_PASSWORD = "ik-ben-de-aanvaller-1"
+
+const group = (name: string, admin_email: string, postcodes = ["3581"]) => ({
+  name,
+  woonplaats: "Utrecht",
+  postcodes,
+  member_count: 42,
+  admin_name: "Vera van Verwijder",
+  admin_email,
+  admin_phone: "06 98765432",
+  accepted_rules: true,
+})
+
+let ipCounter = 0
+const nextIp = () => `10.88.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
+
+function setPasswordLink(text: string) {
+  const match = /https?:\/\/[^\s]*\/wachtwoord-instellen\?token=([^&\s]+)&email=([^\s]+)/.exec(text)
+  if (!match) throw new Error(`No set-password link in:\n${text}`)
+  return { token: decodeURIComponent(match[1]), email: decodeURIComponent(match[2]) }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+
+    const call = (p: Promise<any>) => p.catch((e: any) => (e.response ? e.response : Promise.reject(e)))
+    const get = (url: string, headers: Record<string, string> = {}) => call(api.get(url, { headers: { ...store.headers, ...headers } }))
+    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+      call(api.post(url, body, { headers: { ...store.headers, ...headers } }))
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+    const service = (): NeighbourhoodGroupModuleService => getContainer().resolve(NEIGHBOURHOOD_GROUP_MODULE)
+    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
+    const login = (email: string, password: string, actor = "customer") => call(api.post(`/auth/${actor}/emailpass`, { email, password }))
+    const setPassword = (token: string, password: string) => call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer(token) }))
+
+    const register = async (body: ReturnType<typeof group>) => {
+      const registered = await post("/store/groups", body, { "x-forwarded-for": nextIp() })
+      expect(registered.status).toBe(201)
+      const [row] = await service().listNeighbourhoodGroups({ slug: registered.data.group.slug })
+      return row
+    }
+    const approve = async (id: string) => expect((await call(api.post(`/admin/groups/${id}/approve`, {}, admin))).status).toBe(200)
+    const mailFor = async (groupId: string, template: string) => {
+      const sent = await waitFor(
+        async () => (await notifications().listNotifications({ resource_id: groupId })).find((n) => n.template === template && n.status === "success"),
+        { what: `${template} e-mail` }
+      )
+      return readMails(MAIL_DIR).find((m) => path.basename(m.file).includes(`-${template}-`) && m.headers.to === sent.to)!
+    }
+    /** Lets subscribers finish their e-mails (nothing pending, no new records for a while). */
+    const mailsSettled = async () => {
+      let last = -1
+      let quiet = 0
+      await waitFor(
+        async () => {
+          const { rows } = await dbConnection.raw(
+            "select (select count(*) from notification where status = 'pending')::int as pending, (select count(*) from notification)::int as total"
+          )
+          quiet = rows[0].pending === 0 && rows[0].total === last ? quiet + 1 : 0
+          last = rows[0].total
+          return quiet >= 5
+        },
+        { what: "e-mails to settle", intervalMs: 50 }
+      )
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seedShop(container, { storefrontUrl: "http://shop.test" })
+      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))
+      await importReferenceDataWorkflow(container).run({ input: { rows } })
+    })
+
+    beforeEach(async () => {
+      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
+      store = await storeHeaders(getContainer())
+      admin = await adminHeaders(api, getContainer(), `staff-${Date.now()}@buurtpreventie.test`)
+    })
+
+    afterEach(mailsSettled)
+    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+
+    describe("sign-up through Medusa's generic auth routes", () => {
+      it("is closed for customers, notice authors and any other actor, in every spelling of the URL", async () => {
+        const body = { email: "doelwit@example.nl", password: ATTACKER_PASSWORD }
+        for (const url of [
+          "/auth/customer/emailpass/register",
+          "/auth/customer/emailpass/register/",
+          "/AUTH/CUSTOMER/EMAILPASS/REGISTER",
+          "/auth/Customer/emailpass/register",
+          "/auth/notice_author/emailpass/register",
+          "/auth/whatever/emailpass/register",
+          "/auth/user/emailpass/register",
+        ]) {
+          const refused = await call(api.post(url, body))
+          expect({ url, status: refused.status }).toEqual({ url, status: 403 })
+          expect(refused.data.message).toBe(REGISTRATION_CLOSED_MESSAGE)
+        }
+        // no login was created, in any spelling of the address
+        const auth = getContainer().resolve(Modules.AUTH)
+        expect(await auth.listProviderIdentities({ entity_id: "doelwit@example.nl" })).toHaveLength(0)
+        const { rows } = await dbConnection.raw("select count(*)::int as n from provider_identity where lower(entity_id) = 'doelwit@example.nl'")
+        expect(rows[0].n).toBe(0)
+      })
+
+      it("lets staff sign up only for an address with an open, unexpired invite (the dashboard's invite acceptance)", async () => {
+        const users = getContainer().resolve(Modules.USER)
+        const { data } = await call(api.post("/admin/invites", { email: "Nieuwe.Collega@Buurtpreventie.test" }, admin))
+        const [invite] = await users.listInvites({ id: data.invite.id }, { select: ["id", "token"] })
+
+        // another address is refused; the invited one (in any letter case) gets a login
+        expect((await call(api.post("/auth/user/emailpass/register", { email: "indringer@example.nl", password: PASSWORD }))).status).toBe(403)
+        const registered = await call(api.post("/auth/user/emailpass/register", { email: " NIEUWE.collega@buurtpreventie.test ", password: PASSWORD }))
+        expect(registered.status).toBe(200)
+        const accepted = await call(
+          api.post(
+            `/admin/invites/accept?token=${encodeURIComponent(invite.token)}`,
+            { email: "nieuwe.collega@buurtpreventie.test", first_name: "Sanne", last_name: "Jansen" },
+            { headers: bearer(registered.data.token) }
+          )
+        )
+        expect(accepted.status).toBe(200)
+        const signedIn = await login("Nieuwe.Collega@buurtpreventie.test", PASSWORD, "user")
+        expect(signedIn.status).toBe(200)
+        expect((await call(api.get("/admin/users/me", { headers: bearer(signedIn.data.token) }))).data.user.email).toBe("nieuwe.collega@buurtpreventie.test")
+        // an accepted invite opens nothing any more
+        expect((await call(api.post("/auth/user/emailpass/register", { email: "nieuwe.collega@buurtpreventie.test", password: "x-123456789" }))).status).toBe(403)
+
+        // an expired invite opens nothing either
+        const { data: late } = await call(api.post("/admin/invites", { email: "te-laat@buurtpreventie.test" }, admin))
+        await dbConnection.raw("update invite set expires_at = now() - interval '1 minute' where id = ?", [late.invite.id])
+        const expired = await call(api.post("/auth/user/emailpass/register", { email: "te-laat@buurtpreventie.test", password: PASSWORD }))
+        expect(expired.status).toBe(403)
+        expect(expired.data.message).toBe(REGISTRATION_CLOSED_MESSAGE)
+      })
+    })
+
+    it("a login created for the admin's address before approval loses its password and customer; the admin gets the set-password mail", async () => {
+      const victim = "Doelwit.Beheer@Example.nl"
+      const row = await register(group("Buurtpreventie Overnamelaan", victim))
+      // The attack as it worked before sign-up was closed: Medusa's register (what the open
+      // route called) with the admin's address and a chosen password, then a customer for it.
+      const auth = getContainer().resolve(Modules.AUTH)
+      const { authIdentity } = await auth.register("emailpass", { body: { email: "doelwit.beheer@example.nl", password: ATTACKER_PASSWORD } } as any)
+      const { result: attackerCustomer } = await createCustomerAccountWorkflow(getContainer()).run({
+        input: { authIdentityId: authIdentity!.id, customerData: { email: "doelwit.beheer@example.nl", first_name: "Aanvaller" } },
+      })
+      const before = await login("doelwit.beheer@example.nl", ATTACKER_PASSWORD)
+      expect(before.status).toBe(200)
+      const attackerToken = before.data.token
+
+      await approve(row.id)
+
+      // the attacker's password no longer signs in, and their earlier token sees no group
+      expect((await login("doelwit.beheer@example.nl", ATTACKER_PASSWORD)).status).toBe(401)
+      const stolen = await get("/store/my-group", bearer(attackerToken))
+      expect(JSON.stringify(stolen.data)).not.toContain("Overnamelaan")
+      expect(JSON.stringify(stolen.data)).not.toContain("98765432")
+      // the attacker's customer is gone; the admin has a fresh one
+      const customers = getContainer().resolve(Modules.CUSTOMER)
+      expect(await customers.listCustomers({ id: attackerCustomer.id })).toHaveLength(0)
+      const [adminCustomer] = await customers.listCustomers({ email: "doelwit.beheer@example.nl", has_account: true })
+      expect(adminCustomer.id).not.toBe(attackerCustomer.id)
+      expect(adminCustomer.first_name).toBe("Vera")
+
+      // the admin gets the set-password mail and signs in with their own password
+      const mail = await mailFor(row.id, "group-account-set-password")
+      expect(mail.headers.to).toBe("doelwit.beheer@example.nl")
+      const link = setPasswordLink(mail.text)
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      const signedIn = await login(victim, PASSWORD)
+      expect(signedIn.status).toBe(200)
+      const mine = await get("/store/my-group", bearer(signedIn.data.token))
+      expect(mine.data.groups.map((g: any) => g.id)).toEqual([row.id])
+      expect((await login("doelwit.beheer@example.nl", ATTACKER_PASSWORD)).status).toBe(401)
+    })
+
+    it("trims and lower-cases e-mail addresses at registration, contact, sign-in, password reset and checkout", async () => {
+      const row = await register(group("Buurtpreventie Hoofdletterlaan", "  Hoofd.Letter@Example.NL "))
+      expect(row.admin_email).toBe("hoofd.letter@example.nl")
+      await approve(row.id)
+      const link = setPasswordLink((await mailFor(row.id, "group-account-set-password")).text)
+      expect(link.email).toBe("hoofd.letter@example.nl")
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+
+      // one login, whatever the spelling at sign-in
+      expect((await login("HOOFD.LETTER@example.nl", PASSWORD)).status).toBe(200)
+      expect((await login(" hoofd.letter@EXAMPLE.nl ", PASSWORD)).status).toBe(200)
+      const { rows: identities } = await dbConnection.raw("select entity_id from provider_identity where lower(entity_id) = 'hoofd.letter@example.nl'")
+      expect(identities).toEqual([{ entity_id: "hoofd.letter@example.nl" }])
+
+      // a reset request in another spelling reaches the same login
+      expect((await call(api.post("/auth/customer/emailpass/reset-password", { identifier: "Hoofd.Letter@Example.NL" }))).status).toBe(201)
+      const reset = await waitFor(async () => readMails(MAIL_DIR).find((m) => m.headers.subject === "Je wachtwoord opnieuw instellen"), { what: "reset e-mail" })
+      expect(reset.headers.to).toBe("hoofd.letter@example.nl")
+
+      // the contact relay's reply-to
+      expect((await post(`/store/groups/${row.slug}/contact`, { name: "Bewoner", email: "Be.Woner@Example.NL", message: "Hallo, ik wil graag meedoen met de groep." }, { "x-forwarded-for": nextIp() })).status).toBe(200)
+      const contact = await mailFor(row.id, "group-contact")
+      expect(contact.headers["reply-to"]).toContain("be.woner@example.nl")
+
+      // the cart's e-mail at checkout
+      const region = await regionId(api, store, "Nederland")
+      const { data: created } = await post("/store/carts", { region_id: region, email: " Koper@Example.NL" })
+      expect(created.cart.email).toBe("koper@example.nl")
+      const { data: updated } = await post(`/store/carts/${created.cart.id}`, { email: "KOPER.Twee@Example.nl " })
+      expect(updated.cart.email).toBe("koper.twee@example.nl")
+    })
+
+    it("a login created earlier with capitals is lower-cased once by a migration script, so sign-in still finds it", async () => {
+      const auth = getContainer().resolve(Modules.AUTH)
+      const { authIdentity } = await auth.register("emailpass", { body: { email: "Oude.Staf@Buurtpreventie.test", password: STAFF_PASSWORD } } as any)
+      await createUserAccountWorkflow(getContainer()).run({ input: { authIdentityId: authIdentity!.id, userData: { email: "Oude.Staf@Buurtpreventie.test" } } })
+      // two logins that differ only in case are left alone (whose password would win?)
+      await auth.register("emailpass", { body: { email: "Dubbel@Example.nl", password: "een-wachtwoord-1" } } as any)
+      await auth.register("emailpass", { body: { email: "dubbel@example.nl", password: "een-wachtwoord-2" } } as any)
+      expect((await login("Oude.Staf@Buurtpreventie.test", STAFF_PASSWORD, "user")).status).toBe(401)
+
+      await lowercaseLoginEmails({ container: getContainer() })
+
+      expect((await login("Oude.Staf@Buurtpreventie.test", STAFF_PASSWORD, "user")).status).toBe(200)
+      const { rows } = await dbConnection.raw("select entity_id from provider_identity where lower(entity_id) in ('oude.staf@buurtpreventie.test', 'dubbel@example.nl') order by entity_id")
+      expect(rows.map((r: any) => r.entity_id)).toEqual(["Dubbel@Example.nl", "dubbel@example.nl", "oude.staf@buurtpreventie.test"])
+    })
+
+    it("erasure leaves the address nowhere: database rows, mail records, mail files", async () => {
+      const mixed = "Vera.VanVerwijder@Example.NL"
+      const address = "vera.vanverwijder@example.nl"
+      // an earlier registration that was rejected, and one still pending, with the same address
+      const rejected = await register(group("Buurtpreventie Afgewezenlaan", "VERA.vanverwijder@example.nl", ["3582"]))
+      expect((await call(api.post(`/admin/groups/${rejected.id}/reject`, { reason: "Dubbele aanmelding" }, admin))).status).toBe(200)
+      const pending = await register(group("Buurtpreventie Wachtlaan", address, ["3583"]))
+      const row = await register(group("Buurtpreventie Verwijderlaan", mixed))
+      // a message Vera sent another group through the contact relay (her address as reply-to)
+      const other = await register({ ...group("Buurtpreventie Buurlaan", "buur@example.nl", ["3584"]), admin_name: "Bert Buur" })
+      await approve(other.id)
+      expect((await post(`/store/groups/${other.slug}/contact`, { name: "Vera", email: mixed, message: "Hoi buren, zullen we samenwerken?" }, { "x-forwarded-for": nextIp() })).status).toBe(200)
+      await approve(row.id)
+      const link = setPasswordLink((await mailFor(row.id, "group-account-set-password")).text)
+      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      const { data: signedIn } = await login(mixed, PASSWORD)
+      // and a resident's message to Vera's group
+      expect((await post(`/store/groups/${row.slug}/contact`, { name: "Bewoner", email: "bewoner@example.nl", message: "Mag ik erbij in de groep?" }, { "x-forwarded-for": nextIp() })).status).toBe(200)
+      await mailsSettled()
+
+      // before: the address is in mail records (in any case), staff's copy and mail files
+      const staffCopy = readMails(MAIL_DIR).find((m) => m.headers.to === "moderatie@buurtpreventie.test" && m.text.includes("Verwijderlaan"))
+      expect(staffCopy?.text.toLowerCase()).toContain(address)
+      expect(readMails(MAIL_DIR).filter((m) => m.raw.toLowerCase().includes(address)).length).toBeGreaterThan(3)
+
+      const removed = await post("/store/my-group/removal", { confirm: true }, bearer(signedIn.token))
+      expect(removed.status).toBe(200)
+      await mailsSettled()
+
+      // no text or JSON column of any table holds the address, in any letter case
+      const { rows: columns } = await dbConnection.raw(
+        `select table_name, column_name from information_schema.columns
+          where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')`
+      )
+      const found: string[] = []
+      for (const { table_name, column_name } of columns) {
+        const { rows } = await dbConnection.raw(`select count(*)::int as n from "${table_name}" where lower("${column_name}"::text) like ?`, [`%${address}%`])
+        if (rows[0].n > 0) found.push(`${table_name}.${column_name} (${rows[0].n})`)
+      }
+      expect(found).toEqual([])
+      // nor does any mail file
+      const leftFiles = readMails(MAIL_DIR).filter((m) => `${m.raw}\n${m.text}\n${m.html}`.toLowerCase().includes(address))
+      expect(leftFiles.map((m) => path.basename(m.file))).toEqual([])
+      // the name and phone number are gone with them
+      const { rows: named } = await dbConnection.raw("select count(*)::int as n from notification where data::text ilike '%Vera van Verwijder%'")
+      expect(named[0].n).toBe(0)
+
+      // all three registrations are archived and anonymous; the other group keeps its own data and mails
+      for (const id of [row.id, pending.id, rejected.id]) {
+        expect(await service().retrieveNeighbourhoodGroup(id)).toMatchObject({ status: "archived", admin_name: null, admin_email: null, admin_phone: null })
+      }
+      expect(await service().retrieveNeighbourhoodGroup(other.id)).toMatchObject({ status: "approved", admin_email: "buur@example.nl" })
+      expect((await notifications().listNotifications({ to: "buur@example.nl" } as any)).length).toBeGreaterThan(0)
+      expect((await login(mixed, PASSWORD)).status).toBe(401)
+    })
+  },
+})
