@@ -34,7 +34,8 @@ const prepareMyGroupUpdateStep = createStep(
   async (input: { id: string; update: GroupEdit }, { container }) => {
     const service: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
     const { update, duplicate } = await prepareGroupUpdate(service, { ...input, duplicates: "report" })
-    if (duplicate) update.possible_duplicate_of = duplicate
+    // a new name or area is checked again: marked when it duplicates a group, unmarked when it no longer does
+    if ("name" in update || "postcodes" in update) update.possible_duplicate_of = duplicate
     return new StepResponse(update)
   }
 )
