@@ -151,6 +151,21 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   await page.getByRole("button", { name: "Opslaan" }).click()
   await expect(page).toHaveURL(/\/mijn-groep$/)
   await expect(page.getByTestId("my-group").filter({ hasText: name }).getByTestId("my-group-members")).toHaveText("77 leden")
+  await expect(page.getByTestId("pending-changes")).toHaveCount(0)
+
+  // a new name waits for staff: "Mijn groep" says so (old → new), the edit form keeps it, the public page does not show it
+  await card.getByRole("link", { name: /Gegevens aanpassen/ }).click()
+  await page.getByLabel("Naam van de groep").fill(`${name} Noord`)
+  await page.getByRole("button", { name: "Opslaan" }).click()
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+  const waiting = page.getByTestId("pending-changes")
+  await expect(waiting.getByRole("heading")).toHaveText("Je wijziging wacht op goedkeuring")
+  await expect(waiting.getByRole("row", { name: /Naam/ })).toContainText(`${name} Noord`)
+  expect(await seriousViolations(page), "Mijn groep with a change awaiting review").toEqual([])
+  await card.getByRole("link", { name: /Gegevens aanpassen/ }).click()
+  await expect(page.getByLabel("Naam van de groep")).toHaveValue(`${name} Noord`)
+  await page.goto(`/groepen/${group.slug}`)
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name)
 
   // the public page shows it (directory reads are cached briefly, and by the browser: reload until it does)
   await page.goto(`/groepen/${group.slug}`)

@@ -273,7 +273,7 @@ medusaIntegrationTestRunner({
         expect(rejected.data.groups[0]).toMatchObject({ status: "rejected", rejection_reason: "Dit is een vereniging, geen buurt." })
       })
 
-      it("edits the listing with Dutch errors per field; the public page follows", async () => {
+      it("edits the listing with Dutch errors per field; the member count is public at once, a new name or place after staff approve", async () => {
         const { row, headers } = await signedInAdmin("femke@example.nl", "Buurtpreventie Bewerklaan")
         const edit = (body: unknown) => post(`/store/my-group/groups/${row.id}`, body, headers)
 
@@ -296,14 +296,21 @@ medusaIntegrationTestRunner({
         expect(invite.data.message).toBe("Deel nooit de uitnodigingslink van je groep")
         expect((await service().retrieveNeighbourhoodGroup(row.id)).name).toBe("Buurtpreventie Bewerklaan")
 
-        // a point in Belgium is fine (border groups); postcodes bring municipality and centre
+        // the member count applies at once; name and place wait for staff (security-groups.spec.ts)
         const ok = await edit({ name: "Buurtpreventie Nieuwe Naam", member_count: "57", postcodes: "1011, 1012", woonplaats: "Amsterdam" })
         expect(ok.status).toBe(200)
-        expect(ok.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57, postcodes: ["1011", "1012"], gemeente: "Amsterdam" })
-        expect((await edit({ lat: "51.05", lng: "3.72" })).data.group).toMatchObject({ lat: 51.05, lng: 3.72 })
+        expect(ok.data.group).toMatchObject({ name: "Buurtpreventie Bewerklaan", member_count: 57, postcodes: ["3581"] })
+        expect(ok.data.group.pending_changes.changes).toEqual(
+          expect.arrayContaining([{ field: "name", from: "Buurtpreventie Bewerklaan", to: "Buurtpreventie Nieuwe Naam" }])
+        )
+        // a point in Belgium is fine (border groups)
+        expect((await edit({ lat: "51.05", lng: "3.72" })).status).toBe(200)
+        expect((await call(api.post(`/admin/groups/${row.id}/changes/approve`, {}, admin))).status).toBe(200)
 
         const page = await get(`/store/groups/${row.slug}`)
-        expect(page.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57 })
+        expect(page.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57, postcodes: ["1011", "1012"], gemeente: "Amsterdam" })
+        expect(page.data.group.lat).toBeCloseTo(51.05, 4)
+        expect(page.data.group.lng).toBeCloseTo(3.72, 4)
         expect(JSON.stringify(page.data)).not.toContain("femke@example.nl")
       })
 

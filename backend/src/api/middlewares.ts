@@ -3,6 +3,7 @@ import {
   AdminCreateGroup,
   AdminGetGroupsParams,
   AdminRejectGroup,
+  AdminRejectGroupChanges,
   AdminUpdateGroup,
   ADMIN_GROUP_FIELDS,
 } from "./admin/groups/validators"
@@ -80,6 +81,11 @@ export default defineMiddlewares({
       matcher: "/admin/groups/:id/reject",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminRejectGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/changes/reject",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRejectGroupChanges)],
     },
     // ---- admin: stock import (CSV text in JSON; Medusa's default 100 kB limit is ~3,000 lines)
     {

@@ -101,6 +101,14 @@ describe("my groups", () => {
     expect(groups[0]).toMatchObject({ id: "nbgrp_1", memberCount: 42, status: "approved", adminEmail: "anouk@example.nl" });
   });
 
+  it("maps a change that awaits review (and nothing when none waits)", async () => {
+    const changes = [{ field: "name", from: "Buurtpreventie Lindenlaan", to: "Buurtpreventie Lindelaan" }];
+    fetchMock.mockResolvedValueOnce({ groups: [{ ...apiGroup, pending_changes: { requested_at: "2026-12-03T14:00:00.000Z", changes } }, apiGroup] });
+    const [waiting, plain] = await listMyGroups("jwt");
+    expect(waiting!.pendingChanges).toEqual({ requestedAt: "2026-12-03T14:00:00.000Z", changes });
+    expect(plain!.pendingChanges).toBeNull();
+  });
+
   it("turns a missing or refused token into SignedOutError", async () => {
     await expect(listMyGroups(null)).rejects.toBeInstanceOf(SignedOutError);
     fetchMock.mockRejectedValueOnce(fail(401, "Unauthorized"));

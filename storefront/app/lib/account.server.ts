@@ -39,6 +39,13 @@ export type MyGroup = {
   memberCount: number;
   adminName: string | null;
   adminEmail: string | null;
+  /** a change of name or location that waits for staff; the public listing shows the old values until then */
+  pendingChanges: PendingGroupChanges | null;
+};
+
+export type PendingGroupChanges = {
+  requestedAt: string;
+  changes: { field: "name" | "woonplaats" | "gemeente" | "postcodes" | "lat" | "lng"; from: unknown; to: unknown }[];
 };
 
 type ApiMyGroup = {
@@ -55,6 +62,7 @@ type ApiMyGroup = {
   member_count: number;
   admin_name: string | null;
   admin_email: string | null;
+  pending_changes?: { requested_at: string; changes: PendingGroupChanges["changes"] } | null;
 };
 
 export const STATUS_LABELS: Record<GroupStatus, string> = {
@@ -79,6 +87,9 @@ export function toMyGroup(group: ApiMyGroup): MyGroup {
     memberCount: group.member_count,
     adminName: group.admin_name ?? null,
     adminEmail: group.admin_email ?? null,
+    pendingChanges: group.pending_changes
+      ? { requestedAt: group.pending_changes.requested_at, changes: group.pending_changes.changes ?? [] }
+      : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { PendingChangesNotice } from "~/components/account/PendingChangesNotice";
 import { StatusBadge } from "~/components/account/StatusBadge";
 import { ErrorSummary } from "~/components/groups/ErrorSummary";
 import {
@@ -61,16 +62,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(groupEditSchema, values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
 
+  let awaitsReview = false;
   try {
     const result = await updateMyGroup(token, group.id, parsed.value);
     if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
+    awaitsReview = Boolean(result.group.pendingChanges);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request);
     throw error;
   }
-  // the admin expects their public page to show the change now (this server process; others follow within seconds)
+  // the admin expects their public page to show what applies now (this server process; others follow within seconds)
   resetDirectoryCache();
-  session.flash("notice", { kind: "info", message: `De gegevens van "${parsed.value.name}" zijn opgeslagen.` });
+  session.flash("notice", {
+    kind: "info",
+    message: awaitsReview
+      ? `De gegevens van "${group.name}" zijn opgeslagen. Een nieuwe naam of plek wacht op goedkeuring; tot dan staat je groep zoals eerst op de site.`
+      : `De gegevens van "${parsed.value.name}" zijn opgeslagen.`,
+  });
   return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }
 
@@ -84,6 +92,18 @@ export default function EditMyGroupPage() {
   const errors: FieldErrors = actionData?.errors ?? {};
   const sent: FormValues | undefined = actionData?.values;
   const value = (name: keyof FormValues, current: string) => (sent ? (sent[name] ?? "") : current);
+  // a change that waits for review is what the admin last asked for: show it, so saving again keeps it
+  const requested = <T,>(field: string, live: T): T => {
+    const change = group.pendingChanges?.changes.find((c) => c.field === field);
+    return change ? (change.to as T) : live;
+  };
+  const wanted = {
+    name: requested("name", group.name),
+    woonplaats: requested("woonplaats", group.woonplaats),
+    postcodes: requested("postcodes", group.postcodes),
+    lat: requested("lat", group.lat),
+    lng: requested("lng", group.lng),
+  };
   const summary = orderedErrors(errors, GROUP_EDIT_FIELDS).filter(([field]) => field !== "_");
 
   return (
@@ -92,20 +112,30 @@ export default function EditMyGroupPage() {
       crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Gegevens aanpassen" }]}
       intro={<StatusBadge status={group.status} />}
     >
+      {group.pendingChanges ? (
+        <div className="mb-6">
+          <PendingChangesNotice pending={group.pendingChanges} id={group.id} />
+        </div>
+      ) : null}
+      {group.status === "approved" ? (
+        <p className="mb-6 text-slate-700">
+          Een nieuwe naam, woonplaats, postcodes of plek op de kaart bekijken we eerst; het aantal leden past meteen aan.
+        </p>
+      ) : null}
       <Form method="post" noValidate className="space-y-6" aria-label="Gegevens van je groep">
         {errors._ ? <FormMessage kind="error">{errors._}</FormMessage> : null}
         <ErrorSummary errors={summary} submissionKey={actionData} />
-        <Field name="name" label="Naam van de groep" required maxLength={80} defaultValue={value("name", group.name)} error={errors.name} />
+        <Field name="name" label="Naam van de groep" required maxLength={80} defaultValue={value("name", wanted.name)} error={errors.name} />
         <Field
           name="woonplaats"
           label="Woonplaats"
           autoComplete="address-level2"
           required
           maxLength={80}
-          defaultValue={value("woonplaats", group.woonplaats)}
+          defaultValue={value("woonplaats", wanted.woonplaats)}
           error={errors.woonplaats}
         />
-        <PostcodesField defaultValue={value("postcodes", group.postcodes.join(", "))} error={errors.postcodes} />
+        <PostcodesField defaultValue={value("postcodes", wanted.postcodes.join(", "))} error={errors.postcodes} />
         <MemberCountField defaultValue={value("member_count", String(group.memberCount))} error={errors.member_count} />
         <fieldset className="space-y-3">
           <legend className="font-semibold text-slate-900">
@@ -120,14 +150,14 @@ export default function EditMyGroupPage() {
               name="lat"
               inputMode="decimal"
               label="Breedtegraad"
-              defaultValue={value("lat", decimal(group.lat))}
+              defaultValue={value("lat", decimal(wanted.lat))}
               error={errors.lat}
             />
             <Field
               name="lng"
               inputMode="decimal"
               label="Lengtegraad"
-              defaultValue={value("lng", decimal(group.lng))}
+              defaultValue={value("lng", decimal(wanted.lng))}
               error={errors.lng}
             />
           </div>

@@ -26,8 +26,37 @@ export type AdminGroup = {
   approved_at: string | null
   rejected_at: string | null
   archived_at: string | null
+  /** the admin's change of name or location that waits for staff (src/workflows/groups/steps/group-changes.ts) */
+  pending_changes: PendingGroupChanges | null
+  changes_requested_at: string | null
+  /** the pending or approved group this registration probably duplicates */
+  possible_duplicate_of: GroupReference | null
   created_at: string
   updated_at: string
+}
+
+export type GroupReference = { id: string; name: string; slug: string; status: GroupStatus }
+
+export type PendingGroupChanges = {
+  changes: { field: "name" | "woonplaats" | "gemeente" | "postcodes" | "lat" | "lng"; from: unknown; to: unknown }[]
+  requested_at: string
+  possible_duplicate_of: GroupReference | null
+}
+
+export const CHANGE_FIELD_LABELS: Record<PendingGroupChanges["changes"][number]["field"], string> = {
+  name: "Naam",
+  woonplaats: "Woonplaats",
+  gemeente: "Gemeente",
+  postcodes: "Postcodes",
+  lat: "Breedtegraad",
+  lng: "Lengtegraad",
+}
+
+/** A changed value as staff read it: postcodes joined, an empty value as a dash. */
+export function formatChangeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–"
+  if (Array.isArray(value)) return value.join(", ")
+  return String(value)
 }
 
 export type AdminGroupEdit = Partial<
@@ -52,7 +81,7 @@ export const STATUS_COLORS: Record<GroupStatus, "orange" | "green" | "red" | "gr
 
 const KEY = ["neighbourhood-groups"]
 
-export function useGroups(params: { status?: GroupStatus; q?: string; limit: number; offset: number }) {
+export function useGroups(params: { status?: GroupStatus; changes?: boolean; q?: string; limit: number; offset: number }) {
   return useQuery({
     queryKey: [...KEY, "list", params],
     queryFn: () =>
@@ -62,6 +91,7 @@ export function useGroups(params: { status?: GroupStatus; q?: string; limit: num
           offset: params.offset,
           order: params.status === "pending" ? "created_at" : "-created_at",
           ...(params.status ? { status: params.status } : {}),
+          ...(params.changes ? { has_pending_changes: "true" } : {}),
           ...(params.q ? { q: params.q } : {}),
         },
       }),
@@ -73,6 +103,15 @@ export function usePendingGroupCount() {
   return useQuery({
     queryKey: [...KEY, "pending-count"],
     queryFn: () => sdk.client.fetch<ListResponse>("/admin/groups", { query: { status: "pending", limit: 1, fields: "id" } }),
+    select: (data) => data.count,
+  })
+}
+
+/** Groups whose admin asked for a new name or location. */
+export function useGroupsWithChangesCount() {
+  return useQuery({
+    queryKey: [...KEY, "changes-count"],
+    queryFn: () => sdk.client.fetch<ListResponse>("/admin/groups", { query: { has_pending_changes: "true", limit: 1, fields: "id" } }),
     select: (data) => data.count,
   })
 }
@@ -103,6 +142,14 @@ export const useRejectGroup = () =>
 
 export const useArchiveGroup = () =>
   useGroupMutation((id: string) => sdk.client.fetch(`/admin/groups/${id}/archive`, { method: "POST" }))
+
+export const useApproveGroupChanges = () =>
+  useGroupMutation((id: string) => sdk.client.fetch(`/admin/groups/${id}/changes/approve`, { method: "POST" }))
+
+export const useRejectGroupChanges = () =>
+  useGroupMutation(({ id, reason }: { id: string; reason: string }) =>
+    sdk.client.fetch(`/admin/groups/${id}/changes/reject`, { method: "POST", body: reason.trim() ? { reason } : {} })
+  )
 
 export const useUpdateGroup = () =>
   useGroupMutation(({ id, update }: { id: string; update: AdminGroupEdit }) =>

@@ -2,16 +2,44 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { UsersSolid } from "@medusajs/icons"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { usePendingGroupCount } from "../lib/groups"
+import { useGroupsWithChangesCount, usePendingGroupCount } from "../lib/groups"
 
 /**
- * On the orders list (the admin's start page): how many registered groups await
- * moderation, with a link to them. Hidden when there are none.
+ * On the orders list (the admin's start page): how many registered groups, and how
+ * many changes of name or location, await moderation, with links to them. Hidden
+ * when there are none.
  */
 const GroupsAwaitingModerationWidget = () => {
   const { data: count } = usePendingGroupCount()
-  if (!count) return null
+  const { data: changes } = useGroupsWithChangesCount()
+  return (
+    <>
+      {count ? <RegistrationsAwaiting count={count} /> : null}
+      {changes ? <ChangesAwaiting count={changes} /> : null}
+    </>
+  )
+}
 
+const ChangesAwaiting = ({ count }: { count: number }) => (
+  <Container className="flex items-center justify-between gap-4 px-6 py-4">
+    <div className="flex items-center gap-3">
+      <UsersSolid className="text-ui-fg-subtle" />
+      <div>
+        <Heading level="h2">
+          {count === 1 ? "1 wijziging van een buurtgroep wacht op beoordeling" : `${count} wijzigingen van buurtgroepen wachten op beoordeling`}
+        </Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Een nieuwe naam of plek staat pas op de site als je hem hebt goedgekeurd.
+        </Text>
+      </div>
+    </div>
+    <Button size="small" variant="secondary" asChild>
+      <Link to="/groups?status=changes">Beoordelen</Link>
+    </Button>
+  </Container>
+)
+
+const RegistrationsAwaiting = ({ count }: { count: number }) => {
   return (
     <Container className="flex items-center justify-between gap-4 px-6 py-4">
       <div className="flex items-center gap-3">

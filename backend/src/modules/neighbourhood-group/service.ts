@@ -187,7 +187,10 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     return Boolean(row?.present)
   }
 
-  /** Pending or approved groups with the same name key covering at least one of the PC4s. */
+  /**
+   * Pending or approved groups with the same name key covering at least one of the PC4s;
+   * approved ones first, then the oldest: the likeliest original of a duplicate.
+   */
   @InjectManager()
   async findOverlappingGroups(
     input: { name_key: string; postcodes: string[]; exclude_id?: string },
@@ -196,7 +199,8 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     return await sharedContext.manager!.execute(
       `SELECT id, slug, name, status, postcodes FROM neighbourhood_group
         WHERE name_key = ? AND postcodes && ?::text[] AND status IN ('pending', 'approved')
-          AND deleted_at IS NULL AND id <> ?`,
+          AND deleted_at IS NULL AND id <> ?
+        ORDER BY (status = 'approved') DESC, created_at ASC, id ASC`,
       [input.name_key, pgTextArray(input.postcodes), input.exclude_id ?? ""]
     )
   }

@@ -15,6 +15,7 @@ export const GROUP_MAIL_TEMPLATES = {
   accountSignIn: "group-account-sign-in",
   passwordResetCustomer: "password-reset-customer",
   passwordResetStaff: "password-reset-staff",
+  changesRejected: "group-changes-rejected",
 } as const
 
 export type MailContent = { subject: string; text: string; html: string }
@@ -32,6 +33,8 @@ export type GroupForMail = {
   admin_email: string
   admin_phone: string
   rejection_reason?: string | null
+  /** set on a registration that probably duplicates another group (staff mail only) */
+  possible_duplicate_of?: { id: string; name: string; slug: string; status: string } | null
 }
 
 const SITE = "Buurtpreventie Shop"
@@ -48,10 +51,17 @@ export function registeredAdminMail(group: GroupForMail): MailContent {
 }
 
 export function registeredStaffMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+  const duplicate = group.possible_duplicate_of
   return mail(
-    `Nieuwe buurtgroep wacht op beoordeling: ${group.name}`,
+    `${duplicate ? "Mogelijk dubbele" : "Nieuwe"} buurtgroep wacht op beoordeling: ${group.name}`,
     [
       `Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving: ${adminGroupUrl(settings, group.id)}`,
+      ...(duplicate
+        ? [
+            `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${DUPLICATE_STATUS[duplicate.status] ?? duplicate.status}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
+              "De aanmelder heeft daar niets over gehoord; neem contact op als het om dezelfde groep gaat.",
+          ]
+        : []),
     ],
     [
       ["Naam", group.name],
@@ -65,6 +75,8 @@ export function registeredStaffMail(group: GroupForMail, settings: GroupMailSett
     ]
   )
 }
+
+const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
 
 export function approvedMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
   return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
@@ -102,6 +114,17 @@ export function contactMail(
     undefined,
     { quoteIndex: 2 }
   )
+}
+
+/** Staff did not take over an admin's change of name or location: the listing stays as it was. */
+export function changesRejectedMail(group: { name: string; admin_name: string | null }, reason: string | null): MailContent {
+  return mail(`Je wijziging van "${group.name}" is niet overgenomen`, [
+    `Hallo${group.admin_name ? ` ${group.admin_name}` : ""},`,
+    `Je vroeg om de naam of de plek van je buurtgroep "${group.name}" te wijzigen. We hebben die wijziging bekeken en niet overgenomen; je groep staat nog zoals eerst in het overzicht.`,
+    ...(reason ? [`De reden: ${reason}`] : []),
+    'Je kunt een nieuwe wijziging aanvragen op "Mijn groep". Heb je vragen? Beantwoord dan deze e-mail.',
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
 }
 
 /** How long the set-password link in the account e-mail works (workflows/my-group/steps/create-set-password-token.ts). */

@@ -13,14 +13,17 @@ export const registerGroupWorkflowId = "register-neighbourhood-group"
 /**
  * A resident registers their WhatsApp group: pending until staff approve it.
  * Registrations run one at a time (a lock), so two identical ones sent together
- * cannot both pass the duplicate check. The `neighbourhood_group.registered` event
+ * cannot both pass the duplicate check unmarked. A probable duplicate of a pending or
+ * approved group is registered like any other (the answer must not tell the registrant
+ * that the other group exists) and marked for staff in `possible_duplicate_of`, which
+ * the staff e-mail and the moderation page show. The `neighbourhood_group.registered` event
  * makes src/subscribers/group-registered.ts e-mail the admin and staff.
  */
 export const registerGroupWorkflow = createWorkflow(registerGroupWorkflowId, (input: RegisterGroupInput) => {
   acquireLockStep({ key: "neighbourhood-group-registration", timeout: 10, ttl: 30 })
 
   const groups = transform({ input }, ({ input }) => [{ ...input, status: "pending" as const }])
-  const prepared = prepareGroupsStep({ groups, check_duplicates: true, require_known_postcodes: true })
+  const prepared = prepareGroupsStep({ groups, check_duplicates: true, on_duplicate: "report", require_known_postcodes: true })
   const created = createGroupsStep(prepared)
 
   releaseLockStep({ key: "neighbourhood-group-registration" })

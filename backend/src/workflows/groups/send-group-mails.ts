@@ -27,6 +27,7 @@ export const GROUP_MAIL_FIELDS = [
   "rejection_reason",
   "approved_at",
   "rejected_at",
+  "possible_duplicate_of",
 ]
 
 export type GroupMailKind = "registered" | "approved" | "rejected"

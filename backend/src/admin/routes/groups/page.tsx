@@ -28,6 +28,8 @@ import {
 
 const PAGE_SIZE = 20
 const ALL = "all"
+/** Not a status: groups whose admin asked for a new name or location. */
+const CHANGES = "changes"
 
 const columnHelper = createDataTableColumnHelper<AdminGroup>()
 
@@ -39,13 +41,14 @@ const columnHelper = createDataTableColumnHelper<AdminGroup>()
 const GroupsPage = () => {
   const navigate = useNavigate()
   const [searchParams, setSearchParams] = useSearchParams()
-  const status = (searchParams.get("status") ?? "pending") as GroupStatus | typeof ALL
+  const status = (searchParams.get("status") ?? "pending") as GroupStatus | typeof ALL | typeof CHANGES
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const approve = useApproveGroup()
 
   const { data, isLoading } = useGroups({
-    status: status === ALL ? undefined : status,
+    status: status === ALL || status === CHANGES ? undefined : status,
+    changes: status === CHANGES,
     q: search || undefined,
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
@@ -73,7 +76,13 @@ const GroupsPage = () => {
       columnHelper.accessor("member_count", { header: "Leden" }),
       columnHelper.accessor("status", {
         header: "Status",
-        cell: ({ getValue }) => <StatusBadge color={STATUS_COLORS[getValue()]}>{STATUS_LABELS[getValue()]}</StatusBadge>,
+        cell: ({ row, getValue }) => (
+          <div className="flex flex-col items-start gap-1">
+            <StatusBadge color={STATUS_COLORS[getValue()]}>{STATUS_LABELS[getValue()]}</StatusBadge>
+            {row.original.pending_changes && <StatusBadge color="orange">Wijziging wacht</StatusBadge>}
+            {row.original.possible_duplicate_of && <StatusBadge color="red">Mogelijk dubbel</StatusBadge>}
+          </div>
+        ),
       }),
       columnHelper.accessor("created_at", {
         header: "Aangemeld",
@@ -142,6 +151,7 @@ const GroupsPage = () => {
                     {STATUS_LABELS[s]}
                   </Select.Item>
                 ))}
+                <Select.Item value={CHANGES}>Wijziging wacht op beoordeling</Select.Item>
                 <Select.Item value={ALL}>Alle statussen</Select.Item>
               </Select.Content>
             </Select>

@@ -4,13 +4,19 @@ import { createGroupsWorkflow } from "../../../workflows/groups/create-groups"
 import { respondToGroupError } from "../../store/groups/validators"
 import type { AdminCreateGroupType, AdminGetGroupsParamsType } from "./validators"
 
-/** GET /admin/groups: all groups, filtered by `status`, `gemeente_slug` and `q`. */
+/**
+ * GET /admin/groups: all groups, filtered by `status`, `gemeente_slug`, `q` and
+ * `has_pending_changes` (an admin asked for a new name or location).
+ */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetGroupsParamsType>, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { has_pending_changes, ...filters } = req.filterableFields as Record<string, unknown>
+  if (has_pending_changes === "true") filters.changes_requested_at = { $ne: null }
+  if (has_pending_changes === "false") filters.changes_requested_at = null
   const { data: groups, metadata } = await query.graph({
     entity: "neighbourhood_group",
     ...req.queryConfig,
-    filters: req.filterableFields,
+    filters,
   })
   res.json({ groups, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }

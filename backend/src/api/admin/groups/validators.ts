@@ -35,6 +35,9 @@ export const ADMIN_GROUP_FIELDS = [
   "approved_at",
   "rejected_at",
   "archived_at",
+  "pending_changes",
+  "changes_requested_at",
+  "possible_duplicate_of",
   "metadata",
   "created_at",
   "updated_at",
@@ -48,6 +51,8 @@ export const AdminGetGroupsParams = createFindParams({ limit: 20, offset: 0 }).e
   q: z.string().optional(),
   status: z.union([status, z.array(status)]).optional(),
   gemeente_slug: z.union([z.string(), z.array(z.string())]).optional(),
+  /** "true": only groups whose admin asked for a change of name or location (the route turns it into a filter) */
+  has_pending_changes: z.enum(["true", "false"]).optional(),
 })
 export type AdminGetGroupsParamsType = z.infer<typeof AdminGetGroupsParams>
 
@@ -103,3 +108,11 @@ export const AdminRejectGroup = z
   })
   .strict()
 export type AdminRejectGroupType = z.infer<typeof AdminRejectGroup>
+
+/** POST /admin/groups/:id/changes/reject: the reason is optional; when given, the group's admin gets it by e-mail. */
+export const AdminRejectGroupChanges = z
+  .object({
+    reason: z.string().trim().max(1000, "De reden mag hoogstens 1000 tekens lang zijn").optional(),
+  })
+  .strict()
+export type AdminRejectGroupChangesType = z.infer<typeof AdminRejectGroupChanges>

@@ -49,17 +49,27 @@ export async function GET(req: MedusaRequest<unknown, StoreGetGroupsParamsType>,
 }
 
 /**
+ * The answer to every accepted registration, new or a probable duplicate: it never says
+ * whether another group exists (staff see the duplicate and contact the registrant).
+ */
+export const REGISTERED_MESSAGE =
+  "Bedankt voor je aanmelding! We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat. " +
+  "We nemen contact op als deze groep al bestaat."
+
+/**
  * POST /store/groups
  *
  * Registers a group (status pending). Validated, rate limited per IP and refused
  * with WhatsApp invite links by the middlewares (src/api/middlewares.ts). A filled
- * honeypot (`website`) gets the same 201 answer, but nothing is stored or sent.
+ * honeypot (`website`) gets the same 201 answer, but nothing is stored or sent. A probable
+ * duplicate of another group gets the same 201 answer as a new group too, and is marked
+ * for staff (registerGroupWorkflow).
  */
 export async function POST(req: MedusaRequest<StoreRegisterGroupType>, res: MedusaResponse) {
   const { website, ...group } = req.validatedBody
   const pending = (name: string, slug: string) => ({
     group: { name, slug, status: "pending" },
-    message: "Bedankt voor je aanmelding! We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat.",
+    message: REGISTERED_MESSAGE,
   })
 
   if (website !== undefined && website !== null && website !== "") {

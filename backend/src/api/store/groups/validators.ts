@@ -13,6 +13,7 @@ import { MAX_GROUP_MEMBERS } from "../../../modules/neighbourhood-group/models/n
 import { isInNetherlands } from "../../../modules/neighbourhood-group/utils/geo"
 import { toPc4, uniquePc4s } from "../../../modules/neighbourhood-group/utils/postcode"
 import { findWhatsAppInviteLinks, INVITE_LINK_MESSAGE } from "../../../modules/neighbourhood-group/utils/whatsapp"
+import { stripInvisible } from "../../../lib/text-safety"
 import { DUPLICATE_GROUP_ERROR, GROUP_FIELD_ERROR } from "../../../workflows/groups/errors"
 import { normaliseEmail } from "../../../lib/email"
 
@@ -22,6 +23,14 @@ export const MAX_POSTCODES = 20
 
 const text = (required: string, min: number, tooShort: string, max: number, tooLong: string) =>
   z.string({ error: required }).trim().min(min, tooShort).max(max, tooLong)
+
+/**
+ * A listing's text (group name, place, admin name): invisible characters (zero-width,
+ * soft hyphen, bidi controls) are dropped before the checks, so a name cannot hide
+ * lookalike duplicates or a reversed text behind them.
+ */
+const visibleText = (required: string, min: number, tooShort: string, max: number, tooLong: string) =>
+  z.preprocess((v) => (typeof v === "string" ? stripInvisible(v) : v), text(required, min, tooShort, max, tooLong))
 
 const optionalText = (max: number, tooLong: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, tooLong).optional())
@@ -103,14 +112,14 @@ const lngField = numberFromForm(z.number({ error: "De lengtegraad is een getal" 
 /** Honeypot: hidden from people, filled by bots. Any value is accepted here; the route ignores such requests. */
 const honeypotField = z.unknown().optional()
 
-export const groupNameField = text(
+export const groupNameField = visibleText(
   "Vul de naam van je groep in",
   3,
   "De naam van je groep moet minstens 3 tekens lang zijn",
   80,
   "De naam van je groep mag hoogstens 80 tekens lang zijn"
 )
-export const woonplaatsField = text(
+export const woonplaatsField = visibleText(
   "Vul je woonplaats in",
   2,
   "Vul je woonplaats in (minstens 2 tekens)",
@@ -118,7 +127,7 @@ export const woonplaatsField = text(
   "De woonplaats mag hoogstens 80 tekens lang zijn"
 )
 export const gemeenteField = optionalText(80, "De gemeente mag hoogstens 80 tekens lang zijn")
-export const adminNameField = text(
+export const adminNameField = visibleText(
   "Vul je naam in",
   2,
   "Vul je naam in (minstens 2 tekens)",

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { PendingGroupChanges } from "../../../workflows/groups/steps/group-changes"
 import { ownGroupIds } from "../../../workflows/my-group/steps/own-groups"
 
 /**
@@ -26,6 +27,7 @@ export const MY_GROUP_FIELDS = [
   "approved_at",
   "rejected_at",
   "archived_at",
+  "pending_changes",
   "created_at",
   "updated_at",
 ]
@@ -40,5 +42,14 @@ export async function listMyGroups(scope: MedusaContainer, customerId: string) {
     filters: { id: ids },
     pagination: { order: { created_at: "ASC" } },
   })
-  return data
+  return data.map(({ pending_changes, ...group }: any) => ({ ...group, pending_changes: ownPendingChanges(pending_changes) }))
+}
+
+/**
+ * The admin's own change that waits for staff: what changes (old → new) and since when.
+ * Without `possible_duplicate_of`, which names another group and is for staff only.
+ */
+function ownPendingChanges(pending: PendingGroupChanges | null | undefined) {
+  if (!pending) return null
+  return { requested_at: pending.requested_at, changes: pending.changes }
 }

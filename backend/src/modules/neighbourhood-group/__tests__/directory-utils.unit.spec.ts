@@ -146,3 +146,12 @@ describe("minKmBeyondDegrees (the proof behind nearest-first search through the 
     expect(minKmBeyondDegrees(52, 0)).toBe(0)
   })
 })
+
+describe("duplicate keys see through invisible characters and compatibility forms", () => {
+  it("keys a name with zero-width characters, soft hyphens or full-width letters like the plain name", () => {
+    const plain = groupNameKey("Buurtpreventie Lindenlaan")
+    expect(groupNameKey("Buurtpreventie Linden\u200Blaan")).toBe(plain)
+    expect(groupNameKey("Buurtpreventie Linden\u00ADlaan")).toBe(plain)
+    expect(groupNameKey("Buurtpreventie Ｌｉｎｄｅｎｌａａｎ")).toBe(plain)
+  })
+})

@@ -43,6 +43,19 @@ const NeighbourhoodGroup = model
     approved_at: model.dateTime().nullable(),
     rejected_at: model.dateTime().nullable(),
     archived_at: model.dateTime().nullable(),
+    /**
+     * A change of name or location (name, woonplaats, PC4s, point) that the admin of an
+     * approved group asked for on "Mijn groep": it waits here for staff while the public
+     * listing stays as it was. See src/workflows/groups/group-changes.ts for its shape.
+     */
+    pending_changes: model.json().nullable(),
+    /** When the admin last asked for a pending change; null when none waits (the moderation list filters on it). */
+    changes_requested_at: model.dateTime().nullable(),
+    /**
+     * The pending or approved group this registration probably duplicates ({ id, name, slug, status }
+     * at registration time). Only staff see it: the registrant gets the same answer as for a new group.
+     */
+    possible_duplicate_of: model.json().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([
@@ -50,6 +63,7 @@ const NeighbourhoodGroup = model
     { on: ["gemeente_slug"] },
     { on: ["gemeente_code"] },
     { on: ["name_key"] },
+    { on: ["changes_requested_at"] },
     { on: ["postcodes"], type: "GIN" },
     // A GiST index on point(lng, lat) for map bounding boxes and a trigram index on
     // search_text are added by hand in a later migration (the DML has no expression indexes).

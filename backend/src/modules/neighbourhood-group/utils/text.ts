@@ -3,9 +3,15 @@
  * accent- and case-insensitive search, and the key that spots duplicate names.
  */
 
-/** Lower case, accents removed ("Súdwest-Fryslân" → "sudwest-fryslan"), every run of other characters one space. */
+import { stripInvisible } from "../../../lib/text-safety"
+
+/**
+ * Lower case, accents removed ("Súdwest-Fryslân" → "sudwest-fryslan"), every run of other characters one space.
+ * Compatibility forms (full-width letters) are folded and invisible characters dropped first, so
+ * "Linden\u200Blaan" keys and searches as "lindenlaan", not as two words.
+ */
 export function normaliseText(value: string): string {
-  return value
+  return stripInvisible(value.normalize("NFKC"))
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -4,23 +4,35 @@
  * admin through the site, and the admin decides whom to add.
  */
 
+import { normaliseForMatching } from "../../../lib/text-safety"
+
 export const INVITE_LINK_MESSAGE = "Deel nooit de uitnodigingslink van je groep"
 
 /**
+ * A dot as people write it to dodge a filter: ".", spaced (" . "), bracketed ("[.]",
+ * "(.)") or spelled out ("dot", "punt"). Lookalike and encoded dots are already "."
+ * after normaliseForMatching.
+ */
+const DOT = String.raw`\s*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b|\bpunt\b)\s*`
+const SLASH = String.raw`\s*/\s*`
+
+/**
  * chat.whatsapp.com/<code>, wa.me/<number>, whatsapp.com/invite|channel|send and
- * invite.whatsapp.com, also written with spaces around the dots ("chat . whatsapp . com")
- * or percent-encoded dots. Not fooled by words that merely contain "wa.me" in the
- * middle ("buurtwa.meer" is not a link).
+ * invite.whatsapp.com, matched on the normalised text (src/lib/text-safety.ts), so
+ * full-width letters, lookalike dots ("。", "．", "｡"), zero-width characters, soft
+ * hyphens and spaces around the dots ("chat . whatsapp . com") do not hide them. Not
+ * fooled by words that merely contain "wa.me" in the middle ("buurtwa.meer" is not a link).
  */
 const PATTERNS = [
-  /(?<![a-z0-9])chat\s*(?:\.|%2e)\s*whatsapp\s*(?:\.|%2e)\s*com/i,
-  /(?<![a-z0-9])invite\s*(?:\.|%2e)\s*whatsapp\s*(?:\.|%2e)\s*com/i,
-  /(?<![a-z0-9])wa\s*(?:\.|%2e)\s*me(?![a-z0-9])/i,
-  /whatsapp\s*(?:\.|%2e)\s*com\s*\/\s*(?:invite|channel|send)/i,
+  new RegExp(String.raw`(?<![a-z0-9])chat${DOT}whatsapp${DOT}com`),
+  new RegExp(String.raw`(?<![a-z0-9])invite${DOT}whatsapp${DOT}com`),
+  new RegExp(String.raw`(?<![a-z0-9])wa${DOT}me(?![a-z0-9])`),
+  new RegExp(String.raw`whatsapp${DOT}com${SLASH}(?:invite|channel|send)`),
 ]
 
 export function looksLikeWhatsAppInviteLink(value: string): boolean {
-  return PATTERNS.some((pattern) => pattern.test(value))
+  const text = normaliseForMatching(value)
+  return PATTERNS.some((pattern) => pattern.test(text))
 }
 
 /**

@@ -6,6 +6,7 @@ import { centreOf } from "../../../modules/neighbourhood-group/utils/geo"
 import { uniquePc4s } from "../../../modules/neighbourhood-group/utils/postcode"
 import { groupNameKey, groupSearchText, normaliseText, slugify } from "../../../modules/neighbourhood-group/utils/text"
 import { duplicateGroupError, groupFieldError } from "../errors"
+import type { PossibleDuplicate } from "./prepare-group-update"
 
 /** A group as registrations, staff and the demo seed supply it. */
 export type GroupInput = {
@@ -31,8 +32,14 @@ export type GroupInput = {
 
 export type PrepareGroupsStepInput = {
   groups: GroupInput[]
-  /** Refuse a group whose normalised name already covers one of its PC4s (pending or approved). */
+  /** Look for a pending or approved group whose normalised name already covers one of its PC4s. */
   check_duplicates?: boolean
+  /**
+   * What a duplicate does: "refuse" (staff: a 409 naming the other group) or "report"
+   * (registrations: the group is registered as usual and `possible_duplicate_of` tells
+   * staff, so the registrant cannot learn whether, or which, other group exists).
+   */
+  on_duplicate?: "refuse" | "report"
   /** Refuse PC4s the reference data does not know (only when there is reference data). */
   require_known_postcodes?: boolean
 }
@@ -49,6 +56,7 @@ export type PreparedGroup = Required<Omit<GroupInput, "metadata" | "gemeente" | 
   accepted_rules_at: Date | null
   approved_at: Date | null
   metadata: Record<string, unknown> | null
+  possible_duplicate_of: PossibleDuplicate | null
 }
 
 export const prepareGroupsStepId = "prepare-neighbourhood-groups"
@@ -81,9 +89,12 @@ export const prepareGroupsStep = createStep(
       const lng = group.lng ?? location?.lng ?? null
       const nameKey = groupNameKey(group.name)
 
+      let possibleDuplicate: PossibleDuplicate | null = null
       if (input.check_duplicates) {
         const [existing] = await service.findOverlappingGroups({ name_key: nameKey, postcodes })
-        if (existing) {
+        if (existing && input.on_duplicate === "report") {
+          possibleDuplicate = { id: existing.id, name: existing.name, slug: existing.slug, status: existing.status }
+        } else if (existing) {
           const shared = postcodes.filter((pc) => existing.postcodes.includes(pc))
           throw duplicateGroupError(
             `Er is al een buurtpreventiegroep "${existing.name}" aangemeld voor postcode ${shared.join(", ")}. ` +
@@ -116,6 +127,7 @@ export const prepareGroupsStep = createStep(
         status,
         approved_at: status === "approved" ? now : null,
         metadata: group.metadata ?? null,
+        possible_duplicate_of: possibleDuplicate,
       })
     }
     return new StepResponse(prepared)

@@ -16,14 +16,19 @@ import { Link, useParams } from "react-router-dom"
 import {
   type AdminGroup,
   type AdminGroupEdit,
+  CHANGE_FIELD_LABELS,
   errorMessage,
+  formatChangeValue,
   formatDate,
   STATUS_COLORS,
   STATUS_LABELS,
+  type GroupReference,
   useApproveGroup,
+  useApproveGroupChanges,
   useArchiveGroup,
   useGroup,
   useRejectGroup,
+  useRejectGroupChanges,
   useUpdateGroup,
 } from "../../../lib/groups"
 
@@ -37,6 +42,10 @@ const GroupDetailPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3">
+      {group.possible_duplicate_of && (
+        <DuplicateNotice other={group.possible_duplicate_of} what="Deze aanmelding is mogelijk dezelfde groep als" />
+      )}
+      {group.pending_changes && <PendingChangesSection group={group} />}
       <Container className="divide-y p-0">
         <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
           <div className="flex flex-col gap-1">
@@ -86,6 +95,130 @@ const GroupDetailPage = () => {
         <Row label="Telefoon">{group.admin_phone ?? ERASED}</Row>
       </Container>
     </div>
+  )
+}
+
+const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
+
+/** A registration or change that probably duplicates another group; only staff are told. */
+const DuplicateNotice = ({ other, what }: { other: GroupReference; what: string }) => (
+  <Container className="px-6 py-4" role="note">
+    <Text size="small">
+      <strong>Mogelijk dubbel.</strong> {what}{" "}
+      <Link to={`/groups/${other.id}`} className="text-ui-fg-interactive">"{other.name}"</Link>{" "}
+      ({DUPLICATE_STATUS[other.status] ?? other.status}): dezelfde naam voor een overlappende postcode. De beheerder weet
+      dat niet; neem contact op als het om dezelfde groep gaat.
+    </Text>
+  </Container>
+)
+
+/**
+ * The group admin's change of name or location, old → new. The public listing shows
+ * the old values until staff approve; rejecting drops the change (and mails the reason).
+ */
+const PendingChangesSection = ({ group }: { group: AdminGroup }) => {
+  const pending = group.pending_changes!
+  const approve = useApproveGroupChanges()
+  return (
+    <Container className="divide-y p-0" aria-labelledby="pending-changes-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
+        <div>
+          <Heading level="h2" id="pending-changes-heading">Wijziging wacht op beoordeling</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Aangevraagd door de beheerder op {formatDate(pending.requested_at)}. Op de site staat de groep nog zoals eerst.
+          </Text>
+        </div>
+        <div className="flex items-center gap-2">
+          <Button
+            size="small"
+            isLoading={approve.isPending}
+            onClick={() =>
+              approve.mutate(group.id, {
+                onSuccess: () => toast.success("Wijziging overgenomen; de groep staat nu zo op de site"),
+                onError: (error) => toast.error(errorMessage(error)),
+              })
+            }
+          >
+            Wijziging goedkeuren
+          </Button>
+          <RejectChangesDrawer group={group} />
+        </div>
+      </div>
+      {pending.possible_duplicate_of && (
+        <div className="px-6 py-3">
+          <Text size="small">
+            <strong>Mogelijk dubbel:</strong> de nieuwe naam is die van{" "}
+            <Link to={`/groups/${pending.possible_duplicate_of.id}`} className="text-ui-fg-interactive">
+              "{pending.possible_duplicate_of.name}"
+            </Link>{" "}
+            voor een overlappende postcode.
+          </Text>
+        </div>
+      )}
+      <table className="w-full text-left">
+        <caption className="sr-only">Velden die veranderen, oud en nieuw</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="px-6 py-2"><Text size="small" weight="plus">Veld</Text></th>
+            <th scope="col" className="px-6 py-2"><Text size="small" weight="plus">Nu op de site</Text></th>
+            <th scope="col" className="px-6 py-2"><Text size="small" weight="plus">Nieuw</Text></th>
+          </tr>
+        </thead>
+        <tbody>
+          {pending.changes.map((change) => (
+            <tr key={change.field} className="border-t">
+              <th scope="row" className="px-6 py-2 font-normal"><Text size="small">{CHANGE_FIELD_LABELS[change.field] ?? change.field}</Text></th>
+              <td className="px-6 py-2"><Text size="small"><del>{formatChangeValue(change.from)}</del></Text></td>
+              <td className="px-6 py-2"><Text size="small"><ins className="no-underline font-medium">{formatChangeValue(change.to)}</ins></Text></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Container>
+  )
+}
+
+const RejectChangesDrawer = ({ group }: { group: AdminGroup }) => {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState("")
+  const reject = useRejectGroupChanges()
+
+  const submit = () =>
+    reject.mutate(
+      { id: group.id, reason },
+      {
+        onSuccess: () => {
+          toast.success("Wijziging afgewezen; de groep blijft zoals hij was")
+          setOpen(false)
+          setReason("")
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+
+  return (
+    <Drawer open={open} onOpenChange={setOpen}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="danger">Wijziging afwijzen</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Wijziging van "{group.name}" afwijzen</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-2">
+          <Label htmlFor="reject-changes-reason">Reden (optioneel; de beheerder krijgt een korte e-mail, met deze tekst)</Label>
+          <Textarea id="reject-changes-reason" rows={5} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">Annuleren</Button>
+          </Drawer.Close>
+          <Button size="small" variant="danger" isLoading={reject.isPending} onClick={submit}>
+            Afwijzen
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
   )
 }
 

@@ -1,0 +1,83 @@
+import { findWhatsAppInviteLinks, looksLikeWhatsAppInviteLink } from "../../modules/neighbourhood-group/utils/whatsapp"
+import { normaliseForMatching, stripInvisible } from "../text-safety"
+
+describe("normaliseForMatching", () => {
+  it.each([
+    ["full-width letters and dot", "ｃｈａｔ．ｗｈａｔｓａｐｐ．ｃｏｍ", "chat.whatsapp.com"],
+    ["ideographic full stop", "wa\u3002me", "wa.me"],
+    ["half-width ideographic full stop", "wa\uFF61me", "wa.me"],
+    ["small full stop", "wa\uFE52me", "wa.me"],
+    ["zero-width space, joiners, word joiner, BOM", "w\u200Ba\u200C.\u200Dm\u2060e\uFEFF", "wa.me"],
+    ["soft hyphen", "what\u00ADsapp", "whatsapp"],
+    ["bidi override", "\u202Ewa.me\u202C", "wa.me"],
+    ["upper case", "CHAT.WhatsApp.COM", "chat.whatsapp.com"],
+    ["accents", "chät.whätsäpp.cöm", "chat.whatsapp.com"],
+    ["Cyrillic lookalikes", "\u0441h\u0430t.wh\u0430ts\u0430pp.\u0441\u043Em", "chat.whatsapp.com"],
+    ["percent-encoded dot and slash", "wa%2Eme%2F31612345678", "wa.me/31612345678"],
+    ["HTML-encoded dot", "wa&#46;me", "wa.me"],
+    ["Hangul filler and combining grapheme joiner", "wa\u3164.\u034Fme", "wa.me"],
+  ])("%s", (_what, input, expected) => expect(normaliseForMatching(input)).toBe(expected))
+
+  it("keeps ordinary Dutch text readable for matching", () => {
+    expect(normaliseForMatching("Buurtpreventie Súdwest-Fryslân 's-Hertogenbosch")).toBe("buurtpreventie sudwest-fryslan 's-hertogenbosch")
+  })
+})
+
+describe("stripInvisible", () => {
+  it("removes format and control characters but keeps spaces, tabs and new lines", () => {
+    expect(stripInvisible("Linden\u200Blaan\u00AD \t\n\u0007x\uFEFF")).toBe("Lindenlaan \t\nx")
+  })
+})
+
+describe("looksLikeWhatsAppInviteLink on hostile input", () => {
+  it.each([
+    "https://chat.whatsapp.com/AbCdEf123",
+    "chat.whatsapp.com/x",
+    "CHAT.WHATSAPP.COM/ABC",
+    "chat . whatsapp . com/abc",
+    "chat  .\twhatsapp\n.  com",
+    "chat%2ewhatsapp%2ecom",
+    "chat\u3002whatsapp\u3002com/abc",
+    "chat\uFF0Ewhatsapp\uFF0Ecom/abc",
+    "chat\uFF61whatsapp\uFF61com/abc",
+    "chat.whats\u200Bapp.com/abc",
+    "chat.whats\u200Capp.com/abc",
+    "chat.whats\u200Dapp.com/abc",
+    "chat.whats\u2060app.com/abc",
+    "chat.whats\uFEFFapp.com/abc",
+    "chat.whats\u00ADapp.com/abc",
+    "ｃｈａｔ．ｗｈａｔｓａｐｐ．ｃｏｍ／ａｂｃ",
+    "Word lid: chat[.]whatsapp[.]com/abc",
+    "chat dot whatsapp dot com",
+    "chat punt whatsapp punt com",
+    "wa.me/31612345678",
+    "WA.ME/31612345678",
+    "wa . me/31612345678",
+    "wa\u3002me/31612345678",
+    "w\u200Ba.me/31612345678",
+    "\u051Da.me",
+    "\u0461a.me",
+    "ｗａ．ｍｅ",
+    "app: wa.me",
+    "whatsapp.com/channel/0029",
+    "api.whatsapp.com/send?phone=31612345678",
+    "whatsapp . com / invite/abc",
+    "invite.whatsapp.com/abc",
+    "\u0441h\u0430t.wh\u0430ts\u0430pp.\u0441om",
+  ])("recognises %j", (value) => expect(looksLikeWhatsAppInviteLink(value)).toBe(true))
+
+  it.each([
+    "Buurtpreventie Wamel",
+    "buurtwa.meer",
+    "WhatsApp-groep Lindenlaan",
+    "www.whatsapp.com",
+    "Wa-Meent",
+    "Buurtpreventie Chat Lindenlaan",
+    "Whats\u200Bapp buurt Lindenlaan",
+    "Punt en Dot",
+  ])("leaves %j alone", (value) => expect(looksLikeWhatsAppInviteLink(value)).toBe(false))
+
+  it("finds a hidden link in nested fields", () => {
+    expect(findWhatsAppInviteLinks({ name: "ok", postcodes: ["3581", "wa\u3002me/1"] })).toEqual([["postcodes", "1"]])
+  })
+})

@@ -1,0 +1,56 @@
+/**
+ * Text normalisation for safety checks (the WhatsApp invite-link filter, duplicate
+ * names). People who want to slip a link past a filter write it so that it still
+ * reads as the link but no longer matches a plain pattern: full-width letters
+ * ("ｃｈａｔ"), lookalike dots ("wa。me"), invisible characters between the letters
+ * ("wa\u200B.me", a soft hyphen), Cyrillic letters that look Latin. Matching on the
+ * normalised form catches all of these. Never store the result: it is for matching only.
+ */
+
+/**
+ * Invisible characters that are not in Unicode category Cf but render as nothing:
+ * the combining grapheme joiner, Hangul fillers, the braille blank, Khmer vowel
+ * inherents and Mongolian/other variation selectors.
+ */
+const OTHER_INVISIBLES = /[\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0]|\uDB40[\uDD00-\uDDEF]/g
+
+/** Format characters (Cf: zero-width space/joiners, U+2060, U+FEFF, soft hyphen, bidi controls, …) and control characters other than white space. */
+const FORMAT_AND_CONTROL = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu
+
+/** Characters that read as a dot but are not "." (after NFKC, which already folds "．", "﹒" and "․"). */
+const DOT_LOOKALIKES = /[\u3002\uFF61\u00B7\u2022\u2027\u2219\u22C5\u0701\u0702\uA4F8\u06D4\u0387\u30FB\uFF65]/g
+
+/**
+ * Cyrillic and Greek letters that look like the Latin letters of "whatsapp", "chat",
+ * "invite", "wa.me" and "com". NFKC leaves them alone because they are letters of
+ * their own script.
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: "a", е: "e", о: "o", р: "p", с: "c", х: "x", у: "y", і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԝ: "w", ѡ: "w", м: "m", т: "t", к: "k", в: "b", н: "h",
+  α: "a", ε: "e", ο: "o", ρ: "p", τ: "t", ν: "v", ι: "i", κ: "k", χ: "x", ω: "w",
+}
+const CONFUSABLE_PATTERN = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "g")
+
+/** Removes format (Cf), control and other invisible characters; keeps ordinary white space. */
+export function stripInvisible(value: string): string {
+  return value.replace(FORMAT_AND_CONTROL, "").replace(OTHER_INVISIBLES, "")
+}
+
+/**
+ * The form of `value` that safety patterns match against: NFKC (full-width and other
+ * compatibility forms become ASCII), invisible characters removed, accents and other
+ * combining marks removed, lookalike letters and dots replaced by their ASCII
+ * counterparts, percent- and HTML-encoded dots decoded, lower case.
+ */
+export function normaliseForMatching(value: string): string {
+  const folded = stripInvisible(value.normalize("NFKC"))
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFC")
+    .toLowerCase()
+  return folded
+    .replace(CONFUSABLE_PATTERN, (c) => CONFUSABLES[c])
+    .replace(DOT_LOOKALIKES, ".")
+    .replace(/%2e|&#0*46;|&#x0*2e;|&period;/g, ".")
+    .replace(/%2f|&#0*47;|&#x0*2f;|&sol;/g, "/")
+}
