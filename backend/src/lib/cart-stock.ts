@@ -92,8 +92,8 @@ export function linesByVariant(lines: CartLine[]): CartLine[] {
  */
 export function insufficientStockError(available: number, name?: string): MedusaError {
   const message = name
-    ? `Er zijn er nog maar ${available} op voorraad van ${name}. Pas het aantal in je winkelwagen aan.`
-    : `Er zijn er nog maar ${available} op voorraad`
+    ? `Er zijn er nog maar ${available} op voorraad van ${name}. Pas het aantal in je winkelmand aan.`
+    : `Er zijn er nog maar ${available} op voorraad.`
   return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
 }
 
