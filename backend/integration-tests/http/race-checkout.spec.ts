@@ -81,7 +81,11 @@ medusaIntegrationTestRunner({
       expect(lost).toHaveLength(SHOPPERS - LEFT)
       for (const r of lost) {
         expect(r.status).toBe(400)
-        expect(r.body).toEqual({ type: "not_allowed", message: expect.stringMatching(/^Not enough stock available for item /) })
+        expect(r.body).toEqual({
+          type: "not_allowed",
+          code: "insufficient_inventory",
+          message: expect.stringMatching(/^Er zijn er nog maar 0 op voorraad van Straatbord .*\. Pas het aantal in je winkelmand aan\.$/),
+        })
       }
 
       const orders = (await Promise.all(carts.map((cart) => ordersForCart(container, cart.id)))).flat()

@@ -149,10 +149,17 @@ export function inventoryItemIdsOf(lines: CartLine[], variants: Map<string, Vari
  * sales channel, as Medusa's reservation does.
  */
 export async function readStock(container: MedusaContainer, variantIds: string[], salesChannelId: string | null): Promise<StockSnapshot> {
+  const variants = await readVariants(container, variantIds)
+  const locationIds = await channelLocationIds(container, salesChannelId)
+  return { variants, available: await readAvailable(container, variants, locationIds) }
+}
+
+/** The variants' stock settings and inventory items (kits expanded), by id. */
+export async function readVariants(container: MedusaContainer, variantIds: string[]): Promise<Map<string, VariantStock>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = [...new Set(variantIds)]
   const variants = new Map<string, VariantStock>()
-  if (!ids.length) return { variants, available: new Map() }
+  if (!ids.length) return variants
 
   const { data } = await query.graph({
     entity: "product_variant",
@@ -180,13 +187,21 @@ export async function readStock(container: MedusaContainer, variantIds: string[]
       })),
     })
   }
+  return variants
+}
 
+/**
+ * Available (stocked − reserved) per inventory item of the stock-limited variants, over
+ * `locationIds` (null: every location). One query, fresh from the Inventory Module.
+ */
+export async function readAvailable(
+  container: MedusaContainer,
+  variants: Map<string, VariantStock>,
+  locationIds: string[] | null
+): Promise<Map<string, number>> {
   const itemIds = [...new Set([...variants.values()].filter(isStockLimited).flatMap((v) => v.inventory_items.map((i) => i.inventory_item_id)))]
   const available = new Map<string, number>(itemIds.map((id) => [id, 0]))
-  if (!itemIds.length) return { variants, available }
-
-  const locationIds = await channelLocationIds(container, salesChannelId)
-  if (locationIds && !locationIds.length) return { variants, available }
+  if (!itemIds.length || (locationIds && !locationIds.length)) return available
   const levels = await container.resolve(Modules.INVENTORY).listInventoryLevels(
     { inventory_item_id: itemIds, ...(locationIds ? { location_id: locationIds } : {}) },
     { select: ["inventory_item_id", "stocked_quantity", "reserved_quantity"] }
@@ -195,11 +210,11 @@ export async function readStock(container: MedusaContainer, variantIds: string[]
     const free = Number(level.stocked_quantity) - Number(level.reserved_quantity)
     available.set(level.inventory_item_id, (available.get(level.inventory_item_id) ?? 0) + free)
   }
-  return { variants, available }
+  return available
 }
 
 /** The stock locations of a sales channel; null (all locations) for a cart without one. */
-async function channelLocationIds(container: MedusaContainer, salesChannelId: string | null): Promise<string[] | null> {
+export async function channelLocationIds(container: MedusaContainer, salesChannelId: string | null): Promise<string[] | null> {
   if (!salesChannelId) return null
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "sales_channel", fields: ["stock_locations.id"], filters: { id: salesChannelId } })

@@ -21,7 +21,17 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { assertCartFits, assertChangeFits, inventoryItemIdsOf, readCartLines, readStock, type CartLine } from "../../lib/cart-stock"
+import {
+  assertCartFits,
+  assertChangeFits,
+  channelLocationIds,
+  inventoryItemIdsOf,
+  readAvailable,
+  readCartLines,
+  readStock,
+  readVariants,
+  type CartLine,
+} from "../../lib/cart-stock"
 import { acquireStockLocks, releaseStockLocks, stockLockKeys, stockLockOwner } from "../../lib/stock-lock"
 
 type Ctx = { container: MedusaContainer }
@@ -63,14 +73,15 @@ export async function lockAndCheckCartStock(container: MedusaContainer, cartId: 
   const cart = await readCartLines(container, cartId)
   if (cart.completed) return undefined
 
-  const variants = (await readStock(container, cart.lines.map((l) => l.variant_id), null)).variants
+  const variants = await readVariants(container, cart.lines.map((l) => l.variant_id))
   const held: HeldStockLocks = { keys: stockLockKeys(inventoryItemIdsOf(cart.lines, variants)), ownerId: stockLockOwner(cartId) }
   if (!held.keys.length) return undefined
+  const locationIds = await channelLocationIds(container, cart.salesChannelId)
 
   await acquireStockLocks(container, held.keys, held.ownerId)
   try {
-    // Fresh quantities, read while no other completion can reserve these items.
-    assertCartFits(cart.lines, await readStock(container, cart.lines.map((l) => l.variant_id), cart.salesChannelId))
+    // Fresh quantities (one query), read while no other completion can reserve these items.
+    assertCartFits(cart.lines, { variants, available: await readAvailable(container, variants, locationIds) })
   } catch (error) {
     await releaseStockLocks(container, held.keys, held.ownerId)
     throw error
