@@ -11,7 +11,8 @@ import { InventoryEvents, Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import { cartReadyForPayment, completeCart, confirmationMails, ordersForCart, startPayment, storeHeaders, waitFor } from "../utils/checkout"
 
-jest.setTimeout(240 * 1000)
+// Preparing 20 carts through the store API takes minutes on a 2-core machine shared with other work.
+jest.setTimeout(900 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-race-"))
 const STAFF = "team@buurtpreventie.test"
@@ -65,6 +66,8 @@ medusaIntegrationTestRunner({
         await startPayment(api, headers, cart.id, "pp_system_default")
         return cart
       })
+
+      console.log(`${SHOPPERS} carts ready for payment`)
 
       // Every successful order reserves one unit: one level update each, handled by the low-stock subscriber.
       const handled = TestEventUtils.waitSubscribersExecution(InventoryEvents.INVENTORY_LEVEL_UPDATED, container.resolve(Modules.EVENT_BUS), {

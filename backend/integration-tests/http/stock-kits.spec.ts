@@ -23,7 +23,8 @@ import {
   type StoreHeaders,
 } from "../utils/checkout"
 
-jest.setTimeout(240 * 1000)
+// Preparing 20 carts through the store API takes minutes on a 2-core machine shared with other work.
+jest.setTimeout(900 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-kits-"))
 process.env.MAIL_DIR = MAIL_DIR
@@ -220,6 +221,6 @@ medusaIntegrationTestRunner({
         expect(orders).toHaveLength(wonIndexes.includes(i) ? 1 : 0)
       }
       console.log(`20 mixed completions for ${LEFT} signs: ${wonIndexes.length} orders, ${reservedByWinners} reserved, ${elapsed} ms`)
-    }, 480_000)
+    })
   },
 })
