@@ -145,7 +145,11 @@ medusaIntegrationTestRunner({
       expect(won).toHaveLength(1)
       expect(lost).toHaveLength(1)
       expect(lost[0].status).toBe(400)
-      expect(lost[0].body).toEqual({ type: "not_allowed", message: expect.stringMatching(/^Not enough stock available for item /) })
+      expect(lost[0].body).toEqual({
+        type: "not_allowed",
+        code: "insufficient_inventory",
+        message: expect.stringMatching(/^Er zijn er nog maar 1 op voorraad van Straatbord .*\. Pas het aantal in je winkelmand aan\.$/),
+      })
 
       const orderCounts = await Promise.all(carts.map((cart) => ordersForCart(container, cart.id)))
       expect(orderCounts.flat()).toHaveLength(1)

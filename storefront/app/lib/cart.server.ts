@@ -94,10 +94,28 @@ export function toCartView(cart: StoreCart): CartView {
   };
 }
 
+/**
+ * The backend's own stock answer for a cart, packages counted with their parts
+ * (backend src/lib/cart-stock.ts): already Dutch and exact ("Er zijn er nog maar 5 op
+ * voorraad"), so it is shown as it is. Null for any other message.
+ */
+export function stockErrorMessage(message: string): string | null {
+  return /^Er zijn er nog maar \d+ op voorraad/.test(message) ? message : null;
+}
+
+/**
+ * HTTP 409: the backend gave up waiting for its turn on the cart or its items (many
+ * shoppers at once). Nothing was changed; trying again is safe.
+ */
+export const BUSY_MESSAGE = "Het is erg druk in de winkel. Probeer het over een paar seconden opnieuw.";
+
 /** Turns Medusa's errors for cart changes into messages a shopper understands. */
 export function cartErrorMessage(error: unknown): string | null {
   if (!(error instanceof FetchError)) return null;
   const message = error.message ?? "";
+  const stock = stockErrorMessage(message);
+  if (stock) return stock;
+  if (error.status === 409) return BUSY_MESSAGE;
   if (/inventory|stock|quantity/i.test(message)) {
     return "Er zijn niet genoeg stuks op voorraad voor dit aantal. Kies een kleiner aantal.";
   }

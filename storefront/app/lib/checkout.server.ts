@@ -1,6 +1,6 @@
 import { FetchError } from "@medusajs/js-sdk";
 import { callBackend, getRegion } from "./catalogue.server";
-import { CartError, forgetCart, type CartView } from "./cart.server";
+import { CartError, forgetCart, stockErrorMessage, type CartView } from "./cart.server";
 import { sdk } from "./medusa.server";
 import type { ShopSession } from "./session.server";
 import type { AddressInput, InvoiceInput } from "./validation";
@@ -131,6 +131,8 @@ export async function completeCart(session: ShopSession, cartId: string): Promis
 }
 
 function completionMessage(message: string): string {
+  const stock = stockErrorMessage(message);
+  if (stock) return stock;
   if (/inventory|stock|quantity/i.test(message)) {
     return "Niet alles in je winkelmand is nog op voorraad. Pas de aantallen in je winkelmand aan en probeer het opnieuw.";
   }

@@ -1,5 +1,4 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { INVOICE_PROVIDER_ID, parseInvoiceDetails } from "../../modules/invoice-payment/details"
 
 /**
@@ -8,8 +7,10 @@ import { INVOICE_PROVIDER_ID, parseInvoiceDetails } from "../../modules/invoice-
  * cart's metadata to the order, which is how the data and the "awaiting approval"
  * state reach the order. A session created straight through Medusa's payment
  * session route, without that data, is refused here before an order exists.
+ * Called from completeCartWorkflow's validate hook (src/workflows/hooks/complete-cart.ts),
+ * which can have only one handler.
  */
-completeCartWorkflow.hooks.validate(async ({ cart }) => {
+export function assertInvoiceDetails(cart: unknown): void {
   const sessions = ((cart as any).payment_collection?.payment_sessions ?? []).filter(Boolean)
   if (!sessions.some((s: any) => s.provider_id === INVOICE_PROVIDER_ID)) return
   const invoice = (cart as any).metadata?.invoice
@@ -20,4 +21,4 @@ completeCartWorkflow.hooks.validate(async ({ cart }) => {
       "De factuurgegevens ontbreken of kloppen niet. Vul de gegevens van de gemeente of organisatie opnieuw in."
     )
   }
-})
+}

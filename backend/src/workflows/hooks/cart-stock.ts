@@ -1,0 +1,122 @@
+/**
+ * Whole-cart stock checks, packages expanded (see src/lib/cart-stock.ts), hooked into
+ * Medusa's own cart workflows so every way into them (store API, our routes, the
+ * payment webhook completing a cart) is covered:
+ *
+ * - addToCartWorkflow / updateLineItemInCartWorkflow `validate`: a change that asks for
+ *   more than the stock is refused with "Er zijn er nog maar N op voorraad" before
+ *   anything is written. Advisory (nothing is reserved yet), so no lock.
+ * - completeCartWorkflow `validate` (registered in complete-cart.ts, as that hook takes
+ *   one handler) → `beforePaymentAuthorization`: the check runs again
+ *   under per-inventory-item locks (src/lib/stock-lock.ts) that are held until Medusa's
+ *   `reserveInventoryStep` has written the reservations, so two carts mixing packages
+ *   and their parts cannot both pass on the same units. The locks are given back in
+ *   `beforePaymentAuthorization` (the first hook after the reservation), or by the
+ *   validate step's compensation when a step in between fails.
+ */
+import {
+  addToCartWorkflow,
+  completeCartWorkflow,
+  updateLineItemInCartWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  assertCartFits,
+  assertChangeFits,
+  channelLocationIds,
+  inventoryItemIdsOf,
+  readAvailable,
+  readCartLines,
+  readStock,
+  readVariants,
+  type CartLine,
+} from "../../lib/cart-stock"
+import { acquireStockLocks, releaseStockLocks, stockLockKeys, stockLockOwner } from "../../lib/stock-lock"
+
+type Ctx = { container: MedusaContainer }
+
+addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  const added = (input.items ?? []).filter((i): i is typeof i & { variant_id: string } => !!i.variant_id)
+  if (!added.length) return
+  const cart = await readCartLines(container, input.cart_id)
+  const stock = await readStock(container, [...cart.lines, ...added].map((l) => l.variant_id), cart.salesChannelId)
+  let after: CartLine[] = cart.lines
+  for (const item of added) {
+    after = [...after, { variant_id: item.variant_id, quantity: Number(item.quantity) }]
+    assertChangeFits(item.variant_id, cart.lines, after, stock, "add")
+  }
+})
+
+updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  const quantity = input.update?.quantity
+  if (quantity === undefined || quantity === null) return
+  const cart = await readCartLines(container, input.cart_id)
+  const line = cart.items.find((i) => i.id === input.item_id)
+  if (!line) return // Medusa's own step answers for an unknown line
+  const after = cart.items.map((i) => ({ variant_id: i.variant_id, quantity: i.id === line.id ? Number(quantity) : i.quantity }))
+  const stock = await readStock(container, cart.lines.map((l) => l.variant_id), cart.salesChannelId)
+  assertChangeFits(line.variant_id, cart.lines, after, stock, "set")
+})
+
+export type HeldStockLocks = { keys: string[]; ownerId: string }
+
+/**
+ * Completion, first half (from the validate hook): takes the locks of the inventory
+ * items the cart's stock-limited lines use and checks the whole cart against fresh
+ * quantities. Returns the held locks (undefined when nothing needed locking, e.g. a
+ * completion retried after its order exists, which skips order creation and
+ * reservation). Throws, with no lock held, when the cart does not fit.
+ */
+export async function lockAndCheckCartStock(container: MedusaContainer, cartId: string): Promise<HeldStockLocks | undefined> {
+  if (await hasOrder(container, cartId)) return undefined
+  const cart = await readCartLines(container, cartId)
+  if (cart.completed) return undefined
+
+  const variants = await readVariants(container, cart.lines.map((l) => l.variant_id))
+  const held: HeldStockLocks = { keys: stockLockKeys(inventoryItemIdsOf(cart.lines, variants)), ownerId: stockLockOwner(cartId) }
+  if (!held.keys.length) return undefined
+  const locationIds = await channelLocationIds(container, cart.salesChannelId)
+
+  await acquireStockLocks(container, held.keys, held.ownerId)
+  try {
+    // Fresh quantities (one query), read while no other completion can reserve these items.
+    assertCartFits(cart.lines, { variants, available: await readAvailable(container, variants, locationIds) })
+  } catch (error) {
+    await releaseStockLocks(container, held.keys, held.ownerId)
+    throw error
+  }
+  return held
+}
+
+/** Gives back the locks `lockAndCheckCartStock` took (compensation of the validate hook). */
+export async function releaseHeldStockLocks(container: MedusaContainer, held: HeldStockLocks | undefined): Promise<void> {
+  if (held) await releaseStockLocks(container, held.keys, held.ownerId)
+}
+
+type BeforePaymentAuthorizationHook = (invoke: (input: { input: { id: string } }, context: Ctx) => Promise<void>) => void
+
+// Declared by completeCartWorkflow right after its reservation step, but missing from
+// its typings (like orderCreated, see order-group.ts); the runtime registers it.
+const beforePaymentAuthorization = (completeCartWorkflow.hooks as unknown as { beforePaymentAuthorization: BeforePaymentAuthorizationHook })
+  .beforePaymentAuthorization
+
+/** Completion, second half: the reservations are written, so the next completion may check against them. */
+beforePaymentAuthorization(async ({ input }, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["items.variant.inventory_items.inventory_item_id"],
+    filters: { id: input.id },
+  })
+  const itemIds = ((data[0] as any)?.items ?? []).flatMap((i: any) =>
+    (i?.variant?.inventory_items ?? []).map((link: any) => link.inventory_item_id as string)
+  )
+  await releaseStockLocks(container, stockLockKeys(itemIds), stockLockOwner(input.id))
+})
+
+async function hasOrder(container: MedusaContainer, cartId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  return data.length > 0
+}
