@@ -21,7 +21,8 @@ import { CLIENT_ADDRESS_HEADER, signClientAddress } from "../../src/api/middlewa
 import { createLimiter, type Limit } from "../../src/api/middlewares/rate-limit"
 import { storeHeaders, waitFor } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+// Generous: booting the app takes minutes when the machine is busy.
+jest.setTimeout(300 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-"))
 process.env.MAIL_DIR = MAIL_DIR

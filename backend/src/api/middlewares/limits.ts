@@ -23,6 +23,7 @@
  * route params, lower-cased. So `/auth/customer/emailpass/`, `/AUTH/Customer/emailpass`,
  * `/auth/customer/emailpas%73` and any query string share one budget with the plain path.
  */
+import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit } from "./rate-limit"
@@ -46,11 +47,17 @@ function authRoute(req: MedusaRequest): string {
   return `${(params.actor_type ?? "").toLowerCase()}:${(params.auth_provider ?? "").toLowerCase()}`
 }
 
-/** The account an auth request is about (emailpass: `email`, reset: `identifier`), one spelling per person. */
+/**
+ * The account an auth request is about (emailpass: `email`, reset: `identifier`), one spelling
+ * per person. Longer than any e-mail address can be (RFC 5321: 254): hashed, so nobody fills
+ * the limiter's store with 100 kB keys.
+ */
 function account(field: string) {
   return (req: MedusaRequest): string | undefined => {
     const value = (req.body as Record<string, unknown> | undefined)?.[field]
-    return typeof value === "string" && value.trim() ? value.trim().toLowerCase() : undefined
+    if (typeof value !== "string" || !value.trim()) return undefined
+    const normalised = value.trim().toLowerCase()
+    return normalised.length <= 254 ? normalised : `sha256:${crypto.createHash("sha256").update(normalised).digest("hex")}`
   }
 }
 
