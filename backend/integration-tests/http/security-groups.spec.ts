@@ -24,7 +24,8 @@ import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { adminHeaders } from "../utils/admin"
 import { readMails, storeHeaders, waitFor } from "../utils/checkout"
 
-jest.setTimeout(180 * 1000)
+// generous: the database setup (migrations, seed, reference data) shares a busy machine
+jest.setTimeout(360 * 1000)
 
 /** The GeoNames test file in `shared/data` beside the repository (or REFERENCE_DATA_FILE). */
 function referenceFile(): string {
