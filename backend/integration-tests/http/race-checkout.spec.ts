@@ -12,7 +12,7 @@ import { seedShop } from "../../src/seed/seed-shop"
 import { cartReadyForPayment, completeCart, confirmationMails, ordersForCart, startPayment, storeHeaders, waitFor } from "../utils/checkout"
 
 // Preparing 20 carts through the store API takes minutes on a 2-core machine shared with other work.
-jest.setTimeout(900 * 1000)
+jest.setTimeout(1800 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-race-"))
 const STAFF = "team@buurtpreventie.test"

@@ -24,7 +24,7 @@ import {
 } from "../utils/checkout"
 
 // Preparing 20 carts through the store API takes minutes on a 2-core machine shared with other work.
-jest.setTimeout(900 * 1000)
+jest.setTimeout(1800 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-kits-"))
 process.env.MAIL_DIR = MAIL_DIR

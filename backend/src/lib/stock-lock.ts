@@ -22,7 +22,7 @@ export const STOCK_LOCK_PREFIX = "cart-stock:"
  * served one after the other; each holds the lock for its order creation and
  * reservation (~0.2 s on an idle 2-core machine, ten times that on one loaded to a load
  * average of 20), and a loser holds it only for one query. 120 s covers a queue of
- * dozens of shoppers on such a machine (20 mixed completions took 57 s in all there);
+ * dozens of shoppers on such a machine (20 mixed completions took 57–81 s in all there);
  * beyond it the shopper gets a 409 and is asked to try again.
  */
 export const STOCK_LOCK_TIMEOUT_MS = 120_000
