@@ -20,6 +20,8 @@ import { groupOrderMiddlewares } from "./admin/group-orders/middlewares"
 import { noticeMiddlewares } from "./admin/notices/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
+import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
+import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -95,5 +97,7 @@ export default defineMiddlewares({
     ...groupOrderMiddlewares,
     ...noticeMiddlewares,
     ...invoiceMiddlewares,
+    ...paymentCollectionMiddlewares,
+    ...withdrawalMiddlewares,
   ],
 })
