@@ -1,6 +1,6 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { readSeller } from "../../modules/invoice/company"
 import {
   WITHDRAWAL_RECEIVED_TEMPLATE,
@@ -13,24 +13,6 @@ import { recordWithdrawalStep } from "./steps/record-withdrawal"
 
 export const withdrawOrderWorkflowId = "withdraw-order"
 
-/** Fields the period check, the record and the mails need. */
-export const WITHDRAWAL_ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "email",
-  "status",
-  "canceled_at",
-  "metadata",
-  "items.quantity",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
-  "shipping_address.first_name",
-  "fulfillments.canceled_at",
-  "fulfillments.delivered_at",
-  "fulfillments.items.quantity",
-]
-
 /**
  * "Overeenkomst herroepen": records the withdrawal on the order (once) and, the first
  * time only, e-mails the shopper an acknowledgement with the date and time it was
@@ -40,15 +22,8 @@ export const WITHDRAWAL_ORDER_FIELDS = [
  * can simply retry. Callers hold a lock per order (see the store route).
  */
 export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (input: { order_id: string; now?: string }) => {
-  const { data: orders } = useQueryGraphStep({
-    entity: "order",
-    fields: WITHDRAWAL_ORDER_FIELDS,
-    filters: { id: input.order_id },
-    options: { throwIfKeyNotFound: true },
-  })
-  const order = transform({ orders }, ({ orders }) => orders[0] as any)
-
-  const recorded = recordWithdrawalStep({ order, now: input.now })
+  const recorded = recordWithdrawalStep({ order_id: input.order_id, now: input.now })
+  const order = transform({ recorded }, ({ recorded }) => recorded.order as any)
 
   const notifications = transform({ order, recorded }, ({ order, recorded }): CreateNotificationDTO[] => {
     if (!recorded.created) return []

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { WITHDRAWAL_ORDER_FIELDS } from "../../../workflows/orders/withdraw-order"
+import { loadOrdersForWithdrawal } from "../../../workflows/orders/withdrawal-order"
 import { parseOrderNumber } from "../../../workflows/orders/withdrawal-period"
 import type { StoreWithdrawalRequestType } from "./validators"
 
@@ -19,8 +18,7 @@ export const NOT_MATCHED = {
 export async function findOrderForWithdrawal(container: MedusaContainer, input: StoreWithdrawalRequestType) {
   const displayId = parseOrderNumber(input.order_number)
   if (displayId === undefined) return undefined
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: WITHDRAWAL_ORDER_FIELDS, filters: { display_id: displayId } })
+  const data = await loadOrdersForWithdrawal(container, { display_id: displayId })
   const wanted = input.email.trim().toLowerCase()
   return (data as any[]).find((order) => typeof order.email === "string" && order.email.trim().toLowerCase() === wanted)
 }

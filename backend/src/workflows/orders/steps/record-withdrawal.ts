@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { loadOrdersForWithdrawal } from "../withdrawal-order"
 import { refusalMessage, withdrawalPeriod, type OrderForWithdrawal } from "../withdrawal-period"
 
 /** What the order keeps in `metadata.withdrawal` (shown to staff in the order page's widget). */
@@ -10,12 +11,11 @@ export type WithdrawalRecord = {
   period_last_day: string | null
 }
 
-export type RecordWithdrawalInput = {
-  order: OrderForWithdrawal & { id: string; metadata?: Record<string, unknown> | null }
-  now?: string
-}
+export type RecordWithdrawalInput = { order_id: string; now?: string }
 
-export type RecordWithdrawalResult = { withdrawal: WithdrawalRecord; created: boolean }
+type Order = OrderForWithdrawal & { id: string; metadata?: Record<string, unknown> | null } & Record<string, any>
+
+export type RecordWithdrawalResult = { withdrawal: WithdrawalRecord; created: boolean; order: Order }
 
 /**
  * Records the withdrawal on the order (metadata.withdrawal), once: a second request
@@ -25,10 +25,13 @@ export type RecordWithdrawalResult = { withdrawal: WithdrawalRecord; created: bo
  */
 export const recordWithdrawalStep = createStep(
   "record-withdrawal",
-  async ({ order, now }: RecordWithdrawalInput, { container }) => {
+  async ({ order_id, now }: RecordWithdrawalInput, { container }) => {
+    // Read inside the step, under the caller's lock, so two requests never both see "not withdrawn".
+    const [order] = (await loadOrdersForWithdrawal(container, { id: order_id })) as Order[]
+    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${order_id} not found`)
     const existing = order.metadata?.withdrawal as WithdrawalRecord | undefined
     if (existing?.withdrawn_at) {
-      return new StepResponse<RecordWithdrawalResult, null>({ withdrawal: existing, created: false }, null)
+      return new StepResponse<RecordWithdrawalResult, null>({ withdrawal: existing, created: false, order }, null)
     }
     const at = now ? new Date(now) : new Date()
     const period = withdrawalPeriod(order, at)
@@ -38,7 +41,7 @@ export const recordWithdrawalStep = createStep(
     const previous = order.metadata ?? {}
     await container.resolve(Modules.ORDER).updateOrders(order.id, { metadata: { ...previous, withdrawal } })
     return new StepResponse<RecordWithdrawalResult, { id: string; previous: Record<string, unknown> } | null>(
-      { withdrawal, created: true },
+      { withdrawal, created: true, order },
       { id: order.id, previous }
     )
   },
