@@ -13,7 +13,7 @@ import { processUnpaidOrders } from "../../src/workflows/orders/unpaid-orders"
 import { adminHeaders } from "../utils/admin"
 import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-unpaid-"))
 process.env.MAIL_DIR = MAIL_DIR

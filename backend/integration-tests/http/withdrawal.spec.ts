@@ -12,7 +12,7 @@ import { seedShop } from "../../src/seed/seed-shop"
 import { adminHeaders } from "../utils/admin"
 import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000)
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-withdrawal-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -18,7 +18,8 @@ export const withdrawalSchema = z.object({
     .trim()
     .min(1, "Vul het e-mailadres van je bestelling in.")
     .max(254, "Een e-mailadres is hoogstens 254 tekens lang.")
-    .pipe(z.email({ error: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl." })),
+    .pipe(z.email({ error: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl." }))
+    .transform((value) => value.toLowerCase()),
 });
 
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
