@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import AxeBuilder from "@axe-core/playwright"
 import { expect, type Page, test } from "@playwright/test"
 import { checkOutOnAccount } from "./support/checkout"
 
@@ -15,6 +16,14 @@ function mails(): string[] {
   const dir = process.env.MAIL_DIR
   if (!dir || !fs.existsSync(dir)) return []
   return fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+}
+
+/** Serious and critical axe violations (WCAG 2.2 AA checks), described so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
 }
 
 async function addSign(page: Page) {
@@ -51,13 +60,17 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("button", { name: "Verder naar bevestigen" }).click()
     await expect(page.getByTestId("error-email")).toHaveText("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
     await expect(page.getByLabel("E-mailadres van je bestelling")).toHaveAttribute("aria-invalid", "true")
+    if (javaScriptEnabled) expect(await seriousViolations(page), "step 1 with errors").toEqual([])
 
     // Step 2 shows what is withdrawn; nothing is recorded before "Bevestig herroeping".
     await page.getByLabel("E-mailadres van je bestelling").fill(email.toUpperCase())
     await page.getByRole("button", { name: "Verder naar bevestigen" }).click()
     await expect(page.getByRole("heading", { name: `Bevestig je herroeping van bestelling #${orderNumber}` })).toBeVisible()
     await expect(page.getByTestId("withdrawal-items")).toContainText("1 × Straatbord WhatsApp-buurtpreventie")
-    if (javaScriptEnabled) await expect(page.getByRole("heading", { name: /Bevestig je herroeping/ })).toBeFocused()
+    if (javaScriptEnabled) {
+      await expect(page.getByRole("heading", { name: /Bevestig je herroeping/ })).toBeFocused()
+      expect(await seriousViolations(page), "step 2").toEqual([])
+    }
     const before = Date.now()
     await page.getByRole("button", { name: "Bevestig herroeping" }).click()
 
@@ -67,6 +80,13 @@ for (const javaScriptEnabled of [true, false]) {
     const today = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date(before))
     await expect(receivedAt).toContainText(new RegExp(`${today} om \\d{2}:\\d{2}`))
     await expect(page.getByText(`We hebben een bevestiging gestuurd naar ${email.toLowerCase()}`)).toBeVisible()
+    if (javaScriptEnabled) expect(await seriousViolations(page), "received").toEqual([])
+
+    // Confirming again (back button, double submit) changes nothing: the first time stays.
+    await page.goto(`/herroepen?bestelling=${orderNumber}`)
+    await page.getByLabel("E-mailadres van je bestelling").fill(email)
+    await page.getByRole("button", { name: "Verder naar bevestigen" }).click()
+    await expect(page.getByRole("heading", { name: "Deze bestelling is al herroepen" })).toBeVisible()
 
     test.skip(!process.env.MAIL_DIR, "MAIL_DIR is set by `npm test`")
     await expect

@@ -2,10 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 /**
- * Fields the period check, the record and the mails need. The fulfilments' own items
- * are read in a second query (loadOrdersForWithdrawal): asking for `items.quantity` and
- * `fulfillments.items.quantity` in one query.graph call returned the order's item
- * quantities as missing (Medusa 2.21).
+ * Fields the period check, the record and the mails need. Medusa 2.21's query.graph
+ * left `items.quantity` (kept on the order's item detail) empty unless a total of the
+ * order is selected too, so `item_total` is asked for although nothing shows it. The
+ * fulfilments' own items come from a second query (loadOrdersForWithdrawal).
  */
 export const WITHDRAWAL_ORDER_FIELDS = [
   "id",
@@ -14,6 +14,7 @@ export const WITHDRAWAL_ORDER_FIELDS = [
   "status",
   "canceled_at",
   "metadata",
+  "item_total",
   "items.quantity",
   "items.title",
   "items.product_title",
