@@ -168,7 +168,8 @@ export async function processUnpaidOrders(
         await cancelUnpaidOrderWorkflow(container).run({ input: { order_id: order.id } })
         result.canceled.push(order.id)
         logger.info(`Unpaid order #${order.display_id} on account cancelled after ${cancelDays} days; its stock is free again`)
-      } else if (!order.metadata?.unpaid_reminder_sent_at) {
+      } else if (!order.metadata?.unpaid_reminder_sent_at && !order.metadata?.withdrawal) {
+        // (A shopper who withdrew is not asked to pay; the order is still cancelled when due.)
         const cancelAt = new Date(new Date(order.created_at).getTime() + cancelDays * DAY).toISOString()
         await remindUnpaidOrderWorkflow(container).run({ input: { order_id: order.id, cancel_at: cancelAt, now: now.toISOString() } })
         result.reminded.push(order.id)
