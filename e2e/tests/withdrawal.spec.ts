@@ -31,8 +31,11 @@ async function addSign(page: Page) {
   await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
   await page.getByLabel("Aantal").fill("1")
   await page.getByRole("button", { name: "In winkelmand" }).click()
-  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand", { timeout: 30_000 })
 }
+
+// Two checkouts and five form posts per test: generous on a shared, loaded machine.
+test.describe.configure({ timeout: 240_000 })
 
 for (const javaScriptEnabled of [true, false]) {
   test(`withdraws an order from its confirmation page (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
