@@ -91,28 +91,42 @@ medusaIntegrationTestRunner({
       return data[0] as any
     }
 
-    it("offers card + iDEAL in Nederland and card + Bancontact in België, next to Betalen op rekening and Op factuur; the seed never duplicates links", async () => {
+    it("offers card + iDEAL in Nederland and card + Bancontact in België, next to Op factuur (Betalen op rekening only when switched on); the seed never duplicates links", async () => {
       const ids = async (name: "Nederland" | "België") => {
         const { data } = await api.get(`/store/payment-providers?region_id=${await regionId(api, headers, name)}`, headers)
         return data.payment_providers.map((p: any) => p.id).sort()
       }
       const { card, ideal, bancontact, manual, invoice } = PAYMENT_PROVIDER_IDS
-      expect(await ids("Nederland")).toEqual([card, ideal, manual, invoice].sort())
-      expect(await ids("België")).toEqual([bancontact, card, manual, invoice].sort())
+      expect(await ids("Nederland")).toEqual([card, ideal, invoice].sort())
+      expect(await ids("België")).toEqual([bancontact, card, invoice].sort())
 
       const links = async () =>
         (await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "region_payment_provider", fields: ["id"] })).data.length
-      expect(await links()).toBe(8)
+      expect(await links()).toBe(6)
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
-      expect(await links()).toBe(8)
+      expect(await links()).toBe(6)
 
       // Stripe removed from the configuration: its links go, manual stays; back again: re-added.
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test", paymentProviders: { nl: [manual], be: [manual] } })
       expect(await ids("Nederland")).toEqual([manual])
       expect(await ids("België")).toEqual([manual])
       await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
-      expect(await ids("Nederland")).toEqual([card, ideal, manual, invoice].sort())
-      expect(await links()).toBe(8)
+      expect(await ids("Nederland")).toEqual([card, ideal, invoice].sort())
+      expect(await links()).toBe(6)
+    })
+
+    it("refuses a Betalen op rekening session while PAY_ON_ACCOUNT is off (Medusa itself accepts any registered provider)", async () => {
+      const cart = await cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: "BORD-WAB-3045-ALU", quantity: 1 }] })
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cart.id }, headers)
+      const refused = await api
+        .post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PAYMENT_PROVIDER_IDS.manual }, headers)
+        .catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data).toEqual({ type: "not_allowed", message: "Betalen op rekening is niet beschikbaar. Kies een andere betaalmethode." })
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "payment_collection", fields: ["payment_sessions.id"], filters: { id: pc.payment_collection.id } })
+      expect(data[0].payment_sessions).toEqual([])
     })
 
     it("card: Medusa creates the PaymentIntent on the configured host (cents, eur, session id); after stripe.js confirms, complete places the order", async () => {

@@ -23,6 +23,8 @@ import { noticeMiddlewares } from "./admin/notices/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
 import { authAccountMiddlewares } from "./middlewares/auth-accounts"
+import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
+import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -102,6 +104,8 @@ export default defineMiddlewares({
     // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
     ...authRateLimitMiddlewares,
     ...bodyLimitMiddlewares,
+    ...paymentCollectionMiddlewares,
+    ...withdrawalMiddlewares,
   ],
   errorHandler: bodyTooLargeErrorHandler(),
 })

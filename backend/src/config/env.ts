@@ -47,6 +47,15 @@ export type BackendEnv = {
   trustedProxies: TrustedProxy[]
   /** CLIENT_IP_SECRET: the storefront signs the visitor's address with it (unset: no signed addresses). */
   clientIpSecret?: string
+  /**
+   * PAY_ON_ACCOUNT=true: offer "Betalen op rekening" (Medusa's manual provider) even when
+   * Stripe is configured. Without Stripe it is always offered (the only way to pay online).
+   */
+  payOnAccount: boolean
+  /** Days after which an unpaid order on account gets a payment reminder (UNPAID_ORDER_REMINDER_DAYS, 7). */
+  unpaidOrderReminderDays: number
+  /** Days after which an unpaid order on account is cancelled, releasing its stock (UNPAID_ORDER_CANCEL_DAYS, 14). */
+  unpaidOrderCancelDays: number
 }
 
 /** One entry of TRUSTED_PROXIES: an address or a CIDR block. */
@@ -143,7 +152,24 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     production,
     trustedProxies,
     clientIpSecret,
+    ...unpaidOrderSettings(env),
   }
+}
+
+/** Payment on account and the deadlines of unpaid orders on account (see src/jobs/unpaid-orders.ts). */
+function unpaidOrderSettings(env: NodeJS.ProcessEnv) {
+  const unpaidOrderReminderDays = positiveInteger("UNPAID_ORDER_REMINDER_DAYS", env.UNPAID_ORDER_REMINDER_DAYS, 7)
+  const unpaidOrderCancelDays = positiveInteger("UNPAID_ORDER_CANCEL_DAYS", env.UNPAID_ORDER_CANCEL_DAYS, 14)
+  if (unpaidOrderCancelDays <= unpaidOrderReminderDays) {
+    throw new ConfigError(
+      `UNPAID_ORDER_CANCEL_DAYS (${unpaidOrderCancelDays}) must be more than UNPAID_ORDER_REMINDER_DAYS (${unpaidOrderReminderDays}): the reminder comes before the cancellation`
+    )
+  }
+  const raw = nonEmpty(env.PAY_ON_ACCOUNT)
+  if (raw !== undefined && raw !== "true" && raw !== "false") {
+    throw new ConfigError(`PAY_ON_ACCOUNT must be true or false, not "${env.PAY_ON_ACCOUNT}"`)
+  }
+  return { payOnAccount: raw === "true", unpaidOrderReminderDays, unpaidOrderCancelDays }
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

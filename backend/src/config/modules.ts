@@ -22,14 +22,29 @@ export const PAYMENT_PROVIDER_IDS = {
 export const MANAGED_PAYMENT_PROVIDER_IDS: string[] = Object.values(PAYMENT_PROVIDER_IDS)
 
 /**
- * Which payment providers each region offers, by country code: Nederland card +
- * iDEAL + manual, België card + Bancontact + manual; without Stripe only manual.
- * Payment on invoice (municipalities, organisations) is offered in both, always.
+ * Whether "Betalen op rekening" (the manual provider) is offered: always without an
+ * online payment method (Stripe unset), otherwise only when staff switch it on with
+ * PAY_ON_ACCOUNT=true. An order on account reserves stock until it is paid, so it is
+ * not offered to every visitor by default; unpaid ones are reminded and cancelled by
+ * src/jobs/unpaid-orders.ts.
  */
-export function regionPaymentProviders(env: Pick<BackendEnv, "stripeApiKey">): Record<"nl" | "be", string[]> {
+export function payOnAccountOffered(env: Partial<Pick<BackendEnv, "stripeApiKey" | "payOnAccount">>): boolean {
+  return !env.stripeApiKey || env.payOnAccount === true
+}
+
+/**
+ * Which payment providers each region offers, by country code: Nederland card +
+ * iDEAL, België card + Bancontact; manual only as payOnAccountOffered says (without
+ * Stripe it is the only one). Payment on invoice (municipalities, organisations) is
+ * offered in both, always (staff approve those orders).
+ */
+export function regionPaymentProviders(
+  env: Partial<Pick<BackendEnv, "stripeApiKey" | "payOnAccount">>
+): Record<"nl" | "be", string[]> {
   const { manual, card, ideal, bancontact, invoice } = PAYMENT_PROVIDER_IDS
   if (!env.stripeApiKey) return { nl: [manual, invoice], be: [manual, invoice] }
-  return { nl: [card, ideal, manual, invoice], be: [card, bancontact, manual, invoice] }
+  const onAccount = payOnAccountOffered(env) ? [manual] : []
+  return { nl: [card, ideal, ...onAccount, invoice], be: [card, bancontact, ...onAccount, invoice] }
 }
 
 /** Our Stripe provider module: upstream's services with a configurable API host (see its services.ts). */

@@ -96,6 +96,22 @@ export default function OrderConfirmation() {
           </p>
         ) : null}
       </section>
+      <section aria-labelledby="herroepen" className="mt-8 text-slate-800">
+        <h2 id="herroepen" className="text-lg font-bold text-slate-900">
+          Herroepen
+        </h2>
+        <p className="mt-1">
+          Bedenk je je? Je kunt de overeenkomst zonder opgave van reden herroepen tot 14 dagen nadat je de bestelling hebt
+          ontvangen.{" "}
+          <Link
+            to={`/herroepen?bestelling=${displayId}`}
+            data-testid="withdrawal-link"
+            className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
+          >
+            Overeenkomst herroepen
+          </Link>
+        </p>
+      </section>
       <Link to="/" className="mt-8 inline-block font-semibold text-brand-blue underline underline-offset-2">
         Terug naar de winkel
       </Link>

@@ -167,3 +167,22 @@ describe("readBackendEnv", () => {
     }
   })
 })
+
+describe("payment on account and unpaid orders", () => {
+  it("defaults: payment on account not forced on, reminder after 7 days, cancellation after 14", () => {
+    expect(readBackendEnv({})).toMatchObject({ payOnAccount: false, unpaidOrderReminderDays: 7, unpaidOrderCancelDays: 14 })
+  })
+
+  it("reads PAY_ON_ACCOUNT and the two deadlines", () => {
+    expect(readBackendEnv({ PAY_ON_ACCOUNT: "true", UNPAID_ORDER_REMINDER_DAYS: "3", UNPAID_ORDER_CANCEL_DAYS: "10" })).toMatchObject({
+      payOnAccount: true,
+      unpaidOrderReminderDays: 3,
+      unpaidOrderCancelDays: 10,
+    })
+  })
+
+  it("refuses a typo in PAY_ON_ACCOUNT and a cancellation before the reminder", () => {
+    expect(() => readBackendEnv({ PAY_ON_ACCOUNT: "yes" })).toThrow(/PAY_ON_ACCOUNT must be true or false, not "yes"/)
+    expect(() => readBackendEnv({ UNPAID_ORDER_REMINDER_DAYS: "14", UNPAID_ORDER_CANCEL_DAYS: "7" })).toThrow(/must be more than UNPAID_ORDER_REMINDER_DAYS/)
+  })
+})

@@ -81,11 +81,19 @@ describe("regionPaymentProviders", () => {
     expect(regionPaymentProviders({})).toEqual({ nl: [manual, invoice], be: [manual, invoice] })
   })
 
-  it("offers card + iDEAL in Nederland and card + Bancontact in België with Stripe, manual and invoice in both", () => {
+  it("offers card + iDEAL in Nederland and card + Bancontact in België with Stripe, invoice in both, no payment on account", () => {
     expect(regionPaymentProviders({ stripeApiKey: "sk_test_1" })).toEqual({
+      nl: [card, ideal, invoice],
+      be: [card, bancontact, invoice],
+    })
+  })
+
+  it("adds Betalen op rekening beside Stripe only when staff switch it on (PAY_ON_ACCOUNT=true)", () => {
+    expect(regionPaymentProviders({ stripeApiKey: "sk_test_1", payOnAccount: true })).toEqual({
       nl: [card, ideal, manual, invoice],
       be: [card, bancontact, manual, invoice],
     })
+    expect(regionPaymentProviders({ payOnAccount: false })).toEqual({ nl: [manual, invoice], be: [manual, invoice] })
   })
 
   it("uses upstream's provider ids, so webhooks go to /hooks/payment/stripe_stripe and friends", () => {

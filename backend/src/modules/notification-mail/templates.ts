@@ -22,11 +22,14 @@ export type OrderPlacedData = {
   tax_total: number
   total: number
   shipping_address?: MailAddress | null
+  /** The storefront's "Herroepen" page for this order (EU withdrawal function); omitted: no paragraph. */
+  withdrawal_url?: string | null
 }
 
 export const ORDER_PLACED_TEMPLATE = "order-placed"
 
 const SHOP_NAME = "Buurtpreventie Shop"
+const WITHDRAWAL_SENTENCE = "Bedenk je je? Je kunt de overeenkomst zonder opgave van reden herroepen tot 14 dagen nadat je de bestelling hebt ontvangen."
 
 /** `€ 12,95` (Intl puts a no-break space between sign and amount). */
 export function formatMoney(amount: number, currencyCode = "eur"): string {
@@ -65,6 +68,7 @@ export function orderPlaced(order: OrderPlacedData): RenderedMail {
     `Totaal: ${money(order.total)}`,
     `Inclusief btw: ${money(order.tax_total)}`,
     ...(address.length ? ["", "Verzendadres:", ...address] : []),
+    ...(order.withdrawal_url ? ["", `${WITHDRAWAL_SENTENCE} Overeenkomst herroepen: ${order.withdrawal_url}`] : []),
     "",
     "Met vriendelijke groet,",
     SHOP_NAME,
@@ -97,7 +101,7 @@ ${sum("Inclusief btw", order.tax_total)}
 </tbody>
 </table>
 ${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.map(esc).join("<br>")}</p>` : ""}
-<p>Met vriendelijke groet,<br>${esc(SHOP_NAME)}</p>
+${order.withdrawal_url ? `<p>${esc(WITHDRAWAL_SENTENCE)} <a href="${esc(order.withdrawal_url)}">Overeenkomst herroepen</a></p>\n` : ""}<p>Met vriendelijke groet,<br>${esc(SHOP_NAME)}</p>
 </body>
 </html>
 `

@@ -1,0 +1,85 @@
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
+import { readSeller } from "../../modules/invoice/company"
+import {
+  WITHDRAWAL_RECEIVED_TEMPLATE,
+  WITHDRAWAL_STAFF_TEMPLATE,
+  withdrawalReceived,
+  withdrawalStaffAlert,
+} from "../../modules/notification-mail/withdrawal-templates"
+import { groupMailSettings } from "../groups/settings"
+import { recordWithdrawalStep } from "./steps/record-withdrawal"
+
+export const withdrawOrderWorkflowId = "withdraw-order"
+
+/**
+ * "Overeenkomst herroepen": records the withdrawal on the order (once) and, the first
+ * time only, e-mails the shopper an acknowledgement with the date and time it was
+ * received (the durable medium the directive asks for) and alerts staff. The
+ * notifications' idempotency keys make a retried run send nothing twice; if sending
+ * fails, the record step's compensation removes the withdrawal again so the shopper
+ * can simply retry. Callers hold a lock per order (see the store route).
+ */
+export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (input: { order_id: string; now?: string }) => {
+  const recorded = recordWithdrawalStep({ order_id: input.order_id, now: input.now })
+  const order = transform({ recorded }, ({ recorded }) => recorded.order as any)
+
+  const notifications = transform({ order, recorded }, ({ order, recorded }): CreateNotificationDTO[] => {
+    if (!recorded.created) return []
+    const seller = readSeller()
+    const settings = groupMailSettings()
+    const { withdrawn_at } = recorded.withdrawal
+    const data = { order_id: order.id, display_id: order.display_id, withdrawn_at }
+    return [
+      {
+        to: order.email,
+        channel: "email",
+        template: WITHDRAWAL_RECEIVED_TEMPLATE,
+        content: withdrawalReceived({
+          display_id: order.display_id,
+          withdrawn_at,
+          first_name: order.shipping_address?.first_name ?? null,
+          items: (order.items ?? []).filter(Boolean).map((i: any) => ({
+            title: i.product_title ?? i.title,
+            variant_title: i.variant_title ?? null,
+            quantity: Number(i.quantity ?? 0),
+          })),
+          return_address: `${seller.name}, ${seller.address}, ${seller.postcode} ${seller.city}`,
+        }),
+        data,
+        trigger_type: "order.withdrawn",
+        resource_id: order.id,
+        resource_type: "order",
+        idempotency_key: `withdrawal-received:${order.id}`,
+      },
+      {
+        to: settings.staffEmail,
+        channel: "email",
+        template: WITHDRAWAL_STAFF_TEMPLATE,
+        content: withdrawalStaffAlert({
+          display_id: order.display_id,
+          withdrawn_at,
+          email: order.email,
+          order_url: `${settings.adminUrl}/app/orders/${order.id}`,
+        }),
+        data,
+        trigger_type: "order.withdrawn",
+        resource_id: order.id,
+        resource_type: "order",
+        idempotency_key: `withdrawal-staff:${order.id}`,
+      },
+    ].filter((n) => !!n.to)
+  })
+
+  when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))
+
+  return new WorkflowResponse(
+    transform({ order, recorded }, ({ order, recorded }) => ({
+      display_id: order.display_id as number,
+      withdrawn_at: recorded.withdrawal.withdrawn_at,
+      period_last_day: recorded.withdrawal.period_last_day,
+      created: recorded.created,
+    }))
+  )
+})

@@ -1,0 +1,41 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { callBackend } from "./catalogue.server";
+import { sdk } from "./medusa.server";
+import type { WithdrawalInput } from "./withdrawal";
+
+/** The order as the confirmation step shows it (only for a matching number and e-mail address). */
+export type WithdrawableOrder = {
+  display_id: number;
+  items: { title: string; variant_title: string | null; quantity: number }[];
+  withdrawn_at: string | null;
+  may_withdraw: boolean;
+  period_last_day: string | null;
+  refusal: string | null;
+};
+
+export type LookupAnswer = { status: "found"; order: WithdrawableOrder } | { status: "not_matched"; message: string };
+
+export type WithdrawAnswer =
+  | {
+      status: "withdrawn";
+      withdrawal: { display_id: number; withdrawn_at: string; period_last_day: string | null; already_withdrawn: boolean };
+    }
+  | { status: "not_matched"; message: string }
+  | { status: "refused"; message: string };
+
+/** Step 1 → 2: what would be withdrawn (POST, so the e-mail address stays out of URLs). */
+export async function lookupWithdrawal(input: WithdrawalInput): Promise<LookupAnswer> {
+  return callBackend("look up withdrawal", () =>
+    sdk.client.fetch<LookupAnswer>("/store/withdrawals/lookup", { method: "POST", body: input }),
+  );
+}
+
+/** "Bevestig herroeping": records the withdrawal; a refusal (period over) comes back as a Dutch message. */
+export async function confirmWithdrawal(input: WithdrawalInput): Promise<WithdrawAnswer> {
+  try {
+    return await sdk.client.fetch<WithdrawAnswer>("/store/withdrawals", { method: "POST", body: input });
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 400 && error.message) return { status: "refused", message: error.message };
+    return callBackend("withdraw order", () => Promise.reject(error));
+  }
+}
