@@ -20,6 +20,7 @@ import { groupOrderMiddlewares } from "./admin/group-orders/middlewares"
 import { noticeMiddlewares } from "./admin/notices/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
+import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -95,5 +96,6 @@ export default defineMiddlewares({
     ...groupOrderMiddlewares,
     ...noticeMiddlewares,
     ...invoiceMiddlewares,
+    ...addressLookupMiddlewares,
   ],
 })
