@@ -16,6 +16,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } fro
 import { reportAndExit } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, ROOT, startStack } from "./lib/stack.mjs"
+import fakePdok from "../backend/integration-tests/utils/fake-pdok.js"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
 const SHARED_POSTCODES = path.resolve(ROOT, "../shared/data/geonames-postal-nl.txt")
@@ -111,12 +112,14 @@ async function e2ePhase(serverUrl) {
   const logFile = path.join(RESULTS, "e2e-servers.log")
   const log = fs.createWriteStream(logFile)
   let stack
+  // Address lookups go to a Locatieserver-compatible fake on loopback, never to PDOK.
+  const pdok = await fakePdok.startFakePdok()
   try {
     stack = await startStack({
       databaseUrl,
       backendPort,
       storefrontPort,
-      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
+      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir, ADDRESS_LOOKUP_URL: pdok.url },
       // Tests never reach the internet: reference data comes from ../shared/data by path, when present.
       referenceData: { file: fs.existsSync(SHARED_POSTCODES) ? SHARED_POSTCODES : undefined, download: false },
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
@@ -148,6 +151,7 @@ async function e2ePhase(serverUrl) {
     if (code !== 0) console.log(`Server output of the e2e run: ${path.relative(ROOT, logFile)}`)
   } finally {
     await stack?.stop()
+    await pdok.close()
     log.end()
     await dropDatabase(databaseUrl).catch((error) => console.warn(`Could not drop ${databaseUrl}: ${error.message}`))
   }
