@@ -31,3 +31,20 @@ export async function lookupAddress(input: Partial<LookupQuery>): Promise<Lookup
     return { status: "unavailable", message: LOOKUP_UNAVAILABLE };
   }
 }
+
+/**
+ * The centre of a PC4 area (the reference data's point, GET /store/groups?postcode=…), the
+ * map pin's starting place before a point is chosen. Undefined when unknown or unavailable.
+ */
+export async function pc4Centre(pc4: string): Promise<{ lat: number; lng: number } | undefined> {
+  if (!/^[1-9][0-9]{3}$/.test(pc4)) return undefined;
+  try {
+    const { origin } = await sdk.client.fetch<{ origin?: { lat?: unknown; lng?: unknown } | null }>("/store/groups", {
+      query: { postcode: pc4, limit: 1 },
+      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+    });
+    return typeof origin?.lat === "number" && typeof origin?.lng === "number" ? { lat: origin.lat, lng: origin.lng } : undefined;
+  } catch {
+    return undefined;
+  }
+}

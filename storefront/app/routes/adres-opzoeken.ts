@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { lookupAddress } from "~/lib/address.server";
+import { lookupAddress, pc4Centre } from "~/lib/address.server";
 
 /**
  * GET /adres-opzoeken?postcode=5038AB&huisnummer=12&toevoeging=A: the browser's way to the
@@ -9,6 +9,12 @@ import { lookupAddress } from "~/lib/address.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  // ?pc4=3581: the centre of that postcode area (the map pin's default place)
+  const pc4 = url.searchParams.get("pc4");
+  if (pc4 !== null) {
+    const centre = await pc4Centre(pc4.trim());
+    return Response.json({ centre: centre ?? null }, { headers: { "Cache-Control": centre ? "private, max-age=3600" : "no-store" } });
+  }
   const outcome = await lookupAddress({
     postcode: url.searchParams.get("postcode") ?? "",
     huisnummer: url.searchParams.get("huisnummer") ?? "",

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
+import { formatAddressLine } from "~/lib/address";
 import { type FieldErrors, COUNTRIES } from "~/lib/validation";
 import { lookupMessage, useAddressLookup, type LookupState } from "./useAddressLookup";
 
@@ -53,7 +54,10 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
     setPostcode(`${address.postcode.slice(0, 4)} ${address.postcode.slice(4)}`);
   });
   const shown: LookupState = state.status === "idle" && serverLookup ? serverLookup : state;
-  const message = lookupMessage(shown, (a) => `Gevonden: ${a.street} ${a.house_number}${a.addition ? ` ${a.addition}` : ""}, ${a.city}. Klopt het niet? Pas straat en plaats gerust aan.`);
+  const message = lookupMessage(
+    shown,
+    (a) => `Gevonden: ${formatAddressLine(a.street, String(a.house_number), a.addition)}, ${a.city}. Klopt het niet? Pas straat en plaats gerust aan.`,
+  );
 
   const runLookup = (force = false) =>
     lookup(
