@@ -171,10 +171,14 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
     }
     if (!picked) {
       picked = L.marker([point.lat, point.lng], { icon: pin, title: PIN_LABEL, alt: PIN_LABEL, draggable: true, keyboard: true, zIndexOffset: 1000 });
-      picked.on("dragend", () => {
+      const choose = () => {
         const at = picked!.getLatLng();
         options.pick?.onPick({ lat: round(at.lat), lng: round(at.lng) });
-      });
+      };
+      picked.on("dragend", choose);
+      // A click on the pin (or Enter on the focused pin) chooses the point where it stands,
+      // e.g. the starting place at the centre of the first postcode.
+      picked.on("click", choose);
       picked.addTo(map);
       // Keyboard users move the pin too (WCAG 2.1.1, 2.5.7): Tab to it, then the arrow keys.
       const element = picked.getElement();
