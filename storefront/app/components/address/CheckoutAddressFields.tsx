@@ -54,8 +54,12 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
     setPostcode(`${address.postcode.slice(0, 4)} ${address.postcode.slice(4)}`);
   });
   const shown: LookupState = state.status === "idle" && serverLookup ? serverLookup : state;
+  // While a new lookup runs the previous sentence stays: a shorter text would move the
+  // "Verder" button under the shopper's pointer between mouse down (the blur) and click.
+  const lastShown = useRef<LookupState>(shown);
+  if (shown.status !== "looking") lastShown.current = shown;
   const message = lookupMessage(
-    shown,
+    shown.status === "looking" && lastShown.current.status !== "idle" ? lastShown.current : shown,
     (a) => `Gevonden: ${formatAddressLine(a.street, String(a.house_number), a.addition)}, ${a.city}. Klopt het niet? Pas straat en plaats gerust aan.`,
   );
 
@@ -134,7 +138,7 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
             >
               Zoek adres
             </Button>
-            <p role="status" data-testid="address-lookup-status" className="text-sm text-slate-800">
+            <p role="status" data-testid="address-lookup-status" aria-busy={state.status === "looking"} className="min-h-10 flex-1 text-sm text-slate-800">
               {message}
             </p>
           </div>

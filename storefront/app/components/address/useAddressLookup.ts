@@ -52,6 +52,7 @@ export function lookupMessage(state: LookupState, found: (address: Extract<Looku
   switch (state.status) {
     case "looking":
       return "Adres zoeken…";
+    // (callers keep the previous sentence while looking, so nothing under it jumps)
     case "found":
       return found(state.address);
     case "not_found":

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
 import { useAddressLookup, lookupMessage, type LookupState } from "~/components/address/useAddressLookup";
@@ -56,7 +56,10 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
 
   const { state, lookup } = useAddressLookup(({ address }) => setPoint({ lat: address.lat, lng: address.lng }));
   const shown: LookupState = state.status === "idle" && serverLookup ? serverLookup : state;
-  const message = lookupMessage(shown, (a) => `Gevonden in ${a.city}: de groep staat nu op dat punt. Het adres zelf bewaren we niet.`);
+  // keep the previous sentence while looking, so the form under it does not jump
+  const lastShown = useRef<LookupState>(shown);
+  if (shown.status !== "looking") lastShown.current = shown;
+  const message = lookupMessage(shown.status === "looking" && lastShown.current.status !== "idle" ? lastShown.current : shown, (a) => `Gevonden in ${a.city}: de groep staat nu op dat punt. Het adres zelf bewaren we niet.`);
   const runLookup = (force = false) => lookup({ postcode, huisnummer: number, toevoeging: "" }, { force });
 
   // The pin starts at the centre of the first postcode area the admin typed.
@@ -122,7 +125,7 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
           Zoek adres
         </Button>
       </div>
-      <p role="status" data-testid="point-lookup-status" className="text-sm text-slate-800">
+      <p role="status" data-testid="point-lookup-status" aria-busy={state.status === "looking"} className="min-h-5 text-sm text-slate-800">
         {message}
       </p>
 
