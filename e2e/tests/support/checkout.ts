@@ -6,6 +6,8 @@ import { expect, type Page } from "@playwright/test"
  * for the default address, so the typed street stays); a Belgian one a free street line.
  */
 export async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  // wait for the details form (a client-side navigation may still be on its way), then see which country it asks for
+  await expect(page.getByLabel("Land", { exact: true })).toBeVisible()
   const dutch = await page.getByLabel("Huisnummer", { exact: true }).isVisible()
   const values: Record<string, string> = {
     "E-mailadres": "jan.devries@example.com",
