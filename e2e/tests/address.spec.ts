@@ -178,6 +178,7 @@ async function fillRegistration(page: Page, name: string) {
   const values: Record<string, string> = {
     "Naam van de groep": name,
     Woonplaats: "Utrecht",
+    "Gemeente (optioneel)": "Utrecht",
     "Postcodes van je buurt": "3581",
     "Aantal leden": "25",
     "Je naam": "Eva Proef",
