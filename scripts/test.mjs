@@ -16,6 +16,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } fro
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, REFERENCE_DATA_FIXTURE, ROOT, startStack } from "./lib/stack.mjs"
+import fakePdok from "../backend/integration-tests/utils/fake-pdok.js"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
 const PARTS = ["unit", "integration", "e2e"]
@@ -113,12 +114,14 @@ async function e2ePhase(serverUrl) {
   const logFile = path.join(RESULTS, "e2e-servers.log")
   const log = fs.createWriteStream(logFile)
   let stack
+  // Address lookups go to a Locatieserver-compatible fake on loopback, never to PDOK.
+  const pdok = await fakePdok.startFakePdok()
   try {
     stack = await startStack({
       databaseUrl,
       backendPort,
       storefrontPort,
-      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
+      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir, ADDRESS_LOOKUP_URL: pdok.url },
       // Tests never reach the internet and carry their own data: the fixture in the repository.
       referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },
       remember: false, // a throwaway database: nothing to skip next time
@@ -151,6 +154,7 @@ async function e2ePhase(serverUrl) {
     if (code !== 0) console.log(`Server output of the e2e run: ${path.relative(ROOT, logFile)}`)
   } finally {
     await stack?.stop()
+    await pdok.close()
     log.end()
     await dropDatabase(databaseUrl).catch((error) => console.warn(`Could not drop ${databaseUrl}: ${error.message}`))
   }

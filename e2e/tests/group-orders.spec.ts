@@ -51,7 +51,7 @@ test("order signs for a group from its page; the group page then shows the count
     "E-mailadres": "buurt.bestelling@example.com",
     Voornaam: "Fleur",
     Achternaam: "Jansen",
-    "Straat en huisnummer": "Dorpsstraat 14",
+    Huisnummer: "14",
   })
 
   // Directory pages are cached for up to 15 seconds: reload until the count is there.

@@ -21,8 +21,9 @@ async function toPaymentStep(page: Page) {
     "E-mailadres": "wijkmanager@utrecht.example",
     Voornaam: "Sanne",
     Achternaam: "Bakker",
-    "Straat en huisnummer": "Stadsplateau 1",
     Postcode: "3521 AZ",
+    Huisnummer: "1",
+    Straat: "Stadsplateau",
     Plaats: "Utrecht",
   }
   for (const [label, value] of Object.entries(address)) await page.getByLabel(label, { exact: true }).fill(value)

@@ -25,6 +25,7 @@ import { myGroupMiddlewares } from "./store/my-group/middlewares"
 import { authAccountMiddlewares } from "./middlewares/auth-accounts"
 import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
+import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -106,6 +107,7 @@ export default defineMiddlewares({
     ...bodyLimitMiddlewares,
     ...paymentCollectionMiddlewares,
     ...withdrawalMiddlewares,
+    ...addressLookupMiddlewares,
   ],
   errorHandler: bodyTooLargeErrorHandler(),
 })

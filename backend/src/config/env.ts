@@ -296,3 +296,30 @@ export function findWorkspaceRoot(startDir: string): string | undefined {
     dir = parent
   }
 }
+
+/** PDOK Locatieserver's `free` endpoint (Dutch addresses from the BAG, CC0). */
+export const DEFAULT_ADDRESS_LOOKUP_URL = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+
+/**
+ * ADDRESS_LOOKUP_URL: unset = PDOK Locatieserver; set but empty = lookup off (checkout and
+ * the group forms then ask for street and town as before); else a Locatieserver-compatible
+ * `free` endpoint (tests: a loopback fake). ADDRESS_LOOKUP_TIMEOUT_MS: how long a lookup
+ * may take before the shopper is asked to type the street (2500).
+ * Read per request, not in readBackendEnv, so it needs no restart-time wiring.
+ */
+export function readAddressLookupEnv(env: NodeJS.ProcessEnv = process.env): { url?: string; timeoutMs: number } {
+  const raw = env.ADDRESS_LOOKUP_URL
+  const url = raw === undefined ? DEFAULT_ADDRESS_LOOKUP_URL : nonEmpty(raw)
+  if (url) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(url)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || !["http:", "https:"].includes(parsed.protocol)) {
+      throw new ConfigError(`ADDRESS_LOOKUP_URL must be an http(s) URL such as ${DEFAULT_ADDRESS_LOOKUP_URL}, or empty to switch lookup off, not "${raw}"`)
+    }
+  }
+  return { url, timeoutMs: positiveInteger("ADDRESS_LOOKUP_TIMEOUT_MS", env.ADDRESS_LOOKUP_TIMEOUT_MS, 2500) }
+}

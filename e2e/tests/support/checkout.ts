@@ -1,14 +1,21 @@
 import { expect, type Page } from "@playwright/test"
 
-/** Fills the checkout's details step; `overrides` replace single fields (by label). */
+/**
+ * Fills the checkout's details step; `overrides` replace single fields (by label).
+ * A Dutch address has postcode, huisnummer, straat and plaats (the lookup finds nothing
+ * for the default address, so the typed street stays); a Belgian one a free street line.
+ */
 export async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  // wait for the details form (a client-side navigation may still be on its way), then see which country it asks for
+  await expect(page.getByLabel("Land", { exact: true })).toBeVisible()
+  const dutch = await page.getByLabel("Huisnummer", { exact: true }).isVisible()
   const values: Record<string, string> = {
     "E-mailadres": "jan.devries@example.com",
     Voornaam: "Jan",
     Achternaam: "de Vries",
-    "Straat en huisnummer": "Dorpsstraat 12",
-    Postcode: "3511 AB",
-    Plaats: "Utrecht",
+    ...(dutch
+      ? { Postcode: "3511 AB", Huisnummer: "12", Straat: "Dorpsstraat", Plaats: "Utrecht" }
+      : { "Straat en huisnummer": "Dorpsstraat 12", Postcode: "3511 AB", Plaats: "Utrecht" }),
     ...overrides,
   }
   for (const [label, value] of Object.entries(values)) {

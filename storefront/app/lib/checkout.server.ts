@@ -3,7 +3,8 @@ import { callBackend, getRegion } from "./catalogue.server";
 import { CartError, forgetCart, stockErrorMessage, type CartView } from "./cart.server";
 import { sdk } from "./medusa.server";
 import type { ShopSession } from "./session.server";
-import type { AddressInput, InvoiceInput } from "./validation";
+import type { CheckoutAddress } from "./address";
+import type { InvoiceInput } from "./validation";
 
 export { MANUAL_PROVIDER } from "./payment";
 
@@ -24,7 +25,7 @@ export type ShippingGroup = {
 };
 
 /** Saves e-mail and address; moves the cart to the region of the chosen country. */
-export async function saveAddress(session: ShopSession, cart: CartView, address: AddressInput) {
+export async function saveAddress(session: ShopSession, cart: CartView, address: CheckoutAddress) {
   const region = await getRegion(address.country_code);
   const shippingAddress = {
     first_name: address.first_name,
@@ -35,6 +36,8 @@ export async function saveAddress(session: ShopSession, cart: CartView, address:
     city: address.city,
     country_code: address.country_code,
     phone: address.phone || undefined,
+    // Dutch addresses: street, number and addition separately as well (see lib/address.ts)
+    metadata: address.metadata,
   };
   // Changing the region makes Medusa reset the address to the region's country,
   // so move the cart first and save the address after.

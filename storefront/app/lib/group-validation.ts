@@ -134,9 +134,10 @@ const memberCount = z.preprocess(
     .max(MAX_GROUP_MEMBERS, `Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden.`),
 );
 
+// the point's fields are visible without JavaScript: accept the Dutch comma ("52,0907")
 const coordinate = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : blankToUndefined(v)),
-  z.number().finite().optional(),
+  (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : blankToUndefined(v)),
+  z.number({ error: "Vul de graden in als getal, bijvoorbeeld 52,0907 en 5,1214." }).finite("Vul de graden in als getal, bijvoorbeeld 52,0907 en 5,1214.").optional(),
 );
 
 export function isInNetherlands(lat: number, lng: number): boolean {

@@ -7,7 +7,10 @@ import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/catalogue.server";
 import { saveAddress } from "~/lib/checkout.server";
 import { commitSession, getSession } from "~/lib/session.server";
-import { addressSchema, COUNTRIES, parseForm, type FieldErrors } from "~/lib/validation";
+import { type FieldErrors } from "~/lib/validation";
+import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
+import { lookupAddress } from "~/lib/address.server";
+import { CheckoutAddressFields, LOOKUP_INTENT, type CheckoutAddressValues } from "~/components/address/CheckoutAddressFields";
 import type { loader as checkoutLoader } from "./afrekenen";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -15,8 +18,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   const form = await request.formData();
   const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
-  const parsed = parseForm(addressSchema, values);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  // "Zoek adres" without JavaScript: fill street and town, render the form again, save nothing.
+  if (values.intent === LOOKUP_INTENT) {
+    const lookup = await lookupAddress({ postcode: values.postal_code, huisnummer: values.house_number, toevoeging: values.house_number_addition });
+    if (lookup.status === "invalid") return data({ errors: lookup.errors, values, lookup }, { status: 400 });
+    if (lookup.status === "found") {
+      const { address } = lookup;
+      Object.assign(values, { street: address.street, city: address.city, postal_code: `${address.postcode.slice(0, 4)} ${address.postcode.slice(4)}` });
+    }
+    return data({ errors: {} as FieldErrors, values, lookup });
+  }
+  const parsed = parseCheckoutAddress(values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, lookup: undefined }, { status: 400 });
 
   const cart = await loadFromBackend(() => getCart(session));
   if (!cart) throw redirect("/winkelmand");
@@ -29,8 +42,22 @@ export default function CheckoutDetails() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
-  const saved = { email: checkout?.cart.email ?? "", ...checkout?.cart.address };
-  const value = (name: string) => actionData?.values?.[name] ?? saved[name as keyof typeof saved] ?? "";
+  const savedAddress = checkout?.cart.address ?? {};
+  const saved: Record<string, string> = {
+    email: checkout?.cart.email ?? "",
+    ...savedAddress,
+    ...(savedAddress.address_1 ? splitAddressLine(savedAddress.address_1) : {}),
+  };
+  const value = (name: string) => actionData?.values?.[name] ?? saved[name] ?? "";
+  const address: CheckoutAddressValues = {
+    country_code: value("country_code") || "nl",
+    postal_code: value("postal_code"),
+    house_number: value("house_number"),
+    house_number_addition: value("house_number_addition"),
+    street: value("street"),
+    address_1: value("address_1"),
+    city: value("city"),
+  };
   const errorCount = Object.keys(errors).length;
 
   return (
@@ -75,44 +102,12 @@ export default function CheckoutDetails() {
           error={errors.company}
           className="sm:col-span-2"
         />
-        <div className="sm:col-span-2">
-          <label htmlFor="field-country_code" className="block font-semibold text-slate-900">
-            Land
-          </label>
-          <select
-            id="field-country_code"
-            name="country_code"
-            defaultValue={value("country_code") || "nl"}
-            aria-invalid={errors.country_code ? true : undefined}
-            className="mt-1 w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-2.5"
-          >
-            {Object.entries(COUNTRIES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-          {errors.country_code ? <p className="mt-1 text-sm font-semibold text-red-800">{errors.country_code}</p> : null}
-        </div>
-        <Field
-          name="address_1"
-          label="Straat en huisnummer"
-          autoComplete="address-line1"
-          required
-          defaultValue={value("address_1")}
-          error={errors.address_1}
-          className="sm:col-span-2"
+        <CheckoutAddressFields
+          key={JSON.stringify(actionData?.values ?? null)}
+          initial={address}
+          errors={errors}
+          serverLookup={actionData?.lookup}
         />
-        <Field
-          name="postal_code"
-          label="Postcode"
-          autoComplete="postal-code"
-          required
-          defaultValue={value("postal_code")}
-          error={errors.postal_code}
-          hint="Nederland: 1234 AB, België: 1000"
-        />
-        <Field name="city" label="Plaats" autoComplete="address-level2" required defaultValue={value("city")} error={errors.city} />
         <Field
           name="phone"
           type="tel"

@@ -7,14 +7,15 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { ErrorSummary } from "~/components/groups/ErrorSummary";
 import { CheckboxField, Honeypot } from "~/components/groups/FormControls";
-import { GroupMap, groupMapLinks, type LatLng } from "~/components/groups/GroupMap";
+import { groupMapLinks } from "~/components/groups/GroupMap";
+import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
+import { pointFromAddress } from "~/lib/group-point.server";
 import { getSiteUrl } from "~/lib/content.server";
 import {
   type FieldErrors,
@@ -54,7 +55,7 @@ export function loader() {
 
 /** The form's text fields, echoed back after an error (never the honeypot). */
 const KEPT_FIELDS = ["name", "woonplaats", "gemeente", "postcodes", "member_count", "lat", "lng", "admin_name", "admin_email", "admin_phone", "accepted_rules"] as const;
-type FormValues = Partial<Record<(typeof KEPT_FIELDS)[number], string>>;
+type FormValues = Partial<Record<(typeof KEPT_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -62,9 +63,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const value = form.get(key);
     return typeof value === "string" ? value : "";
   };
-  const values: FormValues = Object.fromEntries(KEPT_FIELDS.map((key) => [key, text(key)]));
-  const parsed = parseGroupForm(registrationSchema, { ...values, website: text("website") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const typed: FormValues = Object.fromEntries([...KEPT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
+  // The central address becomes the point (lat/lng); the address itself is not sent on.
+  const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
+  const point = await pointFromAddress(typed, { explicit });
+  const values = point.values;
+  if (explicit) return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: Object.keys(point.errors).length ? 400 : 200 });
+  if (Object.keys(point.errors).length) return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: 400 });
+  const kept = Object.fromEntries(KEPT_FIELDS.map((key) => [key, values[key] ?? ""]));
+  const parsed = parseGroupForm(registrationSchema, { ...kept, website: text("website") });
+  if (!parsed.ok) return data({ errors: parsed.errors, values, pointLookup: point.lookup }, { status: 400 });
 
   let registered = { name: parsed.value.name, slug: "", message: "" };
   // A filled honeypot gets the same confirmation, but nothing is sent or stored.
@@ -73,68 +81,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       registered = await registerGroup(parsed.value, clientIpFrom(context));
     } catch (error) {
       const failure = toFormFailure(error, REGISTRATION_MESSAGE_RULES);
-      if (failure.kind === "invalid") return data({ errors: failure.errors, values }, { status: 400 });
+      if (failure.kind === "invalid") return data({ errors: failure.errors, values, pointLookup: point.lookup }, { status: 400 });
       const errors: FieldErrors = { _: failure.kind === "not_found" ? "Aanmelden lukt nu niet. Probeer het later opnieuw." : failure.message };
-      return data({ errors, values }, { status: failure.kind === "rate_limited" ? 429 : 503 });
+      return data({ errors, values, pointLookup: point.lookup }, { status: failure.kind === "rate_limited" ? 429 : 503 });
     }
   }
   return redirect("/groepen/aangemeld", {
     status: 303,
     headers: { "Set-Cookie": await rememberRegistration({ ...registered, message: registered.message || "" }) },
   });
-}
-
-const coordinate = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 5, maximumFractionDigits: 5 });
-
-function initialPoint(values: FormValues | undefined): LatLng | null {
-  const lat = Number(values?.lat);
-  const lng = Number(values?.lng);
-  return values?.lat && values?.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
-}
-
-/** The optional point: clicking the map fills two hidden fields; without it the backend uses the postcodes' centre. */
-function PointPicker({ map, initial, error }: { map: { tileUrl: string; attribution: string }; initial: LatLng | null; error?: string }) {
-  const [point, setPoint] = useState<LatLng | null>(initial);
-  return (
-    <fieldset aria-describedby="kaart-uitleg" className="space-y-3">
-      <legend id="kaart-kiezen" tabIndex={-1} className="scroll-mt-6 text-xl font-bold text-slate-900">
-        Waar ligt je buurt? <span className="text-base font-normal text-slate-700">(optioneel)</span>
-      </legend>
-      <p id="kaart-uitleg" className="text-slate-700">
-        Klik op de kaart om het midden van je buurt aan te wijzen. Doe je dat niet, dan zetten we je groep in het midden
-        van je postcodes.
-      </p>
-      <input type="hidden" name="lat" value={point ? String(point.lat) : ""} />
-      <input type="hidden" name="lng" value={point ? String(point.lng) : ""} />
-      <GroupMap
-        settings={map}
-        label="Kaart om de plek van je buurt aan te wijzen"
-        pick={{ value: point, onPick: setPoint }}
-        focus={point ? [point] : undefined}
-        zoom={14}
-        className="h-72"
-      >
-        <p>Met JavaScript kun je hier de plek van je buurt aanwijzen. Zonder kaart gebruiken we het midden van je postcodes.</p>
-      </GroupMap>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p role="status" data-testid="picked-point" className="text-sm text-slate-800">
-          {point
-            ? `Gekozen punt: ${coordinate.format(point.lat)} noorderbreedte, ${coordinate.format(point.lng)} oosterlengte.`
-            : "Nog geen punt gekozen."}
-        </p>
-        {point ? (
-          <Button type="button" variant="link" className="text-sm" onClick={() => setPoint(null)}>
-            Punt wissen
-          </Button>
-        ) : null}
-      </div>
-      {error ? (
-        <p id="field-lat-error" data-testid="error-lat" className="text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
 }
 
 export default function RegisterGroupPage() {
@@ -146,7 +101,6 @@ export default function RegisterGroupPage() {
   const values: FormValues = actionData?.values ?? {};
   const summary = orderedErrors(errors, REGISTRATION_FIELDS);
   const value = (name: keyof FormValues) => values[name] ?? "";
-  const [initial] = useState(() => initialPoint(values));
 
   return (
     <>
@@ -206,7 +160,15 @@ export default function RegisterGroupPage() {
             <MemberCountField defaultValue={value("member_count")} error={errors.member_count} />
           </fieldset>
 
-          <PointPicker map={map} initial={initial} error={errors.lat} />
+          <PointPicker
+            key={JSON.stringify(actionData ?? null)}
+            legend="Waar ligt je buurt?"
+            map={map}
+            values={{ lat: value("lat"), lng: value("lng"), punt_postcode: value("punt_postcode"), punt_huisnummer: value("punt_huisnummer") }}
+            errors={errors}
+            postcodesFieldId="field-postcodes"
+            serverLookup={actionData && "pointLookup" in actionData ? actionData.pointLookup : undefined}
+          />
 
           <fieldset className="space-y-5">
             <legend className="text-xl font-bold text-slate-900">Jij als beheerder</legend>

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/Field";
@@ -16,7 +16,10 @@ import {
 } from "~/lib/account.server";
 import { type FieldErrors, GROUP_EDIT_FIELDS, groupEditSchema, inviteLinkErrors, parseForm } from "~/lib/account-validation";
 import { orderedErrors } from "~/lib/group-validation";
-import { resetDirectoryCache } from "~/lib/groups.server";
+import { getMapSettings, resetDirectoryCache } from "~/lib/groups.server";
+import { groupMapLinks } from "~/components/groups/GroupMap";
+import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
+import { pointFromAddress } from "~/lib/group-point.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
@@ -26,8 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 export const headers = privatePageHeaders;
+export const links: LinksFunction = () => groupMapLinks;
 
-type FormValues = Partial<Record<(typeof GROUP_EDIT_FIELDS)[number], string>>;
+type FormValues = Partial<Record<(typeof GROUP_EDIT_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
 
 async function ownGroup(request: Request, id: string | undefined) {
   const { token, session } = await requireCustomerToken(request);
@@ -44,22 +48,30 @@ async function ownGroup(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group } = await ownGroup(request, params.id);
-  return { group };
+  return { group, map: getMapSettings() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { token, session, group } = await ownGroup(request, params.id);
   const form = await request.formData();
   const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const values: FormValues = Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, text(key)]));
+  const typed: FormValues = Object.fromEntries([...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
 
+  const values = typed;
   const inviteLinks = inviteLinkErrors(values as Record<string, string>);
   if (Object.keys(inviteLinks).length) {
     // never echo an invite link back into the form
     for (const key of Object.keys(inviteLinks)) values[key as keyof FormValues] = "";
     return data({ errors: inviteLinks, values }, { status: 400 });
   }
-  const parsed = parseForm(groupEditSchema, values);
+  // The central address becomes the point (lat/lng); the address itself is not sent on.
+  const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
+  const point = await pointFromAddress(values, { explicit });
+  Object.assign(values, point.values);
+  if (explicit || Object.keys(point.errors).length) {
+    return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: Object.keys(point.errors).length ? 400 : 200 });
+  }
+  const parsed = parseForm(groupEditSchema, Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, values[key] ?? ""])));
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
 
   let awaitsReview = false;
@@ -86,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const decimal = (n: number | null) => (n === null ? "" : String(Math.round(n * 1e5) / 1e5).replace(".", ","));
 
 export default function EditMyGroupPage() {
-  const { group } = useLoaderData<typeof loader>();
+  const { group, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -137,31 +149,20 @@ export default function EditMyGroupPage() {
         />
         <PostcodesField defaultValue={value("postcodes", wanted.postcodes.join(", "))} error={errors.postcodes} />
         <MemberCountField defaultValue={value("member_count", String(group.memberCount))} error={errors.member_count} />
-        <fieldset className="space-y-3">
-          <legend className="font-semibold text-slate-900">
-            Plek op de kaart <span className="font-normal text-slate-700">(optioneel)</span>
-          </legend>
-          <p className="text-sm text-slate-700">
-            Het midden van je buurt in graden, bijvoorbeeld 52,0907 en 5,1214. Laat je ze leeg terwijl je de postcodes
-            wijzigt, dan zetten we de groep in het midden van de nieuwe postcodes.
-          </p>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              name="lat"
-              inputMode="decimal"
-              label="Breedtegraad"
-              defaultValue={value("lat", decimal(wanted.lat))}
-              error={errors.lat}
-            />
-            <Field
-              name="lng"
-              inputMode="decimal"
-              label="Lengtegraad"
-              defaultValue={value("lng", decimal(wanted.lng))}
-              error={errors.lng}
-            />
-          </div>
-        </fieldset>
+        <PointPicker
+          key={JSON.stringify(actionData ?? null)}
+          legend="Plek op de kaart"
+          map={map}
+          values={{
+            lat: value("lat", decimal(wanted.lat)),
+            lng: value("lng", decimal(wanted.lng)),
+            punt_postcode: value("punt_postcode", ""),
+            punt_huisnummer: value("punt_huisnummer", ""),
+          }}
+          errors={errors}
+          postcodesFieldId="field-postcodes"
+          serverLookup={actionData && "pointLookup" in actionData ? actionData.pointLookup : undefined}
+        />
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
           <Button type="submit" disabled={sending}>
             {sending ? "Opslaan…" : "Opslaan"}

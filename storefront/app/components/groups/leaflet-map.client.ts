@@ -170,12 +170,30 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
       return;
     }
     if (!picked) {
-      picked = L.marker([point.lat, point.lng], { icon: pin, title: "Gekozen punt", alt: "Gekozen punt", draggable: true, keyboard: false, zIndexOffset: 1000 });
-      picked.on("dragend", () => {
+      picked = L.marker([point.lat, point.lng], { icon: pin, title: PIN_LABEL, alt: PIN_LABEL, draggable: true, keyboard: true, zIndexOffset: 1000 });
+      const choose = () => {
         const at = picked!.getLatLng();
         options.pick?.onPick({ lat: round(at.lat), lng: round(at.lng) });
-      });
+      };
+      picked.on("dragend", choose);
+      // A click on the pin (or Enter on the focused pin) chooses the point where it stands,
+      // e.g. the starting place at the centre of the first postcode.
+      picked.on("click", choose);
       picked.addTo(map);
+      // Keyboard users move the pin too (WCAG 2.1.1, 2.5.7): Tab to it, then the arrow keys.
+      const element = picked.getElement();
+      element?.setAttribute("aria-label", PIN_LABEL);
+      element?.addEventListener("keydown", (event) => {
+        const step = event.shiftKey ? 50 : 10;
+        const move = ({ ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] } as Record<string, [number, number]>)[event.key];
+        if (!move || !picked) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const at = map.containerPointToLatLng(map.latLngToContainerPoint(picked.getLatLng()).add(move));
+        picked.setLatLng(at);
+        map.panInside(at, { padding: [24, 24] });
+        options.pick?.onPick({ lat: round(at.lat), lng: round(at.lng) });
+      });
     } else {
       picked.setLatLng([point.lat, point.lng]);
     }
@@ -204,6 +222,8 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
     },
   };
 }
+
+const PIN_LABEL = "Punt van je buurt: verschuif met de pijltjestoetsen (Shift voor grotere stappen) of sleep het";
 
 /** Five decimals: about a metre. */
 function round(value: number): number {
