@@ -15,6 +15,7 @@ import path from "node:path"
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
+import { startFakeStripe } from "./lib/fake-stripe.mjs"
 import { assertPortFree, build, ROOT, startStack } from "./lib/stack.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
@@ -111,12 +112,15 @@ async function e2ePhase(serverUrl) {
   const logFile = path.join(RESULTS, "e2e-servers.log")
   const log = fs.createWriteStream(logFile)
   let stack
+  let stripe
   try {
+    // Payments go to a loopback Stripe fake (API, Stripe.js stand-in, test bank): the suite stays offline.
+    stripe = await startFakeStripe({ backendUrl: `http://localhost:${backendPort}`, log: (name, chunk) => log.write(`[${name}] ${chunk}`) })
     stack = await startStack({
       databaseUrl,
       backendPort,
       storefrontPort,
-      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir },
+      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir, ...stripe.env },
       // Tests never reach the internet: reference data comes from ../shared/data by path, when present.
       referenceData: { file: fs.existsSync(SHARED_POSTCODES) ? SHARED_POSTCODES : undefined, download: false },
       // With REDIS_URL the suite runs against the scaled-out shape: a server plus a worker sharing Redis.
@@ -141,6 +145,7 @@ async function e2ePhase(serverUrl) {
         ADMIN_PASSWORD: stack.admin.password,
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
         MAIL_DIR: mailDir,
+        STRIPE_FAKE_URL: stripe.url,
       },
     })
     const stats = readJson(out)?.stats ?? {}
@@ -148,6 +153,7 @@ async function e2ePhase(serverUrl) {
     if (code !== 0) console.log(`Server output of the e2e run: ${path.relative(ROOT, logFile)}`)
   } finally {
     await stack?.stop()
+    await stripe?.stop()
     log.end()
     await dropDatabase(databaseUrl).catch((error) => console.warn(`Could not drop ${databaseUrl}: ${error.message}`))
   }
