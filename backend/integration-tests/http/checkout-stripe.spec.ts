@@ -25,7 +25,8 @@ import {
   type StoreHeaders,
 } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+// Generous: booting Medusa (migrations) on a shared 2-core machine can take minutes.
+jest.setTimeout(300 * 1000)
 
 const stripe = useFakeStripe("stripe")
 const STRIPE_KEY = FAKE_STRIPE_API_KEY

@@ -12,7 +12,8 @@ import { useFakeStripe } from "../utils/fake-stripe"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, waitFor, type StoreHeaders } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 
-jest.setTimeout(120 * 1000)
+// Generous: booting Medusa (migrations) on a shared 2-core machine can take minutes.
+jest.setTimeout(300 * 1000)
 
 const stripe = useFakeStripe("refund-stripe", { LOW_STOCK_THRESHOLD: "0" })
 const MAIL_DIR = stripe.mailDir
