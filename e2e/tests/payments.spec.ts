@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test"
+import { expect as baseExpect, type Page, test } from "@playwright/test"
 import fs from "node:fs"
 import path from "node:path"
 import { fillAddress } from "./support/checkout"
@@ -21,6 +21,11 @@ function mailsTo(address: string): string[] {
     .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
     .filter((m) => m.includes(address) && m.includes("Bedankt voor je bestelling"))
 }
+
+// Each test adds to cart and goes through three checkout steps and a payment; on a
+// shared 2-core machine single steps took over 10 s, so allow more than the defaults.
+test.describe.configure({ timeout: 180_000 })
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const unique = (name: string) => `${name}.${Date.now()}@example.nl`
 
