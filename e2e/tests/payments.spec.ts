@@ -117,7 +117,7 @@ test("the bank's 'cancel' returns to a Dutch message with the cart kept", async 
   await page.getByRole("button", { name: "Nu betalen" }).click()
   await page.getByRole("button", { name: "Betaling annuleren" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Betaling niet gelukt")
-  await expect(page.getByRole("status")).toContainText("Er is niets afgeschreven en je winkelmand is bewaard")
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Er is niets afgeschreven en je winkelmand is bewaard")
   await page.getByRole("link", { name: "Terug naar betalen" }).click()
   await expect(page.getByRole("heading", { name: "Controleren en betalen" })).toBeVisible()
 })
@@ -147,6 +147,6 @@ test("a link from another site to /betaling/afronden completes nothing", async (
   const forged = "/betaling/afronden?payment_intent=pi_forged&payment_intent_client_secret=pi_forged_secret_x&redirect_status=succeeded"
   const response = await page.goto(forged)
   expect(response?.status()).toBe(400)
-  await expect(page.getByRole("status")).toHaveText("Deze betaling hoort niet bij je winkelmand. Er is niets afgerond.")
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Deze betaling hoort niet bij je winkelmand. Er is niets afgerond.")
   await expect(page.getByTestId("cart-count")).toHaveText("1")
 })
