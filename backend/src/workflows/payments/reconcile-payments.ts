@@ -4,7 +4,7 @@ import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { readStaffEnv } from "../../lib/staff-env"
 import { PAYMENT_ALERT_TEMPLATE, paymentWithoutOrderMail } from "./payment-alert-mail"
 import { completePaidCartsStep } from "./steps/complete-paid-carts"
-import { findPaidCartsWithoutOrderStep } from "./steps/find-paid-carts-without-order"
+import { findPaidCartsWithoutOrderStep, paymentAlertKey } from "./steps/find-paid-carts-without-order"
 
 export const reconcilePaymentsWorkflowId = "reconcile-payments"
 
@@ -14,7 +14,7 @@ export const reconcilePaymentsWorkflowId = "reconcile-payments"
  * Sessions older than `older_than` (and newer than `newer_than`) are checked at
  * Stripe; paid carts are completed now, and for a cart that still cannot be
  * completed staff get one e-mail (the notification's idempotency key is the
- * PaymentIntent, so later runs do not mail again).
+ * PaymentIntent); later runs leave that payment to staff.
  */
 export const reconcilePaymentsWorkflow = createWorkflow(reconcilePaymentsWorkflowId, (input: { older_than: string; newer_than: string }) => {
   const paid = findPaidCartsWithoutOrderStep(input)
@@ -34,7 +34,7 @@ export const reconcilePaymentsWorkflow = createWorkflow(reconcilePaymentsWorkflo
           trigger_type: "payment-without-order",
           resource_id: o.cart_id,
           resource_type: "cart",
-          idempotency_key: `payment-without-order:${o.intent_id}`,
+          idempotency_key: paymentAlertKey(o.intent_id),
         })
       )
   })

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYMENT_PROVIDER_IDS } from "../../../config/modules"
 import { readBackendEnv } from "../../../config/env"
@@ -18,6 +18,9 @@ export type PaidCartWithoutOrder = {
 }
 
 export const STRIPE_PROVIDER_IDS: string[] = [PAYMENT_PROVIDER_IDS.card, PAYMENT_PROVIDER_IDS.ideal, PAYMENT_PROVIDER_IDS.bancontact]
+
+/** The staff alert's idempotency key: one mail per PaymentIntent, ever. */
+export const paymentAlertKey = (intentId: string) => `payment-without-order:${intentId}`
 
 /** Intent states in which the shopper's money is taken or held for us. */
 const PAID_STATES = ["succeeded", "requires_capture"]
@@ -53,7 +56,16 @@ export const findPaidCartsWithoutOrderStep = createStep(
         created_at: { $lt: input.older_than, $gt: input.newer_than },
       } as any,
     })
-    const open = (sessions as any[]).filter((s) => s.payment_collection?.cart?.id && !s.payment_collection.cart.completed_at && s.data?.id)
+    let open = (sessions as any[]).filter((s) => s.payment_collection?.cart?.id && !s.payment_collection.cart.completed_at && s.data?.id)
+    if (!open.length) return new StepResponse<PaidCartWithoutOrder[]>([])
+    // Once staff were alerted about a payment, the case is theirs: no further automatic
+    // completion attempts (and no second mail).
+    const alerted = await container.resolve(Modules.NOTIFICATION).listNotifications(
+      { idempotency_key: open.map((s) => paymentAlertKey(s.data.id)) } as any,
+      { select: ["idempotency_key"] }
+    )
+    const done = new Set(alerted.map((n: any) => n.idempotency_key))
+    open = open.filter((s) => !done.has(paymentAlertKey(s.data.id)))
     if (!open.length) return new StepResponse<PaidCartWithoutOrder[]>([])
 
     const stripe = createStripeClient({ apiKey: env.stripeApiKey, apiBaseUrl: env.stripeApiBaseUrl })
