@@ -17,6 +17,7 @@ import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, REFERENCE_DATA_FIXTURE, ROOT, startStack } from "./lib/stack.mjs"
 import fakePdok from "../backend/integration-tests/utils/fake-pdok.js"
+import { startFakeStripe } from "./lib/fake-stripe.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
 const PARTS = ["unit", "integration", "e2e"]
@@ -116,12 +117,22 @@ async function e2ePhase(serverUrl) {
   let stack
   // Address lookups go to a Locatieserver-compatible fake on loopback, never to PDOK.
   const pdok = await fakePdok.startFakePdok()
+  let stripe
   try {
+    // Payments go to a loopback Stripe fake (API, Stripe.js stand-in, test bank): the suite stays offline.
+    stripe = await startFakeStripe({ backendUrl: `http://localhost:${backendPort}`, log: (name, chunk) => log.write(`[${name}] ${chunk}`) })
     stack = await startStack({
       databaseUrl,
       backendPort,
       storefrontPort,
-      env: { STOREFRONT_URL: `http://localhost:${storefrontPort}`, MAIL_DIR: mailDir, ADDRESS_LOOKUP_URL: pdok.url },
+      env: {
+        STOREFRONT_URL: `http://localhost:${storefrontPort}`,
+        MAIL_DIR: mailDir,
+        ADDRESS_LOOKUP_URL: pdok.url,
+        ...stripe.env,
+        // Staff switched "Betalen op rekening" on next to Stripe: most specs check out on account.
+        PAY_ON_ACCOUNT: "true",
+      },
       // Tests never reach the internet and carry their own data: the fixture in the repository.
       referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },
       remember: false, // a throwaway database: nothing to skip next time
@@ -147,6 +158,7 @@ async function e2ePhase(serverUrl) {
         ADMIN_PASSWORD: stack.admin.password,
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
         MAIL_DIR: mailDir,
+        STRIPE_FAKE_URL: stripe.url,
       },
     })
     const stats = readJson(out)?.stats ?? {}
@@ -154,6 +166,7 @@ async function e2ePhase(serverUrl) {
     if (code !== 0) console.log(`Server output of the e2e run: ${path.relative(ROOT, logFile)}`)
   } finally {
     await stack?.stop()
+    await stripe?.stop()
     await pdok.close()
     log.end()
     await dropDatabase(databaseUrl).catch((error) => console.warn(`Could not drop ${databaseUrl}: ${error.message}`))

@@ -10,12 +10,14 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
+import { reconcilePaymentsWorkflow } from "../../src/workflows/payments/reconcile-payments"
 import { FAKE_STRIPE_API_KEY, FAKE_STRIPE_WEBHOOK_SECRET, useFakeStripe } from "../utils/fake-stripe"
 import {
   cartReadyForPayment,
   completeCart,
   confirmationMails,
   ordersForCart,
+  readMails,
   regionId,
   startPayment,
   storeHeaders,
@@ -23,7 +25,8 @@ import {
   type StoreHeaders,
 } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+// Generous: booting Medusa (migrations) on a shared 2-core machine can take minutes.
+jest.setTimeout(300 * 1000)
 
 const stripe = useFakeStripe("stripe")
 const STRIPE_KEY = FAKE_STRIPE_API_KEY
@@ -150,17 +153,26 @@ medusaIntegrationTestRunner({
       expect(body.order.total).toBeCloseTo(35.3, 2)
       await confirmationMails(container, MAIL_DIR, body.order.id)
 
-      // Authorised, not captured (capture is off by default): the intent waits in requires_capture.
-      expect(stripe.fake.intents.get(session.data.id)!.status).toBe("requires_capture")
-      const state = await paymentsOf(cart.id)
-      expect(state.payment_collection.status).toBe("authorized")
-      expect(state.payment_collection.payments).toHaveLength(1)
-      expect(state.payment_collection.payments[0].captures).toEqual([])
+      // The intent was authorised only (manual capture); placing the order captures it
+      // (subscriber capture-card-payment), once, so the authorisation cannot lapse.
+      const captured = await waitFor(async () => {
+        const state = await paymentsOf(cart.id)
+        return state.payment_collection.payments[0]?.captured_at ? state : null
+      }, { what: "capture at order placement" })
+      expect(captured.payment_collection.payments).toHaveLength(1)
+      expect(captured.payment_collection.payments[0].captures).toHaveLength(1)
+      expect(stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${session.data.id}/capture$`))).toHaveLength(1)
+      expect(stripe.fake.intents.get(session.data.id)!.status).toBe("succeeded")
+      expect(stripe.fake.intents.get(session.data.id)!.amount_received).toBe(3530)
 
-      // Stripe's own webhook for the authorisation arrives afterwards: nothing changes.
+      // Stripe's own webhooks for the authorisation and the capture arrive afterwards: nothing changes.
       await deliver(stripe.fake.event("payment_intent.amount_capturable_updated", session.data.id))
+      await deliver(stripe.fake.event("payment_intent.succeeded", session.data.id))
       expect(await ordersForCart(container, cart.id)).toEqual([body.order.id])
-      expect((await paymentsOf(cart.id)).payment_collection.payments).toHaveLength(1)
+      const after = await paymentsOf(cart.id)
+      expect(after.payment_collection.payments).toHaveLength(1)
+      expect(after.payment_collection.payments[0].captures).toHaveLength(1)
+      expect(stripe.fake.calls("POST", /\/capture$/)).toHaveLength(1)
     })
 
     it("declined card: no order, the cart stays open and the session carries Stripe's decline; a new session with another card succeeds", async () => {
@@ -228,9 +240,11 @@ medusaIntegrationTestRunner({
       // PAYMENT_WEBHOOK_DELAY_MS took effect (upstream's route would wait 5 s).
       expect(Date.now() - sentAt).toBeLessThan(4000)
 
-      const placed = await paymentsOf(cart.id)
+      const placed = await waitFor(async () => {
+        const state = await paymentsOf(cart.id)
+        return state.payment_collection.payments[0]?.captured_at ? state : null
+      }, { what: "capture of the webhook's order" })
       expect(placed.completed_at).not.toBeNull()
-      expect(placed.payment_collection.status).toBe("authorized")
       expect(placed.payment_collection.payments).toHaveLength(1)
       expect(await confirmationMails(container, MAIL_DIR, orderId)).toHaveLength(1)
 
@@ -244,11 +258,12 @@ medusaIntegrationTestRunner({
       const after = await paymentsOf(cart.id)
       expect(after.payment_collection.payments).toHaveLength(1)
       expect(after.payment_collection.payments[0].canceled_at).toBeNull()
-      expect(after.payment_collection.status).toBe("authorized")
+      expect(after.payment_collection.payments[0].captures).toHaveLength(1)
       const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId)
       expect(order.status).toBe("pending")
       expect(stripe.fake.calls("POST", /\/cancel$/)).toEqual([])
-      expect(stripe.fake.intents.get(intentId)!.status).toBe("requires_capture")
+      expect(stripe.fake.calls("POST", /\/capture$/)).toHaveLength(1)
+      expect(stripe.fake.intents.get(intentId)!.status).toBe("succeeded")
       expect(await confirmationMails(container, MAIL_DIR, orderId)).toHaveLength(1)
     })
 
@@ -345,6 +360,79 @@ medusaIntegrationTestRunner({
       expect((await paymentsOf(cart.id)).payment_collection.payments).toHaveLength(1)
       expect(await confirmationMails(container, MAIL_DIR, orders[0])).toHaveLength(1)
     })
+
+    /** Runs the reconciliation job's workflow as if N minutes had passed since every session was started. */
+    const reconcile = async () => {
+      const { result } = await reconcilePaymentsWorkflow(getContainer()).run({
+        input: { older_than: new Date(Date.now() + 60_000).toISOString(), newer_than: new Date(Date.now() - 3_600_000).toISOString() },
+      })
+      return result
+    }
+    // The mail provider names each .eml file after its template.
+    const staffAlerts = () => readMails(MAIL_DIR).filter((m) => m.file.includes("payment-without-order"))
+
+    it("reconciliation: an iDEAL payment whose webhook was lost becomes an order; open and unpaid carts are left alone", async () => {
+      const container = getContainer()
+      const paid = await cartReadyForPayment(api, headers, container, { lines: LINES })
+      const { session } = await startPayment(api, headers, paid.id, PAYMENT_PROVIDER_IDS.ideal)
+      stripe.fake.confirm(session.data.id, "requires_action")
+      stripe.fake.completeAction(session.data.id, "succeeds") // paid at the bank, tab closed, webhook never arrives
+
+      const unpaid = await cartReadyForPayment(api, headers, container, { lines: LINES, email: "bram@example.nl" })
+      const { session: open } = await startPayment(api, headers, unpaid.id, PAYMENT_PROVIDER_IDS.card)
+      stripe.fake.confirm(open.data.id, "requires_action") // still in 3-D Secure
+
+      // Not yet N minutes old: nothing happens.
+      const early = await reconcilePaymentsWorkflow(container).run({
+        input: { older_than: new Date(Date.now() - 15 * 60_000).toISOString(), newer_than: new Date(Date.now() - 3_600_000).toISOString() },
+      })
+      expect(early.result).toEqual([])
+      expect(await ordersForCart(container, paid.id)).toEqual([])
+
+      const outcomes = await reconcile()
+      expect(outcomes).toHaveLength(1)
+      expect(outcomes[0]).toMatchObject({ cart_id: paid.id, intent_id: session.data.id, intent_status: "succeeded", error: null })
+      const [orderId] = await ordersForCart(container, paid.id)
+      expect(outcomes[0].order_id).toBe(orderId)
+      await confirmationMails(container, MAIL_DIR, orderId)
+      expect(await ordersForCart(container, unpaid.id)).toEqual([])
+      expect(stripe.fake.intents.get(open.data.id)!.status).toBe("requires_action")
+
+      // The next run finds nothing more to do, and nobody was alerted.
+      expect(await reconcile()).toEqual([])
+      expect(staffAlerts()).toEqual([])
+    })
+
+    it("reconciliation: a paid cart that cannot become an order (sold out meanwhile) gives staff exactly one e-mail with the payment and cart", async () => {
+      const container = getContainer()
+      const cart = await cartReadyForPayment(api, headers, container, { lines: LINES })
+      const { session } = await startPayment(api, headers, cart.id, PAYMENT_PROVIDER_IDS.ideal)
+      stripe.fake.confirm(session.data.id, "requires_action")
+      stripe.fake.completeAction(session.data.id, "succeeds")
+
+      // Meanwhile the last signs were sold elsewhere.
+      const inventory = container.resolve(Modules.INVENTORY)
+      const [item] = await inventory.listInventoryItems({ sku: "BORD-WAB-3045-ALU" })
+      const levels = await inventory.listInventoryLevels({ inventory_item_id: item.id })
+      await inventory.updateInventoryLevels(levels.map((l) => ({ inventory_item_id: item.id, location_id: l.location_id, stocked_quantity: Number(l.reserved_quantity) })))
+
+      const [outcome] = await reconcile()
+      expect(outcome).toMatchObject({ cart_id: cart.id, intent_id: session.data.id, order_id: null })
+      expect(outcome.error).toBeTruthy()
+      expect(await ordersForCart(container, cart.id)).toEqual([])
+      const alerts = await waitFor(async () => (staffAlerts().length ? staffAlerts() : null), { what: "staff alert" })
+      expect(alerts).toHaveLength(1)
+      expect(alerts[0].text).toContain(`Stripe-betaling: ${session.data.id} (succeeded)`)
+      expect(alerts[0].text).toContain(cart.id)
+      expect(alerts[0].text).toContain("anouk@example.nl")
+      expect(alerts[0].text).toMatch(/35,30/)
+
+      // Later runs leave the alerted payment to staff: no second attempt, no second mail.
+      expect(await reconcile()).toEqual([])
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(staffAlerts()).toHaveLength(1)
+      expect(await ordersForCart(container, cart.id)).toEqual([])
+    })
   },
 })
 
@@ -370,10 +458,10 @@ function watchWebhooks(container: any) {
       const callsBefore = parse.mock.calls.length
       const finishedBefore = finished
       // Route (verification) + subscriber (processing).
-      await waitFor(async () => parse.mock.calls.length >= callsBefore + 2, { what: "webhook processing", intervalMs: 10 })
+      await waitFor(async () => parse.mock.calls.length >= callsBefore + 2, { what: "webhook processing", intervalMs: 10, timeoutMs: 60_000 })
       const result: any = await parse.mock.results[callsBefore + 1].value.catch((e: Error) => ({ action: `error: ${e.message}` }))
       if (ACTED_ON.includes(result.action) && result.data?.session_id) {
-        await waitFor(async () => finished > finishedBefore, { what: "process-payment-workflow", intervalMs: 10 })
+        await waitFor(async () => finished > finishedBefore, { what: "process-payment-workflow", intervalMs: 10, timeoutMs: 60_000 })
       }
       return result
     },

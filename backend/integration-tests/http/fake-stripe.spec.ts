@@ -6,7 +6,10 @@
 import Stripe from "stripe"
 import { loadProviderStripeSdk } from "../../src/modules/stripe-payment/client"
 import { StripeCardService, StripeIdealPaymentService } from "../../src/modules/stripe-payment/services"
+import http from "node:http"
+import type { AddressInfo } from "node:net"
 import { parseStripeForm, startFakeStripe, type FakeStripe } from "../utils/fake-stripe"
+import { browserRoutes } from "../utils/fake-stripe-browser"
 
 const KEY = "sk_test_fake_unit"
 let fake: FakeStripe
@@ -145,5 +148,114 @@ describe("our Stripe provider services against the fake", () => {
     expect(() =>
       ideal.constructWebhookEvent({ data: {}, rawData: Buffer.from(payload), headers: { "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_other" }) } })
     ).toThrow(/constructWebhookEvent/)
+  })
+})
+
+describe("fake Stripe for the browser (Stripe.js stand-in, test bank, webhooks)", () => {
+  const PK = "pk_test_browser"
+  const WHSEC = "whsec_browser"
+  let browserFake: FakeStripe
+  let backend: http.Server
+  const received: { path: string; event: any }[] = []
+
+  beforeAll(async () => {
+    // Plays the backend: verifies each webhook's signature as the provider does.
+    backend = http.createServer((req, res) => {
+      let raw = ""
+      req.on("data", (c) => (raw += c))
+      req.on("end", () => {
+        try {
+          received.push({ path: req.url ?? "", event: Stripe.webhooks.constructEvent(raw, String(req.headers["stripe-signature"]), WHSEC) })
+          res.writeHead(200).end()
+        } catch {
+          res.writeHead(400).end()
+        }
+      })
+    })
+    await new Promise<void>((r) => backend.listen(0, "127.0.0.1", () => r()))
+    browserFake = await startFakeStripe({
+      apiKey: KEY,
+      extraRoutes: browserRoutes({
+        publishableKey: PK,
+        script: "window.Stripe = function () {}; // origin: __FAKE_STRIPE_ORIGIN__",
+        webhook: { backendUrl: `http://127.0.0.1:${(backend.address() as AddressInfo).port}`, secret: WHSEC },
+      }),
+    })
+  })
+  afterAll(async () => {
+    await browserFake.close()
+    await new Promise((r) => backend.close(r))
+  })
+  beforeEach(() => {
+    received.length = 0
+  })
+
+  const sdk = () => new (loadProviderStripeSdk() as any)(KEY, { host: "127.0.0.1", port: browserFake.port, protocol: "http" })
+  const confirm = (id: string, fields: Record<string, string>) =>
+    fetch(`${browserFake.url}/js/payment_intents/${id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+    })
+  const waitForWebhook = async () => {
+    for (let i = 0; i < 100 && !received.length; i++) await new Promise((r) => setTimeout(r, 20))
+    return received[0]
+  }
+
+  it("serves the Stripe.js stand-in with its own origin", async () => {
+    const response = await fetch(`${browserFake.url}/v3`)
+    expect(response.headers.get("content-type")).toMatch(/javascript/)
+    expect(await response.text()).toContain(`origin: http://127.0.0.1:${browserFake.port}`)
+  })
+
+  it("confirms only with the publishable key and the intent's client secret", async () => {
+    const intent = await sdk().paymentIntents.create({ amount: 1295, currency: "eur", capture_method: "manual", metadata: { session_id: "payses_b1" } })
+    expect((await confirm(intent.id, { key: PK, client_secret: `${intent.id}_secret_guess`, payment_method: "pm_card_visa" })).status).toBe(404)
+    expect((await confirm(intent.id, { key: "pk_test_other", client_secret: intent.client_secret, payment_method: "pm_card_visa" })).status).toBe(404)
+    expect(browserFake.intents.get(intent.id)!.status).toBe("requires_payment_method")
+  })
+
+  it("card: a decline answers in Dutch; the next card is authorised, signed webhook sent, redirect to return_url", async () => {
+    const intent = await sdk().paymentIntents.create({ amount: 1295, currency: "eur", capture_method: "manual", metadata: { session_id: "payses_b2" } })
+    const declined = await confirm(intent.id, { key: PK, client_secret: intent.client_secret, payment_method: "pm_card_chargeDeclined", return_url: "http://shop.test/betaling/afronden" })
+    expect(declined.status).toBe(402)
+    expect(await declined.json()).toEqual({ error: { type: "card_error", code: "card_declined", message: "Je kaart is geweigerd." } })
+    expect(received).toEqual([])
+
+    const paid = await confirm(intent.id, { key: PK, client_secret: intent.client_secret, payment_method: "pm_card_visa", return_url: "http://shop.test/betaling/afronden" })
+    const body = await paid.json()
+    expect(body.status).toBe("requires_capture")
+    const back = new URL(body.redirect_url)
+    expect(`${back.origin}${back.pathname}`).toBe("http://shop.test/betaling/afronden")
+    expect(Object.fromEntries(back.searchParams)).toEqual({ payment_intent: intent.id, payment_intent_client_secret: intent.client_secret, redirect_status: "succeeded" })
+    const hook = await waitForWebhook()
+    expect(hook.path).toBe("/hooks/payment/stripe_stripe")
+    expect(hook.event).toMatchObject({ type: "payment_intent.amount_capturable_updated", data: { object: { id: intent.id, metadata: { session_id: "payses_b2" } } } })
+  })
+
+  it("iDEAL: redirect to the test bank; approving there sends payment_intent.succeeded and returns the shopper", async () => {
+    const intent = await sdk().paymentIntents.create({ amount: 3530, currency: "eur", capture_method: "automatic", payment_method_types: ["ideal"], metadata: { session_id: "payses_b3" } })
+    const body = await (await confirm(intent.id, { key: PK, client_secret: intent.client_secret, return_url: "http://shop.test/betaling/afronden" })).json()
+    expect(body).toEqual({ status: "requires_action", redirect_url: `${browserFake.url}/bank/${intent.id}` })
+    const page = await (await fetch(body.redirect_url)).text()
+    expect(page).toContain("iDEAL | Wero testbank")
+    expect(page).toContain("35,30")
+
+    const approved = await fetch(body.redirect_url, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "choice=approve" })
+    expect(approved.status).toBe(303)
+    expect(new URL(approved.headers.get("location")!).searchParams.get("redirect_status")).toBe("succeeded")
+    expect(browserFake.intents.get(intent.id)!.status).toBe("succeeded")
+    const hook = await waitForWebhook()
+    expect(hook.path).toBe("/hooks/payment/stripe-ideal_stripe")
+    expect(hook.event.type).toBe("payment_intent.succeeded")
+  })
+
+  it("iDEAL cancelled at the bank returns with redirect_status=failed and no payment", async () => {
+    const intent = await sdk().paymentIntents.create({ amount: 3530, currency: "eur", capture_method: "automatic", payment_method_types: ["ideal"], metadata: { session_id: "payses_b4" } })
+    const body = await (await confirm(intent.id, { key: PK, client_secret: intent.client_secret, return_url: "http://shop.test/betaling/afronden" })).json()
+    const cancelled = await fetch(body.redirect_url, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "choice=fail" })
+    expect(new URL(cancelled.headers.get("location")!).searchParams.get("redirect_status")).toBe("failed")
+    expect(browserFake.intents.get(intent.id)!.status).toBe("requires_payment_method")
+    expect((await waitForWebhook()).event.type).toBe("payment_intent.payment_failed")
   })
 })

@@ -1,17 +1,19 @@
 /**
- * Refunds and cancellations of card orders go through the Stripe provider (against the
- * loopback fake): staff capture and refund in the admin and Medusa calls Stripe; a
- * cancel refunds what was captured, or releases an authorisation that was not.
+ * Capture, refunds and cancellations of card orders go through the Stripe provider
+ * (against the loopback fake): the order's placement captures the card payment, staff
+ * refund in the admin and Medusa calls Stripe; a cancel refunds what was captured, or
+ * releases an authorisation that Stripe would not capture.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
 import { useFakeStripe } from "../utils/fake-stripe"
-import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
+import { cartReadyForPayment, completeCart, startPayment, storeHeaders, waitFor, type StoreHeaders } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 
-jest.setTimeout(120 * 1000)
+// Generous: booting Medusa (migrations) on a shared 2-core machine can take minutes.
+jest.setTimeout(300 * 1000)
 
 const stripe = useFakeStripe("refund-stripe", { LOW_STOCK_THRESHOLD: "0" })
 const MAIL_DIR = stripe.mailDir
@@ -59,13 +61,26 @@ medusaIntegrationTestRunner({
     const refundCalls = (intentId: string) =>
       stripe.fake.calls("POST", /^\/v1\/refunds$/).filter((c) => c.body.payment_intent === intentId).map((c) => Number(c.body.amount))
 
-    it("staff capture and refund a card payment through Stripe; canceling refunds the rest and restocks", async () => {
-      const { order, intentId } = await cardOrder()
-      const { id: paymentId } = await payment(order.id)
+    /** The order's payment once the capture at placement has been tried (captured, or refused by Stripe). */
+    async function settled(orderId: string, intentId: string) {
+      await waitFor(async () => stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/capture$`)).length > 0, { what: "capture attempt" })
+      return waitFor(async () => {
+        const p = await payment(orderId)
+        return p.captured_at || stripe.fake.refuseCaptures ? p : null
+      }, { what: "captured payment" })
+    }
 
-      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+    it("a card payment is captured when the order is placed; staff refund part, canceling refunds the rest and restocks", async () => {
+      const { order, intentId } = await cardOrder()
+      const { id: paymentId, captured_at } = await settled(order.id, intentId)
+      expect(captured_at).toBeTruthy()
       expect(stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/capture$`))).toHaveLength(1)
       expect(stripe.fake.intents.get(intentId)!.status).toBe("succeeded")
+
+      // "Capture" again in the admin is a no-op for Medusa (200): Stripe is not asked twice.
+      const twice = await api.post(`/admin/payments/${paymentId}/capture`, {}, admin).catch((e: any) => e.response)
+      expect(twice.status).toBe(200)
+      expect(stripe.fake.calls("POST", /\/capture$/)).toHaveLength(1)
 
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10, note: "Bord beschadigd" }, admin)
       expect(refundCalls(intentId)).toEqual([1000])
@@ -83,10 +98,15 @@ medusaIntegrationTestRunner({
       expect(await available(SIGN)).toBe(before + 1)
     })
 
-    it("canceling an uncaptured card order releases the authorisation at Stripe and restocks; nothing is refunded", async () => {
+    it("when Stripe refuses the capture the order stays, authorised, and canceling it releases the authorisation and restocks", async () => {
+      stripe.fake.refuseCaptures = true
       const before = await available(SIGN)
       const { order, intentId } = await cardOrder()
       expect(await available(SIGN)).toBe(before - 1)
+      const p = await settled(order.id, intentId)
+      expect(p.captured_at).toBeFalsy()
+      expect(stripe.fake.intents.get(intentId)!.status).toBe("requires_capture")
+      stripe.fake.refuseCaptures = false
 
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
       expect(stripe.fake.calls("POST", new RegExp(`^/v1/payment_intents/${intentId}/cancel$`))).toHaveLength(1)

@@ -79,6 +79,8 @@ export type FakeStripe = {
   completeAction(intentId: string, result?: "succeeds" | "fails"): FakePaymentIntent
   /** A Stripe Event with a snapshot of the intent as it is now (Stripe events are snapshots). */
   event(type: string, intentId: string): Record<string, any>
+  /** While true, capture is refused as Stripe does for an authorisation that lapsed (test switch). */
+  refuseCaptures: boolean
   /** Recorded requests for one method and path pattern, e.g. ("POST", /^\/v1\/payment_intents$/). */
   calls(method: string, path: RegExp): RecordedRequest[]
   reset(): void
@@ -132,7 +134,14 @@ export function parseStripeForm(raw: string): Record<string, any> {
   return out
 }
 
-export async function startFakeStripe(options: { apiKey?: string } = {}): Promise<FakeStripe> {
+/**
+ * Extra routes answered before the API key check, for a browser-side stand-in of
+ * Stripe.js (see fake-stripe-browser.ts). Returns true when it answered the request.
+ */
+export type ExtraRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Record<string, any>) => boolean
+
+export async function startFakeStripe(options: { apiKey?: string; extraRoutes?: (fake: FakeStripe) => ExtraRoutes } = {}): Promise<FakeStripe> {
+  let extraRoutes: ExtraRoutes | undefined
   const requests: RecordedRequest[] = []
   const intents = new Map<string, FakePaymentIntent>()
   const refunds = new Map<string, Record<string, any>>()
@@ -287,6 +296,9 @@ export async function startFakeStripe(options: { apiKey?: string } = {}): Promis
       /^\/v1\/payment_intents\/([^/]+)\/capture$/,
       (m, body) => {
         const intent = getIntent(m[1])
+        if (fake.refuseCaptures) {
+          throw error(400, "invalid_request_error", "The charge has expired and can no longer be captured.", { code: "charge_expired_for_capture" })
+        }
         if (intent.status !== "requires_capture") throw unexpectedState(intent, "capture")
         const amount = body.amount_to_capture !== undefined ? Number(body.amount_to_capture) : intent.amount_capturable
         intent.amount_received = amount
@@ -389,6 +401,7 @@ export async function startFakeStripe(options: { apiKey?: string } = {}): Promis
       const authorization = header(req, "authorization")
       if (requests.length < MAX_RECORDED) requests.push({ method, path: url.pathname, body, query, idempotencyKey, authorization })
 
+      if (extraRoutes?.(req, res, url, body)) return
       if (!authorization?.startsWith("Bearer sk_test_") || (options.apiKey && authorization !== `Bearer ${options.apiKey}`)) {
         return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } })
       }
@@ -432,6 +445,7 @@ export async function startFakeStripe(options: { apiKey?: string } = {}): Promis
     requests,
     intents,
     refunds,
+    refuseCaptures: false,
     intentForSession: (sessionId) => [...intents.values()].find((i) => i.metadata.session_id === sessionId),
     confirm: (intentId, outcome) => {
       const intent = getIntent(intentId)
@@ -473,6 +487,7 @@ export async function startFakeStripe(options: { apiKey?: string } = {}): Promis
     }),
     calls: (method, path) => requests.filter((r) => r.method === method && path.test(r.path)),
     reset: () => {
+      fake.refuseCaptures = false
       requests.length = 0
       intents.clear()
       refunds.clear()
@@ -485,6 +500,7 @@ export async function startFakeStripe(options: { apiKey?: string } = {}): Promis
         server.close(() => resolve())
       }),
   }
+  extraRoutes = options.extraRoutes?.(fake)
   return fake
 }
 

@@ -6,6 +6,8 @@ import type { ShopSession } from "./session.server";
 import type { CheckoutAddress } from "./address";
 import type { InvoiceInput } from "./validation";
 
+import { ONLINE_PROVIDERS } from "./payment";
+
 export { MANUAL_PROVIDER } from "./payment";
 
 export type ShippingOption = {
@@ -120,6 +122,8 @@ export async function completeCart(session: ShopSession, cartId: string): Promis
   try {
     result = await sdk.store.cart.complete(cartId);
   } catch (error) {
+    // 409: Medusa is completing this cart in another request (Stripe's webhook or a second tab).
+    if (error instanceof FetchError && error.status === 409) throw new CompletionInProgress({ cause: error });
     if (error instanceof FetchError && error.status && error.status < 500) {
       throw new CartError(completionMessage(error.message), { cause: error });
     }
@@ -172,4 +176,73 @@ export async function getOrderInvoice(orderId: string): Promise<OrderInvoice | n
     sdk.client.fetch<{ invoice: Record<string, unknown> | null }>(`/store/invoice/orders/${orderId}`),
   );
   return toOrderInvoice(invoice);
+}
+
+/** Medusa answered 409: the same cart is being completed by another request right now. */
+export class CompletionInProgress extends CartError {
+  constructor(options?: { cause?: unknown }) {
+    super("Je bestelling wordt op dit moment afgerond.", options);
+  }
+}
+
+/** What Stripe appends to the return URL after a redirect (iDEAL, Bancontact, 3-D Secure). */
+export type PaymentReturn = { paymentIntent: string; clientSecret: string; redirectStatus: string | null };
+
+/** Pure: reads Stripe's return parameters; null when the two identifying ones are missing. */
+export function readPaymentReturn(params: URLSearchParams): PaymentReturn | null {
+  const paymentIntent = params.get("payment_intent") ?? "";
+  const clientSecret = params.get("payment_intent_client_secret") ?? "";
+  if (!/^pi_[A-Za-z0-9_]+$/.test(paymentIntent) || !clientSecret.startsWith(`${paymentIntent}_secret_`)) return null;
+  return { paymentIntent, clientSecret, redirectStatus: params.get("redirect_status") };
+}
+
+type SessionLike = { provider_id?: string; data?: Record<string, unknown> | null };
+
+/**
+ * Pure: whether the returning payment belongs to this cart: one of the cart's online
+ * payment sessions holds exactly this PaymentIntent and its client secret (which only
+ * the shopper's browser received). A link from another site cannot know both.
+ */
+export function returnMatchesCart(sessions: SessionLike[], payment: PaymentReturn): boolean {
+  return sessions.some(
+    (s) =>
+      ONLINE_PROVIDERS.includes(s.provider_id ?? "") &&
+      s.data?.id === payment.paymentIntent &&
+      s.data?.client_secret === payment.clientSecret,
+  );
+}
+
+/** The cart's payment sessions (with the provider's data), or null when the cart is gone. */
+export async function cartPaymentSessions(cartId: string): Promise<SessionLike[] | null> {
+  try {
+    const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "id,*payment_collection.payment_sessions" });
+    return (cart.payment_collection?.payment_sessions ?? []) as SessionLike[];
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 404) return null;
+    return callBackend("retrieve cart payment", () => Promise.reject(error));
+  }
+}
+
+export type WaitOptions = { timeoutMs?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> };
+
+/**
+ * Completes a paid cart, or waits for the completion that Stripe's webhook (or a
+ * second tab) already started: Medusa answers 409 while that runs and, once done,
+ * answers a new complete with the order it made. Either way the shopper sees the
+ * one order. Still running after `timeoutMs`: CompletionInProgress.
+ */
+export async function completeOrAwaitOrder(
+  session: ShopSession,
+  cartId: string,
+  { timeoutMs = 15_000, intervalMs = 500, sleep = (ms) => new Promise((r) => setTimeout(r, ms)) }: WaitOptions = {},
+): Promise<{ orderId: string; displayId: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await completeCart(session, cartId);
+    } catch (error) {
+      if (!(error instanceof CompletionInProgress) || Date.now() + intervalMs > deadline) throw error;
+      await sleep(intervalMs);
+    }
+  }
 }

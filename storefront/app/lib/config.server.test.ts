@@ -106,4 +106,11 @@ describe("session and payment settings", () => {
     const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_PUBLISHABLE_KEY: " pk_test_123 " });
     expect(config.stripePublishableKey).toBe("pk_test_123");
   });
+
+  it("loads Stripe.js from js.stripe.com unless STRIPE_JS_URL points at https or a loopback stand-in", () => {
+    expect(parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" }).stripeJsUrl).toBe("https://js.stripe.com/v3");
+    expect(parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_JS_URL: "http://127.0.0.1:12111/v3" }).stripeJsUrl).toBe("http://127.0.0.1:12111/v3");
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_JS_URL: "http://evil.example/v3" })).toThrow(/STRIPE_JS_URL must be https/);
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_JS_URL: "not a url" })).toThrow(/STRIPE_JS_URL is not a valid URL/);
+  });
 });

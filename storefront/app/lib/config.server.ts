@@ -20,7 +20,27 @@ export type StorefrontConfig = {
   secureCookies: boolean;
   /** Stripe publishable key (pk_test_…/pk_live_…) for the Payment Element; unset: "Betalen op rekening" only. */
   stripePublishableKey?: string;
+  /** Where the browser loads Stripe.js from: Stripe's own URL, or a stand-in on loopback in tests (STRIPE_JS_URL). */
+  stripeJsUrl: string;
 };
+
+/** Stripe requires Stripe.js to be loaded from its own server. */
+export const DEFAULT_STRIPE_JS_URL = "https://js.stripe.com/v3";
+
+function parseStripeJsUrl(raw: string | undefined): string {
+  const value = nonEmpty(raw);
+  if (!value) return DEFAULT_STRIPE_JS_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`Storefront: STRIPE_JS_URL is not a valid URL ("${value}"): leave it unset for ${DEFAULT_STRIPE_JS_URL}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))) {
+    throw new ConfigError(`Storefront: STRIPE_JS_URL must be https://, or http:// on loopback for tests ("${value}")`);
+  }
+  return value;
+}
 
 /** Only for local development; production must set SESSION_SECRET. */
 export const DEV_SESSION_SECRET = "dev-only-session-secret";
@@ -102,6 +122,7 @@ export function parseStorefrontConfig(
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     secureCookies: production && env.COOKIE_SECURE !== "false",
     ...(stripePublishableKey ? { stripePublishableKey } : {}),
+    stripeJsUrl: parseStripeJsUrl(env.STRIPE_JS_URL),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CartSummary } from "~/components/CartSummary";
 import { CheckoutSteps } from "~/components/CheckoutSteps";
@@ -15,7 +15,7 @@ import {
   startPayment,
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
-import { INVOICE_PROVIDER, MANUAL_PROVIDER, STRIPE_PROVIDER } from "~/lib/payment";
+import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
 import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, invoiceSchema, parseForm, type FieldErrors } from "~/lib/validation";
 import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
@@ -31,17 +31,24 @@ async function readyCart(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cart } = await readyCart(request);
-  const providers = await loadFromBackend(() => listPaymentProviders(cart.raw.region_id!));
-  const stripeKey = getConfig().stripePublishableKey;
+  const methods = await offeredMethods(cart);
+  const config = getConfig();
   return {
-    stripeKey: stripeKey && providers.includes(STRIPE_PROVIDER) ? stripeKey : null,
+    stripeKey: methods.some((m) => m.online) ? config.stripePublishableKey ?? null : null,
+    stripeJsUrl: config.stripeJsUrl,
+    methods,
     totals: { itemTotal: cart.itemTotal, shippingTotal: cart.shippingTotal, taxTotal: cart.taxTotal, total: cart.total },
     email: cart.email,
     address: cart.address,
     group: cart.group,
-    canPayOnAccount: providers.includes(MANUAL_PROVIDER),
-    canPayByInvoice: providers.includes(INVOICE_PROVIDER),
   };
+}
+
+/** What the cart's region offers (the backend decides), ordered for the delivery country. */
+async function offeredMethods(cart: Awaited<ReturnType<typeof readyCart>>["cart"]): Promise<PaymentMethod[]> {
+  const providers = await loadFromBackend(() => listPaymentProviders(cart.raw.region_id!));
+  const country = cart.address.country_code || cart.countryCode;
+  return paymentMethods(providers, country, { online: Boolean(getConfig().stripePublishableKey) });
 }
 
 const INVOICE_FIELDS = ["organisation", "kvk_number", "vat_number", "reference", "invoice_email"] as const;
@@ -57,7 +64,11 @@ type ActionResult = {
 export async function action({ request }: ActionFunctionArgs) {
   const { session, cart } = await readyCart(request);
   const form = await request.formData();
-  const provider = String(form.get("provider") ?? MANUAL_PROVIDER);
+  const provider = String(form.get("provider") ?? "");
+  const method = (await offeredMethods(cart)).find((m) => m.provider === provider);
+  if (!method) {
+    return data<ActionResult>({ error: "Kies een betaalwijze.", clientSecret: null, provider }, { status: 400 });
+  }
   try {
     if (provider === INVOICE_PROVIDER) {
       // "Op factuur": organisation data checked here per field, and again by the backend.
@@ -72,12 +83,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     // Organisation data of an earlier "Op factuur" attempt must not reach this order.
     await loadFromBackend(() => clearInvoiceDetails(cart.id));
-    if (provider === STRIPE_PROVIDER) {
-      // The Payment Element confirms the intent in the browser; Stripe then returns to /betaling/afronden.
-      const payment = await loadFromBackend(() => startPayment(cart, STRIPE_PROVIDER));
+    if (method.online) {
+      // A session (PaymentIntent) of the chosen method; the Payment Element confirms it in
+      // the browser and Stripe then returns the shopper to /betaling/afronden.
+      const payment = await loadFromBackend(() => startPayment(cart, provider));
       const clientSecret = typeof payment.client_secret === "string" ? payment.client_secret : null;
-      if (!clientSecret) throw new CartError("Online betalen is nu niet beschikbaar. Kies Betalen op rekening.");
-      return data<ActionResult>({ clientSecret, error: null });
+      if (!clientSecret) throw new CartError("Online betalen is nu niet beschikbaar. Kies een andere betaalwijze.");
+      return data<ActionResult>({ clientSecret, error: null, provider });
     }
     await loadFromBackend(() => startPayment(cart, MANUAL_PROVIDER));
     const order = await loadFromBackend(() => completeCart(session, cart.id));
@@ -89,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPayment() {
-  const { totals, email, address, group, canPayOnAccount, canPayByInvoice, stripeKey } = useLoaderData<typeof loader>();
+  const { totals, email, address, group, methods, stripeKey, stripeJsUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const placing = navigation.state !== "idle";
@@ -97,6 +109,9 @@ export default function CheckoutPayment() {
   const errorCount = Object.keys(errors).length;
   const invoiceChosen = actionData?.provider === INVOICE_PROVIDER;
   const invoiceValue = (name: string) => actionData?.values?.[name] ?? "";
+  const chosen = methods.find((m) => m.provider === actionData?.provider)?.provider ?? methods[0]?.provider;
+  const canPayByInvoice = methods.some((m) => m.provider === INVOICE_PROVIDER);
+  const paying = actionData?.clientSecret && stripeKey ? methods.find((m) => m.provider === actionData.provider) : undefined;
   return (
     <>
       <CheckoutSteps current="betalen" reachable={["gegevens", "verzending", "betalen"]} />
@@ -154,39 +169,51 @@ export default function CheckoutPayment() {
           </ul>
         </div>
       ) : null}
-      {actionData?.clientSecret && stripeKey ? (
+      {paying && actionData?.clientSecret && stripeKey ? (
         <StripePayment
+          key={actionData.clientSecret}
           publishableKey={stripeKey}
+          scriptUrl={stripeJsUrl}
           clientSecret={actionData.clientSecret}
+          methodLabel={paying.label}
           returnUrl={typeof window === "undefined" ? "" : `${window.location.origin}/betaling/afronden`}
         />
       ) : null}
+      {paying ? (
+        <Link to="/afrekenen/betalen" className="mt-4 inline-block font-semibold text-brand-blue underline underline-offset-2">
+          Andere betaalwijze kiezen
+        </Link>
+      ) : (
       <Form method="post" noValidate className="mt-8">
         <fieldset className="group">
           <legend className="font-semibold text-slate-900">Betaalwijze</legend>
+          {methods
+            .filter((m) => m.provider !== INVOICE_PROVIDER)
+            .map((method) => (
+              <label
+                key={method.provider}
+                className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light"
+              >
+                <input
+                  type="radio"
+                  name="provider"
+                  value={method.provider}
+                  defaultChecked={method.provider === chosen}
+                  className="h-5 w-5 accent-brand-blue"
+                />
+                <span>
+                  <span className="block font-medium">{method.label}</span>
+                  <span className="block text-sm text-slate-700">{method.description}</span>
+                </span>
+              </label>
+            ))}
           {stripeKey ? (
-            <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
-              <input type="radio" name="provider" value={STRIPE_PROVIDER} defaultChecked={!invoiceChosen} className="h-5 w-5 accent-brand-blue" />
-              <span>
-                <span className="block font-medium">iDEAL, Bancontact of creditcard</span>
-                <span className="block text-sm text-slate-700">Veilig online betalen via Stripe (JavaScript nodig).</span>
-              </span>
-            </label>
-          ) : null}
-          {canPayOnAccount ? (
-            <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
-              <input
-                type="radio"
-                name="provider"
-                value={MANUAL_PROVIDER}
-                defaultChecked={!stripeKey && !invoiceChosen}
-                className="h-5 w-5 accent-brand-blue"
-              />
-              <span>
-                <span className="block font-medium">Betalen op rekening</span>
-                <span className="block text-sm text-slate-700">Je ontvangt de factuur per e-mail; betaal binnen 14 dagen.</span>
-              </span>
-            </label>
+            <noscript>
+              <p className="mt-3 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 text-slate-900">
+                Online betalen (iDEAL | Wero, Bancontact, creditcard) gaat via Stripe en werkt alleen met JavaScript. Zet JavaScript aan
+                {methods.some((m) => !m.online) ? " of kies hieronder een andere betaalwijze" : ""}.
+              </p>
+            </noscript>
           ) : null}
           {canPayByInvoice ? (
             <>
@@ -196,7 +223,7 @@ export default function CheckoutPayment() {
                   type="radio"
                   name="provider"
                   value={INVOICE_PROVIDER}
-                  defaultChecked={invoiceChosen || (!stripeKey && !canPayOnAccount)}
+                  defaultChecked={invoiceChosen || chosen === INVOICE_PROVIDER}
                   aria-controls="factuurgegevens"
                   className="h-5 w-5 accent-brand-blue"
                 />
@@ -258,15 +285,16 @@ export default function CheckoutPayment() {
               </fieldset>
             </>
           ) : null}
-          {!stripeKey && !canPayOnAccount && !canPayByInvoice ? (
+          {methods.length === 0 ? (
             <p className="mt-2 text-red-800">Er is nu geen betaalwijze beschikbaar. Probeer het later opnieuw.</p>
           ) : null}
         </fieldset>
-        <Button type="submit" disabled={placing || (!canPayOnAccount && !stripeKey && !canPayByInvoice)} className="mt-6 text-lg">
-          {placing ? "Bestelling plaatsen…" : "Bestelling plaatsen"}
+        <Button type="submit" disabled={placing || methods.length === 0} className="mt-6 text-lg">
+          {placing ? "Bezig…" : "Bestelling plaatsen"}
         </Button>
         <p className="mt-3 text-sm text-slate-700">Met het plaatsen van je bestelling ga je akkoord met de algemene voorwaarden.</p>
       </Form>
+      )}
     </>
   );
 }

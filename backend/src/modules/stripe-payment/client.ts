@@ -32,3 +32,17 @@ export function loadProviderStripeSdk(): new (apiKey: string, config?: Record<st
   const sdk = providerRequire("stripe")
   return sdk.default ?? sdk
 }
+
+/** What the shop's own code reads of a PaymentIntent (the reconciliation job). */
+export type IntentSnapshot = { id: string; status: string; amount: number; currency: string; metadata?: Record<string, string> }
+
+/**
+ * A Stripe client for the shop's own code outside the provider (the payment
+ * reconciliation job), built like the provider's: same SDK copy, same host override.
+ */
+export function createStripeClient(options: { apiKey: string; apiBaseUrl?: string }): {
+  paymentIntents: { retrieve(id: string): Promise<IntentSnapshot> }
+} {
+  const Stripe = loadProviderStripeSdk()
+  return new Stripe(options.apiKey, options.apiBaseUrl ? parseStripeApiBaseUrl(options.apiBaseUrl) : undefined) as any
+}
