@@ -15,7 +15,10 @@ export const FAKE_STRIPE_KEYS = {
   webhookSecret: "whsec_test_buurtpreventie_e2e",
 }
 
-/** Starts the fake; `env` is what the backend and storefront need to use it. */
+/**
+ * Starts the fake; `env` is what the backend and storefront need to use it.
+ * @param {{ backendUrl: string, log?: (name: string, chunk: string | Buffer) => void }} options
+ */
 export async function startFakeStripe({ backendUrl, log = () => {} }) {
   const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(ROOT, "e2e/support/fake-stripe-js/server.ts")], {
     cwd: path.join(ROOT, "backend"),

@@ -152,6 +152,18 @@ medusaIntegrationTestRunner({
       expect(refused.data.type).toBe("unavailable")
     })
 
+    it("limits lookups per visitor address with a Dutch 429 and Retry-After; other visitors are not affected", async () => {
+      // setup.js trusts loopback proxies, so X-Forwarded-For stands for distinct visitors here
+      const from = (address: string) => ({ headers: { ...headers.headers, "x-forwarded-for": address } })
+      const ask = (address: string) => api.get("/store/address-lookup?postcode=5038AB&huisnummer=12", from(address)).catch((e: any) => e.response)
+      for (let i = 0; i < 120; i++) expect((await ask("203.0.113.21")).status).toBe(200)
+      const refused = await ask("203.0.113.21")
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+      expect(refused.data.message).toMatch(/^Te veel adressen opgezocht\. Vul straat en plaats zelf in, of probeer het over \d+ minuten? opnieuw\.$/)
+      expect((await ask("203.0.113.22")).status).toBe(200)
+    })
+
     it("is switched off by an empty ADDRESS_LOOKUP_URL", async () => {
       process.env.ADDRESS_LOOKUP_URL = ""
       const res = await lookup("postcode=5038AB&huisnummer=12")

@@ -11,7 +11,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
 import { reconcilePaymentsWorkflow } from "../../src/workflows/payments/reconcile-payments"
-import { FAKE_STRIPE_API_KEY, FAKE_STRIPE_WEBHOOK_SECRET, useFakeStripe } from "../utils/fake-stripe"
+import { FAKE_STRIPE_API_KEY, FAKE_STRIPE_WEBHOOK_SECRET } from "../utils/fake-stripe"
+import { useFakeStripe } from "../utils/use-fake-stripe"
 import {
   cartReadyForPayment,
   completeCart,

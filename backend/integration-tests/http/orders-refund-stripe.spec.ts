@@ -8,7 +8,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"
-import { useFakeStripe } from "../utils/fake-stripe"
+import { useFakeStripe } from "../utils/use-fake-stripe"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, waitFor, type StoreHeaders } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 

@@ -167,5 +167,20 @@ medusaIntegrationTestRunner({
       expect(empty.status).toBe(400)
       expect(Object.keys(empty.data.errors).sort()).toEqual(["email", "order_number"])
     })
+
+    it("limits guesses per visitor address: lookup and confirmation share 30 an hour, then a Dutch 429", async () => {
+      // setup.js trusts loopback proxies, so X-Forwarded-For stands for distinct visitors here
+      const from = (address: string) => ({ headers: { ...headers.headers, "x-forwarded-for": address } })
+      const guess = (url: string, address: string, n: number) =>
+        api.post(url, { order_number: String(900000 + n), email: "raden@example.nl" }, from(address)).catch((e: any) => e.response)
+      for (let n = 0; n < 30; n++) {
+        expect((await guess(n % 2 ? "/store/withdrawals" : "/store/withdrawals/lookup", "203.0.113.31", n)).status).toBeLessThan(429)
+      }
+      const refused = await guess("/store/withdrawals/lookup", "203.0.113.31", 30)
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+      expect(refused.data.message).toMatch(/^Te veel aanvragen om te herroepen\. Probeer het over \d+ minuten? opnieuw\.$/)
+      expect((await guess("/store/withdrawals/lookup", "203.0.113.32", 31)).status).toBeLessThan(429)
+    })
   },
 })

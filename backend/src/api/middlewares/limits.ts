@@ -10,6 +10,8 @@
  * |  | address | 20 / hour |
  * | group registration | address | 5 / hour |
  * | message to a group admin | address | 10 / hour |
+ * | withdrawal ("Herroepen": lookup and confirmation together) | address | 30 / hour |
+ * | address lookup (checkout, group point) | address | 120 / 10 min |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
  * into "address + account" after 10 tries and "address" after 50; the checks run in that
@@ -39,6 +41,10 @@ export const LIMITS = {
   resetAddress: { name: "reset-password:address", points: 20, durationSeconds: HOUR },
   registration: { name: "group-registration:address", points: 5, durationSeconds: HOUR },
   contact: { name: "group-contact:address", points: 10, durationSeconds: HOUR },
+  // Order number + e-mail pairs: guessing stays slow as well as fruitless (the answers are neutral).
+  withdrawal: { name: "withdrawal:address", points: 30, durationSeconds: HOUR },
+  // Each lookup may cost a request to PDOK (answers are cached); a shopper needs a handful.
+  addressLookup: { name: "address-lookup:address", points: 120, durationSeconds: 10 * MINUTE },
 } satisfies Record<string, Limit>
 
 /** `customer:emailpass`: the actor and provider Medusa's route resolved, whatever the spelling. */
@@ -91,10 +97,19 @@ export const RESET_MESSAGE = (n: number) =>
 export const REGISTRATION_MESSAGE = (n: number) => `Je hebt al een paar groepen aangemeld. Probeer het over ${minutes(n)} opnieuw.`
 export const CONTACT_MESSAGE = (n: number) => `Je hebt al veel berichten verstuurd. Probeer het over ${minutes(n)} opnieuw.`
 
+export const WITHDRAWAL_MESSAGE = (n: number) => `Te veel aanvragen om te herroepen. Probeer het over ${minutes(n)} opnieuw.`
+export const ADDRESS_LOOKUP_MESSAGE = (n: number) =>
+  `Te veel adressen opgezocht. Vul straat en plaats zelf in, of probeer het over ${minutes(n)} opnieuw.`
+
 /** Group registration (after validation, so a resident correcting typos is not locked out). */
 export const registrationRateLimit = () => rateLimit([{ limit: LIMITS.registration, key: byAddress }], REGISTRATION_MESSAGE)
 /** Messages relayed to group admins. */
 export const contactRateLimit = () => rateLimit([{ limit: LIMITS.contact, key: byAddress }], CONTACT_MESSAGE)
+
+/** The withdrawal function's lookup and confirmation share one budget per address. */
+export const withdrawalRateLimit = () => rateLimit([{ limit: LIMITS.withdrawal, key: byAddress }], WITHDRAWAL_MESSAGE)
+/** Postcode + huisnummer lookups. */
+export const addressLookupRateLimit = () => rateLimit([{ limit: LIMITS.addressLookup, key: byAddress }], ADDRESS_LOOKUP_MESSAGE)
 
 /**
  * Medusa's own auth routes, for every actor type (customer, user, notice_author) and provider.
