@@ -24,10 +24,10 @@ import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import lowercaseLoginEmails from "../../src/migration-scripts/lowercase-login-emails"
 import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
 import { readMails, regionId, storeHeaders, waitFor } from "../utils/checkout"
+import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 
 jest.setTimeout(180 * 1000)
 
-const REFERENCE_FILE = "/work/shared/data/geonames-postal-nl.txt"
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-"))
 process.env.MAIL_DIR = MAIL_DIR
 process.env.STOREFRONT_URL = "http://shop.test"
@@ -109,7 +109,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const container = getContainer()
       await seedShop(container, { storefrontUrl: "http://shop.test" })
-      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))
+      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_DATA_FIXTURE, "utf8"))
       await importReferenceDataWorkflow(container).run({ input: { rows } })
     })
 

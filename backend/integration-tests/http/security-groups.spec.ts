@@ -23,19 +23,11 @@ import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-r
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { adminHeaders } from "../utils/admin"
 import { readMails, storeHeaders, waitFor } from "../utils/checkout"
+import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 
 // generous: the database setup (migrations, seed, reference data) shares a busy machine
 jest.setTimeout(360 * 1000)
 
-/** The GeoNames test file in `shared/data` beside the repository (or REFERENCE_DATA_FILE). */
-function referenceFile(): string {
-  if (process.env.REFERENCE_DATA_FILE) return process.env.REFERENCE_DATA_FILE
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", "data", "geonames-postal-nl.txt")
-    if (fs.existsSync(candidate)) return candidate
-  }
-  throw new Error("geonames-postal-nl.txt not found in a shared/data folder above the repository; set REFERENCE_DATA_FILE")
-}
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-groups-"))
 process.env.MAIL_DIR = MAIL_DIR
@@ -144,7 +136,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const container = getContainer()
       await seedShop(container, { storefrontUrl: "http://shop.test" })
-      const rows = parseGeonamesPostalCodes(fs.readFileSync(referenceFile(), "utf8"))
+      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_DATA_FIXTURE, "utf8"))
       await importReferenceDataWorkflow(container).run({ input: { rows } })
     })
 
