@@ -310,9 +310,13 @@ test("'Mijn groep' offers the same two ways: a central address and the pin (keyb
   await expect(page.getByLabel("Breedtegraad")).toHaveValue("52,37561")
   await page.getByRole("button", { name: "Opslaan" }).click()
   await expect(page).toHaveURL(/\/mijn-groep$/)
+  // The group is approved, so a new point waits for staff review; the public point stays as it was.
+  const publicPoint = { lat: group.lat, lng: group.lng }
   let stored = await storedGroup(request, name)
-  expect(stored.lat as number).toBeCloseTo(52.37561, 4)
-  expect(stored.lng as number).toBeCloseTo(4.89512, 4)
+  const requested = () => ((stored.pending_changes as { edit?: { lat?: number; lng?: number } } | null)?.edit ?? {})
+  expect(requested().lat as number).toBeCloseTo(52.37561, 4)
+  expect(requested().lng as number).toBeCloseTo(4.89512, 4)
+  expect({ lat: stored.lat, lng: stored.lng }).toEqual(publicPoint)
   expect(JSON.stringify(stored)).not.toMatch(/Damrak|1012 ?LG/i)
 
   // by the pin: it starts on the saved point; ArrowDown moves it south
@@ -327,5 +331,11 @@ test("'Mijn groep' offers the same two ways: a central address and the pin (keyb
   await page.getByRole("button", { name: "Opslaan" }).click()
   await expect(page).toHaveURL(/\/mijn-groep$/)
   stored = await storedGroup(request, name)
+  expect(requested().lat as number).toBeCloseTo(lat, 4)
+
+  // Staff approve the change: now the point is the group's own.
+  expect((await request.post(`${BACKEND_URL}/admin/groups/${group.id}/changes/approve`, { headers: staff })).ok()).toBeTruthy()
+  stored = await storedGroup(request, name)
   expect(stored.lat as number).toBeCloseTo(lat, 4)
+  expect(stored.pending_changes).toBeNull()
 })
