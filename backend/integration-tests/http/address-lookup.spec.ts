@@ -9,7 +9,7 @@ import { seedShop } from "../../src/seed/seed-shop"
 import { storeHeaders } from "../utils/checkout"
 import { startFakePdok, type FakePdok } from "../utils/fake-pdok"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const TIMEOUT_MS = 400
 let pdok: FakePdok

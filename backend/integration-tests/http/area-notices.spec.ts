@@ -17,7 +17,7 @@ import deliverAreaNoticesJob from "../../src/jobs/deliver-area-notices"
 import { adminHeaders } from "../utils/admin"
 import { readMails, storeHeaders } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-notices-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedShop, SHOP } from "../../src/seed/seed-shop"
 import { PRODUCTS } from "../../src/seed/catalogue"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const COUNTED = [
   "product",

@@ -23,7 +23,7 @@ import {
   type StoreHeaders,
 } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 // medusa-config is read in the runner's beforeAll, after this module ran: plain
 // assignments here are in time. Stripe stays unconfigured in this suite.

@@ -21,7 +21,7 @@ import { adminHeaders } from "../utils/admin"
 import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, waitFor } from "../utils/checkout"
 import { signsOrderedForGroup } from "../../src/lib/group-orders"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-accounts-"))

@@ -15,7 +15,7 @@ import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { adminHeaders } from "../utils/admin"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type CartLine, type StoreHeaders } from "../utils/checkout"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-group-orders-"))
 process.env.MAIL_DIR = MAIL_DIR

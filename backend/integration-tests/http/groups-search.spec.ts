@@ -15,7 +15,7 @@ import { distanceKm } from "../../src/modules/neighbourhood-group/utils/geo"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { storeHeaders } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const ROWS = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))

@@ -19,7 +19,7 @@ import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { readMails, storeHeaders, waitFor } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-groups-"))

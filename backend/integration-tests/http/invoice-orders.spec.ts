@@ -23,7 +23,7 @@ import {
   type StoreHeaders,
 } from "../utils/checkout"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-invoice-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -23,7 +23,7 @@ import {
 } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-orders-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -19,7 +19,7 @@ import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-grou
 import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
 import { storeHeaders } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const TEXT = fs.readFileSync(REFERENCE_FILE, "utf8")

@@ -26,7 +26,7 @@ import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
 import { readMails, regionId, storeHeaders, waitFor } from "../utils/checkout"
 import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -12,7 +12,7 @@ import { seedShop } from "../../src/seed/seed-shop"
 import { importStockWorkflow } from "../../src/workflows/stock/import-stock"
 import { adminHeaders } from "../utils/admin"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-stock-import-"))
 process.env.MAIL_DIR = MAIL_DIR

@@ -12,7 +12,7 @@ import { seedShop } from "../../src/seed/seed-shop"
 import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, variantIdBySku, waitFor, type StoreHeaders } from "../utils/checkout"
 import { adminHeaders } from "../utils/admin"
 
-jest.setTimeout(180 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-low-stock-"))
 const STAFF = "voorraad@buurtpreventie.test"

@@ -6,7 +6,7 @@ import { ensureTierPrices } from "../../src/seed/tier-prices"
 import { PRODUCTS } from "../../src/seed/catalogue"
 import { regionId, storeHeaders, variantIdBySku, type StoreHeaders } from "../utils/checkout"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
 const SIGN = "BORD-WAB-3045-ALU" // € 19,95; 5–9: € 18,55; from 10: € 17,55
 const STICKER = "STK-RAAM-1015-BIN" // € 2,95; 10–24: € 2,75; from 25: € 2,60
