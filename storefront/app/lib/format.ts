@@ -21,3 +21,10 @@ const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZon
 export function formatDate(value: string | Date): string {
   return dateFormat.format(typeof value === "string" ? new Date(value) : value);
 }
+
+const numberFormat = new Intl.NumberFormat("nl-NL");
+
+/** The one Dutch number formatter: 1024 → "1.024". */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseEmail } from "./email";
+import type { FieldErrors } from "./form-errors";
 
 /**
  * The checkout's validation rules, shared by the forms (field attributes, messages)
@@ -67,7 +68,7 @@ export const addressSchema = z
   .transform((value) => ({ ...value, postal_code: normalisePostcode(value.postal_code, value.country_code) }));
 
 export type AddressInput = z.infer<typeof addressSchema>;
-export type FieldErrors = Partial<Record<string, string>>;
+export type { FieldErrors } from "./form-errors";
 
 /** Parses form data; returns the value or the first error per field. */
 export function parseForm<T extends z.ZodType>(

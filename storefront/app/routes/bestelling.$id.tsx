@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getOrder, getOrderInvoice } from "~/lib/checkout.server";
 import { formatPrice } from "~/lib/format";
 import { getSession } from "~/lib/session.server";

@@ -3,17 +3,13 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import {
-  directoryCacheHeaders,
-  getMapSettings,
-  parsePage,
-  parseSearchQuery,
-  type SearchQuery,
-  searchGroups,
-} from "~/lib/groups.server";
-import { MAX_QUERY_LENGTH } from "~/lib/group-validation";
+import { getMapSettings } from "~/lib/group-map.server";
+import { parsePage, parseSearchQuery, type SearchQuery } from "~/lib/group-view";
+import { searchGroups } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
+import { MAX_QUERY_LENGTH } from "~/lib/group-view";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
