@@ -18,13 +18,15 @@ import {
   UNAVAILABLE_MESSAGE,
 } from "./backend.server";
 import type { FieldErrors } from "./form-errors";
+import type { GroupStatus } from "./group-view";
+
+export type { GroupStatus } from "./group-view";
 import { GROUP_EDIT_FIELDS, type GroupEditForm } from "./group-forms";
 import { commitSession, getSession, type ShopSession } from "./session.server";
 
 // ---------------------------------------------------------------------------
 // Shapes
 
-export type GroupStatus = "pending" | "approved" | "rejected" | "archived";
 
 /** One of the admin's own groups, as "Mijn groep" shows it (their own contact data included). */
 export type MyGroup = {
@@ -67,12 +69,6 @@ type ApiMyGroup = {
   pending_changes?: { requested_at: string; changes: PendingGroupChanges["changes"] } | null;
 };
 
-export const STATUS_LABELS: Record<GroupStatus, string> = {
-  pending: "Wacht op beoordeling",
-  approved: "Goedgekeurd: staat op de kaart",
-  rejected: "Afgewezen",
-  archived: "Gearchiveerd",
-};
 
 export function toMyGroup(group: ApiMyGroup): MyGroup {
   return {

@@ -58,6 +58,17 @@ export type ApiMunicipality = {
 // ---------------------------------------------------------------------------
 // View models
 
+/** Where a group is in moderation (the backend's `status`). */
+export type GroupStatus = "pending" | "approved" | "rejected" | "archived";
+
+/** The one set of Dutch words for a group's status. */
+export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
+  pending: "Wacht op beoordeling",
+  approved: "Staat op de kaart",
+  rejected: "Afgewezen",
+  archived: "Gearchiveerd",
+};
+
 export type GroupSummary = {
   slug: string;
   name: string;

@@ -9,10 +9,10 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
-import { CheckboxField, Honeypot } from "~/components/groups/FormControls";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { CheckboxField, Honeypot } from "~/components/form/FormControls";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
 import { toBackendFailure } from "~/lib/backend.server";

@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { PendingChangesNotice } from "~/components/account/PendingChangesNotice";
 import { StatusBadge } from "~/components/account/StatusBadge";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import {
   listMyGroups,
   type MyGroup,
@@ -25,6 +25,7 @@ import { pointFromAddress } from "~/lib/group-point.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
+import { formatCoordinate } from "~/lib/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${data.group.name} aanpassen` : "Groep aanpassen") },
@@ -89,8 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }
 
-// the database keeps points as float4: show 5 decimals (about 1 m), Dutch comma
-const decimal = (n: number | null) => (n === null ? "" : String(Math.round(n * 1e5) / 1e5).replace(".", ","));
+const decimal = (n: number | null) => (n === null ? "" : formatCoordinate(n));
 
 export default function EditMyGroupPage() {
   const { group, map } = useLoaderData<typeof loader>();

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
 import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
 import { commitSession, getSession } from "~/lib/session.server";

@@ -1,4 +1,4 @@
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { MAX_GROUP_MEMBERS } from "~/lib/group-forms";
 
 type GroupFieldProps = { defaultValue: string; error?: string };
