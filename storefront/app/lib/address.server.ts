@@ -1,5 +1,6 @@
 import { checkLookupQuery, type FoundAddress, LOOKUP_UNAVAILABLE, type LookupOutcome, type LookupQuery } from "./address";
 import { backendFetch, BackendError } from "./backend.server";
+import { isPc4 } from "./postcode";
 
 /** The backend gives up on PDOK after 2.5 s; this covers the hop to the backend as well. */
 const LOOKUP_TIMEOUT_MS = 4000;
@@ -36,7 +37,7 @@ export async function lookupAddress(input: Partial<LookupQuery>): Promise<Lookup
  * map pin's starting place before a point is chosen. Undefined when unknown or unavailable.
  */
 export async function pc4Centre(pc4: string): Promise<{ lat: number; lng: number } | undefined> {
-  if (!/^[1-9][0-9]{3}$/.test(pc4)) return undefined;
+  if (!isPc4(pc4)) return undefined;
   try {
     const { origin } = await backendFetch<{ origin?: { lat?: unknown; lng?: unknown } | null }>("/store/groups", {
       query: { postcode: pc4, limit: 1 },

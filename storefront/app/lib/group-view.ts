@@ -7,6 +7,7 @@
  * below copy only the public fields they name, so nothing else can reach a page.
  */
 import { formatNumber } from "./format";
+import { parsePostcode } from "./postcode";
 
 /** Longest search text the directory's API accepts (backend: StoreGetGroupsParams). */
 export const MAX_QUERY_LENGTH = 100;
@@ -152,10 +153,9 @@ export type SearchQuery =
 export function parseSearchQuery(raw: string | null | undefined): SearchQuery {
   const text = (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
   if (!text) return { kind: "none" };
-  const postcode = /^([1-9][0-9]{3}) ?([a-zA-Z]{2})?$/.exec(text);
-  if (postcode?.[1]) {
-    const letters = postcode[2]?.toUpperCase();
-    return { kind: "postcode", pc4: postcode[1], display: letters ? `${postcode[1]} ${letters}` : postcode[1] };
+  const postcode = parsePostcode(text);
+  if (postcode) {
+    return { kind: "postcode", pc4: postcode.pc4, display: postcode.letters ? `${postcode.pc4} ${postcode.letters}` : postcode.pc4 };
   }
   return { kind: "text", q: text };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseEmail } from "./email";
+import { isBelgianPostcode, normaliseDutchPostcode } from "./postcode";
 import type { FieldErrors } from "./form-errors";
 
 /**
@@ -10,10 +11,6 @@ import type { FieldErrors } from "./form-errors";
 export const COUNTRIES = { nl: "Nederland", be: "België" } as const;
 export type Country = keyof typeof COUNTRIES;
 
-/** Dutch postcode: 4 digits (not starting with 0) and 2 letters (not SA, SD or SS), e.g. 1234 AB. */
-const NL_POSTCODE = /^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$/;
-/** Belgian postcode: 4 digits from 1000 to 9999. */
-const BE_POSTCODE = /^[1-9][0-9]{3}$/;
 
 /** Normalises a postcode to how the post writes it: "1234ab" → "1234 AB"; Belgian stays "1000". */
 export function normalisePostcode(value: string, country: Country): string {
@@ -25,10 +22,10 @@ export function normalisePostcode(value: string, country: Country): string {
 export function postcodeError(value: string, country: Country): string | null {
   const postcode = normalisePostcode(value, country);
   if (!postcode) return "Vul je postcode in.";
-  if (country === "nl" && !NL_POSTCODE.test(postcode)) {
+  if (country === "nl" && !normaliseDutchPostcode(postcode)) {
     return "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.";
   }
-  if (country === "be" && !BE_POSTCODE.test(postcode)) {
+  if (country === "be" && !isBelgianPostcode(postcode)) {
     return "Vul een Belgische postcode in: vier cijfers, bijvoorbeeld 1000.";
   }
   return null;

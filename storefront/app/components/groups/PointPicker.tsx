@@ -4,6 +4,7 @@ import { Field } from "~/components/form/Field";
 import { useAddressLookup, lookupMessage, type LookupState } from "~/components/address/useAddressLookup";
 import { GroupMap, type LatLng } from "./GroupMap";
 import { formatCoordinate } from "~/lib/format";
+import { firstPc4 } from "~/lib/postcode";
 
 /** The "Zoek adres" button's name and value in the group forms (without JavaScript). */
 export const POINT_LOOKUP_INTENT = "punt-zoeken";
@@ -68,7 +69,7 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
     if (!input) return;
     let asked = "";
     const update = () => {
-      const pc4 = /[1-9][0-9]{3}/.exec(input.value)?.[0];
+      const pc4 = firstPc4(input.value);
       if (!pc4 || pc4 === asked) return;
       asked = pc4;
       fetch(`/adres-opzoeken?pc4=${pc4}`, { headers: { Accept: "application/json" } })
