@@ -31,9 +31,14 @@ describe("signIn", () => {
     );
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: true, token: "jwt" });
     expect(seen[0]).toMatchObject({ method: "POST", path: "/auth/customer/emailpass", body: { email: "a@example.nl", password: "pw" } });
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE });
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: expect.stringContaining("lukte nu even niet") });
+    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } });
+    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
+    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: expect.stringContaining("lukte nu even niet") });
+  });
+
+  it("shows the backend's refusal per field at the fields", async () => {
+    answers({ status: 400, body: { type: "invalid_data", message: "Vul een geldig e-mailadres in", errors: { email: "Vul een geldig e-mailadres in" } } });
+    expect(await signIn("a@", "pw")).toMatchObject({ ok: false, errors: { email: "Vul een geldig e-mailadres in." } });
   });
 });
 

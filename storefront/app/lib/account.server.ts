@@ -121,17 +121,22 @@ export async function isSignedIn(request: Request): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Auth (Medusa's emailpass provider for customers)
 
-export type SignInResult = { ok: true; token: string } | { ok: false; message: string };
+export type SignInResult = { ok: true; token: string } | { ok: false; message: string; errors: FieldErrors };
 
+/** Medusa's emailpass route answers 401 for a wrong e-mail or password; a refusal per field is shown at the fields. */
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   try {
-    const result = await callBackend("sign in", () => sdk.auth.login("customer", "emailpass", { email, password }));
-    if (typeof result === "string") return { ok: true, token: result };
-    return { ok: false, message: WRONG_LOGIN_MESSAGE };
+    // the one fetch rather than sdk.auth.login, so a refusal per field keeps its fields
+    const { token } = await backendFetch<{ token?: unknown }>("/auth/customer/emailpass", { method: "POST", body: { email, password } });
+    if (typeof token === "string") return { ok: true, token };
+    return { ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } };
   } catch (error) {
     const failure = toBackendFailure(error);
-    if (failure.status === 401 || failure.status === 400) return { ok: false, message: WRONG_LOGIN_MESSAGE };
-    return { ok: false, message: failure.status === 429 ? failure.message || TOO_MANY_ATTEMPTS_MESSAGE : failure.message };
+    const byField = Object.keys(failure.fieldErrors).some((field) => field !== "_");
+    if (byField) return { ok: false, message: failure.message, errors: failure.fieldErrors };
+    const message =
+      failure.status === 401 || failure.status === 400 ? WRONG_LOGIN_MESSAGE : failure.status === 429 ? failure.message || TOO_MANY_ATTEMPTS_MESSAGE : failure.message;
+    return { ok: false, message, errors: { _: message } };
   }
 }
 
