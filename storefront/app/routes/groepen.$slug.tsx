@@ -11,7 +11,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
-import { formatDutchDate } from "~/components/ContentPage";
 import { Field } from "~/components/form/Field";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/form/FormControls";
@@ -20,6 +19,7 @@ import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { loadFromBackend, toBackendFailure } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
 import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
+import { formatDate } from "~/lib/format";
 import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
 import { getMapSettings } from "~/lib/group-map.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
@@ -171,7 +171,7 @@ export default function GroupPage() {
                 <div className="sm:col-span-2">
                   <dt className="text-sm font-semibold text-slate-700">Op de kaart sinds</dt>
                   <dd className="mt-0.5 text-slate-900">
-                    <time dateTime={group.approvedOn}>{formatDutchDate(group.approvedOn)}</time>
+                    <time dateTime={group.approvedOn}>{formatDate(group.approvedOn)}</time>
                   </dd>
                 </div>
               ) : null}
