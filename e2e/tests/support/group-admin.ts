@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from "@playwright/test"
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test"
 import fs from "node:fs"
 import path from "node:path"
 
@@ -45,9 +45,10 @@ export function mailFor(to: string, template: string): string | null {
 
 /**
  * Staff add and approve a group for a new admin, who sets a password from the e-mail's
- * link in `page` (and is signed in by it). Needs MAIL_DIR (set by `npm test`).
+ * link (in a browser context of its own, with JavaScript), then signs in on `page` at
+ * /inloggen. Needs MAIL_DIR (set by `npm test`).
  */
-export async function signedInGroupAdmin(page: Page, request: APIRequestContext, place: ApiGroup, label: string) {
+export async function signedInGroupAdmin(browser: Browser, page: Page, request: APIRequestContext, place: ApiGroup, label: string) {
   const stamp = `${Date.now()}-${label}`
   const email = `beheer.${stamp}@example.com`
   const name = `Buurtpreventie Veldfout ${stamp}`
@@ -76,10 +77,19 @@ export async function signedInGroupAdmin(page: Page, request: APIRequestContext,
   expect(link).toBeTruthy()
   const target = new URL(link!)
   const password = "fiets boom lantaarn 7"
-  await page.goto(`${target.pathname}${target.search}`)
-  await page.getByLabel("Nieuw wachtwoord").fill(password)
-  await page.getByLabel("Herhaal je nieuwe wachtwoord").fill(password)
-  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  const setup = await browser.newContext({ javaScriptEnabled: true })
+  const setupPage = await setup.newPage()
+  await setupPage.goto(`${target.pathname}${target.search}`)
+  await setupPage.getByLabel("Nieuw wachtwoord").fill(password)
+  await setupPage.getByLabel("Herhaal je nieuwe wachtwoord").fill(password)
+  await setupPage.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  await expect(setupPage).toHaveURL(/\/mijn-groep$/)
+  await setup.close()
+
+  await page.goto("/inloggen")
+  await page.getByLabel("E-mailadres").fill(email)
+  await page.getByLabel("Wachtwoord").fill(password)
+  await page.getByRole("button", { name: "Inloggen" }).click()
   await expect(page).toHaveURL(/\/mijn-groep$/)
   return { group, email, password, name }
 }
