@@ -11,8 +11,13 @@ import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
 
-/** The token is in the address: never cached, never sent on as a referrer. */
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+/**
+ * The token is in the address: never cached, and only the origin is ever sent as a
+ * referrer. Not "no-referrer": with it the browser sends `Origin: null` on the form's
+ * own post, which Remix refuses as cross-site, so setting a password failed without
+ * JavaScript.
+ */
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "strict-origin" });
 
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
