@@ -1,5 +1,5 @@
 import { CartGroupNote } from "~/components/CartGroupNote";
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 
 type CartSummaryProps = {
   itemTotal: number;
@@ -16,19 +16,19 @@ export function CartSummary({ itemTotal, shipping, taxTotal, total, group }: Car
     <dl data-testid="cart-summary" className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-slate-800">
       <dt>Subtotaal</dt>
       <dd className="text-right" data-testid="subtotal">
-        {formatPrice(itemTotal)}
+        {formatMoney(itemTotal)}
       </dd>
       <dt>{shipping.label}</dt>
       <dd className="text-right" data-testid="shipping">
-        {shipping.amount === null ? "wordt berekend" : shipping.amount === 0 ? "Gratis" : formatPrice(shipping.amount)}
+        {shipping.amount === null ? "wordt berekend" : shipping.amount === 0 ? "Gratis" : formatMoney(shipping.amount)}
       </dd>
       <dt className="border-t border-slate-300 pt-2 text-lg font-bold text-slate-950">Totaal</dt>
       <dd className="border-t border-slate-300 pt-2 text-right text-lg font-bold text-slate-950" data-testid="total">
-        {formatPrice(total)}
+        {formatMoney(total)}
       </dd>
       <dt className="text-sm">waarvan btw (21%)</dt>
       <dd className="text-right text-sm" data-testid="tax">
-        {formatPrice(taxTotal)}
+        {formatMoney(taxTotal)}
       </dd>
     </dl>
   );

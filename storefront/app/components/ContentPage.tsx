@@ -1,28 +1,17 @@
 import type { LinkDescriptor } from "@remix-run/node";
 import type { ReactNode } from "react";
 import printStyles from "~/styles/print.css?url";
+import type { ContentPage } from "~/lib/content.server";
+import { formatDate } from "~/lib/format";
 import { Prose } from "./Prose";
 
 /** For the `links` export of content routes: hides the site chrome when printing. */
 export const printStylesheet: LinkDescriptor = { rel: "stylesheet", href: printStyles, media: "print" };
 
-/** What the page layout needs from a parsed Markdown page (see content.server.ts). */
-export type ContentPageData = {
-  heading: string;
-  description: string;
-  eyebrow: string | null;
-  updated: string | null;
-  toc: boolean;
-  html: string;
+/** What the page layout needs from a parsed Markdown page. */
+export type ContentPageData = Pick<ContentPage, "heading" | "description" | "eyebrow" | "updated" | "toc" | "html"> & {
   sections: { id: string; title: string }[];
 };
-
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" });
-
-/** "2026-11-25" → "25 november 2026". */
-export function formatDutchDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
-}
 
 /** The coloured band at the top of every information page: eyebrow, the one h1, the lead. */
 export function PageIntro({
@@ -44,7 +33,7 @@ export function PageIntro({
         <p className="mt-4 max-w-2xl text-lg text-slate-700">{description}</p>
         {updated ? (
           <p className="mt-3 text-sm text-slate-700">
-            Laatst bijgewerkt op <time dateTime={updated}>{formatDutchDate(updated)}</time>
+            Laatst bijgewerkt op <time dateTime={updated}>{formatDate(updated)}</time>
           </p>
         ) : null}
         {children}

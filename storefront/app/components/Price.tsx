@@ -1,4 +1,4 @@
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 
 type PriceProps = {
   /** Major units incl. btw (12.95 = € 12,95); null when there is no price. */
@@ -17,7 +17,7 @@ export function Price({ amount, currency = "EUR", from = false, className }: Pri
     <p className={className}>
       {from ? <span className="text-sm text-slate-700">vanaf </span> : null}
       <span data-testid="product-price" className="text-lg font-bold text-slate-950">
-        {formatPrice(amount, currency)}
+        {formatMoney(amount, currency)}
       </span>
     </p>
   );

@@ -1,4 +1,4 @@
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 import { type PriceTier, tierFor, tierQuantityLabel, tierSaving } from "~/lib/tier-prices";
 
 type TierPricesProps = {
@@ -55,7 +55,7 @@ export function TierPrices({ tiers, currency, variantLabel, quantity, className 
                   {tierQuantityLabel(tier)}
                   {isActive ? <span className="sr-only"> (jouw aantal)</span> : null}
                 </th>
-                <td className="py-1.5 pr-4">{formatPrice(tier.amount, currency)}</td>
+                <td className="py-1.5 pr-4">{formatMoney(tier.amount, currency)}</td>
                 <td className="py-1.5">{saving > 0 ? `${saving}% korting` : "–"}</td>
               </tr>
             );

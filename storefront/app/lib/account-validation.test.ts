@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   forgotPasswordSchema,
-  groupEditSchema,
-  inviteLinkErrors,
   loginSchema,
   parseForm,
   passwordProblem,
@@ -57,38 +55,6 @@ describe("forms", () => {
     expect(parseForm(setPasswordSchema, { ...base, password: "fiets boom lantaarn", password_repeat: "fiets boom lantaarn" }).ok).toBe(true);
   });
 
-  it("group edit: every field's error at once, points in the Netherlands or Belgium", () => {
-    const valid = { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: "3581, 3582 AB", member_count: "42", lat: "", lng: "" };
-    expect(parseForm(groupEditSchema, valid)).toEqual({
-      ok: true,
-      value: { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: ["3581", "3582"], member_count: 42, lat: undefined, lng: undefined },
-    });
-    expect(parseForm(groupEditSchema, { name: "x", woonplaats: "", postcodes: "12", member_count: "300", lat: "", lng: "" })).toEqual({
-      ok: false,
-      errors: {
-        name: "De naam van je groep moet minstens 3 tekens lang zijn.",
-        woonplaats: "Vul je woonplaats in.",
-        postcodes: '"12" is geen geldige postcode: gebruik vier cijfers, bijvoorbeeld 3581.',
-        member_count: "Een WhatsApp-groep heeft hoogstens 256 leden.",
-      },
-    });
-    expect(parseForm(groupEditSchema, { ...valid, member_count: "0" })).toMatchObject({ errors: { member_count: "Een groep heeft minstens 1 lid." } });
-    expect(parseForm(groupEditSchema, { ...valid, lat: "52,09", lng: "" })).toMatchObject({
-      errors: { lng: "Vul zowel de breedtegraad als de lengtegraad in, of laat ze allebei leeg." },
-    });
-    expect(parseForm(groupEditSchema, { ...valid, lat: "48,1", lng: "11,5" })).toMatchObject({ errors: { lat: "Dit punt ligt niet in Nederland of België." } });
-    expect(parseForm(groupEditSchema, { ...valid, lat: "noord", lng: "5" })).toMatchObject({
-      errors: { lat: "Vul de breedtegraad in als getal, bijvoorbeeld 52,0907." },
-    });
-    expect(parseForm(groupEditSchema, { ...valid, lat: "51,05", lng: "3,72" })).toMatchObject({ ok: true, value: { lat: 51.05, lng: 3.72 } });
-  });
-
-  it("refuses WhatsApp invite links in any field", () => {
-    expect(inviteLinkErrors({ name: "Groep chat.whatsapp.com/AbC", woonplaats: "Utrecht" })).toEqual({
-      name: expect.stringContaining("Deel nooit de uitnodigingslink"),
-    });
-    expect(inviteLinkErrors({ name: "Buurtpreventie Wamel" })).toEqual({});
-  });
 });
 
 describe("safeRedirect", () => {

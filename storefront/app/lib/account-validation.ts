@@ -1,21 +1,20 @@
 import { z } from "zod";
-import { INVITE_LINK_MESSAGE, isInNetherlands, looksLikeInviteLink, registrationSchema } from "./group-validation";
 import { normaliseEmail } from "./email";
 
 /**
  * Form rules of the group admin's account pages (sign in, forgotten password, set a
- * password, edit a group on "Mijn groep"), with Dutch messages per field. The group
- * fields reuse the registration form's rules; the backend checks again
- * (backend/src/api/store/my-group/validators.ts). Client-safe: no server imports.
+ * password), with Dutch messages per field: the rules no backend route checks (Medusa's
+ * emailpass routes answer only "wrong" or "expired"). "Mijn groep"'s edit form has no
+ * rules here: the backend judges it (backend/src/api/store/my-group/validators.ts).
+ * Client-safe: no server imports.
  */
 
-import type { FieldErrors } from "./validation";
 export { parseForm, type FieldErrors } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Messages (also shown by the pages)
 
-export const UNAVAILABLE_MESSAGE = "Dat lukte nu even niet. Probeer het over een paar minuten opnieuw.";
+export { UNAVAILABLE_MESSAGE } from "./error-messages";
 export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
 export const EXPIRED_LINK_MESSAGE =
   "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
@@ -73,54 +72,6 @@ export const setPasswordSchema = z
       ctx.addIssue({ code: "custom", path: ["password_repeat"], message: "De twee wachtwoorden zijn niet gelijk." });
     }
   });
-
-/** Belgium with some margin (backend: BE_BOUNDS in my-group/validators.ts). */
-export const BE_BOUNDS = { minLat: 49.45, maxLat: 51.55, minLng: 2.5, maxLng: 6.45 } as const;
-
-export function isInNetherlandsOrBelgium(lat: number, lng: number): boolean {
-  return (
-    isInNetherlands(lat, lng) ||
-    (lat >= BE_BOUNDS.minLat && lat <= BE_BOUNDS.maxLat && lng >= BE_BOUNDS.minLng && lng <= BE_BOUNDS.maxLng)
-  );
-}
-
-const coordinate = (message: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
-    z.number({ error: message }).refine(Number.isFinite, message).optional(),
-  );
-
-/** Fields of the edit form on "Mijn groep", in the order they appear. */
-export const GROUP_EDIT_FIELDS = ["name", "woonplaats", "postcodes", "member_count", "lat", "lng"] as const;
-
-const shape = registrationSchema.shape;
-
-/** "Mijn groep" → POST /store/my-group/groups/:id */
-export const groupEditSchema = z
-  .object({
-    name: shape.name,
-    woonplaats: shape.woonplaats,
-    postcodes: shape.postcodes,
-    member_count: shape.member_count,
-    lat: coordinate("Vul de breedtegraad in als getal, bijvoorbeeld 52,0907."),
-    lng: coordinate("Vul de lengtegraad in als getal, bijvoorbeeld 5,1214."),
-  })
-  .superRefine((value, ctx) => {
-    if ((value.lat === undefined) !== (value.lng === undefined)) {
-      ctx.addIssue({ code: "custom", path: [value.lat === undefined ? "lat" : "lng"], message: "Vul zowel de breedtegraad als de lengtegraad in, of laat ze allebei leeg." });
-    } else if (value.lat !== undefined && value.lng !== undefined && !isInNetherlandsOrBelgium(value.lat, value.lng)) {
-      ctx.addIssue({ code: "custom", path: ["lat"], message: "Dit punt ligt niet in Nederland of België." });
-    }
-  });
-
-export type GroupEditInput = z.infer<typeof groupEditSchema>;
-
-/** Refuses invite links in any text field before anything else (never sent, never echoed). */
-export function inviteLinkErrors(values: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [key, value] of Object.entries(values)) if (looksLikeInviteLink(value)) errors[key] = INVITE_LINK_MESSAGE;
-  return errors;
-}
 
 /** Longer `terug` values are refused: no page of the shop needs one, and logs stay readable. */
 export const MAX_REDIRECT_LENGTH = 512;

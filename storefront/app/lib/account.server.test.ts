@@ -1,71 +1,64 @@
-import { FetchError } from "@medusajs/js-sdk";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubBackend } from "~/test/backend-stub";
 
-// Replace the real SDK client (which reads the environment) with a stub.
-const fetchMock = vi.fn();
-const login = vi.fn();
-const resetPassword = vi.fn();
-const updateProvider = vi.fn();
-vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock }, auth: { login, resetPassword, updateProvider } } }));
 vi.mock("./session.server", () => ({ getSession: vi.fn(), commitSession: vi.fn() }));
 
-const {
-  EXPIRED_LINK_MESSAGE,
-  emailFromToken,
-  editFailure,
-  listMyGroups,
-  requestPasswordReset,
-  setPassword,
-  SignedOutError,
-  signIn,
-  updateMyGroup,
-  WRONG_LOGIN_MESSAGE,
-} = await import("./account.server");
+const { EXPIRED_LINK_MESSAGE, emailFromToken, listMyGroups, requestPasswordReset, setPassword, SignedOutError, signIn, updateMyGroup, WRONG_LOGIN_MESSAGE } =
+  await import("./account.server");
 
-const fail = (status: number, message = "") => new FetchError(message, "", status);
+type Answer = { status: number; body: unknown } | Error;
+/** The backend answers these, one per request, in order. */
+function answers(...list: Answer[]) {
+  return stubBackend(() => {
+    const next = list.shift();
+    if (!next) throw new Error("no answer left");
+    return next instanceof Error ? next : { status: next.status, body: next.body };
+  });
+}
+const fail = (status: number, message = "") => ({ status, body: { message } });
 
-beforeEach(() => {
-  fetchMock.mockReset();
-  login.mockReset();
-  resetPassword.mockReset();
-  updateProvider.mockReset();
+afterEach(() => {
+  vi.unstubAllGlobals();
 });
 
 describe("signIn", () => {
   it("returns the token, or one Dutch message for a wrong e-mail or password", async () => {
-    login.mockResolvedValueOnce("jwt");
+    const seen = answers(
+      { status: 200, body: { token: "jwt" } },
+      fail(401, "Invalid email or password"),
+      fail(429, "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw."),
+      fail(500),
+    );
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: true, token: "jwt" });
-    login.mockRejectedValueOnce(fail(401, "Invalid email or password"));
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE });
-    login.mockRejectedValueOnce(fail(429, "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw."));
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
-    login.mockRejectedValueOnce(fail(500));
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: expect.stringContaining("lukte nu even niet") });
-    expect(login).toHaveBeenCalledWith("customer", "emailpass", { email: "a@example.nl", password: "pw" });
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/auth/customer/emailpass", body: { email: "a@example.nl", password: "pw" } });
+    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } });
+    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
+    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: expect.stringContaining("lukte nu even niet") });
+  });
+
+  it("shows the backend's refusal per field at the fields", async () => {
+    answers({ status: 400, body: { type: "invalid_data", message: "Vul een geldig e-mailadres in", errors: { email: "Vul een geldig e-mailadres in" } } });
+    expect(await signIn("a@", "pw")).toMatchObject({ ok: false, errors: { email: "Vul een geldig e-mailadres in." } });
   });
 });
 
 describe("requestPasswordReset", () => {
   it("answers the same for any address; only an unreachable backend is an error", async () => {
-    resetPassword.mockResolvedValueOnce(undefined);
+    answers({ status: 201, body: {} }, fail(400), fail(429, "Te vaak"), fail(502), new TypeError("fetch failed"));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
-    resetPassword.mockRejectedValueOnce(fail(400));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
-    resetPassword.mockRejectedValueOnce(fail(429, "Te vaak"));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
-    resetPassword.mockRejectedValueOnce(fail(502));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false });
-    resetPassword.mockRejectedValueOnce(new TypeError("fetch failed"));
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false });
   });
 });
 
 describe("setPassword", () => {
   it("passes the token as bearer to Medusa's update route; a used or expired token says so", async () => {
-    updateProvider.mockResolvedValueOnce(undefined);
+    const seen = answers({ status: 200, body: { success: true } }, fail(401, "Invalid token"));
     expect(await setPassword("tok", "fiets boom lantaarn")).toEqual({ ok: true });
-    expect(updateProvider).toHaveBeenCalledWith("customer", "emailpass", { password: "fiets boom lantaarn" }, "tok");
-    updateProvider.mockRejectedValueOnce(fail(401, "Invalid token"));
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/auth/customer/emailpass/update", body: { password: "fiets boom lantaarn" } });
+    expect(seen[0]!.headers.authorization).toBe("Bearer tok");
     expect(await setPassword("tok", "fiets boom lantaarn")).toEqual({ ok: false, expired: true, message: EXPIRED_LINK_MESSAGE });
   });
 
@@ -95,15 +88,16 @@ describe("my groups", () => {
   };
 
   it("sends the customer's token per request and maps the groups", async () => {
-    fetchMock.mockResolvedValueOnce({ groups: [apiGroup] });
+    const seen = answers({ status: 200, body: { groups: [apiGroup] } });
     const groups = await listMyGroups("jwt");
-    expect(fetchMock).toHaveBeenCalledWith("/store/my-group", { headers: { authorization: "Bearer jwt" } });
+    expect(seen[0]).toMatchObject({ method: "GET", path: "/store/my-group" });
+    expect(seen[0]!.headers.authorization).toBe("Bearer jwt");
     expect(groups[0]).toMatchObject({ id: "nbgrp_1", memberCount: 42, status: "approved", adminEmail: "anouk@example.nl" });
   });
 
   it("maps a change that awaits review (and nothing when none waits)", async () => {
     const changes = [{ field: "name", from: "Buurtpreventie Lindenlaan", to: "Buurtpreventie Lindelaan" }];
-    fetchMock.mockResolvedValueOnce({ groups: [{ ...apiGroup, pending_changes: { requested_at: "2026-12-03T14:00:00.000Z", changes } }, apiGroup] });
+    answers({ status: 200, body: { groups: [{ ...apiGroup, pending_changes: { requested_at: "2026-12-03T14:00:00.000Z", changes } }, apiGroup] } });
     const [waiting, plain] = await listMyGroups("jwt");
     expect(waiting!.pendingChanges).toEqual({ requestedAt: "2026-12-03T14:00:00.000Z", changes });
     expect(plain!.pendingChanges).toBeNull();
@@ -111,21 +105,26 @@ describe("my groups", () => {
 
   it("turns a missing or refused token into SignedOutError", async () => {
     await expect(listMyGroups(null)).rejects.toBeInstanceOf(SignedOutError);
-    fetchMock.mockRejectedValueOnce(fail(401, "Unauthorized"));
+    answers(fail(401, "Unauthorized"));
     await expect(listMyGroups("expired")).rejects.toBeInstanceOf(SignedOutError);
   });
 
-  it("posts only the point when both coordinates are given, and maps backend refusals to the form", async () => {
-    fetchMock.mockResolvedValueOnce({ group: { ...apiGroup, member_count: 50 } });
-    const input = { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: ["3581"], member_count: 50, lat: undefined, lng: undefined };
-    expect(await updateMyGroup("jwt", "nbgrp_1", input)).toMatchObject({ ok: true, group: { memberCount: 50 } });
-    expect(fetchMock).toHaveBeenCalledWith("/store/my-group/groups/nbgrp_1", {
-      method: "POST",
-      body: { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: ["3581"], member_count: 50 },
-      headers: { authorization: "Bearer jwt" },
+  it("posts the fields as typed, and passes the backend's answer per field to the form", async () => {
+    const seen = answers(
+      { status: 200, body: { group: { ...apiGroup, member_count: 50 } } },
+      { status: 400, body: { type: "invalid_data", message: "…", errors: { member_count: "Een WhatsApp-groep heeft hoogstens 256 leden", lat: "Dit punt ligt niet in Nederland of België" } } },
+      fail(409, "Er is al een groep"),
+      fail(404, "Not found"),
+    );
+    const typed = { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: "3581", member_count: "50", lat: "", lng: "" };
+    expect(await updateMyGroup("jwt", "nbgrp_1", typed)).toMatchObject({ ok: true, group: { memberCount: 50 } });
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/store/my-group/groups/nbgrp_1", body: typed });
+    expect(await updateMyGroup("jwt", "nbgrp_1", typed)).toEqual({
+      ok: false,
+      errors: { member_count: "Een WhatsApp-groep heeft hoogstens 256 leden.", lat: "Dit punt ligt niet in Nederland of België." },
+      status: 400,
     });
-    fetchMock.mockRejectedValueOnce(fail(409, "Er is al een groep"));
-    expect(await updateMyGroup("jwt", "nbgrp_1", input)).toEqual({ ok: false, errors: { name: "Er is al een groep" }, status: 409 });
-    expect(editFailure(fail(404))).toEqual({ errors: { _: expect.stringContaining("hoort niet bij je account") }, status: 404 });
+    expect(await updateMyGroup("jwt", "nbgrp_1", typed)).toEqual({ ok: false, errors: { name: "Er is al een groep." }, status: 409 });
+    expect(await updateMyGroup("jwt", "nbgrp_1", typed)).toEqual({ ok: false, errors: { _: expect.stringContaining("hoort niet bij je account") }, status: 404 });
   });
 });

@@ -7,22 +7,26 @@
  * keeps it).
  */
 import { redirect } from "@remix-run/node";
-import { FetchError } from "@medusajs/js-sdk";
-import { BackendUnavailableError, callBackend } from "./catalogue.server";
+import { EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
 import {
-  EXPIRED_LINK_MESSAGE,
-  type FieldErrors,
-  type GroupEditInput,
+  backendFetch,
+  BackendUnavailableError,
+  callBackend,
+  failureStatus,
+  sdk,
+  toBackendFailure,
   UNAVAILABLE_MESSAGE,
-  WRONG_LOGIN_MESSAGE,
-} from "./account-validation";
-import { sdk } from "./medusa.server";
+} from "./backend.server";
+import type { FieldErrors } from "./form-errors";
+import type { GroupStatus } from "./group-view";
+
+export type { GroupStatus } from "./group-view";
+import { GROUP_EDIT_FIELDS, type GroupEditForm } from "./group-forms";
 import { commitSession, getSession, type ShopSession } from "./session.server";
 
 // ---------------------------------------------------------------------------
 // Shapes
 
-export type GroupStatus = "pending" | "approved" | "rejected" | "archived";
 
 /** One of the admin's own groups, as "Mijn groep" shows it (their own contact data included). */
 export type MyGroup = {
@@ -65,12 +69,6 @@ type ApiMyGroup = {
   pending_changes?: { requested_at: string; changes: PendingGroupChanges["changes"] } | null;
 };
 
-export const STATUS_LABELS: Record<GroupStatus, string> = {
-  pending: "Wacht op beoordeling",
-  approved: "Goedgekeurd: staat op de kaart",
-  rejected: "Afgewezen",
-  archived: "Gearchiveerd",
-};
 
 export function toMyGroup(group: ApiMyGroup): MyGroup {
   return {
@@ -104,19 +102,8 @@ export class SignedOutError extends Error {
 }
 
 // The messages live in the client-safe module (pages show them); re-exported for the server code.
-export { EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, UNAVAILABLE_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
-
-/** The HTTP status of a failed backend call (undefined when the backend was not reached). */
-export function statusOf(error: unknown): number | undefined {
-  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
-  return cause instanceof FetchError ? cause.status : undefined;
-}
-
-/** The backend's own (Dutch) message of a failed call, e.g. a rate limit's. */
-function backendMessage(error: unknown): string {
-  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
-  return cause instanceof FetchError ? (cause.message ?? "") : "";
-}
+export { EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, WRONG_LOGIN_MESSAGE } from "./account-validation";
+export { UNAVAILABLE_MESSAGE } from "./backend.server";
 
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Te veel pogingen om in te loggen. Probeer het over een kwartier opnieuw.";
 
@@ -131,24 +118,25 @@ export async function isSignedIn(request: Request): Promise<boolean> {
   return Boolean(customerToken(await getSession(request)));
 }
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 // ---------------------------------------------------------------------------
 // Auth (Medusa's emailpass provider for customers)
 
-export type SignInResult = { ok: true; token: string } | { ok: false; message: string };
+export type SignInResult = { ok: true; token: string } | { ok: false; message: string; errors: FieldErrors };
 
+/** Medusa's emailpass route answers 401 for a wrong e-mail or password; a refusal per field is shown at the fields. */
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   try {
-    const result = await callBackend("sign in", () => sdk.auth.login("customer", "emailpass", { email, password }));
-    if (typeof result === "string") return { ok: true, token: result };
-    return { ok: false, message: WRONG_LOGIN_MESSAGE };
+    // the one fetch rather than sdk.auth.login, so a refusal per field keeps its fields
+    const { token } = await backendFetch<{ token?: unknown }>("/auth/customer/emailpass", { method: "POST", body: { email, password } });
+    if (typeof token === "string") return { ok: true, token };
+    return { ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } };
   } catch (error) {
-    const status = statusOf(error);
-    if (status === 401 || status === 400) return { ok: false, message: WRONG_LOGIN_MESSAGE };
-    if (status === 429) return { ok: false, message: backendMessage(error) || TOO_MANY_ATTEMPTS_MESSAGE };
-    if (error instanceof BackendUnavailableError) return { ok: false, message: UNAVAILABLE_MESSAGE };
-    throw error;
+    const failure = toBackendFailure(error);
+    const byField = Object.keys(failure.fieldErrors).some((field) => field !== "_");
+    if (byField) return { ok: false, message: failure.message, errors: failure.fieldErrors };
+    const message =
+      failure.status === 401 || failure.status === 400 ? WRONG_LOGIN_MESSAGE : failure.status === 429 ? failure.message || TOO_MANY_ATTEMPTS_MESSAGE : failure.message;
+    return { ok: false, message, errors: { _: message } };
   }
 }
 
@@ -159,9 +147,9 @@ export async function requestPasswordReset(email: string): Promise<{ ok: boolean
     return { ok: true };
   } catch (error) {
     if (!(error instanceof BackendUnavailableError)) throw error;
-    const status = statusOf(error);
+    const status = failureStatus(error);
     // a 4xx says nothing about the address: the same neutral answer; unreachable or 5xx: try again later
-    return { ok: status !== undefined && status < 500 };
+    return { ok: status !== undefined && status < 500 && status !== 503 };
   }
 }
 
@@ -173,7 +161,7 @@ export async function setPassword(token: string, password: string): Promise<SetP
     await callBackend("set password", () => sdk.auth.updateProvider("customer", "emailpass", { password }, token));
     return { ok: true };
   } catch (error) {
-    const status = statusOf(error);
+    const status = failureStatus(error);
     if (status === 401 || status === 400) return { ok: false, expired: true, message: EXPIRED_LINK_MESSAGE };
     if (error instanceof BackendUnavailableError) return { ok: false, expired: false, message: UNAVAILABLE_MESSAGE };
     throw error;
@@ -195,66 +183,54 @@ export function emailFromToken(token: string): string | null {
 // ---------------------------------------------------------------------------
 // Mijn groep (store API /store/my-group)
 
-async function withToken<T>(token: string | null, what: string, call: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+/** A call with the admin's token; a missing or refused token is SignedOutError. */
+async function withToken<T>(token: string | null, call: (token: string) => Promise<T>): Promise<T> {
   if (!token) throw new SignedOutError();
   try {
-    return await callBackend(what, () => call(bearer(token)));
+    return await call(token);
   } catch (error) {
-    if (statusOf(error) === 401) throw new SignedOutError();
+    if (failureStatus(error) === 401) throw new SignedOutError();
     throw error;
   }
 }
 
 export async function listMyGroups(token: string | null): Promise<MyGroup[]> {
-  const { groups } = await withToken(token, "my groups", (headers) =>
-    sdk.client.fetch<{ groups: ApiMyGroup[] }>("/store/my-group", { headers }),
-  );
+  const { groups } = await withToken(token, (token) => backendFetch<{ groups: ApiMyGroup[] }>("/store/my-group", { token }));
   return groups.map(toMyGroup);
 }
 
 export type UpdateResult = { ok: true; group: MyGroup } | { ok: false; errors: FieldErrors; status: number };
 
-/** Backend answers for an edit, as form errors (the storefront checked every field already). */
-export function editFailure(error: unknown): { errors: FieldErrors; status: number } {
-  const status = statusOf(error);
-  const cause = error instanceof BackendUnavailableError ? (error as { cause?: unknown }).cause : error;
-  const message = cause instanceof FetchError ? cause.message : "";
-  if (status === 409) return { errors: { name: message || "Er is al een groep met deze naam voor dezelfde postcodes." }, status: 409 };
-  if (status === 404) return { errors: { _: "Deze groep bestaat niet (meer) of hoort niet bij je account." }, status: 404 };
-  if (status === 400) return { errors: { _: message || "Niet alle velden zijn goed ingevuld." }, status: 400 };
-  return { errors: { _: UNAVAILABLE_MESSAGE }, status: 503 };
-}
-
-export async function updateMyGroup(token: string | null, id: string, input: GroupEditInput): Promise<UpdateResult> {
-  const body: Record<string, unknown> = {
-    name: input.name,
-    woonplaats: input.woonplaats,
-    postcodes: input.postcodes,
-    member_count: input.member_count,
-  };
-  if (input.lat !== undefined && input.lng !== undefined) Object.assign(body, { lat: input.lat, lng: input.lng });
+/**
+ * POST /store/my-group/groups/:id with the fields as typed: the backend judges them
+ * (StoreUpdateMyGroup) and its answer per field goes back to the form.
+ */
+export async function updateMyGroup(token: string | null, id: string, values: GroupEditForm): Promise<UpdateResult> {
+  const body = Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, values[key] ?? ""]));
   try {
-    const { group } = await withToken(token, "update my group", (headers) =>
-      sdk.client.fetch<{ group: ApiMyGroup }>(`/store/my-group/groups/${encodeURIComponent(id)}`, { method: "POST", body, headers }),
+    const { group } = await withToken(token, (token) =>
+      backendFetch<{ group: ApiMyGroup }>(`/store/my-group/groups/${encodeURIComponent(id)}`, { method: "POST", body, token }),
     );
     return { ok: true, group: toMyGroup(group) };
   } catch (error) {
     if (error instanceof SignedOutError) throw error;
-    if (!(error instanceof BackendUnavailableError)) throw error;
-    return { ok: false, ...editFailure(error) };
+    const failure = toBackendFailure(error);
+    if (failure.status === 404) return { ok: false, errors: { _: "Deze groep bestaat niet (meer) of hoort niet bij je account." }, status: 404 };
+    // a rename onto another group's name: shown at the name
+    if (failure.status === 409) return { ok: false, errors: { name: failure.message }, status: 409 };
+    return { ok: false, errors: failure.fieldErrors, status: failure.status };
   }
 }
 
 /** "Verwijder mijn gegevens": archives the admin's groups anonymously and deletes the account. */
 export async function removeMyData(token: string | null): Promise<{ ok: boolean }> {
   try {
-    await withToken(token, "remove my data", (headers) =>
-      sdk.client.fetch("/store/my-group/removal", { method: "POST", body: { confirm: true }, headers }),
-    );
+    await withToken(token, (token) => backendFetch("/store/my-group/removal", { method: "POST", body: { confirm: true }, token }));
     return { ok: true };
   } catch (error) {
-    if (error instanceof BackendUnavailableError) return { ok: false };
-    throw error;
+    if (error instanceof SignedOutError) throw error;
+    toBackendFailure(error); // rethrows what is not a backend failure
+    return { ok: false };
   }
 }
 

@@ -1,6 +1,6 @@
-import { FetchError } from "@medusajs/js-sdk";
 import { checkLookupQuery, type FoundAddress, LOOKUP_UNAVAILABLE, type LookupOutcome, type LookupQuery } from "./address";
-import { sdk } from "./medusa.server";
+import { backendFetch, BackendError } from "./backend.server";
+import { isPc4 } from "./postcode";
 
 /** The backend gives up on PDOK after 2.5 s; this covers the hop to the backend as well. */
 const LOOKUP_TIMEOUT_MS = 4000;
@@ -15,16 +15,16 @@ export async function lookupAddress(input: Partial<LookupQuery>): Promise<Lookup
   if (!checked.ok) return { status: "invalid", errors: checked.errors };
   const { postcode, huisnummer, toevoeging } = checked.query;
   try {
-    const address = await sdk.client.fetch<FoundAddress>("/store/address-lookup", {
+    const address = await backendFetch<FoundAddress>("/store/address-lookup", {
       query: { postcode, huisnummer, ...(toevoeging ? { toevoeging } : {}) },
-      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+      timeoutMs: LOOKUP_TIMEOUT_MS,
     });
     return { status: "found", address };
   } catch (error) {
-    if (error instanceof FetchError && error.status === 404) {
+    if (error instanceof BackendError && error.status === 404) {
       return { status: "not_found", message: error.message || "We vinden dit adres niet. Controleer postcode en huisnummer, of vul je straat en plaats zelf in." };
     }
-    if (error instanceof FetchError && error.status === 503 && error.message) {
+    if (error instanceof BackendError && error.status === 503 && error.message) {
       return { status: "unavailable", message: error.message };
     }
     console.warn(`Storefront: address lookup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -37,11 +37,11 @@ export async function lookupAddress(input: Partial<LookupQuery>): Promise<Lookup
  * map pin's starting place before a point is chosen. Undefined when unknown or unavailable.
  */
 export async function pc4Centre(pc4: string): Promise<{ lat: number; lng: number } | undefined> {
-  if (!/^[1-9][0-9]{3}$/.test(pc4)) return undefined;
+  if (!isPc4(pc4)) return undefined;
   try {
-    const { origin } = await sdk.client.fetch<{ origin?: { lat?: unknown; lng?: unknown } | null }>("/store/groups", {
+    const { origin } = await backendFetch<{ origin?: { lat?: unknown; lng?: unknown } | null }>("/store/groups", {
       query: { postcode: pc4, limit: 1 },
-      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+      timeoutMs: LOOKUP_TIMEOUT_MS,
     });
     return typeof origin?.lat === "number" && typeof origin?.lng === "number" ? { lat: origin.lat, lng: origin.lng } : undefined;
   } catch {

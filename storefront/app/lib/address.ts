@@ -10,6 +10,7 @@
  *               that wants the number separately never has to parse address_1.
  */
 import { z } from "zod";
+import { normaliseDutchPostcode } from "./postcode";
 import { addressSchema, type AddressInput, type FieldErrors, parseForm } from "./validation";
 
 /** What the backend's GET /store/address-lookup answers for a found address. */
@@ -34,13 +35,7 @@ export type LookupQuery = { postcode: string; huisnummer: string; toevoeging: st
 
 export const LOOKUP_UNAVAILABLE = "Adres opzoeken lukt nu niet. Vul je straat en plaats zelf in.";
 
-/** "5038 ab" → "5038AB"; undefined when it is not a Dutch postcode (PostNL never issues SA, SD, SS). */
-export function normaliseDutchPostcode(input: string): string | undefined {
-  const match = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$/.exec(input);
-  if (!match) return undefined;
-  const letters = match[2]!.toUpperCase();
-  return ["SA", "SD", "SS"].includes(letters) ? undefined : `${match[1]}${letters}`;
-}
+export { normaliseDutchPostcode } from "./postcode";
 
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}$/;
 const ADDITION = /^[0-9a-zA-Z \-/]{0,10}$/;

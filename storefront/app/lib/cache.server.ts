@@ -43,3 +43,39 @@ export function createCache<T>({ freshMs, maxStaleMs, now = Date.now }: CacheOpt
     },
   };
 }
+
+/**
+ * Directory reads are cached briefly: a new or changed group shows within 15 seconds, and
+ * the backend is not asked again for every page view. Keys come from visitors (searches,
+ * slugs), so the cache is bounded: the oldest entry goes when it is full. Concurrent misses
+ * for one key share a single backend call; failures are not cached.
+ */
+export function createBoundedCache({ freshMs, maxEntries, now = Date.now }: { freshMs: number; maxEntries: number; now?: () => number }) {
+  const entries = new Map<string, { value: unknown; storedAt: number }>();
+  const pending = new Map<string, Promise<unknown>>();
+  return {
+    get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const entry = entries.get(key);
+      if (entry && now() - entry.storedAt < freshMs) return Promise.resolve(entry.value as T);
+      const running = pending.get(key);
+      if (running) return running as Promise<T>;
+      const promise = load()
+        .then((value) => {
+          entries.delete(key);
+          entries.set(key, { value, storedAt: now() });
+          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+          return value;
+        })
+        .finally(() => pending.delete(key));
+      pending.set(key, promise);
+      return promise;
+    },
+    get size() {
+      return entries.size;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
+

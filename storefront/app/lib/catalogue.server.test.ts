@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const regionList = vi.fn();
 const productList = vi.fn();
 const clientFetch = vi.fn();
-vi.mock("./medusa.server", () => ({
+vi.mock("./backend.server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./backend.server")>()),
   sdk: { client: { fetch: clientFetch }, store: { region: { list: regionList }, product: { list: productList } } },
 }));
 

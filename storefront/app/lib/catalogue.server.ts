@@ -1,7 +1,5 @@
-import { FetchError } from "@medusajs/js-sdk";
+import { BackendUnavailableError, callBackend, sdk } from "./backend.server";
 import { createCache } from "./cache.server";
-import { BACKEND_UNAVAILABLE_MESSAGE } from "./error-messages";
-import { sdk } from "./medusa.server";
 import { type ApiTier, type PriceTier, toPriceTiers } from "./tier-prices";
 
 type StoreProduct = Awaited<ReturnType<typeof sdk.store.product.list>>["products"][number];
@@ -10,15 +8,11 @@ type StoreRegion = Awaited<ReturnType<typeof sdk.store.region.list>>["regions"][
 /** The shop sells to the Netherlands first: prices come from the region holding "nl". */
 export const SHOP_COUNTRY = "nl";
 
+// Kept for the cart and checkout modules, which import them from here; new code imports backend.server.
+export { BackendUnavailableError, callBackend, loadFromBackend } from "./backend.server";
+
 /** Fields for product lists: prices for the region, stock, categories. */
 export const PRODUCT_LIST_FIELDS = "*variants.calculated_price,+variants.inventory_quantity,*categories";
-
-const BACKEND_TIMEOUT_MS = 10_000;
-
-/** The backend could not be reached or answered with an error: show "tijdelijk niet bereikbaar". */
-export class BackendUnavailableError extends Error {
-  override name = "BackendUnavailableError";
-}
 
 export type ShopRegion = {
   id: string;
@@ -47,35 +41,6 @@ export type ProductList = {
   /** Total number of matching products (for paging). */
   count: number;
 };
-
-function isBackendFailure(error: unknown): boolean {
-  if (error instanceof BackendUnavailableError) return true;
-  if (error instanceof FetchError) return true; // HTTP error status from Medusa
-  // Node's fetch rejects with TypeError("fetch failed") when the host is unreachable.
-  return error instanceof TypeError && /fetch failed|network/i.test(error.message);
-}
-
-/** Runs one backend call with a timeout; backend failures become BackendUnavailableError. */
-export async function callBackend<T>(what: string, call: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new BackendUnavailableError(`${what}: no answer within ${BACKEND_TIMEOUT_MS} ms`)),
-      BACKEND_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([call(), timeout]);
-  } catch (error) {
-    if (!isBackendFailure(error)) throw error;
-    if (error instanceof BackendUnavailableError) throw error;
-    const status = error instanceof FetchError ? ` (HTTP ${error.status})` : "";
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new BackendUnavailableError(`${what}${status}: ${detail}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Picks the region that ships to the Netherlands. Pure; exported for tests. */
 export function pickShopRegion(regions: StoreRegion[], country = SHOP_COUNTRY): ShopRegion | undefined {
@@ -209,28 +174,6 @@ async function fetchProducts({
     products: products.map((product) => toProductSummary(product, region.currencyCode)),
     count,
   };
-}
-
-/**
- * For loaders: runs `load`; when the backend is unavailable, logs one line and throws
- * a 503 Response so the ErrorBoundary shows "De winkel is tijdelijk niet bereikbaar".
- */
-export async function loadFromBackend<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (!(error instanceof BackendUnavailableError)) throw error;
-    console.error(`Storefront: Medusa backend unavailable: ${error.message}`);
-    throw new Response(BACKEND_UNAVAILABLE_MESSAGE, {
-      status: 503,
-      statusText: "Service Unavailable",
-      headers: {
-        "Content-Type": "text/plain; charset=utf-8",
-        "Cache-Control": "no-store",
-        "Retry-After": "60",
-      },
-    });
-  }
 }
 
 const PRODUCT_DETAIL_FIELDS =

@@ -4,6 +4,9 @@ export type ErrorText = { title: string; message: string };
 export const BACKEND_UNAVAILABLE_MESSAGE =
   "De winkel is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.";
 
+/** A form post the backend could not handle now (5xx, unreachable); the input is kept. */
+export const UNAVAILABLE_MESSAGE = "Dat lukte nu even niet. Probeer het over een paar minuten opnieuw.";
+
 export function errorText(status: number): ErrorText {
   if (status === 404) {
     return {

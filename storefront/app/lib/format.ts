@@ -5,7 +5,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * Amounts are in major units (Medusa v2 stores 12.95 for € 12,95).
  * Intl puts a non-breaking space (U+00A0) after the € sign; that is intended.
  */
-export function formatPrice(amount: number, currency = "EUR"): string {
+export function formatMoney(amount: number, currency = "EUR"): string {
   const code = currency.toUpperCase();
   let formatter = formatters.get(code);
   if (!formatter) {
@@ -15,9 +15,24 @@ export function formatPrice(amount: number, currency = "EUR"): string {
   return formatter.format(amount);
 }
 
+/** Kept for the cart and checkout routes, which call it by this name; new code calls formatMoney. */
+export const formatPrice = formatMoney;
+
 const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
 /** The one Dutch date formatter: "2026-11-25T09:00:00Z" → "25 november 2026" (Amsterdam time). */
 export function formatDate(value: string | Date): string {
   return dateFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
+const numberFormat = new Intl.NumberFormat("nl-NL");
+
+/** The one Dutch number formatter: 1024 → "1.024". */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** A map point's degree for a form field, Dutch comma, 5 decimals (about 1 m; the database keeps float4): 52.090737 → "52,09074". */
+export function formatCoordinate(value: number): string {
+  return String(Math.round(value * 1e5) / 1e5).replace(".", ",");
 }

@@ -1,10 +1,10 @@
-const count = new Intl.NumberFormat("nl-NL");
+import { formatNumber } from "./format";
 
 /** "1 bord in deze buurt", "12 borden in deze buurt"; null for none (the line is then hidden). */
 export function signsOrderedLabel(signs: number | null | undefined): string | null {
   if (!signs || !Number.isFinite(signs) || signs < 1) return null;
   const n = Math.floor(signs);
-  return `${count.format(n)} ${n === 1 ? "bord" : "borden"} in deze buurt`;
+  return `${formatNumber(n)} ${n === 1 ? "bord" : "borden"} in deze buurt`;
 }
 
 /** Where "Niet voor een groep bestellen" may return to: only the cart and checkout pages. */

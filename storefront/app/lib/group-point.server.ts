@@ -1,10 +1,10 @@
 import type { LookupOutcome } from "./address";
 import { lookupAddress } from "./address.server";
 import type { FieldErrors } from "./validation";
+import { formatCoordinate } from "./format";
 
 type PointValues = { lat?: string; lng?: string; punt_postcode?: string; punt_huisnummer?: string };
 
-const toField = (n: number) => String(Math.round(n * 1e5) / 1e5).replace(".", ",");
 
 /** The lookup's per-field errors under the group forms' field names. */
 function pointErrors(outcome: LookupOutcome): FieldErrors {
@@ -35,7 +35,7 @@ export async function pointFromAddress<V extends PointValues>(
   if (!explicit && (hasPoint || (!postcode && !number))) return { values, errors: {} };
   const lookup = await lookupAddress({ postcode, huisnummer: number, toevoeging: "" });
   if (lookup.status === "found") {
-    return { values: { ...values, lat: toField(lookup.address.lat), lng: toField(lookup.address.lng) }, lookup, errors: {} };
+    return { values: { ...values, lat: formatCoordinate(lookup.address.lat), lng: formatCoordinate(lookup.address.lng) }, lookup, errors: {} };
   }
   return { values, lookup, errors: pointErrors(lookup) };
 }

@@ -1,38 +1,14 @@
-import { FetchError } from "@medusajs/js-sdk";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubBackend } from "~/test/backend-stub";
+import { createBoundedCache } from "./cache.server";
+import { DEFAULT_TILE_URL, OSM_ATTRIBUTION, parseMapSettings } from "./group-map.server";
+import { formatDistance, formatGroupCount, formatMembers, paginate, parsePage, parseSearchQuery } from "./group-view";
+import { directoryCacheHeaders } from "./headers";
 
-// Replace the real SDK client (which reads the environment) with a stub.
-const fetchMock = vi.fn();
-vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock } } }));
-
-const {
-  CONTACT_MESSAGE_RULES,
-  contactGroupAdmin,
-  createBoundedCache,
-  directoryCacheHeaders,
-  formatDistance,
-  formatGroupCount,
-  formatMembers,
-  getGroup,
-  getMunicipality,
-  listMapPoints,
-  messageToFieldErrors,
-  paginate,
-  parseMapSettings,
-  parsePage,
-  parseSearchQuery,
-  registerGroup,
-  REGISTRATION_MESSAGE_RULES,
-  resetDirectoryCache,
-  searchGroups,
-  toFormFailure,
-  DEFAULT_TILE_URL,
-  OSM_ATTRIBUTION,
-  RATE_LIMITED_MESSAGE,
-  SEND_FAILED_MESSAGE,
-} = await import("./groups.server");
-const { BackendUnavailableError } = await import("./catalogue.server");
-const { INVITE_LINK_MESSAGE } = await import("./group-validation");
+const { BackendUnavailableError } = await import("./backend.server");
+const { contactGroupAdmin, getGroup, getMunicipality, listMapPoints, registerGroup, resetDirectoryCache, searchGroups } = await import(
+  "./groups.server"
+);
 
 /** A group as the store API sends it; `extra` simulates fields the storefront must never pass on. */
 function apiGroup(overrides: Record<string, unknown> = {}) {
@@ -55,8 +31,10 @@ function apiGroup(overrides: Record<string, unknown> = {}) {
 }
 
 beforeEach(() => {
-  fetchMock.mockReset();
   resetDirectoryCache();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
 });
 
 describe("parseSearchQuery: one field for postcode, place or name", () => {
@@ -139,99 +117,22 @@ describe("Dutch formatting", () => {
   });
 });
 
-describe("mapping backend errors to form fields", () => {
-  it("puts each joined validation message at its field", () => {
-    const message = [
-      "Vul de naam van je groep in",
-      "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl",
-      "Een WhatsApp-groep heeft hoogstens 256 leden",
-      "Ga akkoord met de gedragsregels om je groep aan te melden",
-    ].join(". ");
-    expect(messageToFieldErrors(message, REGISTRATION_MESSAGE_RULES)).toEqual({
-      name: "Vul de naam van je groep in.",
-      admin_email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
-      member_count: "Een WhatsApp-groep heeft hoogstens 256 leden.",
-      accepted_rules: "Ga akkoord met de gedragsregels om je groep aan te melden.",
-    });
-  });
-
-  it("keeps a message of two sentences together at one field", () => {
-    const message = "Postcode 9999 kennen we niet. Controleer de vier cijfers van je postcode.";
-    expect(messageToFieldErrors(message, REGISTRATION_MESSAGE_RULES)).toEqual({ postcodes: message });
-    expect(messageToFieldErrors("Vul de gemeente in waar je groep actief is", REGISTRATION_MESSAGE_RULES)).toEqual({
-      gemeente: "Vul de gemeente in waar je groep actief is.",
-    });
-    expect(messageToFieldErrors("Dit punt ligt niet in Nederland", REGISTRATION_MESSAGE_RULES)).toEqual({
-      lat: "Dit punt ligt niet in Nederland.",
-    });
-    expect(messageToFieldErrors("Vul je naam in. Vul een telefoonnummer in", REGISTRATION_MESSAGE_RULES)).toEqual({
-      admin_name: "Vul je naam in.",
-      admin_phone: "Vul een telefoonnummer in.",
-    });
-  });
-
-  it("maps the contact form's messages, e-mail before name", () => {
-    const message =
-      "Vul je naam in (minstens 2 tekens). Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl. Je bericht moet minstens 10 tekens lang zijn";
-    expect(messageToFieldErrors(message, CONTACT_MESSAGE_RULES)).toEqual({
-      name: "Vul je naam in (minstens 2 tekens).",
-      email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
-      message: "Je bericht moet minstens 10 tekens lang zijn.",
-    });
-  });
-
-  it("shows an invite-link refusal and unknown messages at the form", () => {
-    expect(messageToFieldErrors("Deel nooit de uitnodigingslink van je groep", REGISTRATION_MESSAGE_RULES)).toEqual({
-      _: INVITE_LINK_MESSAGE,
-    });
-    expect(messageToFieldErrors("Iets onverwachts", CONTACT_MESSAGE_RULES)).toEqual({ _: "Iets onverwachts." });
-    expect(messageToFieldErrors("", CONTACT_MESSAGE_RULES)).toEqual({ _: SEND_FAILED_MESSAGE });
-  });
-
-  const wrapped = (status: number, message: string) =>
-    new BackendUnavailableError(`register group (HTTP ${status}): ${message}`, { cause: new FetchError(message, "", status) });
-
-  it("turns 400, 409, 404, 429 and 5xx into what the form shows", () => {
-    expect(toFormFailure(wrapped(400, "Vul je woonplaats in"), REGISTRATION_MESSAGE_RULES)).toEqual({
-      kind: "invalid",
-      errors: { woonplaats: "Vul je woonplaats in." },
-    });
-    const duplicate = 'Er is al een buurtpreventiegroep "WABP Linde" aangemeld voor postcode 3511. Zoek die groep op de kaart.';
-    expect(toFormFailure(wrapped(409, duplicate), REGISTRATION_MESSAGE_RULES)).toEqual({ kind: "invalid", errors: { name: duplicate } });
-    expect(toFormFailure(wrapped(404, "Groep niet gevonden"), CONTACT_MESSAGE_RULES)).toEqual({ kind: "not_found" });
-    expect(
-      toFormFailure(wrapped(429, "Je hebt al veel berichten verstuurd. Probeer het over 42 minuten opnieuw"), CONTACT_MESSAGE_RULES),
-    ).toEqual({ kind: "rate_limited", message: "Je hebt al veel berichten verstuurd. Probeer het over 42 minuten opnieuw." });
-    expect(toFormFailure(wrapped(429, ""), CONTACT_MESSAGE_RULES)).toEqual({ kind: "rate_limited", message: RATE_LIMITED_MESSAGE });
-    expect(toFormFailure(wrapped(502, "Je bericht kon niet worden verstuurd"), CONTACT_MESSAGE_RULES)).toEqual({
-      kind: "unavailable",
-      message: SEND_FAILED_MESSAGE,
-    });
-    expect(toFormFailure(new BackendUnavailableError("no answer within 10000 ms"), CONTACT_MESSAGE_RULES)).toEqual({
-      kind: "unavailable",
-      message: SEND_FAILED_MESSAGE,
-    });
-  });
-
-  it("rethrows programming errors", () => {
-    const bug = new TypeError("x is not a function");
-    expect(() => toFormFailure(bug, CONTACT_MESSAGE_RULES)).toThrow(bug);
-  });
-});
-
 describe("directory reads", () => {
   it("searches by postcode (nearest first) and passes only public fields on", async () => {
-    fetchMock.mockResolvedValue({
-      groups: [
-        apiGroup({ distance_km: 1.36, covers_postcode: true, admin_email: "beheerder@example.nl", admin_phone: "+31600000000" }),
-      ],
-      count: 184,
-      limit: 20,
-      offset: 20,
-      origin: { postcode: "2314", lat: 52.1, lng: 4.5, places: ["Leiden"], gemeente: "Leiden" },
-    });
+    const seen = stubBackend(() => ({
+      body: {
+        groups: [
+          apiGroup({ distance_km: 1.36, covers_postcode: true, admin_email: "beheerder@example.nl", admin_phone: "+31600000000" }),
+        ],
+        count: 184,
+        limit: 20,
+        offset: 20,
+        origin: { postcode: "2314", lat: 52.1, lng: 4.5, places: ["Leiden"], gemeente: "Leiden" },
+      },
+    }));
     const result = await searchGroups({ query: parseSearchQuery("2314 AB"), page: 2 });
-    expect(fetchMock).toHaveBeenCalledWith("/store/groups", { query: { limit: 20, offset: 20, postcode: "2314" } });
+    expect(seen[0]).toMatchObject({ path: "/store/groups", query: { limit: "20", offset: "20", postcode: "2314" } });
+    expect(seen[0]!.headers["x-publishable-api-key"]).toBe("pk_test");
     expect(result.pagination.label).toBe("Groep 21–40 van 184");
     expect(result.origin).toEqual({ postcode: "2314", places: ["Leiden"], gemeente: "Leiden" });
     const [group] = result.groups;
@@ -240,96 +141,106 @@ describe("directory reads", () => {
   });
 
   it("searches by text and by municipality", async () => {
-    fetchMock.mockResolvedValue({ groups: [], count: 0, limit: 20, offset: 0 });
+    const seen = stubBackend(() => ({ body: { groups: [], count: 0, limit: 20, offset: 0 } }));
     await searchGroups({ query: parseSearchQuery("Berkenhof"), page: 1 });
-    expect(fetchMock).toHaveBeenLastCalledWith("/store/groups", { query: { limit: 20, offset: 0, q: "Berkenhof" } });
+    expect(seen.at(-1)!.query).toEqual({ limit: "20", offset: "0", q: "Berkenhof" });
     await searchGroups({ query: { kind: "none" }, page: 1, gemeente: "leiden" });
-    expect(fetchMock).toHaveBeenLastCalledWith("/store/groups", { query: { limit: 20, offset: 0, gemeente: "leiden" } });
+    expect(seen.at(-1)!.query).toEqual({ limit: "20", offset: "0", gemeente: "leiden" });
   });
 
-  it("answers null for an unknown group and fails clearly when the backend is down", async () => {
-    fetchMock.mockRejectedValueOnce(new FetchError('Groep "x" niet gevonden', "Not Found", 404));
+  it("reads one group with its signs, null for an unknown group, and fails clearly when the backend is down", async () => {
+    stubBackend((r) =>
+      r.path.endsWith("/x")
+        ? { status: 404, body: { type: "not_found", message: 'Groep "x" niet gevonden' } }
+        : r.path.endsWith("/y")
+          ? new TypeError("fetch failed")
+          : { body: { group: apiGroup({ signs_ordered: 3 }) } },
+    );
     await expect(getGroup("x")).resolves.toBeNull();
-    fetchMock.mockRejectedValueOnce(new TypeError("fetch failed"));
     await expect(getGroup("y")).rejects.toBeInstanceOf(BackendUnavailableError);
+    await expect(getGroup("buurtalert-berkenhof-leiden")).resolves.toMatchObject({ signsOrdered: 3, approvedOn: "2026-11-25" });
   });
 
   it("pages through every group for the map and skips groups without a point", async () => {
-    fetchMock.mockImplementation(async (_path: string, { query }: { query: { offset: number } }) => ({
-      groups:
-        query.offset === 200
-          ? [apiGroup({ slug: "zonder-punt", lat: null, lng: null }), apiGroup({ slug: "laatste" })]
-          : Array.from({ length: 100 }, (_, i) => apiGroup({ slug: `g-${query.offset + i}` })),
-      count: 202,
-      limit: 100,
-      offset: query.offset,
-    }));
+    const seen = stubBackend((r) => {
+      const offset = Number(r.query.offset);
+      return {
+        body: {
+          groups:
+            offset === 200
+              ? [apiGroup({ slug: "zonder-punt", lat: null, lng: null }), apiGroup({ slug: "laatste" })]
+              : Array.from({ length: 100 }, (_, i) => apiGroup({ slug: `g-${offset + i}` })),
+          count: 202,
+          limit: 100,
+          offset,
+        },
+      };
+    });
     const points = await listMapPoints();
-    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(seen).toHaveLength(3);
     expect(points).toHaveLength(201);
     expect(points.at(-1)).toEqual({ slug: "laatste", name: "Buurtalert Berkenhof", woonplaats: "Leiden", lat: 52.16489, lng: 4.50007, members: 154 });
   });
 
   it("follows a renamed or merged municipality to its successor", async () => {
-    fetchMock.mockResolvedValueOnce({
-      municipality: { code: "1969", name: "Westerkwartier", slug: "westerkwartier", province: "Groningen", lat: 53.2, lng: 6.4, group_count: 3 },
-      redirect_to: "westerkwartier",
-    });
+    stubBackend((r) =>
+      r.path.endsWith("/zuidhorn")
+        ? {
+            body: {
+              municipality: { code: "1969", name: "Westerkwartier", slug: "westerkwartier", province: "Groningen", lat: 53.2, lng: 6.4, group_count: 3 },
+              redirect_to: "westerkwartier",
+            },
+          }
+        : { status: 404, body: { message: "niet gevonden" } },
+    );
     await expect(getMunicipality("zuidhorn")).resolves.toEqual({ kind: "moved", slug: "westerkwartier" });
-    fetchMock.mockRejectedValueOnce(new FetchError("niet gevonden", "Not Found", 404));
     await expect(getMunicipality("nergens")).resolves.toEqual({ kind: "not_found" });
   });
 });
 
-describe("form posts", () => {
-  it("registers a group without the honeypot and with a point only when both coordinates are there", async () => {
-    fetchMock.mockResolvedValue({ group: { name: "WABP Linde", slug: "wabp-linde-utrecht", status: "pending" }, message: "Bedankt!" });
-    const input = {
+describe("form posts: what the visitor typed goes to the backend, which judges it", () => {
+  it("registers a group with the typed fields only, empty ones left out, and the visitor's signed address", async () => {
+    const seen = stubBackend(() => ({ status: 201, body: { group: { name: "WABP Linde", slug: "wabp-linde-utrecht", status: "pending" }, message: "Bedankt!" } }));
+    const typed = {
       name: "WABP Linde",
       woonplaats: "Utrecht",
       gemeente: "",
-      postcodes: ["3511"],
-      member_count: 12,
-      lat: undefined,
-      lng: undefined,
+      postcodes: "3511, 3512 AB",
+      member_count: "12",
+      lat: "",
+      lng: "",
       admin_name: "Jan",
       admin_email: "jan@example.nl",
-      admin_phone: "+31612345678",
-      accepted_rules: true as const,
-      website: "",
+      admin_phone: "06 12345678",
+      accepted_rules: "on",
     };
     process.env.CLIENT_IP_SECRET = "s".repeat(64);
-    await expect(registerGroup(input, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
+    await expect(registerGroup(typed, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
     delete process.env.CLIENT_IP_SECRET;
-    const [path, init] = fetchMock.mock.calls[0]!;
-    expect(path).toBe("/store/groups");
-    expect(init.method).toBe("POST");
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/store/groups" });
     // the visitor's address, signed for the backend (a bare X-Forwarded-For would be ignored there)
-    expect(init.headers).toEqual({ "x-bp-client-address": expect.stringMatching(/^203\.0\.113\.9 \d+ [0-9a-f]{64}$/) });
-    expect(init.body).toEqual({
+    expect(seen[0]!.headers["x-bp-client-address"]).toMatch(/^203\.0\.113\.9 \d+ [0-9a-f]{64}$/);
+    expect(seen[0]!.body).toEqual({
       name: "WABP Linde",
       woonplaats: "Utrecht",
-      postcodes: ["3511"],
-      member_count: 12,
+      postcodes: "3511, 3512 AB",
+      member_count: "12",
       admin_name: "Jan",
       admin_email: "jan@example.nl",
-      admin_phone: "+31612345678",
-      accepted_rules: true,
+      admin_phone: "06 12345678",
+      accepted_rules: "on",
     });
-
-    await registerGroup({ ...input, gemeente: "Utrecht", lat: 52.09, lng: 5.12 });
-    expect(fetchMock.mock.calls[1]![1].body).toMatchObject({ gemeente: "Utrecht", lat: 52.09, lng: 5.12 });
-    expect(fetchMock.mock.calls[1]![1].headers).toEqual({});
   });
 
   it("relays a contact message to the group's own route", async () => {
-    fetchMock.mockResolvedValue({ sent: true });
-    await contactGroupAdmin("buurtalert-berkenhof-leiden", { name: "Piet", email: "piet@example.nl", message: "Mag ik erbij?", website: "" });
-    expect(fetchMock).toHaveBeenCalledWith("/store/groups/buurtalert-berkenhof-leiden/contact", {
+    const seen = stubBackend(() => ({ body: { sent: true } }));
+    await contactGroupAdmin("buurtalert-berkenhof-leiden", { name: "Piet", email: "piet@example.nl", message: "Mag ik erbij?" });
+    expect(seen[0]).toMatchObject({
       method: "POST",
+      path: "/store/groups/buurtalert-berkenhof-leiden/contact",
       body: { name: "Piet", email: "piet@example.nl", message: "Mag ik erbij?" },
-      headers: {},
     });
+    expect(seen[0]!.headers["x-bp-client-address"]).toBeUndefined();
   });
 });
 

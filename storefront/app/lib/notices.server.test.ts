@@ -1,11 +1,7 @@
-import { FetchError } from "@medusajs/js-sdk";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const fetchMock = vi.fn();
-vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock } } }));
-vi.mock("./config.server", () => ({ getConfig: () => ({ backendUrl: "http://backend.test/", publishableKey: "pk_test" }) }));
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubBackend } from "~/test/backend-stub";
 
 const {
   amsterdamDay,
@@ -35,7 +31,7 @@ const apiNotice = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-beforeEach(() => fetchMock.mockReset());
+afterEach(() => vi.unstubAllGlobals());
 
 describe("toNoticeViews", () => {
   it("copies the public fields and writes the dates in Dutch", () => {
@@ -64,17 +60,16 @@ describe("toNoticeViews", () => {
 
 describe("getAreaNotices", () => {
   it("fetches the group's notices from the store API", async () => {
-    fetchMock.mockResolvedValueOnce({ notices: [apiNotice()] });
+    const seen = stubBackend(() => ({ body: { notices: [apiNotice()] } }));
     const notices = await getAreaNotices("lombok-utrecht");
-    expect(fetchMock).toHaveBeenCalledWith("/store/groups/lombok-utrecht/notices");
+    expect(seen[0]).toMatchObject({ method: "GET", path: "/store/groups/lombok-utrecht/notices" });
     expect(notices.map((n) => n.title)).toEqual(["Let op: insluipingen"]);
   });
 
   it("shows none for an unknown group or a failing backend", async () => {
-    fetchMock.mockRejectedValueOnce(new FetchError("Groep niet gevonden", "Not Found", 404));
+    stubBackend((r) => (r.path.includes("bestaat-niet") ? { status: 404, body: { message: "Groep niet gevonden" } } : { status: 500, body: { message: "boom" } }));
     expect(await getAreaNotices("bestaat-niet")).toEqual([]);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    fetchMock.mockRejectedValueOnce(new FetchError("boom", "Internal Server Error", 500));
     expect(await getAreaNotices("kapot")).toEqual([]);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
@@ -102,7 +97,7 @@ describe("wijkagent/municipality accounts", () => {
     vi.stubGlobal("fetch", fetchSpy);
     expect(await signInNoticeAuthor(" Agent@Politie.example ", "geheim-wachtwoord")).toEqual({ ok: true, token: "jwt" });
     const [url, init] = fetchSpy.mock.calls[0]!;
-    expect(url).toBe("http://backend.test/auth/notice_author/emailpass");
+    expect(String(url)).toBe("http://backend.test/auth/notice_author/emailpass");
     expect(JSON.parse(init.body)).toEqual({ email: "agent@politie.example", password: "geheim-wachtwoord" });
     expect(init.headers["x-publishable-api-key"]).toBe("pk_test");
     expect(await signInNoticeAuthor("agent@politie.example", "fout")).toEqual({ ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE });
@@ -125,7 +120,7 @@ describe("wijkagent/municipality accounts", () => {
     expect(await createAuthorNotice("jwt", { title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01", starts_at: "" })).toEqual({
       ok: false,
       status: 400,
-      errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)" },
+      errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)." },
     });
     expect(JSON.parse(fetchSpy.mock.calls[2]![1].body)).toEqual({ title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01" });
     vi.unstubAllGlobals();
@@ -214,9 +209,9 @@ describe("the notice form", () => {
 
 describe("getMunicipalityNames", () => {
   it("maps CBS codes to names (the account holds codes only)", async () => {
-    fetchMock.mockResolvedValueOnce({ municipalities: [{ code: "0344", name: "Utrecht" }, { code: null, name: "Onbekend" }] });
+    const seen = stubBackend(() => ({ body: { municipalities: [{ code: "0344", name: "Utrecht" }, { code: null, name: "Onbekend" }] } }));
     expect(await getMunicipalityNames()).toEqual({ "0344": "Utrecht" });
-    expect(fetchMock).toHaveBeenCalledWith("/store/municipalities", { query: { limit: 500 } });
+    expect(seen[0]).toMatchObject({ path: "/store/municipalities", query: { limit: "500" } });
   });
 });
 
@@ -239,7 +234,7 @@ describe("createAuthorNotice", () => {
         .mockResolvedValueOnce(respond(500, { type: "unknown_error", message: "An unknown error occurred." })),
     );
     const input = { title: "T", body: "B", municipality_codes: ["0344"], ends_at: "2099-01-01T00:00:00Z" };
-    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 400, errors: { _: "Dit account mag geen meldingen meer plaatsen" } });
+    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 400, errors: { _: "Dit account mag geen meldingen meer plaatsen." } });
     expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 500, errors: { _: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." } });
     vi.unstubAllGlobals();
   });
@@ -256,9 +251,9 @@ describe("withdrawAuthorNotice", () => {
       .mockResolvedValueOnce(respond(500, { message: "An unknown error occurred." }));
     vi.stubGlobal("fetch", fetchSpy);
     expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: true });
-    expect(fetchSpy.mock.calls[0]![0]).toBe("http://backend.test/store/notices/author/notices/anotc_1/withdraw");
+    expect(String(fetchSpy.mock.calls[0]![0])).toBe("http://backend.test/store/notices/author/notices/anotc_1/withdraw");
     expect(fetchSpy.mock.calls[0]![1]).toMatchObject({ method: "POST", headers: { authorization: "Bearer jwt" } });
-    expect(await withdrawAuthorNotice("jwt", "anotc_2")).toEqual({ ok: false, status: 404, message: 'Melding "anotc_2" niet gevonden' });
+    expect(await withdrawAuthorNotice("jwt", "anotc_2")).toEqual({ ok: false, status: 404, message: "Dit bestaat niet (meer)." });
     expect(await withdrawAuthorNotice("verlopen", "anotc_1")).toMatchObject({ ok: false, status: 401 });
     expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: false, status: 500, message: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." });
     vi.unstubAllGlobals();

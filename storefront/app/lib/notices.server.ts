@@ -4,14 +4,11 @@
  * secondary content: when the backend fails the page shows none rather than an error.
  * The API returns public fields only; the mapper copies only the ones it names.
  */
-import { FetchError } from "@medusajs/js-sdk";
-import type { AreaNoticeView } from "~/components/groups/AreaNotices";
+import { backendFetch, failureStatus, toBackendFailure } from "./backend.server";
 import { createCache } from "./cache.server";
-import { callBackend } from "./catalogue.server";
-import { clientAddressHeaders } from "./client-address.server";
-import { getConfig } from "./config.server";
+import type { FieldErrors } from "./form-errors";
 import { formatDate } from "./format";
-import { sdk } from "./medusa.server";
+import type { AreaNoticeView } from "./notice-view";
 
 type ApiNotice = { id: string; title: string; body: string; author_label: string; starts_at: string; ends_at: string };
 
@@ -30,13 +27,10 @@ export async function getAreaNotices(slug: string): Promise<AreaNoticeView[]> {
   try {
     const notices = await cache.get(`notices:${slug}`, async () => {
       try {
-        const { notices } = await callBackend("list area notices", () =>
-          sdk.client.fetch<{ notices: ApiNotice[] }>(`/store/groups/${encodeURIComponent(slug)}/notices`),
-        );
+        const { notices } = await backendFetch<{ notices: ApiNotice[] }>(`/store/groups/${encodeURIComponent(slug)}/notices`);
         return notices;
       } catch (error) {
-        const cause = (error as { cause?: unknown }).cause;
-        if (cause instanceof FetchError && cause.status === 404) return null;
+        if (failureStatus(error) === 404) return null;
         throw error;
       }
     });
@@ -66,25 +60,6 @@ export type AuthorOverview = {
 
 type ApiAuthorNotice = ApiNotice & { status: AuthorNoticeStatus; delivery_count: number; municipality_codes: string[]; postcodes: string[] };
 
-/** Medusa's answer with its body (the SDK keeps only the message; forms need `errors` per field). */
-async function authorFetch(path: string, token: string | null, init: { method?: string; body?: unknown } = {}) {
-  const config = getConfig();
-  const response = await fetch(`${config.backendUrl.replace(/\/+$/, "")}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      accept: "application/json",
-      "x-publishable-api-key": config.publishableKey,
-      ...clientAddressHeaders(),
-      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const data = (await response.json().catch(() => ({}))) as Record<string, any>;
-  return { status: response.status, data };
-}
-
 function toAuthorNotice(n: ApiAuthorNotice): AuthorNotice {
   return {
     ...toNoticeViewUnfiltered(n),
@@ -110,27 +85,38 @@ function toNoticeViewUnfiltered(n: ApiNotice): AreaNoticeView {
 
 export async function signInNoticeAuthor(email: string, password: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
   try {
-    const { status, data } = await authorFetch("/auth/notice_author/emailpass", null, {
+    const { token } = await backendFetch<{ token?: unknown }>("/auth/notice_author/emailpass", {
       method: "POST",
       body: { email: email.trim().toLowerCase(), password },
     });
-    if (status === 200 && typeof data.token === "string") return { ok: true, token: data.token };
-    if (status === 401 || status === 400) return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE };
-    return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE };
-  } catch {
-    return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE };
+    if (typeof token === "string") return { ok: true, token };
+    return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE };
+  } catch (error) {
+    const failure = toBackendFailure(error);
+    if (failure.status === 401 || failure.status === 400) return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE };
+    return { ok: false, message: failure.status === 429 ? failure.message : AUTHOR_UNAVAILABLE_MESSAGE };
   }
 }
+
+type ApiAuthorOverview = {
+  author: { name: string; email: string; organisation: string; municipality_codes: string[] };
+  notices: ApiAuthorNotice[];
+};
 
 /**
  * The account and its notices; null when the token is no longer valid (sign in again),
  * "disabled" when staff switched the account off.
  */
 export async function getNoticeAuthorOverview(token: string): Promise<AuthorOverview | null | "disabled"> {
-  const { status, data } = await authorFetch("/store/notices/author/me", token);
-  if (status === 401) return null;
-  if (status === 400 && data.type === "not_allowed") return "disabled";
-  if (status !== 200) throw new Error(`notice author overview: HTTP ${status} ${data.message ?? ""}`);
+  let data: ApiAuthorOverview;
+  try {
+    data = await backendFetch<ApiAuthorOverview>("/store/notices/author/me", { token });
+  } catch (error) {
+    const failure = toBackendFailure(error);
+    if (failure.status === 401) return null;
+    if (failure.status === 400 && failure.type === "not_allowed") return "disabled";
+    throw error;
+  }
   return {
     author: {
       name: data.author.name,
@@ -138,7 +124,7 @@ export async function getNoticeAuthorOverview(token: string): Promise<AuthorOver
       organisation: data.author.organisation,
       municipalityCodes: data.author.municipality_codes,
     },
-    notices: (data.notices as ApiAuthorNotice[]).map(toAuthorNotice),
+    notices: data.notices.map(toAuthorNotice),
   };
 }
 
@@ -154,31 +140,32 @@ export type AuthorNoticeInput = {
 
 export type AuthorNoticeResult =
   | { ok: true; notice: AuthorNotice; delivered: number }
-  | { ok: false; status: number; errors: Record<string, string> };
+  | { ok: false; status: number; errors: FieldErrors };
 
-/** Writes a notice; field errors come back in Dutch per field ("_" for the whole form). */
+/** Writes a notice; the backend's errors come back in Dutch per field ("_" for the whole form). */
 export async function createAuthorNotice(token: string, input: AuthorNoticeInput): Promise<AuthorNoticeResult> {
   const body = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ""));
   try {
-    const { status, data } = await authorFetch("/store/notices/author/notices", token, { method: "POST", body });
-    if (status === 201) return { ok: true, notice: toAuthorNotice(data.notice), delivered: data.delivered };
-    if (status === 401) return { ok: false, status, errors: { _: "Je bent uitgelogd. Log opnieuw in." } };
-    // Medusa's own 5xx messages are English and say nothing useful to the author
-    if (status >= 500 || (!data.errors && typeof data.message !== "string")) return { ok: false, status, errors: { _: AUTHOR_UNAVAILABLE_MESSAGE } };
-    return { ok: false, status, errors: data.errors ?? { _: data.message } };
-  } catch {
-    return { ok: false, status: 503, errors: { _: AUTHOR_UNAVAILABLE_MESSAGE } };
+    const data = await backendFetch<{ notice: ApiAuthorNotice; delivered: number }>("/store/notices/author/notices", {
+      method: "POST",
+      body,
+      token,
+    });
+    return { ok: true, notice: toAuthorNotice(data.notice), delivered: data.delivered };
+  } catch (error) {
+    const failure = toBackendFailure(error);
+    return { ok: false, status: failure.status, errors: failure.status >= 500 ? { _: AUTHOR_UNAVAILABLE_MESSAGE } : failure.fieldErrors };
   }
 }
 
 /** Withdraws one of the account's own notices; status 401 means: sign in again. */
 export async function withdrawAuthorNotice(token: string, id: string): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
   try {
-    const { status, data } = await authorFetch(`/store/notices/author/notices/${encodeURIComponent(id)}/withdraw`, token, { method: "POST", body: {} });
-    if (status === 200) return { ok: true };
-    return { ok: false, status, message: status < 500 && typeof data.message === "string" ? data.message : AUTHOR_UNAVAILABLE_MESSAGE };
-  } catch {
-    return { ok: false, status: 503, message: AUTHOR_UNAVAILABLE_MESSAGE };
+    await backendFetch(`/store/notices/author/notices/${encodeURIComponent(id)}/withdraw`, { method: "POST", body: {}, token });
+    return { ok: true };
+  } catch (error) {
+    const failure = toBackendFailure(error);
+    return { ok: false, status: failure.status, message: failure.status >= 500 ? AUTHOR_UNAVAILABLE_MESSAGE : failure.message };
   }
 }
 
@@ -303,9 +290,9 @@ const namesCache = createCache<Record<string, string>>({ freshMs: 60 * 60_000, m
 export async function getMunicipalityNames(): Promise<Record<string, string>> {
   try {
     return await namesCache.get("names", async () => {
-      const { municipalities } = await callBackend("list municipality names", () =>
-        sdk.client.fetch<{ municipalities: { code: string | null; name: string }[] }>("/store/municipalities", { query: { limit: 500 } }),
-      );
+      const { municipalities } = await backendFetch<{ municipalities: { code: string | null; name: string }[] }>("/store/municipalities", {
+        query: { limit: 500 },
+      });
       return Object.fromEntries(municipalities.filter((m) => m.code).map((m) => [m.code!, m.name]));
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { formatPrice } from "./format";
+import { formatMoney } from "./format";
 
 /** One quantity price: `amount` per unit (major units, incl. btw) from `min` to `max` units (null: no upper limit). */
 export type PriceTier = { min: number; max: number | null; amount: number };
@@ -43,7 +43,7 @@ export function tierQuantityLabel(tier: Pick<PriceTier, "min" | "max">): string 
  */
 export function formatTiers(tiers: PriceTier[], currency = "EUR"): string {
   return tiers
-    .map((t, i) => `${tierQuantityLabel(t)} ${formatPrice(t.amount, currency)}${i > 0 ? " per stuk" : ""}`)
+    .map((t, i) => `${tierQuantityLabel(t)} ${formatMoney(t.amount, currency)}${i > 0 ? " per stuk" : ""}`)
     .join(" · ");
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { normaliseEmail } from "./email";
+import { isBelgianPostcode, normaliseDutchPostcode } from "./postcode";
+import type { FieldErrors } from "./form-errors";
 
 /**
  * The checkout's validation rules, shared by the forms (field attributes, messages)
@@ -9,10 +11,6 @@ import { normaliseEmail } from "./email";
 export const COUNTRIES = { nl: "Nederland", be: "België" } as const;
 export type Country = keyof typeof COUNTRIES;
 
-/** Dutch postcode: 4 digits (not starting with 0) and 2 letters (not SA, SD or SS), e.g. 1234 AB. */
-const NL_POSTCODE = /^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$/;
-/** Belgian postcode: 4 digits from 1000 to 9999. */
-const BE_POSTCODE = /^[1-9][0-9]{3}$/;
 
 /** Normalises a postcode to how the post writes it: "1234ab" → "1234 AB"; Belgian stays "1000". */
 export function normalisePostcode(value: string, country: Country): string {
@@ -24,10 +22,10 @@ export function normalisePostcode(value: string, country: Country): string {
 export function postcodeError(value: string, country: Country): string | null {
   const postcode = normalisePostcode(value, country);
   if (!postcode) return "Vul je postcode in.";
-  if (country === "nl" && !NL_POSTCODE.test(postcode)) {
+  if (country === "nl" && !normaliseDutchPostcode(postcode)) {
     return "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.";
   }
-  if (country === "be" && !BE_POSTCODE.test(postcode)) {
+  if (country === "be" && !isBelgianPostcode(postcode)) {
     return "Vul een Belgische postcode in: vier cijfers, bijvoorbeeld 1000.";
   }
   return null;
@@ -67,7 +65,7 @@ export const addressSchema = z
   .transform((value) => ({ ...value, postal_code: normalisePostcode(value.postal_code, value.country_code) }));
 
 export type AddressInput = z.infer<typeof addressSchema>;
-export type FieldErrors = Partial<Record<string, string>>;
+export type { FieldErrors } from "./form-errors";
 
 /** Parses form data; returns the value or the first error per field. */
 export function parseForm<T extends z.ZodType>(

@@ -1,6 +1,4 @@
-import { FetchError } from "@medusajs/js-sdk";
-import { callBackend } from "./catalogue.server";
-import { sdk } from "./medusa.server";
+import { backendFetch, BackendError } from "./backend.server";
 import type { WithdrawalInput } from "./withdrawal";
 
 /** The order as the confirmation step shows it (only for a matching number and e-mail address). */
@@ -25,17 +23,15 @@ export type WithdrawAnswer =
 
 /** Step 1 → 2: what would be withdrawn (POST, so the e-mail address stays out of URLs). */
 export async function lookupWithdrawal(input: WithdrawalInput): Promise<LookupAnswer> {
-  return callBackend("look up withdrawal", () =>
-    sdk.client.fetch<LookupAnswer>("/store/withdrawals/lookup", { method: "POST", body: input }),
-  );
+  return backendFetch<LookupAnswer>("/store/withdrawals/lookup", { method: "POST", body: input });
 }
 
 /** "Bevestig herroeping": records the withdrawal; a refusal (period over) comes back as a Dutch message. */
 export async function confirmWithdrawal(input: WithdrawalInput): Promise<WithdrawAnswer> {
   try {
-    return await sdk.client.fetch<WithdrawAnswer>("/store/withdrawals", { method: "POST", body: input });
+    return await backendFetch<WithdrawAnswer>("/store/withdrawals", { method: "POST", body: input });
   } catch (error) {
-    if (error instanceof FetchError && error.status === 400 && error.message) return { status: "refused", message: error.message };
-    return callBackend("withdraw order", () => Promise.reject(error));
+    if (error instanceof BackendError && error.status === 400 && error.message) return { status: "refused", message: error.message };
+    throw error;
   }
 }

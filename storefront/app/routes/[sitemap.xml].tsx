@@ -1,4 +1,5 @@
-import { listProducts, loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
+import { listProducts } from "~/lib/catalogue.server";
 import { getContentPage, getSiteUrl, listContentSlugs } from "~/lib/content.server";
 import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups.server";
 import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo";

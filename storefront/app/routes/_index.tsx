@@ -2,7 +2,8 @@ import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
-import { listCategories, listProducts, loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
+import { listCategories, listProducts } from "~/lib/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 
 export const meta: MetaFunction = () => [

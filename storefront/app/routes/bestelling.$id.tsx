@@ -1,9 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getOrder, getOrderInvoice } from "~/lib/checkout.server";
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
@@ -78,7 +78,7 @@ export default function OrderConfirmation() {
                 {line.quantity} × {line.title}
                 {line.variantTitle ? <span className="block text-sm text-slate-700">{line.variantTitle}</span> : null}
               </span>
-              <span className="font-semibold">{formatPrice(line.total)}</span>
+              <span className="font-semibold">{formatMoney(line.total)}</span>
             </li>
           ))}
         </ul>

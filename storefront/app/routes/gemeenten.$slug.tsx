@@ -4,16 +4,12 @@ import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import {
-  directoryCacheHeaders,
-  formatGroupCount,
-  getMapSettings,
-  getMunicipality,
-  parsePage,
-  searchGroups,
-} from "~/lib/groups.server";
+import { getMapSettings } from "~/lib/group-map.server";
+import { formatGroupCount, parsePage } from "~/lib/group-view";
+import { getMunicipality, searchGroups } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);

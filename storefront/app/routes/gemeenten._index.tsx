@@ -1,9 +1,11 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import { directoryCacheHeaders, formatGroupCount, listMunicipalities, type MunicipalitySummary } from "~/lib/groups.server";
+import { formatGroupCount, type MunicipalitySummary } from "~/lib/group-view";
+import { listMunicipalities } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);

@@ -11,25 +11,20 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
-import { formatDutchDate } from "~/components/ContentPage";
-import { Field } from "~/components/Field";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
-import { Honeypot, TextAreaField } from "~/components/groups/FormControls";
+import { Field } from "~/components/form/Field";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { Honeypot, TextAreaField } from "~/components/form/FormControls";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend, toBackendFailure } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import { CONTACT_FIELDS, contactSchema, type FieldErrors, orderedErrors, parseGroupForm } from "~/lib/group-validation";
-import {
-  clientIpFrom,
-  CONTACT_MESSAGE_RULES,
-  contactGroupAdmin,
-  directoryCacheHeaders,
-  getMapSettings,
-  toFormFailure,
-} from "~/lib/groups.server";
+import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
+import { formatDate } from "~/lib/format";
+import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
+import { getMapSettings } from "~/lib/group-map.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
-import { getGroupWithSigns } from "~/lib/group-orders.server";
+import { clientIpFrom, contactGroupAdmin, getGroup } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
@@ -46,7 +41,7 @@ const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   // Notices never fail the page (getAreaNotices answers [] then), so both load side by side.
-  const [group, notices] = await Promise.all([loadFromBackend(() => getGroupWithSigns(slug)), getAreaNotices(slug)]);
+  const [group, notices] = await Promise.all([loadFromBackend(() => getGroup(slug)), getAreaNotices(slug)]);
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
   return {
     group,
@@ -61,29 +56,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-type ContactValues = { name: string; email: string; message: string };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const form = await request.formData();
-  const text = (key: string) => {
-    const value = form.get(key);
-    return typeof value === "string" ? value : "";
-  };
   // Kept to fill the form again; the honeypot is never echoed.
-  const values: ContactValues = { name: text("name"), email: text("email"), message: text("message") };
-  const parsed = parseGroupForm(contactSchema, { ...values, website: text("website") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-
-  if (!parsed.value.website) {
+  const values = formValues(form, CONTACT_FIELDS);
+  if (!form.get("website")) {
     try {
-      await contactGroupAdmin(slug, parsed.value, clientIpFrom(context));
+      // The backend judges the fields (StoreContactGroup) and answers per field in Dutch.
+      await contactGroupAdmin(slug, values, clientIpFrom(context));
     } catch (error) {
-      const failure = toFormFailure(error, CONTACT_MESSAGE_RULES);
-      if (failure.kind === "not_found") throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-      if (failure.kind === "invalid") return data({ errors: failure.errors, values }, { status: 400 });
-      const errors: FieldErrors = { _: failure.message };
-      return data({ errors, values }, { status: failure.kind === "rate_limited" ? 429 : 503 });
+      const failure = toBackendFailure(error);
+      if (failure.status === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
+      return data({ errors: failure.fieldErrors, values }, { status: failure.status });
     }
   }
   // A filled honeypot gets the same answer, but nothing is sent.
@@ -110,7 +95,7 @@ export default function GroupPage() {
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
-  const values: Partial<ContactValues> = actionData?.values ?? {};
+  const values: ContactForm = actionData?.values ?? {};
   const summary = orderedErrors(errors, CONTACT_FIELDS);
   // After a successful send (a redirect: no action data), empty the form for the next message.
   const formRef = useRef<HTMLFormElement>(null);
@@ -186,7 +171,7 @@ export default function GroupPage() {
                 <div className="sm:col-span-2">
                   <dt className="text-sm font-semibold text-slate-700">Op de kaart sinds</dt>
                   <dd className="mt-0.5 text-slate-900">
-                    <time dateTime={group.approvedOn}>{formatDutchDate(group.approvedOn)}</time>
+                    <time dateTime={group.approvedOn}>{formatDate(group.approvedOn)}</time>
                   </dd>
                 </div>
               ) : null}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { CartError, setCartGroup } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getGroup } from "~/lib/groups.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession, getSession } from "~/lib/session.server";

@@ -3,17 +3,14 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import {
-  directoryCacheHeaders,
-  getMapSettings,
-  parsePage,
-  parseSearchQuery,
-  type SearchQuery,
-  searchGroups,
-} from "~/lib/groups.server";
-import { MAX_QUERY_LENGTH } from "~/lib/group-validation";
+import { getMapSettings } from "~/lib/group-map.server";
+import { parsePage, parseSearchQuery, type SearchQuery } from "~/lib/group-view";
+import { searchGroups } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
+import { MAX_QUERY_LENGTH } from "~/lib/group-view";
+import { formatNumber } from "~/lib/format";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
@@ -22,7 +19,7 @@ export const links: LinksFunction = () => groupMapLinks;
 
 export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHeaders(parentHeaders);
 
-const numberFormat = new Intl.NumberFormat("nl-NL");
+
 
 /** The list's URL for a search and page: /groepen?zoek=3511&pagina=2. */
 function listHref(search: string, page: number): string {
@@ -76,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             : page > 1
               ? `WhatsApp-buurtpreventiegroepen – pagina ${page}`
               : "WhatsApp-buurtpreventiegroepen in Nederland",
-      description: `Vind de WhatsApp-buurtpreventiegroep van jouw straat: ${numberFormat.format(totalCount)} groepen in heel Nederland, te zoeken op postcode, woonplaats of naam.`,
+      description: `Vind de WhatsApp-buurtpreventiegroep van jouw straat: ${formatNumber(totalCount)} groepen in heel Nederland, te zoeken op postcode, woonplaats of naam.`,
       canonical: `${canonicalUrl(siteUrl, "/groepen")}${pageSuffix}`,
       // Search results are for visitors, not for search engines.
       noindex: query.kind !== "none",
@@ -154,7 +151,7 @@ export default function GroupsPage() {
             Vind de buurtpreventiegroep in jouw straat
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">
-            In {numberFormat.format(totalCount)} WhatsApp-groepen door heel Nederland letten buren op elkaar. Zoek je
+            In {formatNumber(totalCount)} WhatsApp-groepen door heel Nederland letten buren op elkaar. Zoek je
             groep en stuur de beheerder een bericht: die voegt je toe.
           </p>
           <Form method="get" action="/groepen" role="search" className="mt-6 max-w-2xl">
@@ -232,7 +229,7 @@ export default function GroupsPage() {
             className="mt-4 h-[26rem] lg:h-[34rem]"
           >
             <p>
-              De kaart toont alle {numberFormat.format(totalCount)} groepen. Dezelfde groepen vind je in de lijst, met
+              De kaart toont alle {formatNumber(totalCount)} groepen. Dezelfde groepen vind je in de lijst, met
               zoeken op postcode of plaats.
             </p>
           </GroupMap>

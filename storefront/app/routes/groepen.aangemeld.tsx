@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { readRegistration } from "~/lib/groups.server";
+import { readRegistration } from "~/lib/group-registration.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 

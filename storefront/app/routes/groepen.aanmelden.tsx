@@ -9,30 +9,21 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
-import { CheckboxField, Honeypot } from "~/components/groups/FormControls";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { CheckboxField, Honeypot } from "~/components/form/FormControls";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
-import { pointFromAddress } from "~/lib/group-point.server";
+import { toBackendFailure } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import {
-  type FieldErrors,
-  orderedErrors,
-  parseGroupForm,
-  REGISTRATION_FIELDS,
-  registrationSchema,
-} from "~/lib/group-validation";
-import {
-  clientIpFrom,
-  directoryCacheHeaders,
-  getMapSettings,
-  registerGroup,
-  REGISTRATION_MESSAGE_RULES,
-  rememberRegistration,
-  toFormFailure,
-} from "~/lib/groups.server";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { getMapSettings } from "~/lib/group-map.server";
+import { pointFromAddress } from "~/lib/group-point.server";
+import { rememberRegistration } from "~/lib/group-registration.server";
+import { REGISTRATION_FIELDS } from "~/lib/group-forms";
+import { clientIpFrom, registerGroup } from "~/lib/groups.server";
+import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
@@ -53,9 +44,8 @@ export function loader() {
   };
 }
 
-/** The form's text fields, echoed back after an error (never the honeypot). */
-const KEPT_FIELDS = ["name", "woonplaats", "gemeente", "postcodes", "member_count", "lat", "lng", "admin_name", "admin_email", "admin_phone", "accepted_rules"] as const;
-type FormValues = Partial<Record<(typeof KEPT_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
+/** The form's fields, echoed back after an error (never the honeypot). */
+type FormValues = Partial<Record<(typeof REGISTRATION_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -63,27 +53,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const value = form.get(key);
     return typeof value === "string" ? value : "";
   };
-  const typed: FormValues = Object.fromEntries([...KEPT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
+  const typed: FormValues = Object.fromEntries([...REGISTRATION_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
   // The central address becomes the point (lat/lng); the address itself is not sent on.
   const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
   const point = await pointFromAddress(typed, { explicit });
   const values = point.values;
   if (explicit) return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: Object.keys(point.errors).length ? 400 : 200 });
   if (Object.keys(point.errors).length) return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: 400 });
-  const kept = Object.fromEntries(KEPT_FIELDS.map((key) => [key, values[key] ?? ""]));
-  const parsed = parseGroupForm(registrationSchema, { ...kept, website: text("website") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values, pointLookup: point.lookup }, { status: 400 });
 
-  let registered = { name: parsed.value.name, slug: "", message: "" };
+  // The backend judges the fields (StoreRegisterGroup) and answers per field in Dutch.
+  let registered = { name: values.name?.trim() ?? "", slug: "", message: "" };
   // A filled honeypot gets the same confirmation, but nothing is sent or stored.
-  if (!parsed.value.website) {
+  if (!text("website")) {
     try {
-      registered = await registerGroup(parsed.value, clientIpFrom(context));
+      registered = await registerGroup(values, clientIpFrom(context));
     } catch (error) {
-      const failure = toFormFailure(error, REGISTRATION_MESSAGE_RULES);
-      if (failure.kind === "invalid") return data({ errors: failure.errors, values, pointLookup: point.lookup }, { status: 400 });
-      const errors: FieldErrors = { _: failure.kind === "not_found" ? "Aanmelden lukt nu niet. Probeer het later opnieuw." : failure.message };
-      return data({ errors, values, pointLookup: point.lookup }, { status: failure.kind === "rate_limited" ? 429 : 503 });
+      const failure = toBackendFailure(error);
+      return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup }, { status: failure.status });
     }
   }
   return redirect("/groepen/aangemeld", {

@@ -1,4 +1,4 @@
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { listMapPoints } from "~/lib/groups.server";
 
 /**

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";

@@ -28,10 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
 
   const result = await signIn(parsed.value.email, parsed.value.password);
-  if (!result.ok) {
-    const errors: FieldErrors = { _: result.message };
-    return data({ errors, values }, { status: 401 });
-  }
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 401 });
   const session = await getSession(request);
   session.set("customerToken", result.token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });

@@ -1,28 +1,31 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { MemberCountField, PostcodesField } from "~/components/groups/GroupFields";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { PendingChangesNotice } from "~/components/account/PendingChangesNotice";
 import { StatusBadge } from "~/components/account/StatusBadge";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import {
   listMyGroups,
+  type MyGroup,
   requireCustomerToken,
   SignedOutError,
   signedOutRedirect,
   updateMyGroup,
 } from "~/lib/account.server";
-import { type FieldErrors, GROUP_EDIT_FIELDS, groupEditSchema, inviteLinkErrors, parseForm } from "~/lib/account-validation";
-import { orderedErrors } from "~/lib/group-validation";
-import { getMapSettings, resetDirectoryCache } from "~/lib/groups.server";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
+import { getMapSettings } from "~/lib/group-map.server";
+import { resetDirectoryCache } from "~/lib/groups.server";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
 import { pointFromAddress } from "~/lib/group-point.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
+import { formatCoordinate } from "~/lib/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${data.group.name} aanpassen` : "Groep aanpassen") },
@@ -58,12 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const typed: FormValues = Object.fromEntries([...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
 
   const values = typed;
-  const inviteLinks = inviteLinkErrors(values as Record<string, string>);
-  if (Object.keys(inviteLinks).length) {
-    // never echo an invite link back into the form
-    for (const key of Object.keys(inviteLinks)) values[key as keyof FormValues] = "";
-    return data({ errors: inviteLinks, values }, { status: 400 });
-  }
   // The central address becomes the point (lat/lng); the address itself is not sent on.
   const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
   const point = await pointFromAddress(values, { explicit });
@@ -71,14 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (explicit || Object.keys(point.errors).length) {
     return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: Object.keys(point.errors).length ? 400 : 200 });
   }
-  const parsed = parseForm(groupEditSchema, Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, values[key] ?? ""])));
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
 
-  let awaitsReview = false;
+  let saved: MyGroup;
   try {
-    const result = await updateMyGroup(token, group.id, parsed.value);
+    // The backend judges the fields (StoreUpdateMyGroup) and answers per field in Dutch.
+    const result = await updateMyGroup(token, group.id, values);
     if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
-    awaitsReview = Boolean(result.group.pendingChanges);
+    saved = result.group;
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request);
     throw error;
@@ -87,15 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   resetDirectoryCache();
   session.flash("notice", {
     kind: "info",
-    message: awaitsReview
+    message: saved.pendingChanges
       ? `De gegevens van "${group.name}" zijn opgeslagen. Een nieuwe naam of plek wacht op goedkeuring; tot dan staat je groep zoals eerst op de site.`
-      : `De gegevens van "${parsed.value.name}" zijn opgeslagen.`,
+      : `De gegevens van "${saved.name}" zijn opgeslagen.`,
   });
   return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }
 
-// the database keeps points as float4: show 5 decimals (about 1 m), Dutch comma
-const decimal = (n: number | null) => (n === null ? "" : String(Math.round(n * 1e5) / 1e5).replace(".", ","));
+const decimal = (n: number | null) => (n === null ? "" : formatCoordinate(n));
 
 export default function EditMyGroupPage() {
   const { group, map } = useLoaderData<typeof loader>();

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
 import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
 import { commitSession, getSession } from "~/lib/session.server";
@@ -11,8 +11,13 @@ import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
 
-/** The token is in the address: never cached, never sent on as a referrer. */
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+/**
+ * The token is in the address: never cached, and only the origin is ever sent as a
+ * referrer. Not "no-referrer": with it the browser sends `Origin: null` on the form's
+ * own post, which Remix refuses as cross-site, so setting a password failed without
+ * JavaScript.
+ */
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "strict-origin" });
 
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { requestPasswordReset } from "~/lib/account.server";
 import { FORGOT_PASSWORD_ANSWER, type FieldErrors, forgotPasswordSchema, parseForm, UNAVAILABLE_MESSAGE } from "~/lib/account-validation";

@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
-import { listCategories, listProducts, loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
+import { listCategories, listProducts } from "~/lib/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,4 +1,5 @@
 import type { PendingGroupChanges } from "~/lib/account.server";
+import { formatCoordinate } from "~/lib/format";
 
 const FIELD_LABELS: Record<PendingGroupChanges["changes"][number]["field"], string> = {
   name: "Naam",
@@ -12,7 +13,7 @@ const FIELD_LABELS: Record<PendingGroupChanges["changes"][number]["field"], stri
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";
   if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "number") return String(Math.round(value * 1e5) / 1e5).replace(".", ",");
+  if (typeof value === "number") return formatCoordinate(value);
   return String(value);
 }
 

@@ -1,6 +1,6 @@
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { FormMessage } from "~/components/account/AccountLayout";
-import { ErrorSummary } from "~/components/groups/ErrorSummary";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import type { FieldErrors } from "~/lib/validation";
 
 type SignInFieldsProps = {

@@ -1,11 +1,4 @@
-import type { GroupStatus } from "~/lib/account.server";
-
-const LABELS: Record<GroupStatus, string> = {
-  pending: "Wacht op beoordeling",
-  approved: "Staat op de kaart",
-  rejected: "Afgewezen",
-  archived: "Gearchiveerd",
-};
+import { GROUP_STATUS_LABELS, type GroupStatus } from "~/lib/group-view";
 
 const STYLES: Record<GroupStatus, string> = {
   pending: "bg-amber-100 text-amber-950 border-amber-700",
@@ -18,7 +11,7 @@ const STYLES: Record<GroupStatus, string> = {
 export function StatusBadge({ status }: { status: GroupStatus }) {
   return (
     <span data-testid="group-status" className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${STYLES[status]}`}>
-      Status: {LABELS[status]}
+      Status: {GROUP_STATUS_LABELS[status]}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { formatAddressLine } from "~/lib/address";
 import { type FieldErrors, COUNTRIES } from "~/lib/validation";
 import { lookupMessage, useAddressLookup, type LookupState } from "./useAddressLookup";

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/form/Field";
 import { useAddressLookup, lookupMessage, type LookupState } from "~/components/address/useAddressLookup";
 import { GroupMap, type LatLng } from "./GroupMap";
+import { formatCoordinate } from "~/lib/format";
+import { firstPc4 } from "~/lib/postcode";
 
 /** The "Zoek adres" button's name and value in the group forms (without JavaScript). */
 export const POINT_LOOKUP_INTENT = "punt-zoeken";
@@ -10,8 +12,6 @@ export const POINT_LOOKUP_INTENT = "punt-zoeken";
 export const POINT_ADDRESS_FIELDS = ["punt_postcode", "punt_huisnummer"] as const;
 
 const coordinate = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 5, maximumFractionDigits: 5 });
-/** 52.09070 → "52,0907": the Dutch comma, as people type it into the number fields. */
-const toField = (n: number) => String(Math.round(n * 1e5) / 1e5).replace(".", ",");
 const fromField = (text: string) => {
   const n = Number(text.trim().replace(",", "."));
   return text.trim() && Number.isFinite(n) ? n : undefined;
@@ -50,8 +50,8 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
   const lngN = fromField(lng);
   const point = latN !== undefined && lngN !== undefined ? { lat: latN, lng: lngN } : null;
   const setPoint = (p: LatLng | null) => {
-    setLat(p ? toField(p.lat) : "");
-    setLng(p ? toField(p.lng) : "");
+    setLat(p ? formatCoordinate(p.lat) : "");
+    setLng(p ? formatCoordinate(p.lng) : "");
   };
 
   const { state, lookup } = useAddressLookup(({ address }) => setPoint({ lat: address.lat, lng: address.lng }));
@@ -69,7 +69,7 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
     if (!input) return;
     let asked = "";
     const update = () => {
-      const pc4 = /[1-9][0-9]{3}/.exec(input.value)?.[0];
+      const pc4 = firstPc4(input.value);
       if (!pc4 || pc4 === asked) return;
       asked = pc4;
       fetch(`/adres-opzoeken?pc4=${pc4}`, { headers: { Accept: "application/json" } })

@@ -7,6 +7,7 @@
  * tile server) leave a plain background; the markers still show.
  */
 import type * as Leaflet from "leaflet";
+import { formatNumber } from "~/lib/format";
 
 export type MapMarker = {
   /** Links the popup to /groepen/<slug>; without it the marker has no popup. */
@@ -51,7 +52,7 @@ const NL_VIEW: [[number, number], [number, number]] = [
   [53.55, 7.23],
 ];
 
-const membersText = (count: number) => (count === 1 ? "1 lid" : `${count.toLocaleString("nl-NL")} leden`);
+const membersText = (count: number) => (count === 1 ? "1 lid" : `${formatNumber(count)} leden`);
 
 /** Leaflet's ES module namespace is frozen, but the cluster plug-in adds itself to a global `L`. */
 export async function loadLeaflet(cluster: boolean): Promise<typeof Leaflet> {

@@ -1,9 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { NoticeFormValues } from "~/lib/notices.server";
 import { Button } from "../Button";
-import { FieldError, Field, fieldId } from "../Field";
-import { ErrorSummary } from "../groups/ErrorSummary";
-import { TextAreaField } from "../groups/FormControls";
+import { FieldError, Field, fieldId } from "../form/Field";
+import { ErrorSummary } from "../form/ErrorSummary";
+import { TextAreaField } from "../form/FormControls";
 
 /** The form's fields in order, for the error summary. */
 export const NOTICE_FORM_FIELDS = ["title", "body", "municipality_codes", "postcodes", "starts_at", "ends_at"] as const;

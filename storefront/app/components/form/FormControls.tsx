@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
-import { controlProps, FieldError, FieldFrame, fieldId } from "../Field";
+import { controlProps, FieldError, FieldFrame, fieldId } from "./Field";
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   name: string;

@@ -1,0 +1,112 @@
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test"
+import fs from "node:fs"
+import path from "node:path"
+
+/** Setting up group admins for browser tests: staff approve a group, the admin sets a password from the e-mail. */
+
+const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
+const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local"
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
+
+export type ApiGroup = { id: string; slug: string; name: string; woonplaats: string; gemeente: string; gemeente_code: string | null; postcodes: string[] }
+
+export async function staffToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
+  expect(response.ok(), await response.text()).toBeTruthy()
+  return ((await response.json()) as { token: string }).token
+}
+
+/** A seeded, approved group from the store API (pick an offset other specs do not use). */
+export async function seededGroup(request: APIRequestContext, offset: number): Promise<ApiGroup> {
+  const response = await request.get(`${BACKEND_URL}/store/groups?limit=1&offset=${offset}`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+  expect(response.ok()).toBeTruthy()
+  return ((await response.json()) as { groups: ApiGroup[] }).groups[0]!
+}
+
+/** The decoded text of the newest .eml for `to` whose file name has `template`. */
+export function mailFor(to: string, template: string): string | null {
+  const dir = process.env.MAIL_DIR
+  if (!dir || !fs.existsSync(dir)) return null
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`))
+    .sort()
+    .reverse()
+  for (const file of files) {
+    const raw = fs.readFileSync(path.join(dir, file), "utf8")
+    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
+    // quoted-printable: soft line breaks and =XX bytes
+    const joined = raw.replace(/=\r?\n/g, "")
+    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+  }
+  return null
+}
+
+/**
+ * Staff add and approve a group for a new admin, who sets a password from the e-mail's
+ * link (in a browser context of its own, with JavaScript), then signs in on `page` at
+ * /inloggen. Needs MAIL_DIR (set by `npm test`).
+ */
+export async function signedInGroupAdmin(browser: Browser, page: Page, request: APIRequestContext, place: ApiGroup, label: string) {
+  const stamp = `${Date.now()}-${label}`
+  const email = `beheer.${stamp}@example.com`
+  const name = `Buurtpreventie Veldfout ${stamp}`
+  const staff = { authorization: `Bearer ${await staffToken(request)}` }
+  const created = await request.post(`${BACKEND_URL}/admin/groups`, {
+    headers: staff,
+    data: {
+      name,
+      woonplaats: place.woonplaats,
+      gemeente: place.gemeente,
+      postcodes: [place.postcodes[0]],
+      member_count: 12,
+      admin_name: "Bea Beheer",
+      admin_email: email,
+      admin_phone: "06 12345678",
+      accepted_rules: true,
+    },
+  })
+  expect(created.ok(), await created.text()).toBeTruthy()
+  const group = ((await created.json()) as { group: ApiGroup }).group
+  const approved = await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })
+  expect(approved.ok(), await approved.text()).toBeTruthy()
+
+  await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
+  const link = /(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "group-account-set-password")!)?.[1]
+  expect(link).toBeTruthy()
+  const target = new URL(link!)
+  const password = "fiets boom lantaarn 7"
+  const setup = await browser.newContext({ javaScriptEnabled: true })
+  const setupPage = await setup.newPage()
+  await setupPage.goto(`${target.pathname}${target.search}`)
+  await setupPage.getByLabel("Nieuw wachtwoord").fill(password)
+  await setupPage.getByLabel("Herhaal je nieuwe wachtwoord").fill(password)
+  await setupPage.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  await expect(setupPage).toHaveURL(/\/mijn-groep$/)
+  await setup.close()
+
+  await page.goto("/inloggen")
+  await page.getByLabel("E-mailadres").fill(email)
+  await page.getByLabel("Wachtwoord").fill(password)
+  await page.getByRole("button", { name: "Inloggen" }).click()
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+  return { group, email, password, name }
+}
+
+/** Staff create a wijkagent account for the group's municipality (admin API). */
+export async function noticeAuthor(request: APIRequestContext, group: ApiGroup, label: string) {
+  const account = {
+    name: "Jan Agent",
+    email: `wijkagent-${label}-${Date.now()}@politie.example`,
+    organisation: `Wijkagent ${group.gemeente}`,
+    municipality_codes: [group.gemeente_code!],
+    password: "een-lang-wachtwoord",
+  }
+  const created = await request.post(`${BACKEND_URL}/admin/notices/authors`, {
+    data: account,
+    headers: { authorization: `Bearer ${await staffToken(request)}` },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  return account
+}
