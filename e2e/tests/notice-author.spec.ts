@@ -112,7 +112,7 @@ test("a wijkagent account signs in, places a notice for its municipality and wit
   await expect(summary).toContainText("De einddatum moet na de begindatum liggen")
   await expect(summary).toBeFocused()
   const endField = page.getByLabel("Laatste dag")
-  await expect(page.getByTestId("error-ends_at")).toHaveText("De einddatum moet na de begindatum liggen")
+  await expect(page.getByTestId("error-ends_at")).toHaveText("De einddatum moet na de begindatum liggen.")
   await expect(endField).toHaveAttribute("aria-invalid", "true")
   await expect(endField).toHaveAttribute("aria-describedby", /field-ends_at-error/)
   // what was typed stays
@@ -186,7 +186,7 @@ test("without JavaScript the form shows every error at once, and a notice is pla
     "href",
     `#field-municipality_codes-${group.gemeente_code}`,
   )
-  await expect(page.getByTestId("error-body")).toHaveText("Schrijf de melding")
+  await expect(page.getByTestId("error-body")).toHaveText("Schrijf de melding.")
   await expect(page.getByLabel("Melding", { exact: true })).toHaveAttribute("aria-describedby", /field-body-error/)
 
   // a postcode outside its municipalities is refused by the backend, in Dutch
