@@ -36,9 +36,10 @@ medusaIntegrationTestRunner({
       return result
     }
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: SHOP.publishableKeyTitle })
       storeHeaders = { headers: { "x-publishable-api-key": key.token } }
     })

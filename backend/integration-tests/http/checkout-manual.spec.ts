@@ -42,9 +42,10 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let headers: StoreHeaders
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
     })
 

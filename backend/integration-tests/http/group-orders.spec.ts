@@ -74,10 +74,11 @@ medusaIntegrationTestRunner({
       return body.order
     }
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       fs.rmSync(MAIL_DIR, { recursive: true, force: true })
       const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
       store = await storeHeaders(container)
       admin = await adminHeaders(api, container, `staff-${Date.now()}@example.nl`)
       const { result } = await createGroupsWorkflow(container).run({

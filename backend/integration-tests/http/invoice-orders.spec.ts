@@ -98,9 +98,10 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     const fail = (e: any) => e.response ?? Promise.reject(e)
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
       admin = await adminHeaders(api, getContainer(), `beheer-${Math.random().toString(36).slice(2)}@buurtpreventie.test`)
     })

@@ -26,9 +26,10 @@ medusaIntegrationTestRunner({
     let headers: StoreHeaders
     let admin: { headers: Record<string, string> }
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       stripe.fake.reset()
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
       admin = await adminHeaders(api, getContainer())
     })

@@ -48,9 +48,10 @@ medusaIntegrationTestRunner({
     let headers: StoreHeaders
     let admin: { headers: Record<string, string> }
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
       admin = await adminHeaders(api, getContainer())
     })

@@ -10,9 +10,10 @@ medusaIntegrationTestRunner({
     let headers: { headers: Record<string, string> }
     let regionId: string
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: SHOP.publishableKeyTitle })
       headers = { headers: { "x-publishable-api-key": key.token } }
       const [region] = await container.resolve(Modules.REGION).listRegions({ name: "Nederland" })

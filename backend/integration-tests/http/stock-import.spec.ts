@@ -34,9 +34,10 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
       failAfterWrite = false
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       admin = await adminHeaders(api, getContainer())
     })
 

@@ -73,8 +73,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let headers: StoreHeaders
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
     })
 

@@ -23,8 +23,9 @@ medusaIntegrationTestRunner({
     let headers: StoreHeaders
     let nl: string
 
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
+    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
     beforeEach(async () => {
-      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
       headers = await storeHeaders(getContainer())
       nl = await regionId(api, headers, "Nederland")
     })
