@@ -3,7 +3,7 @@
  * notification's `content` (subject, text, html). The Notification Module's
  * "email" provider sends `content` as it is.
  */
-import { adminGroupUrl, groupPageUrl, type GroupMailSettings } from "./settings"
+import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
 
 export const GROUP_MAIL_TEMPLATES = {
   registeredAdmin: "group-registered-admin",
@@ -50,7 +50,7 @@ export function registeredAdminMail(group: GroupForMail): MailContent {
   ])
 }
 
-export function registeredStaffMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+export function registeredStaffMail(group: GroupForMail, settings: MailLinks): MailContent {
   const duplicate = group.possible_duplicate_of
   return mail(
     `${duplicate ? "Mogelijk dubbele" : "Nieuwe"} buurtgroep wacht op beoordeling: ${group.name}`,
@@ -78,7 +78,7 @@ export function registeredStaffMail(group: GroupForMail, settings: GroupMailSett
 
 const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
 
-export function approvedMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+export function approvedMail(group: GroupForMail, settings: MailLinks): MailContent {
   return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
     `Hallo ${group.admin_name},`,
     `Goed nieuws: we hebben "${group.name}" goedgekeurd. Je groep staat nu in het overzicht van buurtpreventiegroepen: ${groupPageUrl(settings, group.slug)}`,

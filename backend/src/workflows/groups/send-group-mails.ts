@@ -10,7 +10,7 @@ import {
   type GroupForMail,
   type MailContent,
 } from "./emails"
-import { groupMailSettings } from "./settings"
+import { readShopSettings } from "../../config/env"
 
 export const GROUP_MAIL_FIELDS = [
   "id",
@@ -52,7 +52,7 @@ export const sendGroupMailsWorkflow = createWorkflow(
 
     const notifications = transform({ groups, input }, ({ groups, input }): CreateNotificationDTO[] => {
       const group = groups[0] as unknown as GroupForMail & { status: string; approved_at?: Date; rejected_at?: Date }
-      const settings = groupMailSettings()
+      const settings = readShopSettings()
       const notification = (to: string, template: string, content: MailContent, key: string): CreateNotificationDTO => ({
         to,
         channel: "email",
