@@ -4,6 +4,7 @@
  * "email" provider sends `content` as it is.
  */
 import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
+import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
 
 export const GROUP_MAIL_TEMPLATES = {
   registeredAdmin: "group-registered-admin",
@@ -58,7 +59,7 @@ export function registeredStaffMail(group: GroupForMail, settings: MailLinks): M
       `Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving: ${adminGroupUrl(settings, group.id)}`,
       ...(duplicate
         ? [
-            `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${DUPLICATE_STATUS[duplicate.status] ?? duplicate.status}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
+            `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${groupStatusLabel(duplicate.status)}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
               "De aanmelder heeft daar niets over gehoord; neem contact op als het om dezelfde groep gaat.",
           ]
         : []),
@@ -76,7 +77,6 @@ export function registeredStaffMail(group: GroupForMail, settings: MailLinks): M
   )
 }
 
-const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
 
 export function approvedMail(group: GroupForMail, settings: MailLinks): MailContent {
   return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
