@@ -10,9 +10,10 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+// the shop (and its modules) load before the link that joins two of them
+import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import GroupAdminCustomerLink from "../../src/links/group-admin-customer"
 import { adminHeaders } from "../utils/admin"
-import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import { cartReadyForPayment, completeCart, readMails, startPayment, waitFor } from "../utils/checkout"
 import { signsOrderedForGroup } from "../../src/lib/group-orders"
 
@@ -115,6 +116,36 @@ medusaIntegrationTestRunner({
       expect(accountLink(staffMail.text, "/app/reset-password").url.startsWith("http://admin.test/app/reset-password?token=")).toBe(true)
       await waitFor(async () => !readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl") && true)
       expect(readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl")).toBe(false)
+    })
+
+    it("sign-in, forgotten password and set password answer per field in Dutch, before Medusa or any limit sees them", async () => {
+      const fields = async (p: Promise<any>) => {
+        const { status, data } = await p
+        return { status, errors: data.errors }
+      }
+      const signIn = (body: unknown) => fields(call(api.post("/auth/customer/emailpass", body)))
+      expect(await signIn({})).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in", password: "Vul je wachtwoord in" } })
+      expect(await signIn({ email: "  ", password: "" })).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in", password: "Vul je wachtwoord in" } })
+      expect(await signIn({ email: "anouk@", password: "x" })).toEqual({
+        status: 400,
+        errors: { email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl" },
+      })
+      // staff sign-in has the same shape rules; a wrong password stays Medusa's 401
+      expect((await signIn({ email: "niemand@example.nl", password: "fout-fout" })).status).toBe(401)
+      expect(await fields(call(api.post("/auth/user/emailpass", { email: "", password: "x" })))).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in" } })
+
+      const reset = (body: unknown) => fields(call(api.post("/auth/customer/emailpass/reset-password", body)))
+      expect(await reset({})).toEqual({ status: 400, errors: { identifier: "Vul je e-mailadres in" } })
+      expect(await reset({ identifier: "geen-adres" })).toEqual({ status: 400, errors: { identifier: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl" } })
+
+      const update = (password: unknown) => fields(call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer("not-a-token") })))
+      expect(await update(undefined)).toEqual({ status: 400, errors: { password: "Kies een wachtwoord" } })
+      expect(await update("kort")).toEqual({ status: 400, errors: { password: "Kies een wachtwoord van minstens 10 tekens" } })
+      expect(await update("x".repeat(129))).toEqual({ status: 400, errors: { password: "Een wachtwoord is hoogstens 128 tekens lang" } })
+      expect(await update(" lindelaan-2026")).toEqual({ status: 400, errors: { password: "Begin of eindig je wachtwoord niet met een spatie" } })
+      expect(await update("aaaabbbbaaaa")).toEqual({ status: 400, errors: { password: "Kies een wachtwoord met meer verschillende tekens" } })
+      // a good password reaches Medusa, which refuses the bad token
+      expect((await update(ADMIN_PASSWORD)).status).toBe(401)
     })
 
     it("limits sign-in attempts and reset mails per e-mail address, in Dutch", async () => {

@@ -40,32 +40,29 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(input.replace(/^\uFEFF/, ""))): { delimiter: Delimiter; records: CsvRecord[] } {
   // csv-parse counts lines up to the end of each record; a record starts after the previous one ends
-  let lastLine = 0
-  let rows: { record: string[]; info: { lines: number } }[]
+  const recordEnds: number[] = []
+  let rows: string[][]
   try {
     rows = parse(input, {
       delimiter,
       bom: true,
-      info: true,
       relax_column_count: true, // rows with fewer or more fields get a Dutch error per line from the import
       relax_quotes: true, // a quote inside an unquoted field is text (10" bord)
       skip_empty_lines: false, // counted, so later line numbers stay right
-      on_record: (row: { record: string[]; info: { lines: number } }) => {
-        lastLine = row.info.lines
-        return row
+      on_record: (record, context) => {
+        recordEnds.push(context.lines)
+        return record
       },
-    }) as unknown as { record: string[]; info: { lines: number } }[]
+    })
   } catch (error) {
     if (error instanceof ParseError && error.code === "CSV_QUOTE_NOT_CLOSED") {
-      throw new CsvError('Een aanhalingsteken (") wordt niet afgesloten', lastLine + 1)
+      throw new CsvError('Een aanhalingsteken (") wordt niet afgesloten', (recordEnds.at(-1) ?? 0) + 1)
     }
     throw error
   }
   const records: CsvRecord[] = []
-  let line = 1
-  for (const { record, info } of rows) {
-    if (record.some((field) => field.trim() !== "")) records.push({ line, fields: record })
-    line = info.lines + 1
-  }
+  rows.forEach((fields, i) => {
+    if (fields.some((field) => field.trim() !== "")) records.push({ line: (recordEnds[i - 1] ?? 0) + 1, fields })
+  })
   return { delimiter, records }
 }
