@@ -84,6 +84,13 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined
 }
 
+/** The value as an http(s) URL; undefined when it is anything else. */
+function httpUrl(value: string): URL | undefined {
+  if (!URL.canParse(value)) return undefined
+  const url = new URL(value)
+  return url.protocol === "http:" || url.protocol === "https:" ? url : undefined
+}
+
 export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
   const production = env.NODE_ENV === "production"
   const databaseUrl = nonEmpty(env.DATABASE_URL)
@@ -120,13 +127,8 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
   const stripeApiKey = nonEmpty(env.STRIPE_API_KEY)
   const stripeApiBaseUrl = nonEmpty(env.STRIPE_API_BASE_URL)
   if (stripeApiBaseUrl) {
-    let url: URL | undefined
-    try {
-      url = new URL(stripeApiBaseUrl)
-    } catch {
-      url = undefined
-    }
-    if (!url || !["http:", "https:"].includes(url.protocol) || (url.pathname !== "/" && url.pathname !== "")) {
+    const url = httpUrl(stripeApiBaseUrl)
+    if (!url || (url.pathname !== "/" && url.pathname !== "")) {
       throw new ConfigError(
         `STRIPE_API_BASE_URL must be an http(s) origin such as http://127.0.0.1:12111, not "${env.STRIPE_API_BASE_URL}"`
       )
@@ -331,16 +333,8 @@ export type AddressLookupSettings = { url?: string; timeoutMs: number }
 export function readAddressLookupEnv(env: NodeJS.ProcessEnv = process.env): AddressLookupSettings {
   const raw = env.ADDRESS_LOOKUP_URL
   const url = raw === undefined ? DEFAULT_ADDRESS_LOOKUP_URL : nonEmpty(raw)
-  if (url) {
-    let parsed: URL | undefined
-    try {
-      parsed = new URL(url)
-    } catch {
-      parsed = undefined
-    }
-    if (!parsed || !["http:", "https:"].includes(parsed.protocol)) {
-      throw new ConfigError(`ADDRESS_LOOKUP_URL must be an http(s) URL such as ${DEFAULT_ADDRESS_LOOKUP_URL}, or empty to switch lookup off, not "${raw}"`)
-    }
+  if (url && !httpUrl(url)) {
+    throw new ConfigError(`ADDRESS_LOOKUP_URL must be an http(s) URL such as ${DEFAULT_ADDRESS_LOOKUP_URL}, or empty to switch lookup off, not "${raw}"`)
   }
   return { url, timeoutMs: positiveInteger("ADDRESS_LOOKUP_TIMEOUT_MS", env.ADDRESS_LOOKUP_TIMEOUT_MS, 2500) }
 }
@@ -369,8 +363,7 @@ export type ShopSettings = {
   lowStockThreshold: number
 }
 
-const absoluteUrl = (value: string | undefined) =>
-  value && /^https?:\/\//i.test(value) && URL.canParse(value) ? value.replace(/\/+$/, "") : undefined
+const absoluteUrl = (value: string | undefined) => (value && httpUrl(value) ? value.replace(/\/+$/, "") : undefined)
 
 export function readShopSettings(env: NodeJS.ProcessEnv = process.env): ShopSettings {
   const rawThreshold = nonEmpty(env.LOW_STOCK_THRESHOLD)

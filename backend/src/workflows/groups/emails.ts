@@ -3,6 +3,7 @@
  * notification's `content` (subject, text, html). The Notification Module's
  * "email" provider sends `content` as it is.
  */
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
 import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
 
@@ -209,4 +210,23 @@ ${htmlDetails}
 
 function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+}
+
+/** An e-mail about a group as the Notification Module records it ("email" channel, content composed here). */
+export function groupNotification(
+  group: { id: string; name: string },
+  mail: { to: string; template: string; content: MailContent; trigger: string; idempotencyKey?: string; replyTo?: { name: string; address: string } }
+): CreateNotificationDTO {
+  return {
+    to: mail.to,
+    channel: "email",
+    template: mail.template,
+    content: mail.content,
+    ...(mail.replyTo ? { provider_data: { reply_to: mail.replyTo } } : {}),
+    data: { group_id: group.id, group_name: group.name, subject: mail.content.subject },
+    trigger_type: `neighbourhood_group.${mail.trigger}`,
+    resource_id: group.id,
+    resource_type: "neighbourhood_group",
+    ...(mail.idempotencyKey ? { idempotency_key: mail.idempotencyKey } : {}),
+  }
 }
