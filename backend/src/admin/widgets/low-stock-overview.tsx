@@ -1,12 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-
-/** Set by Medusa's admin bundler: the backend URL ("/" when served by the backend) and the admin's path. */
-declare const __BACKEND_URL__: string | undefined
-declare const __BASE__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
-const adminPath = (path: string) => `${(typeof __BASE__ === "string" ? __BASE__ : "/app").replace(/\/+$/, "")}${path}`
+import { adminPath, api } from "../lib/sdk"
 
 type Variant = { id: string; title: string | null; sku: string | null; product_id: string | null; product_title: string | null; required_quantity: number; is_kit: boolean }
 type Item = {
