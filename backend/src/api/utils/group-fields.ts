@@ -6,7 +6,7 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_GROUP_MEMBERS, MAX_GROUP_POSTCODES } from "../../modules/neighbourhood-group/models/neighbourhood-group"
 import { isInNetherlands, isInNetherlandsOrBelgium } from "../../modules/neighbourhood-group/utils/geo"
-import { numberFromForm, optionalText, pc4ListField, visibleText } from "./fields"
+import { emailField, latitudeField, longitudeField, numberFromForm, optionalText, pc4ListField, phoneField, visibleText } from "./fields"
 
 const AT_LEAST_ONE_POSTCODE = "Vul minstens één postcode in (vier cijfers, bijvoorbeeld 3581)"
 
@@ -42,6 +42,21 @@ export const adminNameField = visibleText(
   80,
   "Je naam mag hoogstens 80 tekens lang zijn"
 )
+
+/** The fields of a new group: registration (store) and staff adding one (admin). */
+export const newGroupFields = {
+  name: groupNameField,
+  woonplaats: woonplaatsField,
+  /** only needed before reference data is imported; otherwise derived from the postcodes */
+  gemeente: gemeenteField,
+  postcodes: postcodesField,
+  member_count: memberCountField,
+  lat: latitudeField(),
+  lng: longitudeField(),
+  admin_name: adminNameField,
+  admin_email: emailField("Vul je e-mailadres in"),
+  admin_phone: phoneField,
+}
 
 /**
  * A refinement for a body with optional `lat`/`lng`: both or neither, and inside the

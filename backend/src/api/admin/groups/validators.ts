@@ -3,7 +3,7 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { GROUP_STATUSES } from "../../../modules/neighbourhood-group/models/neighbourhood-group"
 import { isMunicipalityCode, MUNICIPALITY_CODE_EXAMPLE } from "../../../modules/neighbourhood-group/utils/postcode"
 import { emailField, latitudeField, longitudeField, phoneField } from "../../utils/fields"
-import { adminNameField, gemeenteField, groupNameField, memberCountField, postcodesField, woonplaatsField } from "../../utils/group-fields"
+import { adminNameField, groupNameField, memberCountField, newGroupFields, postcodesField, woonplaatsField } from "../../utils/group-fields"
 
 /** The fields the admin API returns by default (everything: staff see the admin's contact data). */
 export const ADMIN_GROUP_FIELDS = [
@@ -52,16 +52,10 @@ export type AdminGetGroupsParamsType = z.infer<typeof AdminGetGroupsParams>
 /** POST /admin/groups: staff add a group (e.g. registered by phone). */
 export const AdminCreateGroup = z
   .object({
-    name: groupNameField,
-    woonplaats: woonplaatsField,
-    gemeente: gemeenteField,
-    postcodes: postcodesField,
-    member_count: memberCountField,
+    ...newGroupFields,
     lat: latitudeField().nullable(),
     lng: longitudeField().nullable(),
-    admin_name: adminNameField,
     admin_email: emailField(),
-    admin_phone: phoneField,
     accepted_rules: z.boolean().default(false),
     status: status.optional(),
   })

@@ -5,8 +5,8 @@
  */
 import { z } from "@medusajs/framework/zod"
 import { toPc4 } from "../../../modules/neighbourhood-group/utils/postcode"
-import { emailField, latitudeField, longitudeField, optionalText, pagination, phoneField, text } from "../../utils/fields"
-import { adminNameField, gemeenteField, groupNameField, memberCountField, pointWithin, postcodesField, woonplaatsField } from "../../utils/group-fields"
+import { emailField, optionalText, pagination, text } from "../../utils/fields"
+import { newGroupFields, pointWithin } from "../../utils/group-fields"
 
 /** Honeypot: hidden from people, filled by bots. Any value is accepted here; the route ignores such requests. */
 const honeypotField = z.unknown().optional()
@@ -14,17 +14,7 @@ const honeypotField = z.unknown().optional()
 /** POST /store/groups */
 export const StoreRegisterGroup = z
   .object({
-    name: groupNameField,
-    woonplaats: woonplaatsField,
-    /** only needed before reference data is imported; otherwise derived from the postcodes */
-    gemeente: gemeenteField,
-    postcodes: postcodesField,
-    member_count: memberCountField,
-    lat: latitudeField(),
-    lng: longitudeField(),
-    admin_name: adminNameField,
-    admin_email: emailField("Vul je e-mailadres in"),
-    admin_phone: phoneField,
+    ...newGroupFields,
     accepted_rules: z.preprocess(
       (v) => (v === "true" || v === "on" || v === "1" ? true : v),
       z.literal(true, { error: "Ga akkoord met de gedragsregels om je groep aan te melden" })
