@@ -95,12 +95,19 @@ export const authAccountMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/auth/:actor_type/:auth_provider/reset-password",
     methods: ["POST"],
-    middlewares: [normaliseBodyEmails(), validateEmailpassBody(ResetPasswordBody)],
+    middlewares: [normaliseBodyEmails()],
   },
   {
-    // group admins choose their password here (set-password and reset links); staff and
-    // notice authors keep Medusa's rules
-    matcher: "/auth/customer/:auth_provider/update",
+    // Wildcards, so they run before Medusa's own middlewares of these routes (its English
+    // body validation of reset-password, its token check of update): a form gets its
+    // Dutch errors per field first. Group admins choose their password on update
+    // (set-password and reset links); staff and notice authors keep Medusa's rules.
+    matcher: "/auth/:actor_type/:auth_provider/reset-password*",
+    methods: ["POST"],
+    middlewares: [validateEmailpassBody(ResetPasswordBody)],
+  },
+  {
+    matcher: "/auth/customer/:auth_provider/update*",
     methods: ["POST"],
     middlewares: [validateEmailpassBody(NewPasswordBody)],
   },
