@@ -9,7 +9,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
-import { formatMoney } from "../../src/modules/notification-mail/templates"
+import { formatMoney } from "../../src/lib/money"
 import {
   cartReadyForPayment,
   completeCart,

@@ -9,119 +9,31 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { Modules } from "@medusajs/framework/utils"
-import { seedShop } from "../../src/seed/seed-shop"
+// the shop (and its modules) load before the link that joins two of them
+import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import GroupAdminCustomerLink from "../../src/links/group-admin-customer"
-import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
-import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
-import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
-import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { adminHeaders } from "../utils/admin"
-import { cartReadyForPayment, completeCart, readMails, startPayment, storeHeaders, waitFor } from "../utils/checkout"
+import { cartReadyForPayment, completeCart, readMails, startPayment, waitFor } from "../utils/checkout"
 import { signsOrderedForGroup } from "../../src/lib/group-orders"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
-const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-accounts-"))
 process.env.MAIL_DIR = MAIL_DIR
 process.env.STOREFRONT_URL = "http://shop.test"
 process.env.MEDUSA_ADMIN_URL = "http://admin.test"
 delete process.env.SMTP_URL
 
-const PASSWORD = "Lindelaan-2026!"
-
-const group = (name: string, admin_email: string, postcodes = ["3581"]) => ({
-  name,
-  woonplaats: "Utrecht",
-  postcodes,
-  member_count: 42,
-  admin_name: "Anouk de Beheerder",
-  admin_email,
-  admin_phone: "06 12345678",
-  accepted_rules: true,
-})
-
-let ipCounter = 0
-const nextIp = () => `10.77.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
-
-/** The set-password or reset link in a mail's text: token and e-mail from the query string. */
-function linkIn(text: string, pathname: string) {
-  const match = new RegExp(`(https?://[^\\s]*${pathname.replace(/\//g, "\\/")}\\?token=([^&\\s]+)&email=([^\\s]+))`).exec(text)
-  if (!match) throw new Error(`No ${pathname} link in:\n${text}`)
-  return { url: match[1], token: decodeURIComponent(match[2]), email: decodeURIComponent(match[3]) }
-}
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let store: { headers: Record<string, string> }
-    let admin: { headers: Record<string, string> }
-
-    const call = (p: Promise<any>) => p.catch((e: any) => (e.response ? e.response : Promise.reject(e)))
-    const get = (url: string, headers: Record<string, string> = {}) => call(api.get(url, { headers: { ...store.headers, ...headers } }))
-    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-      call(api.post(url, body, { headers: { ...store.headers, ...headers } }))
-    const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-    const service = (): NeighbourhoodGroupModuleService => getContainer().resolve(NEIGHBOURHOOD_GROUP_MODULE)
-    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
-
-    const registerAndApprove = async (body: ReturnType<typeof group>) => {
-      const registered = await post("/store/groups", body, { "x-forwarded-for": nextIp() })
-      expect(registered.status).toBe(201)
-      const [row] = await service().listNeighbourhoodGroups({ slug: registered.data.group.slug })
-      const approved = await call(api.post(`/admin/groups/${row.id}/approve`, {}, admin))
-      expect(approved.status).toBe(200)
-      return row
-    }
-    /** Waits for the account e-mail of a group and returns it as written to MAIL_DIR. */
-    const accountMail = async (groupId: string, template: string) => {
-      const sent = await waitFor(
-        async () => (await notifications().listNotifications({ resource_id: groupId })).find((n) => n.template === template && n.status === "success"),
-        { what: `${template} e-mail` }
-      )
-      // the provider names each .eml after its template
-      return readMails(MAIL_DIR).find((m) => path.basename(m.file).includes(`-${template}-`) && m.headers.to === sent.to)!
-    }
-    const login = (email: string, password: string) => call(api.post("/auth/customer/emailpass", { email, password }))
-    const setPassword = (token: string, password: string) => call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer(token) }))
-
-    beforeAll(async () => {
-      const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
-      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))
-      await importReferenceDataWorkflow(container).run({ input: { rows } })
-    })
-
-    beforeEach(async () => {
-      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      store = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer(), `staff-${Date.now()}@buurtpreventie.test`)
-    })
-
-    /** Let subscribers finish their e-mails before the runner resets the database. */
-    afterEach(async () => {
-      let last = -1
-      let quiet = 0
-      await waitFor(
-        async () => {
-          const { rows } = await dbConnection.raw(
-            "select (select count(*) from notification where status = 'pending')::int as pending, (select count(*) from notification)::int as total"
-          )
-          quiet = rows[0].pending === 0 && rows[0].total === last ? quiet + 1 : 0
-          last = rows[0].total
-          return quiet >= 3
-        },
-        { what: "e-mails to settle", intervalMs: 40 }
-      )
-    })
-
-    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+    const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.77" })
+    const { store, admin, call, get, post, bearer, service, notifications, login, setPassword, nextIp, registerAndApprove, mailFor } = kit
 
     it("approval creates a customer, login and link, mails a set-password link; the password works once set", async () => {
-      const row = await registerAndApprove(group("Buurtpreventie Accountlaan", "Anouk.Account@Example.nl"))
+      const row = await registerAndApprove(groupBody("Buurtpreventie Accountlaan", "Anouk.Account@Example.nl"))
 
       // customer + link + login, e-mail normalised
       const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "anouk.account@example.nl", has_account: true })
@@ -135,23 +47,23 @@ medusaIntegrationTestRunner({
       expect((await auth.retrieveAuthIdentity(identity.auth_identity_id!)).app_metadata).toMatchObject({ customer_id: customer.id })
 
       // no password yet: nobody can sign in, not even with an empty one
-      expect((await login("anouk.account@example.nl", "")).status).toBe(401)
+      expect((await login("anouk.account@example.nl", "")).data.errors).toEqual({ password: "Vul je wachtwoord in" })
       expect((await login("anouk.account@example.nl", "raden")).status).toBe(401)
 
       // the approval mail is still there, and the account mail has the storefront link
-      await accountMail(row.id, "group-approved")
-      const mail = await accountMail(row.id, "group-account-set-password")
+      await mailFor(row.id, "group-approved")
+      const mail = await mailFor(row.id, "group-account-set-password")
       expect(mail.headers.to).toBe("anouk.account@example.nl")
       expect(mail.text).toContain("Hallo Anouk de Beheerder,")
-      const link = linkIn(mail.text, "/wachtwoord-instellen")
+      const link = accountLink(mail.text, "/wachtwoord-instellen")
       expect(link.url.startsWith("http://shop.test/wachtwoord-instellen?token=")).toBe(true)
       expect(link.email).toBe("anouk.account@example.nl")
       expect(mail.text).toContain("http://shop.test/wachtwoord-vergeten")
 
       // Medusa's update route sets the password with the token, once
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
       expect((await setPassword(link.token, "iets-anders-123")).status).toBe(401)
-      const signedIn = await login("anouk.account@example.nl", PASSWORD)
+      const signedIn = await login("anouk.account@example.nl", ADMIN_PASSWORD)
       expect(signedIn.status).toBe(200)
       expect(typeof signedIn.data.token).toBe("string")
 
@@ -164,24 +76,24 @@ medusaIntegrationTestRunner({
     })
 
     it("a second group for the same e-mail joins the account: a sign-in mail instead of a new password", async () => {
-      const first = await registerAndApprove(group("Buurtpreventie Eerste Straat", "bram@example.nl"))
-      const link = linkIn((await accountMail(first.id, "group-account-set-password")).text, "/wachtwoord-instellen")
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      const first = await registerAndApprove(groupBody("Buurtpreventie Eerste Straat", "bram@example.nl"))
+      const link = accountLink((await mailFor(first.id, "group-account-set-password")).text, "/wachtwoord-instellen")
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
 
-      const second = await registerAndApprove(group("Buurtpreventie Tweede Straat", "bram@example.nl", ["3582"]))
-      const mail = await accountMail(second.id, "group-account-sign-in")
+      const second = await registerAndApprove(groupBody("Buurtpreventie Tweede Straat", "bram@example.nl", ["3582"]))
+      const mail = await mailFor(second.id, "group-account-sign-in")
       expect(mail.text).toContain("http://shop.test/inloggen")
       expect(mail.text).not.toContain("token=")
       expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "bram@example.nl" })).toHaveLength(1)
 
-      const { data } = await login("bram@example.nl", PASSWORD)
+      const { data } = await login("bram@example.nl", ADMIN_PASSWORD)
       const mine = await get("/store/my-group", bearer(data.token))
       expect(mine.data.groups.map((g: any) => g.name)).toEqual(["Buurtpreventie Eerste Straat", "Buurtpreventie Tweede Straat"])
     })
 
     it("reset-password mails customers a storefront link and staff the admin's reset page", async () => {
-      const row = await registerAndApprove(group("Buurtpreventie Vergeetlaan", "carla@example.nl"))
-      await accountMail(row.id, "group-account-set-password")
+      const row = await registerAndApprove(groupBody("Buurtpreventie Vergeetlaan", "carla@example.nl"))
+      await mailFor(row.id, "group-account-set-password")
 
       expect((await call(api.post("/auth/customer/emailpass/reset-password", { identifier: "carla@example.nl" }))).status).toBe(201)
       // unknown addresses get the same answer, and no mail
@@ -191,19 +103,49 @@ medusaIntegrationTestRunner({
         { what: "customer reset e-mail" }
       )
       expect(resetMail.headers.to).toBe("carla@example.nl")
-      const link = linkIn(resetMail.text, "/wachtwoord-instellen")
+      const link = accountLink(resetMail.text, "/wachtwoord-instellen")
       expect(link.url.startsWith("http://shop.test/wachtwoord-instellen?token=")).toBe(true)
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
-      expect((await login("carla@example.nl", PASSWORD)).status).toBe(200)
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
+      expect((await login("carla@example.nl", ADMIN_PASSWORD)).status).toBe(200)
 
       const staffEmail = `staff-reset-${Date.now()}@buurtpreventie.test`
       await adminHeaders(api, getContainer(), staffEmail)
       expect((await call(api.post("/auth/user/emailpass/reset-password", { identifier: staffEmail }))).status).toBe(201)
       const staffMail = await waitFor(async () => readMails(MAIL_DIR).find((m) => m.headers.to === staffEmail), { what: "staff reset e-mail" })
       expect(staffMail.headers.subject).toBe("Wachtwoord van de beheeromgeving opnieuw instellen")
-      expect(linkIn(staffMail.text, "/app/reset-password").url.startsWith("http://admin.test/app/reset-password?token=")).toBe(true)
+      expect(accountLink(staffMail.text, "/app/reset-password").url.startsWith("http://admin.test/app/reset-password?token=")).toBe(true)
       await waitFor(async () => !readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl") && true)
       expect(readMails(MAIL_DIR).some((m) => m.headers.to === "niemand@example.nl")).toBe(false)
+    })
+
+    it("sign-in, forgotten password and set password answer per field in Dutch, before Medusa or any limit sees them", async () => {
+      const fields = async (p: Promise<any>) => {
+        const { status, data } = await p
+        return { status, errors: data.errors }
+      }
+      const signIn = (body: unknown) => fields(call(api.post("/auth/customer/emailpass", body)))
+      expect(await signIn({})).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in", password: "Vul je wachtwoord in" } })
+      expect(await signIn({ email: "  ", password: "" })).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in", password: "Vul je wachtwoord in" } })
+      expect(await signIn({ email: "anouk@", password: "x" })).toEqual({
+        status: 400,
+        errors: { email: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl" },
+      })
+      // staff sign-in has the same shape rules; a wrong password stays Medusa's 401
+      expect((await signIn({ email: "niemand@example.nl", password: "fout-fout" })).status).toBe(401)
+      expect(await fields(call(api.post("/auth/user/emailpass", { email: "", password: "x" })))).toEqual({ status: 400, errors: { email: "Vul je e-mailadres in" } })
+
+      const reset = (body: unknown) => fields(call(api.post("/auth/customer/emailpass/reset-password", body)))
+      expect(await reset({})).toEqual({ status: 400, errors: { identifier: "Vul je e-mailadres in" } })
+      expect(await reset({ identifier: "geen-adres" })).toEqual({ status: 400, errors: { identifier: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl" } })
+
+      const update = (password: unknown) => fields(call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer("not-a-token") })))
+      expect(await update(undefined)).toEqual({ status: 400, errors: { password: "Kies een wachtwoord" } })
+      expect(await update("kort")).toEqual({ status: 400, errors: { password: "Kies een wachtwoord van minstens 10 tekens" } })
+      expect(await update("x".repeat(129))).toEqual({ status: 400, errors: { password: "Een wachtwoord is hoogstens 128 tekens lang" } })
+      expect(await update(" lindelaan-2026")).toEqual({ status: 400, errors: { password: "Begin of eindig je wachtwoord niet met een spatie" } })
+      expect(await update("aaaabbbbaaaa")).toEqual({ status: 400, errors: { password: "Kies een wachtwoord met meer verschillende tekens" } })
+      // a good password reaches Medusa, which refuses the bad token
+      expect((await update(ADMIN_PASSWORD)).status).toBe(401)
     })
 
     it("limits sign-in attempts and reset mails per e-mail address, in Dutch", async () => {
@@ -221,13 +163,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("/store/my-group", () => {
-      const signedInAdmin = async (email: string, name: string, postcodes = ["3581"]) => {
-        const row = await registerAndApprove(group(name, email, postcodes))
-        const link = linkIn((await accountMail(row.id, "group-account-set-password")).text, "/wachtwoord-instellen")
-        expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
-        const { data } = await login(email, PASSWORD)
-        return { row, headers: bearer(data.token) }
-      }
+      const signedInAdmin = (email: string, name: string, postcodes = ["3581"]) => kit.signedInAdmin(email, name, postcodes, { viaRegistration: true })
 
       it("needs a signed-in customer", async () => {
         expect((await get("/store/my-group")).status).toBe(401)
@@ -241,7 +177,7 @@ medusaIntegrationTestRunner({
       it("lists only the admin's own groups, with their own data; another group cannot be edited", async () => {
         const anouk = await signedInAdmin("anouk.mijn@example.nl", "Buurtpreventie Mijnlaan")
         const other = await signedInAdmin("dirk@example.nl", "Buurtpreventie Anderlaan", ["3582"])
-        const pendingOther = await post("/store/groups", group("Buurtpreventie Wachtlaan", "erik@example.nl", ["3583"]), { "x-forwarded-for": nextIp() })
+        const pendingOther = await post("/store/groups", groupBody("Buurtpreventie Wachtlaan", "erik@example.nl", ["3583"]), { "x-forwarded-for": nextIp() })
         expect(pendingOther.status).toBe(201)
 
         const { data, status, headers } = await get("/store/my-group", anouk.headers)
@@ -351,7 +287,7 @@ medusaIntegrationTestRunner({
           .resolve("query")
           .graph({ entity: GroupAdminCustomerLink.entryPoint, fields: ["customer_id"], filters: { neighbourhood_group_id: row.id } })
         expect(links).toHaveLength(0)
-        expect((await login("gerda@example.nl", PASSWORD)).status).toBe(401)
+        expect((await login("gerda@example.nl", ADMIN_PASSWORD)).status).toBe(401)
         // the records of the mails sent to the address are gone too
         expect(await notifications().listNotifications({ to: "gerda@example.nl" } as any)).toHaveLength(0)
         expect((await notifications().listNotifications({ to: "henk@example.nl" } as any)).length).toBeGreaterThan(0)

@@ -10,8 +10,7 @@ import path from "node:path"
 import zlib from "node:zlib"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedShop } from "../../src/seed/seed-shop"
-import { adminHeaders } from "../utils/admin"
+import { useSeededShop } from "../utils/seeded-shop"
 import {
   cartReadyForPayment,
   completeCart,
@@ -94,19 +93,13 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let headers: StoreHeaders
-    let admin: { headers: Record<string, string> }
     const fail = (e: any) => e.response ?? Promise.reject(e)
-
-    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
-    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
-    beforeEach(async () => {
-      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      headers = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer(), `beheer-${Math.random().toString(36).slice(2)}@buurtpreventie.test`)
+    const { store: headers, admin } = useSeededShop({
+      api,
+      getContainer,
+      mailDir: MAIL_DIR,
+      staffEmail: () => `beheer-${Math.random().toString(36).slice(2)}@buurtpreventie.test`,
     })
-
-    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
 
     async function cartFor(quantity = 3, email = "wijkmanager@utrecht.example") {
       return cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity }], email })

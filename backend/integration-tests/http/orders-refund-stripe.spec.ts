@@ -7,10 +7,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
-import { seedShop } from "../../src/seed/seed-shop"
+import { useSeededShop } from "../utils/seeded-shop"
 import { useFakeStripe } from "../utils/use-fake-stripe"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, waitFor, type StoreHeaders } from "../utils/checkout"
-import { adminHeaders } from "../utils/admin"
 
 // Generous: booting Medusa (migrations) on a shared 2-core machine can take minutes.
 jest.setTimeout(300 * 1000)
@@ -23,16 +22,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let headers: StoreHeaders
-    let admin: { headers: Record<string, string> }
-
-    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
-    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
-    beforeEach(async () => {
-      stripe.fake.reset()
-      headers = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer())
-    })
+    beforeEach(() => stripe.fake.reset())
+    const { store: headers, admin } = useSeededShop({ api, getContainer })
 
     async function cardOrder() {
       const cart = await cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity: 1 }] })

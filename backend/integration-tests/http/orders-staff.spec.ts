@@ -9,7 +9,7 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedShop } from "../../src/seed/seed-shop"
+import { useSeededShop } from "../utils/seeded-shop"
 import {
   cartReadyForPayment,
   completeCart,
@@ -21,7 +21,6 @@ import {
   type CartLine,
   type StoreHeaders,
 } from "../utils/checkout"
-import { adminHeaders } from "../utils/admin"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
@@ -45,18 +44,7 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let headers: StoreHeaders
-    let admin: { headers: Record<string, string> }
-
-    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
-    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
-    beforeEach(async () => {
-      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      headers = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer())
-    })
-
-    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+    const { store: headers, admin } = useSeededShop({ api, getContainer, mailDir: MAIL_DIR })
 
     const fail = (e: any) => e.response ?? Promise.reject(e)
 

@@ -12,8 +12,7 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedShop } from "../../src/seed/seed-shop"
-import { adminHeaders } from "../utils/admin"
+import { useSeededShop } from "../utils/seeded-shop"
 import { cartReadyForPayment, completeCart, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
 
 jest.setTimeout(300 * 1000)
@@ -30,16 +29,7 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let headers: StoreHeaders
-    let admin: { headers: Record<string, string> }
-
-    // Seeded once: the runner snapshots the database after beforeAll and restores it before each test.
-    beforeAll(() => seedShop(getContainer(), { storefrontUrl: "http://shop.test" }))
-    beforeEach(async () => {
-      headers = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer())
-    })
-
+    const { store: headers, admin } = useSeededShop({ api, getContainer })
     afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
 
     async function level() {

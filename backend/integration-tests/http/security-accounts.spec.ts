@@ -14,17 +14,12 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { seedShop } from "../../src/seed/seed-shop"
-import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
-import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
-import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
-import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { REGISTRATION_CLOSED_MESSAGE } from "../../src/api/middlewares/auth-accounts"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import lowercaseLoginEmails from "../../src/migration-scripts/lowercase-login-emails"
-import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
-import { readMails, regionId, storeHeaders, waitFor } from "../utils/checkout"
-import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
+import { STAFF_PASSWORD } from "../utils/admin"
+import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
+import { readMails, regionId, waitFor } from "../utils/checkout"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
@@ -35,92 +30,19 @@ process.env.MEDUSA_ADMIN_URL = "http://admin.test"
 process.env.STAFF_EMAIL = "moderatie@buurtpreventie.test"
 delete process.env.SMTP_URL
 
-const PASSWORD = "Lindelaan-2026!"
 const ATTACKER_PASSWORD = "ik-ben-de-aanvaller-1"
 
-const group = (name: string, admin_email: string, postcodes = ["3581"]) => ({
-  name,
-  woonplaats: "Utrecht",
-  postcodes,
-  member_count: 42,
-  admin_name: "Vera van Verwijder",
-  admin_email,
-  admin_phone: "06 98765432",
-  accepted_rules: true,
-})
-
-let ipCounter = 0
-const nextIp = () => `10.88.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
-
-function setPasswordLink(text: string) {
-  const match = /https?:\/\/[^\s]*\/wachtwoord-instellen\?token=([^&\s]+)&email=([^\s]+)/.exec(text)
-  if (!match) throw new Error(`No set-password link in:\n${text}`)
-  return { token: decodeURIComponent(match[1]), email: decodeURIComponent(match[2]) }
-}
+/** This spec's admin, whose name and number must vanish on erasure. */
+const group = (name: string, admin_email: string, postcodes = ["3581"]) =>
+  groupBody(name, admin_email, postcodes, { admin_name: "Vera van Verwijder", admin_phone: "06 98765432" })
+const setPasswordLink = (text: string) => accountLink(text, "/wachtwoord-instellen")
 
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let store: { headers: Record<string, string> }
-    let admin: { headers: Record<string, string> }
-
-    const call = (p: Promise<any>) => p.catch((e: any) => (e.response ? e.response : Promise.reject(e)))
-    const get = (url: string, headers: Record<string, string> = {}) => call(api.get(url, { headers: { ...store.headers, ...headers } }))
-    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-      call(api.post(url, body, { headers: { ...store.headers, ...headers } }))
-    const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-    const service = (): NeighbourhoodGroupModuleService => getContainer().resolve(NEIGHBOURHOOD_GROUP_MODULE)
-    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
-    const login = (email: string, password: string, actor = "customer") => call(api.post(`/auth/${actor}/emailpass`, { email, password }))
-    const setPassword = (token: string, password: string) => call(api.post("/auth/customer/emailpass/update", { password }, { headers: bearer(token) }))
-
-    const register = async (body: ReturnType<typeof group>) => {
-      const registered = await post("/store/groups", body, { "x-forwarded-for": nextIp() })
-      expect(registered.status).toBe(201)
-      const [row] = await service().listNeighbourhoodGroups({ slug: registered.data.group.slug })
-      return row
-    }
-    const approve = async (id: string) => expect((await call(api.post(`/admin/groups/${id}/approve`, {}, admin))).status).toBe(200)
-    const mailFor = async (groupId: string, template: string) => {
-      const sent = await waitFor(
-        async () => (await notifications().listNotifications({ resource_id: groupId })).find((n) => n.template === template && n.status === "success"),
-        { what: `${template} e-mail` }
-      )
-      return readMails(MAIL_DIR).find((m) => path.basename(m.file).includes(`-${template}-`) && m.headers.to === sent.to)!
-    }
-    /** Lets subscribers finish their e-mails (nothing pending, no new records for a while). */
-    const mailsSettled = async () => {
-      let last = -1
-      let quiet = 0
-      await waitFor(
-        async () => {
-          const { rows } = await dbConnection.raw(
-            "select (select count(*) from notification where status = 'pending')::int as pending, (select count(*) from notification)::int as total"
-          )
-          quiet = rows[0].pending === 0 && rows[0].total === last ? quiet + 1 : 0
-          last = rows[0].total
-          return quiet >= 5
-        },
-        { what: "e-mails to settle", intervalMs: 50 }
-      )
-    }
-
-    beforeAll(async () => {
-      const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
-      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_DATA_FIXTURE, "utf8"))
-      await importReferenceDataWorkflow(container).run({ input: { rows } })
-    })
-
-    beforeEach(async () => {
-      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      store = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer(), `staff-${Date.now()}@buurtpreventie.test`)
-    })
-
-    afterEach(mailsSettled)
-    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
+    const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.88", settle: { quietRounds: 5, intervalMs: 50 } })
+    const { store, admin, call, get, post, bearer, service, notifications, login, setPassword, registerRow: register, approve, mailFor, mailsSettled, nextIp } = kit
 
     describe("sign-up through Medusa's generic auth routes", () => {
       it("is closed for customers, notice authors and any other actor, in every spelling of the URL", async () => {
@@ -151,8 +73,8 @@ medusaIntegrationTestRunner({
         const [invite] = await users.listInvites({ id: data.invite.id }, { select: ["id", "token"] })
 
         // another address is refused; the invited one (in any letter case) gets a login
-        expect((await call(api.post("/auth/user/emailpass/register", { email: "indringer@example.nl", password: PASSWORD }))).status).toBe(403)
-        const registered = await call(api.post("/auth/user/emailpass/register", { email: " NIEUWE.collega@buurtpreventie.test ", password: PASSWORD }))
+        expect((await call(api.post("/auth/user/emailpass/register", { email: "indringer@example.nl", password: ADMIN_PASSWORD }))).status).toBe(403)
+        const registered = await call(api.post("/auth/user/emailpass/register", { email: " NIEUWE.collega@buurtpreventie.test ", password: ADMIN_PASSWORD }))
         expect(registered.status).toBe(200)
         const accepted = await call(
           api.post(
@@ -162,7 +84,7 @@ medusaIntegrationTestRunner({
           )
         )
         expect(accepted.status).toBe(200)
-        const signedIn = await login("Nieuwe.Collega@buurtpreventie.test", PASSWORD, "user")
+        const signedIn = await login("Nieuwe.Collega@buurtpreventie.test", ADMIN_PASSWORD, "user")
         expect(signedIn.status).toBe(200)
         expect((await call(api.get("/admin/users/me", { headers: bearer(signedIn.data.token) }))).data.user.email).toBe("nieuwe.collega@buurtpreventie.test")
         // an accepted invite opens nothing any more
@@ -171,7 +93,7 @@ medusaIntegrationTestRunner({
         // an expired invite opens nothing either
         const { data: late } = await call(api.post("/admin/invites", { email: "te-laat@buurtpreventie.test" }, admin))
         await dbConnection.raw("update invite set expires_at = now() - interval '1 minute' where id = ?", [late.invite.id])
-        const expired = await call(api.post("/auth/user/emailpass/register", { email: "te-laat@buurtpreventie.test", password: PASSWORD }))
+        const expired = await call(api.post("/auth/user/emailpass/register", { email: "te-laat@buurtpreventie.test", password: ADMIN_PASSWORD }))
         expect(expired.status).toBe(403)
         expect(expired.data.message).toBe(REGISTRATION_CLOSED_MESSAGE)
       })
@@ -209,8 +131,8 @@ medusaIntegrationTestRunner({
       const mail = await mailFor(row.id, "group-account-set-password")
       expect(mail.headers.to).toBe("doelwit.beheer@example.nl")
       const link = setPasswordLink(mail.text)
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
-      const signedIn = await login(victim, PASSWORD)
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
+      const signedIn = await login(victim, ADMIN_PASSWORD)
       expect(signedIn.status).toBe(200)
       const mine = await get("/store/my-group", bearer(signedIn.data.token))
       expect(mine.data.groups.map((g: any) => g.id)).toEqual([row.id])
@@ -223,11 +145,11 @@ medusaIntegrationTestRunner({
       await approve(row.id)
       const link = setPasswordLink((await mailFor(row.id, "group-account-set-password")).text)
       expect(link.email).toBe("hoofd.letter@example.nl")
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
 
       // one login, whatever the spelling at sign-in
-      expect((await login("HOOFD.LETTER@example.nl", PASSWORD)).status).toBe(200)
-      expect((await login(" hoofd.letter@EXAMPLE.nl ", PASSWORD)).status).toBe(200)
+      expect((await login("HOOFD.LETTER@example.nl", ADMIN_PASSWORD)).status).toBe(200)
+      expect((await login(" hoofd.letter@EXAMPLE.nl ", ADMIN_PASSWORD)).status).toBe(200)
       const { rows: identities } = await dbConnection.raw("select entity_id from provider_identity where lower(entity_id) = 'hoofd.letter@example.nl'")
       expect(identities).toEqual([{ entity_id: "hoofd.letter@example.nl" }])
 
@@ -279,8 +201,8 @@ medusaIntegrationTestRunner({
       expect((await post(`/store/groups/${other.slug}/contact`, { name: "Vera", email: mixed, message: "Hoi buren, zullen we samenwerken?" }, { "x-forwarded-for": nextIp() })).status).toBe(200)
       await approve(row.id)
       const link = setPasswordLink((await mailFor(row.id, "group-account-set-password")).text)
-      expect((await setPassword(link.token, PASSWORD)).status).toBe(200)
-      const { data: signedIn } = await login(mixed, PASSWORD)
+      expect((await setPassword(link.token, ADMIN_PASSWORD)).status).toBe(200)
+      const { data: signedIn } = await login(mixed, ADMIN_PASSWORD)
       // and a resident's message to Vera's group
       expect((await post(`/store/groups/${row.slug}/contact`, { name: "Bewoner", email: "bewoner@example.nl", message: "Mag ik erbij in de groep?" }, { "x-forwarded-for": nextIp() })).status).toBe(200)
       await mailsSettled()
@@ -318,7 +240,7 @@ medusaIntegrationTestRunner({
       }
       expect(await service().retrieveNeighbourhoodGroup(other.id)).toMatchObject({ status: "approved", admin_email: "buur@example.nl" })
       expect((await notifications().listNotifications({ to: "buur@example.nl" } as any)).length).toBeGreaterThan(0)
-      expect((await login(mixed, PASSWORD)).status).toBe(401)
+      expect((await login(mixed, ADMIN_PASSWORD)).status).toBe(401)
     })
   },
 })

@@ -14,20 +14,11 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import { seedShop } from "../../src/seed/seed-shop"
-import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
-import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
-import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
-import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
-import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
-import { adminHeaders } from "../utils/admin"
-import { readMails, storeHeaders, waitFor } from "../utils/checkout"
-import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
+import { groupBody, useGroupAccountsKit } from "../utils/group-accounts"
+import { readMails } from "../utils/checkout"
 
 // generous: the database setup (migrations, seed, reference data) shares a busy machine
 jest.setTimeout(360 * 1000)
-
 
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-security-groups-"))
 process.env.MAIL_DIR = MAIL_DIR
@@ -36,22 +27,10 @@ process.env.STOREFRONT_URL = "http://shop.test"
 process.env.MEDUSA_ADMIN_URL = "http://admin.test"
 delete process.env.SMTP_URL
 
-const PASSWORD = "Lindelaan-2026!"
 const INVITE_LINK_MESSAGE = "Deel nooit de uitnodigingslink van je groep"
 const REGISTERED_MESSAGE =
   "Bedankt voor je aanmelding! We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat. " +
   "We nemen contact op als deze groep al bestaat."
-
-const group = (name: string, admin_email: string, postcodes = ["3581"]) => ({
-  name,
-  woonplaats: "Utrecht",
-  postcodes,
-  member_count: 42,
-  admin_name: "Anouk de Beheerder",
-  admin_email,
-  admin_phone: "06 12345678",
-  accepted_rules: true,
-})
 
 /** Invite links as someone would write them to get past a filter. */
 const HOSTILE_LINKS = [
@@ -67,61 +46,17 @@ const HOSTILE_LINKS = [
   "Buurt WA.ME/31612345678",
 ]
 
-let ipCounter = 0
-const nextIp = () => `10.88.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
-
-function linkIn(text: string, pathname: string) {
-  const match = new RegExp(`https?://[^\\s]*${pathname.replace(/\//g, "\\/")}\\?token=([^&\\s]+)&email=([^\\s]+)`).exec(text)
-  if (!match) throw new Error(`No ${pathname} link in:\n${text}`)
-  return { token: decodeURIComponent(match[1]) }
-}
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let store: { headers: Record<string, string> }
-    let admin: { headers: Record<string, string> }
-
-    const call = (p: Promise<any>) => p.catch((e: any) => (e.response ? e.response : Promise.reject(e)))
-    const get = (url: string, headers: Record<string, string> = {}) => call(api.get(url, { headers: { ...store.headers, ...headers } }))
-    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-      call(api.post(url, body, { headers: { ...store.headers, ...headers } }))
-    const register = (body: unknown) => post("/store/groups", body, { "x-forwarded-for": nextIp() })
-    const service = (): NeighbourhoodGroupModuleService => getContainer().resolve(NEIGHBOURHOOD_GROUP_MODULE)
-    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
+    const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.88" })
+    const { admin, call, get, post, register, service, approvedGroup, signedInAdmin, sentNotification } = kit
     const groupCount = async () => (await dbConnection.raw("select count(*)::int as count from neighbourhood_group")).rows[0].count
 
-    /** A group created as staff would (no registration rate limit involved), approved through the admin API. */
-    const approvedGroup = async (name: string, email: string, postcodes = ["3581"]) => {
-      const { result } = await createGroupsWorkflow(getContainer()).run({ input: { groups: [group(name, email, postcodes)] } })
-      const approved = await call(api.post(`/admin/groups/${result[0].id}/approve`, {}, admin))
-      expect(approved.status).toBe(200)
-      return approved.data.group as { id: string; slug: string; name: string }
-    }
-    /** Approval mails a set-password link; the admin sets a password and signs in. */
-    const signedInAdmin = async (email: string, name: string, postcodes = ["3581"]) => {
-      const row = await approvedGroup(name, email, postcodes)
-      const sent = await waitFor(
-        async () =>
-          (await notifications().listNotifications({ resource_id: row.id })).find(
-            (n) => n.template === "group-account-set-password" && n.status === "success"
-          ),
-        { what: "set-password e-mail" }
-      )
-      const mail = readMails(MAIL_DIR).find((m) => m.file.includes("-group-account-set-password-") && m.headers.to === sent.to)!
-      const { token } = linkIn(mail.text, "/wachtwoord-instellen")
-      const set = await call(api.post("/auth/customer/emailpass/update", { password: PASSWORD }, { headers: { authorization: `Bearer ${token}` } }))
-      expect(set.status).toBe(200)
-      const { data } = await call(api.post("/auth/customer/emailpass", { email, password: PASSWORD }))
-      return { row, headers: { authorization: `Bearer ${data.token}` } }
-    }
     /** The e-mail of `template` about a group once sent, with its subject and text (the .eml in MAIL_DIR). */
     const mailAbout = async (groupId: string, template: string) => {
-      const sent = await waitFor(
-        async () => (await notifications().listNotifications({ resource_id: groupId })).find((n) => n.template === template && n.status === "success"),
-        { what: `${template} e-mail` }
-      )
+      const sent = await sentNotification(groupId, template)
       // staff mails share one address: theirs is the one whose first admin link is this group
       const firstGroupLink = (text: string) => /\/app\/groups\/([A-Za-z0-9_]+)/.exec(text)?.[1]
       const file = readMails(MAIL_DIR)
@@ -132,38 +67,6 @@ medusaIntegrationTestRunner({
     }
     const publicGroup = async (slug: string) => (await get(`/store/groups/${slug}`)).data.group
     const search = async (query: string) => (await get(`/store/groups?${query}`)).data.groups.map((g: any) => g.slug)
-
-    beforeAll(async () => {
-      const container = getContainer()
-      await seedShop(container, { storefrontUrl: "http://shop.test" })
-      const rows = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_DATA_FIXTURE, "utf8"))
-      await importReferenceDataWorkflow(container).run({ input: { rows } })
-    })
-
-    beforeEach(async () => {
-      fs.rmSync(MAIL_DIR, { recursive: true, force: true })
-      store = await storeHeaders(getContainer())
-      admin = await adminHeaders(api, getContainer(), `staff-${Date.now()}@buurtpreventie.test`)
-    })
-
-    /** Let subscribers finish their e-mails before the runner resets the database. */
-    afterEach(async () => {
-      let last = -1
-      let quiet = 0
-      await waitFor(
-        async () => {
-          const { rows } = await dbConnection.raw(
-            "select (select count(*) from notification where status = 'pending')::int as pending, (select count(*) from notification)::int as total"
-          )
-          quiet = rows[0].pending === 0 && rows[0].total === last ? quiet + 1 : 0
-          last = rows[0].total
-          return quiet >= 3
-        },
-        { what: "e-mails to settle", intervalMs: 40 }
-      )
-    })
-
-    afterAll(() => fs.rmSync(MAIL_DIR, { recursive: true, force: true }))
 
     describe("an approved listing changes name or location only after staff review", () => {
       it("a rename and move on Mijn groep waits; the public page and every search show the old listing until staff approve", async () => {
@@ -260,7 +163,7 @@ medusaIntegrationTestRunner({
     describe("WhatsApp invite links, however they are written, are refused on every surface", () => {
       it("registration", async () => {
         for (const name of HOSTILE_LINKS) {
-          const refused = await register({ ...group("Buurtpreventie Linklaan", "link@example.nl"), woonplaats: name })
+          const refused = await register({ ...groupBody("Buurtpreventie Linklaan", "link@example.nl"), woonplaats: name })
           expect({ name, status: refused.status, body: refused.data }).toEqual({
             name,
             status: 400,
@@ -285,7 +188,7 @@ medusaIntegrationTestRunner({
         for (const name of HOSTILE_LINKS) {
           const edited = await call(api.post(`/admin/groups/${row.id}`, { name }, admin))
           expect({ name, status: edited.status, message: edited.data.message }).toEqual({ name, status: 400, message: INVITE_LINK_MESSAGE })
-          const created = await call(api.post("/admin/groups", group(name, "nieuw@example.nl", ["3583"]), admin))
+          const created = await call(api.post("/admin/groups", groupBody(name, "nieuw@example.nl", ["3583"]), admin))
           expect({ name, status: created.status }).toEqual({ name, status: 400 })
         }
         expect(await groupCount()).toBe(1)
@@ -295,9 +198,9 @@ medusaIntegrationTestRunner({
 
     describe("registration does not reveal whether another group exists", () => {
       it("a duplicate of a pending or an approved group gets the answer of a new group; staff are told which group it may duplicate", async () => {
-        const fresh = await register(group("Buurtpreventie Lindenlaan", "eerste@example.nl", ["3581"]))
-        const duplicateOfPending = await register(group("WhatsApp Buurtpreventie Lindenlaan e.o.", "tweede@example.nl", ["3583", "3581"]))
-        const unrelated = await register(group("Buurtpreventie Berkenlaan", "derde@example.nl", ["3584"]))
+        const fresh = await register(groupBody("Buurtpreventie Lindenlaan", "eerste@example.nl", ["3581"]))
+        const duplicateOfPending = await register(groupBody("WhatsApp Buurtpreventie Lindenlaan e.o.", "tweede@example.nl", ["3583", "3581"]))
+        const unrelated = await register(groupBody("Buurtpreventie Berkenlaan", "derde@example.nl", ["3584"]))
 
         for (const response of [fresh, duplicateOfPending, unrelated]) {
           expect(response.status).toBe(201)
@@ -329,7 +232,7 @@ medusaIntegrationTestRunner({
 
         // an approved group: the same neutral answer
         expect((await call(api.post(`/admin/groups/${first.id}/approve`, {}, admin))).status).toBe(200)
-        const duplicateOfApproved = await register(group("WABP Lindenlaan", "vierde@example.nl", ["3581"]))
+        const duplicateOfApproved = await register(groupBody("WABP Lindenlaan", "vierde@example.nl", ["3581"]))
         expect(duplicateOfApproved.status).toBe(201)
         expect(duplicateOfApproved.data.message).toBe(REGISTERED_MESSAGE)
         expect(JSON.stringify(duplicateOfApproved.data)).not.toContain('"Buurtpreventie Lindenlaan"')

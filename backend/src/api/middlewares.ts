@@ -9,17 +9,12 @@ import {
 } from "./admin/groups/validators"
 import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
 import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
-import {
-  refuseWhatsAppInviteLinks,
-  StoreContactGroup,
-  StoreGetGroupsParams,
-  StoreGetMunicipalitiesParams,
-  StoreRegisterGroup,
-  validateBodyWithFieldErrors,
-  validateQueryWithFieldErrors,
-} from "./store/groups/validators"
-import { groupOrderMiddlewares } from "./admin/group-orders/middlewares"
-import { noticeMiddlewares } from "./admin/notices/middlewares"
+import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "./middlewares/validation"
+import { StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
+import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
+import { cartMiddlewares } from "./store/carts/middlewares"
+import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
+import { noticeAuthorMiddlewares } from "./store/notices/author/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
 import { authAccountMiddlewares } from "./middlewares/auth-accounts"
@@ -97,8 +92,9 @@ export default defineMiddlewares({
       bodyParser: { sizeLimit: "2mb" },
     },
     ...myGroupMiddlewares,
-    ...groupOrderMiddlewares,
-    ...noticeMiddlewares,
+    ...cartMiddlewares,
+    ...adminNoticeMiddlewares,
+    ...noticeAuthorMiddlewares,
     ...invoiceMiddlewares,
     // ---- Medusa's open sign-up closed (api/middlewares/auth-accounts.ts)
     ...authAccountMiddlewares,

@@ -1,6 +1,10 @@
 /**
- * One place that turns environment variables into the backend's settings.
- * medusa-config.ts calls this; unit tests call it with a plain object.
+ * The one place that turns environment variables into the backend's settings: nothing
+ * else in backend/src reads process.env. medusa-config.ts calls readBackendEnv() at
+ * start, which validates every section (a bad value stops the start with one line);
+ * code that runs later calls the section reader it needs (readShopSettings(),
+ * readSeller(), …), which reads the current environment the same way. Unit tests call
+ * each reader with a plain object.
  */
 import fs from "node:fs"
 import { isIP } from "node:net"
@@ -56,6 +60,11 @@ export type BackendEnv = {
   unpaidOrderReminderDays: number
   /** Days after which an unpaid order on account is cancelled, releasing its stock (UNPAID_ORDER_CANCEL_DAYS, 14). */
   unpaidOrderCancelDays: number
+  /** The sections read again at run time, validated here at start. */
+  shop: ShopSettings
+  seller: Seller
+  reconcile: ReconcileSettings
+  addressLookup: AddressLookupSettings
 }
 
 /** One entry of TRUSTED_PROXIES: an address or a CIDR block. */
@@ -73,6 +82,13 @@ export class ConfigError extends Error {
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim()
   return trimmed ? trimmed : undefined
+}
+
+/** The value as an http(s) URL; undefined when it is anything else. */
+function httpUrl(value: string): URL | undefined {
+  if (!URL.canParse(value)) return undefined
+  const url = new URL(value)
+  return url.protocol === "http:" || url.protocol === "https:" ? url : undefined
 }
 
 export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
@@ -111,13 +127,8 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
   const stripeApiKey = nonEmpty(env.STRIPE_API_KEY)
   const stripeApiBaseUrl = nonEmpty(env.STRIPE_API_BASE_URL)
   if (stripeApiBaseUrl) {
-    let url: URL | undefined
-    try {
-      url = new URL(stripeApiBaseUrl)
-    } catch {
-      url = undefined
-    }
-    if (!url || !["http:", "https:"].includes(url.protocol) || (url.pathname !== "/" && url.pathname !== "")) {
+    const url = httpUrl(stripeApiBaseUrl)
+    if (!url || (url.pathname !== "/" && url.pathname !== "")) {
       throw new ConfigError(
         `STRIPE_API_BASE_URL must be an http(s) origin such as http://127.0.0.1:12111, not "${env.STRIPE_API_BASE_URL}"`
       )
@@ -142,7 +153,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     stripeApiBaseUrl,
     paymentWebhookDelayMs: positiveInteger("PAYMENT_WEBHOOK_DELAY_MS", env.PAYMENT_WEBHOOK_DELAY_MS, DEFAULT_WEBHOOK_DELAY_MS),
     paymentWebhookRetries: positiveInteger("PAYMENT_WEBHOOK_RETRIES", env.PAYMENT_WEBHOOK_RETRIES, DEFAULT_WEBHOOK_RETRIES),
-    mailDir: nonEmpty(env.MAIL_DIR) ? path.resolve(env.MAIL_DIR!.trim()) : defaultMailDir(),
+    mailDir: readMailDir(env),
     smtpUrl: nonEmpty(env.SMTP_URL),
     mailFrom: nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM,
     workerMode,
@@ -153,7 +164,17 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     trustedProxies,
     clientIpSecret,
     ...unpaidOrderSettings(env),
+    shop: readShopSettings(env),
+    seller: readSeller(env),
+    reconcile: readReconcileSettings(env),
+    addressLookup: readAddressLookupEnv(env),
   }
+}
+
+/** MAIL_DIR (absolute), or the repository's `.data/mail`. */
+export function readMailDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = nonEmpty(env.MAIL_DIR)
+  return dir ? path.resolve(dir) : defaultMailDir()
 }
 
 /** Payment on account and the deadlines of unpaid orders on account (see src/jobs/unpaid-orders.ts). */
@@ -305,21 +326,167 @@ export const DEFAULT_ADDRESS_LOOKUP_URL = "https://api.pdok.nl/bzk/locatieserver
  * the group forms then ask for street and town as before); else a Locatieserver-compatible
  * `free` endpoint (tests: a loopback fake). ADDRESS_LOOKUP_TIMEOUT_MS: how long a lookup
  * may take before the shopper is asked to type the street (2500).
- * Read per request, not in readBackendEnv, so it needs no restart-time wiring.
+ * Read per request (and validated at start by readBackendEnv).
  */
-export function readAddressLookupEnv(env: NodeJS.ProcessEnv = process.env): { url?: string; timeoutMs: number } {
+export type AddressLookupSettings = { url?: string; timeoutMs: number }
+
+export function readAddressLookupEnv(env: NodeJS.ProcessEnv = process.env): AddressLookupSettings {
   const raw = env.ADDRESS_LOOKUP_URL
   const url = raw === undefined ? DEFAULT_ADDRESS_LOOKUP_URL : nonEmpty(raw)
-  if (url) {
-    let parsed: URL | undefined
-    try {
-      parsed = new URL(url)
-    } catch {
-      parsed = undefined
-    }
-    if (!parsed || !["http:", "https:"].includes(parsed.protocol)) {
-      throw new ConfigError(`ADDRESS_LOOKUP_URL must be an http(s) URL such as ${DEFAULT_ADDRESS_LOOKUP_URL}, or empty to switch lookup off, not "${raw}"`)
-    }
+  if (url && !httpUrl(url)) {
+    throw new ConfigError(`ADDRESS_LOOKUP_URL must be an http(s) URL such as ${DEFAULT_ADDRESS_LOOKUP_URL}, or empty to switch lookup off, not "${raw}"`)
   }
   return { url, timeoutMs: positiveInteger("ADDRESS_LOOKUP_TIMEOUT_MS", env.ADDRESS_LOOKUP_TIMEOUT_MS, 2500) }
+}
+
+// ---------------------------------------------------------------- e-mail links and staff
+
+export const DEFAULT_STAFF_EMAIL = "admin@buurtpreventie.local"
+export const DEFAULT_STOREFRONT_URL = LOCAL_STOREFRONT
+export const DEFAULT_BACKEND_URL = "http://localhost:9000"
+/** Where Medusa serves its admin (medusa-config does not change `admin.path`). */
+export const ADMIN_PATH = "/app"
+export const DEFAULT_LOW_STOCK_THRESHOLD = 10
+
+export type ShopSettings = {
+  /** STAFF_EMAIL, else ADMIN_EMAIL, else the default staff login: who gets registrations, low-stock and payment alerts. */
+  staffEmail: string
+  /** STOREFRONT_URL without trailing slash: base of the links to group, account and withdrawal pages in e-mails. */
+  storefrontUrl: string
+  /**
+   * The staff admin without trailing slash, `/app` included (e.g. http://localhost:9000/app):
+   * MEDUSA_ADMIN_URL, else MEDUSA_BACKEND_URL when absolute (medusa-config's admin bundle
+   * may use "/" for same origin; an e-mail needs an absolute address), else the local backend.
+   */
+  adminUrl: string
+  /** LOW_STOCK_THRESHOLD: shop-wide default (whole number ≥ 0, 10); a variant's own is inventory item metadata. */
+  lowStockThreshold: number
+}
+
+const absoluteUrl = (value: string | undefined) => (value && httpUrl(value) ? value.replace(/\/+$/, "") : undefined)
+
+export function readShopSettings(env: NodeJS.ProcessEnv = process.env): ShopSettings {
+  const rawThreshold = nonEmpty(env.LOW_STOCK_THRESHOLD)
+  if (rawThreshold !== undefined && !/^\d+$/.test(rawThreshold)) {
+    throw new ConfigError(`LOW_STOCK_THRESHOLD must be a whole number of at least 0, not "${env.LOW_STOCK_THRESHOLD}"`)
+  }
+  const adminBase =
+    absoluteUrl(nonEmpty(env.MEDUSA_ADMIN_URL)) ?? absoluteUrl(nonEmpty(env.MEDUSA_BACKEND_URL)) ?? DEFAULT_BACKEND_URL
+  return {
+    staffEmail: nonEmpty(env.STAFF_EMAIL) ?? nonEmpty(env.ADMIN_EMAIL) ?? DEFAULT_STAFF_EMAIL,
+    storefrontUrl: absoluteUrl(nonEmpty(env.STOREFRONT_URL)) ?? DEFAULT_STOREFRONT_URL,
+    adminUrl: adminBase.endsWith(ADMIN_PATH) ? adminBase : `${adminBase}${ADMIN_PATH}`,
+    lowStockThreshold: rawThreshold === undefined ? DEFAULT_LOW_STOCK_THRESHOLD : Number(rawThreshold),
+  }
+}
+
+// ---------------------------------------------------------------- the seller on invoices
+
+/**
+ * The seller on invoices and payment reminders: the same COMPANY_* variables the
+ * storefront reads (storefront/app/lib/company.server.ts, same fictional defaults), plus
+ * COMPANY_IBAN for the bank transfer. An issued invoice keeps its own copy.
+ */
+export type Seller = {
+  name: string
+  address: string
+  postcode: string
+  city: string
+  kvk: string
+  btw: string
+  email: string
+  phone: string
+  iban: string
+}
+
+export const DEFAULT_SELLER: Seller = {
+  name: "Buurtpreventie Shop B.V.",
+  address: "Voorbeeldstraat 1",
+  postcode: "1234 AB",
+  city: "Voorbeeldstad",
+  kvk: "00000000",
+  btw: "NL000000000B00",
+  email: "info@buurtpreventie-shop.example",
+  phone: "020 000 0000",
+  // Fictional, like the other defaults (a syntactically valid test IBAN).
+  iban: "NL91 ABNA 0417 1643 00",
+}
+
+export function readSeller(env: Record<string, string | undefined> = process.env): Seller {
+  // Named one by one (env.COMPANY_…) so scripts/test/compose.test.mjs sees what the backend reads.
+  const pick = (value: string | undefined, fallback: string) => nonEmpty(value) ?? fallback
+  return {
+    name: pick(env.COMPANY_NAME, DEFAULT_SELLER.name),
+    address: pick(env.COMPANY_ADDRESS, DEFAULT_SELLER.address),
+    postcode: pick(env.COMPANY_POSTCODE, DEFAULT_SELLER.postcode),
+    city: pick(env.COMPANY_CITY, DEFAULT_SELLER.city),
+    kvk: pick(env.COMPANY_KVK, DEFAULT_SELLER.kvk),
+    btw: pick(env.COMPANY_BTW, DEFAULT_SELLER.btw),
+    email: pick(env.COMPANY_EMAIL, DEFAULT_SELLER.email),
+    phone: pick(env.COMPANY_PHONE, DEFAULT_SELLER.phone),
+    iban: pick(env.COMPANY_IBAN, DEFAULT_SELLER.iban),
+  }
+}
+
+// ---------------------------------------------------------------- payment reconciliation
+
+/**
+ * PAYMENT_RECONCILE_AFTER_MINUTES: how old a paid session without an order must be before
+ * the job steps in (15: long enough for the shopper's return and Stripe's webhook);
+ * PAYMENT_RECONCILE_WINDOW_HOURS: how far back it looks (72).
+ */
+export type ReconcileSettings = { afterMinutes: number; windowHours: number }
+
+export const DEFAULT_RECONCILE_AFTER_MINUTES = 15
+export const DEFAULT_RECONCILE_WINDOW_HOURS = 72
+
+export function readReconcileSettings(env: NodeJS.ProcessEnv = process.env): ReconcileSettings {
+  const number = (name: string, input: string | undefined, fallback: number) => {
+    const raw = nonEmpty(input)
+    if (raw === undefined) return fallback
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number ≥ 0, not "${raw}"`)
+    return value
+  }
+  return {
+    afterMinutes: number("PAYMENT_RECONCILE_AFTER_MINUTES", env.PAYMENT_RECONCILE_AFTER_MINUTES, DEFAULT_RECONCILE_AFTER_MINUTES),
+    windowHours: number("PAYMENT_RECONCILE_WINDOW_HOURS", env.PAYMENT_RECONCILE_WINDOW_HOURS, DEFAULT_RECONCILE_WINDOW_HOURS),
+  }
+}
+
+// ---------------------------------------------------------------- rate limits' client address and store
+
+/** TRUSTED_PROXIES and CLIENT_IP_SECRET for the rate limits' client address (src/api/middlewares/client-address.ts). */
+export function readClientAddressSettings(env: NodeJS.ProcessEnv = process.env): { trustedProxies: TrustedProxy[]; clientIpSecret?: string } {
+  return { trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES), clientIpSecret: nonEmpty(env.CLIENT_IP_SECRET) }
+}
+
+/** Where the rate limits keep their counts: REDIS_URL (else memory) and the database's name as namespace. */
+export function readRateLimitStore(env: NodeJS.ProcessEnv = process.env): { redisUrl?: string; namespace: string } {
+  let namespace = "shop"
+  try {
+    namespace = decodeURIComponent(new URL(env.DATABASE_URL ?? "").pathname.replace(/^\//, "")) || "shop"
+  } catch {
+    // no or an unparsable DATABASE_URL: the embedded database
+  }
+  return { redisUrl: nonEmpty(env.REDIS_URL), namespace }
+}
+
+// ---------------------------------------------------------------- seed and reference data scripts
+
+/**
+ * SEED_DEMO_GROUPS=false leaves out the fictional demo groups; REFERENCE_DATA_FILE is the
+ * GeoNames file the import script reads without arguments, REFERENCE_DATA_TIMEOUT_MS how
+ * long its download may take.
+ */
+export function readSeedSettings(env: NodeJS.ProcessEnv = process.env): {
+  seedDemoGroups: boolean
+  referenceDataFile?: string
+  referenceDataTimeoutMs?: number
+} {
+  return {
+    seedDemoGroups: env.SEED_DEMO_GROUPS !== "false",
+    referenceDataFile: nonEmpty(env.REFERENCE_DATA_FILE),
+    referenceDataTimeoutMs: Number(env.REFERENCE_DATA_TIMEOUT_MS) || undefined,
+  }
 }

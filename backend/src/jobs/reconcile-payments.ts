@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { reconcilePaymentsWorkflow } from "../workflows/payments/reconcile-payments"
-import { readReconcileSettings } from "../workflows/payments/settings"
+import { readReconcileSettings } from "../config/env"
 
 /**
  * Every five minutes: Stripe payments that succeeded at least

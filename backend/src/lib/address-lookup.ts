@@ -55,16 +55,6 @@ type LocatieserverDoc = {
   centroide_ll?: unknown
 }
 
-/** "5038 ab" → "5038AB"; undefined when it is not a Dutch postcode. */
-export function normalizePostcode(input: string): string | undefined {
-  const match = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$/.exec(input)
-  if (!match) return undefined
-  const letters = match[2].toUpperCase()
-  // PostNL never issues SA, SD and SS.
-  if (["SA", "SD", "SS"].includes(letters)) return undefined
-  return `${match[1]}${letters}`
-}
-
 /** Compares additions the way people type them: "a", "A", "-1", " 1 " and "A-1" vs "A1". */
 function additionKey(value: string): string {
   return value.toUpperCase().replace(/[^0-9A-Z]/g, "")

@@ -1,9 +1,11 @@
 /**
- * A small CSV reader for staff uploads (RFC 4180: quoted fields, "" inside quotes,
- * line breaks inside quotes, CRLF or LF). Comma or semicolon separated: Dutch Excel
- * writes `;` because the comma is the decimal separator. Each record keeps the line
- * number it starts on, so errors can say "regel 4".
+ * CSV for staff uploads, read by `csv-parse` (RFC 4180: quoted fields, "" inside quotes,
+ * line breaks inside quotes, CRLF or LF, a byte order mark). This module only adds what
+ * the stock import needs on top: comma or semicolon (Dutch Excel writes `;` because the
+ * comma is the decimal separator), the line each record starts on, so errors can say
+ * "regel 4", and skipping empty rows (blank lines, the `;;` rows Excel leaves at the end).
  */
+import { CsvError as ParseError, parse } from "csv-parse/sync"
 
 export type CsvRecord = { line: number; fields: string[] }
 export type Delimiter = "," | ";"
@@ -33,62 +35,34 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /**
- * Parses the whole text. Records whose fields are all empty (blank lines, or `;;`
- * rows Excel leaves at the end) are skipped. Throws CsvError for a quote that is
- * never closed.
+ * Parses the whole text. Records whose fields are all empty are skipped. Throws CsvError
+ * for a quote that is never closed, with the line its record starts on.
  */
 export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(input.replace(/^\uFEFF/, ""))): { delimiter: Delimiter; records: CsvRecord[] } {
-  const text = input.replace(/^\uFEFF/, "")
+  // csv-parse counts lines up to the end of each record; a record starts after the previous one ends
+  const recordEnds: number[] = []
+  let rows: string[][]
+  try {
+    rows = parse(input, {
+      delimiter,
+      bom: true,
+      relax_column_count: true, // rows with fewer or more fields get a Dutch error per line from the import
+      relax_quotes: true, // a quote inside an unquoted field is text (10" bord)
+      skip_empty_lines: false, // counted, so later line numbers stay right
+      on_record: (record, context) => {
+        recordEnds.push(context.lines)
+        return record
+      },
+    })
+  } catch (error) {
+    if (error instanceof ParseError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+      throw new CsvError('Een aanhalingsteken (") wordt niet afgesloten', (recordEnds.at(-1) ?? 0) + 1)
+    }
+    throw error
+  }
   const records: CsvRecord[] = []
-  let fields: string[] = []
-  let field = ""
-  let quoted = false
-  let line = 1
-  let recordLine = 1
-  let quoteLine = 1
-
-  const endField = () => {
-    fields.push(field)
-    field = ""
-  }
-  const endRecord = () => {
-    endField()
-    if (fields.some((f) => f.trim() !== "")) records.push({ line: recordLine, fields })
-    fields = []
-  }
-
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"'
-          i++
-        } else {
-          quoted = false
-        }
-      } else {
-        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++
-        field += c
-      }
-      continue
-    }
-    if (c === '"' && field.trim() === "") {
-      field = ""
-      quoted = true
-      quoteLine = line
-    } else if (c === delimiter) {
-      endField()
-    } else if (c === "\r" || c === "\n") {
-      if (c === "\r" && text[i + 1] === "\n") i++
-      endRecord()
-      line++
-      recordLine = line
-    } else {
-      field += c
-    }
-  }
-  if (quoted) throw new CsvError("Een aanhalingsteken (\") wordt niet afgesloten", quoteLine)
-  endRecord()
+  rows.forEach((fields, i) => {
+    if (fields.some((field) => field.trim() !== "")) records.push({ line: (recordEnds[i - 1] ?? 0) + 1, fields })
+  })
   return { delimiter, records }
 }

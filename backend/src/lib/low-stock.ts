@@ -4,7 +4,7 @@
  *
  * An inventory item's own threshold lives in its metadata (`low_stock_threshold`),
  * so staff can edit it in the admin (our widget, or Medusa's metadata editor, which
- * stores strings); otherwise the shop-wide LOW_STOCK_THRESHOLD applies (staff-env.ts).
+ * stores strings); otherwise the shop-wide LOW_STOCK_THRESHOLD applies (readShopSettings in src/config/env.ts).
  * `low_stock_alerted_at` remembers that staff were told about the current crossing.
  */
 

@@ -6,6 +6,7 @@ import { downloadGeonames, GEONAMES_NL_URL, unzipPostalCodes } from "../modules/
 import { parseGeonamesPostalCodes, ReferenceDataError } from "../modules/neighbourhood-group/reference-data/geonames"
 import { isZip } from "../modules/neighbourhood-group/reference-data/zip"
 import { importReferenceDataWorkflow } from "../workflows/groups/import-reference-data"
+import { readSeedSettings } from "../config/env"
 
 const USAGE =
   "Pass a GeoNames postal code file: npx medusa exec ./src/scripts/import-reference-data.ts -- <file.txt|file.zip|https://…>, " +
@@ -21,9 +22,10 @@ const USAGE =
  */
 export default async function importReferenceData({ container, args }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const source = referenceDataSource(args, process.env)
+  const settings = readSeedSettings()
+  const source = referenceDataSource(args, settings.referenceDataFile)
   logger.info(`Reading reference data from ${source}`)
-  const text = await readReferenceData(source, { timeoutMs: Number(process.env.REFERENCE_DATA_TIMEOUT_MS) || undefined })
+  const text = await readReferenceData(source, { timeoutMs: settings.referenceDataTimeoutMs })
   const rows = parseGeonamesPostalCodes(text, source)
   const { result } = await importReferenceDataWorkflow(container).run({ input: { rows } })
   const { postcode_areas: areas, municipalities } = result
@@ -39,10 +41,10 @@ export default async function importReferenceData({ container, args }: ExecArgs)
 }
 
 /** The first argument (ignoring a leading "--"), "--download", or REFERENCE_DATA_FILE. */
-export function referenceDataSource(args: string[] | undefined, env: NodeJS.ProcessEnv): string {
+export function referenceDataSource(args: string[] | undefined, referenceDataFile: string | undefined): string {
   const given = (args ?? []).filter((a) => a !== "--")
   if (given.includes("--download")) return GEONAMES_NL_URL
-  const source = given[0] ?? env.REFERENCE_DATA_FILE?.trim()
+  const source = given[0] ?? referenceDataFile
   if (!source) throw new ReferenceDataError(USAGE)
   return source
 }

@@ -1,6 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { seedGroups } from "../seed/seed-groups"
 import { seedShop } from "../seed/seed-shop"
+import { readSeedSettings } from "../config/env"
 
 /**
  * `npx medusa exec ./src/scripts/seed.ts`: the idempotent seed, run by `npm start`
@@ -9,5 +10,5 @@ import { seedShop } from "../seed/seed-shop"
  */
 export default async function seed({ container }: ExecArgs) {
   await seedShop(container)
-  if (process.env.SEED_DEMO_GROUPS !== "false") await seedGroups(container)
+  if (readSeedSettings().seedDemoGroups) await seedGroups(container)
 }

@@ -17,7 +17,7 @@ import {
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { readBackendEnv } from "../config/env"
+import { readBackendEnv, readShopSettings } from "../config/env"
 import { MANAGED_PAYMENT_PROVIDER_IDS, regionPaymentProviders } from "../config/modules"
 import { CATEGORIES, PRODUCTS, SHIPPING, type SeedProduct, type ShippingKind } from "./catalogue"
 import { ensureTierPrices } from "./tier-prices"
@@ -50,7 +50,7 @@ export type SeedOptions = {
 
 export async function seedShop(container: MedusaContainer, options: SeedOptions = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER) as Logger
-  const storefrontUrl = (options.storefrontUrl ?? process.env.STOREFRONT_URL ?? "http://localhost:3000").replace(/\/$/, "")
+  const storefrontUrl = (options.storefrontUrl ?? readShopSettings().storefrontUrl).replace(/\/$/, "")
 
   const salesChannelId = await ensureSalesChannel(container)
   await ensureStore(container, salesChannelId)

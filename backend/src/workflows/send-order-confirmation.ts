@@ -2,7 +2,7 @@ import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { ORDER_PLACED_TEMPLATE, type OrderPlacedData } from "../modules/notification-mail/templates"
-import { groupMailSettings } from "./groups/settings"
+import { readShopSettings } from "../config/env"
 
 export const sendOrderConfirmationWorkflowId = "send-order-confirmation"
 
@@ -68,7 +68,7 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
       tax_total: num(order.tax_total),
       total: num(order.total),
       shipping_address: order.shipping_address ?? null,
-      withdrawal_url: `${groupMailSettings().storefrontUrl}/herroepen?bestelling=${order.display_id}`,
+      withdrawal_url: `${readShopSettings().storefrontUrl}/herroepen?bestelling=${order.display_id}`,
     }
     return [
       {

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { GROUP_STATUS_LABELS } from "../../modules/neighbourhood-group/utils/status"
 import { sdk } from "./sdk"
 
 export type GroupStatus = "pending" | "approved" | "rejected" | "archived"
@@ -65,12 +66,10 @@ export type AdminGroupEdit = Partial<
 
 type ListResponse = { groups: AdminGroup[]; count: number; offset: number; limit: number }
 
-export const STATUS_LABELS: Record<GroupStatus, string> = {
-  pending: "Wacht op beoordeling",
-  approved: "Goedgekeurd",
-  rejected: "Afgewezen",
-  archived: "Gearchiveerd",
-}
+/** Badge labels: the shared Dutch labels, capitalised. */
+export const STATUS_LABELS = Object.fromEntries(
+  Object.entries(GROUP_STATUS_LABELS).map(([status, label]) => [status, label[0].toUpperCase() + label.slice(1)])
+) as Record<GroupStatus, string>
 
 export const STATUS_COLORS: Record<GroupStatus, "orange" | "green" | "red" | "grey"> = {
   pending: "orange",

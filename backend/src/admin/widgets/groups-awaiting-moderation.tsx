@@ -20,45 +20,39 @@ const GroupsAwaitingModerationWidget = () => {
   )
 }
 
-const ChangesAwaiting = ({ count }: { count: number }) => (
+/** A banner with how many items wait and a link to review them. */
+const Awaiting = ({ heading, text, to }: { heading: string; text: string; to: string }) => (
   <Container className="flex items-center justify-between gap-4 px-6 py-4">
     <div className="flex items-center gap-3">
       <UsersSolid className="text-ui-fg-subtle" />
       <div>
-        <Heading level="h2">
-          {count === 1 ? "1 wijziging van een buurtgroep wacht op beoordeling" : `${count} wijzigingen van buurtgroepen wachten op beoordeling`}
-        </Heading>
+        <Heading level="h2">{heading}</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Een nieuwe naam of plek staat pas op de site als je hem hebt goedgekeurd.
+          {text}
         </Text>
       </div>
     </div>
     <Button size="small" variant="secondary" asChild>
-      <Link to="/groups?status=changes">Beoordelen</Link>
+      <Link to={to}>Beoordelen</Link>
     </Button>
   </Container>
 )
 
-const RegistrationsAwaiting = ({ count }: { count: number }) => {
-  return (
-    <Container className="flex items-center justify-between gap-4 px-6 py-4">
-      <div className="flex items-center gap-3">
-        <UsersSolid className="text-ui-fg-subtle" />
-        <div>
-          <Heading level="h2">
-            {count === 1 ? "1 buurtgroep wacht op beoordeling" : `${count} buurtgroepen wachten op beoordeling`}
-          </Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Nieuwe aanmeldingen staan pas op de kaart als ze zijn goedgekeurd.
-          </Text>
-        </div>
-      </div>
-      <Button size="small" variant="secondary" asChild>
-        <Link to="/groups?status=pending">Beoordelen</Link>
-      </Button>
-    </Container>
-  )
-}
+const RegistrationsAwaiting = ({ count }: { count: number }) => (
+  <Awaiting
+    heading={count === 1 ? "1 buurtgroep wacht op beoordeling" : `${count} buurtgroepen wachten op beoordeling`}
+    text="Nieuwe aanmeldingen staan pas op de kaart als ze zijn goedgekeurd."
+    to="/groups?status=pending"
+  />
+)
+
+const ChangesAwaiting = ({ count }: { count: number }) => (
+  <Awaiting
+    heading={count === 1 ? "1 wijziging van een buurtgroep wacht op beoordeling" : `${count} wijzigingen van buurtgroepen wachten op beoordeling`}
+    text="Een nieuwe naam of plek staat pas op de site als je hem hebt goedgekeurd."
+    to="/groups?status=changes"
+  />
+)
 
 export const config = defineWidgetConfig({
   zone: "order.list.before",

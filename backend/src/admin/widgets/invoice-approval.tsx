@@ -1,9 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-
-declare const __BACKEND_URL__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
+import { api } from "../lib/sdk"
 
 type InvoiceState =
   | { invoice_order: false }

@@ -1,25 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-
-/** Set by Medusa's admin bundler: the backend URL ("/" when served by the backend) and the admin's path. */
-declare const __BACKEND_URL__: string | undefined
-declare const __BASE__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
-const adminPath = (path: string) => `${(typeof __BASE__ === "string" ? __BASE__ : "/app").replace(/\/+$/, "")}${path}`
+import { adminPath, api } from "../lib/sdk"
+import type { StockLevel } from "../lib/stock"
 
 type Variant = { id: string; title: string | null; sku: string | null; product_id: string | null; product_title: string | null; required_quantity: number; is_kit: boolean }
-type Item = {
-  inventory_item_id: string
-  sku: string | null
-  name: string
-  threshold: number
-  threshold_source: "item" | "default"
-  available_quantity: number
-  stocked_quantity: number
-  reserved_quantity: number
-  variants: Variant[]
-}
+type Item = StockLevel & { variants: Variant[] }
 type LowStock = { default_threshold: number; count: number; items: Item[] }
 
 const FIRST = 8

@@ -1,8 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
-
-declare const __BACKEND_URL__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
+import { api } from "../lib/sdk"
 
 /** "Pakbon printen" on the order page: opens the printable packing slip in a new tab with the print dialog. */
 const PackingSlipWidget = ({ data }: { data: { id: string; display_id?: number } }) => (

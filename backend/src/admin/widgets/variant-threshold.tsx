@@ -1,22 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { api } from "../lib/sdk"
+import type { StockLevel } from "../lib/stock"
 
-declare const __BACKEND_URL__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
-
-type Status = {
-  inventory_item_id: string
-  sku: string | null
-  name: string
-  threshold: number
-  threshold_source: "item" | "default"
-  available_quantity: number
-  stocked_quantity: number
-  reserved_quantity: number
-  is_low: boolean
-  alerted_at: string | null
-}
+type Status = StockLevel & { is_low: boolean; alerted_at: string | null }
 
 /**
  * "Drempel lage voorraad" on a variant's page and an inventory item's page: the

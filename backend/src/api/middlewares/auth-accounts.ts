@@ -1,7 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import type { IUserModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
 import { normaliseEmail, normaliseEmailValue } from "../../lib/email"
+import { NewPasswordBody, ResetPasswordBody, SignInBody } from "../utils/auth-fields"
+import { validateBodyWithFieldErrors } from "./validation"
 
 /** The one answer to every refused sign-up: it tells nobody whether an address is known or invited. */
 export const REGISTRATION_CLOSED_MESSAGE =
@@ -68,6 +71,15 @@ export function normaliseBodyEmails(fields: string[] = ["email", "identifier"]) 
   }
 }
 
+/** Validates the body of Medusa's emailpass routes only (other providers have other bodies). */
+function validateEmailpassBody(schema: z.ZodType) {
+  const validate = validateBodyWithFieldErrors(schema)
+  return function validateEmailpass(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    const provider = (req.params as Record<string, string | undefined>).auth_provider?.toLowerCase()
+    return provider === "emailpass" ? validate(req, res, next) : next()
+  }
+}
+
 /** The shop's rules for Medusa's generic auth routes and the cart e-mail (registered in api/middlewares.ts). */
 export const authAccountMiddlewares: MiddlewareRoute[] = [
   {
@@ -78,12 +90,26 @@ export const authAccountMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/auth/:actor_type/:auth_provider",
     methods: ["POST"],
-    middlewares: [normaliseBodyEmails()],
+    middlewares: [normaliseBodyEmails(), validateEmailpassBody(SignInBody)],
   },
   {
     matcher: "/auth/:actor_type/:auth_provider/reset-password",
     methods: ["POST"],
     middlewares: [normaliseBodyEmails()],
+  },
+  {
+    // Wildcards, so they run before Medusa's own middlewares of these routes (its English
+    // body validation of reset-password, its token check of update): a form gets its
+    // Dutch errors per field first. Group admins choose their password on update
+    // (set-password and reset links); staff and notice authors keep Medusa's rules.
+    matcher: "/auth/:actor_type/:auth_provider/reset-password*",
+    methods: ["POST"],
+    middlewares: [validateEmailpassBody(ResetPasswordBody)],
+  },
+  {
+    matcher: "/auth/customer/:auth_provider/update*",
+    methods: ["POST"],
+    middlewares: [validateEmailpassBody(NewPasswordBody)],
   },
   {
     // a wildcard, so it runs before Medusa's own validation of /store/carts and /store/carts/:id

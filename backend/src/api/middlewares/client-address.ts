@@ -17,7 +17,7 @@
 import crypto from "node:crypto"
 import { BlockList, isIP } from "node:net"
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { parseTrustedProxies, type TrustedProxy } from "../../config/env"
+import { readClientAddressSettings, type TrustedProxy } from "../../config/env"
 
 export const CLIENT_ADDRESS_HEADER = "x-bp-client-address"
 /** Long enough for clock skew between two servers, short enough that a leaked header soon expires. */
@@ -85,12 +85,13 @@ let cached: { raw: string; settings: Settings } | undefined
 
 /**
  * TRUSTED_PROXIES and CLIENT_IP_SECRET as validated by env.ts (medusa-config refuses bad values
- * at start). Read from process.env and re-parsed only when they change.
+ * at start), read through env.ts on each request; the block list is rebuilt only when they change.
  */
-function settings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const raw = `${env.TRUSTED_PROXIES ?? ""}\u0000${env.CLIENT_IP_SECRET ?? ""}`
+function settings(): Settings {
+  const { trustedProxies, clientIpSecret } = readClientAddressSettings()
+  const raw = `${JSON.stringify(trustedProxies)}\u0000${clientIpSecret ?? ""}`
   if (cached?.raw !== raw) {
-    cached = { raw, settings: { trusted: trustedProxyList(parseTrustedProxies(env.TRUSTED_PROXIES)), secret: env.CLIENT_IP_SECRET?.trim() || undefined } }
+    cached = { raw, settings: { trusted: trustedProxyList(trustedProxies), secret: clientIpSecret } }
   }
   return cached.settings
 }

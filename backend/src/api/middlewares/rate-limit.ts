@@ -17,6 +17,7 @@
 import Redis from "ioredis"
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { readRateLimitStore } from "../../config/env"
 
 export type Limit = {
   /** unique per limit: part of the store key */
@@ -27,19 +28,6 @@ export type Limit = {
 }
 
 export type LimiterStore = { redisUrl?: string; namespace: string }
-
-/** The store settings of this process: REDIS_URL and the database name. */
-export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): LimiterStore {
-  return { redisUrl: env.REDIS_URL?.trim() || undefined, namespace: databaseName(env.DATABASE_URL) }
-}
-
-function databaseName(url: string | undefined): string {
-  try {
-    return decodeURIComponent(new URL(url ?? "").pathname.replace(/^\//, "")) || "shop"
-  } catch {
-    return "shop"
-  }
-}
 
 const redisClients = new Map<string, Redis>()
 
@@ -74,7 +62,7 @@ const limiters = new Map<string, RateLimiterAbstract>()
 export function limiterFor(limit: Limit): RateLimiterAbstract {
   let limiter = limiters.get(limit.name)
   if (!limiter) {
-    limiter = createLimiter(limit, storeFromEnv())
+    limiter = createLimiter(limit, readRateLimitStore())
     limiters.set(limit.name, limiter)
   }
   return limiter

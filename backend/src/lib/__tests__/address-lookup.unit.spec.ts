@@ -1,4 +1,5 @@
-import { LruCache, normalizePostcode, parsePoint, pickAddress } from "../address-lookup"
+import { normaliseFullPostcode } from "../../modules/neighbourhood-group/utils/postcode"
+import { LruCache, parsePoint, pickAddress } from "../address-lookup"
 
 const doc = (extra: Record<string, unknown>) => ({
   straatnaam: "Piusstraat",
@@ -18,9 +19,9 @@ describe("address lookup helpers", () => {
   })
 
   it("normalises postcodes and refuses letters PostNL never issues", () => {
-    expect(normalizePostcode(" 5038 ab")).toBe("5038AB")
-    expect(normalizePostcode("5038SA")).toBeUndefined()
-    expect(normalizePostcode("0038AB")).toBeUndefined()
+    expect(normaliseFullPostcode(" 5038 ab")).toBe("5038AB")
+    expect(normaliseFullPostcode("5038SA")).toBeUndefined()
+    expect(normaliseFullPostcode("0038AB")).toBeUndefined()
   })
 
   it("picks the requested letter or addition, the plain number without one", () => {

@@ -40,6 +40,10 @@ describe("parseCsv", () => {
     }
   })
 
+  it("keeps a quote inside an unquoted field as text", () => {
+    expect(parseCsv('sku;note;quantity\nA;10" bord;2\n').records[1]).toEqual({ line: 2, fields: ["A", '10" bord', "2"] })
+  })
+
   it("picks the separator of the header line, ignoring separators inside quotes", () => {
     expect(detectDelimiter("sku,quantity\n")).toBe(",")
     expect(detectDelimiter("sku;quantity;location\nA,B,C,D,E")).toBe(";")

@@ -53,11 +53,7 @@ class AreaNoticeModuleService extends MedusaService({ AreaNotice, AreaNoticeDeli
     groupIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    if (!groupIds.length) return
-    await sharedContext.transactionManager!.execute(
-      `DELETE FROM area_notice_delivery WHERE notice_id = ? AND group_id = ANY(?::text[]) AND sent_at IS NULL`,
-      [noticeId, pgTextArray(groupIds)]
-    )
+    await unsentDeliveries(sharedContext, "DELETE FROM area_notice_delivery", noticeId, groupIds)
   }
 
   @InjectTransactionManager()
@@ -66,12 +62,7 @@ class AreaNoticeModuleService extends MedusaService({ AreaNotice, AreaNoticeDeli
     groupIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    if (!groupIds.length) return
-    await sharedContext.transactionManager!.execute(
-      `UPDATE area_notice_delivery SET sent_at = now(), updated_at = now()
-       WHERE notice_id = ? AND group_id = ANY(?::text[]) AND sent_at IS NULL`,
-      [noticeId, pgTextArray(groupIds)]
-    )
+    await unsentDeliveries(sharedContext, "UPDATE area_notice_delivery SET sent_at = now(), updated_at = now()", noticeId, groupIds)
   }
 
   /** Group ids that already have (or are getting) the notice. */
@@ -124,3 +115,12 @@ function pgTextArray(values: string[]): string {
 }
 
 export default AreaNoticeModuleService
+
+/** Runs `statement` on the deliveries of a notice to these groups that were not sent yet. */
+async function unsentDeliveries(context: Context<EntityManager>, statement: string, noticeId: string, groupIds: string[]): Promise<void> {
+  if (!groupIds.length) return
+  await context.transactionManager!.execute(`${statement} WHERE notice_id = ? AND group_id = ANY(?::text[]) AND sent_at IS NULL`, [
+    noticeId,
+    pgTextArray(groupIds),
+  ])
+}

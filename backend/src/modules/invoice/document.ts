@@ -1,4 +1,4 @@
-import type { Seller } from "./company"
+import type { Seller } from "../../config/env"
 import type { InvoiceTotals } from "./totals"
 
 /** The snapshot an invoice keeps (invoice.data): everything the PDF shows but its number and dates. */

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit"
 import { formatDateNl } from "../../lib/html"
 import type { InvoiceDocument } from "./document"
-import { formatEuro } from "./totals"
+import { formatEuro } from "../../lib/money"
 
 const MARGIN = 50
 const PAGE_WIDTH = 595.28 // A4

@@ -86,7 +86,3 @@ export function formatInvoiceNumber(n: number): string {
   return `F${String(n).padStart(6, "0")}`
 }
 
-/** "€ 1.234,56" from cents. */
-export function formatEuro(cents: number): string {
-  return new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100).replace(/\u00a0/g, " ")
-}

@@ -6,6 +6,7 @@
  */
 
 import { addressLines, escapeHtml as esc, type AddressLike } from "../../lib/html"
+import { formatMoney } from "../../lib/money"
 
 export type RenderedMail = { subject: string; text: string; html: string }
 
@@ -31,10 +32,6 @@ export const ORDER_PLACED_TEMPLATE = "order-placed"
 const SHOP_NAME = "Buurtpreventie Shop"
 const WITHDRAWAL_SENTENCE = "Bedenk je je? Je kunt de overeenkomst zonder opgave van reden herroepen tot 14 dagen nadat je de bestelling hebt ontvangen."
 
-/** `€ 12,95` (Intl puts a no-break space between sign and amount). */
-export function formatMoney(amount: number, currencyCode = "eur"): string {
-  return new Intl.NumberFormat("nl-NL", { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
-}
 
 export function renderTemplate(template: string, data: Record<string, unknown>): RenderedMail {
   switch (template) {

@@ -6,7 +6,8 @@
  * for: it states the date and time at which the withdrawal was received.
  */
 import { escapeHtml as esc, formatDateNl } from "../../lib/html"
-import { formatMoney, type RenderedMail } from "./templates"
+import { formatMoney } from "../../lib/money"
+import type { RenderedMail } from "./templates"
 
 export const WITHDRAWAL_RECEIVED_TEMPLATE = "withdrawal-received"
 export const WITHDRAWAL_STAFF_TEMPLATE = "withdrawal-staff-alert"

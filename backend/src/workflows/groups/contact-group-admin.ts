@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { contactMail, GROUP_MAIL_TEMPLATES, type GroupForMail } from "./emails"
+import { contactMail, GROUP_MAIL_TEMPLATES, groupNotification, type GroupForMail } from "./emails"
 
 export type ContactGroupAdminInput = {
   slug: string
@@ -38,17 +38,13 @@ export const contactGroupAdminWorkflow = createWorkflow(contactGroupAdminWorkflo
   const notifications = transform({ group, input }, ({ group, input }): CreateNotificationDTO[] => {
     const content = contactMail(group, input.sender)
     return [
-      {
+      groupNotification(group, {
         to: group.admin_email,
-        channel: "email",
         template: GROUP_MAIL_TEMPLATES.contact,
         content,
-        provider_data: { reply_to: { name: input.sender.name, address: input.sender.email } },
-        data: { group_id: group.id, subject: content.subject },
-        trigger_type: "neighbourhood_group.contact",
-        resource_id: group.id,
-        resource_type: "neighbourhood_group",
-      },
+        trigger: "contact",
+        replyTo: { name: input.sender.name, address: input.sender.email },
+      }),
     ]
   })
   sendNotificationsStep(notifications)

@@ -3,7 +3,9 @@
  * notification's `content` (subject, text, html). The Notification Module's
  * "email" provider sends `content` as it is.
  */
-import { adminGroupUrl, groupPageUrl, type GroupMailSettings } from "./settings"
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
+import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
 
 export const GROUP_MAIL_TEMPLATES = {
   registeredAdmin: "group-registered-admin",
@@ -50,7 +52,7 @@ export function registeredAdminMail(group: GroupForMail): MailContent {
   ])
 }
 
-export function registeredStaffMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+export function registeredStaffMail(group: GroupForMail, settings: MailLinks): MailContent {
   const duplicate = group.possible_duplicate_of
   return mail(
     `${duplicate ? "Mogelijk dubbele" : "Nieuwe"} buurtgroep wacht op beoordeling: ${group.name}`,
@@ -58,7 +60,7 @@ export function registeredStaffMail(group: GroupForMail, settings: GroupMailSett
       `Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving: ${adminGroupUrl(settings, group.id)}`,
       ...(duplicate
         ? [
-            `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${DUPLICATE_STATUS[duplicate.status] ?? duplicate.status}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
+            `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${groupStatusLabel(duplicate.status)}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
               "De aanmelder heeft daar niets over gehoord; neem contact op als het om dezelfde groep gaat.",
           ]
         : []),
@@ -76,9 +78,8 @@ export function registeredStaffMail(group: GroupForMail, settings: GroupMailSett
   )
 }
 
-const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
 
-export function approvedMail(group: GroupForMail, settings: GroupMailSettings): MailContent {
+export function approvedMail(group: GroupForMail, settings: MailLinks): MailContent {
   return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
     `Hallo ${group.admin_name},`,
     `Goed nieuws: we hebben "${group.name}" goedgekeurd. Je groep staat nu in het overzicht van buurtpreventiegroepen: ${groupPageUrl(settings, group.slug)}`,
@@ -209,4 +210,23 @@ ${htmlDetails}
 
 function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+}
+
+/** An e-mail about a group as the Notification Module records it ("email" channel, content composed here). */
+export function groupNotification(
+  group: { id: string; name: string },
+  mail: { to: string; template: string; content: MailContent; trigger: string; idempotencyKey?: string; replyTo?: { name: string; address: string } }
+): CreateNotificationDTO {
+  return {
+    to: mail.to,
+    channel: "email",
+    template: mail.template,
+    content: mail.content,
+    ...(mail.replyTo ? { provider_data: { reply_to: mail.replyTo } } : {}),
+    data: { group_id: group.id, group_name: group.name, subject: mail.content.subject },
+    trigger_type: `neighbourhood_group.${mail.trigger}`,
+    resource_id: group.id,
+    resource_type: "neighbourhood_group",
+    ...(mail.idempotencyKey ? { idempotency_key: mail.idempotencyKey } : {}),
+  }
 }

@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
  * Errors the group workflows throw for one form field or for a duplicate group.
  * Workflows hand errors to the caller serialised (own properties kept), so the API
  * routes recognise them by `code` and answer with the field's message (see
- * src/api/store/groups/validators.ts).
+ * src/api/utils/group-errors.ts).
  */
 export const GROUP_FIELD_ERROR = "group_field_error"
 export const DUPLICATE_GROUP_ERROR = "duplicate_group"

@@ -1,7 +1,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { changesRejectedMail, GROUP_MAIL_TEMPLATES } from "./emails"
+import { changesRejectedMail, GROUP_MAIL_TEMPLATES, groupNotification } from "./emails"
 
 export type SendChangesRejectedMailInput = { id: string; reason: string | null; requested_at: string | null }
 
@@ -26,17 +26,13 @@ export const sendChangesRejectedMailWorkflow = createWorkflow(
       if (!group.admin_email) return []
       const content = changesRejectedMail(group, input.reason)
       return [
-        {
+        groupNotification(group, {
           to: group.admin_email,
-          channel: "email",
           template: GROUP_MAIL_TEMPLATES.changesRejected,
           content,
-          data: { group_id: group.id, group_name: group.name, subject: content.subject },
-          trigger_type: "neighbourhood_group.changes_rejected",
-          resource_id: group.id,
-          resource_type: "neighbourhood_group",
-          idempotency_key: `group-changes-rejected:${group.id}:${input.requested_at ?? ""}`,
-        },
+          trigger: "changes_rejected",
+          idempotencyKey: `group-changes-rejected:${group.id}:${input.requested_at ?? ""}`,
+        }),
       ]
     })
     const sent = when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))

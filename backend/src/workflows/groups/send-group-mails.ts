@@ -4,13 +4,14 @@ import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-
 import {
   approvedMail,
   GROUP_MAIL_TEMPLATES,
+  groupNotification,
   registeredAdminMail,
   registeredStaffMail,
   rejectedMail,
   type GroupForMail,
   type MailContent,
 } from "./emails"
-import { groupMailSettings } from "./settings"
+import { readShopSettings } from "../../config/env"
 
 export const GROUP_MAIL_FIELDS = [
   "id",
@@ -52,18 +53,9 @@ export const sendGroupMailsWorkflow = createWorkflow(
 
     const notifications = transform({ groups, input }, ({ groups, input }): CreateNotificationDTO[] => {
       const group = groups[0] as unknown as GroupForMail & { status: string; approved_at?: Date; rejected_at?: Date }
-      const settings = groupMailSettings()
-      const notification = (to: string, template: string, content: MailContent, key: string): CreateNotificationDTO => ({
-        to,
-        channel: "email",
-        template,
-        content,
-        data: { group_id: group.id, group_name: group.name, subject: content.subject },
-        trigger_type: `neighbourhood_group.${input.kind}`,
-        resource_id: group.id,
-        resource_type: "neighbourhood_group",
-        idempotency_key: key,
-      })
+      const settings = readShopSettings()
+      const notification = (to: string, template: string, content: MailContent, key: string): CreateNotificationDTO =>
+        groupNotification(group, { to, template, content, trigger: input.kind, idempotencyKey: key })
       const stamp = (date?: Date | string | null) => (date ? new Date(date).toISOString() : "")
       switch (input.kind) {
         case "registered":

@@ -1,6 +1,6 @@
 import { escapeHtml, formatDateNl } from "../../lib/html"
 import type { InvoiceDocument } from "../../modules/invoice/document"
-import { formatEuro } from "../../modules/invoice/totals"
+import { formatEuro } from "../../lib/money"
 
 export type MailContent = { subject: string; text: string; html: string }
 

@@ -9,7 +9,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { addressLines } from "../../lib/html"
-import { PAYMENT_TERM_DAYS, readSeller } from "../../modules/invoice/company"
+import { readSeller, type Seller } from "../../config/env"
+import { PAYMENT_TERM_DAYS } from "../../modules/invoice/company"
 import type { InvoiceDocument, InvoiceSnapshot } from "../../modules/invoice/document"
 import { formatInvoiceNumber, invoiceTotals, type InvoiceLineInput } from "../../modules/invoice/totals"
 import { INVOICE_PROVIDER_ID, type InvoiceMetadata } from "../../modules/invoice-payment/details"
@@ -97,7 +98,7 @@ const rateOf = (taxLines: any[] | undefined) => {
 }
 
 /** The invoice's content from the order (prices incl. btw) and its metadata.invoice. */
-export function buildInvoiceSnapshot(order: any, env: Record<string, string | undefined> = process.env): InvoiceSnapshot {
+export function buildInvoiceSnapshot(order: any, seller: Seller = readSeller()): InvoiceSnapshot {
   const details = (order.metadata?.invoice ?? {}) as InvoiceMetadata
   const lines: InvoiceLineInput[] = [
     ...(order.items ?? []).filter(Boolean).map((item: any): InvoiceLineInput => ({
@@ -121,7 +122,7 @@ export function buildInvoiceSnapshot(order: any, env: Record<string, string | un
   ]
   return {
     order: { id: order.id, display_id: order.display_id ?? null, created_at: new Date(order.created_at).toISOString() },
-    seller: readSeller(env),
+    seller,
     buyer: {
       organisation: details.organisation,
       kvk_number: details.kvk_number ?? null,

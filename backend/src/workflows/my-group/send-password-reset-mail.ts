@@ -2,17 +2,17 @@ import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { customerPasswordResetMail, GROUP_MAIL_TEMPLATES, staffPasswordResetMail } from "../groups/emails"
-import { groupMailSettings } from "../groups/settings"
+import { readShopSettings } from "../../config/env"
+import type { MailLinks } from "../groups/settings"
 
 export type PasswordResetEvent = { entity_id: string; actor_type: string; token: string; metadata?: Record<string, unknown> }
 
 /** Where each actor sets the new password: the storefront for customers, Medusa's admin for staff. */
-export function passwordResetLink(event: PasswordResetEvent, env: NodeJS.ProcessEnv = process.env): string | null {
-  const settings = groupMailSettings(env)
+export function passwordResetLink(event: PasswordResetEvent, settings: MailLinks = readShopSettings()): string | null {
   const params = `token=${encodeURIComponent(event.token)}&email=${encodeURIComponent(event.entity_id)}`
   if (event.actor_type === "customer") return `${settings.storefrontUrl}/wachtwoord-instellen?${params}`
   // the dashboard's route /reset-password reads ?token= (the e-mail is inside the token); under /app
-  if (event.actor_type === "user") return `${settings.adminUrl}/app/reset-password?${params}`
+  if (event.actor_type === "user") return `${settings.adminUrl}/reset-password?${params}`
   return null
 }
 

@@ -1,7 +1,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
-import { groupMailSettings } from "../groups/settings"
+import { readShopSettings } from "../../config/env"
 import { AREA_NOTICE_TEMPLATE, areaNoticeMail } from "./emails"
 import { claimDeliveriesStep } from "./steps/claim-deliveries"
 import { findPendingDeliveriesStep } from "./steps/find-pending-deliveries"
@@ -23,7 +23,7 @@ export const deliverAreaNoticesWorkflow = createWorkflow(deliverAreaNoticesWorkf
   const claimed = claimDeliveriesStep(pending)
 
   const notifications = transform({ claimed }, ({ claimed }): CreateNotificationDTO[] => {
-    const settings = groupMailSettings()
+    const settings = readShopSettings()
     return claimed.flatMap(({ notice, groups }) =>
       groups.map((group) => {
         const content = areaNoticeMail(notice, group, settings)

@@ -4,7 +4,7 @@
  * plain text and is escaped in the HTML part.
  */
 import { escapeHtml, formatDateNl } from "../../lib/html"
-import { groupPageUrl, type GroupMailSettings } from "../groups/settings"
+import { groupPageUrl, type MailLinks } from "../groups/settings"
 
 export const AREA_NOTICE_TEMPLATE = "area-notice"
 
@@ -21,7 +21,7 @@ export type NoticeForMail = {
 
 export type GroupForNoticeMail = { id: string; name: string; slug: string; admin_name?: string | null }
 
-export function areaNoticeMail(notice: NoticeForMail, group: GroupForNoticeMail, settings: GroupMailSettings): MailContent {
+export function areaNoticeMail(notice: NoticeForMail, group: GroupForNoticeMail, settings: MailLinks): MailContent {
   const subject = `Melding voor je buurt: ${notice.title}`
   const greeting = group.admin_name?.trim() ? `Hallo ${group.admin_name.trim()},` : "Hallo,"
   const intro = `${notice.author_label} heeft een melding voor de buurt van je buurtpreventiegroep "${group.name}":`

@@ -11,9 +11,8 @@ import type { CreateNotificationDTO, MedusaContainer } from "@medusajs/framework
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { readBackendEnv } from "../../config/env"
+import { readBackendEnv, readSeller } from "../../config/env"
 import { PAYMENT_PROVIDER_IDS } from "../../config/modules"
-import { readSeller } from "../../modules/invoice/company"
 import {
   UNPAID_ORDER_CANCELLED_TEMPLATE,
   UNPAID_ORDER_REMINDER_TEMPLATE,

@@ -1,14 +1,13 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
-import { readSeller } from "../../modules/invoice/company"
 import {
   WITHDRAWAL_RECEIVED_TEMPLATE,
   WITHDRAWAL_STAFF_TEMPLATE,
   withdrawalReceived,
   withdrawalStaffAlert,
 } from "../../modules/notification-mail/withdrawal-templates"
-import { groupMailSettings } from "../groups/settings"
+import { readSeller, readShopSettings } from "../../config/env"
 import { recordWithdrawalStep } from "./steps/record-withdrawal"
 
 export const withdrawOrderWorkflowId = "withdraw-order"
@@ -28,7 +27,7 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
   const notifications = transform({ order, recorded }, ({ order, recorded }): CreateNotificationDTO[] => {
     if (!recorded.created) return []
     const seller = readSeller()
-    const settings = groupMailSettings()
+    const settings = readShopSettings()
     const { withdrawn_at } = recorded.withdrawal
     const data = { order_id: order.id, display_id: order.display_id, withdrawn_at }
     return [
@@ -61,7 +60,7 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
           display_id: order.display_id,
           withdrawn_at,
           email: order.email,
-          order_url: `${settings.adminUrl}/app/orders/${order.id}`,
+          order_url: `${settings.adminUrl}/orders/${order.id}`,
         }),
         data,
         trigger_type: "order.withdrawn",

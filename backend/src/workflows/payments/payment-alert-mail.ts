@@ -1,4 +1,5 @@
-import { formatMoney, type RenderedMail } from "../../modules/notification-mail/templates"
+import { formatMoney } from "../../lib/money"
+import type { RenderedMail } from "../../modules/notification-mail/templates"
 import type { ReconcileOutcome } from "./steps/complete-paid-carts"
 
 export const PAYMENT_ALERT_TEMPLATE = "payment-without-order"

@@ -1,7 +1,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
-import { readStaffEnv } from "../../lib/staff-env"
+import { readShopSettings } from "../../config/env"
 import { PAYMENT_ALERT_TEMPLATE, paymentWithoutOrderMail } from "./payment-alert-mail"
 import { completePaidCartsStep } from "./steps/complete-paid-carts"
 import { findPaidCartsWithoutOrderStep, paymentAlertKey } from "./steps/find-paid-carts-without-order"
@@ -20,7 +20,7 @@ export const reconcilePaymentsWorkflow = createWorkflow(reconcilePaymentsWorkflo
   const paid = findPaidCartsWithoutOrderStep(input)
   const outcomes = completePaidCartsStep({ carts: paid })
   const notifications = transform({ outcomes }, ({ outcomes }) => {
-    const staff = readStaffEnv()
+    const staff = readShopSettings()
     const adminUrl = staff.adminUrl
     return outcomes
       .filter((o) => !o.order_id)

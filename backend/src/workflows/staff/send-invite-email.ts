@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { readStaffEnv } from "../../lib/staff-env"
+import { readShopSettings } from "../../config/env"
 import { STAFF_INVITE_TEMPLATE, staffInvite } from "../../modules/notification-mail/operations-templates"
 
 export const sendInviteEmailWorkflowId = "send-invite-email"
@@ -28,7 +28,7 @@ export const sendInviteEmailWorkflow = createWorkflow(sendInviteEmailWorkflowId,
     const invite = invites[0] as any
     if (!invite?.email || !invite.token || invite.accepted) return []
     if (invite.expires_at && new Date(invite.expires_at).getTime() < Date.now()) return []
-    const { adminUrl } = readStaffEnv()
+    const { adminUrl } = readShopSettings()
     const tokenHash = crypto.createHash("sha256").update(invite.token).digest("hex").slice(0, 16)
     return [
       {

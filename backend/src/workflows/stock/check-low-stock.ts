@@ -1,7 +1,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
-import { readStaffEnv } from "../../lib/staff-env"
+import { readShopSettings } from "../../config/env"
 import { displayName, readItemVariants } from "../../lib/stock-status"
 import { LOW_STOCK_TEMPLATE, lowStockAlert } from "../../modules/notification-mail/operations-templates"
 import { evaluateLowStockStep, type Crossing } from "./steps/evaluate-low-stock"
@@ -51,7 +51,7 @@ const buildLowStockMailStep = createStep(
  */
 export const checkLowStockWorkflow = createWorkflow(checkLowStockWorkflowId, (input: { inventory_item_ids: string[] }) => {
   const settings = transform({ input }, () => {
-    const env = readStaffEnv()
+    const env = readShopSettings()
     return { default_threshold: env.lowStockThreshold, staff_email: env.staffEmail, admin_url: env.adminUrl }
   })
   const evaluation = evaluateLowStockStep({

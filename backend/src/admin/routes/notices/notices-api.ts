@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { api, sdk } from "../../lib/sdk"
 
-declare const __BACKEND_URL__: string | undefined
 
 export type NoticeStatus = "current" | "planned" | "ended" | "withdrawn"
 
@@ -78,8 +77,7 @@ export class FieldErrorsError extends Error {
  * the message, and the form shows the API's Dutch message per field.
  */
 async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const base = typeof __BACKEND_URL__ === "string" && __BACKEND_URL__ ? __BACKEND_URL__.replace(/\/+$/, "") : ""
-  const response = await fetch(`${base}${path}`, {
+  const response = await fetch(api(path), {
     method: "POST",
     credentials: "include",
     headers: { "content-type": "application/json", accept: "application/json" },

@@ -1,9 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Label, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
-
-declare const __BACKEND_URL__: string | undefined
-const api = (path: string) => `${(typeof __BACKEND_URL__ === "string" ? __BACKEND_URL__ : "/").replace(/\/+$/, "")}${path}`
+import { api } from "../../lib/sdk"
 
 type Row = {
   line: number

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createGroupsWorkflow } from "../../../workflows/groups/create-groups"
-import { respondToGroupError } from "../../store/groups/validators"
+import { respondToGroupError } from "../../utils/group-errors"
 import type { AdminCreateGroupType, AdminGetGroupsParamsType } from "./validators"
 
 /**

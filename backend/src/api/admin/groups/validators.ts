@@ -1,16 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { GROUP_STATUSES } from "../../../modules/neighbourhood-group/models/neighbourhood-group"
-import {
-  adminNameField,
-  emailField,
-  gemeenteField,
-  groupNameField,
-  memberCountField,
-  phoneField,
-  postcodesField,
-  woonplaatsField,
-} from "../../store/groups/validators"
+import { isMunicipalityCode, MUNICIPALITY_CODE_EXAMPLE } from "../../../modules/neighbourhood-group/utils/postcode"
+import { emailField, latitudeField, longitudeField, phoneField } from "../../utils/fields"
+import { adminNameField, groupNameField, memberCountField, newGroupFields, postcodesField, woonplaatsField } from "../../utils/group-fields"
 
 /** The fields the admin API returns by default (everything: staff see the admin's contact data). */
 export const ADMIN_GROUP_FIELDS = [
@@ -56,22 +49,13 @@ export const AdminGetGroupsParams = createFindParams({ limit: 20, offset: 0 }).e
 })
 export type AdminGetGroupsParamsType = z.infer<typeof AdminGetGroupsParams>
 
-const coordinate = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number().min(min).max(max).nullable())
-
 /** POST /admin/groups: staff add a group (e.g. registered by phone). */
 export const AdminCreateGroup = z
   .object({
-    name: groupNameField,
-    woonplaats: woonplaatsField,
-    gemeente: gemeenteField,
-    postcodes: postcodesField,
-    member_count: memberCountField,
-    lat: coordinate(-90, 90).optional(),
-    lng: coordinate(-180, 180).optional(),
-    admin_name: adminNameField,
+    ...newGroupFields,
+    lat: latitudeField().nullable(),
+    lng: longitudeField().nullable(),
     admin_email: emailField(),
-    admin_phone: phoneField,
     accepted_rules: z.boolean().default(false),
     status: status.optional(),
   })
@@ -85,11 +69,11 @@ export const AdminUpdateGroup = z
     slug: z.string().trim().min(3, "Een slug is minstens 3 tekens lang").max(100, "Een slug is hoogstens 100 tekens lang").optional(),
     woonplaats: woonplaatsField.optional(),
     gemeente: z.string().trim().min(2, "Vul de gemeente in").max(80, "De gemeente mag hoogstens 80 tekens lang zijn").optional(),
-    gemeente_code: z.string().trim().regex(/^[0-9]{4}$/, "Een CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0344").nullable().optional(),
+    gemeente_code: z.string().trim().refine(isMunicipalityCode, MUNICIPALITY_CODE_EXAMPLE).nullable().optional(),
     postcodes: postcodesField.optional(),
     member_count: memberCountField.optional(),
-    lat: coordinate(-90, 90).optional(),
-    lng: coordinate(-180, 180).optional(),
+    lat: latitudeField().nullable(),
+    lng: longitudeField().nullable(),
     admin_name: adminNameField.optional(),
     admin_email: emailField().optional(),
     admin_phone: phoneField.optional(),

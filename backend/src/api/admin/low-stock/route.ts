@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { parseOrThrow } from "../../../lib/admin-validation"
 import { compareUrgency } from "../../../lib/low-stock"
-import { readStaffEnv } from "../../../lib/staff-env"
+import { readShopSettings } from "../../../config/env"
 import { readItemVariants, readStockLevels } from "../../../lib/stock-status"
 import { serializeStockStatus } from "./serialize"
 
@@ -25,7 +25,7 @@ const ListQuery = z.object({
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { limit, offset } = parseOrThrow(ListQuery, req.query)
-  const { lowStockThreshold } = readStaffEnv()
+  const { lowStockThreshold } = readShopSettings()
   const low = (await readStockLevels(req.scope, lowStockThreshold))
     .filter((s) => s.is_low)
     .sort((a, b) =>

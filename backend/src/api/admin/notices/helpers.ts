@@ -1,30 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { AREA_NOTICE_MODULE } from "../../../modules/area-notice"
-import type AreaNoticeModuleService from "../../../modules/area-notice/service"
-import { isCurrent, noticeStatus, type NoticeStatus } from "../../../modules/area-notice/utils/targeting"
+import { MedusaError } from "@medusajs/framework/utils"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
-import { invalidDataBody } from "../../store/groups/validators"
-import { deliverAreaNoticesWorkflow } from "../../../workflows/notices/deliver-notices"
-import { NOTICE_FIELD_ERRORS } from "../../../workflows/notices/errors"
-
-export const noticeService = (scope: MedusaContainer): AreaNoticeModuleService => scope.resolve(AREA_NOTICE_MODULE)
-
-/** A notice for staff: its fields plus status and how many group admins got it. */
-export async function serializeAdminNotices<T extends { id: string } & Record<string, any>>(
-  scope: MedusaContainer,
-  notices: T[]
-): Promise<(T & { status: NoticeStatus; delivery_count: number })[]> {
-  const counts = await noticeService(scope).countSentDeliveries(notices.map((n) => n.id))
-  const now = new Date()
-  return notices.map((n) => ({ ...n, status: noticeStatus(n as any, now), delivery_count: counts[n.id] ?? 0 }))
-}
+import { respondWithFieldErrors } from "../../middlewares/validation"
+import { noticeService, serializeNotices } from "../../utils/notices"
 
 export async function retrieveAdminNotice(scope: MedusaContainer, id: string) {
   const notice = await noticeService(scope).retrieveAreaNotice(id)
-  return (await serializeAdminNotices(scope, [notice]))[0]
+  return (await serializeNotices(scope, [notice]))[0]
 }
 
 /**
@@ -42,37 +26,10 @@ export async function unknownMunicipalityCodes(scope: MedusaContainer, codes: st
 
 export function rejectUnknownCodes(res: MedusaResponse, unknown: string[]): boolean {
   if (!unknown.length) return false
-  res.status(400).json(
-    invalidDataBody({
-      municipality_codes: `Onbekende gemeentecode${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`,
-    })
-  )
+  respondWithFieldErrors(res, {
+    municipality_codes: `Onbekende gemeentecode${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`,
+  })
   return true
-}
-
-/** The workflows' field errors as a 400 per field; false for any other error. */
-export function respondToNoticeError(res: MedusaResponse, error: unknown): boolean {
-  const err = error as { code?: string; errors?: Record<string, string> }
-  if (err?.code === NOTICE_FIELD_ERRORS && err.errors) {
-    res.status(400).json(invalidDataBody(err.errors))
-    return true
-  }
-  return false
-}
-
-/**
- * Mails a current notice right away. A mail problem does not fail the request: the
- * notice is stored, and the job (src/jobs/deliver-area-notices.ts) retries.
- */
-export async function deliverNow(scope: MedusaContainer, notice: { id: string; starts_at: Date | string; ends_at: Date | string; withdrawn_at?: Date | string | null }): Promise<number> {
-  if (!isCurrent(notice)) return 0
-  try {
-    const { result } = await deliverAreaNoticesWorkflow(scope).run({ input: { notice_ids: [notice.id] } })
-    return result.sent
-  } catch (error) {
-    scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Area notice ${notice.id}: delivery failed, the job retries (${(error as Error).message})`)
-    return 0
-  }
 }
 
 export function notFound(id: string): never {

@@ -1,6 +1,6 @@
-import { authenticate, type MedusaNextFunction, type MedusaRequest, type MedusaResponse, type MiddlewareRoute } from "@medusajs/framework/http"
-import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../store/groups/validators"
-import { AdminCreateNotice, AdminGetNoticesParams, AdminUpdateNotice, AuthorCreateNotice } from "./validators"
+import { type MedusaNextFunction, type MedusaRequest, type MedusaResponse, type MiddlewareRoute } from "@medusajs/framework/http"
+import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../middlewares/validation"
+import { AdminCreateNotice, AdminGetNoticesParams, AdminUpdateNotice } from "./validators"
 
 /** `/admin/notices/:id` also matches `/admin/notices/authors`, which validates its own body. */
 const unlessAuthors =
@@ -9,11 +9,10 @@ const unlessAuthors =
     /^\/admin\/notices\/authors\/?(\?|$)/.test(req.originalUrl) ? next() : middleware(req, res, next)
 
 /**
- * Validation and protection for the routes of area notices: a Dutch message per
- * field, no WhatsApp invite link in a notice (notices are public), and the
- * wijkagent/municipality accounts' routes only for actor type `notice_author`.
+ * Validation and protection for the staff routes of area notices: a Dutch message per
+ * field, no WhatsApp invite link in a notice (notices are public).
  */
-export const noticeMiddlewares: MiddlewareRoute[] = [
+export const adminNoticeMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/notices",
     methods: ["GET"],
@@ -28,14 +27,5 @@ export const noticeMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/notices/:id",
     methods: ["POST"],
     middlewares: [unlessAuthors(refuseWhatsAppInviteLinks()), unlessAuthors(validateBodyWithFieldErrors(AdminUpdateNotice))],
-  },
-  {
-    matcher: "/store/notices/author*",
-    middlewares: [authenticate("notice_author", ["session", "bearer"])],
-  },
-  {
-    matcher: "/store/notices/author/notices",
-    methods: ["POST"],
-    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AuthorCreateNotice)],
   },
 ]

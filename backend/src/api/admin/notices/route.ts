@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createAreaNoticeWorkflow } from "../../../workflows/notices/create-notice"
-import { deliverNow, noticeService, rejectUnknownCodes, respondToNoticeError, serializeAdminNotices, unknownMunicipalityCodes } from "./helpers"
+import { deliverNow, noticeService, respondToNoticeError, serializeNotices } from "../../utils/notices"
+import { rejectUnknownCodes, unknownMunicipalityCodes } from "./helpers"
 import { DEFAULT_AUTHOR_LABEL, type AdminCreateNoticeType, type AdminGetNoticesParamsType } from "./validators"
 
 /** GET /admin/notices: notices, newest start first, with status and delivery count; `status` filters. */
@@ -22,7 +23,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetNotic
     take: limit,
     order: { starts_at: "DESC", created_at: "DESC" },
   })
-  res.json({ notices: await serializeAdminNotices(req.scope, notices), count, offset, limit })
+  res.json({ notices: await serializeNotices(req.scope, notices), count, offset, limit })
 }
 
 /** POST /admin/notices: write a notice; when it is current, its groups are mailed at once. */
@@ -44,6 +45,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateNoticeType
     return
   }
   const delivered = await deliverNow(req.scope, notice)
-  const [serialized] = await serializeAdminNotices(req.scope, [notice])
+  const [serialized] = await serializeNotices(req.scope, [notice])
   res.status(201).json({ notice: serialized, delivered })
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQueryWithFieldErrors } from "../groups/validators"
+import { validateQueryWithFieldErrors } from "../../middlewares/validation"
 import { addressLookupRateLimit } from "../../middlewares/limits"
 import { StoreAddressLookupParams } from "./validators"
 

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { normalizePostcode } from "../../../lib/address-lookup"
+import { normaliseFullPostcode } from "../../../modules/neighbourhood-group/utils/postcode"
 
 /** GET /store/address-lookup?postcode=5038AB&huisnummer=12&toevoeging=A, with a Dutch error per field. */
 export const StoreAddressLookupParams = z
@@ -9,7 +9,7 @@ export const StoreAddressLookupParams = z
       .trim()
       .min(1, "Vul je postcode in, bijvoorbeeld 5038 AB")
       .transform((value, ctx) => {
-        const postcode = normalizePostcode(value)
+        const postcode = normaliseFullPostcode(value)
         if (!postcode) {
           ctx.addIssue({ code: "custom", message: "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 5038 AB" })
           return z.NEVER

@@ -5,7 +5,8 @@ import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood
 import { searchTerms } from "../../../modules/neighbourhood-group/utils/text"
 import { baseSlug } from "../../../workflows/groups/steps/prepare-groups"
 import { registerGroupWorkflow } from "../../../workflows/groups/register-group"
-import { respondToGroupError, type StoreGetGroupsParamsType, type StoreRegisterGroupType } from "./validators"
+import { respondToGroupError } from "../../utils/group-errors"
+import type { StoreGetGroupsParamsType, StoreRegisterGroupType } from "./validators"
 
 /**
  * GET /store/groups

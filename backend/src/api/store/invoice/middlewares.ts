@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute
 import { MedusaError } from "@medusajs/framework/utils"
 import { InvoiceDetailsSchema } from "../../../modules/invoice-payment/details"
 import { FULFILMENT_REFUSED, mayFulfil, readInvoiceOrder } from "../../../workflows/invoices/order-invoice"
-import { validateBodyWithFieldErrors } from "../groups/validators"
+import { validateBodyWithFieldErrors } from "../../middlewares/validation"
 
 /**
  * Refuses Medusa's own "create fulfillment" route for an order paid on invoice that

@@ -16,6 +16,21 @@ export function toStoreMunicipality(m: MunicipalityDTO, groupCount: number): Sto
   return { code: m.code, name: m.name, slug: m.slug, province: m.province, lat: m.lat, lng: m.lng, group_count: groupCount }
 }
 
+type GroupsByMunicipality = Awaited<ReturnType<NeighbourhoodGroupModuleService["approvedGroupsByMunicipality"]>>[number]
+
+/** A gemeente known only from its groups (not in the reference data): what its groups say about it. */
+export function municipalityOfGroups(bucket: GroupsByMunicipality): StoreMunicipality {
+  return {
+    code: bucket.gemeente_code,
+    name: bucket.gemeente,
+    slug: bucket.gemeente_slug,
+    province: null,
+    lat: bucket.lat,
+    lng: bucket.lng,
+    group_count: bucket.count,
+  }
+}
+
 /**
  * Current municipalities with their number of approved groups: those in the reference
  * data (groups of merged municipalities count for their successor), plus the gemeenten
@@ -43,15 +58,7 @@ export async function listStoreMunicipalities(service: NeighbourhoodGroupModuleS
     if (target) {
       counts.set(target.slug, (counts.get(target.slug) ?? 0) + bucket.count)
     } else if (!known) {
-      extra.set(bucket.gemeente_slug, {
-        code: bucket.gemeente_code,
-        name: bucket.gemeente,
-        slug: bucket.gemeente_slug,
-        province: null,
-        lat: bucket.lat,
-        lng: bucket.lng,
-        group_count: bucket.count,
-      })
+      extra.set(bucket.gemeente_slug, municipalityOfGroups(bucket))
     }
   }
 

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
 import { normaliseText } from "../../../modules/neighbourhood-group/utils/text"
-import type { StoreGetMunicipalitiesParamsType } from "../groups/validators"
+import type { StoreGetMunicipalitiesParamsType } from "./validators"
 import { listStoreMunicipalities } from "./helpers"
 
 /**

@@ -1,5 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors } from "../groups/validators"
+import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors } from "../../middlewares/validation"
 import { StoreRemoveMyData, StoreUpdateMyGroup } from "./validators"
 
 /**

@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBodyWithFieldErrors } from "../groups/validators"
+import { validateBodyWithFieldErrors } from "../../middlewares/validation"
 import { withdrawalRateLimit } from "../../middlewares/limits"
 import { StoreWithdrawalRequest } from "./validators"
 

@@ -1,4 +1,5 @@
-import { formatEuro, formatInvoiceNumber, invoiceTotals, vatIncluded, type InvoiceLineInput } from "../totals"
+import { formatEuro } from "../../../lib/money"
+import { formatInvoiceNumber, invoiceTotals, vatIncluded, type InvoiceLineInput } from "../totals"
 
 const item = (quantity: number, unit: number, extra: Partial<InvoiceLineInput> = {}): InvoiceLineInput => ({
   kind: "item",

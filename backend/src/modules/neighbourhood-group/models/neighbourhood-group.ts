@@ -5,6 +5,8 @@ export type GroupStatus = (typeof GROUP_STATUSES)[number]
 
 /** WhatsApp's limit for one group. */
 export const MAX_GROUP_MEMBERS = 256
+/** How many PC4 areas one group may cover. */
+export const MAX_GROUP_POSTCODES = 20
 
 /**
  * A WhatsApp-buurtpreventie group in the directory. Residents find approved

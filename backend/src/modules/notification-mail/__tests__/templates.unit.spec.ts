@@ -1,5 +1,6 @@
 import { buildMailMessage } from "../message"
-import { formatMoney, orderPlaced, renderTemplate, type OrderPlacedData } from "../templates"
+import { formatMoney } from "../../../lib/money"
+import { orderPlaced, renderTemplate, type OrderPlacedData } from "../templates"
 
 const NBSP = "\u00a0"
 

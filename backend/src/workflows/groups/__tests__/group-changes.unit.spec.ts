@@ -1,7 +1,7 @@
 import { changesRejectedMail, registeredStaffMail } from "../emails"
 import { listChanges, splitGroupEdit } from "../steps/group-changes"
 
-const settings = { staffEmail: "staf@example.nl", storefrontUrl: "http://shop.test", adminUrl: "http://admin.test" }
+const settings = { staffEmail: "staf@example.nl", storefrontUrl: "http://shop.test", adminUrl: "http://admin.test/app" }
 const group = {
   id: "nbgrp_new",
   name: "WABP Lindenlaan",

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type { GroupStatus } from "../../../modules/neighbourhood-group/models/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
+import { groupStatusLabel } from "../../../modules/neighbourhood-group/utils/status"
 
 export type ModerationAction = "approve" | "reject" | "archive"
 
@@ -15,12 +16,6 @@ export const ALLOWED_FROM: Record<ModerationAction, GroupStatus[]> = {
   archive: ["pending", "approved", "rejected"],
 }
 
-const STATUS_LABELS: Record<GroupStatus, string> = {
-  pending: "wacht op beoordeling",
-  approved: "goedgekeurd",
-  rejected: "afgewezen",
-  archived: "gearchiveerd",
-}
 const ACTION_LABELS: Record<ModerationAction, string> = {
   approve: "goedgekeurd",
   reject: "afgewezen",
@@ -44,7 +39,7 @@ export const setGroupStatusStep = createStep(
     if (!ALLOWED_FROM[input.action].includes(status)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Een groep met status "${STATUS_LABELS[status]}" kan niet worden ${ACTION_LABELS[input.action]}.`
+        `Een groep met status "${groupStatusLabel(status)}" kan niet worden ${ACTION_LABELS[input.action]}.`
       )
     }
 

@@ -1,3 +1,4 @@
+import { readShopSettings } from "../../../config/env"
 import { StoreUpdateMyGroup } from "../../../api/store/my-group/validators"
 import { isInNetherlandsOrBelgium } from "../../../modules/neighbourhood-group/utils/geo"
 import { accountSetPasswordMail, accountSignInMail, customerPasswordResetMail, staffPasswordResetMail } from "../../groups/emails"
@@ -14,7 +15,7 @@ describe("group admin accounts", () => {
   })
 
   it("links customers to the storefront and staff to the admin's reset page", () => {
-    const env = { STOREFRONT_URL: "https://shop.example/", MEDUSA_ADMIN_URL: "https://api.example" } as NodeJS.ProcessEnv
+    const env = readShopSettings({ STOREFRONT_URL: "https://shop.example/", MEDUSA_ADMIN_URL: "https://api.example" })
     expect(passwordResetLink({ entity_id: "a+b@example.nl", actor_type: "customer", token: "t.k.n" }, env)).toBe(
       "https://shop.example/wachtwoord-instellen?token=t.k.n&email=a%2Bb%40example.nl"
     )

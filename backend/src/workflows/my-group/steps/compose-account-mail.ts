@@ -11,7 +11,7 @@ import {
   SET_PASSWORD_LINK_DAYS,
   type MailContent,
 } from "../../groups/emails"
-import { groupMailSettings } from "../../groups/settings"
+import { readShopSettings } from "../../../config/env"
 import { GROUP_ADMIN_AUTH_PROVIDER } from "./ensure-group-admin-account"
 
 /** Storefront paths of the account pages (storefront/app/routes/…). */
@@ -63,7 +63,7 @@ export const composeGroupAccountMailStep = createStep(
     )
     if (!identity) return none
 
-    const settings = groupMailSettings()
+    const settings = readShopSettings()
     let content: MailContent
     let template: string
     let compensation: Compensation = null

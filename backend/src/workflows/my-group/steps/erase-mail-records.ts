@@ -3,7 +3,7 @@ import path from "node:path"
 import type { INotificationModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { defaultMailDir } from "../../../config/env"
+import { readMailDir } from "../../../config/env"
 import { normaliseEmail } from "../../../lib/email"
 
 export const eraseMailRecordsStepId = "erase-group-admin-mail-records"
@@ -25,8 +25,6 @@ export const emlMentions = (raw: string, emails: string[]) => {
   return emails.some((email) => text.includes(email))
 }
 
-/** The folder the mail provider writes to without SMTP (src/config/env.ts reads MAIL_DIR the same way). */
-const mailDir = () => (process.env.MAIL_DIR?.trim() ? path.resolve(process.env.MAIL_DIR.trim()) : defaultMailDir())
 
 /** Deletes the .eml files in MAIL_DIR that mention an address; a missing folder means nothing to delete. */
 export async function deleteMailFiles(dir: string, emails: string[]): Promise<number> {
@@ -83,7 +81,7 @@ export const eraseMailRecordsStep = createStep(
     )
     const ids = rows.map((r: { id: string }) => r.id)
     if (ids.length) await notifications.deleteNotifications(ids)
-    const files = emails.length ? await deleteMailFiles(mailDir(), emails) : 0
+    const files = emails.length ? await deleteMailFiles(readMailDir(), emails) : 0
     return new StepResponse({ deleted: ids.length, files })
   }
 )

@@ -31,6 +31,7 @@ import {
   useRejectGroupChanges,
   useUpdateGroup,
 } from "../../../lib/groups"
+import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
 
 /** One group: its details and the admin's contact data, with moderation and editing. */
 const GroupDetailPage = () => {
@@ -98,7 +99,6 @@ const GroupDetailPage = () => {
   )
 }
 
-const DUPLICATE_STATUS: Record<string, string> = { pending: "wacht op beoordeling", approved: "goedgekeurd" }
 
 /** A registration or change that probably duplicates another group; only staff are told. */
 const DuplicateNotice = ({ other, what }: { other: GroupReference; what: string }) => (
@@ -106,7 +106,7 @@ const DuplicateNotice = ({ other, what }: { other: GroupReference; what: string 
     <Text size="small">
       <strong>Mogelijk dubbel.</strong> {what}{" "}
       <Link to={`/groups/${other.id}`} className="text-ui-fg-interactive">"{other.name}"</Link>{" "}
-      ({DUPLICATE_STATUS[other.status] ?? other.status}): dezelfde naam voor een overlappende postcode. De beheerder weet
+      ({groupStatusLabel(other.status)}): dezelfde naam voor een overlappende postcode. De beheerder weet
       dat niet; neem contact op als het om dezelfde groep gaat.
     </Text>
   </Container>
@@ -178,50 +178,6 @@ const PendingChangesSection = ({ group }: { group: AdminGroup }) => {
   )
 }
 
-const RejectChangesDrawer = ({ group }: { group: AdminGroup }) => {
-  const [open, setOpen] = useState(false)
-  const [reason, setReason] = useState("")
-  const reject = useRejectGroupChanges()
-
-  const submit = () =>
-    reject.mutate(
-      { id: group.id, reason },
-      {
-        onSuccess: () => {
-          toast.success("Wijziging afgewezen; de groep blijft zoals hij was")
-          setOpen(false)
-          setReason("")
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
-    )
-
-  return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="danger">Wijziging afwijzen</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Wijziging van "{group.name}" afwijzen</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-2">
-          <Label htmlFor="reject-changes-reason">Reden (optioneel; de beheerder krijgt een korte e-mail, met deze tekst)</Label>
-          <Textarea id="reject-changes-reason" rows={5} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" variant="danger" isLoading={reject.isPending} onClick={submit}>
-            Afwijzen
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
-  )
-}
-
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-2 items-start px-6 py-3">
     <Text size="small" weight="plus">{label}</Text>
@@ -274,17 +230,42 @@ const ModerationActions = ({ group }: { group: AdminGroup }) => {
   )
 }
 
-const RejectDrawer = ({ group }: { group: AdminGroup }) => {
+type RejectMutation = ReturnType<typeof useRejectGroup> | ReturnType<typeof useRejectGroupChanges>
+
+/**
+ * A drawer that asks for a reason and rejects: the registration (reason required, at
+ * least 3 characters) or a pending change (reason optional). The group admin gets the
+ * reason by e-mail either way.
+ */
+const RejectReasonDrawer = ({
+  group,
+  reject,
+  trigger,
+  title,
+  label,
+  minLength,
+  rows,
+  done,
+}: {
+  group: AdminGroup
+  reject: RejectMutation
+  trigger: string
+  title: string
+  label: string
+  minLength: number
+  rows: number
+  done: string
+}) => {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState("")
-  const reject = useRejectGroup()
+  const fieldId = `reject-reason-${minLength ? "group" : "changes"}`
 
   const submit = () =>
     reject.mutate(
       { id: group.id, reason },
       {
         onSuccess: () => {
-          toast.success("Groep afgewezen; de beheerder krijgt de reden per e-mail")
+          toast.success(done)
           setOpen(false)
           setReason("")
         },
@@ -295,21 +276,21 @@ const RejectDrawer = ({ group }: { group: AdminGroup }) => {
   return (
     <Drawer open={open} onOpenChange={setOpen}>
       <Drawer.Trigger asChild>
-        <Button size="small" variant="danger">Afwijzen</Button>
+        <Button size="small" variant="danger">{trigger}</Button>
       </Drawer.Trigger>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>"{group.name}" afwijzen</Drawer.Title>
+          <Drawer.Title>{title}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-2">
-          <Label htmlFor="reject-reason">Reden (de beheerder krijgt deze tekst per e-mail)</Label>
-          <Textarea id="reject-reason" rows={6} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Label htmlFor={fieldId}>{label}</Label>
+          <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">Annuleren</Button>
           </Drawer.Close>
-          <Button size="small" variant="danger" disabled={reason.trim().length < 3} isLoading={reject.isPending} onClick={submit}>
+          <Button size="small" variant="danger" disabled={reason.trim().length < minLength} isLoading={reject.isPending} onClick={submit}>
             Afwijzen
           </Button>
         </Drawer.Footer>
@@ -317,6 +298,32 @@ const RejectDrawer = ({ group }: { group: AdminGroup }) => {
     </Drawer>
   )
 }
+
+const RejectDrawer = ({ group }: { group: AdminGroup }) => (
+  <RejectReasonDrawer
+    group={group}
+    reject={useRejectGroup()}
+    trigger="Afwijzen"
+    title={`"${group.name}" afwijzen`}
+    label="Reden (de beheerder krijgt deze tekst per e-mail)"
+    minLength={3}
+    rows={6}
+    done="Groep afgewezen; de beheerder krijgt de reden per e-mail"
+  />
+)
+
+const RejectChangesDrawer = ({ group }: { group: AdminGroup }) => (
+  <RejectReasonDrawer
+    group={group}
+    reject={useRejectGroupChanges()}
+    trigger="Wijziging afwijzen"
+    title={`Wijziging van "${group.name}" afwijzen`}
+    label="Reden (optioneel; de beheerder krijgt een korte e-mail, met deze tekst)"
+    minLength={0}
+    rows={5}
+    done="Wijziging afgewezen; de groep blijft zoals hij was"
+  />
+)
 
 /** Shown where the admin's contact data was erased on their request (Mijn groep → Verwijder mijn gegevens). */
 const ERASED = <span className="text-ui-fg-muted">verwijderd op verzoek</span>

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateGroupWorkflow } from "../../../../workflows/groups/update-group"
-import { respondToGroupError } from "../../../store/groups/validators"
+import { respondToGroupError } from "../../../utils/group-errors"
 import { retrieveAdminGroup } from "../helpers"
 import type { AdminUpdateGroupType } from "../validators"
 

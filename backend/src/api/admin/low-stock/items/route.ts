@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { parseOrThrow } from "../../../../lib/admin-validation"
-import { readStaffEnv } from "../../../../lib/staff-env"
+import { readShopSettings } from "../../../../config/env"
 import { inventoryItemIdsOfVariant, readStockStatuses } from "../../../../lib/stock-status"
 import { serializeStockStatus } from "../serialize"
 
@@ -23,7 +23,7 @@ const ItemsQuery = z
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const q = parseOrThrow(ItemsQuery, req.query)
   const ids = q.variant_id ? await inventoryItemIdsOfVariant(req.scope, q.variant_id) : [q.inventory_item_id!]
-  const { lowStockThreshold } = readStaffEnv()
+  const { lowStockThreshold } = readShopSettings()
   const statuses = await readStockStatuses(req.scope, lowStockThreshold, { inventoryItemIds: ids })
   if (q.inventory_item_id && !statuses.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Inventory item ${q.inventory_item_id} has no stock levels or does not exist`)

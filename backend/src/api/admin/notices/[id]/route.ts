@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateAreaNoticeWorkflow } from "../../../../workflows/notices/update-notice"
-import { deliverNow, rejectUnknownCodes, respondToNoticeError, retrieveAdminNotice, unknownMunicipalityCodes } from "../helpers"
+import { deliverNow, respondToNoticeError } from "../../../utils/notices"
+import { rejectUnknownCodes, retrieveAdminNotice, unknownMunicipalityCodes } from "../helpers"
 import type { AdminUpdateNoticeType } from "../validators"
 
 /** GET /admin/notices/:id */

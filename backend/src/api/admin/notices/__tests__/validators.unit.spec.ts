@@ -1,5 +1,6 @@
-import { fieldErrors } from "../../../store/groups/validators"
-import { AdminCreateNotice, AdminCreateNoticeAuthor, AdminGetNoticesParams, AdminUpdateNotice, AuthorCreateNotice } from "../validators"
+import { fieldErrors } from "../../../middlewares/validation"
+import { AuthorCreateNotice } from "../../../store/notices/author/validators"
+import { AdminCreateNotice, AdminCreateNoticeAuthor, AdminGetNoticesParams, AdminUpdateNotice } from "../validators"
 
 const errorsOf = (schema: any, input: unknown) => {
   const result = schema.safeParse(input)

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createNoticeAuthorWorkflow } from "../../../../workflows/notices/create-notice-author"
-import { fieldErrors, invalidDataBody } from "../../../store/groups/validators"
-import { noticeService, rejectUnknownCodes, unknownMunicipalityCodes } from "../helpers"
+import { fieldErrors, invalidDataBody } from "../../../middlewares/validation"
+import { noticeService } from "../../../utils/notices"
+import { rejectUnknownCodes, unknownMunicipalityCodes } from "../helpers"
 import { AdminCreateNoticeAuthor } from "../validators"
 
 const AUTHOR_FIELDS = ["id", "name", "email", "organisation", "municipality_codes", "disabled_at", "created_at"]

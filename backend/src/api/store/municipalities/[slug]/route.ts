@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../../modules/neighbourhood-group/service"
-import { toStoreMunicipality } from "../helpers"
+import { municipalityOfGroups, toStoreMunicipality } from "../helpers"
 
 /**
  * GET /store/municipalities/:slug
@@ -38,13 +38,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     if (bucket) {
       res.json({
         municipality: {
-          code: bucket.gemeente_code,
-          name: bucket.gemeente,
-          slug: bucket.gemeente_slug,
-          province: null,
-          lat: bucket.lat,
-          lng: bucket.lng,
-          group_count: bucket.count,
+          ...municipalityOfGroups(bucket),
           places: [],
           postcodes: [],
           predecessors: [],

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { parseOrThrow } from "../../../../../lib/admin-validation"
 import { MAX_THRESHOLD } from "../../../../../lib/low-stock"
-import { readStaffEnv } from "../../../../../lib/staff-env"
+import { readShopSettings } from "../../../../../config/env"
 import { readStockStatuses } from "../../../../../lib/stock-status"
 import { setLowStockThresholdWorkflow } from "../../../../../workflows/stock/set-low-stock-threshold"
 import { serializeStockStatus } from "../../serialize"
@@ -29,7 +29,7 @@ const SetThreshold = z.object({
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const { threshold } = parseOrThrow(SetThreshold, req.body)
   await setLowStockThresholdWorkflow(req.scope).run({ input: { inventory_item_id: req.params.id, threshold } })
-  const { lowStockThreshold } = readStaffEnv()
+  const { lowStockThreshold } = readShopSettings()
   const [status] = await readStockStatuses(req.scope, lowStockThreshold, { inventoryItemIds: [req.params.id] })
   if (!status) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Inventory item ${req.params.id} has no stock levels`)
   res.json({ default_threshold: lowStockThreshold, item: serializeStockStatus(status) })

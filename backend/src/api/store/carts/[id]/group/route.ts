@@ -4,7 +4,7 @@ import { updateCartWorkflow } from "@medusajs/medusa/core-flows"
 import { cartGroupFrom, cartGroupMetadata, clearedCartGroupMetadata } from "../../../../../lib/group-orders"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../../../modules/neighbourhood-group/service"
-import type { StoreSetCartGroupBody } from "../../../../admin/group-orders/validators"
+import type { StoreSetCartGroupBody } from "./validators"
 
 /** Unknown and not-approved groups get the same answer: a store response never reveals pending groups. */
 export const GROUP_NOT_ORDERABLE = "Deze buurtgroep bestaat niet of is (nog) niet goedgekeurd. Je kunt alleen bestellen voor goedgekeurde buurtgroepen."

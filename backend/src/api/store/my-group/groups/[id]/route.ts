@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateMyGroupWorkflow } from "../../../../../workflows/my-group/update-group"
-import { respondToGroupError } from "../../../groups/validators"
+import { respondToGroupError } from "../../../../utils/group-errors"
 import { listMyGroups } from "../../helpers"
 import type { StoreUpdateMyGroupType } from "../../validators"
 

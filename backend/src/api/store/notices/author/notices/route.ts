@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { deliverNow, respondToNoticeError, serializeAdminNotices } from "../../../../admin/notices/helpers"
-import type { AuthorCreateNoticeType } from "../../../../admin/notices/validators"
+import { deliverNow, respondToNoticeError, serializeNotices } from "../../../../utils/notices"
+import type { AuthorCreateNoticeType } from "../validators"
 import { createAuthorNoticeWorkflow } from "../../../../../workflows/notices/create-author-notice"
 import { currentAuthor } from "../helpers"
 
@@ -18,6 +18,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AuthorCreateNoticeTyp
     return
   }
   const delivered = await deliverNow(req.scope, notice)
-  const [{ created_by, ...serialized }] = await serializeAdminNotices(req.scope, [notice])
+  const [{ created_by, ...serialized }] = await serializeNotices(req.scope, [notice])
   res.status(201).json({ notice: serialized, delivered })
 }

@@ -2,7 +2,7 @@ import type { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/htt
 import type { IPricingModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { z } from "zod"
-import { fieldErrors, invalidDataBody } from "../../../groups/validators"
+import { fieldErrors, invalidDataBody } from "../../../../middlewares/validation"
 import { boundaryQuantities, toTiers } from "../../tiers"
 
 const Params = z

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { approveGroupChangesWorkflow } from "../../../../../../workflows/groups/approve-group-changes"
-import { respondToGroupError } from "../../../../../store/groups/validators"
+import { respondToGroupError } from "../../../../../utils/group-errors"
 import { retrieveAdminGroup } from "../../../helpers"
 
 /** POST /admin/groups/:id/changes/approve: applies the group admin's pending change of name or location. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { noticeService } from "../../../helpers"
+import { noticeService } from "../../../../../utils/notices"
 
 /** POST /admin/notices/authors/:id/disable: the account can no longer write notices (its notices stay). */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { noticeService, serializeAdminNotices } from "../../../../../../admin/notices/helpers"
+import { noticeService, serializeNotices } from "../../../../../../utils/notices"
 import { withdrawAreaNoticeWorkflow } from "../../../../../../../workflows/notices/withdraw-notice"
 import { currentAuthor } from "../../../helpers"
 
@@ -10,6 +10,6 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const [own] = await noticeService(req.scope).listAreaNotices({ id: req.params.id, created_by: author.id }, { select: ["id"] })
   if (!own) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Melding "${req.params.id}" niet gevonden`)
   const { result } = await withdrawAreaNoticeWorkflow(req.scope).run({ input: { id: own.id } })
-  const [{ created_by, ...notice }] = await serializeAdminNotices(req.scope, [result])
+  const [{ created_by, ...notice }] = await serializeNotices(req.scope, [result])
   res.json({ notice })
 }

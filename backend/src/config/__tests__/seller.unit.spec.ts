@@ -1,4 +1,4 @@
-import { DEFAULT_SELLER, readSeller } from "../company"
+import { DEFAULT_SELLER, readSeller } from "../env"
 
 describe("readSeller", () => {
   it("uses the fictional defaults without configuration", () => {

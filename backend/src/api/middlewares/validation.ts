@@ -1,0 +1,75 @@
+/**
+ * Validation middlewares for every custom route. The shop's forms show an error per
+ * field, in Dutch, so invalid input is answered with
+ *
+ *   400 { "type": "invalid_data", "message": "<all messages>", "errors": { "<field>": "<message>" } }
+ *
+ * instead of Medusa's single English message from validateAndTransformBody. (The
+ * storefront's error translator is built on exactly this shape: do not change it.)
+ * They set `req.validatedBody` / `req.validatedQuery` exactly like Medusa's own middlewares.
+ */
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { findWhatsAppInviteLinks, INVITE_LINK_MESSAGE } from "../../modules/neighbourhood-group/utils/whatsapp"
+
+export type FieldErrors = Record<string, string>
+
+/** Field name → first message; problems with the whole body go under "_". */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) errors[key] ??= `Onbekend veld "${key}"`
+      continue
+    }
+    const field = issue.path.length ? String(issue.path[0]) : "_"
+    errors[field] ??= issue.message
+  }
+  return errors
+}
+
+/** The answer body for errors per field. */
+export function invalidDataBody(errors: FieldErrors) {
+  return { type: "invalid_data", message: [...new Set(Object.values(errors))].join(". "), errors }
+}
+
+/** Answers 400 with errors per field. */
+export function respondWithFieldErrors(res: MedusaResponse, errors: FieldErrors): void {
+  res.status(400).json(invalidDataBody(errors))
+}
+
+function validate(schema: z.ZodType, source: "body" | "query") {
+  return async function validateWithFieldErrors(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    const input = source === "body" ? (req.body ?? {}) : req.query
+    const result = await schema.safeParseAsync(input)
+    if (!result.success) {
+      respondWithFieldErrors(res, fieldErrors(result.error))
+      return
+    }
+    if (source === "body") req.validatedBody = result.data
+    else req.validatedQuery = result.data as MedusaRequest["validatedQuery"]
+    next()
+  }
+}
+
+/** Like Medusa's validateAndTransformBody, with an error per field. */
+export const validateBodyWithFieldErrors = (schema: z.ZodType) => validate(schema, "body")
+/** Like Medusa's validateAndTransformQuery (without `fields`), with an error per field. */
+export const validateQueryWithFieldErrors = (schema: z.ZodType) => validate(schema, "query")
+
+/**
+ * Refuses any body containing something that looks like a WhatsApp invite link
+ * (chat.whatsapp.com, wa.me, …), in any field, before anything else happens.
+ */
+export function refuseWhatsAppInviteLinks() {
+  return function refuseInviteLinks(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    const found = findWhatsAppInviteLinks(req.body)
+    if (found.length) {
+      const errors: FieldErrors = {}
+      for (const path of found) errors[path[0] ?? "_"] = INVITE_LINK_MESSAGE
+      res.status(400).json({ type: "invalid_data", message: INVITE_LINK_MESSAGE, errors })
+      return
+    }
+    next()
+  }
+}

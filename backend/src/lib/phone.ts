@@ -1,0 +1,17 @@
+/**
+ * Phone numbers of group admins: Dutch numbers (06 12345678, 020-1234567, +31 6 …) and
+ * other international numbers, stored in one spelling (E.164: +31612345678).
+ */
+
+/** The number in E.164, or null when it is not a plausible phone number. */
+export function normalisePhone(value: string): string | null {
+  const digits = value.replace(/[\s().\-/]/g, "")
+  const dutch = /^0([1-9][0-9]{8})$/.exec(digits)
+  if (dutch) return `+31${dutch[1]}`
+  const international = /^(?:\+|00)([1-9][0-9]{7,14})$/.exec(digits)
+  // +31 numbers follow the Dutch plan: nine digits after the country code, no leading 0
+  if (international && (!international[1].startsWith("31") || /^31[1-9][0-9]{8}$/.test(international[1]))) {
+    return `+${international[1]}`
+  }
+  return null
+}
