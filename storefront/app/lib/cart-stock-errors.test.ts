@@ -6,7 +6,7 @@ const completeMock = vi.fn();
 vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: vi.fn() }, store: { cart: { complete: completeMock } } } }));
 vi.mock("./session.server", () => ({ countryOf: () => "nl", getSession: vi.fn(), commitSession: vi.fn() }));
 
-const { BUSY_MESSAGE, cartErrorMessage } = await import("./cart.server");
+const { BUSY_MESSAGE, SOLD_OUT_MESSAGE, cartErrorMessage } = await import("./cart.server");
 const { completeCart } = await import("./checkout.server");
 
 beforeEach(() => {
@@ -24,9 +24,23 @@ describe("stock errors for packages and their parts", () => {
     expect(cartErrorMessage(error)).toBe(BUSY_MESSAGE);
   });
 
-  it("keeps the general message for Medusa's own English stock errors", () => {
+  it("never shows Medusa's own English refusals: a 400 gets the general Dutch message", () => {
     const error = new FetchError("Some variant does not have the required inventory", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe("Er zijn niet genoeg stuks op voorraad voor dit aantal. Kies een kleiner aantal.");
+    expect(cartErrorMessage(error)).toBe("Dit lukte niet. Controleer je keuze en probeer het opnieuw.");
+  });
+
+  it("says a variant is sold out when the backend has none left to add", () => {
+    const error = new FetchError("Er zijn er nog maar 0 op voorraad.", "Bad Request", 400);
+    expect(cartErrorMessage(error)).toBe(SOLD_OUT_MESSAGE);
+  });
+
+  it("an unknown variant is no longer available", () => {
+    const error = new FetchError("Variants with IDs variant_x do not exist", "Not Found", 404);
+    expect(cartErrorMessage(error)).toBe("Dit product is niet (meer) beschikbaar.");
+  });
+
+  it("leaves server failures to the error page", () => {
+    expect(cartErrorMessage(new FetchError("boom", "Internal Server Error", 500))).toBeNull();
   });
 
   it("a completion refused for stock shows which product and how many are left", async () => {
