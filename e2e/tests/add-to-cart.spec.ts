@@ -32,15 +32,17 @@ test("the header count and notice appear before the server answers, then are con
   await button.click()
 
   // Optimistic: from the submitted form alone, the post still held.
-  const notice = page.getByTestId("notice")
-  await expect(notice).toHaveAttribute("data-state", "pending")
-  await expect(notice).toContainText(ADDED)
-  await expect(notice).toContainText("3 × Straatbord WhatsApp-buurtpreventie (30 x 45 cm / Aluminium 1,5 mm)")
+  const pending = page.getByTestId("notice-pending")
+  await expect(pending).toHaveAttribute("data-state", "pending")
+  await expect(pending).toContainText(ADDED)
+  await expect(pending).toContainText("3 × Straatbord WhatsApp-buurtpreventie (30 x 45 cm / Aluminium 1,5 mm)")
+  await expect(page.getByTestId("notice")).toHaveCount(0) // "notice" is only the server's
   await expect(page.getByTestId("cart-count")).toHaveText(String(before + 3))
   await expect(page.getByRole("status")).toContainText(ADDED) // the live region screen readers announce
   await expect(button).toBeFocused() // the notice does not take focus
 
   release()
+  const notice = page.getByTestId("notice")
   await expect(notice).toHaveAttribute("data-state", "confirmed")
   await expect(notice).toContainText("3 × Straatbord WhatsApp-buurtpreventie (30 x 45 cm / Aluminium 1,5 mm)")
   await expect(page.getByTestId("cart-count")).toHaveText(String(before + 3))

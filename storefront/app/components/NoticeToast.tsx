@@ -31,7 +31,8 @@ export function NoticeToast({
     >
       {visible ? (
         <div
-          data-testid="notice"
+          // "notice" is the server's word: a page (or test) that goes on after an add waits for it, not for the optimistic one.
+          data-testid={state === "pending" ? "notice-pending" : "notice"}
           data-state={state ?? undefined}
           className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border-l-4 bg-white p-4 shadow-lg ring-1 ring-slate-200 ${
             notice.kind === "error" ? "border-red-700" : "border-green-700"

@@ -135,12 +135,30 @@ async function cartCall<T>(what: string, call: () => Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * Cart reads under way, by cart id. A checkout page runs its layout's and its step's
+ * loaders at the same time and both need the cart: the second joins the first's read,
+ * so a request reads the cart once. Only a read already under way is shared (nothing
+ * is kept after it answers), so a read never predates a change the same visitor made before it.
+ */
+const cartReads = new Map<string, Promise<StoreCart>>();
+
+function retrieveCart(cartId: string): Promise<StoreCart> {
+  const underWay = cartReads.get(cartId);
+  if (underWay) return underWay;
+  const read = callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }))
+    .then(({ cart }) => cart)
+    .finally(() => cartReads.delete(cartId));
+  cartReads.set(cartId, read);
+  return read;
+}
+
 /** The visitor's cart, or null when there is none (or it was completed/removed). */
 export async function getCart(session: ShopSession): Promise<CartView | null> {
   const cartId = session.get("cartId");
   if (!cartId) return null;
   try {
-    const { cart } = await callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }));
+    const cart = await retrieveCart(cartId);
     if ((cart as { completed_at?: string | null }).completed_at) {
       forgetCart(session);
       return null;
@@ -172,14 +190,18 @@ async function ensureCartId(session: ShopSession): Promise<string> {
   return cart.id;
 }
 
-function remember(session: ShopSession, cart: StoreCart): CartView {
-  const view = toCartView(cart);
-  session.set("cartCount", view.count);
-  return view;
+/** Enough of a changed cart for the header count: Medusa computes no totals for it. */
+const COUNT_FIELDS = "id,items.quantity";
+
+/** Remembers the cart's item count in the session (the header reads it, no backend call per page). */
+function rememberCount(session: ShopSession, cart: { items?: { quantity: number }[] | null }): number {
+  const count = (cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0);
+  session.set("cartCount", count);
+  return count;
 }
 
 /** What the header and the notice need after an add: no totals, so Medusa computes none. */
-const ADDED_FIELDS = "id,items.quantity,items.variant_id,items.product_title,items.variant_title";
+const ADDED_FIELDS = `${COUNT_FIELDS},items.variant_id,items.product_title,items.variant_title`;
 
 export type AddedToCart = {
   /** Items in the cart now (the header count). */
@@ -199,10 +221,8 @@ export async function addToCart(session: ShopSession, variantId: string, quantit
     const { cart } = await callBackend("add line", () =>
       sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, { fields: ADDED_FIELDS }),
     );
-    const items = cart.items ?? [];
-    const count = items.reduce((sum, item) => sum + item.quantity, 0);
-    session.set("cartCount", count);
-    const item = items.find((i) => i.variant_id === variantId);
+    const count = rememberCount(session, cart);
+    const item = cart.items?.find((i) => i.variant_id === variantId);
     return { count, title: item ? `${item.product_title} (${item.variant_title})` : "" };
   };
   try {
@@ -218,20 +238,21 @@ export async function addToCart(session: ShopSession, variantId: string, quantit
   }
 }
 
-export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<CartView> {
+/** Changes a line's quantity; the cart page reads the cart (totals) again after the redirect. */
+export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) throw new CartError("Je winkelmand is leeg.");
   const { cart } = await cartCall("update line", () =>
-    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: CART_FIELDS }),
+    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: COUNT_FIELDS }),
   );
-  return remember(session, cart);
+  rememberCount(session, cart);
 }
 
 export async function removeLine(session: ShopSession, lineId: string): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) return;
-  await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId));
-  await getCart(session);
+  const { parent } = await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId, { fields: COUNT_FIELDS }));
+  if (parent) rememberCount(session, parent);
 }
 
 type CartGroupResponse = { cart: { id: string }; group: (CartGroup & { id: string }) | null };
