@@ -14,33 +14,21 @@ beforeEach(() => {
 });
 
 describe("stock errors for packages and their parts", () => {
-  it("shows the backend's Dutch stock answer for a cart change as it is", () => {
-    const error = new FetchError("Er zijn er nog maar 5 op voorraad", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe("Er zijn er nog maar 5 op voorraad");
-  });
-
-  it("asks to try again when the backend answered 409 (busy)", () => {
-    const error = new FetchError("The request conflicted with another request.", "Conflict", 409);
-    expect(cartErrorMessage(error)).toBe(BUSY_MESSAGE);
-  });
-
-  it("never shows Medusa's own English refusals: a 400 gets the general Dutch message", () => {
-    const error = new FetchError("Some variant does not have the required inventory", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe("Dit lukte niet. Controleer je keuze en probeer het opnieuw.");
-  });
-
-  it("says a variant is sold out when the backend has none left to add", () => {
-    const error = new FetchError("Er zijn er nog maar 0 op voorraad.", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe(SOLD_OUT_MESSAGE);
-  });
-
-  it("an unknown variant is no longer available", () => {
-    const error = new FetchError("Variants with IDs variant_x do not exist", "Not Found", 404);
-    expect(cartErrorMessage(error)).toBe("Dit product is niet (meer) beschikbaar.");
-  });
-
-  it("leaves server failures to the error page", () => {
-    expect(cartErrorMessage(new FetchError("boom", "Internal Server Error", 500))).toBeNull();
+  // [what the case shows, backend message, HTTP status, what the shopper reads (null: the error page)]
+  it.each([
+    ["the backend's Dutch stock answer, as it is", "Er zijn er nog maar 5 op voorraad", 400, "Er zijn er nog maar 5 op voorraad"],
+    ["busy (409): try again", "The request conflicted with another request.", 409, BUSY_MESSAGE],
+    [
+      "never Medusa's own English refusal: the general Dutch message",
+      "Some variant does not have the required inventory",
+      400,
+      "Dit lukte niet. Controleer je keuze en probeer het opnieuw.",
+    ],
+    ["none left to add: sold out", "Er zijn er nog maar 0 op voorraad.", 400, SOLD_OUT_MESSAGE],
+    ["an unknown variant: no longer available", "Variants with IDs variant_x do not exist", 404, "Dit product is niet (meer) beschikbaar."],
+    ["a server failure: left to the error page", "boom", 500, null],
+  ])("a refused cart change shows %s", (_what, message, status, shown) => {
+    expect(cartErrorMessage(new FetchError(message, "", status))).toBe(shown);
   });
 
   it("a completion refused for stock shows which product and how many are left", async () => {
