@@ -12,8 +12,11 @@ import { assertPortFree, build, startStack } from "../scripts/lib/stack.mjs"
 
 export const CONNECTIONS = 20
 export const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
+/** Ports of the bench's own backend and storefront: 9500/3500 unless a shared machine needs others. */
+export const BENCH_BACKEND_PORT = Number(process.env.BENCH_BACKEND_PORT || 9500)
+export const BENCH_STOREFRONT_PORT = Number(process.env.BENCH_STOREFRONT_PORT || 3500)
 
-/** Runs `measure(stack, databaseUrl)` against a fresh shop on ports 9500/3500, then cleans up. */
+/** Runs `measure(stack, databaseUrl)` against a fresh shop on the bench ports, then cleans up. */
 export async function withBenchStack(options, measure) {
   let embedded
   let tempDir
@@ -21,17 +24,17 @@ export async function withBenchStack(options, measure) {
   if (!serverUrl) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-bench-pg-"))
     fs.chmodSync(tempDir, 0o755)
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: 54349, persistent: false })
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: Number(process.env.BENCH_PG_PORT || 54349), persistent: false })
     serverUrl = embedded.url("postgres")
   }
   const databaseUrl = withDatabase(serverUrl, `bp_bench_${crypto.randomBytes(4).toString("hex")}`)
   let stack
   try {
-    await assertPortFree(9500, "bench backend", "-")
-    await assertPortFree(3500, "bench storefront", "-")
+    await assertPortFree(BENCH_BACKEND_PORT, "bench backend", "BENCH_BACKEND_PORT")
+    await assertPortFree(BENCH_STOREFRONT_PORT, "bench storefront", "BENCH_STOREFRONT_PORT")
     await build({ quiet: true })
     await ensureDatabase(databaseUrl)
-    stack = await startStack({ databaseUrl, backendPort: 9500, storefrontPort: 3500, ...options })
+    stack = await startStack({ databaseUrl, backendPort: BENCH_BACKEND_PORT, storefrontPort: BENCH_STOREFRONT_PORT, ...options })
     await measure(stack, databaseUrl)
   } finally {
     await stack?.stop()
@@ -40,6 +43,15 @@ export async function withBenchStack(options, measure) {
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
   }
 }
+
+/** The q-quantile (0..1) of a list of durations in ms, rounded. */
+export function quantile(durations, q) {
+  const sorted = [...durations].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))])
+}
+
+/** The 1-minute load average, to print beside figures taken on a shared machine. */
+export const loadAverage = () => os.loadavg()[0].toFixed(1)
 
 /** autocannon reports p90 and p97.5; interpolate p95 between them. */
 export function p95(result) {

@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useCartStatus } from "./components/AddToCartForm";
 import { ErrorPage } from "./components/ErrorPage";
 import { NoticeToast } from "./components/NoticeToast";
 import { SiteFooter } from "./components/SiteFooter";
@@ -52,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   // undefined when the root loader itself failed (ErrorBoundary render)
   const data = useRouteLoaderData<typeof loader>("root");
+  // The session's count and notice, or an add to cart under way on this page (optimistic).
+  const cart = useCartStatus({ count: data?.cartCount ?? 0, notice: data?.notice ?? null, noticeKey: data?.noticeKey ?? null });
   return (
     <html lang="nl">
       <head>
@@ -63,8 +66,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         <SkipLink target="inhoud" />
-        <SiteHeader cartCount={data?.cartCount ?? 0} signedIn={data?.signedIn ?? false} />
-        <NoticeToast notice={data?.notice ?? null} noticeKey={data?.noticeKey ?? null} />
+        <SiteHeader cartCount={cart.count} signedIn={data?.signedIn ?? false} />
+        <NoticeToast notice={cart.notice} noticeKey={cart.noticeKey} state={cart.state} />
         <main id="inhoud" tabIndex={-1} className="flex-1">
           {children}
         </main>

@@ -1,13 +1,23 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { Notice } from "~/lib/session.server";
+import type { CartStatus, ShownNotice } from "~/lib/optimistic-cart";
 
 /**
  * One polite live region, always in the page, so screen readers announce a notice
  * that appears after a client-side form post; without JavaScript the notice is simply
- * part of the server-rendered page.
+ * part of the server-rendered page. An optimistic add-to-cart notice and its confirmation
+ * render the same text (only `data-state` differs), so it is announced once; a rollback
+ * replaces it with the error, which is announced. It never takes focus.
  */
-export function NoticeToast({ notice, noticeKey }: { notice: Notice | null; noticeKey: string | null }) {
+export function NoticeToast({
+  notice,
+  noticeKey,
+  state = null,
+}: {
+  notice: ShownNotice | null;
+  noticeKey: string | null;
+  state?: CartStatus["state"];
+}) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => setDismissed(null), [noticeKey]);
   const visible = notice && dismissed !== noticeKey;
@@ -21,7 +31,9 @@ export function NoticeToast({ notice, noticeKey }: { notice: Notice | null; noti
     >
       {visible ? (
         <div
-          data-testid="notice"
+          // "notice" is the server's word: a page (or test) that goes on after an add waits for it, not for the optimistic one.
+          data-testid={state === "pending" ? "notice-pending" : "notice"}
+          data-state={state ?? undefined}
           className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border-l-4 bg-white p-4 shadow-lg ring-1 ring-slate-200 ${
             notice.kind === "error" ? "border-red-700" : "border-green-700"
           }`}

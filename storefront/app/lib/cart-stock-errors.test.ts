@@ -6,7 +6,7 @@ const completeMock = vi.fn();
 vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: vi.fn() }, store: { cart: { complete: completeMock } } } }));
 vi.mock("./session.server", () => ({ countryOf: () => "nl", getSession: vi.fn(), commitSession: vi.fn() }));
 
-const { BUSY_MESSAGE, cartErrorMessage } = await import("./cart.server");
+const { BUSY_MESSAGE, SOLD_OUT_MESSAGE, cartErrorMessage } = await import("./cart.server");
 const { completeCart } = await import("./checkout.server");
 
 beforeEach(() => {
@@ -14,19 +14,21 @@ beforeEach(() => {
 });
 
 describe("stock errors for packages and their parts", () => {
-  it("shows the backend's Dutch stock answer for a cart change as it is", () => {
-    const error = new FetchError("Er zijn er nog maar 5 op voorraad", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe("Er zijn er nog maar 5 op voorraad");
-  });
-
-  it("asks to try again when the backend answered 409 (busy)", () => {
-    const error = new FetchError("The request conflicted with another request.", "Conflict", 409);
-    expect(cartErrorMessage(error)).toBe(BUSY_MESSAGE);
-  });
-
-  it("keeps the general message for Medusa's own English stock errors", () => {
-    const error = new FetchError("Some variant does not have the required inventory", "Bad Request", 400);
-    expect(cartErrorMessage(error)).toBe("Er zijn niet genoeg stuks op voorraad voor dit aantal. Kies een kleiner aantal.");
+  // [what the case shows, backend message, HTTP status, what the shopper reads (null: the error page)]
+  it.each([
+    ["the backend's Dutch stock answer, as it is", "Er zijn er nog maar 5 op voorraad", 400, "Er zijn er nog maar 5 op voorraad"],
+    ["busy (409): try again", "The request conflicted with another request.", 409, BUSY_MESSAGE],
+    [
+      "never Medusa's own English refusal: the general Dutch message",
+      "Some variant does not have the required inventory",
+      400,
+      "Dit lukte niet. Controleer je keuze en probeer het opnieuw.",
+    ],
+    ["none left to add: sold out", "Er zijn er nog maar 0 op voorraad.", 400, SOLD_OUT_MESSAGE],
+    ["an unknown variant: no longer available", "Variants with IDs variant_x do not exist", 404, "Dit product is niet (meer) beschikbaar."],
+    ["a server failure: left to the error page", "boom", 500, null],
+  ])("a refused cart change shows %s", (_what, message, status, shown) => {
+    expect(cartErrorMessage(new FetchError(message, "", status))).toBe(shown);
   });
 
   it("a completion refused for stock shows which product and how many are left", async () => {

@@ -100,8 +100,11 @@ export function toCartView(cart: StoreCart): CartView {
  * voorraad"), so it is shown as it is. Null for any other message.
  */
 export function stockErrorMessage(message: string): string | null {
+  if (message === "Er zijn er nog maar 0 op voorraad.") return SOLD_OUT_MESSAGE;
   return /^Er zijn er nog maar \d+ op voorraad/.test(message) ? message : null;
 }
+
+export const SOLD_OUT_MESSAGE = "Deze uitvoering is uitverkocht.";
 
 /**
  * HTTP 409: the backend gave up waiting for its turn on the cart or its items (many
@@ -109,24 +112,19 @@ export function stockErrorMessage(message: string): string | null {
  */
 export const BUSY_MESSAGE = "Het is erg druk in de winkel. Probeer het over een paar seconden opnieuw.";
 
-/** Turns Medusa's errors for cart changes into messages a shopper understands. */
+/**
+ * Turns the backend's refusals of a cart change into messages a shopper understands.
+ * Stock refusals come from the backend's cart-stock hook, already Dutch and exact; the
+ * rest is told apart by HTTP status only (Medusa's English wording is never parsed).
+ */
 export function cartErrorMessage(error: unknown): string | null {
   if (!(error instanceof FetchError)) return null;
-  const message = error.message ?? "";
-  const stock = stockErrorMessage(message);
+  const stock = stockErrorMessage(error.message ?? "");
   if (stock) return stock;
   if (error.status === 409) return BUSY_MESSAGE;
-  if (/inventory|stock|quantity/i.test(message)) {
-    return "Er zijn niet genoeg stuks op voorraad voor dit aantal. Kies een kleiner aantal.";
-  }
   if (error.status === 404) return "Dit product is niet (meer) beschikbaar.";
   if (error.status && error.status < 500) return "Dit lukte niet. Controleer je keuze en probeer het opnieuw.";
   return null;
-}
-
-/** A cart cookie can outlive its cart (completed, or removed by staff). */
-function isStaleCart(error: unknown): boolean {
-  return error instanceof FetchError && (error.status === 404 || /completed/i.test(error.message ?? ""));
 }
 
 /** Runs a cart change; shopper-fixable problems become CartError, the rest BackendUnavailableError. */
@@ -137,12 +135,30 @@ async function cartCall<T>(what: string, call: () => Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * Cart reads under way, by cart id. A checkout page runs its layout's and its step's
+ * loaders at the same time and both need the cart: the second joins the first's read,
+ * so a request reads the cart once. Only a read already under way is shared (nothing
+ * is kept after it answers), so a read never predates a change the same visitor made before it.
+ */
+const cartReads = new Map<string, Promise<StoreCart>>();
+
+function retrieveCart(cartId: string): Promise<StoreCart> {
+  const underWay = cartReads.get(cartId);
+  if (underWay) return underWay;
+  const read = callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }))
+    .then(({ cart }) => cart)
+    .finally(() => cartReads.delete(cartId));
+  cartReads.set(cartId, read);
+  return read;
+}
+
 /** The visitor's cart, or null when there is none (or it was completed/removed). */
 export async function getCart(session: ShopSession): Promise<CartView | null> {
   const cartId = session.get("cartId");
   if (!cartId) return null;
   try {
-    const { cart } = await callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }));
+    const cart = await retrieveCart(cartId);
     if ((cart as { completed_at?: string | null }).completed_at) {
       forgetCart(session);
       return null;
@@ -174,46 +190,69 @@ async function ensureCartId(session: ShopSession): Promise<string> {
   return cart.id;
 }
 
-function remember(session: ShopSession, cart: StoreCart): CartView {
-  const view = toCartView(cart);
-  session.set("cartCount", view.count);
-  return view;
+/** Enough of a changed cart for the header count: Medusa computes no totals for it. */
+const COUNT_FIELDS = "id,items.quantity";
+
+/** Remembers the cart's item count in the session (the header reads it, no backend call per page). */
+function rememberCount(session: ShopSession, cart: { items?: { quantity: number }[] | null }): number {
+  const count = (cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0);
+  session.set("cartCount", count);
+  return count;
 }
 
-export async function addToCart(session: ShopSession, variantId: string, quantity: number): Promise<CartView> {
+/** What the header and the notice need after an add: no totals, so Medusa computes none. */
+const ADDED_FIELDS = `${COUNT_FIELDS},items.variant_id,items.product_title,items.variant_title`;
+
+export type AddedToCart = {
+  /** Items in the cart now (the header count). */
+  count: number;
+  /** "Product (variant)", for the notice. */
+  title: string;
+};
+
+/**
+ * Adds a variant to the visitor's cart (created when there is none, or again once when
+ * the cookie's cart is gone). One backend call for a known cart: stock is checked by the
+ * backend's cart-stock hook, whose Dutch refusal becomes a CartError.
+ */
+export async function addToCart(session: ShopSession, variantId: string, quantity: number): Promise<AddedToCart> {
   const add = async () => {
     const cartId = await ensureCartId(session);
     const { cart } = await callBackend("add line", () =>
-      sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, { fields: CART_FIELDS }),
+      sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, { fields: ADDED_FIELDS }),
     );
-    return remember(session, cart);
+    const count = rememberCount(session, cart);
+    const item = cart.items?.find((i) => i.variant_id === variantId);
+    return { count, title: item ? `${item.product_title} (${item.variant_title})` : "" };
   };
   try {
     return await add();
   } catch (error) {
-    if (!isStaleCart((error as { cause?: unknown }).cause)) {
-      const message = cartErrorMessage((error as { cause?: unknown }).cause);
+    const cause = (error as { cause?: unknown }).cause;
+    if (!(cause instanceof FetchError) || !isGoneCart(cause)) {
+      const message = cartErrorMessage(cause);
       throw message ? new CartError(message, { cause: error }) : error;
     }
-    forgetCart(session); // start a new cart once
+    forgetCart(session); // the cookie's cart was completed or removed: start a new one once
     return cartCall("add line", add);
   }
 }
 
-export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<CartView> {
+/** Changes a line's quantity; the cart page reads the cart (totals) again after the redirect. */
+export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) throw new CartError("Je winkelmand is leeg.");
   const { cart } = await cartCall("update line", () =>
-    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: CART_FIELDS }),
+    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: COUNT_FIELDS }),
   );
-  return remember(session, cart);
+  rememberCount(session, cart);
 }
 
 export async function removeLine(session: ShopSession, lineId: string): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) return;
-  await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId));
-  await getCart(session);
+  const { parent } = await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId, { fields: COUNT_FIELDS }));
+  if (parent) rememberCount(session, parent);
 }
 
 type CartGroupResponse = { cart: { id: string }; group: (CartGroup & { id: string }) | null };

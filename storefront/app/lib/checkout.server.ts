@@ -26,6 +26,12 @@ export type ShippingGroup = {
   options: ShippingOption[];
 };
 
+/**
+ * For cart changes whose answer the step does not read (the next page reads the cart
+ * once): Medusa then loads no items and computes no totals for the answer.
+ */
+const ANSWER_FIELDS = { fields: "id" };
+
 /** Saves e-mail and address; moves the cart to the region of the chosen country. */
 export async function saveAddress(session: ShopSession, cart: CartView, address: CheckoutAddress) {
   const region = await getRegion(address.country_code);
@@ -44,15 +50,10 @@ export async function saveAddress(session: ShopSession, cart: CartView, address:
   // Changing the region makes Medusa reset the address to the region's country,
   // so move the cart first and save the address after.
   if (cart.raw.region_id !== region.id) {
-    await callBackend("change region", () => sdk.store.cart.update(cart.id, { region_id: region.id }));
+    await callBackend("change region", () => sdk.store.cart.update(cart.id, { region_id: region.id }, ANSWER_FIELDS));
   }
-  await callBackend("save address", () =>
-    sdk.store.cart.update(cart.id, {
-      email: address.email,
-      shipping_address: shippingAddress,
-      billing_address: shippingAddress,
-    }),
-  );
+  const details = { email: address.email, shipping_address: shippingAddress, billing_address: shippingAddress };
+  await callBackend("save address", () => sdk.store.cart.update(cart.id, details, ANSWER_FIELDS));
   session.set("country", address.country_code);
 }
 
@@ -71,7 +72,7 @@ export async function saveShipping(cartId: string, groups: ShippingGroup[], chos
   }
   for (const group of groups) {
     await callBackend("add shipping method", () =>
-      sdk.store.cart.addShippingMethod(cartId, { option_id: chosen[group.profile_id]! }),
+      sdk.store.cart.addShippingMethod(cartId, { option_id: chosen[group.profile_id]! }, ANSWER_FIELDS),
     );
   }
 }

@@ -1,7 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
+import { AddToCartForm } from "~/components/AddToCartForm";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { StockBadge } from "~/components/StockBadge";
@@ -9,7 +10,9 @@ import { TierPrices } from "~/components/TierPrices";
 import { addToCart, CartError } from "~/lib/cart.server";
 import { getProduct, loadFromBackend, type VariantDetail } from "~/lib/catalogue.server";
 import { formatPrice } from "~/lib/format";
-import { commitSession, countryOf, getSession } from "~/lib/session.server";
+import { BACKEND_UNAVAILABLE_MESSAGE } from "~/lib/error-messages";
+import { type AddToCartResult, RESPOND_WITH_DATA } from "~/lib/optimistic-cart";
+import { commitSession, countryOf, getSession, type ShopSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
 
@@ -36,37 +39,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const addSchema = z.object({ variantId: z.string().min(1, "Kies een uitvoering."), quantity: quantitySchema });
 
+/**
+ * Adds to the cart. A plain form post (no JavaScript) gets post/redirect/get with a
+ * flash notice; the browser's fetcher (RESPOND_WITH_DATA) gets the outcome as data, so
+ * the page is not loaded again. No product fetch here: the backend checks the variant
+ * and its stock and answers in Dutch.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = await getSession(request);
   const form = await request.formData();
+  const withData = form.get(RESPOND_WITH_DATA) === "data";
   const parsed = addSchema.safeParse(Object.fromEntries(form));
-  const back = (variantId?: string) => `/producten/${params.handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`;
-
-  if (!parsed.success) {
-    session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Controleer je keuze." });
-    return redirect(back(String(form.get("variantId") ?? "")), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  const variantId = parsed.success ? parsed.data.variantId : String(form.get("variantId") ?? "");
+  const result: AddToCartResult = parsed.success
+    ? await addVariant(session, variantId, parsed.data.quantity, withData)
+    : { ok: false, message: parsed.error.issues[0]?.message ?? "Controleer je keuze." };
+  if (withData) {
+    return data(result, { status: result.ok ? 200 : 400, headers: { "Set-Cookie": await commitSession(session) } });
   }
-  const { variantId, quantity } = parsed.data;
-  const product = await loadFromBackend(() => getProduct(params.handle!, countryOf(session)));
-  const variant = product?.variants.find((v) => v.id === variantId);
-  if (!product || !variant) throw new Response("Niet gevonden", { status: 404 });
-
-  try {
-    if (variant.stock !== null && variant.stock < quantity) {
-      throw new CartError(
-        variant.stock === 0
-          ? "Deze uitvoering is uitverkocht."
-          : `Er zijn er nog maar ${variant.stock} op voorraad. Kies een kleiner aantal.`,
-      );
-    }
-    await loadFromBackend(() => addToCart(session, variant.id, quantity));
-    session.flash("notice", { kind: "added", title: `${product.title} (${variant.title})`, quantity });
-  } catch (error) {
-    if (!(error instanceof CartError)) throw error;
-    session.flash("notice", { kind: "error", message: error.message });
-  }
-  return redirect(back(variant.id), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  session.flash("notice", result.ok ? result.notice : { kind: "error", message: result.message });
+  const back = `/producten/${params.handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`;
+  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }
+
+async function addVariant(session: ShopSession, variantId: string, quantity: number, withData: boolean): Promise<AddToCartResult> {
+  try {
+    const added = await loadFromBackend(() => addToCart(session, variantId, quantity));
+    return { ok: true, count: added.count, notice: { kind: "added", title: added.title, quantity } };
+  } catch (error) {
+    if (error instanceof CartError) return { ok: false, message: error.message };
+    // The fetcher shows the error page's text as a notice and keeps the page; a plain post gets the 503 page.
+    if (withData && error instanceof Response && error.status === 503) return { ok: false, message: BACKEND_UNAVAILABLE_MESSAGE };
+    throw error;
+  }
+}
+
+/** An add through the fetcher changes nothing this page shows (stock is reserved only at checkout). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get(RESPOND_WITH_DATA) === "data" ? false : defaultShouldRevalidate;
 
 /** schema.org Product data for search engines (prices incl. btw, stock per variant). */
 function productJsonLd(product: ReturnType<typeof useLoaderData<typeof loader>>["product"]) {
@@ -121,12 +131,10 @@ function variantLabel(variant: VariantDetail): string {
 
 export default function ProductPage() {
   const { product, selectedId } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
   const [chosenId, setChosenId] = useState(selectedId);
   const [quantity, setQuantity] = useState(1);
   const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants[0];
   const soldOut = !chosen || chosen.stock === 0;
-  const adding = navigation.state !== "idle" && navigation.formMethod === "POST";
   const category = product.categories[0];
 
   return (
@@ -171,7 +179,7 @@ export default function ProductPage() {
             />
           ) : null}
 
-          <Form method="post" preventScrollReset className="mt-8 space-y-6">
+          <AddToCartForm pendingTitle={chosen ? `${product.title} (${chosen.title})` : product.title} className="mt-8 space-y-6">
             {product.variants.length > 1 ? (
               <fieldset>
                 <legend className="font-semibold text-slate-900">
@@ -230,11 +238,11 @@ export default function ProductPage() {
                   className="mt-1 w-24 rounded-lg border-2 border-slate-400 px-3 py-2.5 text-lg"
                 />
               </div>
-              <Button type="submit" disabled={soldOut || adding} className="min-w-48 text-lg">
-                {soldOut ? "Uitverkocht" : adding ? "Toevoegen…" : "In winkelmand"}
+              <Button type="submit" disabled={soldOut} className="min-w-48 text-lg">
+                {soldOut ? "Uitverkocht" : "In winkelmand"}
               </Button>
             </div>
-          </Form>
+          </AddToCartForm>
 
           {product.description ? (
             <section aria-labelledby="omschrijving" className="mt-10">
