@@ -458,6 +458,8 @@ medusaIntegrationTestRunner({
         ["message", { message: "Hoi!" }, "Je bericht moet minstens 10 tekens lang zijn"],
         ["message", { message: "x".repeat(2001) }, "Je bericht mag hoogstens 2000 tekens lang zijn"],
         ["message", { message: undefined }, "Schrijf een bericht"],
+        ["message", { message: "Mag ik erbij? Stuur de link: https://chat.whatsapp.com/AbCdEf123" }, "Deel nooit de uitnodigingslink van je groep"],
+        ["name", { name: "Bram wa.me/31612345678" }, "Deel nooit de uitnodigingslink van je groep"],
       ])("refuses a bad %s with a Dutch message and sends nothing", async (field, change, message) => {
         const group = await approvedGroup()
         const response = await post(`/store/groups/${group.slug}/contact`, { ...MESSAGE, ...change })

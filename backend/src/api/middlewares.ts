@@ -49,6 +49,8 @@ export default defineMiddlewares({
       matcher: "/store/groups/:slug/contact",
       methods: ["POST"],
       middlewares: [
+        // The relay mails the admin what a stranger typed: no invite link may travel through it either.
+        refuseWhatsAppInviteLinks(),
         validateBodyWithFieldErrors(StoreContactGroup),
         contactRateLimit(),
       ],
