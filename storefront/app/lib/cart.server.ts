@@ -1,5 +1,6 @@
 import { FetchError } from "@medusajs/js-sdk";
-import { callBackend, getRegion, storefrontImageUrl } from "./catalogue.server";
+import { callBackend } from "./backend.server";
+import { getRegion, storefrontImageUrl } from "./catalogue.server";
 import { sdk } from "./medusa.server";
 import { countryOf, type ShopSession } from "./session.server";
 

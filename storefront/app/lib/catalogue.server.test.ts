@@ -10,13 +10,12 @@ vi.mock("./backend.server", async (importOriginal) => ({
   sdk: { client: { fetch: clientFetch }, store: { region: { list: regionList }, product: { list: productList } } },
 }));
 
+const { BackendUnavailableError, loadFromBackend } = await import("./backend.server");
 const {
-  BackendUnavailableError,
   getDefaultRegion,
   getProduct,
   resetCatalogueCache,
   listProducts,
-  loadFromBackend,
   resetRegionCache,
   storefrontImageUrl,
 } = await import("./catalogue.server");

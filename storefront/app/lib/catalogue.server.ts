@@ -8,9 +8,6 @@ type StoreRegion = Awaited<ReturnType<typeof sdk.store.region.list>>["regions"][
 /** The shop sells to the Netherlands first: prices come from the region holding "nl". */
 export const SHOP_COUNTRY = "nl";
 
-// Kept for the cart and checkout modules, which import them from here; new code imports backend.server.
-export { BackendUnavailableError, callBackend, loadFromBackend } from "./backend.server";
-
 /** Fields for product lists: prices for the region, stock, categories. */
 export const PRODUCT_LIST_FIELDS = "*variants.calculated_price,+variants.inventory_quantity,*categories";
 

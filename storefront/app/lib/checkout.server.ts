@@ -1,5 +1,6 @@
 import { FetchError } from "@medusajs/js-sdk";
-import { callBackend, getRegion } from "./catalogue.server";
+import { callBackend } from "./backend.server";
+import { getRegion } from "./catalogue.server";
 import { CartError, forgetCart, stockErrorMessage, type CartView } from "./cart.server";
 import { sdk } from "./medusa.server";
 import type { ShopSession } from "./session.server";

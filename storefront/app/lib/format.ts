@@ -15,9 +15,6 @@ export function formatMoney(amount: number, currency = "EUR"): string {
   return formatter.format(amount);
 }
 
-/** Kept for the cart and checkout routes, which call it by this name; new code calls formatMoney. */
-export const formatPrice = formatMoney;
-
 const dateFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
 /** The one Dutch date formatter: "2026-11-25T09:00:00Z" → "25 november 2026" (Amsterdam time). */

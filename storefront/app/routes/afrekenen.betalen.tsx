@@ -4,9 +4,9 @@ import { Button } from "~/components/Button";
 import { CartSummary } from "~/components/CartSummary";
 import { CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
-import { describedBy, Field, FieldError, fieldId } from "~/components/Field";
+import { describedBy, Field, FieldError, fieldId } from "~/components/form/Field";
 import {
   clearInvoiceDetails,
   completeCart,

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { getCart, publicCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/catalogue.server";
-import { formatPrice } from "~/lib/format";
+import { loadFromBackend } from "~/lib/backend.server";
+import { formatMoney } from "~/lib/format";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
@@ -41,7 +41,7 @@ export default function CheckoutLayout() {
                   {line.quantity} × {line.title}
                   {line.variantTitle ? <span className="block text-slate-700">{line.variantTitle}</span> : null}
                 </span>
-                <span className="font-semibold">{formatPrice(line.total)}</span>
+                <span className="font-semibold">{formatMoney(line.total)}</span>
               </li>
             ))}
           </ul>

@@ -3,9 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Button } from "~/components/Button";
 import { CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 import { getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -82,7 +82,7 @@ export default function CheckoutShipping() {
                       <span className="block font-medium">{option.name}</span>
                       {option.description ? <span className="block text-sm text-slate-700">{option.description}</span> : null}
                     </span>
-                    <span className="font-semibold">{option.amount === 0 ? "Gratis" : formatPrice(option.amount)}</span>
+                    <span className="font-semibold">{option.amount === 0 ? "Gratis" : formatMoney(option.amount)}</span>
                   </label>
                 ))}
               </div>

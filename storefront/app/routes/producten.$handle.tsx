@@ -8,8 +8,9 @@ import { Button } from "~/components/Button";
 import { StockBadge } from "~/components/StockBadge";
 import { TierPrices } from "~/components/TierPrices";
 import { addToCart, CartError } from "~/lib/cart.server";
-import { getProduct, loadFromBackend, type VariantDetail } from "~/lib/catalogue.server";
-import { formatPrice } from "~/lib/format";
+import { loadFromBackend } from "~/lib/backend.server";
+import { getProduct, type VariantDetail } from "~/lib/catalogue.server";
+import { formatMoney } from "~/lib/format";
 import { BACKEND_UNAVAILABLE_MESSAGE } from "~/lib/error-messages";
 import { type AddToCartResult, RESPOND_WITH_DATA } from "~/lib/optimistic-cart";
 import { commitSession, countryOf, getSession, type ShopSession } from "~/lib/session.server";
@@ -164,7 +165,7 @@ export default function ProductPage() {
 
           <p className="mt-6 flex items-baseline gap-3">
             <span data-testid="product-price" className="text-3xl font-bold text-slate-950">
-              {chosen?.price != null ? formatPrice(chosen.price, product.currency) : "Prijs op aanvraag"}
+              {chosen?.price != null ? formatMoney(chosen.price, product.currency) : "Prijs op aanvraag"}
             </span>
             <span className="text-sm text-slate-700">incl. 21% btw</span>
           </p>
@@ -209,7 +210,7 @@ export default function ProductPage() {
                           <StockBadge stock={variant.stock} />
                         </span>
                         <span className="font-semibold">
-                          {variant.price != null ? formatPrice(variant.price, product.currency) : ""}
+                          {variant.price != null ? formatMoney(variant.price, product.currency) : ""}
                         </span>
                       </label>
                     );

@@ -5,9 +5,9 @@ import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
 import { CartError, getCart, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups } from "~/lib/checkout.server";
-import { formatPrice } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 import { safeCartReturnPath } from "~/lib/group-orders";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
@@ -117,7 +117,7 @@ export default function CartPage() {
                   )}
                 </p>
                 {line.variantTitle ? <p className="text-sm text-slate-700">{line.variantTitle}</p> : null}
-                <p className="text-sm text-slate-700">{formatPrice(line.unitPrice)} per stuk</p>
+                <p className="text-sm text-slate-700">{formatMoney(line.unitPrice)} per stuk</p>
               </div>
               <Form method="post" className="flex items-end gap-2">
                 <input type="hidden" name="intent" value="update" />
@@ -143,7 +143,7 @@ export default function CartPage() {
                 </Button>
               </Form>
               <p className="w-24 text-right font-semibold" data-testid="line-total">
-                {formatPrice(line.total)}
+                {formatMoney(line.total)}
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="remove" />
