@@ -47,8 +47,10 @@ async function checkout(call, regionId, variantId) {
   const { cart } = await call("POST", "/store/carts?fields=id", { region_id: regionId, items: [{ variant_id: variantId, quantity: 1 }] })
   await call("POST", `/store/carts/${cart.id}?fields=id`, { email: "bench@example.nl", shipping_address: ADDRESS, billing_address: ADDRESS })
   const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`)
-  if (!shipping_options.length) throw new Error("no shipping option for the cart")
-  await call("POST", `/store/carts/${cart.id}/shipping-methods?fields=id`, { option_id: shipping_options[0].id })
+  // The sticker ships by letterbox post: the option of that shipping profile (the seed's "Brievenbuspost <regio>").
+  const option = shipping_options.find((o) => o.name.startsWith("Brievenbuspost"))
+  if (!option) throw new Error("no letterbox shipping option for the cart")
+  await call("POST", `/store/carts/${cart.id}/shipping-methods?fields=id`, { option_id: option.id })
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
   await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
   const result = await call("POST", `/store/carts/${cart.id}/complete`)
