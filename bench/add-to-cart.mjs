@@ -42,7 +42,9 @@ function timeNextAdd() {
   const count = () => document.querySelector('[data-testid="cart-count"]')?.textContent
   const before = count()
   const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "In winkelmand")
-  window.__addTimes = new Promise((resolve) => {
+  // Read back by clickAndTime's page.evaluate: a global is what crosses into the page.
+  const pageWindow = /** @type {Window & { __addTimes?: Promise<unknown> }} */ (window)
+  pageWindow.__addTimes = new Promise((resolve) => {
     let clickedAt
     const times = {}
     button.addEventListener("click", (event) => (clickedAt = event.timeStamp), { capture: true, once: true })
@@ -70,7 +72,7 @@ function timeNextAdd() {
 async function clickAndTime(page) {
   await page.getByRole("button", { name: "In winkelmand" }).click()
   return Promise.race([
-    page.evaluate(() => window.__addTimes),
+    page.evaluate(() => /** @type {Window & { __addTimes?: Promise<unknown> }} */ (window).__addTimes),
     new Promise((resolve) => setTimeout(() => resolve({ error: "no confirmed state within 15 s" }), 15_000)),
   ])
 }
