@@ -196,7 +196,7 @@ test("without JavaScript the form shows every error at once, and a notice is pla
   const foreign = group.gemeente_code === "0363" ? "3511" : "1012"
   await page.getByLabel("Postcodegebieden (PC4)").fill(foreign)
   await page.getByRole("button", { name: "Melding plaatsen" }).click()
-  await expect(page.getByTestId("error-postcodes")).toHaveText(`Deze postcodes liggen niet in je gemeenten: ${foreign}`)
+  await expect(page.getByTestId("error-postcodes")).toHaveText(`Deze postcodes liggen niet in je gemeenten: ${foreign}.`)
   await expect(page.getByLabel("Postcodegebieden (PC4)")).toHaveAttribute("aria-describedby", "field-postcodes-hint field-postcodes-error")
 
   await page.getByLabel("Postcodegebieden (PC4)").fill("")
