@@ -1,6 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import fs from "node:fs"
-import path from "node:path"
+import { mailFor } from "./support/group-admin"
 
 /**
  * Postcode + huisnummer fill in the address (PDOK Locatieserver through the backend; in
@@ -254,19 +253,6 @@ test("registration without JavaScript: 'Zoek adres' fills in the degrees and kee
   await context.close()
 })
 
-/** The decoded text of the newest .eml for `to` whose file name has `template`. */
-function mailFor(to: string, template: string): string | null {
-  const dir = process.env.MAIL_DIR
-  if (!dir || !fs.existsSync(dir)) return null
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`)).sort().reverse()
-  for (const file of files) {
-    const raw = fs.readFileSync(path.join(dir, file), "utf8")
-    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
-    const joined = raw.replace(/=\r?\n/g, "")
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
-  }
-  return null
-}
 
 test("'Mijn groep' offers the same two ways: a central address and the pin (keyboard)", async ({ page, request, baseURL }) => {
   test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")

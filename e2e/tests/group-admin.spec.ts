@@ -1,8 +1,7 @@
 import AxeBuilder from "@axe-core/playwright"
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import fs from "node:fs"
-import path from "node:path"
+import { expect, type Page, test } from "@playwright/test"
 import { checkOutOnAccount } from "./support/checkout"
+import { type ApiGroup, mailFor, seededGroup, staffToken } from "./support/group-admin"
 
 /**
  * A group admin's account end to end: staff approve a group (admin API), the admin
@@ -14,10 +13,6 @@ import { checkOutOnAccount } from "./support/checkout"
 
 const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
 const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
-const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local"
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
-
-type ApiGroup = { id: string; slug: string; name: string; woonplaats: string; gemeente: string; postcodes: string[] }
 
 /** Serious and critical axe violations, described so a failure says what and where. */
 async function seriousViolations(page: Page) {
@@ -27,38 +22,6 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
 }
 
-async function staffToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
-  expect(response.ok(), await response.text()).toBeTruthy()
-  return ((await response.json()) as { token: string }).token
-}
-
-/** A seeded group to borrow a real place and postcode from (an offset other specs do not use). */
-async function seededGroup(request: APIRequestContext): Promise<ApiGroup> {
-  const response = await request.get(`${BACKEND_URL}/store/groups?limit=1&offset=40`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
-  expect(response.ok()).toBeTruthy()
-  return ((await response.json()) as { groups: ApiGroup[] }).groups[0]!
-}
-
-/** The decoded text of the newest .eml for `to` whose file name has `template`. */
-function mailFor(to: string, template: string): string | null {
-  const dir = process.env.MAIL_DIR
-  if (!dir || !fs.existsSync(dir)) return null
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`))
-    .sort()
-    .reverse()
-  for (const file of files) {
-    const raw = fs.readFileSync(path.join(dir, file), "utf8")
-    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
-    // quoted-printable: soft line breaks and =XX bytes
-    const joined = raw.replace(/=\r?\n/g, "")
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
-  }
-  return null
-}
-
 test("a group admin sets a password from the e-mail, signs in, edits the group and sees it on the public page", async ({ page, request }) => {
   test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
   // a long story (account, edits, a change awaiting review, an order): more than the default minute on a busy machine
@@ -66,7 +29,7 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   const stamp = Date.now()
   const email = `beheer.${stamp}@example.com`
   const name = `Buurtpreventie Accounttest ${stamp}`
-  const place = await seededGroup(request)
+  const place = await seededGroup(request, 40)
 
   // staff add and approve a group (as after a registration)
   const staff = { authorization: `Bearer ${await staffToken(request)}` }

@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import AxeBuilder from "@axe-core/playwright"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
+import { type ApiGroup, noticeAuthor } from "./support/group-admin"
 
 /**
  * A wijkagent/municipality account on the storefront: staff create it through the admin
@@ -12,16 +13,6 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 
 const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
 const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
-const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local"
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
-
-type ApiGroup = { slug: string; gemeente: string; gemeente_code: string | null }
-
-async function staffToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
-  expect(response.ok(), await response.text()).toBeTruthy()
-  return ((await response.json()) as { token: string }).token
-}
 
 /** A seeded group with a municipality code (an offset other specs do not use). */
 async function seededGroup(request: APIRequestContext): Promise<ApiGroup> {
@@ -38,21 +29,6 @@ async function seriousViolations(page: Page) {
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
-}
-
-/** Staff create a notice account for the group's municipality (admin API). */
-async function createAccount(request: APIRequestContext, group: ApiGroup, label: string) {
-  const account = {
-    name: "Jan Agent",
-    email: `wijkagent-${label}-${Date.now()}@politie.example`,
-    organisation: `Wijkagent ${group.gemeente}`,
-    municipality_codes: [group.gemeente_code!],
-    password: "een-lang-wachtwoord",
-  }
-  const token = await staffToken(request)
-  const created = await request.post(`${BACKEND_URL}/admin/notices/authors`, { data: account, headers: { authorization: `Bearer ${token}` } })
-  expect(created.status(), await created.text()).toBe(201)
-  return account
 }
 
 /** The decoded .eml files of area notices that mention `text`. */
@@ -72,7 +48,7 @@ function noticeMailsWith(text: string): string[] {
 test("a wijkagent account signs in, places a notice for its municipality and withdraws it", async ({ page, request }) => {
   const group = await seededGroup(request)
   const stamp = Date.now()
-  const account = await createAccount(request, group, "js")
+  const account = await noticeAuthor(request, group, "js")
 
   // signed out: /meldingen sends to the sign-in page, which is not indexed
   await page.goto("/meldingen")
@@ -167,7 +143,7 @@ test("a wijkagent account signs in, places a notice for its municipality and wit
 
 test("without JavaScript the form shows every error at once, and a notice is placed", async ({ browser, request }) => {
   const group = await seededGroup(request)
-  const account = await createAccount(request, group, "nojs")
+  const account = await noticeAuthor(request, group, "nojs")
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
   await page.goto("/meldingen/inloggen")

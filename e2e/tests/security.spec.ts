@@ -1,6 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import fs from "node:fs"
-import path from "node:path"
+import { mailFor } from "./support/group-admin"
 
 /**
  * Issue 15 through a real browser and the real storefront server: signing in from a
@@ -17,19 +16,6 @@ const PASSWORD = "lantaarn fiets boom 15"
 
 type ApiGroup = { id: string; slug: string; woonplaats: string; gemeente: string; postcodes: string[] }
 
-/** The decoded text of the newest .eml for `to` whose file name has `template`. */
-function mailFor(to: string, template: string): string | null {
-  const dir = process.env.MAIL_DIR
-  if (!dir || !fs.existsSync(dir)) return null
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`)).sort().reverse()
-  for (const file of files) {
-    const raw = fs.readFileSync(path.join(dir, file), "utf8")
-    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
-    const joined = raw.replace(/=\r?\n/g, "")
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
-  }
-  return null
-}
 
 /** An approved group whose admin has set a password (through the shop's own flow). */
 async function groupAdminWithPassword(page: Page, request: APIRequestContext): Promise<string> {
