@@ -223,6 +223,11 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** The backend's own answer inside callBackend's wrapper, or the error itself. */
+function backendAnswer(error: unknown): unknown {
+  return error instanceof BackendUnavailableError && error.cause !== undefined ? error.cause : error;
+}
+
 /**
  * Any failed backend call → what the form shows. The backend's own 4xx answers are
  * Dutch (the shop's routes and rate limits) and are passed on; Medusa's 401/403/404
@@ -230,7 +235,7 @@ function sentence(text: string): string {
  * a backend failure (a programming error).
  */
 export function toBackendFailure(error: unknown): BackendFailure {
-  const answer = error instanceof BackendUnavailableError && error.cause !== undefined ? error.cause : error;
+  const answer = backendAnswer(error);
   if (answer instanceof BackendError || answer instanceof FetchError) {
     const status = answer.status ?? 503;
     if (status >= 500) return unavailable(status);
@@ -259,7 +264,7 @@ function unavailable(status: number): BackendFailure {
 
 /** The status of a failed call, or undefined when it is not a backend failure. */
 export function failureStatus(error: unknown): number | undefined {
-  const answer = error instanceof BackendUnavailableError && error.cause !== undefined ? error.cause : error;
+  const answer = backendAnswer(error);
   if (answer instanceof BackendError || answer instanceof FetchError) return answer.status;
   return error instanceof BackendUnavailableError ? 503 : undefined;
 }
