@@ -5,6 +5,8 @@
  * the hook that feeds it lives in components/AddToCartForm.tsx.
  */
 
+import { MAX_LINE_QUANTITY } from "./stock";
+
 /** The one fetcher key of the add-to-cart form, read by the layout for the header. */
 export const ADD_TO_CART_FETCHER = "add-to-cart";
 
@@ -38,10 +40,10 @@ export type AddFetcherView = {
   submission: number | null;
 };
 
-/** The quantity the shopper asked for, or 0 when the form holds no whole number from 1 to 999. */
+/** The quantity the shopper asked for, or 0 when the form holds no whole number from 1 to MAX_LINE_QUANTITY. */
 export function submittedQuantity(formData: FormData | undefined): number {
   const quantity = Number(formData?.get("quantity"));
-  return Number.isInteger(quantity) && quantity >= 1 && quantity <= 999 ? quantity : 0;
+  return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY ? quantity : 0;
 }
 
 /**

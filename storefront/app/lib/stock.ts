@@ -1,3 +1,6 @@
+/** The most of one variant a cart line takes; larger orders go through contact. */
+export const MAX_LINE_QUANTITY = 999;
+
 /** From this many units left, the shop says "Nog N op voorraad". */
 export const LOW_STOCK_THRESHOLD = 10;
 

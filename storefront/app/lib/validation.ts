@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normaliseEmail } from "./email";
 import { isBelgianPostcode, normaliseDutchPostcode } from "./postcode";
+import { MAX_LINE_QUANTITY } from "./stock";
 import type { FieldErrors } from "./form-errors";
 
 /**
@@ -83,12 +84,12 @@ export function parseForm<T extends z.ZodType>(
   return { ok: false, errors };
 }
 
-/** Quantity in a cart line: whole number from 1 to 999. */
+/** Quantity in a cart line: whole number from 1 to MAX_LINE_QUANTITY. */
 export const quantitySchema = z.coerce
   .number({ error: "Vul een aantal in." })
   .int("Vul een heel aantal in.")
   .min(1, "Het aantal moet minstens 1 zijn.")
-  .max(999, "Bestel maximaal 999 stuks per regel; neem contact op voor grotere aantallen.");
+  .max(MAX_LINE_QUANTITY, `Bestel maximaal ${MAX_LINE_QUANTITY} stuks per regel; neem contact op voor grotere aantallen.`);
 
 /**
  * "Op factuur (gemeente/organisatie)": the same rules as the backend

@@ -15,6 +15,7 @@ import { BACKEND_UNAVAILABLE_MESSAGE } from "~/lib/error-messages";
 import { type AddToCartResult, RESPOND_WITH_DATA } from "~/lib/optimistic-cart";
 import { commitSession, countryOf, getSession, type ShopSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { quantitySchema } from "~/lib/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -232,7 +233,7 @@ export default function ProductPage() {
                   type="number"
                   inputMode="numeric"
                   min={1}
-                  max={chosen?.stock ? Math.min(chosen.stock, 999) : 999}
+                  max={chosen?.stock ? Math.min(chosen.stock, MAX_LINE_QUANTITY) : MAX_LINE_QUANTITY}
                   defaultValue={1}
                   onChange={(event) => setQuantity(Math.max(1, Math.floor(Number(event.target.value)) || 1))}
                   required

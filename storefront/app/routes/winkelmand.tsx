@@ -13,6 +13,7 @@ import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
 import { privatePageHeaders } from "~/lib/headers";
+import { MAX_LINE_QUANTITY } from "~/lib/stock";
 
 export const meta: MetaFunction = () => [
   { title: `Winkelmand | ${STOREFRONT_NAME}` },
@@ -132,7 +133,7 @@ export default function CartPage() {
                     type="number"
                     inputMode="numeric"
                     min={1}
-                    max={999}
+                    max={MAX_LINE_QUANTITY}
                     defaultValue={line.quantity}
                     required
                     className="mt-1 w-20 rounded-lg border-2 border-slate-400 px-2 py-1.5"
