@@ -59,6 +59,8 @@ export class BackendError extends Error {
     readonly errors: FieldErrors = {},
     /** Seconds from a `Retry-After` header (429), when given. */
     readonly retryAfter: number | null = null,
+    /** The body's `code` ("insufficient_inventory", "cart_completed", …), when it has one. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -129,6 +131,7 @@ export async function backendFetch<T>(path: string, request: BackendRequest = {}
     typeof data?.type === "string" ? data.type : null,
     errors,
     retryAfterSeconds(response.headers.get("retry-after")),
+    typeof data?.code === "string" ? data.code : null,
   );
 }
 
@@ -198,6 +201,8 @@ export type BackendFailure = {
   fieldErrors: FieldErrors;
   /** The body's `type`, e.g. "not_allowed", "duplicate_error". */
   type: string | null;
+  /** The body's `code`, e.g. "insufficient_inventory", "cart_completed". */
+  code: string | null;
   /** 429: seconds to wait, from Retry-After. */
   retryAfter: number | null;
 };
@@ -251,6 +256,7 @@ export function toBackendFailure(error: unknown): BackendFailure {
       message,
       fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : { _: message },
       type: backend?.type ?? null,
+      code: backend?.code ?? null,
       retryAfter: backend?.retryAfter ?? null,
     };
   }
@@ -259,7 +265,7 @@ export function toBackendFailure(error: unknown): BackendFailure {
 }
 
 function unavailable(status: number): BackendFailure {
-  return { status, message: UNAVAILABLE_MESSAGE, fieldErrors: { _: UNAVAILABLE_MESSAGE }, type: null, retryAfter: null };
+  return { status, message: UNAVAILABLE_MESSAGE, fieldErrors: { _: UNAVAILABLE_MESSAGE }, type: null, code: null, retryAfter: null };
 }
 
 /** The status of a failed call, or undefined when it is not a backend failure. */

@@ -17,6 +17,7 @@ const {
   startInvoicePayment,
   toOrderInvoice,
 } = await import("./checkout.server");
+const { toBackendFailure } = await import("./backend.server");
 
 // A block body: a function returned from beforeEach would run as a cleanup hook.
 beforeEach(() => {
@@ -25,22 +26,23 @@ beforeEach(() => {
 });
 
 describe("payment on invoice", () => {
-  it("posts the organisation data to the backend's invoice route", async () => {
-    fetchMock.mockResolvedValue({ cart: { id: "cart_1" } });
-    await startInvoicePayment("cart_1", { organisation: "Gemeente Utrecht", kvk_number: "30203410" });
-    expect(fetchMock).toHaveBeenCalledWith("/store/invoice/carts/cart_1", {
-      method: "POST",
-      body: { organisation: "Gemeente Utrecht", kvk_number: "30203410" },
-    });
-  });
-
-  it("turns the backend's refusal into a CartError with its Dutch message", async () => {
-    fetchMock.mockImplementation(async () => {
-      throw new FetchError("Betalen op factuur is in dit land niet mogelijk.", "Bad Request", 400);
-    });
-    const error = await startInvoicePayment("cart_1", { organisation: "X", kvk_number: "12345678" }).catch((e: unknown) => e);
-    expect((error as Error).name).toBe("CartError");
-    expect((error as Error).message).toBe("Betalen op factuur is in dit land niet mogelijk.");
+  it("posts what was typed to the backend's invoice route and passes its field errors on", async () => {
+    const httpFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(
+      Response.json(
+        { type: "invalid_data", message: "Een KvK-nummer bestaat uit 8 cijfers", errors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers" } },
+        { status: 400 },
+      ),
+    );
+    try {
+      const error = await startInvoicePayment("cart_1", { organisation: "Gemeente Utrecht", kvk_number: "3020" }).catch((e: unknown) => e);
+      const [url, init] = httpFetch.mock.calls[0]!;
+      expect(String(url)).toMatch(/\/store\/invoice\/carts\/cart_1$/);
+      expect(init?.method).toBe("POST");
+      expect(JSON.parse(String(init?.body))).toEqual({ organisation: "Gemeente Utrecht", kvk_number: "3020" });
+      expect(toBackendFailure(error)).toMatchObject({ status: 400, fieldErrors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers." } });
+    } finally {
+      httpFetch.mockRestore();
+    }
   });
 
   it("removes the organisation data when another way to pay is chosen", async () => {

@@ -1,11 +1,10 @@
 import { FetchError } from "@medusajs/js-sdk";
-import { callBackend } from "./backend.server";
+import { backendFetch, callBackend } from "./backend.server";
 import { getRegion } from "./catalogue.server";
 import { CartError, forgetCart, stockErrorMessage, type CartView } from "./cart.server";
 import { sdk } from "./medusa.server";
 import type { ShopSession } from "./session.server";
 import type { CheckoutAddress } from "./address";
-import type { InvoiceInput } from "./validation";
 
 import { ONLINE_PROVIDERS } from "./payment";
 
@@ -95,19 +94,12 @@ export async function startPayment(cart: CartView, providerId: string): Promise<
 }
 
 /**
- * "Op factuur": stores the organisation's data on the cart and starts a session
- * of the invoice provider (POST /store/invoice/carts/:id). The backend checks the
- * same rules again; its Dutch message becomes a CartError.
+ * "Op factuur": stores the organisation's data on the cart and starts a session of the
+ * invoice provider (POST /store/invoice/carts/:id). The backend judges the data: it
+ * answers 400 with a Dutch message per field (BackendError), which the form shows.
  */
-export async function startInvoicePayment(cartId: string, details: InvoiceInput): Promise<void> {
-  try {
-    await sdk.client.fetch(`/store/invoice/carts/${cartId}`, { method: "POST", body: details });
-  } catch (error) {
-    if (error instanceof FetchError && error.status && error.status < 500) {
-      throw new CartError(error.message || "De factuurgegevens kloppen niet. Controleer ze en probeer het opnieuw.", { cause: error });
-    }
-    return callBackend("start invoice payment", () => Promise.reject(error));
-  }
+export async function startInvoicePayment(cartId: string, details: Record<string, string>): Promise<void> {
+  await backendFetch(`/store/invoice/carts/${encodeURIComponent(cartId)}`, { method: "POST", body: details });
 }
 
 /** Another way to pay was chosen: the organisation's data leaves the cart (a no-op when there is none). */

@@ -4,7 +4,7 @@ import { Button } from "~/components/Button";
 import { CartSummary } from "~/components/CartSummary";
 import { CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/backend.server";
+import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
 import { describedBy, Field, FieldError, fieldId } from "~/components/form/Field";
 import {
@@ -16,7 +16,7 @@ import {
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
-import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, invoiceSchema, parseForm, type FieldErrors } from "~/lib/validation";
+import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, type FieldErrors } from "~/lib/validation";
 import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -71,13 +71,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     if (provider === INVOICE_PROVIDER) {
-      // "Op factuur": organisation data checked here per field, and again by the backend.
+      // "Op factuur": the backend judges the organisation data and answers per field.
       const values = Object.fromEntries(INVOICE_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
-      const parsed = parseForm(invoiceSchema, values);
-      if (!parsed.ok) {
-        return data<ActionResult>({ error: null, clientSecret: null, provider, errors: parsed.errors, values }, { status: 400 });
+      const refusal = await loadFromBackend(() =>
+        startInvoicePayment(cart.id, values).then(
+          () => null,
+          (error: unknown) => {
+            if (failureStatus(error) !== 400) throw error;
+            return toBackendFailure(error);
+          },
+        ),
+      );
+      if (refusal) {
+        const { _: whole, ...fields } = refusal.fieldErrors;
+        const errors = Object.keys(fields).length ? fields : undefined;
+        return data<ActionResult>({ error: errors ? null : (whole ?? refusal.message), clientSecret: null, provider, errors, values }, { status: 400 });
       }
-      await loadFromBackend(() => startInvoicePayment(cart.id, parsed.value));
       const order = await loadFromBackend(() => completeCart(session, cart.id));
       return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
     }
