@@ -56,8 +56,17 @@ describe("toBackendFailure: any backend error → { status, message, fieldErrors
       message: "Vul je naam in. Dit punt ligt niet in Nederland.",
       fieldErrors: { admin_name: "Vul je naam in.", lat: "Dit punt ligt niet in Nederland." },
       type: "invalid_data",
+      code: null,
       retryAfter: null,
     });
+  });
+
+  it("keeps the body's code, which callers branch on instead of the message", async () => {
+    const failure = await failureFor(() => ({
+      status: 400,
+      body: { type: "not_allowed", code: "insufficient_inventory", message: "Er zijn er nog maar 2 op voorraad." },
+    }));
+    expect(failure).toMatchObject({ status: 400, code: "insufficient_inventory", message: "Er zijn er nog maar 2 op voorraad." });
   });
 
   it("puts a 400 without fields at the form", async () => {

@@ -2,13 +2,15 @@
  * The storefront's one client for the Medusa backend. Every `*.server.ts` domain file
  * calls the backend through this module:
  *
- * - `sdk`: the js-sdk instance for Medusa's own routes (products, regions, carts, auth);
- * - `backendFetch`: the one fetch for the shop's own routes (groups, notices, my-group),
- *   which keeps the whole error body (the sdk keeps only its `message`, and forms need
- *   the backend's `errors` map per field);
+ * - `sdk`: the js-sdk instance for Medusa's own reads and auth (products, regions,
+ *   payment providers, orders, sign-in), where an error only means "not available";
+ * - `backendFetch`: the one fetch wherever the error body matters: the shop's own routes
+ *   (groups, notices, my-group, invoice) and the cart, whose refusals carry a `code`
+ *   (insufficient_inventory, cart_not_found, cart_completed). The sdk's FetchError keeps
+ *   only the message, and the storefront never reads meaning out of message text;
  * - `callBackend` / `loadFromBackend`: a timeout for sdk calls, and the 503 page for loaders;
  * - `toBackendFailure`: the one translator from any failed call to
- *   `{ status, message, fieldErrors }`, which forms show beside their fields.
+ *   `{ status, message, fieldErrors, code }`, which forms show beside their fields.
  *
  * The backend is the one judge of input: it answers invalid input with
  * `400 { type: "invalid_data", message, errors: { field: message } }` in Dutch

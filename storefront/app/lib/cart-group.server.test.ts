@@ -1,10 +1,7 @@
-import { FetchError } from "@medusajs/js-sdk";
 import { createSession } from "@remix-run/node";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { stubBackend, type SeenRequest } from "~/test/backend-stub";
 
-const clientFetch = vi.fn();
-const cartCreate = vi.fn();
-vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: clientFetch }, store: { cart: { create: cartCreate } } } }));
 vi.mock("./session.server", () => ({ countryOf: () => "nl" }));
 vi.mock("./catalogue.server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./catalogue.server")>()),
@@ -14,11 +11,12 @@ vi.mock("./catalogue.server", async (importOriginal) => ({
 const { CartError, cartGroupOf, removeCartGroup, setCartGroup, toCartView } = await import("./cart.server");
 
 const session = (data: Record<string, unknown> = {}) => createSession(data) as never;
+const cartIdOf = (s: unknown) => (s as { get(k: string): unknown }).get("cartId");
 const GROUP = { id: "nbgrp_1", slug: "lindelaan", name: "Buurtpreventie Lindelaan" };
+const call = (r: SeenRequest) => `${r.method} ${r.path}`;
 
 beforeEach(() => {
-  clientFetch.mockReset();
-  cartCreate.mockReset();
+  vi.unstubAllGlobals();
 });
 
 describe("cartGroupOf", () => {
@@ -41,43 +39,50 @@ describe("cartGroupOf", () => {
 
 describe("setCartGroup", () => {
   it("creates a cart when there is none and posts the slug", async () => {
-    cartCreate.mockResolvedValue({ cart: { id: "cart_new" } });
-    clientFetch.mockResolvedValue({ cart: { id: "cart_new" }, group: GROUP });
+    const seen = stubBackend((r) => (r.path === "/store/carts" ? { body: { cart: { id: "cart_new" } } } : { body: { cart: { id: "cart_new" }, group: GROUP } }));
     const s = session();
     expect(await setCartGroup(s, "lindelaan")).toEqual({ slug: "lindelaan", name: GROUP.name });
-    expect(cartCreate).toHaveBeenCalledWith({ region_id: "reg_nl" }, { fields: "id" });
-    expect(clientFetch).toHaveBeenCalledWith("/store/carts/cart_new/group", { method: "POST", body: { slug: "lindelaan" } });
-    expect((s as { get(k: string): unknown }).get("cartId")).toBe("cart_new");
+    expect(seen.map(call)).toEqual(["POST /store/carts", "POST /store/carts/cart_new/group"]);
+    expect(seen[0]!.body).toEqual({ region_id: "reg_nl" });
+    expect(seen[1]!.body).toEqual({ slug: "lindelaan" });
+    expect(cartIdOf(s)).toBe("cart_new");
   });
 
   it("turns the backend's refusal into a CartError with its Dutch message", async () => {
     const message = "Deze buurtgroep bestaat niet of is (nog) niet goedgekeurd. Je kunt alleen bestellen voor goedgekeurde buurtgroepen.";
-    clientFetch.mockRejectedValue(new FetchError(message, "Not Found", 404));
+    const seen = stubBackend(() => ({ status: 404, body: { type: "not_found", message } }));
     const error = await setCartGroup(session({ cartId: "cart_1" }), "wachtlaan").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CartError);
     expect((error as Error).message).toBe(message);
-    expect(clientFetch).toHaveBeenCalledTimes(1);
+    expect(seen).toHaveLength(1);
   });
 
-  it("starts a new cart once when the cookie's cart was checked out", async () => {
-    cartCreate.mockResolvedValue({ cart: { id: "cart_fresh" } });
-    clientFetch
-      .mockRejectedValueOnce(new FetchError("Deze winkelmand is al afgerekend.", "Bad Request", 400))
-      .mockResolvedValueOnce({ cart: { id: "cart_fresh" }, group: GROUP });
+  it("starts a new cart once when the backend says the cookie's cart was checked out", async () => {
+    const seen = stubBackend((r) => {
+      if (r.path === "/store/carts/cart_old/group") {
+        return { status: 400, body: { type: "not_allowed", code: "cart_completed", message: "Deze winkelmand is al afgerekend." } };
+      }
+      return r.path === "/store/carts" ? { body: { cart: { id: "cart_fresh" } } } : { body: { cart: { id: "cart_fresh" }, group: GROUP } };
+    });
     const s = session({ cartId: "cart_old" });
     await setCartGroup(s, "lindelaan");
-    expect(clientFetch).toHaveBeenLastCalledWith("/store/carts/cart_fresh/group", { method: "POST", body: { slug: "lindelaan" } });
-    expect((s as { get(k: string): unknown }).get("cartId")).toBe("cart_fresh");
+    expect(seen.map(call)).toEqual(["POST /store/carts/cart_old/group", "POST /store/carts", "POST /store/carts/cart_fresh/group"]);
+    expect(cartIdOf(s)).toBe("cart_fresh");
   });
 });
 
 describe("removeCartGroup", () => {
   it("deletes the group of the cart, and does nothing without a cart", async () => {
-    clientFetch.mockResolvedValue({ cart: { id: "cart_1" }, group: null });
+    const seen = stubBackend(() => ({ body: { cart: { id: "cart_1" }, group: null } }));
     await removeCartGroup(session({ cartId: "cart_1" }));
-    expect(clientFetch).toHaveBeenCalledWith("/store/carts/cart_1/group", { method: "DELETE" });
-    clientFetch.mockReset();
     await removeCartGroup(session());
-    expect(clientFetch).not.toHaveBeenCalled();
+    expect(seen.map(call)).toEqual(["DELETE /store/carts/cart_1/group"]);
+  });
+
+  it("forgets a cart the backend no longer knows", async () => {
+    stubBackend(() => ({ status: 404, body: { type: "not_found", code: "cart_not_found", message: "Deze winkelmand bestaat niet (meer)." } }));
+    const s = session({ cartId: "cart_gone" });
+    await removeCartGroup(s);
+    expect(cartIdOf(s)).toBeUndefined();
   });
 });

@@ -1,7 +1,5 @@
-import { FetchError } from "@medusajs/js-sdk";
-import { callBackend } from "./backend.server";
+import { BackendError, backendFetch, type sdk, toBackendFailure } from "./backend.server";
 import { getRegion, storefrontImageUrl } from "./catalogue.server";
-import { sdk } from "./medusa.server";
 import { countryOf, type ShopSession } from "./session.server";
 
 const CART_FIELDS =
@@ -96,45 +94,78 @@ export function toCartView(cart: StoreCart): CartView {
 }
 
 /**
- * The backend's own stock answer for a cart, packages counted with their parts
- * (backend src/lib/cart-stock.ts): already Dutch and exact ("Er zijn er nog maar 5 op
- * voorraad"), so it is shown as it is. Null for any other message.
- */
-export function stockErrorMessage(message: string): string | null {
-  if (message === "Er zijn er nog maar 0 op voorraad.") return SOLD_OUT_MESSAGE;
-  return /^Er zijn er nog maar \d+ op voorraad/.test(message) ? message : null;
-}
-
-export const SOLD_OUT_MESSAGE = "Deze uitvoering is uitverkocht.";
-
-/**
  * HTTP 409: the backend gave up waiting for its turn on the cart or its items (many
  * shoppers at once). Nothing was changed; trying again is safe.
  */
 export const BUSY_MESSAGE = "Het is erg druk in de winkel. Probeer het over een paar seconden opnieuw.";
 
 /**
+ * The backend's codes for a refused cart change (backend src/api/middlewares/cart-errors.ts
+ * and src/lib/cart-stock.ts): the storefront branches on these, never on message text.
+ */
+export const CART_CODES = {
+  /** Not enough stock, packages counted with their parts; the message is Dutch and exact. */
+  stock: "insufficient_inventory",
+  /** The cart id is unknown (removed, or from another shop's database). */
+  notFound: "cart_not_found",
+  /** The cart was checked out already. */
+  completed: "cart_completed",
+} as const;
+
+/** The cookie's cart can no longer be changed: it is gone or already checked out. */
+export function isGoneCart(error: unknown): boolean {
+  return error instanceof BackendError && (error.code === CART_CODES.notFound || error.code === CART_CODES.completed);
+}
+
+/** The backend's own Dutch stock refusal, or null for any other answer. */
+export function stockRefusal(error: unknown): string | null {
+  return error instanceof BackendError && error.code === CART_CODES.stock && error.message ? error.message : null;
+}
+
+/**
  * Turns the backend's refusals of a cart change into messages a shopper understands.
- * Stock refusals come from the backend's cart-stock hook, already Dutch and exact; the
- * rest is told apart by HTTP status only (Medusa's English wording is never parsed).
+ * Stock refusals carry the backend's Dutch message; the rest is told apart by HTTP
+ * status only (Medusa's English wording is never shown).
  */
 export function cartErrorMessage(error: unknown): string | null {
-  if (!(error instanceof FetchError)) return null;
-  const stock = stockErrorMessage(error.message ?? "");
+  if (!(error instanceof BackendError)) return null;
+  const stock = stockRefusal(error);
   if (stock) return stock;
   if (error.status === 409) return BUSY_MESSAGE;
   if (error.status === 404) return "Dit product is niet (meer) beschikbaar.";
-  if (error.status && error.status < 500) return "Dit lukte niet. Controleer je keuze en probeer het opnieuw.";
+  if (error.status < 500) return "Dit lukte niet. Controleer je keuze en probeer het opnieuw.";
   return null;
 }
 
-/** Runs a cart change; shopper-fixable problems become CartError, the rest BackendUnavailableError. */
-async function cartCall<T>(what: string, call: () => Promise<T>): Promise<T> {
-  return callBackend(what, call).catch((error: unknown) => {
-    const message = cartErrorMessage((error as { cause?: unknown }).cause);
-    throw message ? new CartError(message, { cause: error }) : error;
+/** Shopper-fixable refusals become CartError; anything else is rethrown as it is. */
+function asCartError(error: unknown): unknown {
+  const message = cartErrorMessage(error);
+  return message ? new CartError(message, { cause: error }) : error;
+}
+
+/** Runs a cart change; shopper-fixable problems become CartError, the rest stays a backend failure. */
+async function cartCall<T>(call: () => Promise<T>): Promise<T> {
+  return call().catch((error: unknown) => {
+    throw asCartError(error);
   });
 }
+
+/**
+ * Runs `change` on the visitor's cart; when the cookie's cart is gone or already checked
+ * out, forgets it and runs `change` once more (on a new cart, for changes that create one).
+ */
+async function onLiveCart<T>(session: ShopSession, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!isGoneCart(error)) throw error;
+    forgetCart(session);
+    return change();
+  }
+}
+
+/** The store API path of a cart, or of something under it ("/line-items"). */
+export const cartPath = (cartId: string, rest = "") => `/store/carts/${encodeURIComponent(cartId)}${rest}`;
 
 /**
  * Cart reads under way, by cart id. A checkout page runs its layout's and its step's
@@ -147,7 +178,7 @@ const cartReads = new Map<string, Promise<StoreCart>>();
 function retrieveCart(cartId: string): Promise<StoreCart> {
   const underWay = cartReads.get(cartId);
   if (underWay) return underWay;
-  const read = callBackend("retrieve cart", () => sdk.store.cart.retrieve(cartId, { fields: CART_FIELDS }))
+  const read = backendFetch<{ cart: StoreCart }>(cartPath(cartId), { query: { fields: CART_FIELDS } })
     .then(({ cart }) => cart)
     .finally(() => cartReads.delete(cartId));
   cartReads.set(cartId, read);
@@ -168,12 +199,9 @@ export async function getCart(session: ShopSession): Promise<CartView | null> {
     session.set("cartCount", view.count);
     return view;
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof FetchError && cause.status === 404) {
-      forgetCart(session);
-      return null;
-    }
-    throw error;
+    if (!isGoneCart(error)) throw error;
+    forgetCart(session);
+    return null;
   }
 }
 
@@ -186,7 +214,11 @@ async function ensureCartId(session: ShopSession): Promise<string> {
   const existing = session.get("cartId");
   if (existing) return existing;
   const region = await getRegion(countryOf(session));
-  const { cart } = await callBackend("create cart", () => sdk.store.cart.create({ region_id: region.id }, { fields: "id" }));
+  const { cart } = await backendFetch<{ cart: { id: string } }>("/store/carts", {
+    method: "POST",
+    body: { region_id: region.id },
+    query: { fields: "id" },
+  });
   session.set("cartId", cart.id);
   return cart.id;
 }
@@ -217,34 +249,33 @@ export type AddedToCart = {
  * backend's cart-stock hook, whose Dutch refusal becomes a CartError.
  */
 export async function addToCart(session: ShopSession, variantId: string, quantity: number): Promise<AddedToCart> {
-  const add = async () => {
-    const cartId = await ensureCartId(session);
-    const { cart } = await callBackend("add line", () =>
-      sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, { fields: ADDED_FIELDS }),
-    );
-    const count = rememberCount(session, cart);
-    const item = cart.items?.find((i) => i.variant_id === variantId);
-    return { count, title: item ? `${item.product_title} (${item.variant_title})` : "" };
-  };
-  try {
-    return await add();
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (!(cause instanceof FetchError) || !isGoneCart(cause)) {
-      const message = cartErrorMessage(cause);
-      throw message ? new CartError(message, { cause: error }) : error;
-    }
-    forgetCart(session); // the cookie's cart was completed or removed: start a new one once
-    return cartCall("add line", add);
-  }
+  const { cart } = await cartCall(() =>
+    onLiveCart(session, async () =>
+      backendFetch<{ cart: AddedCart }>(cartPath(await ensureCartId(session), "/line-items"), {
+        method: "POST",
+        body: { variant_id: variantId, quantity },
+        query: { fields: ADDED_FIELDS },
+      }),
+    ),
+  );
+  const count = rememberCount(session, cart);
+  const item = cart.items?.find((i) => i.variant_id === variantId);
+  return { count, title: item ? `${item.product_title} (${item.variant_title})` : "" };
 }
+
+type AddedCart = { items?: { quantity: number; variant_id: string | null; product_title: string | null; variant_title: string | null }[] | null };
+type CountedCart = { items?: { quantity: number }[] | null };
 
 /** Changes a line's quantity; the cart page reads the cart (totals) again after the redirect. */
 export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) throw new CartError("Je winkelmand is leeg.");
-  const { cart } = await cartCall("update line", () =>
-    sdk.store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: COUNT_FIELDS }),
+  const { cart } = await cartCall(() =>
+    backendFetch<{ cart: CountedCart }>(cartPath(cartId, `/line-items/${encodeURIComponent(lineId)}`), {
+      method: "POST",
+      body: { quantity },
+      query: { fields: COUNT_FIELDS },
+    }),
   );
   rememberCount(session, cart);
 }
@@ -252,7 +283,12 @@ export async function updateLine(session: ShopSession, lineId: string, quantity:
 export async function removeLine(session: ShopSession, lineId: string): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) return;
-  const { parent } = await cartCall("remove line", () => sdk.store.cart.deleteLineItem(cartId, lineId, { fields: COUNT_FIELDS }));
+  const { parent } = await cartCall(() =>
+    backendFetch<{ parent?: CountedCart }>(cartPath(cartId, `/line-items/${encodeURIComponent(lineId)}`), {
+      method: "DELETE",
+      query: { fields: COUNT_FIELDS },
+    }),
+  );
   if (parent) rememberCount(session, parent);
 }
 
@@ -264,52 +300,29 @@ type CartGroupResponse = { cart: { id: string }; group: (CartGroup & { id: strin
  * (404, Dutch message), which becomes a CartError.
  */
 export async function setCartGroup(session: ShopSession, slug: string): Promise<CartGroup> {
-  const set = async () => {
-    const cartId = await ensureCartId(session);
-    return callBackend("set cart group", () =>
-      sdk.client.fetch<CartGroupResponse>(`/store/carts/${encodeURIComponent(cartId)}/group`, { method: "POST", body: { slug } }),
-    );
-  };
-  const refused = (error: unknown) => {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof FetchError && cause.status && cause.status < 500 && !isGoneCart(cause)) {
-      return new CartError(cause.message || "Voor deze buurtgroep kun je nu niet bestellen.", { cause: error });
-    }
-    return null;
-  };
-  let response: CartGroupResponse;
-  try {
-    response = await set();
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (!(cause instanceof FetchError) || !isGoneCart(cause)) throw refused(error) ?? error;
-    forgetCart(session); // the cookie's cart was completed or removed: start a new one once
-    response = await set().catch((retryError: unknown) => {
-      throw refused(retryError) ?? retryError;
-    });
-  }
+  const response = await onLiveCart(session, async () =>
+    backendFetch<CartGroupResponse>(cartPath(await ensureCartId(session), "/group"), { method: "POST", body: { slug } }),
+  ).catch((error: unknown) => {
+    if (!(error instanceof BackendError) || error.status >= 500) throw error;
+    // The route is the shop's own, so even its 404 (unknown or unapproved group) is a Dutch
+    // sentence, which the translator's default for Medusa's English 404s would hide.
+    const message = error.status === 404 ? error.message : toBackendFailure(error).message;
+    throw new CartError(message, { cause: error });
+  });
   if (!response.group) throw new CartError("Voor deze buurtgroep kun je nu niet bestellen.");
   return { slug: response.group.slug, name: response.group.name };
 }
 
-/** Order without a group again; nothing to do without a cart. */
+/** Order without a group again; nothing to do without a cart (or with one that is gone). */
 export async function removeCartGroup(session: ShopSession): Promise<void> {
   const cartId = session.get("cartId");
   if (!cartId) return;
   try {
-    await callBackend("remove cart group", () =>
-      sdk.client.fetch<CartGroupResponse>(`/store/carts/${encodeURIComponent(cartId)}/group`, { method: "DELETE" }),
-    );
+    await backendFetch<CartGroupResponse>(cartPath(cartId, "/group"), { method: "DELETE" });
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof FetchError && isGoneCart(cause)) return forgetCart(session);
-    throw error;
+    if (!isGoneCart(error)) throw error;
+    forgetCart(session);
   }
-}
-
-/** The cart itself is gone (removed, or already checked out), as opposed to a refused group. */
-function isGoneCart(error: FetchError): boolean {
-  return (error.status === 404 && /^Winkelmand |^Cart /.test(error.message ?? "")) || /afgerekend|completed/i.test(error.message ?? "");
 }
 
 /** The cart as sent to the browser: without Medusa's raw object. */

@@ -1,10 +1,6 @@
-import { FetchError } from "@medusajs/js-sdk";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { stubBackend, type SeenRequest } from "~/test/backend-stub";
 
-// Replace the real SDK client (which reads the environment) with a stub.
-const fetchMock = vi.fn();
-const completeMock = vi.fn();
-vi.mock("./medusa.server", () => ({ sdk: { client: { fetch: fetchMock }, store: { cart: { complete: completeMock } } } }));
 vi.mock("./session.server", () => ({ countryOf: () => "nl", getSession: vi.fn(), commitSession: vi.fn() }));
 
 const {
@@ -21,40 +17,31 @@ const { toBackendFailure } = await import("./backend.server");
 
 // A block body: a function returned from beforeEach would run as a cleanup hook.
 beforeEach(() => {
-  fetchMock.mockReset();
-  completeMock.mockReset();
+  vi.unstubAllGlobals();
 });
+
+const call = (r: SeenRequest) => `${r.method} ${r.path}`;
 
 describe("payment on invoice", () => {
   it("posts what was typed to the backend's invoice route and passes its field errors on", async () => {
-    const httpFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(
-      Response.json(
-        { type: "invalid_data", message: "Een KvK-nummer bestaat uit 8 cijfers", errors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers" } },
-        { status: 400 },
-      ),
-    );
-    try {
-      const error = await startInvoicePayment("cart_1", { organisation: "Gemeente Utrecht", kvk_number: "3020" }).catch((e: unknown) => e);
-      const [url, init] = httpFetch.mock.calls[0]!;
-      expect(String(url)).toMatch(/\/store\/invoice\/carts\/cart_1$/);
-      expect(init?.method).toBe("POST");
-      expect(JSON.parse(String(init?.body))).toEqual({ organisation: "Gemeente Utrecht", kvk_number: "3020" });
-      expect(toBackendFailure(error)).toMatchObject({ status: 400, fieldErrors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers." } });
-    } finally {
-      httpFetch.mockRestore();
-    }
+    const message = "Een KvK-nummer bestaat uit 8 cijfers";
+    const seen = stubBackend(() => ({ status: 400, body: { type: "invalid_data", message, errors: { kvk_number: message } } }));
+    const error = await startInvoicePayment("cart_1", { organisation: "Gemeente Utrecht", kvk_number: "3020" }).catch((e: unknown) => e);
+    expect(seen.map(call)).toEqual(["POST /store/invoice/carts/cart_1"]);
+    expect(seen[0]!.body).toEqual({ organisation: "Gemeente Utrecht", kvk_number: "3020" });
+    expect(toBackendFailure(error)).toMatchObject({ status: 400, fieldErrors: { kvk_number: `${message}.` } });
   });
 
   it("removes the organisation data when another way to pay is chosen", async () => {
-    fetchMock.mockResolvedValue({ cart: { id: "cart_1", invoice: null } });
+    const seen = stubBackend(() => ({ body: { cart: { id: "cart_1", invoice: null } } }));
     await clearInvoiceDetails("cart_1");
-    expect(fetchMock).toHaveBeenCalledWith("/store/invoice/carts/cart_1", { method: "DELETE" });
+    expect(seen.map(call)).toEqual(["DELETE /store/invoice/carts/cart_1"]);
   });
 
   it("reads whether an order awaits approval, for the confirmation page", async () => {
-    fetchMock.mockResolvedValue({ invoice: { organisation: "Gemeente Utrecht", invoice_email: null, status: "awaiting_approval" } });
+    const seen = stubBackend(() => ({ body: { invoice: { organisation: "Gemeente Utrecht", invoice_email: null, status: "awaiting_approval" } } }));
     expect(await getOrderInvoice("order_1")).toEqual({ organisation: "Gemeente Utrecht", invoiceEmail: null, awaitingApproval: true });
-    expect(fetchMock).toHaveBeenCalledWith("/store/invoice/orders/order_1");
+    expect(seen.map(call)).toEqual(["GET /store/invoice/orders/order_1"]);
     expect(toOrderInvoice(null)).toBeNull();
     expect(toOrderInvoice({ organisation: "X", invoice_email: "f@x.nl", status: "approved" })).toEqual({
       organisation: "X",
@@ -93,24 +80,22 @@ describe("return from Stripe", () => {
     const values = new Map<string, unknown>([["cartId", "cart_1"]]);
     return { get: (k: string) => values.get(k), set: (k: string, v: unknown) => values.set(k, v), unset: (k: string) => values.delete(k), values } as any;
   };
-  const conflict = () => new FetchError("Cart is already being completed by another request", "Conflict", 409);
+  const conflict = { status: 409, body: { type: "conflict", code: "invalid_state_error", message: "The request conflicted with another request." } };
 
   it("waits while the webhook completes the same cart, then shows that one order", async () => {
-    completeMock
-      .mockRejectedValueOnce(conflict())
-      .mockRejectedValueOnce(conflict())
-      .mockResolvedValueOnce({ type: "order", order: { id: "order_1", display_id: 7 } });
+    const answers = [conflict, conflict, { body: { type: "order", order: { id: "order_1", display_id: 7 } } }];
+    const seen = stubBackend(() => answers.shift()!);
     const sleeps: number[] = [];
     const s = session();
     const order = await completeOrAwaitOrder(s, "cart_1", { sleep: async (ms) => void sleeps.push(ms), intervalMs: 10 });
     expect(order).toEqual({ orderId: "order_1", displayId: 7 });
-    expect(completeMock).toHaveBeenCalledTimes(3);
+    expect(seen.map(call)).toEqual(Array(3).fill("POST /store/carts/cart_1/complete"));
     expect(sleeps).toEqual([10, 10]);
     expect(s.get("lastOrderId")).toBe("order_1");
   });
 
   it("gives up after the timeout with CompletionInProgress, never a payment error", async () => {
-    completeMock.mockRejectedValue(conflict());
+    stubBackend(() => conflict);
     const error = await completeOrAwaitOrder(session(), "cart_1", { timeoutMs: 30, intervalMs: 10, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompletionInProgress);
   });

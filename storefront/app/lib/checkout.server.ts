@@ -1,8 +1,6 @@
-import { FetchError } from "@medusajs/js-sdk";
-import { backendFetch, callBackend } from "./backend.server";
+import { BackendError, backendFetch, callBackend, sdk } from "./backend.server";
 import { getRegion } from "./catalogue.server";
-import { CartError, forgetCart, stockErrorMessage, type CartView } from "./cart.server";
-import { sdk } from "./medusa.server";
+import { CART_CODES, CartError, cartPath, forgetCart, stockRefusal, type CartView } from "./cart.server";
 import type { ShopSession } from "./session.server";
 import type { CheckoutAddress } from "./address";
 
@@ -32,6 +30,11 @@ export type ShippingGroup = {
  */
 const ANSWER_FIELDS = { fields: "id" };
 
+/** Changes the cart; the answer is not read (see ANSWER_FIELDS). */
+async function updateCart(cartId: string, body: Record<string, unknown>): Promise<void> {
+  await backendFetch(cartPath(cartId), { method: "POST", body, query: ANSWER_FIELDS });
+}
+
 /** Saves e-mail and address; moves the cart to the region of the chosen country. */
 export async function saveAddress(session: ShopSession, cart: CartView, address: CheckoutAddress) {
   const region = await getRegion(address.country_code);
@@ -50,17 +53,15 @@ export async function saveAddress(session: ShopSession, cart: CartView, address:
   // Changing the region makes Medusa reset the address to the region's country,
   // so move the cart first and save the address after.
   if (cart.raw.region_id !== region.id) {
-    await callBackend("change region", () => sdk.store.cart.update(cart.id, { region_id: region.id }, ANSWER_FIELDS));
+    await updateCart(cart.id, { region_id: region.id });
   }
   const details = { email: address.email, shipping_address: shippingAddress, billing_address: shippingAddress };
-  await callBackend("save address", () => sdk.store.cart.update(cart.id, details, ANSWER_FIELDS));
+  await updateCart(cart.id, details);
   session.set("country", address.country_code);
 }
 
 export async function getShippingGroups(cartId: string): Promise<ShippingGroup[]> {
-  const { shipping_groups } = await callBackend("list shipping groups", () =>
-    sdk.client.fetch<{ shipping_groups: ShippingGroup[] }>(`/store/carts/${cartId}/shipping-groups`),
-  );
+  const { shipping_groups } = await backendFetch<{ shipping_groups: ShippingGroup[] }>(cartPath(cartId, "/shipping-groups"));
   return shipping_groups;
 }
 
@@ -71,9 +72,11 @@ export async function saveShipping(cartId: string, groups: ShippingGroup[], chos
     throw new CartError("Kies voor elke zending een verzendwijze.");
   }
   for (const group of groups) {
-    await callBackend("add shipping method", () =>
-      sdk.store.cart.addShippingMethod(cartId, { option_id: chosen[group.profile_id]! }, ANSWER_FIELDS),
-    );
+    await backendFetch(cartPath(cartId, "/shipping-methods"), {
+      method: "POST",
+      body: { option_id: chosen[group.profile_id]! },
+      query: ANSWER_FIELDS,
+    });
   }
 }
 
@@ -104,44 +107,49 @@ export async function startInvoicePayment(cartId: string, details: Record<string
 
 /** Another way to pay was chosen: the organisation's data leaves the cart (a no-op when there is none). */
 export async function clearInvoiceDetails(cartId: string): Promise<void> {
-  await callBackend("clear invoice details", () => sdk.client.fetch(`/store/invoice/carts/${cartId}`, { method: "DELETE" }));
+  await backendFetch(`/store/invoice/carts/${encodeURIComponent(cartId)}`, { method: "DELETE" });
 }
 
+/** What Medusa's POST /store/carts/:id/complete answers with 200. */
+type CompletionAnswer =
+  | { type: "order"; order: { id: string; display_id?: number | null } }
+  | { type: "cart"; error?: { type?: string; message?: string } };
+
+/** Medusa's error types for a payment the provider refused or that needs the shopper again (answered with 200). */
+const PAYMENT_ERROR_TYPES = new Set(["payment_authorization_error", "payment_requires_more_error"]);
+
 /**
- * Completes the cart. Medusa answers 200 with `type: "cart"` and an error when
- * payment or stock fails: that becomes a CartError with a Dutch message.
+ * Completing can take long under load (stock locks, reservations, the payment capture),
+ * and giving up early would show an error for an order that is being made.
+ */
+const COMPLETION_TIMEOUT_MS = 60_000;
+
+/**
+ * Completes the cart. Medusa answers 200 with `type: "cart"` and an error when the
+ * payment fails, and 4xx when the cart cannot be completed (stock: the backend's Dutch
+ * refusal with code insufficient_inventory): both become a CartError with a Dutch message.
  */
 export async function completeCart(session: ShopSession, cartId: string): Promise<{ orderId: string; displayId: number }> {
-  let result: Awaited<ReturnType<typeof sdk.store.cart.complete>>;
+  let result: CompletionAnswer;
   try {
-    result = await sdk.store.cart.complete(cartId);
+    result = await backendFetch<CompletionAnswer>(cartPath(cartId, "/complete"), { method: "POST", timeoutMs: COMPLETION_TIMEOUT_MS });
   } catch (error) {
+    if (!(error instanceof BackendError) || error.status >= 500) throw error;
     // 409: Medusa is completing this cart in another request (Stripe's webhook or a second tab).
-    if (error instanceof FetchError && error.status === 409) throw new CompletionInProgress({ cause: error });
-    if (error instanceof FetchError && error.status && error.status < 500) {
-      throw new CartError(completionMessage(error.message), { cause: error });
-    }
-    return callBackend("complete cart", () => Promise.reject(error));
+    if (error.status === 409) throw new CompletionInProgress({ cause: error });
+    throw new CartError(stockRefusal(error) ?? NOT_COMPLETED_MESSAGE, { cause: error });
   }
   if (result.type !== "order") {
-    throw new CartError(completionMessage(result.error?.message ?? ""));
+    const payment = PAYMENT_ERROR_TYPES.has(result.error?.type ?? "");
+    throw new CartError(payment ? PAYMENT_FAILED_MESSAGE : NOT_COMPLETED_MESSAGE);
   }
   forgetCart(session);
   session.set("lastOrderId", result.order.id);
   return { orderId: result.order.id, displayId: result.order.display_id ?? 0 };
 }
 
-function completionMessage(message: string): string {
-  const stock = stockErrorMessage(message);
-  if (stock) return stock;
-  if (/inventory|stock|quantity/i.test(message)) {
-    return "Niet alles in je winkelmand is nog op voorraad. Pas de aantallen in je winkelmand aan en probeer het opnieuw.";
-  }
-  if (/payment/i.test(message)) {
-    return "De betaling is niet gelukt. Probeer het opnieuw of kies een andere betaalwijze.";
-  }
-  return "Je bestelling kon niet worden afgerond. Controleer je gegevens en probeer het opnieuw.";
-}
+export const PAYMENT_FAILED_MESSAGE = "De betaling is niet gelukt. Probeer het opnieuw of kies een andere betaalwijze.";
+export const NOT_COMPLETED_MESSAGE = "Je bestelling kon niet worden afgerond. Controleer je gegevens en probeer het opnieuw.";
 
 const ORDER_FIELDS =
   "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
@@ -166,8 +174,8 @@ export function toOrderInvoice(invoice: { organisation?: unknown; invoice_email?
 
 /** Whether the order is paid on invoice (Medusa's store order route does not return metadata). */
 export async function getOrderInvoice(orderId: string): Promise<OrderInvoice | null> {
-  const { invoice } = await callBackend("retrieve order invoice", () =>
-    sdk.client.fetch<{ invoice: Record<string, unknown> | null }>(`/store/invoice/orders/${orderId}`),
+  const { invoice } = await backendFetch<{ invoice: Record<string, unknown> | null }>(
+    `/store/invoice/orders/${encodeURIComponent(orderId)}`,
   );
   return toOrderInvoice(invoice);
 }
@@ -209,11 +217,13 @@ export function returnMatchesCart(sessions: SessionLike[], payment: PaymentRetur
 /** The cart's payment sessions (with the provider's data), or null when the cart is gone. */
 export async function cartPaymentSessions(cartId: string): Promise<SessionLike[] | null> {
   try {
-    const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "id,*payment_collection.payment_sessions" });
-    return (cart.payment_collection?.payment_sessions ?? []) as SessionLike[];
+    const { cart } = await backendFetch<{ cart: { payment_collection?: { payment_sessions?: SessionLike[] } | null } }>(cartPath(cartId), {
+      query: { fields: "id,*payment_collection.payment_sessions" },
+    });
+    return cart.payment_collection?.payment_sessions ?? [];
   } catch (error) {
-    if (error instanceof FetchError && error.status === 404) return null;
-    return callBackend("retrieve cart payment", () => Promise.reject(error));
+    if (error instanceof BackendError && error.code === CART_CODES.notFound) return null;
+    throw error;
   }
 }
 

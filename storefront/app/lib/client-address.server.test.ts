@@ -50,7 +50,7 @@ describe("every call through the SDK client carries the visitor's signed address
     process.env.MEDUSA_PUBLISHABLE_KEY = "pk_test";
     process.env.CLIENT_IP_SECRET = SECRET;
     try {
-      const { sdk } = await import("./medusa.server");
+      const { sdk } = await import("./backend.server");
       await clientAddressStorage().run("203.0.113.50", () => sdk.client.fetch("/store/x"));
       await clientAddressStorage().run("203.0.113.51", () => sdk.auth.login("customer", "emailpass", { email: "a@example.nl", password: "x" }).catch(() => null));
       await sdk.client.fetch("/store/y");

@@ -141,7 +141,7 @@ let cached: StorefrontConfig | undefined;
 /**
  * The server's configuration, read from process.env once. On a configuration
  * problem this prints one line to stderr and exits with status 1 (no stack trace).
- * Called at module level by medusa.server.ts, so a production server stops at startup.
+ * Called at module level by backend.server.ts, so a production server stops at startup.
  */
 export function getConfig(): StorefrontConfig {
   if (cached) return cached;
