@@ -25,6 +25,9 @@ export const createNoticeAuthorStep = createStep(
   }
 )
 
+export const LOGIN_EXISTS_MESSAGE =
+  "Er bestaat al een login met dit e-mailadres (bijvoorbeeld van een medewerker of groepsbeheerder); gebruik een ander adres"
+
 export const registerNoticeAuthorIdentityStepId = "register-notice-author-identity"
 
 /**
@@ -36,16 +39,15 @@ export const registerNoticeAuthorIdentityStep = createStep(
   registerNoticeAuthorIdentityStepId,
   async (input: { author_id: string; email: string; password: string }, { container }) => {
     const auth: IAuthModuleService = container.resolve(Modules.AUTH)
+    // Asked first rather than read out of Medusa's English refusal text.
+    const [existing] = await auth.listProviderIdentities({ entity_id: input.email, provider: "emailpass" }, { select: ["id"] })
+    if (existing) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, LOGIN_EXISTS_MESSAGE)
     const { success, authIdentity, error } = await auth.register("emailpass", {
       body: { email: input.email, password: input.password },
     } as any)
     if (!success || !authIdentity) {
-      throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
-        /exists/i.test(error ?? "")
-          ? "Er bestaat al een login met dit e-mailadres (bijvoorbeeld van een medewerker of groepsbeheerder); gebruik een ander adres"
-          : `Het account kon niet worden aangemaakt: ${error ?? "onbekende fout"}`
-      )
+      // Another request registered the same address between the check and here, or Medusa refused otherwise.
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Het account kon niet worden aangemaakt: ${error ?? "onbekende fout"}`)
     }
     await auth.updateAuthIdentities({
       id: authIdentity.id,
