@@ -1,3 +1,4 @@
+import { Icon } from "~/components/Icon";
 import { Prose } from "./Prose";
 
 export type AccordionItem = {
@@ -19,14 +20,7 @@ export function Accordion({ items }: { items: AccordionItem[] }) {
         <details key={item.id} id={item.id} className="group scroll-mt-6">
           <summary className="flex cursor-pointer list-none items-start justify-between gap-4 px-5 py-4 text-lg font-semibold text-slate-900 hover:bg-brand-blue-light focus-visible:-outline-offset-4 [&::-webkit-details-marker]:hidden">
             <span dangerouslySetInnerHTML={{ __html: item.titleHtml }} />
-            <svg
-              viewBox="0 0 24 24"
-              className="mt-1 h-5 w-5 shrink-0 text-brand-blue transition-transform group-open:rotate-180"
-              aria-hidden="true"
-              focusable="false"
-            >
-              <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <Icon name="chevronDown" className="mt-1 h-5 w-5 shrink-0 text-brand-blue transition-transform group-open:rotate-180" strokeWidth={2.5} />
           </summary>
           <div className="px-5 pt-1 pb-5">
             <Prose html={item.html} size="compact" />

@@ -1,3 +1,4 @@
+import { Icon } from "~/components/Icon";
 import { Link } from "@remix-run/react";
 
 function productsLabel(count: number): string {
@@ -11,16 +12,7 @@ export function CartLink({ count }: { count: number }) {
       to="/winkelmand"
       className="inline-flex items-center gap-2 rounded-md px-3 py-2 font-semibold text-white hover:bg-white/10"
     >
-      <svg viewBox="0 0 24 24" className="h-6 w-6" aria-hidden="true" focusable="false">
-        <path
-          d="M6 7h12l-1.2 12.1a1 1 0 0 1-1 .9H8.2a1 1 0 0 1-1-.9L6 7zm3 0V6a3 3 0 0 1 6 0v1"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <Icon name="cart" className="h-6 w-6" />
       <span>Winkelmand</span>
       <span
         data-testid="cart-count"

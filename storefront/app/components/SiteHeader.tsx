@@ -1,3 +1,4 @@
+import { Icon } from "~/components/Icon";
 import { Link, NavLink } from "@remix-run/react";
 import { CartLink } from "./CartLink";
 import { Logo } from "./Logo";
@@ -25,16 +26,7 @@ function AccountLink({ signedIn }: { signedIn: boolean }) {
         `inline-flex items-center gap-2 rounded-md px-3 py-2 font-semibold text-white hover:bg-white/10 ${isActive ? "underline decoration-brand-yellow decoration-[3px] underline-offset-8" : ""}`
       }
     >
-      <svg viewBox="0 0 24 24" className="h-6 w-6" aria-hidden="true" focusable="false">
-        <path
-          d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <Icon name="person" className="h-6 w-6" />
       <span>{signedIn ? "Mijn groep" : "Inloggen"}</span>
     </NavLink>
   );

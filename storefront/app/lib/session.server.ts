@@ -1,4 +1,4 @@
-import { createCookieSessionStorage, type Session } from "@remix-run/node";
+import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 import { getConfig } from "./config.server";
 
 /** What the visitor's session cookie holds: no personal data, only ids and counts. */
@@ -54,4 +54,16 @@ export function commitSession(session: ShopSession): Promise<string> {
 
 export function countryOf(session: ShopSession): "nl" | "be" {
   return session.get("country") === "be" ? "be" : "nl";
+}
+
+/**
+ * Signs one account out: forgets its token only (Medusa's JWTs are stateless; the cookie
+ * holds the only copy), so a group admin and a notice account on the same browser are
+ * signed out separately. Answers the redirect with the notice "Je bent uitgelogd.".
+ */
+export async function signOut(request: Request, token: "customerToken" | "noticeAuthorToken", to: string): Promise<Response> {
+  const session = await getSession(request);
+  session.unset(token);
+  session.flash("notice", { kind: "info", message: "Je bent uitgelogd." });
+  return redirect(to, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
 }

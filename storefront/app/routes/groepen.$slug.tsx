@@ -1,3 +1,4 @@
+import { Icon } from "~/components/Icon";
 import {
   type ActionFunctionArgs,
   data,
@@ -78,15 +79,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     status: 303,
     headers: { "Set-Cookie": await commitSession(session) },
   });
-}
-
-function MapPinIcon() {
-  return (
-    <svg viewBox="0 0 24 24" className="h-5 w-5 shrink-0" aria-hidden="true" focusable="false">
-      <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-      <circle cx="12" cy="9.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="2" />
-    </svg>
-  );
 }
 
 export default function GroupPage() {
@@ -187,7 +179,7 @@ export default function GroupPage() {
               className="h-72"
             >
               <p className="flex items-center justify-center gap-1.5">
-                <MapPinIcon />
+                <Icon name="pin" className="h-5 w-5 shrink-0" />
                 {group.name} is actief in {group.woonplaats}, postcode {group.postcodes.join(", ")}.
               </p>
             </GroupMap>

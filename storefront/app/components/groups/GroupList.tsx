@@ -1,3 +1,4 @@
+import { Icon } from "~/components/Icon";
 import { Link } from "@remix-run/react";
 
 /** What a list entry shows (GroupSummary from groups.server.ts, as the loader sends it). */
@@ -22,30 +23,6 @@ type GroupListProps = {
   hideGemeente?: boolean;
 };
 
-function PeopleIcon() {
-  return (
-    <svg viewBox="0 0 24 24" className="h-4 w-4 shrink-0" aria-hidden="true" focusable="false">
-      <path
-        d="M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15.5 4.1a3 3 0 0 1 0 5.8"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function PinIcon() {
-  return (
-    <svg viewBox="0 0 24 24" className="h-4 w-4 shrink-0" aria-hidden="true" focusable="false">
-      <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-      <circle cx="12" cy="9.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="2" />
-    </svg>
-  );
-}
-
 /** The directory's result list: one card per group; the name links to the group's page. */
 export function GroupList({ groups, headingLevel = 3, postcode = null, hideGemeente = false }: GroupListProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -68,14 +45,14 @@ export function GroupList({ groups, headingLevel = 3, postcode = null, hideGemee
                 </Link>
               </Heading>
               <p className="mt-1 flex items-center gap-1.5 text-slate-700">
-                <PinIcon />
+                <Icon name="pin" className="h-4 w-4 shrink-0" />
                 <span>
                   {group.woonplaats}
                   {!hideGemeente && group.gemeente !== group.woonplaats ? <>, gemeente {group.gemeente}</> : null}
                 </span>
               </p>
               <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-700" data-testid="group-members">
-                <PeopleIcon />
+                <Icon name="people" className="h-4 w-4 shrink-0" />
                 {group.membersLabel}
                 <span className="text-slate-500" aria-hidden="true">
                   ·
