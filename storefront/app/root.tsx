@@ -17,7 +17,7 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
-import { getCompany } from "./lib/company.server";
+import { loadCompany } from "./lib/company.server";
 import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
@@ -38,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const notice = session.get("notice") ?? null;
   const payload = {
-    company: getCompany(),
+    // Cached; while the backend cannot say, the footer leaves the company details out.
+    company: await loadCompany().catch(() => null),
     cartCount: session.get("cartCount") ?? 0,
     // a group admin's login (lib/account.server.ts): the header shows "Mijn groep" instead of "Inloggen"
     signedIn: Boolean(session.get("customerToken")),

@@ -27,6 +27,7 @@ jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cor
 const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-invoice-"))
 process.env.MAIL_DIR = MAIL_DIR
 process.env.COMPANY_IBAN = "NL02 ABNA 0123 4567 89"
+process.env.COMPANY_KVK = "87654321"
 delete process.env.STRIPE_API_KEY
 delete process.env.STRIPE_API_BASE_URL
 delete process.env.SMTP_URL
@@ -282,6 +283,12 @@ medusaIntegrationTestRunner({
       expect(text).toContain(euro(vatCents))
       expect(text).toContain(euro(totalCents))
       expect(text.replace(/\s+/g, " ")).toContain("NL02 ABNA 0123 4567 89")
+
+      // The storefront shows the same company as the invoice (one reader of COMPANY_*), without the IBAN.
+      const { data: shown } = await api.get("/store/seller", headers)
+      expect(shown.seller).toMatchObject({ kvk: "87654321" })
+      expect(shown.seller).not.toHaveProperty("iban")
+      for (const value of [shown.seller.name, `KvK ${shown.seller.kvk}`, shown.seller.btw]) expect(text).toContain(value)
       expect(text).toContain("binnen 30 dagen")
 
       // The same PDF can be downloaded again.

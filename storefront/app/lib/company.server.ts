@@ -1,33 +1,21 @@
-import { type Company, DEFAULT_COMPANY } from "./site";
-
-export type CompanyEnv = Record<string, string | undefined>;
-
-function setting(value: string | undefined, fallback: string): string {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : fallback;
-}
+import { backendFetch } from "./backend.server";
+import { createCache } from "./cache.server";
+import type { Company } from "./site";
 
 /**
- * Pure: the company details from an environment object; every missing or empty
- * COMPANY_* variable falls back to the fictional default in site.ts.
+ * The company behind the shop, from the backend (GET /store/seller): the backend reads
+ * the COMPANY_* settings once (backend/src/config/env.ts) and prints the same details on
+ * every invoice, so the footer, /contact and the legal texts can never disagree with them.
+ * Kept for five minutes, then refreshed in the background (a stale copy is served for up
+ * to a day while the backend does not answer).
  */
-export function parseCompany(env: CompanyEnv): Company {
-  return {
-    name: setting(env.COMPANY_NAME, DEFAULT_COMPANY.name),
-    address: setting(env.COMPANY_ADDRESS, DEFAULT_COMPANY.address),
-    postcode: setting(env.COMPANY_POSTCODE, DEFAULT_COMPANY.postcode),
-    city: setting(env.COMPANY_CITY, DEFAULT_COMPANY.city),
-    kvk: setting(env.COMPANY_KVK, DEFAULT_COMPANY.kvk),
-    btw: setting(env.COMPANY_BTW, DEFAULT_COMPANY.btw),
-    email: setting(env.COMPANY_EMAIL, DEFAULT_COMPANY.email),
-    phone: setting(env.COMPANY_PHONE, DEFAULT_COMPANY.phone),
-  };
+const cache = createCache<Company>({ freshMs: 5 * 60_000, maxStaleMs: 24 * 60 * 60_000 });
+
+export function loadCompany(): Promise<Company> {
+  return cache.get("seller", async () => (await backendFetch<{ seller: Company }>("/store/seller")).seller);
 }
 
-let cached: Company | undefined;
-
-/** The company details of this server, read from process.env once. */
-export function getCompany(): Company {
-  cached ??= parseCompany(process.env);
-  return cached;
+/** Test hook: forget the cached company. */
+export function clearCompanyCache(): void {
+  cache.clear();
 }

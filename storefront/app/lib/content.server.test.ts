@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { parseCompany } from "./company.server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubBackend } from "~/test/backend-stub";
+import { clearCompanyCache } from "./company.server";
 import {
   ContentError,
   contentVars,
@@ -14,9 +15,21 @@ import {
   parseSiteUrl,
   slugify,
 } from "./content.server";
-import { DEFAULT_COMPANY } from "./site";
+import type { Company } from "./site";
 
-const VARS = contentVars(DEFAULT_COMPANY, "https://www.example.nl");
+/** What the backend's GET /store/seller answers (its fictional defaults). */
+const COMPANY: Company = {
+  name: "Buurtpreventie Shop B.V.",
+  address: "Voorbeeldstraat 1",
+  postcode: "1234 AB",
+  city: "Voorbeeldstad",
+  kvk: "00000000",
+  btw: "NL000000000B00",
+  email: "info@buurtpreventie-shop.example",
+  phone: "020 000 0000",
+};
+
+const VARS = contentVars(COMPANY, "https://www.example.nl");
 
 function page(body: string, frontMatter = "title: Test\ndescription: Een testpagina.") {
   return parseContentPage("test", `---\n${frontMatter}\n---\n${body}`, VARS);
@@ -117,9 +130,9 @@ describe("parseContentPage", () => {
 
   it("fills company placeholders and rejects unknown ones", () => {
     const { html } = page("Mail [{{email}}](mailto:{{email}}) of bel {{ telefoon }}; {{bedrijfsnaam}}.");
-    expect(html).toContain(`<a href="mailto:${DEFAULT_COMPANY.email}">${DEFAULT_COMPANY.email}</a>`);
-    expect(html).toContain(DEFAULT_COMPANY.phone);
-    expect(html).toContain(DEFAULT_COMPANY.name);
+    expect(html).toContain(`<a href="mailto:${COMPANY.email}">${COMPANY.email}</a>`);
+    expect(html).toContain(COMPANY.phone);
+    expect(html).toContain(COMPANY.name);
     expect(() => page("{{telefon}}")).toThrow(/unknown placeholder \{\{telefon\}\}/);
   });
 });
@@ -144,17 +157,14 @@ describe("helpers", () => {
     expect(() => parseSiteUrl({ PUBLIC_STOREFRONT_URL: "ftp://example.nl" })).toThrow(/PUBLIC_STOREFRONT_URL/);
   });
 
-  it("parseCompany falls back to the fictional defaults per variable", () => {
-    expect(parseCompany({})).toEqual(DEFAULT_COMPANY);
-    expect(parseCompany({ COMPANY_NAME: " Echt B.V. ", COMPANY_KVK: "", COMPANY_EMAIL: "hallo@echt.nl" })).toEqual({
-      ...DEFAULT_COMPANY,
-      name: "Echt B.V.",
-      email: "hallo@echt.nl",
-    });
-  });
 });
 
 describe("the site's content pages", () => {
+  afterEach(() => {
+    clearCompanyCache();
+    vi.unstubAllGlobals();
+  });
+
   const slugs = listContentSlugs();
 
   it("has the information and legal pages", () => {
@@ -200,29 +210,36 @@ describe("the site's content pages", () => {
     expect(rules.blocks.whatsapp).toContain("https://www.example.nl/gedragsregels");
   });
 
-  it("getContentPage caches parsed pages and returns null for an unknown page", () => {
-    const first = getContentPage("over");
+  it("getContentPage caches parsed pages per company and returns null for an unknown page", () => {
+    const first = getContentPage("over", COMPANY);
     expect(first?.title).toBe("Over WhatsApp-buurtpreventie");
-    expect(getContentPage("over")).toBe(first);
-    expect(getContentPage("bestaat-niet")).toBeNull();
-    expect(getContentPage("../routes/over")).toBeNull();
+    expect(getContentPage("over", COMPANY)).toBe(first);
+    const renamed = { ...COMPANY, name: "Echt B.V." };
+    expect(getContentPage("over", renamed)).not.toBe(first);
+    expect(getContentPage("bestaat-niet", COMPANY)).toBeNull();
+    expect(getContentPage("../routes/over", COMPANY)).toBeNull();
   });
 
-  it("loadContentPage gives page and meta, or throws a 404 Response", () => {
-    const { page: over, seo } = loadContentPage("over");
+  it("loadContentPage fills in the company the backend names, with the page's meta, or throws a 404 Response", async () => {
+    const seen = stubBackend(() => ({ body: { seller: { ...COMPANY, kvk: "87654321" } } }));
+    const { page: terms, seo } = await loadContentPage("algemene-voorwaarden");
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /store/seller"]);
+    expect(terms.html).toContain("87654321");
     expect(seo).toEqual({
-      title: over.title,
-      description: over.description,
-      canonical: `${parseSiteUrl(process.env)}/over`,
+      title: terms.title,
+      description: terms.description,
+      canonical: `${parseSiteUrl(process.env)}/algemene-voorwaarden`,
       type: "article",
     });
-    let thrown: unknown;
-    try {
-      loadContentPage("bestaat-niet");
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = await loadContentPage("bestaat-niet").catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
+  });
+
+  it("loadContentPage answers 503 while the backend cannot name the company (never made-up details)", async () => {
+    stubBackend(() => new TypeError("fetch failed"));
+    const thrown = await loadContentPage("privacyverklaring").catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(503);
   });
 });

@@ -22,7 +22,8 @@
  * app/ folder; a content change ships with the next build. Parsed pages are cached in memory.
  */
 import { Marked, type Token, type Tokens } from "marked";
-import { getCompany } from "./company.server";
+import { loadFromBackend } from "./backend.server";
+import { loadCompany } from "./company.server";
 import { canonicalUrl, DEFAULT_SITE_URL, normalizeSiteUrl, type Seo } from "./seo";
 import type { Company } from "./site";
 
@@ -316,16 +317,17 @@ export function getContentSource(slug: string): string | null {
   return SOURCE_BY_SLUG.get(slug) ?? null;
 }
 
-const pageCache = new Map<string, ContentPage>();
+/** Parsed pages, each with the company details it was filled in with (a change parses again). */
+const pageCache = new Map<string, { company: Company; page: ContentPage }>();
 
-/** A parsed page (cached), or null when there is no app/content/<slug>.md. */
-export function getContentPage(slug: string): ContentPage | null {
+/** A parsed page with the company's details filled in (cached), or null when there is no app/content/<slug>.md. */
+export function getContentPage(slug: string, company: Company): ContentPage | null {
   const cached = pageCache.get(slug);
-  if (cached) return cached;
+  if (cached?.company === company) return cached.page;
   const source = SOURCE_BY_SLUG.get(slug);
   if (source === undefined) return null;
-  const page = parseContentPage(slug, source, contentVars(getCompany(), getSiteUrl()));
-  pageCache.set(slug, page);
+  const page = parseContentPage(slug, source, contentVars(company, getSiteUrl()));
+  pageCache.set(slug, { company, page });
   return page;
 }
 
@@ -340,9 +342,9 @@ export type ContentRouteData = { page: ContentPage; seo: Seo };
  * For the loaders of the content routes: the page and its meta, or a 404 Response when
  * the Markdown file is missing (the root ErrorBoundary shows "Pagina niet gevonden").
  */
-export function loadContentPage(slug: string): ContentRouteData {
-  const page = getContentPage(slug);
-  if (!page) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+export async function loadContentPage(slug: string): Promise<ContentRouteData> {
+  if (!SOURCE_BY_SLUG.has(slug)) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  const page = getContentPage(slug, await loadFromBackend(loadCompany))!;
   return {
     page,
     seo: {

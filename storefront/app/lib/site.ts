@@ -6,8 +6,8 @@ export const VAT_RATE_PERCENT = 21;
 
 /**
  * The company behind the shop, as shown on /contact, in the footer and in the legal texts.
- * Read from the environment by company.server.ts (COMPANY_NAME, COMPANY_ADDRESS, …);
- * this file only holds the type and the fictional defaults, because client code imports it.
+ * The backend owns these details (COMPANY_* settings, also printed on invoices); the
+ * storefront reads them from GET /store/seller (company.server.ts).
  */
 export type Company = {
   name: string;
@@ -23,21 +23,6 @@ export type Company = {
   email: string;
   /** As shown to people, e.g. "020 000 0000". */
   phone: string;
-};
-
-/**
- * Clearly fictional defaults: ".example" is a reserved domain, Dutch subscriber numbers never
- * start with 0 and "Voorbeeldstad" does not exist. Set the COMPANY_* variables in production.
- */
-export const DEFAULT_COMPANY: Company = {
-  name: "Buurtpreventie Shop B.V.",
-  address: "Voorbeeldstraat 1",
-  postcode: "1234 AB",
-  city: "Voorbeeldstad",
-  kvk: "00000000",
-  btw: "NL000000000B00",
-  email: "info@buurtpreventie-shop.example",
-  phone: "020 000 0000",
 };
 
 /** `tel:` link for a Dutch phone number as people write it ("020 000 0000" → "tel:+31200000000"). */

@@ -1,5 +1,6 @@
 import { loadFromBackend } from "~/lib/backend.server";
 import { listProducts } from "~/lib/catalogue.server";
+import { loadCompany } from "~/lib/company.server";
 import { getContentPage, getSiteUrl, listContentSlugs } from "~/lib/content.server";
 import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups.server";
 import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo";
@@ -13,8 +14,10 @@ const MAX_PRODUCT_PAGES = 100;
 
 const homePage: SitemapSource = async () => [{ path: "/" }];
 
-const contentPages: SitemapSource = async () =>
-  listContentSlugs().map((slug) => ({ path: `/${slug}`, lastmod: getContentPage(slug)?.updated ?? null }));
+const contentPages: SitemapSource = async () => {
+  const company = await loadCompany();
+  return listContentSlugs().map((slug) => ({ path: `/${slug}`, lastmod: getContentPage(slug, company)?.updated ?? null }));
+};
 
 /** Every product in the Dutch region, paged through the store API. */
 const productPages: SitemapSource = async () => {

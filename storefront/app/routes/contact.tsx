@@ -1,12 +1,13 @@
 import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ContentPage, printStylesheet } from "~/components/ContentPage";
-import { getCompany } from "~/lib/company.server";
+import { loadFromBackend } from "~/lib/backend.server";
+import { loadCompany } from "~/lib/company.server";
 import { CONTENT_HEADERS, loadContentPage } from "~/lib/content.server";
 import { seoMeta } from "~/lib/seo";
 import { type Company, phoneHref } from "~/lib/site";
 
-// Text: app/content/contact.md; company details: COMPANY_* environment variables.
+// Text: app/content/contact.md; company details: the backend's COMPANY_* settings (GET /store/seller).
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -14,8 +15,9 @@ export const headers: HeadersFunction = () => CONTENT_HEADERS;
 
 export const links: LinksFunction = () => [printStylesheet];
 
-export function loader() {
-  return { ...loadContentPage("contact"), company: getCompany() };
+export async function loader() {
+  const [content, company] = await Promise.all([loadContentPage("contact"), loadFromBackend(loadCompany)]);
+  return { ...content, company };
 }
 
 function CompanyCard({ company }: { company: Company }) {
