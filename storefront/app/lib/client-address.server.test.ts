@@ -2,13 +2,19 @@ import { afterEach, describe, expect, it } from "vitest";
 // The backend's verifier: the two sides must agree on the format (a contract test across the repo).
 import { verifiedClientAddress } from "../../../backend/src/api/middlewares/client-address";
 import { CLIENT_ADDRESS_HEADER, clientAddressHeaders, clientAddressStorage, signClientAddress } from "./client-address.server";
+import { rereadConfig } from "./config.server";
+
+/** Sets (or with undefined removes) CLIENT_IP_SECRET as the server would read it at start. */
+function withSecret(secret: string | undefined) {
+  if (secret === undefined) delete process.env.CLIENT_IP_SECRET;
+  else process.env.CLIENT_IP_SECRET = secret;
+  rereadConfig();
+}
 
 const SECRET = "k".repeat(64);
 
 describe("signed client address", () => {
-  afterEach(() => {
-    delete process.env.CLIENT_IP_SECRET;
-  });
+  afterEach(() => withSecret(undefined));
 
   it("signs in the format the backend verifies", () => {
     const now = Math.floor(Date.now() / 1000);
@@ -19,7 +25,7 @@ describe("signed client address", () => {
   });
 
   it("uses the visitor of the request being served, with CLIENT_IP_SECRET", async () => {
-    process.env.CLIENT_IP_SECRET = SECRET;
+    withSecret(SECRET);
     const header = await clientAddressStorage().run("198.51.100.4", async () => {
       await new Promise((resolve) => setTimeout(resolve, 1)); // survives awaits
       return clientAddressHeaders()[CLIENT_ADDRESS_HEADER];
@@ -28,9 +34,9 @@ describe("signed client address", () => {
   });
 
   it("sends nothing without a visitor or without a secret", () => {
-    process.env.CLIENT_IP_SECRET = SECRET;
+    withSecret(SECRET);
     expect(clientAddressHeaders()).toEqual({});
-    delete process.env.CLIENT_IP_SECRET;
+    withSecret(undefined);
     expect(clientAddressStorage().run("198.51.100.4", () => clientAddressHeaders())).toEqual({});
   });
 });
@@ -48,7 +54,7 @@ describe("every call through the SDK client carries the visitor's signed address
     const { port } = backend.address() as { port: number };
     process.env.MEDUSA_BACKEND_URL = `http://127.0.0.1:${port}`;
     process.env.MEDUSA_PUBLISHABLE_KEY = "pk_test";
-    process.env.CLIENT_IP_SECRET = SECRET;
+    withSecret(SECRET);
     try {
       const { sdk } = await import("./backend.server");
       await clientAddressStorage().run("203.0.113.50", () => sdk.client.fetch("/store/x"));

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
+import { getConfig } from "./config.server";
 
 /**
  * Passing the visitor's address to the backend, signed.
@@ -19,14 +20,6 @@ import crypto from "node:crypto";
  */
 export const CLIENT_ADDRESS_HEADER = "x-bp-client-address";
 
-/**
- * CLIENT_IP_SECRET, shared with the backend; unset: no address is passed on. Read here,
- * on every backend call, rather than through config.server.ts: it needs nothing else of
- * the configuration, and modules that stub the configuration keep working.
- */
-export function clientIpSecret(env: Record<string, string | undefined> = process.env): string | undefined {
-  return env.CLIENT_IP_SECRET?.trim() || undefined;
-}
 const STORAGE_KEY = Symbol.for("buurtpreventie.clientAddress");
 
 export function clientAddressStorage(): AsyncLocalStorage<string | undefined> {
@@ -53,7 +46,7 @@ export function signClientAddress(address: string, secret: string, nowSeconds = 
  */
 export function clientAddressHeaders(
   address: string | null | undefined = clientAddressStorage().getStore(),
-  secret: string | undefined = clientIpSecret(),
+  secret: string | undefined = getConfig().clientIpSecret,
 ): Record<string, string> {
   if (!address || !secret || address.length > 64) return {};
   return { [CLIENT_ADDRESS_HEADER]: signClientAddress(address, secret) };

@@ -22,6 +22,22 @@ describe("parseStorefrontConfig", () => {
     expect(config).toMatchObject({ backendUrl: "https://api.example.nl", publishableKey: "pk_from_env" });
   });
 
+  it("reads the site URL, the map's tile server and the client-address secret in the same place", () => {
+    const config = parseStorefrontConfig({
+      MEDUSA_PUBLISHABLE_KEY: "pk_x",
+      PUBLIC_STOREFRONT_URL: "https://www.example.nl/",
+      MAP_TILE_URL: "https://tiles.example.nl/{z}/{x}/{y}.png",
+      CLIENT_IP_SECRET: "  geheim  ",
+    });
+    expect(config).toMatchObject({
+      siteUrl: "https://www.example.nl",
+      map: { tileUrl: "https://tiles.example.nl/{z}/{x}/{y}.png" },
+      clientIpSecret: "geheim",
+    });
+    expect(parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" })).not.toHaveProperty("clientIpSecret");
+    expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", PUBLIC_STOREFRONT_URL: "www.example.nl" })).toThrow(ConfigError);
+  });
+
   it("defaults the backend URL to http://localhost:9000", () => {
     const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" });
     expect(config.backendUrl).toBe("http://localhost:9000");

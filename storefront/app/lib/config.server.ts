@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo";
 
 export { STOREFRONT_NAME } from "./site";
 
@@ -22,7 +23,44 @@ export type StorefrontConfig = {
   stripePublishableKey?: string;
   /** Where the browser loads Stripe.js from: Stripe's own URL, or a stand-in on loopback in tests (STRIPE_JS_URL). */
   stripeJsUrl: string;
+  /** The site's public base URL without a trailing slash (PUBLIC_STOREFRONT_URL): canonical links, sitemap, robots.txt. */
+  siteUrl: string;
+  /** The directory map's tile server and credit line (MAP_TILE_URL, MAP_TILE_ATTRIBUTION). */
+  map: MapSettings;
+  /** CLIENT_IP_SECRET, shared with the backend: signs each visitor's address for its rate limits; unset: not passed on. */
+  clientIpSecret?: string;
 };
+
+export type MapSettings = { tileUrl: string; attribution: string };
+
+export const DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers';
+
+/**
+ * The map's tile server (an http(s) template with {z}, {x} and {y}) and its credit line
+ * (HTML; default OpenStreetMap's). A bad value falls back to OpenStreetMap with a warning:
+ * the map is an enhancement, never a reason to fail.
+ */
+export function parseMapSettings(env: StorefrontEnv): MapSettings {
+  const raw = env.MAP_TILE_URL?.trim();
+  let tileUrl = DEFAULT_TILE_URL;
+  if (raw) {
+    if (/^https?:\/\/[^\s"'<>]+$/i.test(raw) && ["{z}", "{x}", "{y}"].every((part) => raw.includes(part))) tileUrl = raw;
+    else console.warn(`Storefront: MAP_TILE_URL is not an http(s) tile template with {z}, {x} and {y} ("${raw}"): using OpenStreetMap`);
+  }
+  const attribution = env.MAP_TILE_ATTRIBUTION?.trim() || OSM_ATTRIBUTION;
+  return { tileUrl, attribution };
+}
+
+/** The public base URL (default http://localhost:3000), normalised without a trailing slash. */
+export function parseSiteUrl(env: StorefrontEnv): string {
+  const raw = env.PUBLIC_STOREFRONT_URL?.trim() || DEFAULT_SITE_URL;
+  try {
+    return normalizeSiteUrl(raw);
+  } catch {
+    throw new ConfigError(`Storefront: PUBLIC_STOREFRONT_URL is not an http(s) URL ("${raw}"): use e.g. https://www.example.nl`);
+  }
+}
 
 /** Stripe requires Stripe.js to be loaded from its own server. */
 export const DEFAULT_STRIPE_JS_URL = "https://js.stripe.com/v3";
@@ -123,6 +161,9 @@ export function parseStorefrontConfig(
     secureCookies: production && env.COOKIE_SECURE !== "false",
     ...(stripePublishableKey ? { stripePublishableKey } : {}),
     stripeJsUrl: parseStripeJsUrl(env.STRIPE_JS_URL),
+    siteUrl: parseSiteUrl(env),
+    map: parseMapSettings(env),
+    ...(nonEmpty(env.CLIENT_IP_SECRET) ? { clientIpSecret: nonEmpty(env.CLIENT_IP_SECRET) } : {}),
   };
 }
 
@@ -137,6 +178,11 @@ function readPublishableKey(env: StorefrontEnv, readFile: (path: string) => stri
 }
 
 let cached: StorefrontConfig | undefined;
+
+/** Test hook: read the environment again on the next getConfig(). */
+export function rereadConfig(): void {
+  cached = undefined;
+}
 
 /**
  * The server's configuration, read from process.env once. On a configuration

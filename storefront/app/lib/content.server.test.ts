@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
 import { clearCompanyCache } from "./company.server";
+import { parseSiteUrl } from "./config.server";
 import {
   ContentError,
   contentVars,
@@ -12,7 +13,6 @@ import {
   loadContentPage,
   parseContentPage,
   parseFrontMatter,
-  parseSiteUrl,
   slugify,
 } from "./content.server";
 import type { Company } from "./site";

@@ -23,8 +23,9 @@
  */
 import { Marked, type Token, type Tokens } from "marked";
 import { loadFromBackend } from "./backend.server";
+import { getConfig } from "./config.server";
 import { loadCompany } from "./company.server";
-import { canonicalUrl, DEFAULT_SITE_URL, normalizeSiteUrl, type Seo } from "./seo";
+import { canonicalUrl, type Seo } from "./seo";
 import type { Company } from "./site";
 
 /** A content file is broken (front matter, heading levels, placeholders); names the file. */
@@ -367,25 +368,7 @@ export const CONTENT_HEADERS = { "Cache-Control": "public, max-age=300", Vary: "
 // ---------------------------------------------------------------------------
 // Public base URL (canonical links, sitemap, robots.txt)
 
-/**
- * Pure: the public base URL from PUBLIC_STOREFRONT_URL (default http://localhost:3000),
- * normalised without a trailing slash. Throws a one-line error for an invalid value.
- */
-export function parseSiteUrl(env: Record<string, string | undefined>): string {
-  const raw = env.PUBLIC_STOREFRONT_URL?.trim() || DEFAULT_SITE_URL;
-  try {
-    return normalizeSiteUrl(raw);
-  } catch {
-    throw new ContentError(
-      `Storefront: PUBLIC_STOREFRONT_URL is not an http(s) URL ("${raw}"): use e.g. https://www.example.nl`,
-    );
-  }
-}
-
-let siteUrl: string | undefined;
-
 /** The site's public base URL for this server (canonical URLs are absolute). */
 export function getSiteUrl(): string {
-  siteUrl ??= parseSiteUrl(process.env);
-  return siteUrl;
+  return getConfig().siteUrl;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
 import { createBoundedCache } from "./cache.server";
-import { DEFAULT_TILE_URL, OSM_ATTRIBUTION, parseMapSettings } from "./group-map.server";
+import { DEFAULT_TILE_URL, OSM_ATTRIBUTION, parseMapSettings, rereadConfig } from "./config.server";
 import { formatDistance, formatGroupCount, formatMembers, paginate, parsePage, parseSearchQuery } from "./group-view";
 import { directoryCacheHeaders } from "./headers";
 
@@ -215,8 +215,10 @@ describe("form posts: what the visitor typed goes to the backend, which judges i
       accepted_rules: "on",
     };
     process.env.CLIENT_IP_SECRET = "s".repeat(64);
+    rereadConfig();
     await expect(registerGroup(typed, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
     delete process.env.CLIENT_IP_SECRET;
+    rereadConfig();
     expect(seen[0]).toMatchObject({ method: "POST", path: "/store/groups" });
     // the visitor's address, signed for the backend (a bare X-Forwarded-For would be ignored there)
     expect(seen[0]!.headers["x-bp-client-address"]).toMatch(/^203\.0\.113\.9 \d+ [0-9a-f]{64}$/);

@@ -6,7 +6,7 @@ import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import { getMapSettings } from "~/lib/group-map.server";
+import { getConfig } from "~/lib/config.server";
 import { formatGroupCount, parsePage } from "~/lib/group-view";
 import { getMunicipality, searchGroups } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
@@ -43,7 +43,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     groups: result.groups,
     pagination: result.pagination,
     markers,
-    map: getMapSettings(),
+    map: getConfig().map,
     seo: {
       title: `Buurtpreventie in ${municipality.name}`,
       description:

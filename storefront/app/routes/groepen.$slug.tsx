@@ -22,7 +22,7 @@ import { getSiteUrl } from "~/lib/content.server";
 import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
 import { formatDate } from "~/lib/format";
 import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
-import { getMapSettings } from "~/lib/group-map.server";
+import { getConfig } from "~/lib/config.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
 import { clientIpFrom, contactGroupAdmin, getGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
@@ -48,7 +48,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     group,
     notices,
     signsLabel: signsOrderedLabel(group.signsOrdered),
-    map: getMapSettings(),
+    map: getConfig().map,
     seo: {
       title: `${group.name} in ${group.woonplaats}`,
       description: `${group.name}: WhatsApp-buurtpreventie in ${group.woonplaats} (gemeente ${group.gemeente}), ${group.membersLabel}. Stuur de beheerder een bericht om mee te doen.`,

@@ -5,7 +5,7 @@ import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import { getMapSettings } from "~/lib/group-map.server";
+import { getConfig } from "~/lib/config.server";
 import { parsePage, parseSearchQuery, type SearchQuery } from "~/lib/group-view";
 import { searchGroups } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     origin: result.origin,
     totalCount,
     focus,
-    map: getMapSettings(),
+    map: getConfig().map,
     seo: {
       title:
         query.kind === "postcode"

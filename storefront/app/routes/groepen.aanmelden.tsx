@@ -18,7 +18,7 @@ import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/compon
 import { toBackendFailure } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { getMapSettings } from "~/lib/group-map.server";
+import { getConfig } from "~/lib/config.server";
 import { pointFromAddress } from "~/lib/group-point.server";
 import { rememberRegistration } from "~/lib/group-registration.server";
 import { REGISTRATION_FIELDS } from "~/lib/group-forms";
@@ -34,7 +34,7 @@ export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHea
 
 export function loader() {
   return {
-    map: getMapSettings(),
+    map: getConfig().map,
     seo: {
       title: "Je WhatsApp-buurtpreventiegroep aanmelden",
       description:

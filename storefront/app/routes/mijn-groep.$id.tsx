@@ -17,7 +17,7 @@ import {
 } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
-import { getMapSettings } from "~/lib/group-map.server";
+import { getConfig } from "~/lib/config.server";
 import { resetDirectoryCache } from "~/lib/groups.server";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
@@ -51,7 +51,7 @@ async function ownGroup(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group } = await ownGroup(request, params.id);
-  return { group, map: getMapSettings() };
+  return { group, map: getConfig().map };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
