@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
         expect(r.body).toEqual({
           type: "not_allowed",
           code: "insufficient_inventory",
-          message: expect.stringMatching(/^Er zijn er nog maar 0 op voorraad van Straatbord .*\. Pas het aantal in je winkelmand aan\.$/),
+          message: expect.stringMatching(/^Straatbord .* is uitverkocht\. Pas het aantal in je winkelmand aan\.$/),
         })
       }
 

@@ -9,6 +9,7 @@ import {
 } from "./admin/groups/validators"
 import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
 import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
+import { cartErrorHandler } from "./middlewares/cart-errors"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "./middlewares/validation"
 import { StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
 import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
@@ -107,5 +108,6 @@ export default defineMiddlewares({
     ...withdrawalMiddlewares,
     ...addressLookupMiddlewares,
   ],
-  errorHandler: bodyTooLargeErrorHandler(),
+  // 413 first (the connection closes), then store cart refusals get their code, then Medusa's own handler.
+  errorHandler: bodyTooLargeErrorHandler(cartErrorHandler()),
 })

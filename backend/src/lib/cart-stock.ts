@@ -85,16 +85,25 @@ export function linesByVariant(lines: CartLine[]): CartLine[] {
   return [...total].map(([variant_id, quantity]) => ({ variant_id, quantity }))
 }
 
+/** The sold-out answer when the refused line is the one the shopper just touched (the storefront shows it as is). */
+export const SOLD_OUT_MESSAGE = "Deze uitvoering is uitverkocht."
+
 /**
  * The error shoppers see when the cart asks for more than there is: HTTP 400,
  * `type: "not_allowed"`, `code: "insufficient_inventory"` (Medusa's own code for stock
- * errors, so clients can tell it apart from other refusals), a Dutch message.
+ * errors, so clients can tell it apart from other refusals), a Dutch message. With
+ * nothing left the message says sold out rather than "nog maar 0"; `name` is given
+ * when the refused line is not obviously the one just changed (at completion).
  */
 export function insufficientStockError(available: number, name?: string): MedusaError {
-  const message = name
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, insufficientStockMessage(available, name), MedusaError.Codes.INSUFFICIENT_INVENTORY)
+}
+
+function insufficientStockMessage(available: number, name?: string): string {
+  if (available <= 0) return name ? `${name} is uitverkocht. Pas het aantal in je winkelmand aan.` : SOLD_OUT_MESSAGE
+  return name
     ? `Er zijn er nog maar ${available} op voorraad van ${name}. Pas het aantal in je winkelmand aan.`
     : `Er zijn er nog maar ${available} op voorraad.`
-  return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
 }
 
 /**

@@ -1,4 +1,12 @@
-import { assertCartFits, assertChangeFits, demandByInventoryItem, maxQuantityFor, type StockSnapshot, type VariantStock } from "../cart-stock"
+import {
+  assertCartFits,
+  assertChangeFits,
+  demandByInventoryItem,
+  insufficientStockError,
+  maxQuantityFor,
+  type StockSnapshot,
+  type VariantStock,
+} from "../cart-stock"
 
 const sign: VariantStock = { id: "sign", name: "Straatbord", manage_inventory: true, allow_backorder: false, inventory_items: [{ inventory_item_id: "i-sign", required_quantity: 1 }] }
 const kit: VariantStock = {
@@ -27,7 +35,7 @@ describe("cart stock, packages expanded", () => {
   it("refuses 30 packages and 120 loose signs against 120 signs, naming how many packages still fit", () => {
     const stock = snapshot({ "i-sign": 120, "i-clamp": 1000 })
     expect(() => assertCartFits([{ variant_id: "kit", quantity: 30 }, { variant_id: "sign", quantity: 120 }], stock)).toThrow(
-      "Er zijn er nog maar 0 op voorraad van Buurtpakket"
+      "Buurtpakket is uitverkocht. Pas het aantal in je winkelmand aan."
     )
     expect(() => assertCartFits([{ variant_id: "kit", quantity: 10 }, { variant_id: "sign", quantity: 80 }], stock)).not.toThrow()
   })
@@ -62,6 +70,16 @@ describe("cart stock, packages expanded", () => {
     expect(() => assertCartFits(lines, snapshot({ "i-sign": 120, "i-clamp": 1000 }, { kit: { allow_backorder: true } }))).not.toThrow()
     expect(() => assertCartFits(lines, snapshot({ "i-sign": 120, "i-clamp": 1000 }, { kit: { manage_inventory: false } }))).not.toThrow()
     expect(maxQuantityFor("sign", [], snapshot({ "i-sign": 0 }, { sign: { allow_backorder: true } }))).toBe(Infinity)
+  })
+
+  it("nothing left reads as sold out, not as 'nog maar 0'", () => {
+    expect(insufficientStockError(0).message).toBe("Deze uitvoering is uitverkocht.")
+    expect(insufficientStockError(0, "Klem").message).toBe("Klem is uitverkocht. Pas het aantal in je winkelmand aan.")
+    expect(insufficientStockError(3).message).toBe("Er zijn er nog maar 3 op voorraad.")
+    expect(insufficientStockError(1, "Klem").message).toBe("Er zijn er nog maar 1 op voorraad van Klem. Pas het aantal in je winkelmand aan.")
+    const stock = snapshot({ "i-sign": 120, "i-clamp": 1000 })
+    const full = [{ variant_id: "sign", quantity: 120 }]
+    expect(() => assertChangeFits("sign", full, [{ variant_id: "sign", quantity: 121 }], stock, "add")).toThrow(/^Deze uitvoering is uitverkocht\.$/)
   })
 
   it("the error is a stable not_allowed / insufficient_inventory", () => {

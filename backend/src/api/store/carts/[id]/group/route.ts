@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { updateCartWorkflow } from "@medusajs/medusa/core-flows"
+import { cartRefusal } from "../../../../middlewares/cart-errors"
 import { cartGroupFrom, cartGroupMetadata, clearedCartGroupMetadata } from "../../../../../lib/group-orders"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../../../modules/neighbourhood-group/service"
@@ -9,13 +10,13 @@ import type { StoreSetCartGroupBody } from "./validators"
 /** Unknown and not-approved groups get the same answer: a store response never reveals pending groups. */
 export const GROUP_NOT_ORDERABLE = "Deze buurtgroep bestaat niet of is (nog) niet goedgekeurd. Je kunt alleen bestellen voor goedgekeurde buurtgroepen."
 
+/** The cart, if it exists and is open; otherwise the shared cart_not_found / cart_completed refusal. */
 async function openCart(req: MedusaRequest) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "cart", fields: ["id", "metadata", "completed_at"], filters: { id: req.params.id } })
-  const cart = data[0]
-  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Winkelmand ${req.params.id} niet gevonden`)
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Deze winkelmand is al afgerekend.")
-  return cart
+  const refusal = cartRefusal(data[0])
+  if (refusal) throw refusal
+  return data[0]
 }
 
 /**
