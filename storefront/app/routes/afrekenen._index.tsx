@@ -7,7 +7,7 @@ import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { saveAddress } from "~/lib/checkout.server";
 import { commitSession, getSession } from "~/lib/session.server";
-import { type FieldErrors } from "~/lib/validation";
+import type { FieldErrors } from "~/lib/form-errors";
 import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
 import { lookupAddress } from "~/lib/address.server";
 import { CheckoutAddressFields, LOOKUP_INTENT, type CheckoutAddressValues } from "~/components/address/CheckoutAddressFields";

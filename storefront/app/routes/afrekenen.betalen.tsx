@@ -16,7 +16,7 @@ import {
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
-import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, type FieldErrors } from "~/lib/validation";
+import type { FieldErrors } from "~/lib/form-errors";
 import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -52,6 +52,13 @@ async function offeredMethods(cart: Awaited<ReturnType<typeof readyCart>>["cart"
 }
 
 const INVOICE_FIELDS = ["organisation", "kvk_number", "vat_number", "reference", "invoice_email"] as const;
+
+/**
+ * The backend's length limits (backend/src/modules/invoice-payment/details.ts), only as
+ * maxLength attributes so the browser stops typing there; the backend judges the data.
+ */
+const INVOICE_MAX_ORGANISATION = 200;
+const INVOICE_MAX_REFERENCE = 50;
 
 type ActionResult = {
   error: string | null;

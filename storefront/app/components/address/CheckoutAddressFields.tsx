@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
-import { formatAddressLine } from "~/lib/address";
-import { type FieldErrors, COUNTRIES } from "~/lib/validation";
+import { COUNTRIES, formatAddressLine } from "~/lib/address";
+import type { FieldErrors } from "~/lib/form-errors";
 import { lookupMessage, useAddressLookup, type LookupState } from "./useAddressLookup";
 
 export type CheckoutAddressValues = {
