@@ -50,8 +50,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel(/Inkoopnummer of referentie/).fill("INK-2026-7")
     await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
 
-    const summary = page.getByRole("alert").filter({ hasText: "factuurgegevens" })
-    await expect(summary).toContainText("Eén veld van de factuurgegevens is nog niet goed ingevuld.")
+    const summary = page.getByTestId("error-summary")
+    await expect(summary).toContainText("Eén veld is nog niet goed ingevuld:")
     await expect(summary.getByRole("link", { name: "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678." })).toHaveAttribute(
       "href",
       "#field-kvk_number"
@@ -81,7 +81,7 @@ test("paying on account (not on invoice) shows no approval notice", async ({ pag
   // Start on invoice with an error, then change one's mind.
   await page.getByRole("radio", { name: /Op factuur/ }).check()
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
-  await expect(page.getByRole("alert").filter({ hasText: "factuurgegevens" })).toContainText("2 velden")
+  await expect(page.getByTestId("error-summary")).toContainText("2 velden")
   await page.getByRole("radio", { name: /Betalen op rekening/ }).check()
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")

@@ -98,7 +98,7 @@ test("the checkout explains a bad postcode and e-mail address in Dutch and keeps
   await fillAddress(page, { "E-mailadres": "jan@", Postcode: "1234" })
   await page.getByRole("button", { name: "Verder naar verzending" }).click()
 
-  await expect(page.getByRole("alert")).toContainText("2 velden zijn nog niet goed ingevuld.")
+  await expect(page.getByRole("alert")).toContainText("2 velden zijn nog niet goed ingevuld:")
   await expect(page.getByTestId("error-email")).toHaveText("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
   await expect(page.getByTestId("error-postal_code")).toHaveText(
     "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.",

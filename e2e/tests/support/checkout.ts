@@ -36,3 +36,22 @@ export async function checkOutOnAccount(page: Page, address: Record<string, stri
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   return Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
 }
+
+/** Puts one aluminium street sign in the cart (works with and without JavaScript). */
+export async function addSignToCart(page: Page) {
+  await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
+  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand", { timeout: 30_000 })
+}
+
+/** A cart with a sign, through details (fillAddress; `address` overrides fields) and shipping to the payment step. */
+export async function toPaymentStep(page: Page, address: Record<string, string> = {}) {
+  await addSignToCart(page)
+  await page.goto("/afrekenen")
+  await fillAddress(page, address)
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible({ timeout: 30_000 })
+  await page.getByRole("button", { name: "Verder naar betalen" }).click()
+  await expect(page.getByRole("heading", { name: "Controleren en betalen" })).toBeVisible({ timeout: 30_000 })
+}

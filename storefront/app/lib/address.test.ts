@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkLookupQuery, formatAddressLine, normaliseDutchPostcode, parseCheckoutAddress, splitAddressLine } from "./address";
+import {
+  addressSchema,
+  checkLookupQuery,
+  formatAddressLine,
+  normaliseDutchPostcode,
+  normalisePostcode,
+  parseCheckoutAddress,
+  postcodeError,
+  splitAddressLine,
+} from "./address";
+import { parseForm } from "./validation";
 
 const base = { email: "an@voorbeeld.nl", first_name: "An", last_name: "Jansen", company: "", phone: "" };
 
@@ -28,7 +38,7 @@ describe("Dutch addresses", () => {
     expect(checkLookupQuery({ postcode: "", huisnummer: "12a", toevoeging: "<b>" })).toEqual({
       ok: false,
       errors: {
-        postal_code: "Vul je postcode in, bijvoorbeeld 5038 AB.",
+        postal_code: "Vul je postcode in.",
         house_number: "Het huisnummer bestaat alleen uit cijfers, bijvoorbeeld 12. Een letter hoort bij Toevoeging.",
         house_number_addition: "Een toevoeging bestaat uit letters en cijfers, bijvoorbeeld A of 2.",
       },
@@ -37,6 +47,13 @@ describe("Dutch addresses", () => {
       ok: true,
       query: { postcode: "5038AB", huisnummer: "12", toevoeging: "" },
     });
+  });
+
+  it("checks the lookup's postcode with the checkout's own rule and message", () => {
+    const lookup = checkLookupQuery({ postcode: "12AB", huisnummer: "12", toevoeging: "" });
+    expect(!lookup.ok && lookup.errors.postal_code).toBe(postcodeError("12AB", "nl"));
+    expect(postcodeError("12AB", "nl")).toBe("Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.");
+    expect(checkLookupQuery({ postcode: "50 38ab", huisnummer: "12" })).toEqual({ ok: true, query: { postcode: "5038AB", huisnummer: "12", toevoeging: "" } });
   });
 
   it("joins a Dutch checkout address into address_1 and keeps the parts as metadata", () => {
@@ -69,5 +86,66 @@ describe("Dutch addresses", () => {
     }
     const belgian = parseCheckoutAddress({ ...base, country_code: "be", address_1: "Grote Markt 1", postal_code: "1000", city: "Brussel" });
     expect(belgian).toEqual({ ok: true, value: expect.objectContaining({ address_1: "Grote Markt 1", postal_code: "1000" }) });
+  });
+});
+
+const valid = {
+  email: "jan@voorbeeld.nl",
+  first_name: "Jan",
+  last_name: "de Vries",
+  address_1: "Dorpsstraat 12",
+  postal_code: "1234ab",
+  city: "Utrecht",
+  country_code: "nl",
+};
+
+describe("postcodes", () => {
+  it("accepts and normalises a Dutch postcode", () => {
+    expect(postcodeError("1234 AB", "nl")).toBeNull();
+    expect(postcodeError("1234ab", "nl")).toBeNull();
+    expect(normalisePostcode(" 1234ab ", "nl")).toBe("1234 AB");
+  });
+  it("rejects Dutch postcodes without letters, starting with 0 or using SA/SD/SS", () => {
+    expect(postcodeError("1234", "nl")).toMatch(/vier cijfers en twee letters/);
+    expect(postcodeError("0123 AB", "nl")).not.toBeNull();
+    expect(postcodeError("1234 SS", "nl")).not.toBeNull();
+    expect(postcodeError("12345 AB", "nl")).not.toBeNull();
+  });
+  it("accepts a Belgian postcode and rejects one with letters", () => {
+    expect(postcodeError("1000", "be")).toBeNull();
+    expect(postcodeError("9999", "be")).toBeNull();
+    expect(postcodeError("1000 AB", "be")).toMatch(/Belgische postcode in: vier cijfers/);
+    expect(postcodeError("0999", "be")).not.toBeNull();
+  });
+  it("asks for a postcode when empty", () => {
+    expect(postcodeError("  ", "nl")).toBe("Vul je postcode in.");
+  });
+});
+
+describe("addressSchema", () => {
+  it("parses a valid Dutch address and normalises the postcode", () => {
+    const result = parseForm(addressSchema, valid);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.postal_code).toBe("1234 AB");
+  });
+  it("gives one Dutch message per bad field", () => {
+    const result = parseForm(addressSchema, { ...valid, email: "jan@", postal_code: "12", address_1: "Dorpsstraat", city: "" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.email).toMatch(/geldig e-mailadres/);
+      expect(result.errors.postal_code).toMatch(/1234 AB/);
+      expect(result.errors.address_1).toMatch(/huisnummer/);
+      expect(result.errors.city).toBe("Vul je woonplaats in.");
+      expect(result.errors.first_name).toBeUndefined();
+    }
+  });
+  it("checks the postcode against the chosen country", () => {
+    const result = parseForm(addressSchema, { ...valid, country_code: "be", postal_code: "1234 AB" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.postal_code).toMatch(/Belgische/);
+  });
+  it("rejects an unknown country", () => {
+    const result = parseForm(addressSchema, { ...valid, country_code: "de" });
+    expect(!result.ok && result.errors.country_code).toBe("Kies Nederland of België.");
   });
 });

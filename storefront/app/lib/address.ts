@@ -1,6 +1,12 @@
 /**
+ * The checkout address, the one home of its rules: which countries the shop delivers to,
+ * Dutch and Belgian postcodes as the checkout asks for them, the address lookup's input,
+ * and the form's schema. No backend route checks this address (it goes into Medusa's
+ * cart as it is), so these rules live here, in the storefront. Shared by server and
+ * browser (the lookup check and the address line run in the browser too).
+ *
  * Dutch addresses the Dutch way: postcode + huisnummer (+ toevoeging) first, street and
- * town filled in by the address lookup (and editable). Pure, shared by server and browser.
+ * town filled in by the address lookup (and editable).
  *
  * Storage in Medusa's address (documented in README, "Addresses"):
  *   address_1 = street + house number + addition, as carriers and invoices print it
@@ -10,8 +16,33 @@
  *               that wants the number separately never has to parse address_1.
  */
 import { z } from "zod";
-import { normaliseDutchPostcode } from "./postcode";
-import { addressSchema, type AddressInput, type FieldErrors, parseForm } from "./validation";
+import { normaliseEmail } from "./email";
+import type { FieldErrors } from "./form-errors";
+import { isBelgianPostcode, normaliseDutchPostcode } from "./postcode";
+import { parseForm } from "./validation";
+
+export const COUNTRIES = { nl: "Nederland", be: "België" } as const;
+export type Country = keyof typeof COUNTRIES;
+
+/** Normalises a postcode to how the post writes it: "1234ab" → "1234 AB"; Belgian stays "1000". */
+export function normalisePostcode(value: string, country: Country): string {
+  const compact = value.replace(/\s+/g, "").toUpperCase();
+  if (country === "nl" && /^\d{4}[A-Z]{2}$/.test(compact)) return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+  return compact;
+}
+
+/** The checkout's one postcode rule per country, with its Dutch message; null when the postcode is fine. */
+export function postcodeError(value: string, country: Country): string | null {
+  const postcode = normalisePostcode(value, country);
+  if (!postcode) return "Vul je postcode in.";
+  if (country === "nl" && !normaliseDutchPostcode(postcode)) {
+    return "Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 1234 AB.";
+  }
+  if (country === "be" && !isBelgianPostcode(postcode)) {
+    return "Vul een Belgische postcode in: vier cijfers, bijvoorbeeld 1000.";
+  }
+  return null;
+}
 
 /** What the backend's GET /store/address-lookup answers for a found address. */
 export type FoundAddress = {
@@ -43,11 +74,12 @@ const ADDITION = /^[0-9a-zA-Z \-/]{0,10}$/;
 /** Checks postcode, huisnummer and toevoeging as the lookup needs them; errors per field, in Dutch. */
 export function checkLookupQuery(input: Partial<LookupQuery>): { ok: true; query: LookupQuery } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const postcode = normaliseDutchPostcode(input.postcode ?? "");
   const huisnummer = (input.huisnummer ?? "").trim();
   const toevoeging = (input.toevoeging ?? "").trim();
-  if (!(input.postcode ?? "").trim()) errors.postal_code = "Vul je postcode in, bijvoorbeeld 5038 AB.";
-  else if (!postcode) errors.postal_code = "Vul een geldige postcode in: vier cijfers en twee letters, bijvoorbeeld 5038 AB.";
+  // the checkout's postcode rule and message; the lookup wants the compact form ("5038AB")
+  const postcodeProblem = postcodeError(input.postcode ?? "", "nl");
+  const postcode = normaliseDutchPostcode(normalisePostcode(input.postcode ?? "", "nl"));
+  if (postcodeProblem) errors.postal_code = postcodeProblem;
   if (!huisnummer) errors.house_number = "Vul je huisnummer in.";
   else if (!HOUSE_NUMBER.test(huisnummer)) errors.house_number = "Het huisnummer bestaat alleen uit cijfers, bijvoorbeeld 12. Een letter hoort bij Toevoeging.";
   if (!ADDITION.test(toevoeging)) errors.house_number_addition = "Een toevoeging bestaat uit letters en cijfers, bijvoorbeeld A of 2.";
@@ -72,6 +104,42 @@ export function splitAddressLine(line: string): { street: string; house_number: 
   if (!match) return { street: line.trim(), house_number: "", house_number_addition: "" };
   return { street: match[1]!, house_number: match[2]!, house_number_addition: match[3] ?? match[4] ?? match[5] ?? "" };
 }
+
+const required = (message: string) => z.string().trim().min(1, message);
+
+/** The checkout's address fields (Belgium: address_1 as typed; the Netherlands: joined from its parts). */
+export const addressSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .min(1, "Vul je e-mailadres in.")
+      .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."))
+      .transform(normaliseEmail),
+    first_name: required("Vul je voornaam in.").max(100, "Je voornaam is te lang."),
+    last_name: required("Vul je achternaam in.").max(100, "Je achternaam is te lang."),
+    company: z.string().trim().max(200, "De naam van de organisatie is te lang.").optional().default(""),
+    address_1: required("Vul je straat en huisnummer in.")
+      .max(200, "Het adres is te lang.")
+      .refine((v) => /\d/.test(v), "Vul ook je huisnummer in, bijvoorbeeld Dorpsstraat 12."),
+    postal_code: z.string().trim(),
+    city: required("Vul je woonplaats in.").max(100, "De woonplaats is te lang."),
+    country_code: z.enum(["nl", "be"], { error: "Kies Nederland of België." }),
+    phone: z
+      .string()
+      .trim()
+      .max(30, "Het telefoonnummer is te lang.")
+      .refine((v) => v === "" || /^\+?[0-9 ()-]{8,}$/.test(v), "Vul een geldig telefoonnummer in of laat het veld leeg.")
+      .optional()
+      .default(""),
+  })
+  .superRefine((value, ctx) => {
+    const error = postcodeError(value.postal_code, value.country_code);
+    if (error) ctx.addIssue({ code: "custom", path: ["postal_code"], message: error });
+  })
+  .transform((value) => ({ ...value, postal_code: normalisePostcode(value.postal_code, value.country_code) }));
+
+export type AddressInput = z.infer<typeof addressSchema>;
 
 const dutchParts = z.object({
   street: z.string().trim().min(1, "Vul je straat in.").max(150, "De straatnaam is te lang."),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseEmail } from "./email";
-import { addressSchema } from "./validation";
+import { addressSchema } from "./address";
 import { loginSchema } from "./account-validation";
 
 describe("normaliseEmail", () => {

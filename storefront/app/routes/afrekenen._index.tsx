@@ -2,17 +2,34 @@ import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CheckoutSteps } from "~/components/CheckoutSteps";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
 import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { saveAddress } from "~/lib/checkout.server";
 import { commitSession, getSession } from "~/lib/session.server";
-import { type FieldErrors } from "~/lib/validation";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
 import { lookupAddress } from "~/lib/address.server";
 import { CheckoutAddressFields, LOOKUP_INTENT, type CheckoutAddressValues } from "~/components/address/CheckoutAddressFields";
 import type { loader as checkoutLoader } from "./afrekenen";
 import { privatePageHeaders } from "~/lib/headers";
+
+/** The form's fields in the order it shows them (the error summary lists them so). */
+const ADDRESS_FORM_FIELDS = [
+  "email",
+  "first_name",
+  "last_name",
+  "company",
+  "country_code",
+  "postal_code",
+  "house_number",
+  "house_number_addition",
+  "street",
+  "address_1",
+  "city",
+  "phone",
+] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
@@ -42,6 +59,7 @@ export default function CheckoutDetails() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
+  const summary = orderedErrors(errors, ADDRESS_FORM_FIELDS);
   const savedAddress = checkout?.cart.address ?? {};
   const saved: Record<string, string> = {
     email: checkout?.cart.email ?? "",
@@ -58,26 +76,14 @@ export default function CheckoutDetails() {
     address_1: value("address_1"),
     city: value("city"),
   };
-  const errorCount = Object.keys(errors).length;
 
   return (
     <>
       <CheckoutSteps current="gegevens" reachable={["gegevens"]} />
       <h2 className="mt-6 text-2xl font-bold text-slate-900">Je gegevens</h2>
-      {errorCount ? (
-        <div role="alert" className="mt-4 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-red-900">
-          <p className="font-semibold">
-            {errorCount === 1 ? "Eén veld is nog niet goed ingevuld." : `${errorCount} velden zijn nog niet goed ingevuld.`}
-          </p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>
-                <a href={`#field-${field}`} className="underline">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
+      {summary.length ? (
+        <div className="mt-4">
+          <ErrorSummary errors={summary} submissionKey={actionData} />
         </div>
       ) : null}
       <Form method="post" noValidate className="mt-6 grid gap-5 sm:grid-cols-2">

@@ -6,7 +6,8 @@ import { CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
 import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
-import { describedBy, Field, FieldError, fieldId } from "~/components/form/Field";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { controlProps, Field, FieldFrame } from "~/components/form/Field";
 import {
   clearInvoiceDetails,
   completeCart,
@@ -16,7 +17,7 @@ import {
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
-import { INVOICE_MAX_ORGANISATION, INVOICE_MAX_REFERENCE, type FieldErrors } from "~/lib/validation";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -52,6 +53,13 @@ async function offeredMethods(cart: Awaited<ReturnType<typeof readyCart>>["cart"
 }
 
 const INVOICE_FIELDS = ["organisation", "kvk_number", "vat_number", "reference", "invoice_email"] as const;
+
+/**
+ * The backend's length limits (backend/src/modules/invoice-payment/details.ts), only as
+ * maxLength attributes so the browser stops typing there; the backend judges the data.
+ */
+const INVOICE_MAX_ORGANISATION = 200;
+const INVOICE_MAX_REFERENCE = 50;
 
 type ActionResult = {
   error: string | null;
@@ -115,11 +123,11 @@ export default function CheckoutPayment() {
   const navigation = useNavigation();
   const placing = navigation.state !== "idle";
   const errors: FieldErrors = actionData?.errors ?? {};
-  const errorCount = Object.keys(errors).length;
+  const summary = orderedErrors(errors, INVOICE_FIELDS);
   const invoiceChosen = actionData?.provider === INVOICE_PROVIDER;
   const invoiceValue = (name: string) => actionData?.values?.[name] ?? "";
   const chosen = methods.find((m) => m.provider === actionData?.provider)?.provider ?? methods[0]?.provider;
-  const canPayByInvoice = methods.some((m) => m.provider === INVOICE_PROVIDER);
+  const invoiceMethod = methods.find((m) => m.provider === INVOICE_PROVIDER);
   const paying = actionData?.clientSecret && stripeKey ? methods.find((m) => m.provider === actionData.provider) : undefined;
   return (
     <>
@@ -160,22 +168,9 @@ export default function CheckoutPayment() {
           {actionData.error}
         </p>
       ) : null}
-      {errorCount ? (
-        <div role="alert" className="mt-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-red-900">
-          <p className="font-semibold">
-            {errorCount === 1
-              ? "Eén veld van de factuurgegevens is nog niet goed ingevuld."
-              : `${errorCount} velden van de factuurgegevens zijn nog niet goed ingevuld.`}
-          </p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${fieldId(field)}`} className="underline">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
+      {summary.length ? (
+        <div className="mt-6">
+          <ErrorSummary errors={summary} submissionKey={actionData} />
         </div>
       ) : null}
       {paying && actionData?.clientSecret && stripeKey ? (
@@ -199,22 +194,7 @@ export default function CheckoutPayment() {
           {methods
             .filter((m) => m.provider !== INVOICE_PROVIDER)
             .map((method) => (
-              <label
-                key={method.provider}
-                className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light"
-              >
-                <input
-                  type="radio"
-                  name="provider"
-                  value={method.provider}
-                  defaultChecked={method.provider === chosen}
-                  className="h-5 w-5 accent-brand-blue"
-                />
-                <span>
-                  <span className="block font-medium">{method.label}</span>
-                  <span className="block text-sm text-slate-700">{method.description}</span>
-                </span>
-              </label>
+              <PaymentOption key={method.provider} method={method} defaultChecked={method.provider === chosen} />
             ))}
           {stripeKey ? (
             <noscript>
@@ -224,25 +204,14 @@ export default function CheckoutPayment() {
               </p>
             </noscript>
           ) : null}
-          {canPayByInvoice ? (
+          {invoiceMethod ? (
             <>
-              <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
-                <input
-                  id="provider-invoice"
-                  type="radio"
-                  name="provider"
-                  value={INVOICE_PROVIDER}
-                  defaultChecked={invoiceChosen || chosen === INVOICE_PROVIDER}
-                  aria-controls="factuurgegevens"
-                  className="h-5 w-5 accent-brand-blue"
-                />
-                <span>
-                  <span className="block font-medium">Op factuur (gemeente/organisatie)</span>
-                  <span className="block text-sm text-slate-700">
-                    Voor gemeenten en organisaties. We keuren de bestelling eerst goed; de factuur volgt per e-mail, betalen binnen 30 dagen.
-                  </span>
-                </span>
-              </label>
+              <PaymentOption
+                method={invoiceMethod}
+                id="provider-invoice"
+                defaultChecked={invoiceChosen || chosen === INVOICE_PROVIDER}
+                controls="factuurgegevens"
+              />
               {/* Shown by CSS when "Op factuur" is checked, so it works without JavaScript. */}
               <fieldset
                 id="factuurgegevens"
@@ -308,9 +277,41 @@ export default function CheckoutPayment() {
   );
 }
 
+/** One payment method: a radio button with its name and what it means. */
+function PaymentOption({
+  method,
+  defaultChecked,
+  id,
+  controls,
+}: {
+  method: PaymentMethod;
+  defaultChecked: boolean;
+  id?: string;
+  /** The id of what this choice shows (the invoice fields). */
+  controls?: string;
+}) {
+  return (
+    <label className="mt-3 flex items-center gap-3 rounded-lg border-2 border-slate-300 p-3 has-[:checked]:border-brand-blue has-[:checked]:bg-brand-blue-light">
+      <input
+        id={id}
+        type="radio"
+        name="provider"
+        value={method.provider}
+        defaultChecked={defaultChecked}
+        aria-controls={controls}
+        className="h-5 w-5 accent-brand-blue"
+      />
+      <span>
+        <span className="block font-medium">{method.label}</span>
+        <span className="block text-sm text-slate-700">{method.description}</span>
+      </span>
+    </label>
+  );
+}
+
 /**
  * KvK and btw number: one of the two is required, so neither is marked
- * "(optioneel)" nor required on its own; the hint says so.
+ * "(optioneel)" (the frame's `required`) nor required on its own (the input's); the hint says so.
  */
 function NumberField({
   name,
@@ -327,27 +328,16 @@ function NumberField({
   defaultValue: string;
   inputMode?: "numeric";
 }) {
-  const id = fieldId(name);
   return (
-    <div>
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-700">
-        {hint}
-      </p>
+    <FieldFrame name={name} label={label} hint={hint} error={error} required>
       <input
-        id={id}
-        name={name}
+        {...controlProps(name, { error, hint })}
         inputMode={inputMode}
         autoComplete="off"
         defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, true, Boolean(error))}
         className={`mt-1 w-full rounded-lg border-2 px-3 py-2.5 ${error ? "border-red-700" : "border-slate-400"}`}
       />
-      <FieldError name={name} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 

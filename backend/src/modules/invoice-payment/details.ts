@@ -3,8 +3,8 @@ import { z } from "@medusajs/framework/zod"
 /**
  * The organisation data of an order paid on invoice ("Op factuur"), one schema for
  * the store route (per-field Dutch errors), the payment provider and the cart
- * completion hook, so the rules cannot drift apart. The storefront repeats the same
- * rules in storefront/app/lib/validation.ts for its own error messages.
+ * completion hook, so the rules cannot drift apart. The storefront has no copy: it
+ * sends what was typed and shows these per-field messages.
  */
 export const INVOICE_PROVIDER_ID = "pp_invoice_invoice"
 

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
-import { Field } from "~/components/form/Field";
-import { formatAddressLine } from "~/lib/address";
-import { type FieldErrors, COUNTRIES } from "~/lib/validation";
+import { controlProps, Field, FieldFrame } from "~/components/form/Field";
+import { COUNTRIES, formatAddressLine } from "~/lib/address";
+import type { FieldErrors } from "~/lib/form-errors";
 import { lookupMessage, useAddressLookup, type LookupState } from "./useAddressLookup";
 
 export type CheckoutAddressValues = {
@@ -24,6 +24,12 @@ type Props = {
   /** The no-JavaScript lookup's outcome, from the action. */
   serverLookup?: LookupState;
 };
+
+/** A controlled input's value and change handler. */
+const controlled = (value: string, set: (value: string) => void) => ({
+  value,
+  onChange: (event: ChangeEvent<HTMLInputElement>) => set(event.target.value),
+});
 
 /**
  * Country and address. The Netherlands, as Dutch shoppers expect: postcode, huisnummer
@@ -63,26 +69,19 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
     (a) => `Gevonden: ${formatAddressLine(a.street, String(a.house_number), a.addition)}, ${a.city}. Klopt het niet? Pas straat en plaats gerust aan.`,
   );
 
-  const runLookup = (force = false) =>
-    lookup(
-      { postcode, huisnummer: number, toevoeging: addition },
-      { force },
-    );
+  const runLookup = (force = false) => lookup({ postcode, huisnummer: number, toevoeging: addition }, { force });
+  /** Postcode, huisnummer and toevoeging: leaving one looks the address up. */
+  const lookupInput = (value: string, set: (value: string) => void) => ({ ...controlled(value, set), onBlur: () => runLookup() });
 
   const dutch = country === "nl";
   return (
     <>
-      <div className="sm:col-span-2">
-        <label htmlFor="field-country_code" className="block font-semibold text-slate-900">
-          Land
-        </label>
+      <FieldFrame name="country_code" label="Land" required error={errors.country_code} className="sm:col-span-2">
         <select
-          id="field-country_code"
-          name="country_code"
+          {...controlProps("country_code", { error: errors.country_code, required: true })}
           value={country}
           onChange={(event) => setCountry(event.target.value)}
-          aria-invalid={errors.country_code ? true : undefined}
-          className="mt-1 w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-2.5"
+          className={`mt-1 w-full rounded-lg border-2 bg-white px-3 py-2.5 ${errors.country_code ? "border-red-700" : "border-slate-400"}`}
         >
           {Object.entries(COUNTRIES).map(([code, name]) => (
             <option key={code} value={code}>
@@ -90,8 +89,7 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
             </option>
           ))}
         </select>
-        {errors.country_code ? <p className="mt-1 text-sm font-semibold text-red-800">{errors.country_code}</p> : null}
-      </div>
+      </FieldFrame>
       {dutch ? (
         <>
           <div className="grid gap-5 sm:col-span-2 sm:grid-cols-[1fr_1fr_1fr]">
@@ -100,9 +98,7 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
               label="Postcode"
               autoComplete="postal-code"
               required
-              value={postcode}
-              onChange={(event) => setPostcode(event.target.value)}
-              onBlur={() => runLookup()}
+              {...lookupInput(postcode, setPostcode)}
               error={errors.postal_code}
               hint="Bijvoorbeeld 5038 AB"
             />
@@ -111,18 +107,14 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
               label="Huisnummer"
               inputMode="numeric"
               required
-              value={number}
-              onChange={(event) => setNumber(event.target.value)}
-              onBlur={() => runLookup()}
+              {...lookupInput(number, setNumber)}
               error={errors.house_number}
               hint="Alleen het getal"
             />
             <Field
               name="house_number_addition"
               label="Toevoeging"
-              value={addition}
-              onChange={(event) => setAddition(event.target.value)}
-              onBlur={() => runLookup()}
+              {...lookupInput(addition, setAddition)}
               error={errors.house_number_addition}
               hint="Bijvoorbeeld A of 2"
             />
@@ -147,18 +139,8 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
             label="Straat"
             autoComplete="address-line1"
             required
-            value={street}
-            onChange={(event) => setStreet(event.target.value)}
+            {...controlled(street, setStreet)}
             error={errors.street}
-          />
-          <Field
-            name="city"
-            label="Plaats"
-            autoComplete="address-level2"
-            required
-            value={city}
-            onChange={(event) => setCity(event.target.value)}
-            error={errors.city}
           />
         </>
       ) : (
@@ -177,22 +159,13 @@ export function CheckoutAddressFields({ initial, errors, serverLookup }: Props) 
             label="Postcode"
             autoComplete="postal-code"
             required
-            value={postcode}
-            onChange={(event) => setPostcode(event.target.value)}
+            {...controlled(postcode, setPostcode)}
             error={errors.postal_code}
             hint="Vier cijfers, bijvoorbeeld 1000"
           />
-          <Field
-            name="city"
-            label="Plaats"
-            autoComplete="address-level2"
-            required
-            value={city}
-            onChange={(event) => setCity(event.target.value)}
-            error={errors.city}
-          />
         </>
       )}
+      <Field name="city" label="Plaats" autoComplete="address-level2" required {...controlled(city, setCity)} error={errors.city} />
     </>
   );
 }
