@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test"
+import { expect, test } from "@playwright/test"
+import { expectErrorAtField } from "./support/field-errors"
 import { noticeAuthor, seededGroup, signedInGroupAdmin } from "./support/group-admin"
 
 /**
@@ -7,14 +8,6 @@ import { noticeAuthor, seededGroup, signedInGroupAdmin } from "./support/group-a
  * (aria-invalid, aria-describedby) and in the error summary, with and without JavaScript.
  * Every value below is refused only by the backend (the storefront checks none of them).
  */
-
-/** The field is marked invalid and points at its error, which says `message`. */
-async function expectFieldError(page: Page, field: string, label: string | Locator, message: string | RegExp) {
-  await expect(page.getByTestId(`error-${field}`)).toHaveText(message)
-  const input = typeof label === "string" ? page.getByLabel(label, { exact: true }) : label
-  await expect(input).toHaveAttribute("aria-invalid", "true")
-  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`field-${field}-error`))
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
@@ -36,7 +29,7 @@ for (const javaScriptEnabled of [true, false]) {
       for (const [field, value] of Object.entries(values)) await page.getByLabel(field, { exact: true }).fill(value)
       await page.getByRole("checkbox", { name: /gedragsregels/ }).check()
       await page.getByRole("button", { name: "Groep aanmelden" }).click()
-      await expectFieldError(page, "name", "Naam van de groep", /Deel nooit de uitnodigingslink van je groep/)
+      await expectErrorAtField(page, page.getByLabel("Naam van de groep", { exact: true }), /Deel nooit de uitnodigingslink van je groep/)
       await expect(page.getByTestId("error-summary").getByRole("link", { name: /Deel nooit de uitnodigingslink/ })).toHaveAttribute("href", "#field-name")
       await expect(page.getByLabel("Woonplaats", { exact: true })).toHaveValue(place.woonplaats)
     })
@@ -48,7 +41,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Je e-mailadres", { exact: true }).fill("piet.buur@example.com")
       await page.getByLabel("Je bericht", { exact: true }).fill("Hoi")
       await page.getByRole("button", { name: "Bericht versturen" }).click()
-      await expectFieldError(page, "message", "Je bericht", "Je bericht moet minstens 10 tekens lang zijn.")
+      await expectErrorAtField(page, page.getByLabel("Je bericht", { exact: true }), "Je bericht moet minstens 10 tekens lang zijn.")
       await expect(page.getByLabel("Je e-mailadres", { exact: true })).toHaveValue("piet.buur@example.com")
     })
 
@@ -60,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(`/mijn-groep/${group.id}`)
       await page.getByLabel("Aantal leden", { exact: true }).fill("300")
       await page.getByRole("button", { name: "Opslaan" }).click()
-      await expectFieldError(page, "member_count", "Aantal leden", "Een WhatsApp-groep heeft hoogstens 256 leden.")
+      await expectErrorAtField(page, page.getByLabel("Aantal leden", { exact: true }), "Een WhatsApp-groep heeft hoogstens 256 leden.")
     })
 
     test("sign-in: the backend's refusal is shown with the form, the e-mail kept", async ({ page }) => {
@@ -89,7 +82,7 @@ for (const javaScriptEnabled of [true, false]) {
       const foreign = group.gemeente_code === "0363" ? "3511" : "1012"
       await page.getByLabel("Postcodegebieden (PC4)").fill(foreign)
       await page.getByRole("button", { name: "Melding plaatsen" }).click()
-      await expectFieldError(page, "postcodes", page.getByLabel("Postcodegebieden (PC4)"), `Deze postcodes liggen niet in je gemeenten: ${foreign}.`)
+      await expectErrorAtField(page, page.getByLabel("Postcodegebieden (PC4)"), `Deze postcodes liggen niet in je gemeenten: ${foreign}.`)
     })
   })
 }

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test"
+import { toPaymentStep as toPaymentStepWith } from "./support/checkout"
 
 const BACKEND_URL = (process.env.BACKEND_URL ?? "http://localhost:9000").replace(/\/$/, "")
 
@@ -9,29 +10,13 @@ const BACKEND_URL = (process.env.BACKEND_URL ?? "http://localhost:9000").replace
  * confirmation says the order awaits approval and the invoice follows by e-mail.
  */
 
-async function toPaymentStep(page: Page) {
-  await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
-  await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
-  await page.getByLabel("Aantal").fill("2")
-  await page.getByRole("button", { name: "In winkelmand" }).click()
-  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand")
-
-  await page.goto("/afrekenen")
-  const address: Record<string, string> = {
-    "E-mailadres": "wijkmanager@utrecht.example",
-    Voornaam: "Sanne",
-    Achternaam: "Bakker",
-    Postcode: "3521 AZ",
-    Huisnummer: "1",
-    Straat: "Stadsplateau",
-    Plaats: "Utrecht",
-  }
-  for (const [label, value] of Object.entries(address)) await page.getByLabel(label, { exact: true }).fill(value)
-  await page.getByRole("button", { name: "Verder naar verzending" }).click()
-  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
-  await page.getByRole("button", { name: "Verder naar betalen" }).click()
-  await expect(page.getByRole("heading", { name: "Controleren en betalen" })).toBeVisible()
-}
+/** Two signs for a municipality, to the payment step. */
+const toPaymentStep = (page: Page) =>
+  toPaymentStepWith(
+    page,
+    { "E-mailadres": "wijkmanager@utrecht.example", Voornaam: "Sanne", Achternaam: "Bakker", Postcode: "3521 AZ", Huisnummer: "1", Straat: "Stadsplateau", Plaats: "Utrecht" },
+    2,
+  )
 
 for (const javaScriptEnabled of [true, false]) {
   test(`orders on invoice with a validation error first (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {

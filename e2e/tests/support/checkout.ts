@@ -37,17 +37,18 @@ export async function checkOutOnAccount(page: Page, address: Record<string, stri
   return Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
 }
 
-/** Puts one aluminium street sign in the cart (works with and without JavaScript). */
-export async function addSignToCart(page: Page) {
+/** Puts `quantity` aluminium street signs in the cart (works with and without JavaScript). */
+export async function addSignToCart(page: Page, quantity = 1) {
   await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
   await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
+  if (quantity !== 1) await page.getByLabel("Aantal").fill(String(quantity))
   await page.getByRole("button", { name: "In winkelmand" }).click()
   await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand", { timeout: 30_000 })
 }
 
-/** A cart with a sign, through details (fillAddress; `address` overrides fields) and shipping to the payment step. */
-export async function toPaymentStep(page: Page, address: Record<string, string> = {}) {
-  await addSignToCart(page)
+/** A cart with signs, through details (fillAddress; `address` overrides fields) and shipping to the payment step. */
+export async function toPaymentStep(page: Page, address: Record<string, string> = {}, quantity = 1) {
+  await addSignToCart(page, quantity)
   await page.goto("/afrekenen")
   await fillAddress(page, address)
   await page.getByRole("button", { name: "Verder naar verzending" }).click()

@@ -7,9 +7,10 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
  * description (aria-describedby: hint and error) says `message`, and the error summary
  * (components/form ErrorSummary) lists the message with a link to the control.
  */
-export async function expectErrorAtField(page: Page, control: Locator, message: string) {
+export async function expectErrorAtField(page: Page, control: Locator, message: string | RegExp) {
   await expect(control).toHaveAttribute("aria-invalid", "true")
-  await expect(control).toHaveAccessibleDescription(new RegExp(escaped(message)))
+  await expect(control).toHaveAccessibleDescription(typeof message === "string" ? new RegExp(escaped(message)) : message)
   const id = await control.getAttribute("id")
-  await expect(page.getByTestId("error-summary").getByRole("link", { name: message, exact: true })).toHaveAttribute("href", `#${id}`)
+  const link = typeof message === "string" ? { name: message, exact: true } : { name: message }
+  await expect(page.getByTestId("error-summary").getByRole("link", link)).toHaveAttribute("href", `#${id}`)
 }
