@@ -1,6 +1,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { addressFields } from "../../lib/html"
 import { trackingLinks } from "../../lib/track-and-trace"
 import { ORDER_SHIPPED_TEMPLATE, orderShipped } from "../../modules/notification-mail/operations-templates"
 
@@ -16,14 +17,7 @@ const FULFILLMENT_FIELDS = [
   "items.sku",
   "items.quantity",
   "items.line_item_id",
-  "delivery_address.first_name",
-  "delivery_address.last_name",
-  "delivery_address.company",
-  "delivery_address.address_1",
-  "delivery_address.address_2",
-  "delivery_address.postal_code",
-  "delivery_address.city",
-  "delivery_address.country_code",
+  ...addressFields("delivery_address"),
   "order.id",
   "order.display_id",
   "order.email",
@@ -32,14 +26,7 @@ const FULFILLMENT_FIELDS = [
   "order.items.product_title",
   "order.items.variant_title",
   "order.items.title",
-  "order.shipping_address.first_name",
-  "order.shipping_address.last_name",
-  "order.shipping_address.company",
-  "order.shipping_address.address_1",
-  "order.shipping_address.address_2",
-  "order.shipping_address.postal_code",
-  "order.shipping_address.city",
-  "order.shipping_address.country_code",
+  ...addressFields("order.shipping_address"),
 ]
 
 /**
