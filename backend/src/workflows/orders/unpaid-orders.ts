@@ -13,6 +13,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { cancelOrderWorkflow, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { readBackendEnv, readSeller } from "../../config/env"
 import { PAYMENT_PROVIDER_IDS } from "../../config/modules"
+import { ITEM_LINE_FIELDS, orderItemLines } from "../../lib/order-items"
 import {
   UNPAID_ORDER_CANCELLED_TEMPLATE,
   UNPAID_ORDER_REMINDER_TEMPLATE,
@@ -35,10 +36,7 @@ const ORDER_FIELDS = [
   "metadata",
   "currency_code",
   "total",
-  "items.quantity",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
+  ...ITEM_LINE_FIELDS,
   "shipping_address.first_name",
   "fulfillments.canceled_at",
   "payment_collections.status",
@@ -63,11 +61,7 @@ function mailData(order: any): Omit<UnpaidOrderData, "cancel_at" | "iban" | "pay
     total: Number(order.total ?? 0),
     currency_code: order.currency_code,
     placed_at: new Date(order.created_at).toISOString(),
-    items: (order.items ?? []).filter(Boolean).map((i: any) => ({
-      title: i.product_title ?? i.title,
-      variant_title: i.variant_title ?? null,
-      quantity: Number(i.quantity ?? 0),
-    })),
+    items: orderItemLines(order),
   }
 }
 

@@ -8,6 +8,7 @@ import {
   withdrawalStaffAlert,
 } from "../../modules/notification-mail/withdrawal-templates"
 import { readSeller, readShopSettings } from "../../config/env"
+import { orderItemLines } from "../../lib/order-items"
 import { recordWithdrawalStep } from "./steps/record-withdrawal"
 
 export const withdrawOrderWorkflowId = "withdraw-order"
@@ -39,11 +40,7 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
           display_id: order.display_id,
           withdrawn_at,
           first_name: order.shipping_address?.first_name ?? null,
-          items: (order.items ?? []).filter(Boolean).map((i: any) => ({
-            title: i.product_title ?? i.title,
-            variant_title: i.variant_title ?? null,
-            quantity: Number(i.quantity ?? 0),
-          })),
+          items: orderItemLines(order),
           return_address: `${seller.name}, ${seller.address}, ${seller.postcode} ${seller.city}`,
         }),
         data,
