@@ -39,6 +39,12 @@ export type GroupForMail = {
   possible_duplicate_of?: { id: string; name: string; slug: string; status: string } | null
 }
 
+/** What a mail to a group's admin alone needs: whom to greet and where to send it. */
+export type GroupAdminContact = Pick<GroupForMail, "id" | "name"> & { admin_name: string | null; admin_email: string | null }
+
+/** The Query fields of GroupAdminContact. */
+export const GROUP_ADMIN_CONTACT_FIELDS = ["id", "name", "admin_name", "admin_email"]
+
 const SITE = "Buurtpreventie Shop"
 
 export function registeredAdminMail(group: GroupForMail): MailContent {
