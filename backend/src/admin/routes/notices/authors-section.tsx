@@ -1,4 +1,5 @@
 import { Button, Drawer, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { DrawerActions } from "../../lib/drawer-actions"
 import { useDrawerForm } from "./drawer-form"
 import { MunicipalityPicker } from "./municipality-picker"
 import {
@@ -127,12 +128,7 @@ const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[]
           />
           {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
         </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={create.isPending} onClick={submit}>Aanmaken</Button>
-        </Drawer.Footer>
+        <DrawerActions label="Aanmaken" onSubmit={submit} isLoading={create.isPending} />
       </Drawer.Content>
     </Drawer>
   )

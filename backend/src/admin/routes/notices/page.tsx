@@ -15,10 +15,11 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { DrawerActions } from "../../lib/drawer-actions"
+import { formatDate } from "../../lib/format"
 import { useDrawerForm } from "./drawer-form"
 import {
   type AdminNotice,
-  formatDate,
   type Municipality,
   type NoticeInput,
   type NoticeStatus,
@@ -212,12 +213,7 @@ const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[]
           {text("starts_at", "Begint op (leeg: nu)", { type: "datetime-local" })}
           {text("ends_at", "Eindigt op", { type: "datetime-local" })}
         </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={create.isPending} onClick={submit}>Plaatsen</Button>
-        </Drawer.Footer>
+        <DrawerActions label="Plaatsen" onSubmit={submit} isLoading={create.isPending} />
       </Drawer.Content>
     </Drawer>
   )

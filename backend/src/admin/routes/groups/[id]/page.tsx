@@ -19,7 +19,6 @@ import {
   CHANGE_FIELD_LABELS,
   errorMessage,
   formatChangeValue,
-  formatDate,
   STATUS_COLORS,
   STATUS_LABELS,
   type GroupReference,
@@ -31,6 +30,8 @@ import {
   useRejectGroupChanges,
   useUpdateGroup,
 } from "../../../lib/groups"
+import { DrawerActions } from "../../../lib/drawer-actions"
+import { formatDate } from "../../../lib/format"
 import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
 
 /** One group: its details and the admin's contact data, with moderation and editing. */
@@ -286,14 +287,13 @@ const RejectReasonDrawer = ({
           <Label htmlFor={fieldId}>{label}</Label>
           <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" variant="danger" disabled={reason.trim().length < minLength} isLoading={reject.isPending} onClick={submit}>
-            Afwijzen
-          </Button>
-        </Drawer.Footer>
+        <DrawerActions
+          label="Afwijzen"
+          variant="danger"
+          disabled={reason.trim().length < minLength}
+          onSubmit={submit}
+          isLoading={reject.isPending}
+        />
       </Drawer.Content>
     </Drawer>
   )
@@ -408,12 +408,7 @@ const EditGroupDrawer = ({ group }: { group: AdminGroup }) => {
             </div>
           ))}
         </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={update.isPending} onClick={submit}>Opslaan</Button>
-        </Drawer.Footer>
+        <DrawerActions label="Opslaan" onSubmit={submit} isLoading={update.isPending} />
       </Drawer.Content>
     </Drawer>
   )
