@@ -5,6 +5,7 @@ import { addressFields } from "../lib/html"
 import { ITEM_LINE_FIELDS, itemLine } from "../lib/order-items"
 import { ORDER_PLACED_TEMPLATE, type OrderPlacedData } from "../modules/notification-mail/templates"
 import { readShopSettings } from "../config/env"
+import { orderNotification } from "./orders/order-notification"
 
 export const sendOrderConfirmationWorkflowId = "send-order-confirmation"
 
@@ -61,16 +62,13 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
       withdrawal_url: `${readShopSettings().storefrontUrl}/herroepen?bestelling=${order.display_id}`,
     }
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: ORDER_PLACED_TEMPLATE,
         data: data as unknown as Record<string, unknown>,
-        trigger_type: "order.placed",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `order-placed:${order.id}`,
-      },
+        trigger: "order.placed",
+        idempotencyKey: `order-placed:${order.id}`,
+      }),
     ]
   })
 

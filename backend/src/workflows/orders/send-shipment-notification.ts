@@ -4,6 +4,7 @@ import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-
 import { addressFields } from "../../lib/html"
 import { trackingLinks } from "../../lib/track-and-trace"
 import { ORDER_SHIPPED_TEMPLATE, orderShipped } from "../../modules/notification-mail/operations-templates"
+import { orderNotification } from "./order-notification"
 
 export const sendShipmentNotificationWorkflowId = "send-shipment-notification"
 
@@ -66,17 +67,14 @@ export const sendShipmentNotificationWorkflow = createWorkflow(
         shipping_address: order.shipping_address ?? address ?? null,
       })
       return [
-        {
+        orderNotification(order.id, {
           to: order.email,
-          channel: "email",
           template: ORDER_SHIPPED_TEMPLATE,
           content,
           data: { order_id: order.id, display_id: order.display_id, fulfillment_id: fulfillment.id },
-          trigger_type: "shipment.created",
-          resource_id: order.id,
-          resource_type: "order",
-          idempotency_key: `shipment-created:${fulfillment.id}`,
-        },
+          trigger: "shipment.created",
+          idempotencyKey: `shipment-created:${fulfillment.id}`,
+        }),
       ]
     })
 

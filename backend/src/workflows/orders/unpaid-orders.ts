@@ -21,6 +21,7 @@ import {
   unpaidOrderReminder,
   type UnpaidOrderData,
 } from "../../modules/notification-mail/withdrawal-templates"
+import { orderNotification } from "./order-notification"
 import { markUnpaidReminderStep } from "./steps/mark-unpaid-reminder"
 
 const DAY = 24 * 60 * 60 * 1000
@@ -84,17 +85,14 @@ export const remindUnpaidOrderWorkflow = createWorkflow(
       if (!order.email || order.no_notification) return []
       const seller = readSeller()
       return [
-        {
+        orderNotification(order.id, {
           to: order.email,
-          channel: "email",
           template: UNPAID_ORDER_REMINDER_TEMPLATE,
           content: unpaidOrderReminder({ ...mailData(order), cancel_at: input.cancel_at, iban: seller.iban, payee: seller.name }),
           data: { order_id: order.id, display_id: order.display_id },
-          trigger_type: "order.unpaid_reminder",
-          resource_id: order.id,
-          resource_type: "order",
-          idempotency_key: `unpaid-reminder:${order.id}`,
-        },
+          trigger: "order.unpaid_reminder",
+          idempotencyKey: `unpaid-reminder:${order.id}`,
+        }),
       ]
     })
     when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))
@@ -111,17 +109,14 @@ export const cancelUnpaidOrderWorkflow = createWorkflow(cancelUnpaidOrderWorkflo
   const notifications = transform({ order }, ({ order }): CreateNotificationDTO[] => {
     if (!order.email || order.no_notification) return []
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: UNPAID_ORDER_CANCELLED_TEMPLATE,
         content: unpaidOrderCancelled(mailData(order)),
         data: { order_id: order.id, display_id: order.display_id },
-        trigger_type: "order.unpaid_canceled",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `unpaid-cancelled:${order.id}`,
-      },
+        trigger: "order.unpaid_canceled",
+        idempotencyKey: `unpaid-cancelled:${order.id}`,
+      }),
     ]
   })
   when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))

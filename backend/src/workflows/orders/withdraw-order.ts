@@ -9,6 +9,7 @@ import {
 } from "../../modules/notification-mail/withdrawal-templates"
 import { readSeller, readShopSettings } from "../../config/env"
 import { orderItemLines } from "../../lib/order-items"
+import { orderNotification } from "./order-notification"
 import { recordWithdrawalStep } from "./steps/record-withdrawal"
 
 export const withdrawOrderWorkflowId = "withdraw-order"
@@ -32,9 +33,8 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
     const { withdrawn_at } = recorded.withdrawal
     const data = { order_id: order.id, display_id: order.display_id, withdrawn_at }
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: WITHDRAWAL_RECEIVED_TEMPLATE,
         content: withdrawalReceived({
           display_id: order.display_id,
@@ -44,14 +44,11 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
           return_address: `${seller.name}, ${seller.address}, ${seller.postcode} ${seller.city}`,
         }),
         data,
-        trigger_type: "order.withdrawn",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `withdrawal-received:${order.id}`,
-      },
-      {
+        trigger: "order.withdrawn",
+        idempotencyKey: `withdrawal-received:${order.id}`,
+      }),
+      orderNotification(order.id, {
         to: settings.staffEmail,
-        channel: "email",
         template: WITHDRAWAL_STAFF_TEMPLATE,
         content: withdrawalStaffAlert({
           display_id: order.display_id,
@@ -60,11 +57,9 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
           order_url: `${settings.adminUrl}/orders/${order.id}`,
         }),
         data,
-        trigger_type: "order.withdrawn",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `withdrawal-staff:${order.id}`,
-      },
+        trigger: "order.withdrawn",
+        idempotencyKey: `withdrawal-staff:${order.id}`,
+      }),
     ].filter((n) => !!n.to)
   })
 
