@@ -1,5 +1,5 @@
-import { Button, Drawer, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
-import { DrawerActions } from "../../lib/drawer-actions"
+import { Button, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { FormDrawer } from "../../lib/form-drawer"
 import { useDrawerForm } from "./drawer-form"
 import { MunicipalityPicker } from "./municipality-picker"
 import {
@@ -105,31 +105,26 @@ const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[]
     )
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">Nieuw account</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Nieuw meldingenaccount</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {text("name", "Naam")}
-          {text("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
-          {text("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
-          <MunicipalityPicker
-            idPrefix="author"
-            legend="Mag meldingen plaatsen voor"
-            municipalities={municipalities}
-            codes={codes}
-            onChange={setCodes}
-            error={errors.municipality_codes}
-            onError={(message) => setErrors({ ...errors, municipality_codes: message })}
-          />
-          {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
-        </Drawer.Body>
-        <DrawerActions label="Aanmaken" onSubmit={submit} isLoading={create.isPending} />
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={<Button size="small" variant="secondary">Nieuw account</Button>}
+      title="Nieuw meldingenaccount"
+      submit={{ label: "Aanmaken", onClick: submit, isLoading: create.isPending }}
+    >
+      {text("name", "Naam")}
+      {text("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
+      {text("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
+      <MunicipalityPicker
+        idPrefix="author"
+        legend="Mag meldingen plaatsen voor"
+        municipalities={municipalities}
+        codes={codes}
+        onChange={setCodes}
+        error={errors.municipality_codes}
+        onError={(message) => setErrors({ ...errors, municipality_codes: message })}
+      />
+      {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
+    </FormDrawer>
   )
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Container,
-  Drawer,
   Heading,
   Input,
   Label,
@@ -30,7 +29,7 @@ import {
   useRejectGroupChanges,
   useUpdateGroup,
 } from "../../../lib/groups"
-import { DrawerActions } from "../../../lib/drawer-actions"
+import { FormDrawer } from "../../../lib/form-drawer"
 import { formatDate } from "../../../lib/format"
 import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
 
@@ -275,27 +274,17 @@ const RejectReasonDrawer = ({
     )
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="danger">{trigger}</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>{title}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-2">
-          <Label htmlFor={fieldId}>{label}</Label>
-          <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Drawer.Body>
-        <DrawerActions
-          label="Afwijzen"
-          variant="danger"
-          disabled={reason.trim().length < minLength}
-          onSubmit={submit}
-          isLoading={reject.isPending}
-        />
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button size="small" variant="danger">{trigger}</Button>}
+      title={title}
+      bodyClassName="flex flex-col gap-2"
+      submit={{ label: "Afwijzen", variant: "danger", disabled: reason.trim().length < minLength, onClick: submit, isLoading: reject.isPending }}
+    >
+      <Label htmlFor={fieldId}>{label}</Label>
+      <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDrawer>
   )
 }
 
@@ -382,35 +371,27 @@ const EditGroupDrawer = ({ group }: { group: AdminGroup }) => {
   }
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onOpenChange={(next) => {
         if (next) setForm(toForm(group))
         setOpen(next)
       }}
+      trigger={<Button size="small" variant="secondary">Bewerken</Button>}
+      title="Groep bewerken"
+      submit={{ label: "Opslaan", onClick: submit, isLoading: update.isPending }}
     >
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">Bewerken</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Groep bewerken</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {EDIT_FIELDS.map(({ key, label }) => (
-            <div key={key} className="flex flex-col gap-1">
-              <Label htmlFor={`group-${key}`}>{label}</Label>
-              <Input
-                id={`group-${key}`}
-                value={form[key]}
-                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              />
-            </div>
-          ))}
-        </Drawer.Body>
-        <DrawerActions label="Opslaan" onSubmit={submit} isLoading={update.isPending} />
-      </Drawer.Content>
-    </Drawer>
+      {EDIT_FIELDS.map(({ key, label }) => (
+        <div key={key} className="flex flex-col gap-1">
+          <Label htmlFor={`group-${key}`}>{label}</Label>
+          <Input
+            id={`group-${key}`}
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+          />
+        </div>
+      ))}
+    </FormDrawer>
   )
 }
 
