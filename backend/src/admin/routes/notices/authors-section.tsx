@@ -89,25 +89,15 @@ type Form = Omit<NoticeAuthorInput, "municipality_codes">
 const EMPTY: Form = { name: "", email: "", organisation: "", password: "" }
 
 const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const { open, setOpen, onOpenChange, form, codes, setCodes, errors, setErrors, showError, text } = useDrawerForm(EMPTY, "author")
+  const { drawer, form, codes, setCodes, errors, setErrors, whenSaved, text } = useDrawerForm(EMPTY, "author")
   const create = useCreateNoticeAuthor()
 
   const submit = () =>
-    create.mutate(
-      { ...form, municipality_codes: codes },
-      {
-        onSuccess: () => {
-          toast.success("Account aangemaakt. Geef het wachtwoord veilig door.")
-          setOpen(false)
-        },
-        onError: showError,
-      }
-    )
+    create.mutate({ ...form, municipality_codes: codes }, whenSaved(() => "Account aangemaakt. Geef het wachtwoord veilig door."))
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={onOpenChange}
+      {...drawer}
       trigger={<Button size="small" variant="secondary">Nieuw account</Button>}
       title="Nieuw meldingenaccount"
       submit={{ label: "Aanmaken", onClick: submit, isLoading: create.isPending }}

@@ -157,30 +157,25 @@ type Form = Omit<NoticeInput, "municipality_codes">
 const EMPTY: Form = { title: "", body: "", author_label: "Buurtpreventie Shop", postcodes: "", starts_at: "", ends_at: "" }
 
 const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const { open, setOpen, onOpenChange, form, setForm, codes, setCodes, errors, setErrors, showError, described, errorText, text } =
-    useDrawerForm(EMPTY, "notice")
+  const { drawer, form, setForm, codes, setCodes, errors, setErrors, whenSaved, described, errorText, text } = useDrawerForm(
+    EMPTY,
+    "notice"
+  )
   const create = useCreateNotice()
   const submit = () => {
     create.mutate(
       { ...form, municipality_codes: codes, starts_at: form.starts_at || undefined },
-      {
-        onSuccess: ({ notice, delivered }) => {
-          toast.success(
-            notice.status === "current"
-              ? `Melding geplaatst en naar ${delivered} ${delivered === 1 ? "beheerder" : "beheerders"} gestuurd`
-              : "Melding gepland; ze wordt verstuurd zodra ze ingaat"
-          )
-          setOpen(false)
-        },
-        onError: showError,
-      }
+      whenSaved(({ notice, delivered }) =>
+        notice.status === "current"
+          ? `Melding geplaatst en naar ${delivered} ${delivered === 1 ? "beheerder" : "beheerders"} gestuurd`
+          : "Melding gepland; ze wordt verstuurd zodra ze ingaat"
+      )
     )
   }
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={onOpenChange}
+      {...drawer}
       trigger={<Button size="small">Nieuwe melding</Button>}
       title="Nieuwe melding"
       submit={{ label: "Plaatsen", onClick: submit, isLoading: create.isPending }}
