@@ -1,4 +1,5 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import type { RenderedMail } from "../../modules/notification-mail/templates"
 
 /**
  * An e-mail about an order as the Notification Module records it: "email" channel,
@@ -11,7 +12,7 @@ export function orderNotification(
   mail: {
     to: string
     template: string
-    content?: { subject: string; text: string; html: string }
+    content?: RenderedMail
     data: Record<string, unknown>
     trigger: string
     idempotencyKey: string
