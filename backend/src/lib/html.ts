@@ -5,15 +5,18 @@ export function escapeHtml(value: unknown): string {
 
 const COUNTRIES: Record<string, string> = { nl: "Nederland", be: "België" }
 
-export type AddressLike = {
-  first_name?: string | null
-  last_name?: string | null
-  company?: string | null
-  address_1?: string | null
-  address_2?: string | null
-  postal_code?: string | null
-  city?: string | null
-  country_code?: string | null
+/** The parts of an address that addressLines prints. */
+const ADDRESS_LINE_KEYS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code"] as const
+
+export type AddressLike = { [K in (typeof ADDRESS_LINE_KEYS)[number]]?: string | null }
+
+/**
+ * The Query fields addressLines needs of the address at `relation`
+ * (`addressFields("shipping_address")` → `shipping_address.first_name`, …), so every
+ * order query that prints an address asks for the same parts.
+ */
+export function addressFields(relation: string): string[] {
+  return ADDRESS_LINE_KEYS.map((key) => `${relation}.${key}`)
 }
 
 /** An address as the lines on an envelope (Dutch country names for nl/be). */

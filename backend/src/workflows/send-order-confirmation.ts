@@ -1,8 +1,11 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { addressFields } from "../lib/html"
+import { ITEM_LINE_FIELDS, itemLine } from "../lib/order-items"
 import { ORDER_PLACED_TEMPLATE, type OrderPlacedData } from "../modules/notification-mail/templates"
 import { readShopSettings } from "../config/env"
+import { orderNotification } from "./orders/order-notification"
 
 export const sendOrderConfirmationWorkflowId = "send-order-confirmation"
 
@@ -16,22 +19,12 @@ const ORDER_FIELDS = [
   "shipping_total",
   "tax_total",
   "total",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
-  "items.quantity",
+  ...ITEM_LINE_FIELDS,
   "items.unit_price",
   "items.total",
   "shipping_methods.name",
   "shipping_methods.total",
-  "shipping_address.first_name",
-  "shipping_address.last_name",
-  "shipping_address.company",
-  "shipping_address.address_1",
-  "shipping_address.address_2",
-  "shipping_address.postal_code",
-  "shipping_address.city",
-  "shipping_address.country_code",
+  ...addressFields("shipping_address"),
 ]
 
 /**
@@ -56,9 +49,7 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
       display_id: order.display_id,
       currency_code: order.currency_code,
       items: (order.items ?? []).map((i: any) => ({
-        title: i.product_title ?? i.title,
-        variant_title: i.variant_title ?? null,
-        quantity: num(i.quantity),
+        ...itemLine(i),
         unit_price: num(i.unit_price),
         total: num(i.total),
       })),
@@ -71,16 +62,13 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
       withdrawal_url: `${readShopSettings().storefrontUrl}/herroepen?bestelling=${order.display_id}`,
     }
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: ORDER_PLACED_TEMPLATE,
         data: data as unknown as Record<string, unknown>,
-        trigger_type: "order.placed",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `order-placed:${order.id}`,
-      },
+        trigger: "order.placed",
+        idempotencyKey: `order-placed:${order.id}`,
+      }),
     ]
   })
 

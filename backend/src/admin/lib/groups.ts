@@ -160,8 +160,3 @@ export function errorMessage(error: unknown): string {
   const err = error as { message?: string }
   return err?.message || "Er ging iets mis"
 }
-
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return "–"
-  return new Date(value).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" })
-}

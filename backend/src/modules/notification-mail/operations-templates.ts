@@ -6,6 +6,7 @@
  * (the mail provider uses given content as is).
  */
 import { addressLines, escapeHtml as esc, formatDateNl, type AddressLike } from "../../lib/html"
+import { itemLineText, type ItemLine } from "../../lib/order-items"
 import type { Tracking } from "../../lib/track-and-trace"
 import type { RenderedMail } from "./templates"
 
@@ -103,7 +104,7 @@ ${rows}
 
 export type OrderShippedData = {
   display_id: number | string
-  items: { title: string; variant_title?: string | null; quantity: number }[]
+  items: ItemLine[]
   tracking: Tracking[]
   shipping_address?: AddressLike | null
 }
@@ -113,7 +114,6 @@ export function orderShipped(order: OrderShippedData): RenderedMail {
   const name = order.shipping_address?.first_name?.trim()
   const greeting = name ? `Hallo ${name},` : "Hallo,"
   const intro = `Goed nieuws: je bestelling #${order.display_id} bij ${SHOP_NAME} is verzonden.`
-  const itemLine = (i: OrderShippedData["items"][number]) => `${i.quantity} × ${i.title}${i.variant_title ? ` (${i.variant_title})` : ""}`
   const address = addressLines(order.shipping_address)
   const trackingText = order.tracking.length
     ? order.tracking.length === 1
@@ -129,7 +129,7 @@ export function orderShipped(order: OrderShippedData): RenderedMail {
     ...trackingText,
     "",
     "In deze zending:",
-    ...order.items.map((i) => `- ${itemLine(i)}`),
+    ...order.items.map((i) => `- ${itemLineText(i)}`),
     ...(address.length ? ["", "Verzendadres:", ...address] : []),
     "",
     "Met vriendelijke groet,",
@@ -150,7 +150,7 @@ ${order.tracking.map((t) => `<li>${link(t.url, `Track & trace ${t.number}`)}</li
 ${trackingHtml}
 <h2 style="font-size:16px">In deze zending</h2>
 <ul>
-${order.items.map((i) => `<li>${esc(itemLine(i))}</li>`).join("\n")}
+${order.items.map((i) => `<li>${esc(itemLineText(i))}</li>`).join("\n")}
 </ul>
 ${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.map(esc).join("<br>")}</p>` : ""}
 <p>Met vriendelijke groet,<br>${esc(SHOP_NAME)}</p>`

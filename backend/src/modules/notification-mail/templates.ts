@@ -7,6 +7,7 @@
 
 import { addressLines, escapeHtml as esc, type AddressLike } from "../../lib/html"
 import { formatMoney } from "../../lib/money"
+import { itemLineText } from "../../lib/order-items"
 
 export type RenderedMail = { subject: string; text: string; html: string }
 
@@ -47,8 +48,6 @@ export function orderPlaced(order: OrderPlacedData): RenderedMail {
   const subject = `Bedankt voor je bestelling #${order.display_id}`
   const name = order.shipping_address?.first_name?.trim()
   const greeting = name ? `Hallo ${name},` : "Hallo,"
-  const itemLine = (i: OrderPlacedData["items"][number]) =>
-    `${i.quantity} × ${i.title}${i.variant_title ? ` (${i.variant_title})` : ""}`
   const shippingName = order.shipping_methods.map((m) => m.name).join(" + ")
   const address = addressLines(order.shipping_address)
 
@@ -58,7 +57,7 @@ export function orderPlaced(order: OrderPlacedData): RenderedMail {
     `Bedankt voor je bestelling bij ${SHOP_NAME}. We hebben bestelling #${order.display_id} ontvangen en gaan ermee aan de slag.`,
     "",
     "Je bestelling:",
-    ...order.items.map((i) => `- ${itemLine(i)}: ${money(i.total)} (${money(i.unit_price)} per stuk)`),
+    ...order.items.map((i) => `- ${itemLineText(i)}: ${money(i.total)} (${money(i.unit_price)} per stuk)`),
     "",
     `Artikelen: ${money(order.item_total)}`,
     `Verzending${shippingName ? ` (${shippingName})` : ""}: ${money(order.shipping_total)}`,
@@ -75,7 +74,7 @@ export function orderPlaced(order: OrderPlacedData): RenderedMail {
   const rows = order.items
     .map(
       (i) =>
-        `<tr><td>${esc(itemLine(i))}</td><td style="text-align:right">${esc(money(i.unit_price))}</td><td style="text-align:right">${esc(money(i.total))}</td></tr>`
+        `<tr><td>${esc(itemLineText(i))}</td><td style="text-align:right">${esc(money(i.unit_price))}</td><td style="text-align:right">${esc(money(i.total))}</td></tr>`
     )
     .join("\n")
   const sum = (label: string, amount: number, strong = false) =>

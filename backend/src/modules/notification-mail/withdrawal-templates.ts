@@ -7,6 +7,7 @@
  */
 import { escapeHtml as esc, formatDateNl } from "../../lib/html"
 import { formatMoney } from "../../lib/money"
+import { itemLineText, type ItemLine } from "../../lib/order-items"
 import type { RenderedMail } from "./templates"
 
 export const WITHDRAWAL_RECEIVED_TEMPLATE = "withdrawal-received"
@@ -16,12 +17,8 @@ export const UNPAID_ORDER_CANCELLED_TEMPLATE = "unpaid-order-cancelled"
 
 const SHOP_NAME = "Buurtpreventie Shop"
 
-export type MailItem = { title: string; variant_title?: string | null; quantity: number }
-
-const itemLine = (i: MailItem) => `${i.quantity} × ${i.title}${i.variant_title ? ` (${i.variant_title})` : ""}`
-
-function page(title: string, paragraphs: string[], items: MailItem[] = []): string {
-  const list = items.length ? `<ul>\n${items.map((i) => `<li>${esc(itemLine(i))}</li>`).join("\n")}\n</ul>\n` : ""
+function page(title: string, paragraphs: string[], items: ItemLine[] = []): string {
+  const list = items.length ? `<ul>\n${items.map((i) => `<li>${esc(itemLineText(i))}</li>`).join("\n")}\n</ul>\n` : ""
   const [first, ...rest] = paragraphs
   return `<!doctype html>
 <html lang="nl">
@@ -34,9 +31,9 @@ ${first ? `<p>${esc(first)}</p>\n` : ""}${list}${rest.map((p) => `<p>${esc(p).re
 `
 }
 
-function text(paragraphs: string[], items: MailItem[] = []): string {
+function text(paragraphs: string[], items: ItemLine[] = []): string {
   const [first, ...rest] = paragraphs
-  return [first, ...(items.length ? [items.map((i) => `- ${itemLine(i)}`).join("\n")] : []), ...rest].join("\n\n") + "\n"
+  return [first, ...(items.length ? [items.map((i) => `- ${itemLineText(i)}`).join("\n")] : []), ...rest].join("\n\n") + "\n"
 }
 
 // ---------------------------------------------------------------- withdrawal (shopper)
@@ -46,7 +43,7 @@ export type WithdrawalReceivedData = {
   /** ISO timestamp at which the shop received the withdrawal. */
   withdrawn_at: string
   first_name?: string | null
-  items: MailItem[]
+  items: ItemLine[]
   return_address: string
 }
 
@@ -92,7 +89,7 @@ export type UnpaidOrderData = {
   iban: string
   /** Account holder of the IBAN (COMPANY_NAME). */
   payee: string
-  items: MailItem[]
+  items: ItemLine[]
 }
 
 const hello = (name?: string | null) => (name?.trim() ? `Hallo ${name.trim()},` : "Hallo,")

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { contactMail, GROUP_MAIL_TEMPLATES, groupNotification, type GroupForMail } from "./emails"
+import { contactMail, GROUP_ADMIN_CONTACT_FIELDS, GROUP_MAIL_TEMPLATES, groupNotification, type GroupForMail } from "./emails"
 
 export type ContactGroupAdminInput = {
   slug: string
@@ -30,7 +30,7 @@ export const contactGroupAdminWorkflowId = "contact-neighbourhood-group-admin"
 export const contactGroupAdminWorkflow = createWorkflow(contactGroupAdminWorkflowId, (input: ContactGroupAdminInput) => {
   const { data: groups } = useQueryGraphStep({
     entity: "neighbourhood_group",
-    fields: ["id", "name", "admin_name", "admin_email"],
+    fields: GROUP_ADMIN_CONTACT_FIELDS,
     filters: { slug: input.slug, status: "approved" },
   })
   const group = ensureApprovedGroupStep({ groups, slug: input.slug })

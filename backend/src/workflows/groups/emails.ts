@@ -4,8 +4,10 @@
  * "email" provider sends `content` as it is.
  */
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { escapeHtml as esc } from "../../lib/html"
 import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
 import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
+import type { RenderedMail } from "../../modules/notification-mail/templates"
 
 export const GROUP_MAIL_TEMPLATES = {
   registeredAdmin: "group-registered-admin",
@@ -20,7 +22,8 @@ export const GROUP_MAIL_TEMPLATES = {
   changesRejected: "group-changes-rejected",
 } as const
 
-export type MailContent = { subject: string; text: string; html: string }
+/** A composed mail (subject, text, html), as the "email" provider sends it. */
+export type MailContent = RenderedMail
 
 /** What the e-mails need of a group (the admin's own data included: these go to the admin or staff). */
 export type GroupForMail = {
@@ -38,6 +41,12 @@ export type GroupForMail = {
   /** set on a registration that probably duplicates another group (staff mail only) */
   possible_duplicate_of?: { id: string; name: string; slug: string; status: string } | null
 }
+
+/** What a mail to a group's admin alone needs: whom to greet and where to send it. */
+export type GroupAdminContact = Pick<GroupForMail, "id" | "name"> & { admin_name: string | null; admin_email: string | null }
+
+/** The Query fields of GroupAdminContact. */
+export const GROUP_ADMIN_CONTACT_FIELDS = ["id", "name", "admin_name", "admin_email"]
 
 const SITE = "Buurtpreventie Shop"
 
@@ -206,10 +215,6 @@ ${htmlDetails}
 </html>
 `
   return { subject, text, html }
-}
-
-function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
 }
 
 /** An e-mail about a group as the Notification Module records it ("email" channel, content composed here). */

@@ -1,7 +1,13 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { changesRejectedMail, GROUP_MAIL_TEMPLATES, groupNotification } from "./emails"
+import {
+  changesRejectedMail,
+  GROUP_ADMIN_CONTACT_FIELDS,
+  GROUP_MAIL_TEMPLATES,
+  groupNotification,
+  type GroupAdminContact,
+} from "./emails"
 
 export type SendChangesRejectedMailInput = { id: string; reason: string | null; requested_at: string | null }
 
@@ -17,12 +23,12 @@ export const sendChangesRejectedMailWorkflow = createWorkflow(
   (input: SendChangesRejectedMailInput) => {
     const { data: groups } = useQueryGraphStep({
       entity: "neighbourhood_group",
-      fields: ["id", "name", "admin_name", "admin_email"],
+      fields: GROUP_ADMIN_CONTACT_FIELDS,
       filters: { id: input.id },
       options: { throwIfKeyNotFound: true },
     })
     const notifications = transform({ groups, input }, ({ groups, input }): CreateNotificationDTO[] => {
-      const group = groups[0] as { id: string; name: string; admin_name: string | null; admin_email: string | null }
+      const group = groups[0] as GroupAdminContact
       if (!group.admin_email) return []
       const content = changesRejectedMail(group, input.reason)
       return [

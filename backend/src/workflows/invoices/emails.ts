@@ -1,8 +1,10 @@
 import { escapeHtml, formatDateNl } from "../../lib/html"
 import type { InvoiceDocument } from "../../modules/invoice/document"
 import { formatEuro } from "../../lib/money"
+import type { RenderedMail } from "../../modules/notification-mail/templates"
 
-export type MailContent = { subject: string; text: string; html: string }
+/** A composed mail (subject, text, html), as the "email" provider sends it. */
+export type MailContent = RenderedMail
 
 /** The mail that carries the invoice PDF, in Dutch. */
 export function invoiceMail(invoice: InvoiceDocument): MailContent {

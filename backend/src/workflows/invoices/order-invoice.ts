@@ -8,7 +8,7 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { addressLines } from "../../lib/html"
+import { addressFields, addressLines } from "../../lib/html"
 import { readSeller, type Seller } from "../../config/env"
 import { PAYMENT_TERM_DAYS } from "../../modules/invoice/company"
 import type { InvoiceDocument, InvoiceSnapshot } from "../../modules/invoice/document"
@@ -41,14 +41,7 @@ export const INVOICE_ORDER_FIELDS = [
   "shipping_methods.amount",
   "shipping_methods.total",
   "shipping_methods.tax_lines.rate",
-  "billing_address.first_name",
-  "billing_address.last_name",
-  "billing_address.company",
-  "billing_address.address_1",
-  "billing_address.address_2",
-  "billing_address.postal_code",
-  "billing_address.city",
-  "billing_address.country_code",
+  ...addressFields("billing_address"),
   "payment_collections.payments.id",
   "payment_collections.payments.provider_id",
   "payment_collections.payments.captured_at",

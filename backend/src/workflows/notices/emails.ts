@@ -5,10 +5,12 @@
  */
 import { escapeHtml, formatDateNl } from "../../lib/html"
 import { groupPageUrl, type MailLinks } from "../groups/settings"
+import type { RenderedMail } from "../../modules/notification-mail/templates"
 
 export const AREA_NOTICE_TEMPLATE = "area-notice"
 
-export type MailContent = { subject: string; text: string; html: string }
+/** A composed mail (subject, text, html), as the "email" provider sends it. */
+export type MailContent = RenderedMail
 
 export type NoticeForMail = {
   id: string

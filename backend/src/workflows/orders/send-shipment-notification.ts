@@ -1,8 +1,10 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { addressFields } from "../../lib/html"
 import { trackingLinks } from "../../lib/track-and-trace"
 import { ORDER_SHIPPED_TEMPLATE, orderShipped } from "../../modules/notification-mail/operations-templates"
+import { orderNotification } from "./order-notification"
 
 export const sendShipmentNotificationWorkflowId = "send-shipment-notification"
 
@@ -16,14 +18,7 @@ const FULFILLMENT_FIELDS = [
   "items.sku",
   "items.quantity",
   "items.line_item_id",
-  "delivery_address.first_name",
-  "delivery_address.last_name",
-  "delivery_address.company",
-  "delivery_address.address_1",
-  "delivery_address.address_2",
-  "delivery_address.postal_code",
-  "delivery_address.city",
-  "delivery_address.country_code",
+  ...addressFields("delivery_address"),
   "order.id",
   "order.display_id",
   "order.email",
@@ -32,14 +27,7 @@ const FULFILLMENT_FIELDS = [
   "order.items.product_title",
   "order.items.variant_title",
   "order.items.title",
-  "order.shipping_address.first_name",
-  "order.shipping_address.last_name",
-  "order.shipping_address.company",
-  "order.shipping_address.address_1",
-  "order.shipping_address.address_2",
-  "order.shipping_address.postal_code",
-  "order.shipping_address.city",
-  "order.shipping_address.country_code",
+  ...addressFields("order.shipping_address"),
 ]
 
 /**
@@ -79,17 +67,14 @@ export const sendShipmentNotificationWorkflow = createWorkflow(
         shipping_address: order.shipping_address ?? address ?? null,
       })
       return [
-        {
+        orderNotification(order.id, {
           to: order.email,
-          channel: "email",
           template: ORDER_SHIPPED_TEMPLATE,
           content,
           data: { order_id: order.id, display_id: order.display_id, fulfillment_id: fulfillment.id },
-          trigger_type: "shipment.created",
-          resource_id: order.id,
-          resource_type: "order",
-          idempotency_key: `shipment-created:${fulfillment.id}`,
-        },
+          trigger: "shipment.created",
+          idempotencyKey: `shipment-created:${fulfillment.id}`,
+        }),
       ]
     })
 

@@ -13,6 +13,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { cancelOrderWorkflow, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { readBackendEnv, readSeller } from "../../config/env"
 import { PAYMENT_PROVIDER_IDS } from "../../config/modules"
+import { ITEM_LINE_FIELDS, orderItemLines } from "../../lib/order-items"
 import {
   UNPAID_ORDER_CANCELLED_TEMPLATE,
   UNPAID_ORDER_REMINDER_TEMPLATE,
@@ -20,6 +21,7 @@ import {
   unpaidOrderReminder,
   type UnpaidOrderData,
 } from "../../modules/notification-mail/withdrawal-templates"
+import { orderNotification } from "./order-notification"
 import { markUnpaidReminderStep } from "./steps/mark-unpaid-reminder"
 
 const DAY = 24 * 60 * 60 * 1000
@@ -35,10 +37,7 @@ const ORDER_FIELDS = [
   "metadata",
   "currency_code",
   "total",
-  "items.quantity",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
+  ...ITEM_LINE_FIELDS,
   "shipping_address.first_name",
   "fulfillments.canceled_at",
   "payment_collections.status",
@@ -63,11 +62,7 @@ function mailData(order: any): Omit<UnpaidOrderData, "cancel_at" | "iban" | "pay
     total: Number(order.total ?? 0),
     currency_code: order.currency_code,
     placed_at: new Date(order.created_at).toISOString(),
-    items: (order.items ?? []).filter(Boolean).map((i: any) => ({
-      title: i.product_title ?? i.title,
-      variant_title: i.variant_title ?? null,
-      quantity: Number(i.quantity ?? 0),
-    })),
+    items: orderItemLines(order),
   }
 }
 
@@ -90,17 +85,14 @@ export const remindUnpaidOrderWorkflow = createWorkflow(
       if (!order.email || order.no_notification) return []
       const seller = readSeller()
       return [
-        {
+        orderNotification(order.id, {
           to: order.email,
-          channel: "email",
           template: UNPAID_ORDER_REMINDER_TEMPLATE,
           content: unpaidOrderReminder({ ...mailData(order), cancel_at: input.cancel_at, iban: seller.iban, payee: seller.name }),
           data: { order_id: order.id, display_id: order.display_id },
-          trigger_type: "order.unpaid_reminder",
-          resource_id: order.id,
-          resource_type: "order",
-          idempotency_key: `unpaid-reminder:${order.id}`,
-        },
+          trigger: "order.unpaid_reminder",
+          idempotencyKey: `unpaid-reminder:${order.id}`,
+        }),
       ]
     })
     when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))
@@ -117,17 +109,14 @@ export const cancelUnpaidOrderWorkflow = createWorkflow(cancelUnpaidOrderWorkflo
   const notifications = transform({ order }, ({ order }): CreateNotificationDTO[] => {
     if (!order.email || order.no_notification) return []
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: UNPAID_ORDER_CANCELLED_TEMPLATE,
         content: unpaidOrderCancelled(mailData(order)),
         data: { order_id: order.id, display_id: order.display_id },
-        trigger_type: "order.unpaid_canceled",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `unpaid-cancelled:${order.id}`,
-      },
+        trigger: "order.unpaid_canceled",
+        idempotencyKey: `unpaid-cancelled:${order.id}`,
+      }),
     ]
   })
   when({ notifications }, ({ notifications }) => notifications.length > 0).then(() => sendNotificationsStep(notifications))

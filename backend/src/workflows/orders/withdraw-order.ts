@@ -8,6 +8,8 @@ import {
   withdrawalStaffAlert,
 } from "../../modules/notification-mail/withdrawal-templates"
 import { readSeller, readShopSettings } from "../../config/env"
+import { orderItemLines } from "../../lib/order-items"
+import { orderNotification } from "./order-notification"
 import { recordWithdrawalStep } from "./steps/record-withdrawal"
 
 export const withdrawOrderWorkflowId = "withdraw-order"
@@ -31,30 +33,22 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
     const { withdrawn_at } = recorded.withdrawal
     const data = { order_id: order.id, display_id: order.display_id, withdrawn_at }
     return [
-      {
+      orderNotification(order.id, {
         to: order.email,
-        channel: "email",
         template: WITHDRAWAL_RECEIVED_TEMPLATE,
         content: withdrawalReceived({
           display_id: order.display_id,
           withdrawn_at,
           first_name: order.shipping_address?.first_name ?? null,
-          items: (order.items ?? []).filter(Boolean).map((i: any) => ({
-            title: i.product_title ?? i.title,
-            variant_title: i.variant_title ?? null,
-            quantity: Number(i.quantity ?? 0),
-          })),
+          items: orderItemLines(order),
           return_address: `${seller.name}, ${seller.address}, ${seller.postcode} ${seller.city}`,
         }),
         data,
-        trigger_type: "order.withdrawn",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `withdrawal-received:${order.id}`,
-      },
-      {
+        trigger: "order.withdrawn",
+        idempotencyKey: `withdrawal-received:${order.id}`,
+      }),
+      orderNotification(order.id, {
         to: settings.staffEmail,
-        channel: "email",
         template: WITHDRAWAL_STAFF_TEMPLATE,
         content: withdrawalStaffAlert({
           display_id: order.display_id,
@@ -63,11 +57,9 @@ export const withdrawOrderWorkflow = createWorkflow(withdrawOrderWorkflowId, (in
           order_url: `${settings.adminUrl}/orders/${order.id}`,
         }),
         data,
-        trigger_type: "order.withdrawn",
-        resource_id: order.id,
-        resource_type: "order",
-        idempotency_key: `withdrawal-staff:${order.id}`,
-      },
+        trigger: "order.withdrawn",
+        idempotencyKey: `withdrawal-staff:${order.id}`,
+      }),
     ].filter((n) => !!n.to)
   })
 

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ITEM_LINE_FIELDS } from "../../lib/order-items"
 
 /**
  * Fields the period check, the record and the mails need. Medusa 2.21's query.graph
@@ -15,10 +16,7 @@ export const WITHDRAWAL_ORDER_FIELDS = [
   "canceled_at",
   "metadata",
   "item_total",
-  "items.quantity",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
+  ...ITEM_LINE_FIELDS,
   "shipping_address.first_name",
   "fulfillments.canceled_at",
   "fulfillments.delivered_at",

@@ -18,13 +18,13 @@ import { useNavigate, useSearchParams } from "react-router-dom"
 import {
   type AdminGroup,
   errorMessage,
-  formatDate,
   type GroupStatus,
   STATUS_COLORS,
   STATUS_LABELS,
   useApproveGroup,
   useGroups,
 } from "../../lib/groups"
+import { formatDate } from "../../lib/format"
 
 const PAGE_SIZE = 20
 const ALL = "all"

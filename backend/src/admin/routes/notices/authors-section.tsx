@@ -1,4 +1,5 @@
-import { Button, Drawer, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { FormDrawer } from "../../lib/form-drawer"
 import { useDrawerForm } from "./drawer-form"
 import { MunicipalityPicker } from "./municipality-picker"
 import {
@@ -88,52 +89,32 @@ type Form = Omit<NoticeAuthorInput, "municipality_codes">
 const EMPTY: Form = { name: "", email: "", organisation: "", password: "" }
 
 const CreateAuthorDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const { open, setOpen, onOpenChange, form, codes, setCodes, errors, setErrors, showError, text } = useDrawerForm(EMPTY, "author")
+  const { drawer, form, codes, setCodes, errors, setErrors, whenSaved, text } = useDrawerForm(EMPTY, "author")
   const create = useCreateNoticeAuthor()
 
   const submit = () =>
-    create.mutate(
-      { ...form, municipality_codes: codes },
-      {
-        onSuccess: () => {
-          toast.success("Account aangemaakt. Geef het wachtwoord veilig door.")
-          setOpen(false)
-        },
-        onError: showError,
-      }
-    )
+    create.mutate({ ...form, municipality_codes: codes }, whenSaved(() => "Account aangemaakt. Geef het wachtwoord veilig door."))
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">Nieuw account</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Nieuw meldingenaccount</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {text("name", "Naam")}
-          {text("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
-          {text("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
-          <MunicipalityPicker
-            idPrefix="author"
-            legend="Mag meldingen plaatsen voor"
-            municipalities={municipalities}
-            codes={codes}
-            onChange={setCodes}
-            error={errors.municipality_codes}
-            onError={(message) => setErrors({ ...errors, municipality_codes: message })}
-          />
-          {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={create.isPending} onClick={submit}>Aanmaken</Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      {...drawer}
+      trigger={<Button size="small" variant="secondary">Nieuw account</Button>}
+      title="Nieuw meldingenaccount"
+      submit={{ label: "Aanmaken", onClick: submit, isLoading: create.isPending }}
+    >
+      {text("name", "Naam")}
+      {text("email", "E-mailadres (om in te loggen)", { type: "email", autoComplete: "off" })}
+      {text("organisation", "Organisatie, staat onder de meldingen (bijvoorbeeld Wijkagent Utrecht-Oost)")}
+      <MunicipalityPicker
+        idPrefix="author"
+        legend="Mag meldingen plaatsen voor"
+        municipalities={municipalities}
+        codes={codes}
+        onChange={setCodes}
+        error={errors.municipality_codes}
+        onError={(message) => setErrors({ ...errors, municipality_codes: message })}
+      />
+      {text("password", "Eerste wachtwoord (minstens 12 tekens)", { type: "password", autoComplete: "new-password" })}
+    </FormDrawer>
   )
 }

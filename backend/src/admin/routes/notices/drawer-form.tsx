@@ -27,6 +27,14 @@ export function useDrawerForm<F extends { [key: string]: string | undefined }>(e
     if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
     else toast.error(error.message)
   }
+  /** Callbacks for the create mutation: on success a toast with `message` and the drawer closes; on failure showError. */
+  const whenSaved = <R,>(message: (result: R) => string) => ({
+    onSuccess: (result: R) => {
+      toast.success(message(result))
+      setOpen(false)
+    },
+    onError: showError,
+  })
   /** aria-invalid and aria-describedby for the control of `key`. */
   const described = (key: string) => ({
     "aria-invalid": errors[key] ? true : undefined,
@@ -53,5 +61,18 @@ export function useDrawerForm<F extends { [key: string]: string | undefined }>(e
     </div>
   )
 
-  return { open, setOpen, onOpenChange, form, setForm, codes, setCodes, errors, setErrors, showError, described, errorText, text }
+  return {
+    drawer: { open, onOpenChange },
+    form,
+    setForm,
+    codes,
+    setCodes,
+    errors,
+    setErrors,
+    showError,
+    whenSaved,
+    described,
+    errorText,
+    text,
+  }
 }

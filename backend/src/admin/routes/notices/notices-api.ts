@@ -110,11 +110,6 @@ export function useWithdrawNotice() {
   })
 }
 
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return "–"
-  return new Date(value).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })
-}
-
 /** A wijkagent/municipality account as GET /admin/notices/authors returns it. */
 export type NoticeAuthor = {
   id: string

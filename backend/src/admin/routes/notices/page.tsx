@@ -3,7 +3,6 @@ import { BellAlert } from "@medusajs/icons"
 import {
   Button,
   Container,
-  Drawer,
   Heading,
   Label,
   Select,
@@ -15,10 +14,11 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { FormDrawer } from "../../lib/form-drawer"
+import { formatDate } from "../../lib/format"
 import { useDrawerForm } from "./drawer-form"
 import {
   type AdminNotice,
-  formatDate,
   type Municipality,
   type NoticeInput,
   type NoticeStatus,
@@ -157,69 +157,54 @@ type Form = Omit<NoticeInput, "municipality_codes">
 const EMPTY: Form = { title: "", body: "", author_label: "Buurtpreventie Shop", postcodes: "", starts_at: "", ends_at: "" }
 
 const CreateNoticeDrawer = ({ municipalities }: { municipalities: Municipality[] }) => {
-  const { open, setOpen, onOpenChange, form, setForm, codes, setCodes, errors, setErrors, showError, described, errorText, text } =
-    useDrawerForm(EMPTY, "notice")
+  const { drawer, form, setForm, codes, setCodes, errors, setErrors, whenSaved, described, errorText, text } = useDrawerForm(
+    EMPTY,
+    "notice"
+  )
   const create = useCreateNotice()
   const submit = () => {
     create.mutate(
       { ...form, municipality_codes: codes, starts_at: form.starts_at || undefined },
-      {
-        onSuccess: ({ notice, delivered }) => {
-          toast.success(
-            notice.status === "current"
-              ? `Melding geplaatst en naar ${delivered} ${delivered === 1 ? "beheerder" : "beheerders"} gestuurd`
-              : "Melding gepland; ze wordt verstuurd zodra ze ingaat"
-          )
-          setOpen(false)
-        },
-        onError: showError,
-      }
+      whenSaved(({ notice, delivered }) =>
+        notice.status === "current"
+          ? `Melding geplaatst en naar ${delivered} ${delivered === 1 ? "beheerder" : "beheerders"} gestuurd`
+          : "Melding gepland; ze wordt verstuurd zodra ze ingaat"
+      )
     )
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Trigger asChild>
-        <Button size="small">Nieuwe melding</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Nieuwe melding</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {errors._ ? <Text role="alert" className="text-ui-fg-error">{errors._}</Text> : null}
-          {text("title", "Titel", { maxLength: 120, placeholder: "Let op: insluipingen rond de Stationsstraat" })}
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="notice-body">Melding (platte tekst)</Label>
-            <Textarea id="notice-body" rows={6} maxLength={2000} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} {...described("body")} />
-            {errorText("body")}
-          </div>
-          {text("author_label", "Namens (openbaar), bijvoorbeeld Wijkagent Utrecht-Oost", { maxLength: 80 })}
-          <MunicipalityPicker
-            idPrefix="notice"
-            legend="Gemeenten"
-            municipalities={municipalities}
-            codes={codes}
-            onChange={(next) => {
-              setCodes(next)
-              const { municipality_codes: _, ...rest } = errors
-              setErrors(rest)
-            }}
-            error={errors.municipality_codes}
-            onError={(message) => setErrors({ ...errors, municipality_codes: message })}
-          />
-          {text("postcodes", "Postcodegebieden (PC4, gescheiden door komma's), bijvoorbeeld 3581, 3582")}
-          {text("starts_at", "Begint op (leeg: nu)", { type: "datetime-local" })}
-          {text("ends_at", "Eindigt op", { type: "datetime-local" })}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={create.isPending} onClick={submit}>Plaatsen</Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      {...drawer}
+      trigger={<Button size="small">Nieuwe melding</Button>}
+      title="Nieuwe melding"
+      submit={{ label: "Plaatsen", onClick: submit, isLoading: create.isPending }}
+    >
+      {errors._ ? <Text role="alert" className="text-ui-fg-error">{errors._}</Text> : null}
+      {text("title", "Titel", { maxLength: 120, placeholder: "Let op: insluipingen rond de Stationsstraat" })}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="notice-body">Melding (platte tekst)</Label>
+        <Textarea id="notice-body" rows={6} maxLength={2000} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} {...described("body")} />
+        {errorText("body")}
+      </div>
+      {text("author_label", "Namens (openbaar), bijvoorbeeld Wijkagent Utrecht-Oost", { maxLength: 80 })}
+      <MunicipalityPicker
+        idPrefix="notice"
+        legend="Gemeenten"
+        municipalities={municipalities}
+        codes={codes}
+        onChange={(next) => {
+          setCodes(next)
+          const { municipality_codes: _, ...rest } = errors
+          setErrors(rest)
+        }}
+        error={errors.municipality_codes}
+        onError={(message) => setErrors({ ...errors, municipality_codes: message })}
+      />
+      {text("postcodes", "Postcodegebieden (PC4, gescheiden door komma's), bijvoorbeeld 3581, 3582")}
+      {text("starts_at", "Begint op (leeg: nu)", { type: "datetime-local" })}
+      {text("ends_at", "Eindigt op", { type: "datetime-local" })}
+    </FormDrawer>
   )
 }
 

@@ -1,7 +1,6 @@
 import {
   Button,
   Container,
-  Drawer,
   Heading,
   Input,
   Label,
@@ -19,7 +18,6 @@ import {
   CHANGE_FIELD_LABELS,
   errorMessage,
   formatChangeValue,
-  formatDate,
   STATUS_COLORS,
   STATUS_LABELS,
   type GroupReference,
@@ -31,6 +29,8 @@ import {
   useRejectGroupChanges,
   useUpdateGroup,
 } from "../../../lib/groups"
+import { FormDrawer } from "../../../lib/form-drawer"
+import { formatDate } from "../../../lib/format"
 import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
 
 /** One group: its details and the admin's contact data, with moderation and editing. */
@@ -274,28 +274,17 @@ const RejectReasonDrawer = ({
     )
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="danger">{trigger}</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>{title}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-2">
-          <Label htmlFor={fieldId}>{label}</Label>
-          <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" variant="danger" disabled={reason.trim().length < minLength} isLoading={reject.isPending} onClick={submit}>
-            Afwijzen
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button size="small" variant="danger">{trigger}</Button>}
+      title={title}
+      bodyClassName="flex flex-col gap-2"
+      submit={{ label: "Afwijzen", variant: "danger", disabled: reason.trim().length < minLength, onClick: submit, isLoading: reject.isPending }}
+    >
+      <Label htmlFor={fieldId}>{label}</Label>
+      <Textarea id={fieldId} rows={rows} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDrawer>
   )
 }
 
@@ -382,40 +371,27 @@ const EditGroupDrawer = ({ group }: { group: AdminGroup }) => {
   }
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onOpenChange={(next) => {
         if (next) setForm(toForm(group))
         setOpen(next)
       }}
+      trigger={<Button size="small" variant="secondary">Bewerken</Button>}
+      title="Groep bewerken"
+      submit={{ label: "Opslaan", onClick: submit, isLoading: update.isPending }}
     >
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">Bewerken</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Groep bewerken</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
-          {EDIT_FIELDS.map(({ key, label }) => (
-            <div key={key} className="flex flex-col gap-1">
-              <Label htmlFor={`group-${key}`}>{label}</Label>
-              <Input
-                id={`group-${key}`}
-                value={form[key]}
-                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              />
-            </div>
-          ))}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">Annuleren</Button>
-          </Drawer.Close>
-          <Button size="small" isLoading={update.isPending} onClick={submit}>Opslaan</Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+      {EDIT_FIELDS.map(({ key, label }) => (
+        <div key={key} className="flex flex-col gap-1">
+          <Label htmlFor={`group-${key}`}>{label}</Label>
+          <Input
+            id={`group-${key}`}
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+          />
+        </div>
+      ))}
+    </FormDrawer>
   )
 }
 

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { orderItemLines } from "../../../../lib/order-items"
 import type { WithdrawalRecord } from "../../../../workflows/orders/steps/record-withdrawal"
 import { refusalMessage, withdrawalPeriod } from "../../../../workflows/orders/withdrawal-period"
 import { findOrderForWithdrawal, NOT_MATCHED } from "../helpers"
@@ -19,11 +20,7 @@ export async function POST(req: MedusaRequest<StoreWithdrawalRequestType>, res: 
     status: "found",
     order: {
       display_id: order.display_id,
-      items: (order.items ?? []).filter(Boolean).map((i: any) => ({
-        title: i.product_title ?? i.title,
-        variant_title: i.variant_title ?? null,
-        quantity: Number(i.quantity ?? 0),
-      })),
+      items: orderItemLines(order),
       withdrawn_at: existing?.withdrawn_at ?? null,
       may_withdraw: !existing?.withdrawn_at && period.open,
       period_last_day: period.open ? period.last_day : period.reason === "expired" ? period.last_day : null,

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { addressFields } from "../../../../../lib/html"
 import { renderPackingSlip, type PackingSlipLine } from "../../../../../lib/packing-slip"
 import { displayName, readItemVariants } from "../../../../../lib/stock-status"
 
@@ -10,14 +11,7 @@ const ORDER_FIELDS = [
   "email",
   "status",
   "canceled_at",
-  "shipping_address.first_name",
-  "shipping_address.last_name",
-  "shipping_address.company",
-  "shipping_address.address_1",
-  "shipping_address.address_2",
-  "shipping_address.postal_code",
-  "shipping_address.city",
-  "shipping_address.country_code",
+  ...addressFields("shipping_address"),
   "shipping_address.phone",
   "shipping_methods.name",
   "items.title",
