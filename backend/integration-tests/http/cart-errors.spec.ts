@@ -13,7 +13,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { useSeededShop } from "../utils/seeded-shop"
-import { cartReadyForPayment, completeCart, regionId, startPayment, variantIdBySku } from "../utils/checkout"
+import { answerOf, cartReadyForPayment, completeCart, regionId, startPayment, variantIdBySku } from "../utils/checkout"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
@@ -36,19 +36,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const { store } = useSeededShop({ api, getContainer, mailDir: MAIL_DIR })
 
-    /** The answer without throwing on 4xx/5xx: { status, body }. */
-    const answer = async (request: Promise<any>): Promise<{ status: number; body: any }> => {
-      try {
-        const response = await request
-        return { status: response.status, body: response.data }
-      } catch (e: any) {
-        if (!e.response) throw e
-        return { status: e.response.status, body: e.response.data }
-      }
-    }
-    const post = (url: string, body: unknown = {}) => answer(api.post(url, body, store))
-    const get = (url: string) => answer(api.get(url, store))
-    const del = (url: string) => answer(api.delete(url, store))
+    const post = (url: string, body: unknown = {}) => answerOf(api.post(url, body, store))
+    const get = (url: string) => answerOf(api.get(url, store))
+    const del = (url: string) => answerOf(api.delete(url, store))
 
     async function openCart(): Promise<string> {
       const { data } = await api.post("/store/carts", { region_id: await regionId(api, store, "Nederland") }, store)

@@ -12,6 +12,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import {
+  answerOf,
   cartReadyForPayment,
   completeCart,
   ordersForCart,
@@ -54,16 +55,6 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number
   return results
 }
 
-/** The request's answer without throwing on 4xx/5xx: { status, body }. */
-async function answer(request: Promise<any>): Promise<{ status: number; body: any }> {
-  try {
-    const response = await request
-    return { status: response.status, body: response.data }
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, body: e.response.data }
-  }
-}
 
 const signsWanted = (lines: CartLine[]) => lines.reduce((sum, l) => sum + l.quantity * (l.sku === KIT ? SIGNS_PER_KIT : l.sku === SIGN ? 1 : 0), 0)
 
@@ -97,7 +88,7 @@ medusaIntegrationTestRunner({
     }
     async function add(cartId: string, sku: string, quantity: number) {
       const variant_id = await variantIdBySku(getContainer(), sku)
-      return answer(api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity }, headers))
+      return answerOf(api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity }, headers))
     }
     async function lines(cartId: string): Promise<Record<string, { id: string; quantity: number }>> {
       const { data } = await api.get(`/store/carts/${cartId}?fields=*items`, headers)
@@ -105,7 +96,7 @@ medusaIntegrationTestRunner({
     }
     async function setQuantity(cartId: string, sku: string, quantity: number) {
       const line = (await lines(cartId))[sku]
-      return answer(api.post(`/store/carts/${cartId}/line-items/${line.id}`, { quantity }, headers))
+      return answerOf(api.post(`/store/carts/${cartId}/line-items/${line.id}`, { quantity }, headers))
     }
 
     it("the issue's cart: 120 loose signs and 30 packages of 4 are refused with the Dutch message, and nothing is lost", async () => {

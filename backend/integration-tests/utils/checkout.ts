@@ -108,15 +108,20 @@ export async function startPayment(api: Api, headers: StoreHeaders, cartId: stri
   return { collection, session }
 }
 
-/** POST /store/carts/:id/complete without throwing on 4xx: { status, body }. */
-export async function completeCart(api: Api, headers: StoreHeaders, cartId: string): Promise<{ status: number; body: any }> {
+/** A request's answer without throwing on 4xx/5xx: { status, body } (a request that got no answer still throws). */
+export async function answerOf(request: Promise<any>): Promise<{ status: number; body: any }> {
   try {
-    const response = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+    const response = await request
     return { status: response.status, body: response.data }
   } catch (e: any) {
     if (!e.response) throw e
     return { status: e.response.status, body: e.response.data }
   }
+}
+
+/** POST /store/carts/:id/complete without throwing on 4xx: { status, body }. */
+export function completeCart(api: Api, headers: StoreHeaders, cartId: string): Promise<{ status: number; body: any }> {
+  return answerOf(api.post(`/store/carts/${cartId}/complete`, {}, headers))
 }
 
 /** Orders placed from a cart (through Medusa's order_cart link). */

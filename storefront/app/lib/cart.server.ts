@@ -137,16 +137,11 @@ export function cartErrorMessage(error: unknown): string | null {
   return null;
 }
 
-/** Shopper-fixable refusals become CartError; anything else is rethrown as it is. */
-function asCartError(error: unknown): unknown {
-  const message = cartErrorMessage(error);
-  return message ? new CartError(message, { cause: error }) : error;
-}
-
 /** Runs a cart change; shopper-fixable problems become CartError, the rest stays a backend failure. */
 async function cartCall<T>(call: () => Promise<T>): Promise<T> {
   return call().catch((error: unknown) => {
-    throw asCartError(error);
+    const message = cartErrorMessage(error);
+    throw message ? new CartError(message, { cause: error }) : error;
   });
 }
 

@@ -17,16 +17,16 @@ import {
 } from "./content.server";
 import type { Company } from "./site";
 
-/** What the backend's GET /store/seller answers (its fictional defaults). */
+/** A seller as the backend's GET /store/seller answers it. */
 const COMPANY: Company = {
-  name: "Buurtpreventie Shop B.V.",
-  address: "Voorbeeldstraat 1",
-  postcode: "1234 AB",
-  city: "Voorbeeldstad",
-  kvk: "00000000",
-  btw: "NL000000000B00",
-  email: "info@buurtpreventie-shop.example",
-  phone: "020 000 0000",
+  name: "Buurtwinkel Voorbeeld B.V.",
+  address: "Proefstraat 8",
+  postcode: "3511 AB",
+  city: "Utrecht",
+  kvk: "12345678",
+  btw: "NL123456789B01",
+  email: "winkel@buurtwinkel.example",
+  phone: "030 000 0000",
 };
 
 const VARS = contentVars(COMPANY, "https://www.example.nl");
