@@ -44,7 +44,8 @@ export type WithdrawalReceivedData = {
   withdrawn_at: string
   first_name?: string | null
   items: ItemLine[]
-  return_address: string
+  /** What happens next for this order's state (workflows/orders/withdrawal-outcome.ts). */
+  next_steps: string[]
 }
 
 export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
@@ -53,9 +54,7 @@ export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
   const paragraphs = [
     `${data.first_name?.trim() ? `Hallo ${data.first_name.trim()},` : "Hallo,"}\n\nWe hebben je herroeping van de overeenkomst voor bestelling #${data.display_id} ontvangen op ${when} (Nederlandse tijd). Deze e-mail is je bevestiging; bewaar hem goed. De herroeping geldt voor:`,
     "Wat nu?",
-    "- Is de bestelling nog niet verzonden, dan versturen we haar niet meer.\n" +
-      `- Heb je de artikelen al ontvangen, stuur ze dan binnen 14 dagen terug naar: ${data.return_address}. De kosten van het terugsturen zijn voor jou.\n` +
-      "- We betalen het volledige bedrag, inclusief de standaard verzendkosten, binnen 14 dagen na je herroeping terug op dezelfde manier als je betaalde. We mogen wachten met terugbetalen tot we de artikelen terug hebben of je laat zien dat je ze hebt teruggestuurd.",
+    data.next_steps.map((step) => `- ${step}`).join("\n"),
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
   return { subject, text: text(paragraphs, data.items), html: page(subject, paragraphs, data.items) }
@@ -63,13 +62,20 @@ export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
 
 // ---------------------------------------------------------------- withdrawal (staff)
 
-export type WithdrawalStaffData = { display_id: number | string; withdrawn_at: string; email: string; order_url: string }
+export type WithdrawalStaffData = {
+  display_id: number | string
+  withdrawn_at: string
+  email: string
+  order_url: string
+  /** What staff do for this order's state (workflows/orders/withdrawal-outcome.ts). */
+  todo: string
+}
 
 export function withdrawalStaffAlert(data: WithdrawalStaffData): RenderedMail {
   const subject = `Herroeping ontvangen: bestelling #${data.display_id}`
   const paragraphs = [
     `De klant (${data.email}) heeft de overeenkomst voor bestelling #${data.display_id} herroepen op ${formatDateNl(data.withdrawn_at, true)}.`,
-    "Verzend de bestelling niet als dat nog niet gebeurd is. Is ze al verzonden, maak dan een retour aan zodra de artikelen binnenkomen, en betaal binnen 14 dagen na de herroeping terug.",
+    data.todo,
     `Bekijken: ${data.order_url}`,
   ]
   return { subject, text: text(paragraphs), html: page(subject, paragraphs) }
