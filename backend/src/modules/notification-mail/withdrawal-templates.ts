@@ -8,6 +8,7 @@
 import { escapeHtml as esc, formatDateNl } from "../../lib/html"
 import { formatMoney } from "../../lib/money"
 import { itemLineText, type ItemLine } from "../../lib/order-items"
+import { paymentReference } from "../../lib/payment-on-account"
 import type { RenderedMail } from "./templates"
 
 export const WITHDRAWAL_RECEIVED_TEMPLATE = "withdrawal-received"
@@ -105,7 +106,7 @@ export function unpaidOrderReminder(data: UnpaidOrderData): RenderedMail {
   const subject = `Herinnering: bestelling #${data.display_id} is nog niet betaald`
   const paragraphs = [
     `${hello(data.first_name)}\n\nOp ${formatDateNl(data.placed_at)} bestelde je bij ${SHOP_NAME} met "Betalen op rekening". We hebben je betaling van ${amount} nog niet ontvangen. We houden deze artikelen voor je apart:`,
-    `Maak ${amount} over naar ${data.iban} ten name van ${data.payee}, met bestelnummer ${data.display_id} als omschrijving.`,
+    `Maak ${amount} over naar ${data.iban} ten name van ${data.payee}, met bestelnummer ${paymentReference(data.display_id)} als omschrijving.`,
     `Is het bedrag op ${formatDateNl(data.cancel_at)} nog niet binnen, dan annuleren we de bestelling en geven we de artikelen weer vrij. Heb je al betaald, dan kun je deze e-mail negeren.`,
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
@@ -117,7 +118,7 @@ export function unpaidOrderCancelled(data: Omit<UnpaidOrderData, "cancel_at" | "
   const subject = `Bestelling #${data.display_id} is geannuleerd`
   const paragraphs = [
     `${hello(data.first_name)}\n\nWe hebben de betaling van ${amount} voor je bestelling van ${formatDateNl(data.placed_at)} niet ontvangen en de bestelling daarom geannuleerd. Het ging om:`,
-    "Je hoeft niets meer te betalen. Heb je het bedrag toch net overgemaakt, dan betalen we het terug; laat het ons even weten door op deze e-mail te antwoorden. Wil je de artikelen nog steeds, bestel ze dan opnieuw in de winkel.",
+    `Je hoeft niets meer te betalen. Heb je het bedrag toch net overgemaakt (omschrijving ${paymentReference(data.display_id)}), dan betalen we het terug; laat het ons even weten door op deze e-mail te antwoorden. Wil je de artikelen nog steeds, bestel ze dan opnieuw in de winkel.`,
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
   return { subject, text: text(paragraphs, data.items), html: page(subject, paragraphs, data.items) }

@@ -24,6 +24,8 @@ describe("withdrawal and unpaid-order e-mails", () => {
     const cancelled = unpaidOrderCancelled(base)
     expect(cancelled.subject).toBe("Bestelling #7 is geannuleerd")
     expect(cancelled.text).toContain("Je hoeft niets meer te betalen.")
+    // the same reference as the confirmation and the reminder: the order number
+    expect(cancelled.text).toContain("Heb je het bedrag toch net overgemaakt (omschrijving 7)")
   })
 
   it("links the order confirmation to the Herroepen page when given", () => {
