@@ -37,7 +37,7 @@ async function finishOrder(page: Page): Promise<string> {
   await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible({ timeout: 30_000 })
   await page.getByRole("button", { name: "Verder naar betalen" }).click()
   await page.getByText("Betalen op rekening").click()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   // completing the cart is the slowest call (~0.5 s idle; much longer on a shared, loaded test machine)
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!", { timeout: 45_000 })
   return (await page.getByText(/^Bezorgadres:/).innerText()).replace(/\s+/g, " ")

@@ -39,7 +39,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel(/Naam gemeente of organisatie/).fill("Gemeente Houten")
       await page.getByLabel("KvK-nummer", { exact: true }).fill("1234")
       await page.getByLabel(/Inkoopnummer of referentie/).fill("PO-veldfout")
-      await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+      await page.getByRole("button", { name: "Bestellen en betalen" }).click()
 
       await expectErrorAtField(page, page.getByLabel("KvK-nummer", { exact: true }), KVK_MESSAGE)
       await expect(page.getByTestId("error-summary")).toContainText("Eén veld is nog niet goed ingevuld")

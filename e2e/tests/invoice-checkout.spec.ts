@@ -33,7 +33,7 @@ for (const javaScriptEnabled of [true, false]) {
     await organisation.fill("Gemeente Utrecht")
     await page.getByLabel("KvK-nummer", { exact: true }).fill("3020341")
     await page.getByLabel(/Inkoopnummer of referentie/).fill("INK-2026-7")
-    await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+    await page.getByRole("button", { name: "Bestellen en betalen" }).click()
 
     const summary = page.getByTestId("error-summary")
     await expect(summary).toContainText("Eén veld is nog niet goed ingevuld:")
@@ -50,7 +50,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByLabel(/Inkoopnummer of referentie/)).toHaveValue("INK-2026-7")
 
     await kvk.fill("3020 3410")
-    await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+    await page.getByRole("button", { name: "Bestellen en betalen" }).click()
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
     const notice = page.getByTestId("invoice-notice")
@@ -65,10 +65,10 @@ test("paying on account (not on invoice) shows no approval notice", async ({ pag
   await toPaymentStep(page)
   // Start on invoice with an error, then change one's mind.
   await page.getByRole("radio", { name: /Op factuur/ }).check()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByTestId("error-summary")).toContainText("2 velden")
   await page.getByRole("radio", { name: /Betalen op rekening/ }).check()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   await expect(page.getByTestId("invoice-notice")).toHaveCount(0)
 })
@@ -78,7 +78,7 @@ test("staff see the invoice order awaiting approval in the admin, approve it and
   await page.getByRole("radio", { name: /Op factuur/ }).check()
   await page.getByLabel(/Naam gemeente of organisatie/).fill("Gemeente Amersfoort")
   await page.getByLabel("Btw-nummer", { exact: true }).fill("NL001234567B01")
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   const orderId = new URL(page.url()).pathname.split("/").pop()!
 

@@ -50,7 +50,7 @@ const methodNames = (page: Page) =>
 
 async function startOnlinePayment(page: Page, method: RegExp) {
   await page.getByRole("radio", { name: method }).check()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { name: /^Betalen met/ })).toBeVisible()
   await expect(page.locator("[data-stripe-stand-in]")).toBeAttached()
 }
@@ -71,7 +71,7 @@ test("Nederland: iDEAL | Wero first; the shopper pays at the bank and returns to
   await expect(page.getByRole("radio", { name: /iDEAL \| Wero/ })).toBeChecked()
 
   await startOnlinePayment(page, /iDEAL \| Wero/)
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { name: "iDEAL | Wero testbank" })).toBeVisible()
   await page.getByRole("button", { name: "Betaling goedkeuren" }).click()
 
@@ -89,7 +89,7 @@ test("België: Bancontact first; paid and returned to the order", async ({ page 
   expect(names).not.toContain("iDEAL | Wero")
 
   await startOnlinePayment(page, /Bancontact/)
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { name: "Bancontact testbank" })).toBeVisible()
   await page.getByRole("button", { name: "Betaling goedkeuren" }).click()
   await expectConfirmation(page, email)
@@ -101,20 +101,20 @@ test("card: a declined card says so in Dutch and keeps the cart; another card pa
   await startOnlinePayment(page, /Creditcard/)
 
   await page.getByLabel("Testkaart").selectOption("pm_card_chargeDeclined")
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("alert")).toHaveText("Je kaart is geweigerd.")
   await expect(page).toHaveURL(/\/afrekenen\/betalen/)
   await expect(page.getByTestId("cart-count")).toHaveText("1")
 
   await page.getByLabel("Testkaart").selectOption("pm_card_visa")
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expectConfirmation(page, email)
 })
 
 test("the bank's 'cancel' returns to a Dutch message with the cart kept", async ({ page }) => {
   await toPaymentStep(page, { "E-mailadres": unique("cancel") })
   await startOnlinePayment(page, /iDEAL \| Wero/)
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await page.getByRole("button", { name: "Betaling annuleren" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Betaling niet gelukt")
   await expect(page.getByRole("main").getByRole("status")).toContainText("Er is niets afgeschreven en je winkelmand is bewaard")
@@ -126,7 +126,7 @@ test("closing the tab at the bank: Stripe's webhook still places exactly one ord
   const email = unique("closed-tab")
   await toPaymentStep(page, { "E-mailadres": email })
   await startOnlinePayment(page, /iDEAL \| Wero/)
-  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { name: "iDEAL | Wero testbank" })).toBeVisible()
   // The shopper approves in the bank, but the tab is gone before the return.
   await page.route("**/betaling/afronden**", (route) => route.abort())

@@ -55,7 +55,7 @@ test("browse, add to cart, check out and see the confirmation (JavaScript on)", 
   await page.getByRole("radio", { name: /Betalen op rekening/ }).check() // online methods come first when Stripe is configured
   await expect(page.getByTestId("total")).toHaveText(/€\s89,85/)
   expect(money(await page.getByTestId("tax").innerText())).toBe("€ 15,59")
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   await expect(page.getByTestId("order-number")).toHaveText(/^#\d+$/)

@@ -45,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
     await addSign(page)
     const orderNumber = await checkOutOnAccount(page, { "E-mailadres": email })
 
-    await page.getByRole("link", { name: "Overeenkomst herroepen" }).click()
+    await page.getByRole("main").getByTestId("withdrawal-link").click()
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overeenkomst herroepen")
     await expect(page.getByLabel("Bestelnummer")).toHaveValue(String(orderNumber))
 

@@ -72,20 +72,47 @@ medusaIntegrationTestRunner({
           may_withdraw: true,
           period_last_day: null, // not delivered yet: a withdrawal is possible, the period has not started
           refusal: null,
+          withdrawal: null,
         },
       })
+      const reserved = async () => {
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=items.id`, admin)
+        const items = await getContainer().resolve(Modules.INVENTORY).listReservationItems({ line_item_id: data.order.items.map((i: any) => i.id) })
+        return items.reduce((sum: number, r: any) => sum + Number(r.quantity), 0)
+      }
+      const admin = await adminHeaders(api, getContainer())
+      expect(await reserved()).toBe(2)
 
       const before = Date.now()
       const res = await withdraw(typed)
       expect(res.status).toBe(200)
       expect(res.data).toEqual({
         status: "withdrawn",
-        withdrawal: { display_id: order.display_id, withdrawn_at: expect.any(String), period_last_day: null, already_withdrawn: false },
+        withdrawal: {
+          display_id: order.display_id,
+          withdrawn_at: expect.any(String),
+          period_last_day: null,
+          // "Betalen op rekening", not paid yet, not shipped: cancelled, nothing to refund
+          situation: "unpaid",
+          next_steps: [expect.stringContaining("We annuleren haar"), expect.stringContaining("Je hoeft niets te betalen")],
+          order_canceled: true,
+          already_withdrawn: false,
+        },
       })
       const withdrawnAt = new Date(res.data.withdrawal.withdrawn_at).getTime()
       expect(withdrawnAt).toBeGreaterThanOrEqual(before - 1000)
       expect(withdrawnAt).toBeLessThanOrEqual(Date.now())
-      expect((await metadataOf(order.id))?.withdrawal).toEqual({ withdrawn_at: res.data.withdrawal.withdrawn_at, period_last_day: null })
+      expect((await metadataOf(order.id))?.withdrawal).toEqual({
+        withdrawn_at: res.data.withdrawal.withdrawn_at,
+        period_last_day: null,
+        situation: "unpaid",
+        order_canceled: true,
+      })
+      // Cancelled through Medusa's cancelOrderWorkflow: status, payment and the reservations (stock free again).
+      const { data: cancelled } = await api.get(`/admin/orders/${order.id}?fields=status,payment_status`, admin)
+      expect(cancelled.order.status).toBe("canceled")
+      expect(cancelled.order.payment_status).toBe("canceled")
+      expect(await reserved()).toBe(0)
 
       const mails = withdrawalMails()
       const shopper = mails.find((m) => m.headers.to === "anouk@example.nl")!
@@ -93,15 +120,60 @@ medusaIntegrationTestRunner({
       const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(withdrawnAt))
       expect(shopper.text).toContain(`We hebben je herroeping van de overeenkomst voor bestelling #${order.display_id} ontvangen op ${when} (Nederlandse tijd).`)
       expect(shopper.text).toContain("- 2 × Straatbord WhatsApp-buurtpreventie")
+      expect(shopper.text).toContain("Je hoeft niets te betalen")
+      expect(shopper.text).not.toMatch(/terug op dezelfde manier|Stuur de artikelen/)
       expect(shopper.html).toContain("<html lang=\"nl\">")
       const staff = mails.find((m) => m.headers.to === "staf@buurtpreventie.test")!
       expect(staff.headers.subject).toBe(`Herroeping ontvangen: bestelling #${order.display_id}`)
       expect(staff.text).toContain(`/app/orders/${order.id}`)
+      expect(staff.text).toContain("automatisch geannuleerd")
       expect(mails).toHaveLength(2)
 
       // The lookup now shows the withdrawal instead of offering it again.
       const after = await lookup(typed)
       expect(after.data.order).toMatchObject({ withdrawn_at: res.data.withdrawal.withdrawn_at, may_withdraw: false, refusal: null })
+      expect(after.data.order.withdrawal).toMatchObject({ situation: "unpaid", order_canceled: true })
+
+      // The order page's status route and the staff list show it too.
+      const status = await api.get(`/store/order-status/${order.id}`, headers)
+      expect(status.data).toMatchObject({ canceled: true, payment_on_account: null, withdrawal: { situation: "unpaid", order_canceled: true } })
+      const { data: list } = await api.get("/admin/withdrawals", admin)
+      expect(list.withdrawals).toEqual([
+        { order_id: order.id, display_id: order.display_id, email: "anouk@example.nl", status: "canceled", withdrawn_at: res.data.withdrawal.withdrawn_at, situation: "unpaid", order_canceled: true },
+      ])
+    })
+
+    it("a paid order is not cancelled: the shopper is promised a refund within 14 days, staff are told to refund", async () => {
+      const order = await placeOrder()
+      const admin = await adminHeaders(api, getContainer())
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.payments.id`, admin)
+      await api.post(`/admin/payments/${data.order.payment_collections[0].payments[0].id}/capture`, {}, admin)
+
+      const res = await withdraw({ order_number: String(order.display_id), email: "anouk@example.nl" })
+      expect(res.data.withdrawal).toMatchObject({ situation: "paid", order_canceled: false, already_withdrawn: false })
+      expect(res.data.withdrawal.next_steps.join(" ")).toContain("binnen 14 dagen terug op dezelfde manier als je betaalde")
+      const { data: after } = await api.get(`/admin/orders/${order.id}?fields=status`, admin)
+      expect(after.order.status).not.toBe("canceled")
+
+      const mails = withdrawalMails()
+      expect(mails.find((m) => m.headers.to === "anouk@example.nl")!.text).toContain("binnen 14 dagen terug op dezelfde manier als je betaalde")
+      expect(mails.find((m) => m.headers.to === "anouk@example.nl")!.text).not.toContain("niets te betalen")
+      expect(mails.find((m) => m.headers.to === "staf@buurtpreventie.test")!.text).toContain("Annuleer de bestelling (Medusa betaalt dan het volledige bedrag terug)")
+    })
+
+    it("a shipped order: the shopper is told where to send the goods back", async () => {
+      const order = await placeOrder()
+      const admin = await adminHeaders(api, getContainer())
+      const { data: detail } = await api.get(`/admin/orders/${order.id}?fields=*items`, admin)
+      await api.post(`/admin/orders/${order.id}/fulfillments`, { items: detail.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
+      const { data: fulfilled } = await api.get(`/admin/orders/${order.id}?fields=*fulfillments`, admin)
+      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfilled.order.fulfillments[0].id}/shipment`, { items: detail.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
+
+      const res = await withdraw({ order_number: String(order.display_id), email: "anouk@example.nl" })
+      expect(res.data.withdrawal).toMatchObject({ situation: "shipped_unpaid", order_canceled: false })
+      expect(res.data.withdrawal.next_steps.join(" ")).toContain("Stuur de artikelen binnen 14 dagen terug naar: Buurtpreventie Shop B.V., Voorbeeldstraat 1, 1234 AB Voorbeeldstad.")
+      const { data: after } = await api.get(`/admin/orders/${order.id}?fields=status`, admin)
+      expect(after.order.status).not.toBe("canceled")
     })
 
     it("answers a wrong e-mail address exactly like an order number that does not exist, and records nothing", async () => {

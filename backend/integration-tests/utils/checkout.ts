@@ -170,25 +170,32 @@ export function readMails(dir: string): ParsedMail[] {
 
 export function parseEml(file: string): ParsedMail {
   const raw = fs.readFileSync(file, "utf8")
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/)
+  const [head] = raw.split(/\r?\n\r?\n/)
   const headers = parseHeaders(head)
-  const body = rest.join("\r\n\r\n")
-  const boundary = /boundary="?([^";]+)"?/.exec(headers["content-type"] ?? "")?.[1]
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [`${head}\r\n\r\n${body}`]
   const decoded: Record<string, string> = {}
-  for (const part of parts) {
-    const [partHead, ...partBody] = part.replace(/^\r?\n/, "").split(/\r?\n\r?\n/)
-    const h = parseHeaders(partHead)
-    const content = partBody.join("\r\n\r\n").replace(/\r?\n$/, "")
-    const type = (h["content-type"] ?? "").split(";")[0].trim()
-    const text = /quoted-printable/i.test(h["content-transfer-encoding"] ?? "")
-      ? decodeQuotedPrintable(content)
-      : /base64/i.test(h["content-transfer-encoding"] ?? "")
-        ? Buffer.from(content, "base64").toString("utf8")
-        : content
-    decoded[type] = text.replace(/\r\n/g, "\n")
-  }
+  decodeParts(raw, decoded)
   return { file, headers, text: decoded["text/plain"] ?? "", html: decoded["text/html"] ?? "", raw }
+}
+
+/** Decodes a MIME entity's leaf parts by type, descending into nested multiparts (text + HTML inside a mail with attachments). */
+function decodeParts(entity: string, decoded: Record<string, string>): void {
+  const [head, ...rest] = entity.replace(/^\r?\n/, "").split(/\r?\n\r?\n/)
+  const h = parseHeaders(head)
+  const content = rest.join("\r\n\r\n")
+  const boundary = /boundary="?([^";]+)"?/.exec(h["content-type"] ?? "")?.[1]
+  if (boundary) {
+    for (const part of content.split(`--${boundary}`).slice(1, -1)) decodeParts(part, decoded)
+    return
+  }
+  const body = content.replace(/\r?\n$/, "")
+  const type = (h["content-type"] ?? "text/plain").split(";")[0].trim()
+  if (decoded[type] !== undefined) return
+  const text = /quoted-printable/i.test(h["content-transfer-encoding"] ?? "")
+    ? decodeQuotedPrintable(body)
+    : /base64/i.test(h["content-transfer-encoding"] ?? "")
+      ? Buffer.from(body, "base64").toString("utf8")
+      : body
+  decoded[type] = text.replace(/\r\n/g, "\n")
 }
 
 function parseHeaders(block: string): Record<string, string> {

@@ -65,6 +65,8 @@ export type BackendEnv = {
   seller: Seller
   reconcile: ReconcileSettings
   addressLookup: AddressLookupSettings
+  /** DELIVERY_PROMISE, validated at start (readDeliveryPromise). */
+  deliveryPromise: string
 }
 
 /** One entry of TRUSTED_PROXIES: an address or a CIDR block. */
@@ -168,6 +170,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
     addressLookup: readAddressLookupEnv(env),
+    deliveryPromise: readDeliveryPromise(env),
   }
 }
 
@@ -489,4 +492,21 @@ export function readSeedSettings(env: NodeJS.ProcessEnv = process.env): {
     referenceDataFile: nonEmpty(env.REFERENCE_DATA_FILE),
     referenceDataTimeoutMs: Number(env.REFERENCE_DATA_TIMEOUT_MS) || undefined,
   }
+}
+
+// ---------------------------------------------------------------- delivery promise
+
+export const DEFAULT_DELIVERY_PROMISE = "Voor 16:00 besteld, binnen 2 werkdagen in huis"
+
+/**
+ * DELIVERY_PROMISE: the delivery time shown on product pages, in the cart and at checkout
+ * (Directive 2011/83/EU art. 6(1)(g): the delivery time before the shopper is bound).
+ * One short Dutch sentence; staff change it before holidays.
+ */
+export function readDeliveryPromise(env: NodeJS.ProcessEnv = process.env): string {
+  const value = nonEmpty(env.DELIVERY_PROMISE)
+  if (value !== undefined && value.length > 120) {
+    throw new ConfigError(`DELIVERY_PROMISE must be one short sentence (at most 120 characters), not ${value.length}`)
+  }
+  return value ?? DEFAULT_DELIVERY_PROMISE
 }

@@ -4,8 +4,11 @@ import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-
 import { addressFields } from "../lib/html"
 import { ITEM_LINE_FIELDS, itemLine } from "../lib/order-items"
 import { ORDER_PLACED_TEMPLATE, type OrderPlacedData } from "../modules/notification-mail/templates"
-import { readShopSettings } from "../config/env"
+import { readBackendEnv, readSeller, readShopSettings } from "../config/env"
+import { isOrderOnAccount, PAYMENT_ON_ACCOUNT_FIELDS, paymentOnAccount } from "../lib/payment-on-account"
+import { issueInvoiceStep } from "./invoices/steps/issue-invoice"
 import { orderNotification } from "./orders/order-notification"
+import { prepareAccountInvoiceStep, renderAccountInvoiceStep } from "./orders/steps/account-invoice"
 
 export const sendOrderConfirmationWorkflowId = "send-order-confirmation"
 
@@ -25,6 +28,7 @@ const ORDER_FIELDS = [
   "shipping_methods.name",
   "shipping_methods.total",
   ...addressFields("shipping_address"),
+  ...PAYMENT_ON_ACCOUNT_FIELDS,
 ]
 
 /**
@@ -32,6 +36,11 @@ const ORDER_FIELDS = [
  * Notification Module, which records it and hands it to the "email" provider
  * (src/modules/notification-mail). The idempotency key makes a repeated
  * order.placed event send nothing twice (a failed send may be retried).
+ *
+ * An order "op rekening" also gets what the shopper needs to pay (amount, IBAN,
+ * account name, reference = order number, due date) and its invoice as a PDF: the
+ * next number of the shop's one invoice series (issueInvoiceStep returns the same
+ * invoice on a repeat; its compensation takes the number back if the mail fails).
  */
 export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmationWorkflowId, (input: { id: string }) => {
   const { data: orders } = useQueryGraphStep({
@@ -41,9 +50,20 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
     options: { throwIfKeyNotFound: true },
   })
 
-  const notifications = transform({ orders }, ({ orders }): CreateNotificationDTO[] => {
+  const onAccount = transform({ orders }, ({ orders }) => {
+    const order = orders[0] as any
+    return Boolean(order?.email) && !order.no_notification && isOrderOnAccount(order)
+  })
+  const invoice = when("order-on-account", { onAccount }, ({ onAccount }) => onAccount).then(() => {
+    const snapshot = prepareAccountInvoiceStep({ order_id: input.id })
+    const issued = issueInvoiceStep({ order_id: input.id, data: snapshot })
+    return renderAccountInvoiceStep({ invoice: issued })
+  })
+
+  const notifications = transform({ orders, invoice }, ({ orders, invoice }): CreateNotificationDTO[] => {
     const order = orders[0] as any
     if (!order?.email || order.no_notification) return []
+    const transfer = paymentOnAccount(order, readSeller(), readBackendEnv().unpaidOrderCancelDays)
     const num = (value: unknown) => Number(value ?? 0)
     const data: OrderPlacedData = {
       display_id: order.display_id,
@@ -59,17 +79,18 @@ export const sendOrderConfirmationWorkflow = createWorkflow(sendOrderConfirmatio
       tax_total: num(order.tax_total),
       total: num(order.total),
       shipping_address: order.shipping_address ?? null,
-      withdrawal_url: `${readShopSettings().storefrontUrl}/herroepen?bestelling=${order.display_id}`,
+      // The form is filled in from this link: the shopper only checks and confirms.
+      withdrawal_url: `${readShopSettings().storefrontUrl}/herroepen?${new URLSearchParams({ bestelling: String(order.display_id), email: order.email })}`,
+      payment_on_account: transfer ? { ...transfer, invoice_number: invoice?.number ?? null } : null,
     }
-    return [
-      orderNotification(order.id, {
-        to: order.email,
-        template: ORDER_PLACED_TEMPLATE,
-        data: data as unknown as Record<string, unknown>,
-        trigger: "order.placed",
-        idempotencyKey: `order-placed:${order.id}`,
-      }),
-    ]
+    const notification = orderNotification(order.id, {
+      to: order.email,
+      template: ORDER_PLACED_TEMPLATE,
+      data: data as unknown as Record<string, unknown>,
+      trigger: "order.placed",
+      idempotencyKey: `order-placed:${order.id}`,
+    })
+    return [invoice ? { ...notification, attachments: [invoice.attachment] } : notification]
   })
 
   const sent = when({ notifications }, ({ notifications }) => notifications.length > 0).then(() =>

@@ -32,7 +32,7 @@ export async function checkOutOnAccount(page: Page, address: Record<string, stri
   await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
   await page.getByRole("button", { name: "Verder naar betalen" }).click()
   await page.getByText("Betalen op rekening").click()
-  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await page.getByRole("button", { name: "Bestellen en betalen" }).click()
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
   return Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
 }

@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 const STEPS = [
   { key: "gegevens", label: "Gegevens", to: "/afrekenen" },
@@ -36,5 +37,27 @@ export function CheckoutSteps({ current, reachable }: { current: CheckoutStep; r
         })}
       </ol>
     </nav>
+  );
+}
+
+/**
+ * The heading of a checkout step. After a client-side step change focus moves here, so
+ * keyboard and screen-reader users continue at the new step instead of the page's top
+ * (WCAG 2.4.3). Not on a full page load (`location.key` "default": the browser starts at
+ * the top, as without JavaScript), and not when the same step re-renders with errors
+ * (the error summary takes focus then).
+ */
+export function CheckoutStepHeading({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (key !== "default") ref.current?.focus();
+    // only when the step mounts
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <h2 ref={ref} tabIndex={-1} data-testid="checkout-step-heading" className="mt-6 text-2xl font-bold text-slate-900">
+      {children}
+    </h2>
   );
 }

@@ -69,13 +69,16 @@ export function TableOfContents({ sections }: { sections: ContentPageData["secti
 /**
  * A plain Markdown page: intro band, the body in readable width and, for long pages
  * (front matter `toc: true`), a table of contents beside it on wide screens.
- * `aside` renders extra content under the body (e.g. company details on /contact).
+ * `lead` renders under the intro (the withdrawal button on /retourneren); `children` under the
+ * body (e.g. company details on /contact).
  */
-export function ContentPage({ page, children }: { page: ContentPageData; children?: ReactNode }) {
+export function ContentPage({ page, lead, children }: { page: ContentPageData; lead?: ReactNode; children?: ReactNode }) {
   const showToc = page.toc && page.sections.length > 1;
   return (
     <article>
-      <PageIntro heading={page.heading} description={page.description} eyebrow={page.eyebrow} updated={page.updated} />
+      <PageIntro heading={page.heading} description={page.description} eyebrow={page.eyebrow} updated={page.updated}>
+        {lead}
+      </PageIntro>
       <div
         className={`mx-auto max-w-6xl px-4 py-10 sm:py-12 print:px-0 ${
           showToc ? "lg:grid lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start lg:gap-12" : ""

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Stripe, StripeConstructor, StripeElements } from "@stripe/stripe-js";
+import { ORDER_BUTTON_LABEL, TermsNote } from "./OrderButton";
 
 type StripePaymentProps = {
   publishableKey: string;
@@ -96,8 +97,9 @@ export function StripePayment({ publishableKey, scriptUrl, clientSecret, methodL
         disabled={!elements || paying}
         className="mt-4 rounded-lg bg-brand-blue px-5 py-3 text-lg font-semibold text-white hover:bg-brand-blue-dark disabled:bg-slate-400"
       >
-        {paying ? "Bezig met betalen…" : "Nu betalen"}
+        {paying ? "Bezig met betalen…" : ORDER_BUTTON_LABEL}
       </button>
+      <TermsNote />
     </section>
   );
 }

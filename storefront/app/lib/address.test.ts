@@ -6,6 +6,7 @@ import {
   normaliseDutchPostcode,
   normalisePostcode,
   parseCheckoutAddress,
+  splitHouseNumber,
   postcodeError,
   splitAddressLine,
 } from "./address";
@@ -147,5 +148,37 @@ describe("addressSchema", () => {
   it("rejects an unknown country", () => {
     const result = parseForm(addressSchema, { ...valid, country_code: "de" });
     expect(!result.ok && result.errors.country_code).toBe("Kies Nederland of België.");
+  });
+});
+
+describe("huisnummer as people type it", () => {
+  it("reads a letter or a separated part after the number as toevoeging", () => {
+    expect(splitHouseNumber("12a", "")).toEqual({ huisnummer: "12", toevoeging: "a" });
+    expect(splitHouseNumber(" 12 A ", "")).toEqual({ huisnummer: "12", toevoeging: "A" });
+    expect(splitHouseNumber("14-2", "")).toEqual({ huisnummer: "14", toevoeging: "2" });
+    expect(splitHouseNumber("7 bis", "")).toEqual({ huisnummer: "7", toevoeging: "bis" });
+  });
+
+  it("leaves plain numbers, a filled-in toevoeging and nonsense to the field rules", () => {
+    expect(splitHouseNumber("123", "")).toEqual({ huisnummer: "123", toevoeging: "" });
+    expect(splitHouseNumber("12a", "b")).toEqual({ huisnummer: "12a", toevoeging: "b" });
+    expect(splitHouseNumber("a12", "")).toEqual({ huisnummer: "a12", toevoeging: "" });
+    expect(splitHouseNumber("0a", "")).toEqual({ huisnummer: "0a", toevoeging: "" });
+  });
+
+  it("accepts 12a at checkout as number 12 and addition a", () => {
+    const parsed = parseCheckoutAddress({
+      email: "a@example.com",
+      first_name: "Jan",
+      last_name: "Jansen",
+      street: "Dorpsstraat",
+      house_number: "12a",
+      house_number_addition: "",
+      postal_code: "3511AB",
+      city: "Utrecht",
+      country_code: "nl",
+    });
+    expect(parsed.ok && parsed.value.address_1).toBe("Dorpsstraat 12A");
+    expect(parsed.ok && parsed.value.metadata).toEqual({ street: "Dorpsstraat", house_number: "12", house_number_addition: "a" });
   });
 });

@@ -71,11 +71,24 @@ export { normaliseDutchPostcode } from "./postcode";
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}$/;
 const ADDITION = /^[0-9a-zA-Z \-/]{0,10}$/;
 
+/**
+ * "12a", "12 A", "14-2" typed as huisnummer with an empty toevoeging: number 12 and
+ * addition "a" (as PostNL and the BAG read it), instead of refusing what people write.
+ * Anything else is returned as typed, for the field rules to judge.
+ */
+export function splitHouseNumber(huisnummer: string, toevoeging: string): { huisnummer: string; toevoeging: string } {
+  const number = huisnummer.trim();
+  const addition = toevoeging.trim();
+  const match = addition ? null : /^([1-9][0-9]{0,4})\s*(?:[-\s]\s*)?([0-9a-zA-Z][0-9a-zA-Z \-/]{0,9})$/.exec(number);
+  // digits without a separator ("123") are one number; digits after one ("14-2", "14 2") are an addition
+  if (!match || (/^\d+$/.test(match[2]!) && !/[-\s]/.test(number.slice(match[1]!.length)))) return { huisnummer: number, toevoeging: addition };
+  return { huisnummer: match[1]!, toevoeging: match[2]!.trim() };
+}
+
 /** Checks postcode, huisnummer and toevoeging as the lookup needs them; errors per field, in Dutch. */
 export function checkLookupQuery(input: Partial<LookupQuery>): { ok: true; query: LookupQuery } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const huisnummer = (input.huisnummer ?? "").trim();
-  const toevoeging = (input.toevoeging ?? "").trim();
+  const { huisnummer, toevoeging } = splitHouseNumber(input.huisnummer ?? "", input.toevoeging ?? "");
   // the checkout's postcode rule and message; the lookup wants the compact form ("5038AB")
   const postcodeProblem = postcodeError(input.postcode ?? "", "nl");
   const postcode = normaliseDutchPostcode(normalisePostcode(input.postcode ?? "", "nl"));
@@ -166,7 +179,8 @@ export type CheckoutAddress = AddressInput & {
  */
 export function parseCheckoutAddress(values: Record<string, string>): { ok: true; value: CheckoutAddress } | { ok: false; errors: FieldErrors } {
   if (values.country_code !== "nl") return parseForm(addressSchema, values);
-  const parts = parseForm(dutchParts, values);
+  const split = splitHouseNumber(values.house_number ?? "", values.house_number_addition ?? "");
+  const parts = parseForm(dutchParts, { ...values, house_number: split.huisnummer, house_number_addition: split.toevoeging });
   const line = parts.ok ? formatAddressLine(parts.value.street, parts.value.house_number, parts.value.house_number_addition) : "0";
   const rest = parseForm(addressSchema, { ...values, address_1: line });
   const errors: FieldErrors = { ...(parts.ok ? {} : parts.errors), ...(rest.ok ? {} : rest.errors) };

@@ -3,6 +3,7 @@ import { getRegion } from "./catalogue.server";
 import { CART_CODES, CartError, cartPath, forgetCart, stockRefusal, type CartView } from "./cart.server";
 import type { ShopSession } from "./session.server";
 import type { CheckoutAddress } from "./address";
+import type { WithdrawalOutcome } from "./withdrawal.server";
 
 import { ONLINE_PROVIDERS } from "./payment";
 
@@ -63,6 +64,18 @@ export async function saveAddress(session: ShopSession, cart: CartView, address:
 export async function getShippingGroups(cartId: string): Promise<ShippingGroup[]> {
   const { shipping_groups } = await backendFetch<{ shipping_groups: ShippingGroup[] }>(cartPath(cartId, "/shipping-groups"));
   return shipping_groups;
+}
+
+/**
+ * What shipping will cost before the shopper chose: the cheapest option of every shipment
+ * the cart needs (null when a shipment has no option for the country).
+ */
+export function shippingEstimate(groups: ShippingGroup[]): number | null {
+  if (!groups.length) return null;
+  return groups.reduce<number | null>((sum, group) => {
+    const cheapest = Math.min(...group.options.map((o) => o.amount));
+    return sum === null || !Number.isFinite(cheapest) ? null : sum + cheapest;
+  }, 0);
 }
 
 /** Adds the chosen option of every group; each choice must belong to its group. */
@@ -178,6 +191,24 @@ export async function getOrderInvoice(orderId: string): Promise<OrderInvoice | n
     `/store/invoice/orders/${encodeURIComponent(orderId)}`,
   );
   return toOrderInvoice(invoice);
+}
+
+/** Bank transfer details of an order "op rekening" (backend/src/lib/payment-on-account.ts). */
+export type PaymentOnAccount = {
+  amount: number;
+  currency_code: string;
+  iban: string;
+  account_name: string;
+  /** The transfer's "omschrijving": the order number. */
+  reference: string;
+  due_at: string;
+};
+
+export type OrderStatus = { canceled: boolean; payment_on_account: PaymentOnAccount | null; withdrawal: WithdrawalOutcome | null };
+
+/** What Medusa's store order route does not return: transfer details and the withdrawal (GET /store/order-status/:id). */
+export async function getOrderStatus(orderId: string): Promise<OrderStatus> {
+  return backendFetch<OrderStatus>(`/store/order-status/${encodeURIComponent(orderId)}`);
 }
 
 /** Medusa answered 409: the same cart is being completed by another request right now. */

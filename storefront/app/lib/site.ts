@@ -43,9 +43,17 @@ export const INFO_NAV: readonly NavItem[] = [
   { to: "/veelgestelde-vragen", label: "Veelgestelde vragen" },
 ];
 
+/**
+ * The EU withdrawal function ("Overeenkomst herroepen", Directive (EU) 2023/2673, art. 11a
+ * of Directive 2011/83/EU): it must be prominent and reachable throughout the withdrawal
+ * period, so every page links it in the footer, and so do /retourneren and the FAQ.
+ */
+export const WITHDRAWAL_LINK: NavItem = { to: "/herroepen", label: "Overeenkomst herroepen" };
+
 /** Customer service and legal pages, linked from the footer. */
 export const SERVICE_NAV: readonly NavItem[] = [
   { to: "/contact", label: "Contact" },
+  WITHDRAWAL_LINK,
   { to: "/retourneren", label: "Retourneren en herroepen" },
   { to: "/algemene-voorwaarden", label: "Algemene voorwaarden" },
   { to: "/privacyverklaring", label: "Privacyverklaring" },

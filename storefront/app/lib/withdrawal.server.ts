@@ -1,11 +1,25 @@
 import { backendFetch, BackendError } from "./backend.server";
 import type { WithdrawalInput } from "./withdrawal";
 
+/**
+ * A recorded withdrawal: what it meant for the order (unpaid: cancelled; paid: refunded;
+ * shipped: send back) and the next steps in the backend's words, the same as in the
+ * acknowledgement e-mail (backend/src/workflows/orders/withdrawal-outcome.ts).
+ */
+export type WithdrawalOutcome = {
+  withdrawn_at: string;
+  period_last_day: string | null;
+  situation: "unpaid" | "paid" | "shipped" | "shipped_unpaid";
+  next_steps: string[];
+  order_canceled: boolean;
+};
+
 /** The order as the confirmation step shows it (only for a matching number and e-mail address). */
 export type WithdrawableOrder = {
   display_id: number;
   items: { title: string; variant_title: string | null; quantity: number }[];
   withdrawn_at: string | null;
+  withdrawal: WithdrawalOutcome | null;
   may_withdraw: boolean;
   period_last_day: string | null;
   refusal: string | null;
@@ -16,7 +30,7 @@ export type LookupAnswer = { status: "found"; order: WithdrawableOrder } | { sta
 export type WithdrawAnswer =
   | {
       status: "withdrawn";
-      withdrawal: { display_id: number; withdrawn_at: string; period_last_day: string | null; already_withdrawn: boolean };
+      withdrawal: WithdrawalOutcome & { display_id: number; already_withdrawn: boolean };
     }
   | { status: "not_matched"; message: string }
   | { status: "refused"; message: string };

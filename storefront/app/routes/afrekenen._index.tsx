@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { CheckoutSteps } from "~/components/CheckoutSteps";
+import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
 import { getCart } from "~/lib/cart.server";
@@ -80,7 +80,7 @@ export default function CheckoutDetails() {
   return (
     <>
       <CheckoutSteps current="gegevens" reachable={["gegevens"]} />
-      <h2 className="mt-6 text-2xl font-bold text-slate-900">Je gegevens</h2>
+      <CheckoutStepHeading>Je gegevens</CheckoutStepHeading>
       {summary.length ? (
         <div className="mt-4">
           <ErrorSummary errors={summary} submissionKey={actionData} />

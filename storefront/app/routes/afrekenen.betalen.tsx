@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { CartSummary } from "~/components/CartSummary";
-import { CheckoutSteps } from "~/components/CheckoutSteps";
+import { CartGroupNote } from "~/components/CartGroupNote";
+import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
 import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
@@ -16,6 +16,7 @@ import {
   startPayment,
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
+import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { commitSession, getSession } from "~/lib/session.server";
@@ -38,7 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stripeKey: methods.some((m) => m.online) ? config.stripePublishableKey ?? null : null,
     stripeJsUrl: config.stripeJsUrl,
     methods,
-    totals: { itemTotal: cart.itemTotal, shippingTotal: cart.shippingTotal, taxTotal: cart.taxTotal, total: cart.total },
     email: cart.email,
     address: cart.address,
     group: cart.group,
@@ -118,7 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPayment() {
-  const { totals, email, address, group, methods, stripeKey, stripeJsUrl } = useLoaderData<typeof loader>();
+  const { email, address, group, methods, stripeKey, stripeJsUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const placing = navigation.state !== "idle";
@@ -132,7 +132,7 @@ export default function CheckoutPayment() {
   return (
     <>
       <CheckoutSteps current="betalen" reachable={["gegevens", "verzending", "betalen"]} />
-      <h2 className="mt-6 text-2xl font-bold text-slate-900">Controleren en betalen</h2>
+      <CheckoutStepHeading>Controleren en betalen</CheckoutStepHeading>
       <div className="mt-4 grid gap-6 sm:grid-cols-2">
         <section aria-labelledby="bezorgadres" className="text-slate-800">
           <h3 id="bezorgadres" className="font-semibold text-slate-900">
@@ -155,13 +155,8 @@ export default function CheckoutPayment() {
           </p>
           <p className="mt-1 text-sm">Bevestiging naar {email}</p>
         </section>
-        <CartSummary
-          itemTotal={totals.itemTotal}
-          shipping={{ label: "Verzending", amount: totals.shippingTotal }}
-          taxTotal={totals.taxTotal}
-          total={totals.total}
-          group={group}
-        />
+        {/* The amounts are in the summary beside every step (afrekenen.tsx). */}
+        {group ? <CartGroupNote group={group} /> : null}
       </div>
       {actionData?.error ? (
         <p role="alert" className="mt-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
@@ -268,9 +263,9 @@ export default function CheckoutPayment() {
           ) : null}
         </fieldset>
         <Button type="submit" disabled={placing || methods.length === 0} className="mt-6 text-lg">
-          {placing ? "Bezig…" : "Bestelling plaatsen"}
+          {placing ? "Bezig…" : ORDER_BUTTON_LABEL}
         </Button>
-        <p className="mt-3 text-sm text-slate-700">Met het plaatsen van je bestelling ga je akkoord met de algemene voorwaarden.</p>
+        <TermsNote />
       </Form>
       )}
     </>

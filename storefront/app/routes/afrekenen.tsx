@@ -3,6 +3,11 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { getCart, publicCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { formatMoney } from "~/lib/format";
+import { CartSummary } from "~/components/CartSummary";
+import { DeliveryPromise } from "~/components/DeliveryPromise";
+import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
+import { itemCountLabel } from "~/lib/cart-count";
+import { loadDelivery } from "~/lib/delivery.server";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
@@ -18,11 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cart = await loadFromBackend(() => getCart(session));
   const headers = { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" };
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand", { headers });
-  return data({ cart: publicCart(cart) }, { headers });
+  // Shipping and total in every step: the chosen method's cost, else the cheapest estimate.
+  const chosen = cart.shippingMethodCount > 0;
+  const [estimate, delivery] = await loadFromBackend(() =>
+    Promise.all([chosen ? Promise.resolve(cart.shippingTotal) : getShippingGroups(cart.id).then(shippingEstimate), loadDelivery()]),
+  );
+  return data({ cart: publicCart(cart), shipping: { chosen, amount: estimate }, delivery }, { headers });
 }
 
 export default function CheckoutLayout() {
-  const { cart } = useLoaderData<typeof loader>();
+  const { cart, shipping, delivery } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-extrabold text-brand-blue">Afrekenen</h1>
@@ -32,7 +42,7 @@ export default function CheckoutLayout() {
         </div>
         <aside aria-labelledby="je-bestelling" className="h-fit rounded-xl border border-slate-200 bg-slate-50 p-6">
           <h2 id="je-bestelling" className="text-lg font-bold text-slate-900">
-            Je bestelling
+            Je bestelling <span className="font-normal text-slate-700">({itemCountLabel(cart.count)})</span>
           </h2>
           <ul role="list" className="mt-3 space-y-2 text-sm text-slate-800">
             {cart.lines.map((line) => (
@@ -45,6 +55,15 @@ export default function CheckoutLayout() {
               </li>
             ))}
           </ul>
+          <div className="mt-4 border-t border-slate-300 pt-4 text-sm">
+            <CartSummary
+              itemTotal={cart.itemTotal}
+              shipping={{ label: shipping.chosen ? "Verzending" : "Verzending (schatting)", amount: shipping.amount }}
+              taxTotal={cart.taxTotal}
+              total={shipping.chosen ? cart.total : cart.itemTotal + (shipping.amount ?? 0)}
+            />
+          </div>
+          <DeliveryPromise info={delivery} country={cart.countryCode} className="mt-4" />
         </aside>
       </div>
     </div>

@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { CheckoutSteps } from "~/components/CheckoutSteps";
+import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
+import { itemCountLabel } from "~/lib/cart-count";
 import { getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -21,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cart = await cartWithAddress(request);
   const groups = await loadFromBackend(() => getShippingGroups(cart.id));
   const chosen = new Set((cart.raw.shipping_methods ?? []).map((m) => m.shipping_option_id));
-  return { groups, chosen: [...chosen], itemCount: cart.count };
+  // Units per shipment (a line of 4 signs is 4 artikelen), not lines.
+  const quantities = new Map(cart.lines.map((line) => [line.id, line.quantity]));
+  const units = Object.fromEntries(groups.map((g) => [g.profile_id, g.item_ids.reduce((sum, id) => sum + (quantities.get(id) ?? 0), 0)]));
+  return { groups, chosen: [...chosen], units };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,13 +43,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutShipping() {
-  const { groups, chosen } = useLoaderData<typeof loader>();
+  const { groups, chosen, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <>
       <CheckoutSteps current="verzending" reachable={["gegevens", "verzending"]} />
-      <h2 className="mt-6 text-2xl font-bold text-slate-900">Verzending</h2>
+      <CheckoutStepHeading>Verzending</CheckoutStepHeading>
       {groups.length > 1 ? (
         <p className="mt-2 text-slate-700">Je bestelling gaat in {groups.length} zendingen. Kies per zending hoe we hem versturen.</p>
       ) : null}
@@ -58,8 +62,7 @@ export default function CheckoutShipping() {
         {groups.map((group) => (
           <fieldset key={group.profile_id} className="rounded-xl border border-slate-300 p-4">
             <legend className="px-1 font-semibold text-slate-900">
-              {group.profile_name === "Brievenbuspost" ? "Stickers" : "Borden en pakketten"} ({group.item_ids.length}{" "}
-              {group.item_ids.length === 1 ? "product" : "producten"})
+              {group.profile_name === "Brievenbuspost" ? "Stickers" : "Borden en pakketten"} ({itemCountLabel(units[group.profile_id] ?? 0)})
             </legend>
             {group.options.length === 0 ? (
               <p className="text-red-800">Naar dit land kunnen we deze producten niet versturen.</p>

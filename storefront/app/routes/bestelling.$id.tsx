@@ -2,14 +2,18 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
 import { loadFromBackend } from "~/lib/backend.server";
-import { getOrder, getOrderInvoice } from "~/lib/checkout.server";
+import { getOrder, getOrderInvoice, getOrderStatus } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
+import { PaymentOnAccountDetails } from "~/components/PaymentOnAccountDetails";
+import { WithdrawalLink } from "~/components/WithdrawalLink";
+import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
+import { formatDateTime } from "~/lib/withdrawal";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
 
-export const meta: MetaFunction = () => [
-  { title: `Bedankt voor je bestelling | ${STOREFRONT_NAME}` },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.withdrawal ? `Bestelling #${data.displayId} is herroepen` : "Bedankt voor je bestelling"} | ${STOREFRONT_NAME}` },
   { name: "robots", content: "noindex" },
 ];
 
@@ -17,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only the visitor who placed the order sees it (the id is in their session cookie).
   const session = await getSession(request);
   if (!params.id || session.get("lastOrderId") !== params.id) throw new Response("Niet gevonden", { status: 404 });
-  const [order, invoice] = await loadFromBackend(() => Promise.all([getOrder(params.id!), getOrderInvoice(params.id!)]));
+  const [order, invoice, status] = await loadFromBackend(() =>
+    Promise.all([getOrder(params.id!), getOrderInvoice(params.id!), getOrderStatus(params.id!)]),
+  );
   return {
     displayId: order.display_id,
     email: order.email,
@@ -36,18 +42,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     address: order.shipping_address,
     invoice,
+    paymentOnAccount: status.payment_on_account,
+    withdrawal: status.withdrawal,
   };
 }
 
 export default function OrderConfirmation() {
-  const { displayId, email, lines, totals, address, invoice } = useLoaderData<typeof loader>();
+  const { displayId, email, lines, totals, address, invoice, paymentOnAccount, withdrawal } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="text-3xl font-extrabold text-brand-blue">Bedankt voor je bestelling!</h1>
-      <p className="mt-3 text-lg text-slate-800">
-        Je bestelnummer is <strong data-testid="order-number">#{displayId}</strong>. We sturen een bevestiging naar{" "}
-        <strong>{email}</strong>.
-      </p>
+      {withdrawal ? (
+        <>
+          <h1 className="text-3xl font-extrabold text-brand-blue">Je hebt deze bestelling herroepen</h1>
+          <p className="mt-3 text-lg text-slate-800" data-testid="order-withdrawn">
+            Bestelling <strong data-testid="order-number">#{displayId}</strong> is herroepen op{" "}
+            <strong>{formatDateTime(withdrawal.withdrawn_at)}</strong>. De bevestiging staat in je e-mail ({email}).
+          </p>
+          <WithdrawalNextSteps outcome={withdrawal} headingLevel={2} />
+        </>
+      ) : (
+        <>
+          <h1 className="text-3xl font-extrabold text-brand-blue">Bedankt voor je bestelling!</h1>
+          <p className="mt-3 text-lg text-slate-800">
+            Je bestelnummer is <strong data-testid="order-number">#{displayId}</strong>. We sturen een bevestiging naar{" "}
+            <strong>{email}</strong>.
+          </p>
+        </>
+      )}
+      {paymentOnAccount && !withdrawal ? <PaymentOnAccountDetails payment={paymentOnAccount} /> : null}
       {invoice ? (
         <section
           aria-labelledby="op-factuur"
@@ -96,22 +118,18 @@ export default function OrderConfirmation() {
           </p>
         ) : null}
       </section>
-      <section aria-labelledby="herroepen" className="mt-8 text-slate-800">
-        <h2 id="herroepen" className="text-lg font-bold text-slate-900">
-          Herroepen
-        </h2>
-        <p className="mt-1">
-          Bedenk je je? Je kunt de overeenkomst zonder opgave van reden herroepen tot 14 dagen nadat je de bestelling hebt
-          ontvangen.{" "}
-          <Link
-            to={`/herroepen?bestelling=${displayId}`}
-            data-testid="withdrawal-link"
-            className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
-          >
-            Overeenkomst herroepen
-          </Link>
-        </p>
-      </section>
+      {withdrawal ? null : (
+        <section aria-labelledby="herroepen" className="mt-8 text-slate-800">
+          <h2 id="herroepen" className="text-lg font-bold text-slate-900">
+            Herroepen
+          </h2>
+          <p className="mt-1">
+            Bedenk je je? Je kunt de overeenkomst zonder opgave van reden herroepen tot 14 dagen nadat je de bestelling hebt
+            ontvangen.
+          </p>
+          <WithdrawalLink orderNumber={displayId} email={email} className="mt-3" />
+        </section>
+      )}
       <Link to="/" className="mt-8 inline-block font-semibold text-brand-blue underline underline-offset-2">
         Terug naar de winkel
       </Link>

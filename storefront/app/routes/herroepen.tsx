@@ -4,11 +4,12 @@ import { useEffect, useRef } from "react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 import { type FieldErrors, parseForm } from "~/lib/validation";
 import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal";
-import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder } from "~/lib/withdrawal.server";
+import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder, type WithdrawalOutcome } from "~/lib/withdrawal.server";
 
 /**
  * "Overeenkomst herroepen" (EU Directive 2023/2673): step 1 asks for the order number
@@ -25,11 +26,14 @@ type Values = { order_number: string; email: string };
 type ActionData =
   | { step: "form"; errors: FieldErrors; values: Values }
   | { step: "confirm"; order: WithdrawableOrder; values: Values }
-  | { step: "done"; displayId: number; withdrawnAt: string; already: boolean; email: string };
+  | { step: "done"; displayId: number; outcome: WithdrawalOutcome; already: boolean; email: string };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const number = new URL(request.url).searchParams.get("bestelling") ?? "";
-  return { orderNumber: /^\d{1,9}$/.test(number) ? number : "" };
+  const params = new URL(request.url).searchParams;
+  const number = params.get("bestelling") ?? "";
+  // The confirmation mail's link carries the address too, so the shopper only confirms.
+  const email = withdrawalSchema.shape.email.safeParse(params.get("email") ?? "");
+  return { orderNumber: /^\d{1,9}$/.test(number) ? number : "", email: email.success ? email.data : "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,8 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (text("intent") === "confirm") {
     const answer = await confirmWithdrawal(parsed.value);
     if (answer.status === "withdrawn") {
-      const { display_id, withdrawn_at, already_withdrawn } = answer.withdrawal;
-      return data<ActionData>({ step: "done", displayId: display_id, withdrawnAt: withdrawn_at, already: already_withdrawn, email: parsed.value.email });
+      const { display_id, already_withdrawn, ...outcome } = answer.withdrawal;
+      return data<ActionData>({ step: "done", displayId: display_id, outcome, already: already_withdrawn, email: parsed.value.email });
     }
     return back({ _: answer.message }, answer.status === "refused" ? 400 : 404);
   }
@@ -52,8 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const answer = await lookupWithdrawal(parsed.value);
   if (answer.status === "not_matched") return back({ _: answer.message }, 404);
   const { order } = answer;
-  if (order.withdrawn_at) {
-    return data<ActionData>({ step: "done", displayId: order.display_id, withdrawnAt: order.withdrawn_at, already: true, email: parsed.value.email });
+  if (order.withdrawal) {
+    return data<ActionData>({ step: "done", displayId: order.display_id, outcome: order.withdrawal, already: true, email: parsed.value.email });
   }
   if (!order.may_withdraw) return back({ _: order.refusal ?? "Deze bestelling kan niet meer worden herroepen." });
   return data<ActionData>({ step: "confirm", order, values: { order_number: String(order.display_id), email: parsed.value.email } });
@@ -74,7 +78,7 @@ function useFocusOnChange<T extends HTMLElement>(key: unknown) {
 }
 
 export default function WithdrawalPage() {
-  const { orderNumber } = useLoaderData<typeof loader>();
+  const { orderNumber, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   const headingRef = useFocusOnChange<HTMLHeadingElement>(result);
@@ -83,7 +87,7 @@ export default function WithdrawalPage() {
   return (
     <AccountLayout
       title="Overeenkomst herroepen"
-      crumbs={[{ label: "Home", to: "/" }, { label: "Herroepen" }]}
+      crumbs={[{ label: "Retourneren en herroepen", to: "/retourneren" }, { label: "Overeenkomst herroepen" }]}
       intro={
         <p>
           Je mag een bestelling zonder opgave van reden herroepen tot 14 dagen nadat je haar hebt ontvangen, en ook al
@@ -99,7 +103,7 @@ export default function WithdrawalPage() {
           <FormMessage kind="info">
             <p data-testid="withdrawal-received-at">
               We hebben je herroeping van bestelling <strong>#{result.displayId}</strong> ontvangen op{" "}
-              <strong>{formatDateTime(result.withdrawnAt)}</strong>.
+              <strong>{formatDateTime(result.outcome.withdrawn_at)}</strong>.
             </p>
             <p className="mt-2">
               {result.already
@@ -107,13 +111,7 @@ export default function WithdrawalPage() {
                 : `We hebben een bevestiging gestuurd naar ${result.email}. Bewaar die e-mail goed.`}
             </p>
           </FormMessage>
-          <p className="mt-6 text-slate-800">
-            Heb je de artikelen al ontvangen? Stuur ze dan binnen 14 dagen terug; hoe dat gaat lees je op{" "}
-            <Link to="/retourneren" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
-              Retourneren
-            </Link>
-            . We betalen je binnen 14 dagen terug.
-          </p>
+          <WithdrawalNextSteps outcome={result.outcome} />
         </section>
       ) : step === "confirm" && result?.step === "confirm" ? (
         <section aria-labelledby="bevestigen">
@@ -147,7 +145,7 @@ export default function WithdrawalPage() {
       ) : (
         <WithdrawalForm
           orderNumber={result?.step === "form" ? result.values.order_number : orderNumber}
-          email={result?.step === "form" ? result.values.email : ""}
+          email={result?.step === "form" ? result.values.email : email}
           errors={result?.step === "form" ? result.errors : {}}
           busy={busy}
           headingRef={headingRef}

@@ -6,6 +6,8 @@ import { AddToCartForm } from "~/components/AddToCartForm";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { StockBadge } from "~/components/StockBadge";
+import { DeliveryPromise } from "~/components/DeliveryPromise";
+import { loadDelivery } from "~/lib/delivery.server";
 import { TierPrices } from "~/components/TierPrices";
 import { addToCart, CartError } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
@@ -29,14 +31,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  const product = await loadFromBackend(() => getProduct(params.handle!, countryOf(session)));
+  const [product, delivery] = await loadFromBackend(() => Promise.all([getProduct(params.handle!, countryOf(session)), loadDelivery()]));
   if (!product) throw new Response("Niet gevonden", { status: 404 });
   const wanted = new URL(request.url).searchParams.get("variant");
   const selected =
     product.variants.find((v) => v.id === wanted) ??
     product.variants.find((v) => v.stock === null || v.stock > 0) ??
     product.variants[0];
-  return { product, selectedId: selected?.id ?? null };
+  return { product, selectedId: selected?.id ?? null, delivery, country: countryOf(session) };
 }
 
 const addSchema = z.object({ variantId: z.string().min(1, "Kies een uitvoering."), quantity: quantitySchema });
@@ -132,7 +134,7 @@ function variantLabel(variant: VariantDetail): string {
 }
 
 export default function ProductPage() {
-  const { product, selectedId } = useLoaderData<typeof loader>();
+  const { product, selectedId, delivery, country } = useLoaderData<typeof loader>();
   const [chosenId, setChosenId] = useState(selectedId);
   const [quantity, setQuantity] = useState(1);
   const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants[0];
@@ -245,6 +247,7 @@ export default function ProductPage() {
               </Button>
             </div>
           </AddToCartForm>
+          <DeliveryPromise info={delivery} country={country} className="mt-4" />
 
           {product.description ? (
             <section aria-labelledby="omschrijving" className="mt-10">

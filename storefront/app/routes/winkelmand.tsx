@@ -6,7 +6,7 @@ import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
 import { CartError, getCart, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
-import { getShippingGroups } from "~/lib/checkout.server";
+import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { safeCartReturnPath } from "~/lib/group-orders";
 import { commitSession, getSession } from "~/lib/session.server";
@@ -14,6 +14,9 @@ import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
 import { privatePageHeaders } from "~/lib/headers";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
+import { DeliveryPromise } from "~/components/DeliveryPromise";
+import { type DeliveryInfo, freeShippingProgress } from "~/lib/delivery";
+import { loadDelivery } from "~/lib/delivery.server";
 
 export const meta: MetaFunction = () => [
   { title: `Winkelmand | ${STOREFRONT_NAME}` },
@@ -23,16 +26,12 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const cart = await loadFromBackend(() => getCart(session));
-  // Shipping estimate: the cheapest option of every shipment the cart needs.
-  const groups = cart?.lines.length ? await loadFromBackend(() => getShippingGroups(cart.id)) : [];
-  const estimate = groups.length
-    ? groups.reduce<number | null>((sum, group) => {
-        const cheapest = Math.min(...group.options.map((o) => o.amount));
-        return sum === null || !Number.isFinite(cheapest) ? null : sum + cheapest;
-      }, 0)
-    : null;
+  const [groups, delivery] = await loadFromBackend(() =>
+    Promise.all([cart?.lines.length ? getShippingGroups(cart.id) : Promise.resolve([]), loadDelivery()]),
+  );
+  const estimate = shippingEstimate(groups);
   return data(
-    { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name) },
+    { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name), delivery },
     { headers: { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" } },
   );
 }
@@ -76,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { cart, estimate, shipments } = useLoaderData<typeof loader>();
+  const { cart, estimate, shipments, delivery } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
 
@@ -170,6 +169,8 @@ export default function CartPage() {
               group={cart.group}
             />
           </div>
+          <FreeShippingProgress delivery={delivery} country={cart.countryCode} itemTotal={cart.itemTotal} />
+          <DeliveryPromise info={delivery} country={cart.countryCode} className="mt-3" />
           {shipments.length > 1 ? (
             <p className="mt-3 text-sm text-slate-700">
               Je bestelling gaat in {shipments.length} zendingen: {shipments.join(" en ").toLowerCase()}.
@@ -187,6 +188,21 @@ export default function CartPage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** "Nog € 45,05 tot gratis verzending": announced politely when a quantity change moves it. */
+function FreeShippingProgress({ delivery, country, itemTotal }: { delivery: DeliveryInfo; country: string; itemTotal: number }) {
+  const progress = freeShippingProgress(delivery, country, itemTotal);
+  if (!progress) return null;
+  return (
+    <p
+      role="status"
+      data-testid="free-shipping"
+      className={`mt-4 rounded-lg p-3 text-sm font-semibold ${progress.free ? "bg-green-50 text-green-900" : "bg-amber-50 text-slate-900"}`}
+    >
+      {progress.text}
+    </p>
   );
 }
 

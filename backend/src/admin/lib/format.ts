@@ -7,3 +7,8 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return "–"
   return new Date(value).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" })
 }
+
+/** "1 regel", "3 regels": a count with the Dutch singular or plural. */
+export function dutchCount(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}

@@ -5,7 +5,7 @@
  * them (12.95 is € 12,95).
  */
 
-import { addressLines, escapeHtml as esc, type AddressLike } from "../../lib/html"
+import { addressLines, escapeHtml as esc, formatDateNl, type AddressLike } from "../../lib/html"
 import { formatMoney } from "../../lib/money"
 import { itemLineText } from "../../lib/order-items"
 
@@ -26,6 +26,17 @@ export type OrderPlacedData = {
   shipping_address?: MailAddress | null
   /** The storefront's "Herroepen" page for this order (EU withdrawal function); omitted: no paragraph. */
   withdrawal_url?: string | null
+  /** "Betalen op rekening": the bank transfer (src/lib/payment-on-account.ts); the invoice PDF is attached. */
+  payment_on_account?: {
+    amount: number
+    iban: string
+    account_name: string
+    reference: string
+    /** ISO timestamp. */
+    due_at: string
+    /** "F000042", when the invoice is attached. */
+    invoice_number?: string | null
+  } | null
 }
 
 export const ORDER_PLACED_TEMPLATE = "order-placed"
@@ -41,6 +52,24 @@ export function renderTemplate(template: string, data: Record<string, unknown>):
     default:
       throw new Error(`Unknown e-mail template "${template}"`)
   }
+}
+
+/** The bank transfer of an order "op rekening", as label/value rows (text and HTML). */
+function transferRows(order: OrderPlacedData, money: (amount: number) => string): [string, string][] {
+  const p = order.payment_on_account
+  if (!p) return []
+  return [
+    ["Bedrag", money(p.amount)],
+    ["IBAN", p.iban],
+    ["Ten name van", p.account_name],
+    ["Omschrijving (betalingskenmerk)", p.reference],
+    ["Uiterlijk betalen op", formatDateNl(p.due_at)],
+  ]
+}
+
+function transferIntro(order: OrderPlacedData): string {
+  const invoice = order.payment_on_account?.invoice_number
+  return `Je betaalt op rekening. Maak het bedrag over met deze gegevens${invoice ? `; de factuur (${invoice}) zit als pdf bij deze e-mail` : ""}. We versturen je bestelling zodra je betaling binnen is.`
 }
 
 export function orderPlaced(order: OrderPlacedData): RenderedMail {
@@ -63,6 +92,9 @@ export function orderPlaced(order: OrderPlacedData): RenderedMail {
     `Verzending${shippingName ? ` (${shippingName})` : ""}: ${money(order.shipping_total)}`,
     `Totaal: ${money(order.total)}`,
     `Inclusief btw: ${money(order.tax_total)}`,
+    ...(order.payment_on_account
+      ? ["", "Betalen op rekening", transferIntro(order), ...transferRows(order, money).map(([label, value]) => `${label}: ${value}`)]
+      : []),
     ...(address.length ? ["", "Verzendadres:", ...address] : []),
     ...(order.withdrawal_url ? ["", `${WITHDRAWAL_SENTENCE} Overeenkomst herroepen: ${order.withdrawal_url}`] : []),
     "",
@@ -96,7 +128,7 @@ ${sum("Totaal", order.total, true)}
 ${sum("Inclusief btw", order.tax_total)}
 </tbody>
 </table>
-${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.map(esc).join("<br>")}</p>` : ""}
+${order.payment_on_account ? `<h2 style="font-size:16px">Betalen op rekening</h2>\n<p>${esc(transferIntro(order))}</p>\n<table cellpadding="4" style="border-collapse:collapse">\n${transferRows(order, money).map(([label, value]) => `<tr><th style="text-align:left">${esc(label)}</th><td>${esc(value)}</td></tr>`).join("\n")}\n</table>\n` : ""}${address.length ? `<h2 style="font-size:16px">Verzendadres</h2>\n<p>${address.map(esc).join("<br>")}</p>` : ""}
 ${order.withdrawal_url ? `<p>${esc(WITHDRAWAL_SENTENCE)} <a href="${esc(order.withdrawal_url)}">Overeenkomst herroepen</a></p>\n` : ""}<p>Met vriendelijke groet,<br>${esc(SHOP_NAME)}</p>
 </body>
 </html>

@@ -8,6 +8,7 @@
 import { escapeHtml as esc, formatDateNl } from "../../lib/html"
 import { formatMoney } from "../../lib/money"
 import { itemLineText, type ItemLine } from "../../lib/order-items"
+import { paymentReference } from "../../lib/payment-on-account"
 import type { RenderedMail } from "./templates"
 
 export const WITHDRAWAL_RECEIVED_TEMPLATE = "withdrawal-received"
@@ -44,7 +45,8 @@ export type WithdrawalReceivedData = {
   withdrawn_at: string
   first_name?: string | null
   items: ItemLine[]
-  return_address: string
+  /** What happens next for this order's state (workflows/orders/withdrawal-outcome.ts). */
+  next_steps: string[]
 }
 
 export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
@@ -53,9 +55,7 @@ export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
   const paragraphs = [
     `${data.first_name?.trim() ? `Hallo ${data.first_name.trim()},` : "Hallo,"}\n\nWe hebben je herroeping van de overeenkomst voor bestelling #${data.display_id} ontvangen op ${when} (Nederlandse tijd). Deze e-mail is je bevestiging; bewaar hem goed. De herroeping geldt voor:`,
     "Wat nu?",
-    "- Is de bestelling nog niet verzonden, dan versturen we haar niet meer.\n" +
-      `- Heb je de artikelen al ontvangen, stuur ze dan binnen 14 dagen terug naar: ${data.return_address}. De kosten van het terugsturen zijn voor jou.\n` +
-      "- We betalen het volledige bedrag, inclusief de standaard verzendkosten, binnen 14 dagen na je herroeping terug op dezelfde manier als je betaalde. We mogen wachten met terugbetalen tot we de artikelen terug hebben of je laat zien dat je ze hebt teruggestuurd.",
+    data.next_steps.map((step) => `- ${step}`).join("\n"),
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
   return { subject, text: text(paragraphs, data.items), html: page(subject, paragraphs, data.items) }
@@ -63,13 +63,20 @@ export function withdrawalReceived(data: WithdrawalReceivedData): RenderedMail {
 
 // ---------------------------------------------------------------- withdrawal (staff)
 
-export type WithdrawalStaffData = { display_id: number | string; withdrawn_at: string; email: string; order_url: string }
+export type WithdrawalStaffData = {
+  display_id: number | string
+  withdrawn_at: string
+  email: string
+  order_url: string
+  /** What staff do for this order's state (workflows/orders/withdrawal-outcome.ts). */
+  todo: string
+}
 
 export function withdrawalStaffAlert(data: WithdrawalStaffData): RenderedMail {
   const subject = `Herroeping ontvangen: bestelling #${data.display_id}`
   const paragraphs = [
     `De klant (${data.email}) heeft de overeenkomst voor bestelling #${data.display_id} herroepen op ${formatDateNl(data.withdrawn_at, true)}.`,
-    "Verzend de bestelling niet als dat nog niet gebeurd is. Is ze al verzonden, maak dan een retour aan zodra de artikelen binnenkomen, en betaal binnen 14 dagen na de herroeping terug.",
+    data.todo,
     `Bekijken: ${data.order_url}`,
   ]
   return { subject, text: text(paragraphs), html: page(subject, paragraphs) }
@@ -99,7 +106,7 @@ export function unpaidOrderReminder(data: UnpaidOrderData): RenderedMail {
   const subject = `Herinnering: bestelling #${data.display_id} is nog niet betaald`
   const paragraphs = [
     `${hello(data.first_name)}\n\nOp ${formatDateNl(data.placed_at)} bestelde je bij ${SHOP_NAME} met "Betalen op rekening". We hebben je betaling van ${amount} nog niet ontvangen. We houden deze artikelen voor je apart:`,
-    `Maak ${amount} over naar ${data.iban} ten name van ${data.payee}, met bestelnummer ${data.display_id} als omschrijving.`,
+    `Maak ${amount} over naar ${data.iban} ten name van ${data.payee}, met bestelnummer ${paymentReference(data.display_id)} als omschrijving.`,
     `Is het bedrag op ${formatDateNl(data.cancel_at)} nog niet binnen, dan annuleren we de bestelling en geven we de artikelen weer vrij. Heb je al betaald, dan kun je deze e-mail negeren.`,
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
@@ -111,7 +118,7 @@ export function unpaidOrderCancelled(data: Omit<UnpaidOrderData, "cancel_at" | "
   const subject = `Bestelling #${data.display_id} is geannuleerd`
   const paragraphs = [
     `${hello(data.first_name)}\n\nWe hebben de betaling van ${amount} voor je bestelling van ${formatDateNl(data.placed_at)} niet ontvangen en de bestelling daarom geannuleerd. Het ging om:`,
-    "Je hoeft niets meer te betalen. Heb je het bedrag toch net overgemaakt, dan betalen we het terug; laat het ons even weten door op deze e-mail te antwoorden. Wil je de artikelen nog steeds, bestel ze dan opnieuw in de winkel.",
+    `Je hoeft niets meer te betalen. Heb je het bedrag toch net overgemaakt (omschrijving ${paymentReference(data.display_id)}), dan betalen we het terug; laat het ons even weten door op deze e-mail te antwoorden. Wil je de artikelen nog steeds, bestel ze dan opnieuw in de winkel.`,
     `Met vriendelijke groet,\n${SHOP_NAME}`,
   ]
   return { subject, text: text(paragraphs, data.items), html: page(subject, paragraphs, data.items) }

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ITEM_LINE_FIELDS } from "../../lib/order-items"
+import { SITUATION_FIELDS } from "./withdrawal-outcome"
 
 /**
  * Fields the period check, the record and the mails need. Medusa 2.21's query.graph
@@ -18,9 +19,9 @@ export const WITHDRAWAL_ORDER_FIELDS = [
   "item_total",
   ...ITEM_LINE_FIELDS,
   "shipping_address.first_name",
-  "fulfillments.canceled_at",
-  "fulfillments.delivered_at",
   "fulfillments.id",
+  // canceled_at, shipped_at, delivered_at; payments' captured_at (what the withdrawal means)
+  ...SITUATION_FIELDS,
 ]
 
 export async function loadOrdersForWithdrawal(container: MedusaContainer, filters: Record<string, unknown>): Promise<any[]> {

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Label, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { dutchCount } from "../../lib/format"
 import { api } from "../../lib/sdk"
 
 type Row = {
@@ -151,9 +152,9 @@ const Preview = ({ result }: { result: Result }) => (
     <div className="flex items-center justify-between px-6 py-4">
       <Heading level="h2">Controle</Heading>
       <div className="flex gap-2">
-        <Badge color="blue">{result.summary.rows} regels</Badge>
-        <Badge color="green">{result.summary.changed} wijzigingen</Badge>
-        {result.errors.length ? <Badge color="red">{result.errors.length} fouten</Badge> : null}
+        <Badge color="blue">{dutchCount(result.summary.rows, "regel", "regels")}</Badge>
+        <Badge color="green">{dutchCount(result.summary.changed, "wijziging", "wijzigingen")}</Badge>
+        {result.errors.length ? <Badge color="red">{dutchCount(result.errors.length, "fout", "fouten")}</Badge> : null}
       </div>
     </div>
     {result.errors.length ? (

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { withdrawOrderWorkflow } from "../../../workflows/orders/withdraw-order"
-import { findOrderForWithdrawal, NOT_MATCHED } from "./helpers"
+import { findOrderForWithdrawal, NOT_MATCHED, withdrawalAnswer } from "./helpers"
 import type { StoreWithdrawalRequestType } from "./validators"
 
 /**
@@ -22,8 +22,7 @@ export async function POST(req: MedusaRequest<StoreWithdrawalRequestType>, res: 
     status: "withdrawn",
     withdrawal: {
       display_id: result.display_id,
-      withdrawn_at: result.withdrawn_at,
-      period_last_day: result.period_last_day,
+      ...withdrawalAnswer(order, result),
       already_withdrawn: !result.created,
     },
   })

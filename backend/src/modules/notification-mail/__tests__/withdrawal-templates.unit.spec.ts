@@ -5,13 +5,14 @@ const items = [{ title: "Straatbord <WhatsApp>", variant_title: "30 x 45 cm", qu
 
 describe("withdrawal and unpaid-order e-mails", () => {
   it("acknowledges a withdrawal with its date and time in Dutch time, HTML-escaped", () => {
-    const mail = withdrawalReceived({ display_id: 1042, withdrawn_at: "2026-12-03T13:05:00Z", first_name: "Anouk", items, return_address: "Shop, Straat 1, 1234 AB Stad" })
+    const mail = withdrawalReceived({ display_id: 1042, withdrawn_at: "2026-12-03T13:05:00Z", first_name: "Anouk", items, next_steps: ["Eerste stap.", "Tweede stap."] })
     expect(mail.subject).toBe("Bevestiging van je herroeping: bestelling #1042")
     expect(mail.text).toContain("Hallo Anouk,")
     expect(mail.text).toContain("ontvangen op 3 december 2026 om 14:05 (Nederlandse tijd)")
     expect(mail.text).toContain("- 2 × Straatbord <WhatsApp> (30 x 45 cm)")
     expect(mail.html).toContain("Straatbord &lt;WhatsApp&gt;")
     expect(mail.html).not.toContain("<WhatsApp>")
+    expect(mail.text).toContain("Wat nu?\n\n- Eerste stap.\n- Tweede stap.")
   })
 
   it("reminds with amount, IBAN, payee and the cancellation date; announces the cancellation", () => {
@@ -23,6 +24,8 @@ describe("withdrawal and unpaid-order e-mails", () => {
     const cancelled = unpaidOrderCancelled(base)
     expect(cancelled.subject).toBe("Bestelling #7 is geannuleerd")
     expect(cancelled.text).toContain("Je hoeft niets meer te betalen.")
+    // the same reference as the confirmation and the reminder: the order number
+    expect(cancelled.text).toContain("Heb je het bedrag toch net overgemaakt (omschrijving 7)")
   })
 
   it("links the order confirmation to the Herroepen page when given", () => {

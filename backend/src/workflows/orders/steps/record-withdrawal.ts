@@ -1,6 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadOrdersForWithdrawal } from "../withdrawal-order"
+import { withdrawalSituation, type WithdrawalSituation } from "../withdrawal-outcome"
 import { refusalMessage, withdrawalPeriod, type OrderForWithdrawal } from "../withdrawal-period"
 
 /** What the order keeps in `metadata.withdrawal` (shown to staff in the order page's widget). */
@@ -9,6 +10,10 @@ export type WithdrawalRecord = {
   withdrawn_at: string
   /** Last day of the period (YYYY-MM-DD) when it had started, else null (not yet delivered). */
   period_last_day: string | null
+  /** The order's state when the withdrawal arrived: decides the words and whether it is cancelled (withdrawal-outcome.ts). */
+  situation: WithdrawalSituation
+  /** Set by the cancel step: true once an unpaid order was cancelled, false when that failed (staff cancel it). */
+  order_canceled?: boolean
 }
 
 export type RecordWithdrawalInput = { order_id: string; now?: string }
@@ -37,7 +42,11 @@ export const recordWithdrawalStep = createStep(
     const period = withdrawalPeriod(order, at)
     if (!period.open) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusalMessage(period))
 
-    const withdrawal: WithdrawalRecord = { withdrawn_at: at.toISOString(), period_last_day: period.last_day }
+    const withdrawal: WithdrawalRecord = {
+      withdrawn_at: at.toISOString(),
+      period_last_day: period.last_day,
+      situation: withdrawalSituation(order),
+    }
     const previous = order.metadata ?? {}
     await container.resolve(Modules.ORDER).updateOrders(order.id, { metadata: { ...previous, withdrawal } })
     return new StepResponse<RecordWithdrawalResult, { id: string; previous: Record<string, unknown> } | null>(

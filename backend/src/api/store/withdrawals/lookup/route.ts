@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { orderItemLines } from "../../../../lib/order-items"
 import type { WithdrawalRecord } from "../../../../workflows/orders/steps/record-withdrawal"
 import { refusalMessage, withdrawalPeriod } from "../../../../workflows/orders/withdrawal-period"
-import { findOrderForWithdrawal, NOT_MATCHED } from "../helpers"
+import { findOrderForWithdrawal, NOT_MATCHED, withdrawalAnswer } from "../helpers"
 import type { StoreWithdrawalRequestType } from "../validators"
 
 /**
@@ -22,6 +22,7 @@ export async function POST(req: MedusaRequest<StoreWithdrawalRequestType>, res: 
       display_id: order.display_id,
       items: orderItemLines(order),
       withdrawn_at: existing?.withdrawn_at ?? null,
+      withdrawal: existing?.withdrawn_at ? withdrawalAnswer(order, existing) : null,
       may_withdraw: !existing?.withdrawn_at && period.open,
       period_last_day: period.open ? period.last_day : period.reason === "expired" ? period.last_day : null,
       refusal: !existing?.withdrawn_at && !period.open ? refusalMessage(period) : null,
