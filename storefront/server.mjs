@@ -9,6 +9,8 @@ import compression from "compression";
 import express from "express";
 import { microCache } from "./micro-cache.mjs";
 import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
+import { sameOriginPosts } from "./same-origin.mjs";
+import { securityHeaders } from "./security-headers.mjs";
 import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import os from "node:os";
@@ -18,6 +20,19 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
 const workers = Number(process.env.STOREFRONT_WORKERS || os.availableParallelism());
+
+/**
+ * TRUST_PROXY as Express means it: a number of hops ("1"), true/false, or addresses and names
+ * ("loopback", "10.0.0.2"). Express reads the string "1" as an address (trusting nothing) and
+ * throws on "false". Unset: loopback only.
+ */
+function trustProxySetting(raw = "") {
+  const value = raw.trim();
+  if (!value) return "loopback";
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === "true" || value === "false") return value === "true";
+  return value;
+}
 
 const loadBuild = () => import(pathToFileURL(path.join(here, "build/server/index.js")).href);
 
@@ -48,7 +63,11 @@ if (cluster.isPrimary && workers > 1) {
   app.disable("x-powered-by");
   // Behind a reverse proxy set TRUST_PROXY (e.g. 1) so req.ip is the visitor's address;
   // the backend rate-limits group sign-ups and contact messages per visitor.
-  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+  app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  // nosniff, Referrer-Policy, HSTS over HTTPS, and a default Content-Security-Policy (pages set their own)
+  app.use(securityHeaders());
+  // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.
+  app.use(sameOriginPosts({ siteOrigin: build.entry.module.siteOrigin }));
   app.use(compression());
   // Vite fingerprints everything under /assets: cache it for a year.
   app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));

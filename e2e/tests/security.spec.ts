@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test"
+import { fillAddress } from "./support/checkout"
 import { mailFor } from "./support/group-admin"
 
 /**
@@ -50,7 +51,8 @@ async function groupAdminWithPassword(page: Page, request: APIRequestContext): P
   await page.getByLabel("Nieuw wachtwoord").fill(PASSWORD)
   await page.getByLabel("Herhaal je nieuwe wachtwoord").fill(PASSWORD)
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click()
-  await expect(page).toHaveURL(/\/mijn-groep$/)
+  // setting a password and signing in hash it twice: slow on a busy machine
+  await expect(page).toHaveURL(/\/mijn-groep$/, { timeout: 30_000 })
   await page.context().clearCookies()
   return email
 }
@@ -102,6 +104,8 @@ test("the storefront refuses an oversized form with a Dutch page before reading 
 })
 
 test("wrong passwords through the shop end in a Dutch 'too many attempts' message", async ({ page }) => {
+  // eleven sign-ins, each a password hash on the server: more than the default minute on a busy machine
+  test.setTimeout(180_000)
   const email = `raden.${Date.now()}@example.com`
   for (let i = 0; i < 10; i++) {
     await page.goto("/inloggen")
@@ -113,4 +117,225 @@ test("wrong passwords through the shop end in a Dutch 'too many attempts' messag
   await page.getByLabel("Wachtwoord").fill("nog een keer")
   await page.getByRole("button", { name: "Inloggen" }).click()
   await expect(page.getByTestId("form-error")).toContainText(/^Te veel pogingen om in te loggen\. Probeer het over \d+ minuten opnieuw\./)
+})
+
+// ---------------------------------------------------------------------------
+// Issue 24 (4): only the shop's own pages may post to its actions.
+
+const EVIL = "https://evil.example"
+
+test("posts from another origin, a sibling site or an opaque origin never reach an action", async ({ request, baseURL }) => {
+  const shop = new URL(baseURL!)
+  // a site on the same host but another port is same-site with the shop, yet another origin
+  const sameSite = `${shop.protocol}//${shop.hostname}:${Number(shop.port || 80) + 1}`
+  const form = { email: "iemand@example.nl", password: "" }
+  const attempts: [string, string, Record<string, string>][] = [
+    ["POST", "/inloggen?_data=routes%2Finloggen", { origin: EVIL }],
+    ["POST", "/inloggen?index&_data=routes%2Finloggen", { origin: shop.origin }],
+    ["POST", "/inloggen?%5Fdata=routes%2Finloggen", { origin: shop.origin }],
+    ["POST", "/inloggen", { origin: EVIL }],
+    ["POST", "/inloggen.data", { origin: EVIL }],
+    ["POST", "/INLOGGEN", { origin: EVIL }],
+    ["POST", "/inloggen", { origin: "null" }],
+    ["POST", "/inloggen", { origin: sameSite }],
+    ["POST", "/inloggen", { origin: `${shop.origin}.evil.example` }],
+    ["POST", "/inloggen", { "sec-fetch-site": "cross-site" }],
+    ["POST", "/inloggen", { "sec-fetch-site": "same-site" }],
+    ["POST", "/inloggen", { referer: `${EVIL}/page` }],
+    ["PUT", "/inloggen", { origin: EVIL }],
+    ["DELETE", "/uitloggen", { origin: EVIL }],
+    ["PATCH", "/mijn-groep/verwijderen", { origin: EVIL }],
+    // a forged forwarding header names the shop, the browser's Origin is still the attacker's
+    ["POST", "/inloggen", { origin: EVIL, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }],
+  ]
+  for (const [method, path, headers] of attempts) {
+    const response = await request.fetch(path, { method, form, headers, maxRedirects: 0 })
+    const label = `${method} ${path} ${JSON.stringify(headers)}`
+    expect(response.status(), label).toBe(403)
+    expect(response.headers()["content-type"], label).toMatch(/^text\/html/)
+    expect(await response.text(), label).toContain("Dit formulier komt niet van deze winkel")
+  }
+
+  // the shop's own posts still reach the action (the form's own answer: a missing password)
+  const ownHeaders: Record<string, string>[] = [{ origin: shop.origin }, { "sec-fetch-site": "same-origin" }, { referer: `${shop.origin}/inloggen` }, {}]
+  for (const headers of ownHeaders) {
+    const response = await request.post("/inloggen", { form, headers, maxRedirects: 0 })
+    expect(response.status(), JSON.stringify(headers)).toBe(400)
+  }
+})
+
+test("a cross-site form in a real browser is refused with a Dutch page; the shop's own forms work", async ({ browser, baseURL }) => {
+  const shop = new URL(baseURL!).origin
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    // an attacker's page that posts a sign-in form to the shop (login CSRF)
+    await page.route(`${EVIL}/**`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<form method="post" action="${shop}/inloggen"><input name="email" value="aanvaller@example.com"><input name="password" value="geheim geheim 1"><button>Go</button></form>`,
+      })
+    )
+    await page.goto(`${EVIL}/lokkertje`)
+    const answer = page.waitForResponse((r) => r.url().startsWith(`${shop}/inloggen`))
+    await page.getByRole("button", { name: "Go" }).click()
+    expect((await answer).status()).toBe(403)
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dit formulier komt niet van deze winkel")
+
+    // the shop's own form, with and without JavaScript
+    await page.goto("/inloggen")
+    await page.getByLabel("E-mailadres").fill(`niemand.${Date.now()}@example.com`)
+    await page.getByLabel("Wachtwoord").fill("verkeerd wachtwoord")
+    await page.getByRole("button", { name: "Inloggen" }).click()
+    await expect(page.getByTestId("form-error")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.", { timeout: 30_000 })
+    await context.close()
+  }
+})
+
+// ---------------------------------------------------------------------------
+// Issue 24 (11): security headers and a Content-Security-Policy the shop lives with.
+
+test("pages carry the security headers and a nonce on every inline script", async ({ request }) => {
+  const response = await request.get("/")
+  const headers = response.headers()
+  expect(headers["x-content-type-options"]).toBe("nosniff")
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin")
+  expect(headers["strict-transport-security"]).toBeUndefined() // plain http here
+  const csp = headers["content-security-policy"] ?? ""
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).toContain("object-src 'none'")
+  expect(csp).toContain("base-uri 'self'")
+  const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(csp)?.[1]
+  expect(nonce, csp).toBeTruthy()
+  expect(csp).not.toMatch(/script-src [^;]*'unsafe-inline'/)
+  const html = await response.text()
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")([^>]*)>/g)]
+  expect(inline.length).toBeGreaterThan(0)
+  for (const [tag, attributes] of inline) expect(attributes, tag).toContain(`nonce="${nonce}"`)
+  // a new nonce for every page
+  const again = (await request.get("/over")).headers()["content-security-policy"]
+  expect(/'nonce-([^']+)'/.exec(again ?? "")?.[1]).not.toBe(nonce)
+  // assets and data answers get the plain headers too
+  const favicon = await request.get("/favicon.svg")
+  expect(favicon.headers()["x-content-type-options"]).toBe("nosniff")
+  // behind a TLS proxy (loopback is trusted by default): HSTS
+  const secure = await request.get("/", { headers: { "x-forwarded-proto": "https" } })
+  expect(secure.headers()["strict-transport-security"]).toMatch(/^max-age=\d{7,}/)
+})
+
+test("the shop works under its Content-Security-Policy: pages, map, checkout and Stripe payment", async ({ page }) => {
+  test.setTimeout(240_000)
+  const violations: string[] = []
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`)
+  })
+  page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`))
+  // map tiles from the configured tile server (OpenStreetMap by default), answered here: the suite stays offline
+  const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64")
+  await page.route("https://*.openstreetmap.org/**", (route) => route.fulfill({ contentType: "image/png", body: pixel }))
+
+  await page.goto("/")
+  await page.goto("/groepen")
+  await expect(page.getByTestId("group-map")).toHaveAttribute("data-status", "ready", { timeout: 30_000 })
+  await expect(page.locator(".leaflet-tile-loaded").first()).toBeAttached({ timeout: 30_000 })
+  await page.locator(".bp-marker, .bp-cluster").first().waitFor()
+  const slug = await page.request.get(`${BACKEND_URL}/store/groups?limit=1`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+  await page.goto(`/groepen/${((await slug.json()) as { groups: ApiGroup[] }).groups[0]!.slug}`)
+  await expect(page.getByTestId("group-map")).toHaveAttribute("data-status", "ready")
+
+  await page.goto("/producten/raamsticker-whatsapp-buurtpreventie")
+  await page.getByRole("button", { name: "In winkelmand" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Product toegevoegd aan winkelmand", { timeout: 30_000 })
+  await page.goto("/winkelmand")
+  await page.goto("/afrekenen")
+  await fillAddress(page, { "E-mailadres": `csp.${Date.now()}@example.nl` })
+  await page.getByRole("button", { name: "Verder naar verzending" }).click()
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible({ timeout: 30_000 })
+  await page.getByRole("button", { name: "Verder naar betalen" }).click()
+  await expect(page.getByRole("heading", { name: "Controleren en betalen" })).toBeVisible({ timeout: 30_000 })
+  await page.getByRole("radio", { name: /Creditcard/ }).check()
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click()
+  await expect(page.getByRole("heading", { name: /^Betalen met/ })).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator("[data-stripe-stand-in]")).toBeAttached({ timeout: 30_000 })
+  await page.getByRole("button", { name: "Nu betalen" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!", { timeout: 60_000 })
+  expect(violations).toEqual([])
+})
+
+// ---------------------------------------------------------------------------
+// Issue 24 (10): sessions live on the server; signing out and a new password end them.
+
+/** The decoded session cookie: Remix signs base64 JSON as `value.signature`. */
+async function sessionCookie(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === "__bp")
+  expect(cookie, "session cookie").toBeTruthy()
+  const value = decodeURIComponent(cookie!.value)
+  return Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8")
+}
+
+async function signInAt(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/inloggen")
+  await page.getByLabel("E-mailadres").fill(email)
+  await page.getByLabel("Wachtwoord").fill(password)
+  await page.getByRole("button", { name: "Inloggen" }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn groep", { timeout: 30_000 })
+}
+
+test("the cookie holds no token, and signing out ends the session on the server", async ({ browser, page, request }) => {
+  test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
+  test.setTimeout(180_000)
+  const email = await groupAdminWithPassword(page, request)
+  await signInAt(page, email)
+  const stored = await sessionCookie(page.context())
+  expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./) // no JWT
+  expect(stored).not.toContain("customerToken")
+  const copied = await page.context().cookies()
+
+  await page.getByRole("button", { name: "Uitloggen" }).click()
+  await expect(page.getByTestId("notice")).toContainText("Je bent uitgelogd.", { timeout: 30_000 })
+
+  // someone who kept a copy of the cookie is not signed in with it
+  const thief = await browser.newContext()
+  await thief.addCookies(copied)
+  const stolen = await thief.newPage()
+  await stolen.goto("/mijn-groep")
+  await expect(stolen).toHaveURL(/\/inloggen/)
+  await thief.close()
+})
+
+test("a new password set through the reset link ends the login's other sessions", async ({ browser, page, request }) => {
+  test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
+  test.setTimeout(180_000)
+  const email = await groupAdminWithPassword(page, request)
+  // signed in on two devices
+  await signInAt(page, email)
+  const laptop = await browser.newContext()
+  const other = await laptop.newPage()
+  await signInAt(other, email)
+
+  // on a third, the password is reset
+  const phone = await browser.newContext()
+  const reset = await phone.newPage()
+  await reset.goto("/wachtwoord-vergeten")
+  await reset.getByLabel("E-mailadres").fill(email)
+  await reset.getByRole("button", { name: "Stuur me een link" }).click()
+  await expect(reset).toHaveURL(/verstuurd=1/, { timeout: 30_000 })
+  await expect.poll(() => mailFor(email, "password-reset-customer"), { timeout: 20_000 }).not.toBeNull()
+  const link = new URL(/(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "password-reset-customer")!)![1]!)
+  await reset.goto(`${link.pathname}${link.search}`)
+  const renewed = `${PASSWORD} nieuw`
+  await reset.getByLabel("Nieuw wachtwoord").fill(renewed)
+  await reset.getByLabel("Herhaal je nieuwe wachtwoord").fill(renewed)
+  await reset.getByRole("button", { name: "Wachtwoord opslaan" }).click()
+  await expect(reset).toHaveURL(/\/mijn-groep$/, { timeout: 30_000 })
+
+  // the two older sessions are over; the one that set the password stays signed in
+  for (const device of [page, other]) {
+    await device.goto("/mijn-groep")
+    await expect(device).toHaveURL(/\/inloggen/)
+  }
+  await reset.goto("/mijn-groep")
+  await expect(reset.getByRole("heading", { level: 1 })).toHaveText("Mijn groep")
+  await laptop.close()
+  await phone.close()
 })

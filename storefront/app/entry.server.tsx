@@ -2,7 +2,10 @@
  * Remix's default Node entry (streaming SSR, bots get the full document), plus:
  * - the environment check runs when the server starts, not on the first request;
  * - error responses (404, 503, …), documents and data, are marked `Cache-Control: no-store`;
- * - 404s are not logged with a stack trace.
+ * - 404s are not logged with a stack trace;
+ * - every document gets a Content-Security-Policy with a nonce of its own, which Remix's
+ *   inline scripts carry (app/lib/content-security-policy.server.ts, root.tsx). Not in
+ *   development: Vite's dev client injects scripts and a websocket the policy would block.
  */
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
@@ -11,9 +14,15 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getConfig } from "./lib/config.server";
+import { contentSecurityPolicy, createNonce } from "./lib/content-security-policy.server";
+import { NonceContext } from "./lib/nonce";
 
 // Prints one line and exits with status 1 when MEDUSA_PUBLISHABLE_KEY (or _FILE) is missing.
-getConfig();
+const config = getConfig();
+const enforcePolicy = process.env.NODE_ENV === "production";
+
+/** The shop's own origin (PUBLIC_STOREFRONT_URL), for the server's same-origin check of form posts (server.mjs). */
+export const siteOrigin = new URL(config.siteUrl).origin;
 
 /** Error responses must not be stored by shared caches. */
 function markUncacheable(status: number, headers: Headers): void {
@@ -43,6 +52,11 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   markUncacheable(responseStatusCode, responseHeaders);
+  const nonce = enforcePolicy ? createNonce() : undefined;
+  if (nonce) {
+    const secure = new URL(request.url).protocol === "https:";
+    responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(config, nonce, { secure }));
+  }
   // Crawlers (and SPA mode) get the complete document in one go.
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
@@ -61,7 +75,13 @@ export default function handleRequest(
       pipe(body);
     };
 
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+    const app = (
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       onAllReady: waitForAll ? ready : undefined,
       onShellReady: waitForAll ? undefined : ready,
       onShellError(error: unknown) {

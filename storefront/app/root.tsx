@@ -17,6 +17,7 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
+import { useNonce } from "./lib/nonce";
 import { loadCompany } from "./lib/company.server";
 import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
@@ -56,6 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // The session's count and notice, or an add to cart under way on this page (optimistic).
   const cart = useCartStatus({ count: data?.cartCount ?? 0, notice: data?.notice ?? null, noticeKey: data?.noticeKey ?? null });
+  // the Content-Security-Policy's nonce for Remix's inline scripts (entry.server.tsx)
+  const nonce = useNonce();
   return (
     <html lang="nl">
       <head>
@@ -73,8 +76,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

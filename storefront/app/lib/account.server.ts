@@ -3,8 +3,8 @@
  * the admin's own groups, editing one, removing their data. Everything goes through
  * Medusa's own auth routes (/auth/customer/emailpass/…) and the store API
  * (/store/my-group/…) with the one js-sdk client; the customer's JWT lives only in the
- * signed, httpOnly session cookie and is passed per request (the shared client never
- * keeps it).
+ * server-side session (session.server.ts; the cookie holds its id) and is passed per
+ * request (the shared client never keeps it).
  */
 import { redirect } from "@remix-run/node";
 import { EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";

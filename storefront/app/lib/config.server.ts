@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo";
 
 export { STOREFRONT_NAME } from "./site";
@@ -29,6 +31,10 @@ export type StorefrontConfig = {
   map: MapSettings;
   /** CLIENT_IP_SECRET, shared with the backend: signs each visitor's address for its rate limits; unset: not passed on. */
   clientIpSecret?: string;
+  /** REDIS_URL: sessions live in Redis, shared by every storefront process and machine; unset: files in sessionDir. */
+  redisUrl?: string;
+  /** SESSION_DIR: where sessions live without Redis (one machine); default `<tmp>/buurtpreventie-sessions`. */
+  sessionDir: string;
 };
 
 export type MapSettings = { tileUrl: string; attribution: string };
@@ -164,6 +170,8 @@ export function parseStorefrontConfig(
     siteUrl: parseSiteUrl(env),
     map: parseMapSettings(env),
     ...(nonEmpty(env.CLIENT_IP_SECRET) ? { clientIpSecret: nonEmpty(env.CLIENT_IP_SECRET) } : {}),
+    ...(nonEmpty(env.REDIS_URL) ? { redisUrl: nonEmpty(env.REDIS_URL) } : {}),
+    sessionDir: nonEmpty(env.SESSION_DIR) ?? path.join(tmpdir(), "buurtpreventie-sessions"),
   };
 }
 

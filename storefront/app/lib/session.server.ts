@@ -1,7 +1,14 @@
-import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
+/**
+ * The visitor's session: kept on the server (session-store.server.ts: Redis with REDIS_URL,
+ * else files in SESSION_DIR); the cookie holds only its random id, signed. So a sign-in
+ * can be ended: signing out deletes the session (its cart goes on under a new id), and a
+ * new password set through the shop ends the login's other sessions (endOtherSessions).
+ */
+import { createSession, createSessionStorage, redirect, type Session } from "@remix-run/node";
 import { getConfig } from "./config.server";
+import { fileSessionStore, isSessionId, newSessionId, redisSessionStore, type SessionRecord, type SessionStore } from "./session-store.server";
 
-/** What the visitor's session cookie holds: no personal data, only ids and counts. */
+/** What the visitor's session holds: no personal data, only ids and counts. */
 export type SessionData = {
   cartId: string;
   /** Number of items in the cart, so the header needs no backend call. */
@@ -12,7 +19,7 @@ export type SessionData = {
   lastOrderId: string;
   /**
    * A signed-in group admin's Medusa JWT (customer, emailpass), sent as a bearer token
-   * by lib/account.server.ts. It holds ids, no personal data; the cookie is httpOnly.
+   * by lib/account.server.ts. It holds ids, no personal data; it never leaves the server.
    */
   customerToken: string;
   /** A signed-in wijkagent/municipality account's Medusa JWT (actor type notice_author), kept apart from customerToken. */
@@ -29,7 +36,49 @@ type FlashData = { notice: Notice };
 
 const config = getConfig();
 
-const storage = createCookieSessionStorage<SessionData, FlashData>({
+const store: SessionStore = config.redisUrl ? redisSessionStore(config.redisUrl) : fileSessionStore(config.sessionDir);
+
+type TokenKey = "customerToken" | "noticeAuthorToken";
+const TOKEN_KEYS: TokenKey[] = ["customerToken", "noticeAuthorToken"];
+
+/**
+ * The login a Medusa JWT belongs to (actor type and auth identity), read without checking
+ * the signature: the token came from the backend, which checks it on every use.
+ */
+export function loginOf(token: unknown): string | null {
+  if (typeof token !== "string") return null;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+    const { actor_type: actor, auth_identity_id: identity } = payload;
+    return typeof actor === "string" && typeof identity === "string" && actor && identity ? `${actor}:${identity}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the session and links it to the logins its tokens belong to (for endOtherSessions). */
+async function save(id: string, data: SessionRecord, expires: Date | undefined): Promise<void> {
+  await store.write(id, data, expires);
+  for (const key of TOKEN_KEYS) {
+    const login = loginOf(data[key]);
+    if (login) await store.link(login, id, expires);
+  }
+}
+
+const storage = createSessionStorage<SessionData, FlashData>({
+  async createData(data, expires) {
+    const id = newSessionId();
+    await save(id, data, expires);
+    return id;
+  },
+  async readData(id) {
+    // an old cookie that held the session itself (before sessions moved to the server) starts afresh
+    return isSessionId(id) ? ((await store.read(id)) as Partial<SessionData> | null) : null;
+  },
+  updateData: save,
+  async deleteData(id) {
+    if (isSessionId(id)) await store.remove(id);
+  },
   cookie: {
     name: "__bp",
     httpOnly: true,
@@ -52,17 +101,46 @@ export function commitSession(session: ShopSession): Promise<string> {
   return storage.commitSession(session);
 }
 
+/**
+ * The same data under a new id, the old one deleted: after a sign-in (a session id someone
+ * planted or saw before is worth nothing) and a sign-out (a copy of the cookie signs nobody in).
+ * Commit the returned session.
+ */
+export async function renewSession(session: ShopSession): Promise<ShopSession> {
+  if (session.id) await storage.destroySession(session);
+  // the raw data, pending flash notices included
+  return createSession<SessionData, FlashData>({ ...session.data } as SessionData, "");
+}
+
+/**
+ * Ends every other session signed in as the login of `token` (a password was just set):
+ * their token is removed, their cart stays. `current` keeps its own.
+ */
+export async function endOtherSessions(token: string, current: ShopSession): Promise<void> {
+  const login = loginOf(token);
+  if (!login) return;
+  for (const id of await store.takeLinked(login)) {
+    if (id === current.id) continue;
+    const data = await store.read(id);
+    if (!data) continue;
+    const remaining = Object.fromEntries(Object.entries(data).filter(([key, value]) => !(TOKEN_KEYS.includes(key as TokenKey) && loginOf(value) === login)));
+    // kept for the cookie's lifetime again (the store does not tell what was left of it)
+    if (Object.keys(remaining).length !== Object.keys(data).length) await save(id, remaining, undefined);
+  }
+}
+
 export function countryOf(session: ShopSession): "nl" | "be" {
   return session.get("country") === "be" ? "be" : "nl";
 }
 
 /**
- * Signs one account out: forgets its token only (Medusa's JWTs are stateless; the cookie
- * holds the only copy), so a group admin and a notice account on the same browser are
- * signed out separately. Answers the redirect with the notice "Je bent uitgelogd.".
+ * Signs one account out: deletes the session on the server and goes on under a new id
+ * without that account's token (the cart and the other account, if any, stay), so a group
+ * admin and a notice account on the same browser are signed out separately, and a copy of
+ * the old cookie signs nobody in. Answers the redirect with the notice "Je bent uitgelogd.".
  */
-export async function signOut(request: Request, token: "customerToken" | "noticeAuthorToken", to: string): Promise<Response> {
-  const session = await getSession(request);
+export async function signOut(request: Request, token: TokenKey, to: string): Promise<Response> {
+  const session = await renewSession(await getSession(request));
   session.unset(token);
   session.flash("notice", { kind: "info", message: "Je bent uitgelogd." });
   return redirect(to, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });

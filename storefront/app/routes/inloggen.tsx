@@ -6,7 +6,7 @@ import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
 import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
 import { privatePageHeaders } from "~/lib/headers";
-import { commitSession, getSession } from "~/lib/session.server";
+import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
@@ -29,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const result = await signIn(parsed.value.email, parsed.value.password);
   if (!result.ok) return data({ errors: result.errors, values }, { status: 401 });
-  const session = await getSession(request);
+  // a new session id with the sign-in: an id planted or seen before it is worth nothing
+  const session = await renewSession(await getSession(request));
   session.set("customerToken", result.token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
   return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });

@@ -7,7 +7,7 @@ import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validati
 import { privatePageHeaders } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
-import { commitSession, getSession } from "~/lib/session.server";
+import { commitSession, getSession, renewSession } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = { _: result.message };
     return data({ errors, values }, { status: 401 });
   }
-  const session = await getSession(request);
+  // a new session id with the sign-in: an id planted or seen before it is worth nothing
+  const session = await renewSession(await getSession(request));
   session.set("noticeAuthorToken", result.token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
   return redirect("/meldingen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });

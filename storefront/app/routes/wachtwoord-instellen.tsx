@@ -6,7 +6,7 @@ import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
 import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
-import { commitSession, getSession } from "~/lib/session.server";
+import { commitSession, endOtherSessions, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instelle
 /**
  * The token is in the address: never cached, and only the origin is ever sent as a
  * referrer. Not "no-referrer": with it the browser sends `Origin: null` on the form's
- * own post, which Remix refuses as cross-site, so setting a password failed without
- * JavaScript.
+ * own post, which the server refuses as foreign (same-origin.mjs), so setting a password
+ * failed without JavaScript.
  */
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "strict-origin" });
 
@@ -39,9 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: { _: result.message } as FieldErrors, expired: result.expired }, { status: result.expired ? 400 : 503 });
 
   // Signed in at once with the new password; if that fails, the sign-in page takes over.
-  const session = await getSession(request);
+  const session = await renewSession(await getSession(request));
   const login = email ? await signIn(email, parsed.value.password) : null;
   if (login?.ok) {
+    // whoever knew the old password is signed out everywhere else (the backend also refuses their older tokens)
+    await endOtherSessions(login.token, session);
     session.set("customerToken", login.token);
     session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Je bent ingelogd." });
     return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
