@@ -472,6 +472,11 @@ export function readRateLimitStore(env: NodeJS.ProcessEnv = process.env): { redi
   return { redisUrl: nonEmpty(env.REDIS_URL), namespace }
 }
 
+/** REDIS_URL, read per request by the readiness route (src/api/health/ready). */
+export function readRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return nonEmpty(env.REDIS_URL)
+}
+
 // ---------------------------------------------------------------- seed and reference data scripts
 
 /**
