@@ -7,7 +7,7 @@
  *   node scripts/ready.mjs http://127.0.0.1:9000/health         (worker: it serves no API, so
  *     after Medusa's /health this script asks PostgreSQL and Redis itself)
  */
-import Redis from "ioredis"
+import { Redis } from "ioredis"
 import { checkDatabase } from "./lib/database.mjs"
 
 const TIMEOUT_MS = 4000

@@ -86,6 +86,7 @@ function pgArgs(databaseUrl) {
   return { url: u.toString(), env: { ...process.env, ...(password && { PGPASSWORD: password }) } }
 }
 
+/** @param {string} command @param {string[]} args @param {{ env?: NodeJS.ProcessEnv, input?: string, output?: string }} [options] */
 function run(command, args, { env, input, output } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: [input ? "pipe" : "ignore", output ? "pipe" : "ignore", "pipe"] })
@@ -164,6 +165,7 @@ export async function restoreLocal({ databaseUrl, uploadsDir, mailDir, fromDir }
 // ---------------------------------------------------------------- docker compose
 
 /** `docker compose <args>` in the repository, streaming a file in or out. */
+/** @param {string} root @param {string[]} args @param {{ input?: string, output?: string }} [streams] */
 function compose(root, args, streams = {}) {
   return run("docker", ["compose", "--project-directory", root, ...args], { env: process.env, ...streams })
 }

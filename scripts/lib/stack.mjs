@@ -238,6 +238,7 @@ export async function startStack({
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const secrets = localSecrets()
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...stackEnv(process.env, { backendPort, storefrontPort }, secrets), DATABASE_URL: databaseUrl, ...extraEnv }
 
   await ensureDatabase(databaseUrl)
