@@ -25,7 +25,7 @@ async function main() {
   if (compose) {
     manifest = await backupCompose({ root: ROOT, outDir })
   } else {
-    const shop = await localShop(process.env, { uploadsDir: values.uploads, mailDir: values.mail })
+    const shop = await localShop(process.env, { uploadsDir: values.uploads, mailDir: values.mail, mustExist: true })
     try {
       manifest = await backupLocal({ ...shop, outDir })
     } finally {

@@ -3,7 +3,9 @@
  * (Medusa's local file provider) and the mail folder (.eml files when SMTP_URL is unset).
  *
  * A backup is a folder:
- *   database.dump   pg_dump --format=custom (restore with pg_restore, any table on its own too)
+ *   database.dump   pg_dump --format=custom (restore with pg_restore, any table on its own too);
+ *                   or database-files.tar: npm start's embedded PostgreSQL copied while stopped,
+ *                   when this machine has no pg_dump of its version (the package ships none)
  *   uploads.tar     the uploads folder's contents
  *   mail.tar        the mail folder's contents
  *   manifest.json   when, from which server, and what it held (orders, groups, stock), so a
@@ -19,7 +21,7 @@ import path from "node:path"
 import { dropDatabase, ensureDatabase, queryOne, serverUrl } from "../../backend/scripts/lib/database.mjs"
 import { UserError } from "../../backend/scripts/lib/errors.mjs"
 
-export const FILES = { database: "database.dump", uploads: "uploads.tar", mail: "mail.tar", manifest: "manifest.json" }
+export const FILES = { database: "database.dump", databaseFiles: "database-files.tar", uploads: "uploads.tar", mail: "mail.tar", manifest: "manifest.json" }
 
 /** What a backup must bring back: counted in the database before the dump and after a restore. */
 export async function shopCounts(databaseUrl) {
@@ -118,44 +120,71 @@ async function untarFolder(file, folder) {
 // ---------------------------------------------------------------- this machine
 
 /**
- * @param {{ databaseUrl: string, uploadsDir: string, mailDir: string, outDir: string }} options
+ * @param {{ databaseUrl: string, uploadsDir: string, mailDir: string, outDir: string, embedded?: import("./backup-target.mjs").EmbeddedServer }} options
  */
-export async function backupLocal({ databaseUrl, uploadsDir, mailDir, outDir }) {
+export async function backupLocal({ databaseUrl, uploadsDir, mailDir, outDir, embedded }) {
   const major = await serverMajor(databaseUrl)
-  const pgDump = findPgTool("pg_dump", major)
   const counts = await shopCounts(databaseUrl)
+  let pgDump
+  try {
+    pgDump = findPgTool("pg_dump", major)
+  } catch (error) {
+    if (!embedded) throw error
+  }
   fs.mkdirSync(outDir, { recursive: true })
-  const { url, env } = pgArgs(databaseUrl)
-  await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${path.join(outDir, FILES.database)}`, `--dbname=${url}`], { env })
+  if (pgDump) {
+    const { url, env } = pgArgs(databaseUrl)
+    await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${path.join(outDir, FILES.database)}`, `--dbname=${url}`], { env })
+  } else {
+    // The embedded server, and no pg_dump of its version: its data folder, copied while stopped, is the backup.
+    if (!embedded.ownedHere) {
+      throw new UserError(
+        `npm start is running, and this machine has no pg_dump for its PostgreSQL ${major}: stop npm start (Ctrl-C) and run npm run backup again (the database folder is then copied), or install postgresql-client-${major}`
+      )
+    }
+    await embedded.stop()
+    await run("tar", ["-C", fs.realpathSync(embedded.dataDir), "-cf", path.join(outDir, FILES.databaseFiles), "."])
+  }
   await tarFolder(uploadsDir, path.join(outDir, FILES.uploads))
   await tarFolder(mailDir, path.join(outDir, FILES.mail))
-  const manifest = { createdAt: new Date().toISOString(), postgres: major, counts }
+  const manifest = { createdAt: new Date().toISOString(), postgres: major, database: pgDump ? FILES.database : FILES.databaseFiles, counts }
   fs.writeFileSync(path.join(outDir, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest
 }
 
 export function readManifest(dir) {
   const file = path.join(dir, FILES.manifest)
-  if (!fs.existsSync(file) || !fs.existsSync(path.join(dir, FILES.database))) {
+  const database = [FILES.database, FILES.databaseFiles].find((name) => fs.existsSync(path.join(dir, name)))
+  if (!fs.existsSync(file) || !database) {
     throw new UserError(`${dir} is not a backup: it needs ${FILES.database} and ${FILES.manifest} (made by npm run backup)`)
   }
-  return JSON.parse(fs.readFileSync(file, "utf8"))
+  return { database, ...JSON.parse(fs.readFileSync(file, "utf8")) }
 }
 
 /**
  * Replaces the database (dropped and created anew, so nothing of the wiped or newer shop stays)
  * and the two folders with the backup's. The shop must be stopped: its connections are ended.
- * @param {{ databaseUrl: string, uploadsDir: string, mailDir: string, fromDir: string }} options
+ * @param {{ databaseUrl: string, uploadsDir: string, mailDir: string, fromDir: string, embedded?: import("./backup-target.mjs").EmbeddedServer }} options
  */
-export async function restoreLocal({ databaseUrl, uploadsDir, mailDir, fromDir }) {
+export async function restoreLocal({ databaseUrl, uploadsDir, mailDir, fromDir, embedded }) {
   const manifest = readManifest(fromDir)
-  // The server must exist and answer before anything is dropped.
-  const major = await serverMajor(serverUrl(databaseUrl))
-  const pgRestore = findPgTool("pg_restore", Math.max(major, manifest.postgres))
-  await dropDatabase(databaseUrl)
-  await ensureDatabase(databaseUrl)
-  const { url, env } = pgArgs(databaseUrl)
-  await run(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, path.join(fromDir, FILES.database)], { env })
+  if (manifest.database === FILES.databaseFiles) {
+    if (!embedded?.ownedHere) {
+      throw new UserError(`This backup is a copy of npm start's embedded PostgreSQL: stop npm start (Ctrl-C), unset DATABASE_URL and run npm run restore again`)
+    }
+    await embedded.stop()
+    const dataDir = fs.existsSync(embedded.dataDir) ? fs.realpathSync(embedded.dataDir) : embedded.dataDir
+    await untarFolder(path.join(fromDir, FILES.databaseFiles), dataDir)
+    await embedded.start()
+  } else {
+    // The server must exist and answer before anything is dropped.
+    const major = await serverMajor(serverUrl(databaseUrl))
+    const pgRestore = findPgTool("pg_restore", Math.max(major, manifest.postgres))
+    await dropDatabase(databaseUrl)
+    await ensureDatabase(databaseUrl)
+    const { url, env } = pgArgs(databaseUrl)
+    await run(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, path.join(fromDir, FILES.database)], { env })
+  }
   if (fs.existsSync(path.join(fromDir, FILES.uploads))) await untarFolder(path.join(fromDir, FILES.uploads), uploadsDir)
   if (fs.existsSync(path.join(fromDir, FILES.mail))) await untarFolder(path.join(fromDir, FILES.mail), mailDir)
   const counts = await shopCounts(databaseUrl)

@@ -15,6 +15,7 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Client } from "pg"
+import { seedGroups } from "../../src/seed/seed-groups"
 import { useSeededShop } from "../utils/seeded-shop"
 import { cartReadyForPayment, completeCart, startPayment, waitFor } from "../utils/checkout"
 
@@ -99,7 +100,8 @@ medusaIntegrationTestRunner({
         console.warn(`backup.spec skipped: ${missing}`)
         return
       }
-      // A shop with an order (stock reserved), the seeded groups, an upload and the confirmation mail.
+      // A shop with an order (stock reserved), the demo groups, an upload and the confirmation mail.
+      await seedGroups(getContainer())
       const cart = await cartReadyForPayment(api, store, getContainer(), { lines: [{ sku: "STK-RAAM-1015-BIN", quantity: 3 }] })
       await startPayment(api, store, cart.id, "pp_system_default")
       const { body } = await completeCart(api, store, cart.id)
