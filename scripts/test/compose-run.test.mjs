@@ -4,7 +4,8 @@
 //   npm run test:compose        (needs a Docker engine; 5–15 min, most of it the first build)
 //
 // Ports: COMPOSE_TEST_BACKEND_PORT (19000), COMPOSE_TEST_STOREFRONT_PORT (13000). NODE_IMAGE is
-// passed on to the build (e.g. node:20-bookworm-slim where only that image is at hand).
+// passed on to the build (e.g. node:20-bookworm-slim where only that image is at hand);
+// BACKEND_PROCESSES (2: Medusa's cluster mode behind one port) to the backend.
 // Inside `npm test` (no COMPOSE_TEST=1) this file only says how to run it.
 import assert from "node:assert/strict"
 import { execFile, execFileSync } from "node:child_process"
@@ -40,6 +41,8 @@ const ENV = {
   SESSION_SECRET: secret(),
   ADMIN_EMAIL: ADMIN.email,
   ADMIN_PASSWORD: ADMIN.password,
+  // The scaled-out shape by default: two Medusa server processes behind the backend's port (cluster mode).
+  BACKEND_PROCESSES: process.env.BACKEND_PROCESSES || "2",
 }
 
 function skipReason() {
@@ -137,9 +140,17 @@ const reason = skipReason()
 test("docker compose: build, up, a shopper's order, the worker, the admin, restart, down + up, backup and restore", { skip: reason, timeout: 60 * 60_000 }, async () => {
   const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-compose-backup-"))
   try {
-    log(`building and starting project ${PROJECT} (storefront ${SHOP}, backend ${BACKEND}, NODE_IMAGE ${ENV.NODE_IMAGE || "default"})`)
+    log(`building and starting project ${PROJECT} (storefront ${SHOP}, backend ${BACKEND}, NODE_IMAGE ${ENV.NODE_IMAGE || "default"}, BACKEND_PROCESSES ${ENV.BACKEND_PROCESSES})`)
     await upAndWait(["--build"])
     log("all services healthy")
+
+    // BACKEND_PROCESSES > 1: Medusa's cluster primary plus that many server processes in the backend container.
+    const medusaProcesses = Number(
+      (await compose(["exec", "-T", "backend", "sh", "-c", "grep -las 'medusajs/cli/cl[i][.]js' /proc/[0-9]*/cmdline | wc -l"])).trim()
+    )
+    const processes = Number(ENV.BACKEND_PROCESSES)
+    assert.equal(medusaProcesses, processes > 1 ? processes + 1 : 1, `expected ${processes} Medusa server process(es) in the backend container`)
+    log(`${medusaProcesses} Medusa process(es) in the backend container`)
 
     // Readiness means the database and Redis answer.
     assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
