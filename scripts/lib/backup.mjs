@@ -95,10 +95,13 @@ function run(command, args, { env, input, output } = {}) {
     let stderr = ""
     child.stderr.on("data", (c) => (stderr += c))
     if (input) fs.createReadStream(input).pipe(child.stdin)
-    if (output) child.stdout.pipe(fs.createWriteStream(output))
+    // Done when the program has exited and, for an output file, every byte is written.
+    const written = output ? new Promise((done) => child.stdout.pipe(fs.createWriteStream(output)).on("finish", () => done(undefined))) : Promise.resolve()
     child.on("error", reject)
     child.on("close", (code) =>
-      code === 0 ? resolve(undefined) : reject(new UserError(`${path.basename(command)} ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`))
+      code === 0
+        ? written.then(() => resolve(undefined))
+        : reject(new UserError(`${path.basename(command)} ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`))
     )
   })
 }
