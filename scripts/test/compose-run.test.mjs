@@ -21,7 +21,8 @@ const BACKEND_PORT = Number(process.env.COMPOSE_TEST_BACKEND_PORT || 19000)
 const STOREFRONT_PORT = Number(process.env.COMPOSE_TEST_STOREFRONT_PORT || 13000)
 const SHOP = `http://localhost:${STOREFRONT_PORT}`
 const BACKEND = `http://localhost:${BACKEND_PORT}`
-const PROJECT = `bp-compose-test-${crypto.randomBytes(3).toString("hex")}`
+// Its own compose project (containers, volumes), removed at the end; COMPOSE_TEST_PROJECT names one.
+const PROJECT = process.env.COMPOSE_TEST_PROJECT || `bp-compose-test-${crypto.randomBytes(3).toString("hex")}`
 const secret = () => crypto.randomBytes(32).toString("hex")
 const ADMIN = { email: "beheer@buurtpreventie.test", password: `Test-${secret().slice(0, 16)}` }
 
