@@ -9,6 +9,7 @@ import path from "node:path"
 import { describeUrl, ensureDatabase, startEmbeddedPostgres } from "../backend/scripts/lib/database.mjs"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
 import { DEFAULT_ADMIN } from "../backend/scripts/lib/medusa.mjs"
+import { isLoopbackUrl } from "../backend/scripts/lib/public-address.mjs"
 import { assertPortFree, build, DATA_DIR, startStack } from "./lib/stack.mjs"
 
 const started = Date.now()
@@ -25,7 +26,27 @@ function portFromEnv(name, fallback) {
   return port
 }
 
+/**
+ * The staff login `npm start` creates. On localhost the default password is a convenience; a shop
+ * with a public STOREFRONT_URL must get its password from the operator (#24 item 6).
+ */
+function staffLogin(env) {
+  const email = env.ADMIN_EMAIL || DEFAULT_ADMIN.email
+  const password = env.ADMIN_PASSWORD || DEFAULT_ADMIN.password
+  const url = env.STOREFRONT_URL?.trim()
+  if (url && !isLoopbackUrl(url)) {
+    if (!env.ADMIN_PASSWORD) {
+      throw new UserError(`ADMIN_PASSWORD is not set: a shop at ${url} needs a staff password of your own (the default is only used on localhost)`)
+    }
+    if (env.ADMIN_PASSWORD === DEFAULT_ADMIN.password) {
+      throw new UserError(`ADMIN_PASSWORD is the default staff password: a shop at ${url} needs one of your own`)
+    }
+  }
+  return { email, password }
+}
+
 async function main() {
+  const admin = staffLogin(process.env)
   const backendPort = portFromEnv("BACKEND_PORT", 9000)
   const storefrontPort = portFromEnv("STOREFRONT_PORT", 3000)
   await assertPortFree(backendPort, "backend", "BACKEND_PORT")
@@ -61,10 +82,6 @@ async function main() {
     await ensureDatabase(databaseUrl)
     step("Building backend and storefront (cached when nothing changed)")
     await build()
-    const admin = {
-      email: process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email,
-      password: process.env.ADMIN_PASSWORD || DEFAULT_ADMIN.password,
-    }
     // Full server output goes to .data/logs/; the terminal gets warnings, errors and non-JSON lines.
     const logDir = path.join(DATA_DIR, "logs")
     fs.mkdirSync(logDir, { recursive: true })

@@ -4,18 +4,29 @@
  * checks the database, migrates and seeds (unless SKIP_MIGRATIONS=true, as for
  * the worker), creates the staff login when ADMIN_EMAIL/ADMIN_PASSWORD are set,
  * writes the publishable key to PUBLISHABLE_KEY_FILE for the storefront, then
- * runs `medusa start` in the foreground.
+ * runs `medusa start` in the foreground (BACKEND_PROCESSES > 1: `--cluster`, with Redis).
  */
 import fs from "node:fs"
 import path from "node:path"
 import { checkDatabase } from "./lib/database.mjs"
 import { reportAndExit, UserError } from "./lib/errors.mjs"
-import { assertBuilt, ensureAdminUser, importReferenceData, migrate, readPublishableKey, seed, startMedusa } from "./lib/medusa.mjs"
+import {
+  assertBuilt,
+  ensureAdminUser,
+  importReferenceData,
+  migrate,
+  readBackendProcesses,
+  readPublishableKey,
+  seed,
+  signalProcessGroup,
+  startMedusa,
+} from "./lib/medusa.mjs"
 
 async function main() {
   const env = { ...process.env }
   if (!env.DATABASE_URL) throw new UserError("DATABASE_URL is not set: point it at PostgreSQL (postgres://user:password@host:5432/dbname)")
   assertBuilt()
+  const processes = readBackendProcesses(env)
   await checkDatabase(env.DATABASE_URL)
 
   if (env.SKIP_MIGRATIONS !== "true") {
@@ -38,8 +49,9 @@ async function main() {
     fs.writeFileSync(env.PUBLISHABLE_KEY_FILE, `${key}\n`)
   }
 
-  const child = startMedusa(env, { onOutput: (chunk) => process.stdout.write(chunk) })
-  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => child.kill(signal))
+  if (processes > 1) console.log(`Starting ${processes} Medusa processes (cluster, ${env.MEDUSA_WORKER_MODE || "shared"} mode)…`)
+  const child = startMedusa(env, { onOutput: (chunk) => process.stdout.write(chunk), processes })
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => signalProcessGroup(child, signal))
   child.on("exit", (code) => process.exit(code ?? 0))
 }
 

@@ -22,6 +22,7 @@ import {
   startMedusa,
   startMedusaExec,
 } from "../../backend/scripts/lib/medusa.mjs"
+import { isLoopbackUrl } from "../../backend/scripts/lib/public-address.mjs"
 import { fileFingerprint, loadStartState, migrationFingerprint, seedFingerprint } from "./start-state.mjs"
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
@@ -180,6 +181,37 @@ function backgroundDownload(env, state, log) {
 }
 
 /**
+ * The environment of the backend (and, with its own additions, the storefront) that `npm start`
+ * and the test stacks run: the caller's settings win, local defaults fill the rest. Plain-http
+ * cookies (COOKIE_SECURE=false) are a default on localhost only: a public STOREFRONT_URL gets
+ * the backend's production checks without npm start weakening them.
+ * @param {NodeJS.ProcessEnv} given @param {{ backendPort: number, storefrontPort: number }} ports
+ * @param {{ jwt: string, cookie: string, clientIp: string }} secrets
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function stackEnv(given, { backendPort, storefrontPort }, secrets) {
+  const backendUrl = `http://localhost:${backendPort}`
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const shopUrl = given.STOREFRONT_URL || storefrontUrl
+  return {
+    ...given,
+    NODE_ENV: "production",
+    PORT: String(backendPort),
+    JWT_SECRET: given.JWT_SECRET || secrets.jwt,
+    COOKIE_SECRET: given.COOKIE_SECRET || secrets.cookie,
+    COOKIE_SECURE: given.COOKIE_SECURE || (isLoopbackUrl(shopUrl) ? "false" : undefined),
+    // Backend and storefront share it: the storefront signs each visitor's address for the backend's rate limits.
+    CLIENT_IP_SECRET: given.CLIENT_IP_SECRET || secrets.clientIp,
+    STOREFRONT_URL: shopUrl,
+    // Links in e-mails (invites, staff alerts) point at this backend's admin.
+    MEDUSA_BACKEND_URL: given.MEDUSA_BACKEND_URL || backendUrl,
+    STORE_CORS: given.STORE_CORS || storefrontUrl,
+    ADMIN_CORS: given.ADMIN_CORS || backendUrl,
+    AUTH_CORS: given.AUTH_CORS || `${storefrontUrl},${backendUrl}`,
+  }
+}
+
+/**
  * Starts backend and storefront against `databaseUrl` (created when missing).
  * `log(name, chunk)` receives their output. Resolves once both answer HTTP.
  * @param {{
@@ -207,24 +239,7 @@ export async function startStack({
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const secrets = localSecrets()
   /** @type {NodeJS.ProcessEnv} */
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    PORT: String(backendPort),
-    JWT_SECRET: process.env.JWT_SECRET || secrets.jwt,
-    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie,
-    COOKIE_SECURE: process.env.COOKIE_SECURE || "false",
-    // Backend and storefront share it: the storefront signs each visitor's address for the backend's rate limits.
-    CLIENT_IP_SECRET: process.env.CLIENT_IP_SECRET || secrets.clientIp,
-    STOREFRONT_URL: process.env.STOREFRONT_URL || storefrontUrl,
-    // Links in e-mails (invites, staff alerts) point at this backend's admin.
-    MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || backendUrl,
-    STORE_CORS: process.env.STORE_CORS || storefrontUrl,
-    ADMIN_CORS: process.env.ADMIN_CORS || backendUrl,
-    AUTH_CORS: process.env.AUTH_CORS || `${storefrontUrl},${backendUrl}`,
-    ...extraEnv,
-  }
+  const env = { ...stackEnv(process.env, { backendPort, storefrontPort }, secrets), DATABASE_URL: databaseUrl, ...extraEnv }
 
   await ensureDatabase(databaseUrl)
   // A warm start skips what nothing changed: the fingerprints of migrations and seed per database.
@@ -295,7 +310,8 @@ export async function startStack({
         MEDUSA_BACKEND_URL: backendUrl,
         MEDUSA_PUBLISHABLE_KEY: publishableKey,
         SESSION_SECRET: process.env.SESSION_SECRET || secrets.session || secrets.cookie,
-        PUBLIC_STOREFRONT_URL: process.env.PUBLIC_STOREFRONT_URL || storefrontUrl,
+        // The shop's public address, as the backend knows it (localhost for npm start and the tests).
+        PUBLIC_STOREFRONT_URL: process.env.PUBLIC_STOREFRONT_URL || env.STOREFRONT_URL,
       },
       stdio: ["ignore", "pipe", "pipe"],
     })

@@ -47,6 +47,8 @@ const MUST_HAVE = {
   storefront: ["MEDUSA_BACKEND_URL"],
 }
 const SECRET_VARS = ["JWT_SECRET", "COOKIE_SECRET"]
+/** Node releases in support (LTS) that Medusa 2.21 accepts ("^20.19.0 || >=22.12.0"): 22 and 24. */
+const SUPPORTED_NODE_IMAGE = /^node:(22|24)-bookworm-slim$/
 
 // ---------------------------------------------------------------------------
 // Source scanning: which environment variables does an app read?
@@ -228,13 +230,21 @@ function parseDockerfile(file) {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#"))
   const stages = []
+  /** ARGs declared before the first FROM, with their defaults (usable in FROM lines). */
+  const globalArgs = {}
   for (const line of lines) {
     const [instruction, ...rest] = line.split(/\s+/)
     const args = rest.join(" ")
     const op = instruction.toUpperCase()
+    if (op === "ARG" && stages.length === 0) {
+      const [name, value = ""] = args.split("=")
+      globalArgs[name] = value
+      continue
+    }
     if (op === "FROM") {
       const [image, , alias] = rest
-      stages.push({ image, alias, expose: [], workdir: "/", user: "root", copies: [] })
+      const resolved = image.replace(/\$\{?(\w+)\}?/g, (_, name) => globalArgs[name] ?? "")
+      stages.push({ image, resolved, alias, expose: [], workdir: "/", user: "root", copies: [], chowned: [] })
       continue
     }
     const stage = stages.at(-1)
@@ -246,9 +256,10 @@ function parseDockerfile(file) {
       const words = rest.filter((w) => !w.startsWith("--"))
       const fromStage = rest.some((w) => w.startsWith("--from="))
       if (!fromStage) stage.copies.push(...words.slice(0, -1))
+      if (rest.some((w) => /^--chown=node(:node)?$/.test(w))) stage.chowned.push(words.at(-1))
     }
   }
-  return { stages, final: stages.at(-1) }
+  return { stages, final: stages.at(-1), globalArgs, text }
 }
 
 /** Port a service listens on inside its container, from its PORT variable. */
@@ -398,7 +409,12 @@ describe("builds, Dockerfiles and ports", () => {
       const { stages, final } = parseDockerfile(build.dockerfile)
       const df = path.relative(ROOT, build.dockerfile)
       assert.ok(stages.length >= 2, `${df}: expected a multi-stage build`)
-      assert.equal(final.image, "node:20-bookworm-slim", `${df}: runtime stage must use node:20-bookworm-slim`)
+      // The Node release is a build argument (NODE_IMAGE): a supported LTS by default, and compose passes the same.
+      assert.match(final.resolved, SUPPORTED_NODE_IMAGE, `${df}: runtime stage must default to a supported Node LTS image (has ${final.resolved})`)
+      assert.equal(final.image, "${NODE_IMAGE}", `${df}: runtime stage must be FROM \${NODE_IMAGE}`)
+      const composeArg = services[name]?.build?.args?.NODE_IMAGE
+      assert.ok(composeArg, `service ${name}: build.args.NODE_IMAGE is not passed`)
+      assert.equal(interpolate(composeArg), final.resolved, `service ${name}: NODE_IMAGE default differs from ${df}'s`)
       assert.ok(!["", "root", "0"].includes(final.user.split(":")[0]), `${df}: runtime stage runs as root`)
       assert.equal(final.expose.length, 1, `${df}: runtime stage must EXPOSE exactly one port (has ${final.expose.join(", ") || "none"})`)
       const exposed = final.expose[0]
@@ -576,5 +592,90 @@ describe("secrets", () => {
       !composeText.includes("supersecret"),
       "docker-compose.yml contains a 'supersecret' literal; secrets must come from the host"
     )
+  })
+})
+
+describe("the deployment's own settings (#25 items 1-4, #24 item 6)", () => {
+  const APP_NAMES = Object.keys(APP_SERVICES)
+
+  test("no Dockerfile needs an image registry for its frontend (# syntax=)", () => {
+    for (const name of APP_NAMES) {
+      const { text } = parseDockerfile(buildOf(name).dockerfile)
+      assert.doesNotMatch(text, /^#\s*syntax\s*=/im, `${path.relative(ROOT, buildOf(name).dockerfile)}: drop the # syntax= line`)
+    }
+  })
+
+  test("backend: the runtime user owns node_modules (Medusa's migrator writes dist/migrations into @medusajs modules)", () => {
+    const { final } = parseDockerfile(buildOf("backend").dockerfile)
+    for (const dir of ["./node_modules", "./backend/node_modules"]) {
+      assert.ok(final.chowned.includes(dir), `backend/Dockerfile: COPY ${dir} without --chown=node:node: medusa db:migrate fails with EACCES as USER ${final.user}`)
+    }
+  })
+
+  test("storefront: the image carries every module server.mjs imports, whatever their names", () => {
+    const server = readFileSync(path.join(ROOT, "storefront/server.mjs"), "utf8")
+    const local = [...server.matchAll(/from\s+["']\.\/([^"']+)["']/g)].map((m) => m[1])
+    assert.ok(local.length > 0, "server.mjs imports no local module: the scan is broken")
+    const { final } = parseDockerfile(buildOf("storefront").dockerfile)
+    const copied = final.copies.map((src) => new RegExp(`^${src.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`))
+    for (const file of local) {
+      assert.ok(copied.some((re) => re.test(`storefront/${file}`)), `storefront/Dockerfile does not copy storefront/${file} (server.mjs imports it)`)
+    }
+  })
+
+  test("public addresses come from the host, required, never a loopback default", () => {
+    for (const name of ["backend", "worker"]) {
+      const raw = rawEnv(name)
+      assert.match(raw.STOREFRONT_URL, /^\$\{STOREFRONT_URL:\?[^}]+\}$/, `service ${name}: STOREFRONT_URL must be \${STOREFRONT_URL:?…}`)
+      assert.match(raw.MEDUSA_BACKEND_URL, /^\$\{BACKEND_URL:\?[^}]+\}$/, `service ${name}: MEDUSA_BACKEND_URL must be \${BACKEND_URL:?…}`)
+    }
+    assert.match(rawEnv("storefront").PUBLIC_STOREFRONT_URL, /^\$\{STOREFRONT_URL:\?[^}]+\}$/)
+    const loopback = Object.keys(services).flatMap((name) =>
+      Object.entries(rawEnv(name))
+        .filter(([, value]) => /localhost|127\.0\.0\.1/.test(value))
+        .map(([key]) => `${name}.${key}`)
+    )
+    assert.deepEqual(loopback, [], `loopback addresses in compose switch off the production refusals: ${loopback.join(", ")}`)
+  })
+
+  test("CORS and public URLs of the backend follow the two address variables", () => {
+    const host = { STOREFRONT_URL: "https://shop.example.nl", BACKEND_URL: "https://beheer.example.nl" }
+    const backend = Object.fromEntries(Object.entries(rawEnv("backend")).map(([k, v]) => [k, interpolate(v, host)]))
+    assert.equal(backend.STORE_CORS, host.STOREFRONT_URL)
+    assert.equal(backend.ADMIN_CORS, host.BACKEND_URL)
+    assert.deepEqual(backend.AUTH_CORS.split(",").sort(), [host.BACKEND_URL, host.STOREFRONT_URL].sort())
+    assert.equal(backend.MEDUSA_BACKEND_URL, host.BACKEND_URL)
+  })
+
+  test("unsafe settings are never defaulted: cookies, proxies (the apps refuse them on a public address)", () => {
+    for (const name of [...APP_NAMES]) {
+      const raw = rawEnv(name)
+      for (const key of ["COOKIE_SECURE", "TRUSTED_PROXIES", "TRUST_PROXY"]) {
+        if (!(key in raw)) continue
+        assert.equal(interpolate(raw[key]), "", `service ${name}: ${key} must come from the host without a default (has "${interpolate(raw[key])}")`)
+      }
+    }
+  })
+
+  test("host ports are variables, one per published service", () => {
+    const expected = { backend: "BACKEND_PORT", storefront: "STOREFRONT_PORT" }
+    for (const [name, variable] of Object.entries(expected)) {
+      const [spec] = services[name].ports
+      assert.match(String(spec), new RegExp(`^\\$\\{${variable}:-\\d+\\}:\\d+$`), `service ${name}: publish \${${variable}:-…}:<container port>`)
+    }
+  })
+
+  test("the header's command sets every variable compose requires", () => {
+    const required = new Set([...composeText.matchAll(/\$\{([A-Z_][A-Z0-9_]*):\?/g)].map((m) => m[1]))
+    const header = composeText.split("\n").filter((line) => line.startsWith("#")).join("\n")
+    const missing = [...required].filter((name) => !new RegExp(`\\b${name}=`).test(header))
+    assert.deepEqual(missing, [], `docker-compose.yml's header command lacks ${missing.join(", ")}`)
+  })
+
+  test("health checks ask for readiness (database and Redis), not only a listening process", () => {
+    assert.match([services.backend.healthcheck.test].flat().join(" "), /\/health\/ready/, "backend: health check must use /health/ready")
+    assert.match([services.worker.healthcheck.test].flat().join(" "), /scripts\/ready\.mjs/, "worker: health check must run scripts/ready.mjs")
+    assert.ok(existsSync(path.join(ROOT, "backend/scripts/ready.mjs")), "backend/scripts/ready.mjs is missing")
+    assert.ok(existsSync(path.join(ROOT, "backend/src/api/health/ready/route.ts")), "the readiness route is missing")
   })
 })

@@ -77,3 +77,42 @@ test("a port that is not a number is refused", async () => {
   assert.equal(code, 1)
   assertOneLine(stderr, /STOREFRONT_PORT must be a port number, not "drieduizend"/)
 })
+
+// #24 item 6: a shop with a public address gets no default staff login; the operator chooses it.
+test("a public STOREFRONT_URL without ADMIN_PASSWORD is refused before anything starts", async () => {
+  const port = await freePort() // nothing listens there: the refusal must come before the database
+  const { code, stderr } = await runStart({
+    STOREFRONT_URL: "https://shop.example.nl",
+    ADMIN_PASSWORD: "",
+    DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/shop`,
+    BACKEND_PORT: String(await freePort()),
+    STOREFRONT_PORT: String(await freePort()),
+  })
+  assert.equal(code, 1)
+  assertOneLine(stderr, /ADMIN_PASSWORD is not set: .*https:\/\/shop\.example\.nl/)
+})
+
+test("a public STOREFRONT_URL with the default staff password is refused too", async () => {
+  const port = await freePort()
+  const { code, stderr } = await runStart({
+    STOREFRONT_URL: "https://shop.example.nl",
+    ADMIN_PASSWORD: "buurtpreventie",
+    DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/shop`,
+    BACKEND_PORT: String(await freePort()),
+    STOREFRONT_PORT: String(await freePort()),
+  })
+  assert.equal(code, 1)
+  assertOneLine(stderr, /ADMIN_PASSWORD is the default staff password/)
+})
+
+test("a public STOREFRONT_URL does not get plain-http cookies by default", async () => {
+  // npm start's COOKIE_SECURE=false default is for localhost only: with a public address and
+  // nothing else wrong, the one refusal left is the missing proxy configuration, not cookies.
+  const { stackEnv } = await import("../lib/stack.mjs")
+  const secrets = { jwt: "j", cookie: "c", clientIp: "i" }
+  const publicEnv = stackEnv({ STOREFRONT_URL: "https://shop.example.nl" }, { storefrontPort: 3000, backendPort: 9000 }, secrets)
+  assert.equal(publicEnv.COOKIE_SECURE, undefined)
+  const localEnv = stackEnv({}, { storefrontPort: 3000, backendPort: 9000 }, secrets)
+  assert.equal(localEnv.COOKIE_SECURE, "false")
+  assert.equal(localEnv.STOREFRONT_URL, "http://localhost:3000")
+})

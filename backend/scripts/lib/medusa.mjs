@@ -101,20 +101,63 @@ export async function readPublishableKey(databaseUrl) {
   return row.token
 }
 
-/** Starts `medusa start` from the build; the caller owns the child process. */
-/** @param {NodeJS.ProcessEnv} env @param {{ onOutput?: (chunk: Buffer) => void }} [options] */
-export function startMedusa(env, { onOutput } = {}) {
-  return startMedusaExec(["start"], { env, onOutput })
+/**
+ * BACKEND_PROCESSES: how many Medusa processes share this container's port (1: no cluster).
+ * More than one runs `medusa start --cluster <n>`, which needs Redis for locking, events and
+ * workflows. Medusa uses at most one process per core it sees.
+ * @param {NodeJS.ProcessEnv} env @returns {number}
+ */
+export function readBackendProcesses(env) {
+  const raw = env.BACKEND_PROCESSES?.trim()
+  if (!raw) return 1
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UserError(`BACKEND_PROCESSES must be a whole number of at least 1, not "${env.BACKEND_PROCESSES}"`)
+  const processes = Number(raw)
+  if (processes > 1 && !env.REDIS_URL?.trim()) {
+    throw new UserError(`BACKEND_PROCESSES=${processes} needs REDIS_URL: the processes share locks, events and workflows through Redis`)
+  }
+  return processes
+}
+
+/**
+ * `medusa start` arguments for `processes` processes in MEDUSA_WORKER_MODE `mode`: in cluster
+ * mode Medusa gives every process the mode "shared" unless told how many are servers or workers.
+ * @param {number} processes @param {string | undefined} mode @returns {string[]}
+ */
+export function medusaStartArgs(processes, mode) {
+  if (processes <= 1) return ["start"]
+  const role = mode === "server" ? ["--servers", String(processes)] : mode === "worker" ? ["--workers", String(processes)] : []
+  return ["start", "--cluster", String(processes), ...role]
+}
+
+/**
+ * Starts `medusa start` from the build; the caller owns the child process. With more than one
+ * process the child leads its own process group: stop it with stopProcessGroup, so every
+ * cluster process gets the signal (Medusa's cluster primary does not pass it on).
+ */
+/** @param {NodeJS.ProcessEnv} env @param {{ onOutput?: (chunk: Buffer) => void, processes?: number }} [options] */
+export function startMedusa(env, { onOutput, processes = 1 } = {}) {
+  return startMedusaExec(medusaStartArgs(processes, env.MEDUSA_WORKER_MODE), { env, onOutput, detached: processes > 1 })
+}
+
+/** Sends `signal` to a child started with `detached` and to everything it forked. */
+/** @param {import("node:child_process").ChildProcess} child @param {NodeJS.Signals} signal */
+export function signalProcessGroup(child, signal) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
+  }
 }
 
 /** Starts any Medusa CLI command from the build without waiting for it; the caller owns the child process. */
-/** @param {string[]} args @param {{ env?: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void }} [options] */
-export function startMedusaExec(args, { env, onOutput } = {}) {
+/** @param {string[]} args @param {{ env?: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void, detached?: boolean }} [options] */
+export function startMedusaExec(args, { env, onOutput, detached = false } = {}) {
   assertBuilt()
   const child = spawn(process.execPath, [MEDUSA_CLI, ...args], {
     cwd: SERVER_DIR,
     env: { MEDUSA_DISABLE_TELEMETRY: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached,
   })
   child.stdout.on("data", (c) => onOutput?.(c))
   child.stderr.on("data", (c) => onOutput?.(c))

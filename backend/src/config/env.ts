@@ -230,6 +230,13 @@ export function isLocalOnly(env: NodeJS.ProcessEnv): boolean {
 function refuseUnsafeProductionDefaults(env: NodeJS.ProcessEnv, clientIpSecret: string | undefined) {
   if (isLocalOnly(env)) return
   const problems: string[] = []
+  // Links in e-mails (group pages, account mails; staff moderation and password resets) are built from these.
+  if (!absoluteUrl(nonEmpty(env.STOREFRONT_URL))) {
+    problems.push("STOREFRONT_URL is not set: set it to the shop's public address (e.g. https://shop.example.nl)")
+  }
+  if (!absoluteUrl(nonEmpty(env.MEDUSA_ADMIN_URL)) && !absoluteUrl(nonEmpty(env.MEDUSA_BACKEND_URL))) {
+    problems.push("MEDUSA_BACKEND_URL is not set: set it to the backend's public address (links in staff e-mails point at its admin)")
+  }
   if (env.ADMIN_PASSWORD === DEFAULT_STAFF_PASSWORD) {
     problems.push("ADMIN_PASSWORD is the default staff password: choose your own")
   }
@@ -473,6 +480,11 @@ export function readRateLimitStore(env: NodeJS.ProcessEnv = process.env): { redi
     // no or an unparsable DATABASE_URL: the embedded database
   }
   return { redisUrl: nonEmpty(env.REDIS_URL), namespace }
+}
+
+/** REDIS_URL, read per request by the readiness route (src/api/health/ready). */
+export function readRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return nonEmpty(env.REDIS_URL)
 }
 
 // ---------------------------------------------------------------- seed and reference data scripts

@@ -98,6 +98,71 @@ describe("parseStorefrontConfig", () => {
   });
 });
 
+describe("production on a public address (#24 item 6)", () => {
+  const PUBLIC = {
+    NODE_ENV: "production",
+    MEDUSA_PUBLISHABLE_KEY: "pk_x",
+    SESSION_SECRET: "s".repeat(64),
+    PUBLIC_STOREFRONT_URL: "https://shop.example.nl",
+    TRUST_PROXY: "1",
+    CLIENT_IP_SECRET: "i".repeat(64),
+  };
+
+  it("accepts a public shop that names its proxies", () => {
+    for (const trustProxy of ["1", "2", "loopback", "10.0.0.2", "10.0.0.2, 172.16.0.0/12", "uniquelocal", "::1"]) {
+      expect(parseStorefrontConfig({ ...PUBLIC, TRUST_PROXY: trustProxy }).siteUrl).toBe("https://shop.example.nl");
+    }
+  });
+
+  it("refuses a missing TRUST_PROXY: behind a load balancer every visitor would share one budget", () => {
+    for (const missing of [undefined, "", "  "]) {
+      expect(() => parseStorefrontConfig({ ...PUBLIC, TRUST_PROXY: missing })).toThrow(
+        /^Storefront: refusing to start in production: TRUST_PROXY is not set: .*TRUST_PROXY=loopback when visitors connect directly/,
+      );
+    }
+  });
+
+  it("refuses TRUST_PROXY=true in every spelling: it believes whatever address a visitor writes", () => {
+    for (const all of ["true", "TRUE", " True "]) {
+      expect(() => parseStorefrontConfig({ ...PUBLIC, TRUST_PROXY: all })).toThrow(/TRUST_PROXY=true trusts every client/);
+    }
+  });
+
+  it("refuses a missing CLIENT_IP_SECRET: every sign-in through the shop would share the storefront's address", () => {
+    expect(() => parseStorefrontConfig({ ...PUBLIC, CLIENT_IP_SECRET: " " })).toThrow(/CLIENT_IP_SECRET is not set: give the storefront the backend's value/);
+  });
+
+  it("refuses COOKIE_SECURE=false and a missing PUBLIC_STOREFRONT_URL, naming every problem in one line", () => {
+    let message = "";
+    try {
+      parseStorefrontConfig({ ...PUBLIC, PUBLIC_STOREFRONT_URL: undefined, TRUST_PROXY: undefined, COOKIE_SECURE: "false" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toMatch(/PUBLIC_STOREFRONT_URL is not set.*; COOKIE_SECURE=false .*; TRUST_PROXY is not set/);
+  });
+
+  it("keeps the exemptions for a shop on this machine only (npm start, e2e, compose on localhost)", () => {
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3300", "http://[::1]:3000"]) {
+      const config = parseStorefrontConfig({ ...PUBLIC, PUBLIC_STOREFRONT_URL: url, TRUST_PROXY: undefined, COOKIE_SECURE: "false" });
+      expect(config.secureCookies).toBe(false);
+    }
+    // …but not a public host that merely starts with "localhost"
+    expect(() =>
+      parseStorefrontConfig({ ...PUBLIC, PUBLIC_STOREFRONT_URL: "https://localhost.evil.example", TRUST_PROXY: undefined }),
+    ).toThrow(/TRUST_PROXY is not set/);
+  });
+
+  it("refuses a TRUST_PROXY Express cannot read, in every environment", () => {
+    for (const bad of ["ja", "10.0.0.300", "1.5", "-1", "10.0.0.0/33"]) {
+      expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", TRUST_PROXY: bad })).toThrow(
+        /^Storefront: TRUST_PROXY .* is not a number of proxy hops/,
+      );
+    }
+  });
+});
+
 describe("session and payment settings", () => {
   it("uses a development session secret outside production", () => {
     const config = parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" });
@@ -113,7 +178,7 @@ describe("session and payment settings", () => {
   });
 
   it("marks cookies Secure in production unless COOKIE_SECURE=false (plain-http npm start)", () => {
-    const base = { NODE_ENV: "production", MEDUSA_PUBLISHABLE_KEY: "pk_x", SESSION_SECRET: "s".repeat(64) };
+    const base = { NODE_ENV: "production", MEDUSA_PUBLISHABLE_KEY: "pk_x", SESSION_SECRET: "s".repeat(64), PUBLIC_STOREFRONT_URL: "http://localhost:3000" };
     expect(parseStorefrontConfig(base).secureCookies).toBe(true);
     expect(parseStorefrontConfig({ ...base, COOKIE_SECURE: "false" }).secureCookies).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { isIP } from "node:net";
 import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo";
 
 export { STOREFRONT_NAME } from "./site";
@@ -159,6 +160,9 @@ export function parseStorefrontConfig(
     );
   }
 
+  parseTrustProxy(env.TRUST_PROXY);
+  if (production) refuseUnsafeProductionSettings(env);
+
   const stripePublishableKey = nonEmpty(env.STRIPE_PUBLISHABLE_KEY);
   return {
     backendUrl,
@@ -173,6 +177,70 @@ export function parseStorefrontConfig(
     ...(nonEmpty(env.REDIS_URL) ? { redisUrl: nonEmpty(env.REDIS_URL) } : {}),
     sessionDir: nonEmpty(env.SESSION_DIR) ?? path.join(tmpdir(), "buurtpreventie-sessions"),
   };
+}
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` reads it (server.mjs): a number of proxy hops, or
+ * comma-separated addresses, CIDR blocks and Express's names (loopback, linklocal,
+ * uniquelocal). Anything else would stop the server on its first request, so say so now.
+ */
+function parseTrustProxy(raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined || /^true$/i.test(value) || /^\d+$/.test(value)) return value;
+  const names = new Set(["loopback", "linklocal", "uniquelocal"]);
+  const valid = value.split(",").every((item) => {
+    const entry = item.trim();
+    if (names.has(entry)) return true;
+    const [address = "", prefix, extra] = entry.split("/");
+    const version = isIP(address);
+    return version !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)));
+  });
+  if (!valid) {
+    throw new ConfigError(
+      `Storefront: TRUST_PROXY "${value}" is not a number of proxy hops (1), nor addresses or CIDR blocks of proxies (10.0.0.2, 172.16.0.0/12), nor loopback`,
+    );
+  }
+  return value;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** PUBLIC_STOREFRONT_URL explicitly on loopback: a shop nobody else can reach (npm start, e2e, compose on localhost). */
+function isLocalOnly(env: StorefrontEnv): boolean {
+  const raw = nonEmpty(env.PUBLIC_STOREFRONT_URL);
+  return raw !== undefined && URL.canParse(raw) && LOOPBACK_HOSTS.has(new URL(raw).hostname);
+}
+
+/**
+ * NODE_ENV=production on a public address (the backend's rule for STOREFRONT_URL, same
+ * exemption): the settings only the operator can know must be given, not defaulted.
+ * - PUBLIC_STOREFRONT_URL: canonical links and the sitemap would point at localhost;
+ * - COOKIE_SECURE=false: the session cookie would travel over plain http;
+ * - TRUST_PROXY unset: behind a load balancer every visitor would have its address and share
+ *   one rate-limit budget; `loopback` says "no proxy" explicitly. TRUST_PROXY=true believes
+ *   any X-Forwarded-For a visitor writes, so anyone could choose their address.
+ */
+function refuseUnsafeProductionSettings(env: StorefrontEnv): void {
+  if (isLocalOnly(env)) return;
+  const problems: string[] = [];
+  if (!nonEmpty(env.PUBLIC_STOREFRONT_URL)) {
+    problems.push("PUBLIC_STOREFRONT_URL is not set: set it to the shop's public address (e.g. https://www.example.nl)");
+  }
+  if (env.COOKIE_SECURE?.trim() === "false") {
+    problems.push("COOKIE_SECURE=false sends the session cookie over plain http: serve the shop over HTTPS and unset it");
+  }
+  const trustProxy = nonEmpty(env.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    problems.push(
+      "TRUST_PROXY is not set: behind a reverse proxy or load balancer set the number of hops (TRUST_PROXY=1) or its addresses; TRUST_PROXY=loopback when visitors connect directly",
+    );
+  } else if (/^true$/i.test(trustProxy)) {
+    problems.push("TRUST_PROXY=true trusts every client's X-Forwarded-For: set the number of proxy hops (e.g. 1) or the proxies' addresses");
+  }
+  if (!nonEmpty(env.CLIENT_IP_SECRET)) {
+    problems.push("CLIENT_IP_SECRET is not set: give the storefront the backend's value, so each visitor keeps its own rate-limit budget");
+  }
+  if (problems.length) throw new ConfigError(`Storefront: refusing to start in production: ${problems.join("; ")}`);
 }
 
 function readPublishableKey(env: StorefrontEnv, readFile: (path: string) => string): string {

@@ -9,6 +9,7 @@ const PRODUCTION = {
   JWT_SECRET: "j".repeat(64),
   COOKIE_SECRET: "c".repeat(64),
   STOREFRONT_URL: "https://shop.example.nl",
+  MEDUSA_BACKEND_URL: "https://beheer.example.nl",
   TRUSTED_PROXIES: "10.0.0.2",
   CLIENT_IP_SECRET: "i".repeat(64),
 } as const
@@ -57,6 +58,22 @@ describe("readBackendEnv", () => {
 
     it("refuses a missing CLIENT_IP_SECRET", () => {
       expect(() => readBackendEnv({ ...PRODUCTION, CLIENT_IP_SECRET: undefined })).toThrow(/CLIENT_IP_SECRET is not set/)
+    })
+
+    it("refuses a public shop without the backend's public address: staff e-mails would link to localhost (#24 item 6)", () => {
+      for (const missing of [undefined, "", "/"]) {
+        expect(() => readBackendEnv({ ...PRODUCTION, MEDUSA_BACKEND_URL: missing })).toThrow(
+          /MEDUSA_BACKEND_URL is not set: set it to the backend's public address/
+        )
+      }
+      // MEDUSA_ADMIN_URL alone is enough for the links
+      expect(readBackendEnv({ ...PRODUCTION, MEDUSA_BACKEND_URL: undefined, MEDUSA_ADMIN_URL: "https://beheer.example.nl/app" }).production).toBe(true)
+    })
+
+    it("treats a production shop without STOREFRONT_URL as public: the exemptions need an explicit loopback address", () => {
+      expect(() => readBackendEnv({ ...PRODUCTION, STOREFRONT_URL: undefined, COOKIE_SECURE: "false", ADMIN_PASSWORD: "buurtpreventie" })).toThrow(
+        /STOREFRONT_URL is not set: .*; ADMIN_PASSWORD is the default staff password.*; COOKIE_SECURE=false/
+      )
     })
 
     it("names every problem at once", () => {

@@ -1,0 +1,239 @@
+// docker compose for real: build, up, wait for health, then a shopper's path, the worker's mail,
+// the admin, restart, down + up, a compose backup and restore; then down -v.
+//
+//   npm run test:compose        (needs a Docker engine; 5–15 min, most of it the first build)
+//
+// Ports: COMPOSE_TEST_BACKEND_PORT (19000), COMPOSE_TEST_STOREFRONT_PORT (13000). NODE_IMAGE is
+// passed on to the build (e.g. node:20-bookworm-slim where only that image is at hand);
+// BACKEND_PROCESSES (2: Medusa's cluster mode behind one port) to the backend.
+// Inside `npm test` (no COMPOSE_TEST=1) this file only says how to run it.
+import assert from "node:assert/strict"
+import { execFile, execFileSync } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { test } from "node:test"
+import { fileURLToPath } from "node:url"
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+const BACKEND_PORT = Number(process.env.COMPOSE_TEST_BACKEND_PORT || 19000)
+const STOREFRONT_PORT = Number(process.env.COMPOSE_TEST_STOREFRONT_PORT || 13000)
+const SHOP = `http://localhost:${STOREFRONT_PORT}`
+const BACKEND = `http://localhost:${BACKEND_PORT}`
+// Its own compose project (containers, volumes), removed at the end; COMPOSE_TEST_PROJECT names one.
+const PROJECT = process.env.COMPOSE_TEST_PROJECT || `bp-compose-test-${crypto.randomBytes(3).toString("hex")}`
+const secret = () => crypto.randomBytes(32).toString("hex")
+const ADMIN = { email: "beheer@buurtpreventie.test", password: `Test-${secret().slice(0, 16)}` }
+
+/** The host's side of the deployment: what an operator puts in .env for a try-out on localhost. */
+/** @type {NodeJS.ProcessEnv} */
+const ENV = {
+  ...process.env,
+  COMPOSE_PROJECT_NAME: PROJECT,
+  STOREFRONT_PORT: String(STOREFRONT_PORT),
+  BACKEND_PORT: String(BACKEND_PORT),
+  STOREFRONT_URL: SHOP,
+  BACKEND_URL: BACKEND,
+  COOKIE_SECURE: "false",
+  JWT_SECRET: secret(),
+  COOKIE_SECRET: secret(),
+  CLIENT_IP_SECRET: secret(),
+  SESSION_SECRET: secret(),
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  // The scaled-out shape by default: two Medusa server processes behind the backend's port (cluster mode).
+  BACKEND_PROCESSES: process.env.BACKEND_PROCESSES || "2",
+}
+
+function skipReason() {
+  if (process.env.COMPOSE_TEST !== "1") return "the compose run is not part of npm test: run `npm run test:compose` (needs a Docker engine, 5–15 min)"
+  try {
+    execFileSync("docker", ["info", "--format", "{{.ServerVersion}}"], { stdio: "ignore", timeout: 15_000 })
+  } catch {
+    return "no Docker engine answers (`docker info` failed): start one to run the compose test"
+  }
+  return undefined
+}
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const log = (message) => console.log(`  [compose ${elapsed()}] ${message}`)
+
+/** `docker compose …` in the repository with the test's environment; resolves with stdout. */
+/** @param {string[]} args @param {{ timeoutMs?: number, input?: string }} [options] @returns {Promise<string>} */
+function compose(args, { timeoutMs = 20 * 60_000, input } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = execFile("docker", ["compose", "--project-directory", ROOT, ...args], { env: ENV, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`docker compose ${args.join(" ")} failed: ${error.message}\n${String(stderr).slice(-4000)}`)) : resolve(String(stdout))
+    )
+    if (input !== undefined) child.stdin.end(input)
+  })
+}
+
+function npmScript(script, args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(ROOT, "scripts", script), "--compose", ...args], { env: ENV, timeout: 10 * 60_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${script} failed: ${stdout}\n${stderr}`)) : resolve(String(stdout))
+    )
+  })
+}
+
+/** Every service healthy (compose's own --wait), after up or restart. */
+const upAndWait = (extra = []) => compose(["up", "-d", "--wait", "--wait-timeout", "900", ...extra], { timeoutMs: 40 * 60_000 })
+
+/** @param {string} url @param {{ method?: string, headers?: Record<string, string>, body?: string, cookie?: string }} [options] */
+async function http(url, { method = "GET", headers = {}, body, cookie } = {}) {
+  const response = await fetch(url, {
+    method,
+    redirect: "manual",
+    headers: { ...headers, ...(cookie && { cookie }) },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  })
+  return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** @param {string} pathname @param {{ method?: string, body?: unknown, key?: string, token?: string }} [options] @returns {Promise<any>} */
+async function api(pathname, { method = "GET", body, key, token } = {}) {
+  const response = await fetch(`${BACKEND}${pathname}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      ...(key && { "x-publishable-api-key": key }),
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  })
+  const text = await response.text()
+  let json
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  assert.ok(response.ok, `${method} ${pathname} answered ${response.status}: ${text.slice(0, 500)}`)
+  return json
+}
+
+/** The Remix session cookie (`__bp`): base64 JSON, then a signature. Its cart id is the shopper's cart. */
+function sessionOf(setCookie) {
+  const match = /__bp=([^;]+)/.exec(setCookie ?? "")
+  assert.ok(match, `no session cookie in ${setCookie}`)
+  const value = decodeURIComponent(match[1])
+  const data = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8"))
+  return { cookie: `__bp=${match[1]}`, data }
+}
+
+async function waitFor(what, check, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check().catch(() => undefined)
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
+const reason = skipReason()
+
+test("docker compose: build, up, a shopper's order, the worker, the admin, restart, down + up, backup and restore", { skip: reason, timeout: 60 * 60_000 }, async () => {
+  const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-compose-backup-"))
+  try {
+    log(`building and starting project ${PROJECT} (storefront ${SHOP}, backend ${BACKEND}, NODE_IMAGE ${ENV.NODE_IMAGE || "default"}, BACKEND_PROCESSES ${ENV.BACKEND_PROCESSES})`)
+    await upAndWait(["--build"])
+    log("all services healthy")
+
+    // BACKEND_PROCESSES > 1: Medusa's cluster primary plus that many server processes in the backend container.
+    const medusaProcesses = Number(
+      (await compose(["exec", "-T", "backend", "sh", "-c", "grep -las 'medusajs/cli/cl[i][.]js' /proc/[0-9]*/cmdline | wc -l"])).trim()
+    )
+    const processes = Number(ENV.BACKEND_PROCESSES)
+    assert.equal(medusaProcesses, processes > 1 ? processes + 1 : 1, `expected ${processes} Medusa server process(es) in the backend container`)
+    log(`${medusaProcesses} Medusa process(es) in the backend container`)
+
+    // Readiness means the database and Redis answer.
+    assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
+
+    // A shopper: home, a product, add to cart without JavaScript (a plain form post).
+    const home = await http(`${SHOP}/`)
+    assert.equal(home.status, 200)
+    const handle = /href="\/producten\/([^"?#]+)"/.exec(home.text)?.[1]
+    assert.ok(handle, "the home page links no product")
+    const product = await http(`${SHOP}/producten/${handle}`)
+    assert.equal(product.status, 200)
+    assert.match(product.text, /€\s?\d+,\d{2}/, "the product page shows no Dutch price")
+    const variantId = /name="variantId"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="variantId"/.exec(product.text)
+    assert.ok(variantId, "the product page has no variantId field")
+    const added = await http(`${SHOP}/producten/${handle}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: SHOP, "sec-fetch-site": "same-origin" },
+      body: new URLSearchParams({ variantId: variantId[1] ?? variantId[2], quantity: "1" }).toString(),
+    })
+    assert.equal(added.status, 303, `add to cart answered ${added.status}: ${added.text.slice(0, 300)}`)
+    const session = sessionOf(added.headers.get("set-cookie"))
+    assert.equal(session.data.cartCount, 1)
+    const cartPage = await http(`${SHOP}/winkelmand`, { cookie: session.cookie })
+    assert.equal(cartPage.status, 200)
+    log(`cart ${session.data.cartId} holds the product (through the storefront)`)
+
+    // Checkout of that cart with the offline payment (Medusa's manual provider, "Betalen op rekening").
+    const key = (await compose(["exec", "-T", "backend", "cat", "/run/medusa/publishable-key"])).trim()
+    const cartId = session.data.cartId
+    const address = { first_name: "Anouk", last_name: "de Vries", address_1: "Piusstraat 12", postal_code: "5038 AB", city: "Tilburg", country_code: "nl" }
+    await api(`/store/carts/${cartId}`, { method: "POST", key, body: { email: "anouk@example.nl", shipping_address: address, billing_address: address } })
+    const { shipping_options: options } = await api(`/store/shipping-options?cart_id=${cartId}`, { key })
+    const byProfile = new Map(options.map((o) => [o.shipping_profile_id, o]))
+    for (const option of byProfile.values()) await api(`/store/carts/${cartId}/shipping-methods`, { method: "POST", key, body: { option_id: option.id } })
+    const { payment_collection: collection } = await api("/store/payment-collections", { method: "POST", key, body: { cart_id: cartId } })
+    await api(`/store/payment-collections/${collection.id}/payment-sessions`, { method: "POST", key, body: { provider_id: "pp_system_default" } })
+    const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST", key })
+    assert.equal(completed.type, "order", JSON.stringify(completed).slice(0, 500))
+    const order = completed.order
+    log(`order #${order.display_id} placed`)
+
+    // The worker (the server runs in server mode and processes no events) handles order.placed: the confirmation mail.
+    const mailWith = (service) => async () => {
+      const out = await compose(["exec", "-T", service, "sh", "-c", "grep -l 'anouk@example.nl' /app/backend/mail/*.eml 2>/dev/null || true"])
+      return out.trim() || undefined
+    }
+    await waitFor("the order confirmation mail", mailWith("worker"))
+    const serverMode = (await compose(["exec", "-T", "backend", "printenv", "MEDUSA_WORKER_MODE"])).trim()
+    assert.equal(serverMode, "server")
+    log("the worker wrote the confirmation mail")
+
+    // The admin: its login page, and staff see the order.
+    const adminPage = await http(`${BACKEND}/app/login`)
+    assert.equal(adminPage.status, 200)
+    assert.match(adminPage.text, /<div id="medusa"|<script/i)
+    const staffToken = async () => (await api("/auth/user/emailpass", { method: "POST", body: ADMIN })).token
+    const adminOrder = async () => (await api(`/admin/orders/${order.id}?fields=id,display_id`, { token: await staffToken() })).order
+    assert.equal((await adminOrder()).display_id, order.display_id)
+    log("staff see the order in the admin API; the login page answers")
+
+    // restart keeps it; down + up keeps it (named volumes).
+    await compose(["restart"])
+    await upAndWait()
+    assert.equal((await adminOrder()).display_id, order.display_id)
+    log("restart kept the order")
+    await compose(["down"])
+    await upAndWait()
+    assert.equal((await adminOrder()).display_id, order.display_id)
+    assert.ok(await mailWith("worker")(), "the mail folder lost the confirmation after down + up")
+    log("down + up kept the order and the mail")
+
+    // Backup, then restore over the running deployment: the same orders, groups and stock.
+    const backupOut = await npmScript("backup.mjs", [backupDir])
+    assert.match(backupOut, /Backed up 1 orders/)
+    const restoreOut = await npmScript("restore.mjs", [backupDir])
+    assert.match(restoreOut, /Restored 1 orders/)
+    await upAndWait()
+    assert.equal((await adminOrder()).display_id, order.display_id)
+    log("backup:compose and restore:compose brought back the same shop")
+  } finally {
+    await compose(["down", "-v", "--remove-orphans"]).catch((error) => console.error(error.message))
+    fs.rmSync(backupDir, { recursive: true, force: true })
+    log("down -v")
+  }
+})
