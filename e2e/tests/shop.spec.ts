@@ -51,13 +51,13 @@ test("browse, add to cart, check out and see the confirmation (JavaScript on)", 
   await expect(page.getByRole("radio", { name: /Pakket Nederland/ })).toBeChecked()
   await page.getByRole("button", { name: "Verder naar betalen" }).click()
 
-  await expect(page.getByText("Betalen op rekening")).toBeVisible()
+  await expect(page.getByText("Betalen op rekening")).toBeVisible({ timeout: 30_000 })
   await page.getByRole("radio", { name: /Betalen op rekening/ }).check() // online methods come first when Stripe is configured
   await expect(page.getByTestId("total")).toHaveText(/€\s89,85/)
   expect(money(await page.getByTestId("tax").innerText())).toBe("€ 15,59")
   await page.getByRole("button", { name: "Bestellen en betalen" }).click()
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!", { timeout: 30_000 })
   await expect(page.getByTestId("order-number")).toHaveText(/^#\d+$/)
   await expect(page.getByTestId("order-line")).toContainText("3 × Straatbord WhatsApp-buurtpreventie")
   await expect(page.getByTestId("cart-count")).toHaveText("0")
@@ -115,8 +115,10 @@ test("the checkout explains a bad postcode and e-mail address in Dutch and keeps
   await page.getByRole("button", { name: "Verder naar verzending" }).click()
 
   // Belgium ships from its own rates.
-  await expect(page.getByRole("radio", { name: /Pakket België/ })).toBeVisible()
-  await expect(page.getByText(/€\s12,95/)).toBeVisible()
+  await expect(page.getByRole("radio", { name: /Pakket België/ })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole("radio", { name: /Pakket België.*€\s12,95/ })).toBeVisible()
+  // and the summary beside the step shows that shipping cost before it is chosen
+  await expect(page.getByRole("complementary").getByTestId("shipping")).toHaveText(/€\s12,95/)
 })
 
 test("product pages carry schema.org Product data with the price range and stock", async ({ page }) => {

@@ -29,11 +29,12 @@ export async function checkOutOnAccount(page: Page, address: Record<string, stri
   await page.getByRole("link", { name: "Afrekenen" }).click()
   await fillAddress(page, address)
   await page.getByRole("button", { name: "Verder naar verzending" }).click()
-  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible()
+  // each step is a round trip through Medusa: generous on a shared, loaded machine (as toPaymentStep)
+  await expect(page.getByRole("heading", { name: "Verzending" })).toBeVisible({ timeout: 30_000 })
   await page.getByRole("button", { name: "Verder naar betalen" }).click()
-  await page.getByText("Betalen op rekening").click()
+  await page.getByText("Betalen op rekening").click({ timeout: 30_000 })
   await page.getByRole("button", { name: "Bestellen en betalen" }).click()
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!")
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je bestelling!", { timeout: 30_000 })
   return Number((await page.getByTestId("order-number").innerText()).replace("#", ""))
 }
 
