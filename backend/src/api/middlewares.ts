@@ -18,7 +18,8 @@ import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
 import { noticeAuthorMiddlewares } from "./store/notices/author/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
-import { authAccountMiddlewares } from "./middlewares/auth-accounts"
+import { authAccountMiddlewares, authAnswerMiddlewares } from "./middlewares/auth-accounts"
+import { adminInviteMiddlewares } from "./admin/invites/middlewares"
 import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
@@ -103,6 +104,9 @@ export default defineMiddlewares({
     ...authAccountMiddlewares,
     // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
     ...authRateLimitMiddlewares,
+    // ---- after the limits: sign-up answers, equal sign-in time, reset answered first; staff invites
+    ...authAnswerMiddlewares,
+    ...adminInviteMiddlewares,
     ...bodyLimitMiddlewares,
     ...paymentCollectionMiddlewares,
     ...withdrawalMiddlewares,
