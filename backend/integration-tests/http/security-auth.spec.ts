@@ -6,7 +6,8 @@
  * 2. sign-in budgets belong to the login, whatever actor path is used, and only the shop's
  *    three actor types exist on any auth route;
  * 3. sign-in and reset answers take as long for an unknown address as for a known one;
- * 5. one IPv6 /64 is one visitor for every limit.
+ * 5. one IPv6 /64 is one visitor for every limit;
+ * 10. a password change ends the login's other tokens and sessions.
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -213,7 +214,7 @@ medusaIntegrationTestRunner({
         }
         const [k, u] = [median(known), median(unknown)]
         // measured before the fix: ~130 ms against ~9 ms
-        expect({ known: k, unknown: u, ratio: u / k }).toEqual({ known: k, unknown: u, ratio: expect.any(Number) })
+        console.info(`sign-in, median of 5: existing login ${k.toFixed(0)} ms, unknown address ${u.toFixed(0)} ms`)
         expect(u / k).toBeGreaterThan(0.7)
         expect(u / k).toBeLessThan(1.4)
       })
@@ -233,7 +234,42 @@ medusaIntegrationTestRunner({
           unknown.push(await timed(`onbekend-${unique()}@buurtpreventie.test`))
         }
         const [k, u] = [median(known), median(unknown)]
+        console.info(`reset request, median of 5: existing login ${k.toFixed(1)} ms, unknown address ${u.toFixed(1)} ms`)
         expect(Math.abs(k - u)).toBeLessThan(Math.max(8, 0.3 * Math.max(k, u)))
+      })
+    })
+
+    describe("item 10: a password change ends other sessions", () => {
+      it("refuses staff tokens and sessions issued before the password changed; a new sign-in works", async () => {
+        const email = `staf-${unique()}@buurtpreventie.test`
+        await adminHeaders(api, getContainer(), email)
+        const old = await auth("/auth/user/emailpass", { email, password: STAFF_PASSWORD }, visitor())
+        const session = await auth("/auth/session", {}, bearer(old.data.token))
+        const cookie = String(session.headers["set-cookie"] ?? "").split(";")[0]
+        expect((await staffMe(old.data.token)).status).toBe(200)
+        expect((await call(api.get("/admin/users/me", { headers: { cookie } }))).status).toBe(200)
+
+        // JWT iat has whole seconds: change the password in a later second than the sign-in
+        await new Promise((resolve) => setTimeout(resolve, 1100))
+        await getContainer().resolve(Modules.AUTH).updateProvider("emailpass", { entity_id: email, password: "een-nieuw-staff-wachtwoord" })
+
+        expect((await staffMe(old.data.token)).status).toBe(401)
+        expect((await call(api.get("/admin/users/me", { headers: { cookie } }))).status).toBe(401)
+        expect((await auth("/auth/token/refresh", {}, bearer(old.data.token))).status).toBe(401)
+        const fresh = await auth("/auth/user/emailpass", { email, password: "een-nieuw-staff-wachtwoord" }, visitor())
+        expect((await staffMe(fresh.data.token)).status).toBe(200)
+      })
+
+      it("a group admin's token from before a reset sees no group; public store routes still answer", async () => {
+        const email = `beheerder-${unique()}@example.nl`
+        const { headers } = await kit.signedInAdmin(email, `Buurtpreventie Sessielaan ${counter}`)
+        expect((await kit.get("/store/my-group", headers)).status).toBe(200)
+        await new Promise((resolve) => setTimeout(resolve, 1100))
+        await getContainer().resolve(Modules.AUTH).updateProvider("emailpass", { entity_id: email, password: "Een-ander-wachtwoord-2026" })
+        expect((await kit.get("/store/my-group", headers)).status).toBe(401)
+        expect((await kit.get("/store/regions", headers)).status).toBe(200)
+        const fresh = await kit.login(email, "Een-ander-wachtwoord-2026")
+        expect((await kit.get("/store/my-group", bearer(fresh.data.token))).status).toBe(200)
       })
     })
 

@@ -20,6 +20,7 @@ import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
 import { authAccountMiddlewares, authAnswerMiddlewares } from "./middlewares/auth-accounts"
 import { adminInviteMiddlewares } from "./admin/invites/middlewares"
+import { passwordChangedMiddlewares } from "./middlewares/password-changed"
 import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
@@ -100,6 +101,8 @@ export default defineMiddlewares({
     ...adminNoticeMiddlewares,
     ...noticeAuthorMiddlewares,
     ...invoiceMiddlewares,
+    // ---- tokens and sessions older than the login's last password change count as none
+    ...passwordChangedMiddlewares,
     // ---- Medusa's open sign-up closed (api/middlewares/auth-accounts.ts)
     ...authAccountMiddlewares,
     // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
