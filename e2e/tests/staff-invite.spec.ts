@@ -11,6 +11,8 @@ const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? "buurtpreventie"
  * The page must keep working, also after a stranger signed up first for the invited address.
  */
 test("a colleague accepts a staff invite in the Medusa admin and signs in", async ({ page, request }) => {
+  // the admin app's first load and three scrypt hashes (sign-ins, acceptance) take a while on a busy machine
+  test.setTimeout(180_000)
   const signIn = await request.post(`${BACKEND_URL}/auth/user/emailpass`, { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
   const { token: adminToken } = await signIn.json()
   const email = `collega-${Date.now()}@buurtpreventie.test`
