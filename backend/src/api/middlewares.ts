@@ -18,7 +18,9 @@ import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
 import { noticeAuthorMiddlewares } from "./store/notices/author/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
-import { authAccountMiddlewares } from "./middlewares/auth-accounts"
+import { authAccountMiddlewares, authAnswerMiddlewares } from "./middlewares/auth-accounts"
+import { adminInviteMiddlewares } from "./admin/invites/middlewares"
+import { passwordChangedMiddlewares } from "./middlewares/password-changed"
 import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
@@ -99,10 +101,15 @@ export default defineMiddlewares({
     ...adminNoticeMiddlewares,
     ...noticeAuthorMiddlewares,
     ...invoiceMiddlewares,
+    // ---- tokens and sessions older than the login's last password change count as none
+    ...passwordChangedMiddlewares,
     // ---- Medusa's open sign-up closed (api/middlewares/auth-accounts.ts)
     ...authAccountMiddlewares,
     // ---- rate limits of Medusa's sign-in and reset routes; body limits (api/middlewares/)
     ...authRateLimitMiddlewares,
+    // ---- after the limits: sign-up answers, equal sign-in time, reset answered first; staff invites
+    ...authAnswerMiddlewares,
+    ...adminInviteMiddlewares,
     ...bodyLimitMiddlewares,
     ...paymentCollectionMiddlewares,
     ...withdrawalMiddlewares,

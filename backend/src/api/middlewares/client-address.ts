@@ -13,6 +13,7 @@
  *    in CLIENT_ADDRESS_HEADER, signed with CLIENT_IP_SECRET (HMAC-SHA256 over address and
  *    time, valid SIGNATURE_MAX_AGE_SECONDS). A valid signature wins; anything else in that
  *    header is ignored, so a forged header gains nothing.
+ * 3. An IPv6 client counts as its /64 (limitSubject): one home connection holds a whole /64.
  */
 import crypto from "node:crypto"
 import { BlockList, isIP } from "node:net"
@@ -23,11 +24,46 @@ export const CLIENT_ADDRESS_HEADER = "x-bp-client-address"
 /** Long enough for clock skew between two servers, short enough that a leaked header soon expires. */
 export const SIGNATURE_MAX_AGE_SECONDS = 60
 
-/** IPv4 clients on a dual-stack socket show up as ::ffff:1.2.3.4: one client, one spelling. */
+/** The eight 16-bit groups of an IPv6 address in any spelling; undefined when it is not one. */
+export function ipv6Groups(address: string): number[] | undefined {
+  if (isIP(address) !== 6) return undefined
+  let canonical: string
+  try {
+    // WHATWG URL writes IPv6 one way: lower case, zeros compressed, an IPv4 tail as two hex groups
+    canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1)
+  } catch {
+    return undefined
+  }
+  const [head, tail] = canonical.split("::")
+  const left = head ? head.split(":") : []
+  const right = tail ? tail.split(":") : []
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+  return groups.length === 8 ? groups.map((group) => parseInt(group, 16)) : undefined
+}
+
+/**
+ * One client, one spelling: brackets and an IPv6 zone (`%eth0`) dropped, lower case, and IPv4
+ * clients on a dual-stack socket (`::ffff:1.2.3.4`, also written `::ffff:102:304` or
+ * `0:0:0:0:0:ffff:1.2.3.4`) as plain IPv4.
+ */
 export function normaliseAddress(address: string): string {
-  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1")
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed)
-  return (mapped?.[1] ?? trimmed).toLowerCase()
+  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase()
+  const groups = ipv6Groups(trimmed)
+  if (groups && groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    return [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join(".")
+  }
+  return trimmed
+}
+
+/**
+ * Who a limit counts: an IPv4 address, or an IPv6 address's /64. One home connection or one
+ * server gets a whole /64 (2^64 addresses), so keying by the full IPv6 address would give
+ * one visitor a fresh budget per request. `2001:db8:1:2::/64`.
+ */
+export function limitSubject(address: string): string {
+  const normalised = normaliseAddress(address)
+  const groups = ipv6Groups(normalised)
+  return groups ? `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64` : normalised
 }
 
 export function trustedProxyList(entries: TrustedProxy[]): BlockList {
@@ -96,11 +132,11 @@ function settings(): Settings {
   return cached.settings
 }
 
-/** The client's address for rate limits (see the top of this file). */
+/** The client for rate limits (see the top of this file): an IPv4 address or an IPv6 /64. */
 export function clientAddress(req: Pick<MedusaRequest, "headers" | "socket">): string {
   const { trusted, secret } = settings()
-  return (
+  return limitSubject(
     verifiedClientAddress(req.headers[CLIENT_ADDRESS_HEADER], secret) ??
-    addressBehindProxies(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trusted)
+      addressBehindProxies(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trusted)
   )
 }

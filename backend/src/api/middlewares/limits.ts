@@ -3,11 +3,13 @@
  *
  * | what | per | budget |
  * | --- | --- | --- |
- * | sign-in (customer, staff, notice author; any /auth/:actor/:provider) | address + account | 10 / 15 min, cleared by a successful sign-in |
+ * | sign-in (customer, staff, notice author: one budget for all three) | address + account | 10 / 15 min, cleared by a successful sign-in |
  * |  | account | 100 / hour (failures only) |
  * |  | address | 50 / 15 min (failures only) |
  * | password reset request | account | 5 / hour |
  * |  | address | 20 / hour |
+ * | sign-up (any actor; only staff sign-ups are answered) | address | 10 / hour |
+ * | staff invite acceptance | address | 10 / hour |
  * | group registration | address | 5 / hour |
  * | message to a group admin | address | 10 / hour |
  * | withdrawal ("Herroepen": lookup and confirmation together) | address | 30 / hour |
@@ -20,13 +22,15 @@
  * affected. Only a distributed attack (10+ addresses) can exhaust the account's budget,
  * and then only for the rest of that hour.
  *
- * Keys use the route as Medusa matched it: the middleware is registered on Medusa's own
- * matchers (`/auth/:actor_type/:auth_provider`), and the key is built from the decoded
- * route params, lower-cased. So `/auth/customer/emailpass/`, `/AUTH/Customer/emailpass`,
- * `/auth/customer/emailpas%73` and any query string share one budget with the plain path.
+ * Keys are the login (the e-mail address, normalised) and the client's address, never the
+ * path: Medusa's emailpass provider checks the one login of an address on every actor path
+ * (`/auth/customer/…`, `/auth/user/…`, `/auth/notice_author/…`), so all of them, in any
+ * spelling (`/auth/customer/emailpass/`, `%73`, query strings), spend one budget.
+ * The client's address is one IPv6 /64 or one IPv4 address (client-address.ts).
  */
 import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
+import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit } from "./rate-limit"
 
@@ -39,6 +43,9 @@ export const LIMITS = {
   signInAddress: { name: "sign-in:address", points: 50, durationSeconds: 15 * MINUTE },
   resetAccount: { name: "reset-password:account", points: 5, durationSeconds: HOUR },
   resetAddress: { name: "reset-password:address", points: 20, durationSeconds: HOUR },
+  signUpAddress: { name: "sign-up:address", points: 10, durationSeconds: HOUR },
+  // An acceptance may check the password of an existing login (a group admin invited as staff).
+  inviteAcceptAddress: { name: "invite-accept:address", points: 10, durationSeconds: HOUR },
   registration: { name: "group-registration:address", points: 5, durationSeconds: HOUR },
   contact: { name: "group-contact:address", points: 10, durationSeconds: HOUR },
   // Order number + e-mail pairs: guessing stays slow as well as fruitless (the answers are neutral).
@@ -46,12 +53,6 @@ export const LIMITS = {
   // Each lookup may cost a request to PDOK (answers are cached); a shopper needs a handful.
   addressLookup: { name: "address-lookup:address", points: 120, durationSeconds: 10 * MINUTE },
 } satisfies Record<string, Limit>
-
-/** `customer:emailpass`: the actor and provider Medusa's route resolved, whatever the spelling. */
-function authRoute(req: MedusaRequest): string {
-  const params = req.params as Record<string, string | undefined>
-  return `${(params.actor_type ?? "").toLowerCase()}:${(params.auth_provider ?? "").toLowerCase()}`
-}
 
 /**
  * The account an auth request is about (emailpass: `email`, reset: `identifier`), one spelling
@@ -62,32 +63,33 @@ function account(field: string) {
   return (req: MedusaRequest): string | undefined => {
     const value = (req.body as Record<string, unknown> | undefined)?.[field]
     if (typeof value !== "string" || !value.trim()) return undefined
-    const normalised = value.trim().toLowerCase()
+    const normalised = normaliseEmail(value)
     return normalised.length <= 254 ? normalised : `sha256:${crypto.createHash("sha256").update(normalised).digest("hex")}`
   }
 }
 
-const byAddress = (req: MedusaRequest) => clientAddress(req)
+/** The client's address as every limit keys it (one IPv6 /64 is one client): use it for new limits too. */
+export const byAddress = (req: MedusaRequest) => clientAddress(req)
 
 function signInChecks(): LimitCheck[] {
   const who = account("email")
   return [
     {
       limit: LIMITS.signInAddressAccount,
-      key: (req) => (who(req) ? `${authRoute(req)}:${byAddress(req)}:${who(req)}` : undefined),
+      key: (req) => (who(req) ? `${byAddress(req)}:${who(req)}` : undefined),
       onSuccess: "forget",
     },
-    { limit: LIMITS.signInAddress, key: (req) => `${authRoute(req)}:${byAddress(req)}`, onSuccess: "refund" },
+    { limit: LIMITS.signInAddress, key: byAddress, onSuccess: "refund" },
     // last: only attempts that passed both checks above spend the account's own budget
-    { limit: LIMITS.signInAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined), onSuccess: "refund" },
+    { limit: LIMITS.signInAccount, key: who, onSuccess: "refund" },
   ]
 }
 
 function resetChecks(): LimitCheck[] {
   const who = account("identifier")
   return [
-    { limit: LIMITS.resetAddress, key: (req) => `${authRoute(req)}:${byAddress(req)}` },
-    { limit: LIMITS.resetAccount, key: (req) => (who(req) ? `${authRoute(req)}:${who(req)}` : undefined) },
+    { limit: LIMITS.resetAddress, key: byAddress },
+    { limit: LIMITS.resetAccount, key: who },
   ]
 }
 
@@ -95,6 +97,8 @@ export const SIGN_IN_MESSAGE = (n: number) => `Te veel pogingen om in te loggen.
 export const RESET_MESSAGE = (n: number) =>
   `Je hebt al een paar keer een nieuw wachtwoord aangevraagd. Probeer het over ${minutes(n)} opnieuw.`
 export const REGISTRATION_MESSAGE = (n: number) => `Je hebt al een paar groepen aangemeld. Probeer het over ${minutes(n)} opnieuw.`
+export const SIGN_UP_MESSAGE = (n: number) => `Te veel pogingen om een account aan te maken. Probeer het over ${minutes(n)} opnieuw.`
+export const INVITE_ACCEPT_MESSAGE = (n: number) => `Te veel pogingen om een uitnodiging te accepteren. Probeer het over ${minutes(n)} opnieuw.`
 export const CONTACT_MESSAGE = (n: number) => `Je hebt al veel berichten verstuurd. Probeer het over ${minutes(n)} opnieuw.`
 
 export const WITHDRAWAL_MESSAGE = (n: number) => `Te veel aanvragen om te herroepen. Probeer het over ${minutes(n)} opnieuw.`
@@ -105,6 +109,9 @@ export const ADDRESS_LOOKUP_MESSAGE = (n: number) =>
 export const registrationRateLimit = () => rateLimit([{ limit: LIMITS.registration, key: byAddress }], REGISTRATION_MESSAGE)
 /** Messages relayed to group admins. */
 export const contactRateLimit = () => rateLimit([{ limit: LIMITS.contact, key: byAddress }], CONTACT_MESSAGE)
+
+/** Staff invite acceptance (api/admin/invites/middlewares.ts). */
+export const inviteAcceptRateLimit = () => rateLimit([{ limit: LIMITS.inviteAcceptAddress, key: byAddress }], INVITE_ACCEPT_MESSAGE)
 
 /** The withdrawal function's lookup and confirmation share one budget per address. */
 export const withdrawalRateLimit = () => rateLimit([{ limit: LIMITS.withdrawal, key: byAddress }], WITHDRAWAL_MESSAGE)
@@ -125,5 +132,10 @@ export const authRateLimitMiddlewares: MiddlewareRoute[] = [
     matcher: "/auth/:actor_type/:auth_provider/reset-password",
     methods: ["POST"],
     middlewares: [rateLimit(resetChecks(), RESET_MESSAGE)],
+  },
+  {
+    matcher: "/auth/:actor_type/:auth_provider/register",
+    methods: ["POST"],
+    middlewares: [rateLimit([{ limit: LIMITS.signUpAddress, key: byAddress }], SIGN_UP_MESSAGE)],
   },
 ]

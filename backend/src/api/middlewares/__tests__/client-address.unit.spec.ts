@@ -1,6 +1,7 @@
 import { parseTrustedProxies } from "../../../config/env"
 import {
   addressBehindProxies,
+  limitSubject,
   normaliseAddress,
   signClientAddress,
   SIGNATURE_MAX_AGE_SECONDS,
@@ -73,5 +74,33 @@ describe("signed client address", () => {
 
   it("trusts nothing without a secret", () => {
     expect(verifiedClientAddress(signClientAddress("198.51.100.9", SECRET, now), undefined, now)).toBeUndefined()
+  })
+})
+
+describe("limitSubject", () => {
+  it("counts an IPv6 address as its /64, whatever the spelling", () => {
+    const spellings = [
+      "2001:db8:aa:1::1",
+      "2001:0DB8:00AA:0001:ffff:ffff:ffff:fffe",
+      "[2001:db8:aa:1:0:0:0:9]",
+      "2001:db8:aa:1::192.0.2.1",
+      "2001:db8:aa:1::abcd%eth0",
+    ]
+    expect(new Set(spellings.map(limitSubject))).toEqual(new Set(["2001:db8:aa:1::/64"]))
+    expect(limitSubject("2001:db8:aa:2::1")).toBe("2001:db8:aa:2::/64")
+    expect(limitSubject("::1")).toBe("0:0:0:0::/64")
+    expect(limitSubject("fe80::1%lo")).toBe("fe80:0:0:0::/64")
+  })
+
+  it("keeps IPv4, also when written as an IPv4-mapped IPv6 address", () => {
+    for (const spelling of ["198.51.100.77", "::ffff:198.51.100.77", "::FFFF:c633:644d", "0:0:0:0:0:ffff:198.51.100.77", "[::ffff:198.51.100.77]"]) {
+      expect([spelling, limitSubject(spelling)]).toEqual([spelling, "198.51.100.77"])
+    }
+    expect(limitSubject("198.51.100.78")).toBe("198.51.100.78")
+    expect(normaliseAddress("::ffff:c633:644d")).toBe("198.51.100.77")
+  })
+
+  it("leaves what is no address alone", () => {
+    expect(limitSubject("unknown")).toBe("unknown")
   })
 })
