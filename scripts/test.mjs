@@ -132,6 +132,11 @@ async function e2ePhase(serverUrl) {
         ...stripe.env,
         // Staff switched "Betalen op rekening" on next to Stripe: most specs check out on account.
         PAY_ON_ACCOUNT: "true",
+        // The specs place many orders from one address with one e-mail address; the budgets are tested in
+        // backend/integration-tests/http/security-orders.spec.ts.
+        ORDER_LIMIT_PER_ADDRESS: "10000",
+        ORDER_LIMIT_PER_EMAIL: "10000",
+        ORDER_LIMIT_PER_EMAIL_DAY: "10000",
       },
       // Tests never reach the internet and carry their own data: the fixture in the repository.
       referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },

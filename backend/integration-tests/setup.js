@@ -6,3 +6,9 @@ MetadataStorage.clear()
 // visitors with different addresses. Real deployments list their proxies in TRUSTED_PROXIES;
 // security-limits.spec.ts changes this per test to show what an untrusted client can do.
 if (process.env.TRUSTED_PROXIES === undefined) process.env.TRUSTED_PROXIES = "loopback"
+
+// Every spec checks out from loopback, most with one e-mail address: far more orders than a shopper
+// places in an hour. security-orders.spec.ts sets the real budgets (api/middlewares/checkout-limits.ts).
+for (const name of ["ORDER_LIMIT_PER_ADDRESS", "ORDER_LIMIT_PER_EMAIL", "ORDER_LIMIT_PER_EMAIL_DAY"]) {
+  if (process.env[name] === undefined) process.env[name] = "10000"
+}

@@ -324,7 +324,7 @@ medusaIntegrationTestRunner({
       const tampered = await postWebhook({ ...event, id: "evt_forged" }, { signature: Stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET }) })
       for (const response of [wrongSecret, noSignature, tampered]) {
         expect(response.status).toBe(400)
-        expect(response.data).toMatch(/^Webhook Error: An error occurred in constructWebhookEvent/)
+        expect(response.data).toEqual({ type: "invalid_data", message: "Webhook geweigerd." })
       }
       expect(emitted.mock.calls.filter(([e]: any) => e?.name === "payment.webhook_received")).toEqual([])
       expect(await ordersForCart(container, cart.id)).toEqual([])
@@ -335,6 +335,31 @@ medusaIntegrationTestRunner({
       const [orderId] = await ordersForCart(container, cart.id)
       expect(orderId).toBeDefined()
       await confirmationMails(container, MAIL_DIR, orderId)
+    })
+
+    it("a refused webhook answers one generic sentence; the provider's own explanation goes to the log only", async () => {
+      const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+      const warned = jest.spyOn(logger, "warn")
+      const event = { id: "evt_refused", object: "event", type: "payment_intent.succeeded", data: { object: { id: "pi_refused", object: "payment_intent" } } }
+      const attempts = [
+        await postWebhook(event, { secret: "whsec_not_ours" }),
+        await postWebhook(event, { signature: "t=1,v1=00" }),
+        await postWebhook(event, { provider: "stripe-ideal_stripe", secret: "whsec_not_ours" }),
+        await postWebhook(event, { provider: "does-not-exist" }),
+        await postWebhook(event, { provider: "STRIPE_STRIPE" }),
+        await postWebhook(event, { provider: "pp_stripe_stripe" }),
+        await postWebhook(event, { provider: "stripe_stripe%0Aforged" }),
+      ]
+      for (const response of attempts) {
+        expect(response.status).toBe(400)
+        // Before: "Webhook Error: An error occurred in constructWebhookEvent ..." or the module's resolution error with provider ids.
+        expect(response.data).toEqual({ type: "invalid_data", message: "Webhook geweigerd." })
+      }
+      const lines = warned.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith("Payment webhook for provider"))
+      expect(lines).toHaveLength(attempts.length)
+      expect(lines[0]).toContain('"stripe_stripe" refused: ')
+      expect(lines[0]).toContain("constructWebhookEvent")
+      expect(lines.every((line) => !line.includes("\n"))).toBe(true)
     })
 
     it("storefront completion racing Stripe's webhook: exactly one order", async () => {

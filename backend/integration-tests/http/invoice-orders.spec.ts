@@ -11,6 +11,8 @@ import zlib from "node:zlib"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { useSeededShop } from "../utils/seeded-shop"
+import { readShopSettings } from "../../src/config/env"
+import { expireInvoiceOrderWorkflow, processInvoiceApprovals } from "../../src/workflows/invoices/invoice-approval"
 import {
   cartReadyForPayment,
   completeCart,
@@ -31,6 +33,8 @@ process.env.COMPANY_KVK = "87654321"
 delete process.env.STRIPE_API_KEY
 delete process.env.STRIPE_API_BASE_URL
 delete process.env.SMTP_URL
+delete process.env.INVOICE_APPROVAL_REMINDER_DAYS
+delete process.env.INVOICE_APPROVAL_EXPIRE_DAYS
 
 const SIGN = "BORD-WAB-3045-ALU" // € 19,95 incl. btw, Pakketpost
 const INVOICE = "pp_invoice_invoice"
@@ -385,6 +389,88 @@ medusaIntegrationTestRunner({
       expect(state.payment.captured_at).toBeTruthy()
       const twice = await api.post(`/admin/orders/${order.id}/invoice/payment`, {}, admin).catch(fail)
       expect(twice.status).toBe(400)
+    })
+
+    // ---- orders staff leave unapproved expire (anyone can place one with a well-formed KvK number)
+
+    const DAY = 24 * 60 * 60 * 1000
+    const inDays = (days: number) => new Date(Date.now() + days * DAY)
+    const nothing = { reminded: [], expired: [], failed: [] }
+
+    async function availableSigns(): Promise<number> {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const [item] = await inventory.listInventoryItems({ sku: SIGN })
+      const [level] = await inventory.listInventoryLevels({ inventory_item_id: item.id })
+      return Number(level.stocked_quantity) - Number(level.reserved_quantity)
+    }
+    const mailsAbout = (displayId: number) => readMails(MAIL_DIR).filter((m) => m.headers.subject?.includes(`#${displayId} op factuur`))
+
+    it("an unapproved order on invoice: staff reminded after 3 days, cancelled after 7 with its stock released, the shopper mailed", async () => {
+      const before = await availableSigns()
+      const order = await placeInvoiceOrder(GEMEENTE, 3)
+      expect(await availableSigns()).toBe(before - 3)
+
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(2.9) })).toEqual(nothing)
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(3.1) })).toEqual({ reminded: [order.id], expired: [], failed: [] })
+      const [reminder, ...more] = mailsAbout(order.display_id)
+      expect(more).toEqual([])
+      expect(reminder.headers.to).toBe(readShopSettings().staffEmail)
+      expect(reminder.headers.subject).toBe(`Bestelling #${order.display_id} op factuur wacht op goedkeuring`)
+      expect(reminder.text).toContain(GEMEENTE.organisation)
+      expect(reminder.text).toContain("automatisch geannuleerd")
+      expect(reminder.text).toContain(`/orders/${order.id}`)
+      expect((await orderMetadata(order.id)).invoice.approval_reminder_sent_at).toBeTruthy()
+      expect(await availableSigns()).toBe(before - 3) // still held while staff may approve
+
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(5) })).toEqual(nothing) // reminded once
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(7.1) })).toEqual({ reminded: [], expired: [order.id], failed: [] })
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=status,*payment_collections`, admin)
+      expect(data.order.status).toBe("canceled")
+      expect(data.order.payment_collections[0].status).toBe("canceled")
+      expect(await availableSigns()).toBe(before)
+      const reservations = await getContainer().resolve(Modules.INVENTORY).listReservationItems({ line_item_id: order.items.map((i: any) => i.id) })
+      expect(reservations).toEqual([])
+      const expired = mailsAbout(order.display_id).find((m) => m.headers.subject === `Bestelling #${order.display_id} op factuur is geannuleerd`)
+      expect(expired?.headers.to).toBe("wijkmanager@utrecht.example")
+      expect(expired?.text).toContain("Je ontvangt geen factuur en hoeft niets te betalen.")
+      expect(expired?.text).toContain("- 3 × Straatbord WhatsApp-buurtpreventie")
+
+      // Too late to approve; later runs leave it alone.
+      const late = await api.post(`/admin/orders/${order.id}/invoice/approve`, {}, admin).catch(fail)
+      expect(late.status).toBe(400)
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(30) })).toEqual(nothing)
+      expect(mailsAbout(order.display_id)).toHaveLength(2)
+    })
+
+    it("approval before the deadline stops the expiry, also when it lands between the job's list and the cancellation", async () => {
+      const approved = await placeInvoiceOrder(GEMEENTE, 1)
+      await api.post(`/admin/orders/${approved.id}/invoice/approve`, {}, admin)
+      const paid = await placeInvoiceOrder(GEMEENTE, 1)
+      await api.post(`/admin/orders/${paid.id}/invoice/approve`, {}, admin)
+      await api.post(`/admin/orders/${paid.id}/invoice/payment`, {}, admin)
+
+      expect(await processInvoiceApprovals(getContainer(), { now: inDays(30) })).toEqual(nothing)
+      // (Medusa rethrows the step's error as a plain object: match its message.)
+      await expect(expireInvoiceOrderWorkflow(getContainer()).run({ input: { order_id: approved.id } })).rejects.toMatchObject({
+        message: "Deze bestelling op factuur wacht niet meer op goedkeuring.",
+      })
+      for (const order of [approved, paid]) {
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=status`, admin)
+        expect(data.order.status).toBe("pending")
+      }
+    })
+
+    it("uses the configured deadlines (INVOICE_APPROVAL_REMINDER_DAYS / INVOICE_APPROVAL_EXPIRE_DAYS)", async () => {
+      const order = await placeInvoiceOrder(GEMEENTE, 1)
+      process.env.INVOICE_APPROVAL_REMINDER_DAYS = "1"
+      process.env.INVOICE_APPROVAL_EXPIRE_DAYS = "2"
+      try {
+        expect(await processInvoiceApprovals(getContainer(), { now: inDays(1.1) })).toEqual({ reminded: [order.id], expired: [], failed: [] })
+        expect(await processInvoiceApprovals(getContainer(), { now: inDays(2.1) })).toEqual({ reminded: [], expired: [order.id], failed: [] })
+      } finally {
+        delete process.env.INVOICE_APPROVAL_REMINDER_DAYS
+        delete process.env.INVOICE_APPROVAL_EXPIRE_DAYS
+      }
     })
   },
 })

@@ -129,6 +129,33 @@ medusaIntegrationTestRunner({
       expect(mailsTo("betaald@example.nl")).toHaveLength(0)
     })
 
+    /** Pending orders created `daysAgo` days ago, straight through the Order Module (one insert, no checkout). */
+    async function olderPendingOrders(count: number, daysAgo: number): Promise<string[]> {
+      const orders = await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders(Array.from({ length: count }, (_, i) => ({ email: `verzonden-${i}@example.nl`, currency_code: "eur", status: "pending" })))
+      const ids = orders.map((o) => o.id)
+      const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await db.raw(`update "order" set created_at = now() - make_interval(days => ?) where id = any(?)`, [daysAgo, ids])
+      return ids
+    }
+
+    it("finds a due order behind more than 500 older pending orders (shipped orders stay pending for ever)", async () => {
+      // Before the fix the job read only the oldest 500 pending orders of any kind and never reached this one.
+      await olderPendingOrders(520, 30)
+      const order = await placeOnAccount(1, "achteraan@example.nl")
+      expect(await processUnpaidOrders(getContainer(), { now: inDays(7.1) })).toEqual({ reminded: [order.id], canceled: [], failed: [] })
+      expect(await processUnpaidOrders(getContainer(), { now: inDays(14.1) })).toEqual({ reminded: [], canceled: [order.id], failed: [] })
+      expect((await orderOf(order.id)).status).toBe("canceled")
+    })
+
+    it("pages through every due order on account, however many", async () => {
+      const orders = [await placeOnAccount(1, "een@example.nl"), await placeOnAccount(1, "twee@example.nl"), await placeOnAccount(1, "drie@example.nl")]
+      const { reminded } = await processUnpaidOrders(getContainer(), { now: inDays(7.1), pageSize: 2 })
+      expect(reminded.sort()).toEqual(orders.map((o) => o.id).sort())
+      for (const to of ["een@example.nl", "twee@example.nl", "drie@example.nl"]) expect(mailsTo(to)).toHaveLength(1)
+    })
+
     it("uses the configured deadlines (UNPAID_ORDER_REMINDER_DAYS / UNPAID_ORDER_CANCEL_DAYS)", async () => {
       const order = await placeOnAccount(1)
       process.env.UNPAID_ORDER_REMINDER_DAYS = "2"

@@ -10,6 +10,7 @@ import {
 import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
 import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
 import { cartErrorHandler } from "./middlewares/cart-errors"
+import { checkoutLimitMiddlewares } from "./middlewares/checkout-limits"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "./middlewares/validation"
 import { StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
 import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
@@ -98,6 +99,8 @@ export default defineMiddlewares({
     },
     ...myGroupMiddlewares,
     ...cartMiddlewares,
+    // ---- orders per address and per e-mail address (api/middlewares/checkout-limits.ts)
+    ...checkoutLimitMiddlewares,
     ...adminNoticeMiddlewares,
     ...noticeAuthorMiddlewares,
     ...invoiceMiddlewares,

@@ -60,6 +60,10 @@ export type BackendEnv = {
   unpaidOrderReminderDays: number
   /** Days after which an unpaid order on account is cancelled, releasing its stock (UNPAID_ORDER_CANCEL_DAYS, 14). */
   unpaidOrderCancelDays: number
+  /** Orders on invoice that staff leave unapproved: reminder and expiry (see readInvoiceApprovalSettings). */
+  invoiceApproval: InvoiceApprovalSettings
+  /** Orders per client address and per e-mail address (see readCheckoutLimitSettings). */
+  checkoutLimits: CheckoutLimitSettings
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -166,6 +170,8 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     trustedProxies,
     clientIpSecret,
     ...unpaidOrderSettings(env),
+    invoiceApproval: readInvoiceApprovalSettings(env),
+    checkoutLimits: readCheckoutLimitSettings(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -194,6 +200,43 @@ function unpaidOrderSettings(env: NodeJS.ProcessEnv) {
     throw new ConfigError(`PAY_ON_ACCOUNT must be true or false, not "${env.PAY_ON_ACCOUNT}"`)
   }
   return { payOnAccount: raw === "true", unpaidOrderReminderDays, unpaidOrderCancelDays }
+}
+
+/**
+ * Orders on invoice ("Op factuur") hold their stock until staff approve them. Anyone can
+ * place one with a well-formed KvK number, so an order staff do not approve expires:
+ * staff get a reminder after INVOICE_APPROVAL_REMINDER_DAYS (3) and the order is
+ * cancelled, its stock released, after INVOICE_APPROVAL_EXPIRE_DAYS (7); see
+ * src/jobs/invoice-approval.ts.
+ */
+export type InvoiceApprovalSettings = { reminderDays: number; expireDays: number }
+
+export function readInvoiceApprovalSettings(env: NodeJS.ProcessEnv = process.env): InvoiceApprovalSettings {
+  const reminderDays = positiveInteger("INVOICE_APPROVAL_REMINDER_DAYS", env.INVOICE_APPROVAL_REMINDER_DAYS, 3)
+  const expireDays = positiveInteger("INVOICE_APPROVAL_EXPIRE_DAYS", env.INVOICE_APPROVAL_EXPIRE_DAYS, 7)
+  if (expireDays <= reminderDays) {
+    throw new ConfigError(
+      `INVOICE_APPROVAL_EXPIRE_DAYS (${expireDays}) must be more than INVOICE_APPROVAL_REMINDER_DAYS (${reminderDays}): staff are reminded before the order expires`
+    )
+  }
+  return { reminderDays, expireDays }
+}
+
+/**
+ * How many orders (completed carts) one client address may place per hour
+ * (ORDER_LIMIT_PER_ADDRESS, 10), and one e-mail address per hour and per day
+ * (ORDER_LIMIT_PER_EMAIL, 5; ORDER_LIMIT_PER_EMAIL_DAY, 15). See
+ * src/api/middlewares/checkout-limits.ts.
+ */
+export type CheckoutLimitSettings = { perAddressHour: number; perEmailHour: number; perEmailDay: number }
+
+export function readCheckoutLimitSettings(env: NodeJS.ProcessEnv = process.env): CheckoutLimitSettings {
+  const perEmailHour = positiveInteger("ORDER_LIMIT_PER_EMAIL", env.ORDER_LIMIT_PER_EMAIL, 5)
+  const perEmailDay = positiveInteger("ORDER_LIMIT_PER_EMAIL_DAY", env.ORDER_LIMIT_PER_EMAIL_DAY, 15)
+  if (perEmailDay < perEmailHour) {
+    throw new ConfigError(`ORDER_LIMIT_PER_EMAIL_DAY (${perEmailDay}) must be at least ORDER_LIMIT_PER_EMAIL (${perEmailHour})`)
+  }
+  return { perAddressHour: positiveInteger("ORDER_LIMIT_PER_ADDRESS", env.ORDER_LIMIT_PER_ADDRESS, 10), perEmailHour, perEmailDay }
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

@@ -14,6 +14,7 @@ const {
   toOrderInvoice,
 } = await import("./checkout.server");
 const { toBackendFailure } = await import("./backend.server");
+const { CartError } = await import("./cart.server");
 
 // A block body: a function returned from beforeEach would run as a cleanup hook.
 beforeEach(() => {
@@ -92,6 +93,15 @@ describe("return from Stripe", () => {
     expect(seen.map(call)).toEqual(Array(3).fill("POST /store/carts/cart_1/complete"));
     expect(sleeps).toEqual([10, 10]);
     expect(s.get("lastOrderId")).toBe("order_1");
+  });
+
+  it("shows the backend's Dutch sentence when too many orders were placed (429), not a generic failure", async () => {
+    const message = "Er zijn vanaf hier of met dit e-mailadres al veel bestellingen geplaatst. Probeer het over 42 minuten opnieuw, of neem contact met ons op.";
+    stubBackend(() => ({ status: 429, body: { type: "too_many_requests", message }, headers: { "Retry-After": "2520" } }));
+    const error = await completeOrAwaitOrder(session(), "cart_1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CartError);
+    expect(error).not.toBeInstanceOf(CompletionInProgress);
+    expect((error as Error).message).toBe(message);
   });
 
   it("gives up after the timeout with CompletionInProgress, never a payment error", async () => {

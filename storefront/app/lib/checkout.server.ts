@@ -1,4 +1,4 @@
-import { BackendError, backendFetch, callBackend, sdk } from "./backend.server";
+import { BackendError, backendFetch, callBackend, sdk, toBackendFailure } from "./backend.server";
 import { getRegion } from "./catalogue.server";
 import { CART_CODES, CartError, cartPath, forgetCart, stockRefusal, type CartView } from "./cart.server";
 import type { ShopSession } from "./session.server";
@@ -150,6 +150,8 @@ export async function completeCart(session: ShopSession, cartId: string): Promis
     if (!(error instanceof BackendError) || error.status >= 500) throw error;
     // 409: Medusa is completing this cart in another request (Stripe's webhook or a second tab).
     if (error.status === 409) throw new CompletionInProgress({ cause: error });
+    // 429: too many orders from this address or e-mail address; the backend's Dutch sentence says how long to wait.
+    if (error.status === 429) throw new CartError(toBackendFailure(error).message, { cause: error });
     throw new CartError(stockRefusal(error) ?? NOT_COMPLETED_MESSAGE, { cause: error });
   }
   if (result.type !== "order") {

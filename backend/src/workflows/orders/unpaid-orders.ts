@@ -21,6 +21,7 @@ import {
   unpaidOrderReminder,
   type UnpaidOrderData,
 } from "../../modules/notification-mail/withdrawal-templates"
+import { forEachOrderPage, orderIdsWithOpenPayment } from "./open-payment-orders"
 import { orderNotification } from "./order-notification"
 import { markUnpaidReminderStep } from "./steps/mark-unpaid-reminder"
 
@@ -134,38 +135,45 @@ export type UnpaidOrdersResult = { reminded: string[]; canceled: string[]; faile
  */
 export async function processUnpaidOrders(
   container: MedusaContainer,
-  { now = new Date(), settings }: { now?: Date; settings?: UnpaidOrderSettings } = {}
+  { now = new Date(), settings, pageSize }: { now?: Date; settings?: UnpaidOrderSettings; pageSize?: number } = {}
 ): Promise<UnpaidOrdersResult> {
   const env = readBackendEnv()
   const { reminderDays, cancelDays } = settings ?? { reminderDays: env.unpaidOrderReminderDays, cancelDays: env.unpaidOrderCancelDays }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const result: UnpaidOrdersResult = { reminded: [], canceled: [], failed: [] }
 
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ORDER_FIELDS,
-    filters: { status: "pending", created_at: { $lte: new Date(now.getTime() - reminderDays * DAY) } } as any,
-    pagination: { take: 500, order: { created_at: "ASC" } },
+  // Only orders with an open payment on account, however many finished orders exist (open-payment-orders.ts).
+  const ids = await orderIdsWithOpenPayment(container, {
+    providerId: PAYMENT_PROVIDER_IDS.manual,
+    createdBefore: new Date(now.getTime() - reminderDays * DAY),
+    pageSize,
   })
 
-  for (const order of (data as any[]).filter(isUnpaidOrderOnAccount)) {
-    const age = now.getTime() - new Date(order.created_at).getTime()
-    try {
-      if (age >= cancelDays * DAY) {
-        await cancelUnpaidOrderWorkflow(container).run({ input: { order_id: order.id } })
-        result.canceled.push(order.id)
-        logger.info(`Unpaid order #${order.display_id} on account cancelled after ${cancelDays} days; its stock is free again`)
-      } else if (!order.metadata?.unpaid_reminder_sent_at && !order.metadata?.withdrawal) {
-        // (A shopper who withdrew is not asked to pay; the order is still cancelled when due.)
-        const cancelAt = new Date(new Date(order.created_at).getTime() + cancelDays * DAY).toISOString()
-        await remindUnpaidOrderWorkflow(container).run({ input: { order_id: order.id, cancel_at: cancelAt, now: now.toISOString() } })
-        result.reminded.push(order.id)
+  await forEachOrderPage(
+    container,
+    ids,
+    ORDER_FIELDS,
+    async (orders) => {
+      for (const order of orders.filter(isUnpaidOrderOnAccount)) {
+        const age = now.getTime() - new Date(order.created_at).getTime()
+        try {
+          if (age >= cancelDays * DAY) {
+            await cancelUnpaidOrderWorkflow(container).run({ input: { order_id: order.id } })
+            result.canceled.push(order.id)
+            logger.info(`Unpaid order #${order.display_id} on account cancelled after ${cancelDays} days; its stock is free again`)
+          } else if (age >= reminderDays * DAY && !order.metadata?.unpaid_reminder_sent_at && !order.metadata?.withdrawal) {
+            // (A shopper who withdrew is not asked to pay; the order is still cancelled when due.)
+            const cancelAt = new Date(new Date(order.created_at).getTime() + cancelDays * DAY).toISOString()
+            await remindUnpaidOrderWorkflow(container).run({ input: { order_id: order.id, cancel_at: cancelAt, now: now.toISOString() } })
+            result.reminded.push(order.id)
+          }
+        } catch (e) {
+          result.failed.push(order.id)
+          logger.error(`Unpaid order #${order.display_id}: ${(e as Error).message}`)
+        }
       }
-    } catch (e) {
-      result.failed.push(order.id)
-      logger.error(`Unpaid order #${order.display_id}: ${(e as Error).message}`)
-    }
-  }
+    },
+    pageSize
+  )
   return result
 }

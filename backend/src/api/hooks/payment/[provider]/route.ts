@@ -6,6 +6,14 @@ import { ContainerRegistrationKeys, Modules, PaymentWebhookEvents } from "@medus
 const DEFAULT_DELAY_MS = 5000
 const DEFAULT_ATTEMPTS = 3
 
+/** The whole answer to a webhook the provider rejects (bad signature, unknown provider, unreadable body). */
+export const WEBHOOK_REFUSED = { type: "invalid_data", message: "Webhook geweigerd." }
+
+/** One line, bounded: the provider id comes from the URL and the message may quote the payload. */
+function loggable(value: unknown): string {
+  return String(value ?? "").replace(/[\r\n\t]+/g, " ").slice(0, 500)
+}
+
 /**
  * POST /hooks/payment/:provider — Medusa's own payment webhook route, replicated at
  * the same path (a project route registered later replaces the core one; Medusa's
@@ -23,6 +31,9 @@ const DEFAULT_ATTEMPTS = 3
  *    provider parses the payload first (for Stripe `webhooks.constructEvent`, the
  *    signature check, no side effects) and a payload it rejects gets 400, so Stripe
  *    reports the failure and retries the event once the secret is fixed.
+ *
+ * 3. The 400 says only that the webhook was refused (WEBHOOK_REFUSED); why, with the
+ *    provider's own wording, is logged for the operator.
  *
  * Everything else is upstream's behaviour: the event is emitted as
  * `payment.webhook_received` and processed by Medusa's own payment-webhook
@@ -49,7 +60,12 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       { delay: options.webhook_delay || DEFAULT_DELAY_MS, attempts: options.webhook_retries || DEFAULT_ATTEMPTS }
     )
   } catch (err) {
-    res.status(400).send(`Webhook Error: ${(err as Error).message}`)
+    // The provider's message names its configuration (provider ids, how the signature was
+    // checked, the SDK's advice): it goes to the log, the caller learns only "refused".
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Payment webhook for provider "${loggable(req.params.provider)}" refused: ${loggable((err as Error)?.message)}`)
+    res.status(400).json(WEBHOOK_REFUSED)
     return
   }
   res.sendStatus(200)
