@@ -2,6 +2,7 @@ import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery 
 import {
   AdminCreateGroup,
   AdminGetGroupsParams,
+  AdminModerateGroup,
   AdminRejectGroup,
   AdminRejectGroupChanges,
   AdminUpdateGroup,
@@ -11,7 +12,7 @@ import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } fro
 import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
 import { cartErrorHandler } from "./middlewares/cart-errors"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "./middlewares/validation"
-import { StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
+import { StoreConfirmGroupRegistration, StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
 import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
 import { cartMiddlewares } from "./store/carts/middlewares"
 import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
@@ -47,6 +48,11 @@ export default defineMiddlewares({
       ],
     },
     {
+      matcher: "/store/groups/registrations/confirm",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(StoreConfirmGroupRegistration)],
+    },
+    {
       matcher: "/store/groups/:slug/contact",
       methods: ["POST"],
       middlewares: [
@@ -77,6 +83,16 @@ export default defineMiddlewares({
       matcher: "/admin/groups/:id",
       methods: ["POST"],
       middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AdminUpdateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/approve",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminModerateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/changes/approve",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminModerateGroup)],
     },
     {
       matcher: "/admin/groups/:id/reject",
