@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import { mailFor } from "./support/group-admin"
+import { mailFor, staffModerates } from "./support/group-admin"
 
 /**
  * Postcode + huisnummer fill in the address (PDOK Locatieserver through the backend; in
@@ -276,7 +276,7 @@ test("'Mijn groep' offers the same two ways: a central address and the pin (keyb
   })
   expect(created.ok(), await created.text()).toBeTruthy()
   const group = ((await created.json()) as { group: ApiGroup }).group
-  expect((await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })).ok()).toBeTruthy()
+  await staffModerates(request, staff, group.id, "approve")
   await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
   const link = new URL(/(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "group-account-set-password")!)![1]!)
   await offline(page, baseURL)
@@ -320,7 +320,7 @@ test("'Mijn groep' offers the same two ways: a central address and the pin (keyb
   expect(requested().lat as number).toBeCloseTo(lat, 4)
 
   // Staff approve the change: now the point is the group's own.
-  expect((await request.post(`${BACKEND_URL}/admin/groups/${group.id}/changes/approve`, { headers: staff })).ok()).toBeTruthy()
+  await staffModerates(request, staff, group.id, "changes/approve")
   stored = await storedGroup(request, name)
   expect(stored.lat as number).toBeCloseTo(lat, 4)
   expect(stored.pending_changes).toBeNull()

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, type Page, test } from "@playwright/test"
 import { checkOutOnAccount } from "./support/checkout"
-import { type ApiGroup, mailFor, seededGroup, staffToken } from "./support/group-admin"
+import { type ApiGroup, mailFor, seededGroup, staffModerates, staffToken } from "./support/group-admin"
 
 /**
  * A group admin's account end to end: staff approve a group (admin API), the admin
@@ -49,8 +49,7 @@ test("a group admin sets a password from the e-mail, signs in, edits the group a
   })
   expect(created.ok(), await created.text()).toBeTruthy()
   const group = ((await created.json()) as { group: ApiGroup }).group
-  const approved = await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })
-  expect(approved.ok(), await approved.text()).toBeTruthy()
+  await staffModerates(request, staff, group.id, "approve")
 
   // the account e-mail with the set-password link
   await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()

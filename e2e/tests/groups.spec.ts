@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 import fs from "node:fs"
 import path from "node:path"
+import { mailFor } from "./support/group-admin"
 
 const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
 const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
@@ -191,9 +192,10 @@ async function fillRegistration(page: Page, values: Record<string, string>) {
   }
 }
 
-test("register a group, picking its point on the map, and see the confirmation", async ({ page, request, baseURL }) => {
+test("register a group, picking its point on the map, then confirm the address from the mail", async ({ page, request, baseURL }) => {
   const group = await seededGroup(request, 7)
   const name = `E2E Buurtpreventie Proefstraat ${Date.now()}`
+  const email = `eva.proef.${Date.now()}@example.com`
   await offline(page, baseURL)
   await page.goto("/groepen/aanmelden")
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meld je WhatsApp-buurtpreventiegroep aan")
@@ -204,7 +206,7 @@ test("register a group, picking its point on the map, and see the confirmation",
     "Postcodes van je buurt": group.postcodes[0]!,
     "Aantal leden": "25",
     "Je naam": "Eva Proef",
-    "Je e-mailadres": `eva.proef.${Date.now()}@example.com`,
+    "Je e-mailadres": email,
     "Je telefoonnummer": "06 12345678",
   })
   // Clicking the map chooses the point (hidden fields lat/lng).
@@ -218,15 +220,46 @@ test("register a group, picking its point on the map, and see the confirmation",
   await page.getByRole("button", { name: "Groep aanmelden" }).click()
 
   await expect(page).toHaveURL(/\/groepen\/aangemeld$/)
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je aanmelding!")
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bevestig je e-mailadres")
   await expect(page.getByTestId("registration-confirmation")).toContainText(name)
-  await expect(page.getByTestId("registration-confirmation")).toContainText("We bekijken je groep")
+  await expect(page.getByTestId("registration-confirmation")).toContainText("Klik op de link in die e-mail")
 
-  // Pending: not public until staff approve it.
-  const response = await request.get(`${BACKEND_URL}/store/groups?q=${encodeURIComponent(name)}`, {
-    headers: { "x-publishable-api-key": PUBLISHABLE_KEY },
-  })
-  expect(((await response.json()) as { count: number }).count).toBe(0)
+  // Not a group yet: not public, and no mail but the neutral confirmation (nothing of what was typed).
+  const count = async () =>
+    (
+      (await (
+        await request.get(`${BACKEND_URL}/store/groups?q=${encodeURIComponent(name)}`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+      ).json()) as { count: number }
+    ).count
+  expect(await count()).toBe(0)
+  await expect.poll(() => mailFor(email, "group-registration-confirm"), { timeout: 20_000 }).not.toBeNull()
+  const confirmation = mailFor(email, "group-registration-confirm")!
+  expect(confirmation).not.toContain("Proefstraat")
+  expect(confirmation).not.toContain("Eva")
+  expect(mailFor(email, "group-registered-admin")).toBeNull()
+
+  // The registrant opens the link from the mail and confirms with the button.
+  const link = new URL(/(https?:\/\/\S+\/groepen\/bevestigen\?token=[A-Za-z0-9_-]+)/.exec(confirmation)![1]!)
+  await page.goto(`${link.pathname}${link.search}`)
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmelding bevestigen")
+  await page.getByRole("button", { name: "Bevestig mijn aanmelding" }).click()
+  await expect(page.getByTestId("registration-confirmed")).toContainText("Je e-mailadres is bevestigd")
+  // Now staff and the admin hear of it; still pending, so still not public.
+  await expect.poll(() => mailFor(email, "group-registered-admin"), { timeout: 20_000 }).toContain(name)
+  expect(await count()).toBe(0)
+
+  // The link works once: opened again, it says so and changes nothing.
+  await page.goto(`${link.pathname}${link.search}`)
+  await page.getByRole("button", { name: "Bevestig mijn aanmelding" }).click()
+  await expect(page.getByTestId("registration-confirmed")).toContainText("al bevestigd")
+})
+
+test("a dead confirmation link says so in Dutch", async ({ page }) => {
+  await page.goto("/groepen/bevestigen?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+  await page.getByRole("button", { name: "Bevestig mijn aanmelding" }).click()
+  await expect(page.getByTestId("form-error")).toContainText("Deze bevestigingslink is verlopen, al gebruikt of onvolledig")
+  await page.goto("/groepen/bevestigen")
+  await expect(page.getByTestId("form-error")).toContainText("Deze bevestigingslink is verlopen, al gebruikt of onvolledig")
 })
 
 test("a bad registration explains each field in Dutch, keeps the input and stores nothing", async ({ page, request }) => {
@@ -319,4 +352,5 @@ test("sitemap.xml lists the directory: /groepen, every approved group and the mu
   expect(paths).toContain(`/gemeenten/${group.gemeente_slug}`)
   expect(paths.filter((p) => /^\/groepen\/[^/]+$/.test(p)).length).toBeGreaterThanOrEqual(150)
   expect(paths).not.toContain("/groepen/aangemeld")
+  expect(paths).not.toContain("/groepen/bevestigen")
 })

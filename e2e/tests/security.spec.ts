@@ -1,6 +1,6 @@
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test"
 import { fillAddress } from "./support/checkout"
-import { mailFor } from "./support/group-admin"
+import { mailFor, staffModerates } from "./support/group-admin"
 
 /**
  * Issue 15 through a real browser and the real storefront server: signing in from a
@@ -43,7 +43,7 @@ async function groupAdminWithPassword(page: Page, request: APIRequestContext): P
   })
   expect(created.ok(), await created.text()).toBeTruthy()
   const group = ((await created.json()) as { group: ApiGroup }).group
-  expect((await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })).ok()).toBeTruthy()
+  await staffModerates(request, staff, group.id, "approve")
 
   await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
   const link = new URL(/(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "group-account-set-password")!)![1]!)

@@ -30,7 +30,9 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
     const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.77" })
-    const { store, admin, call, get, post, bearer, service, notifications, login, setPassword, nextIp, registerAndApprove, mailFor } = kit
+    const { store, admin, call, get, post, bearer, service, notifications, login, setPassword, nextIp, registerAndApprove, mailFor, adminGroup } = kit
+    /** What staff saw when they opened the group: moderation decisions carry it. */
+    const seen = async (id: string) => ({ seen_updated_at: (await adminGroup(id)).updated_at as string })
 
     it("approval creates a customer, login and link, mails a set-password link; the password works once set", async () => {
       const row = await registerAndApprove(groupBody("Buurtpreventie Accountlaan", "Anouk.Account@Example.nl"))
@@ -204,7 +206,7 @@ medusaIntegrationTestRunner({
         expect((await post("/store/my-group/groups/nbgrp_missing", { member_count: 3 }, anouk.headers)).status).toBe(404)
 
         // rejected groups show the reason to their own admin
-        await call(api.post(`/admin/groups/${anouk.row.id}/reject`, { reason: "Dit is een vereniging, geen buurt." }, admin))
+        await call(api.post(`/admin/groups/${anouk.row.id}/reject`, { reason: "Dit is een vereniging, geen buurt.", ...(await seen(anouk.row.id)) }, admin))
         const rejected = await get("/store/my-group", anouk.headers)
         expect(rejected.data.groups[0]).toMatchObject({ status: "rejected", rejection_reason: "Dit is een vereniging, geen buurt." })
       })
@@ -241,7 +243,7 @@ medusaIntegrationTestRunner({
         )
         // a point in Belgium is fine (border groups)
         expect((await edit({ lat: "51.05", lng: "3.72" })).status).toBe(200)
-        expect((await call(api.post(`/admin/groups/${row.id}/changes/approve`, {}, admin))).status).toBe(200)
+        expect((await call(api.post(`/admin/groups/${row.id}/changes/approve`, await seen(row.id), admin))).status).toBe(200)
 
         const page = await get(`/store/groups/${row.slug}`)
         expect(page.data.group).toMatchObject({ name: "Buurtpreventie Nieuwe Naam", member_count: 57, postcodes: ["1011", "1012"], gemeente: "Amsterdam" })
@@ -304,7 +306,7 @@ medusaIntegrationTestRunner({
         expect(await signsOrderedForGroup(getContainer().resolve("query"), row.id)).toBe(3)
 
         // staff cannot re-approve an anonymised group (there is nobody to mail)
-        const reapprove = await call(api.post(`/admin/groups/${row.id}/approve`, {}, admin))
+        const reapprove = await call(api.post(`/admin/groups/${row.id}/approve`, await seen(row.id), admin))
         expect(reapprove.status).toBe(400)
         expect((await service().retrieveNeighbourhoodGroup(row.id)).status).toBe("archived")
 

@@ -20,6 +20,9 @@ jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cor
 const REFERENCE_FILE = REFERENCE_DATA_FIXTURE
 const ROWS = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_FILE, "utf8"))
 const DEMO = demoGroups()
+/** The store shows a group's point rounded to 3 decimals (~100 m; PUBLIC_POINT_DECIMALS), staff the precise one. */
+const round3 = (n: number) => Math.round(n * 1000) / 1000
+const publicPoint = (g: { lat?: number | null; lng?: number | null }) => ({ lat: round3(g.lat!), lng: round3(g.lng!) })
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -102,7 +105,11 @@ medusaIntegrationTestRunner({
 
       it("limits to a map's bounding box", async () => {
         const bbox = [4.7, 52.25, 5.1, 52.45] // minLng, minLat, maxLng, maxLat: around Amsterdam
-        const inside = DEMO.filter((g) => g.lng! >= bbox[0] && g.lat! >= bbox[1] && g.lng! <= bbox[2] && g.lat! <= bbox[3])
+        // the box holds the public (rounded) point of each group
+        const inside = DEMO.filter((g) => {
+          const { lat, lng } = publicPoint(g)
+          return lng >= bbox[0] && lat >= bbox[1] && lng <= bbox[2] && lat <= bbox[3]
+        })
         expect(inside.length).toBeGreaterThan(3)
         const { data } = await get(`/store/groups?bbox=${bbox.join(",")}&limit=100`)
         expect(data.count).toBe(inside.length)
@@ -146,7 +153,8 @@ medusaIntegrationTestRunner({
         ])
         try {
           const origin = (await get("/store/groups?postcode=9711&limit=1")).data.origin // Groningen: far from most groups
-          const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, { lat: g.lat!, lng: g.lng! }) })).sort((a, b) => a.km - b.km)
+          // measured from the public point, as the store does
+          const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, publicPoint(g)) })).sort((a, b) => a.km - b.km)
           const expected = [...located.map((g) => g.slug), unlocated.slug]
           const total = expected.length
 
@@ -194,7 +202,11 @@ medusaIntegrationTestRunner({
         expect(Object.keys(data.group).sort()).toEqual(
           ["approved_at", "gemeente", "gemeente_code", "gemeente_slug", "id", "lat", "lng", "member_count", "name", "postcodes", "signs_ordered", "slug", "updated_at", "woonplaats"].sort()
         )
-        expect(data.group).toMatchObject({ slug: demo.slug, name: demo.name, gemeente: demo.gemeente, lat: demo.lat, lng: demo.lng })
+        expect(data.group).toMatchObject({ slug: demo.slug, name: demo.name, gemeente: demo.gemeente })
+        // public precision: 3 decimals, within ~100 m of the precise point
+        expect(data.group.lat).toBeCloseTo(demo.lat!, 2)
+        expect(data.group.lng).toBeCloseTo(demo.lng!, 2)
+        expect([data.group.lat, data.group.lng].map((n: number) => round3(n))).toEqual([data.group.lat, data.group.lng])
         const missing = await get("/store/groups/bestaat-niet")
         expect(missing.status).toBe(404)
         expect(missing.data.message).toBe('Groep "bestaat-niet" niet gevonden')

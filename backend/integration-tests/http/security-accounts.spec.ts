@@ -206,7 +206,7 @@ medusaIntegrationTestRunner({
       const address = "vera.vanverwijder@example.nl"
       // an earlier registration that was rejected, and one still pending, with the same address
       const rejected = await register(group("Buurtpreventie Afgewezenlaan", "VERA.vanverwijder@example.nl", ["3582"]))
-      expect((await call(api.post(`/admin/groups/${rejected.id}/reject`, { reason: "Dubbele aanmelding" }, admin))).status).toBe(200)
+      expect((await call(api.post(`/admin/groups/${rejected.id}/reject`, { reason: "Dubbele aanmelding", seen_updated_at: rejected.updated_at }, admin))).status).toBe(200)
       const pending = await register(group("Buurtpreventie Wachtlaan", address, ["3583"]))
       const row = await register(group("Buurtpreventie Verwijderlaan", mixed))
       // a message Vera sent another group through the contact relay (her address as reply-to)

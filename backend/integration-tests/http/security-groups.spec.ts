@@ -15,6 +15,8 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { groupBody, useGroupAccountsKit } from "../utils/group-accounts"
+import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
+import { expireGroupRegistrationsWorkflow } from "../../src/workflows/groups/expire-group-registrations"
 import { readMails } from "../utils/checkout"
 
 // generous: the database setup (migrations, seed, reference data) shares a busy machine
@@ -29,8 +31,15 @@ delete process.env.SMTP_URL
 
 const INVITE_LINK_MESSAGE = "Deel nooit de uitnodigingslink van je groep"
 const REGISTERED_MESSAGE =
-  "Bedankt voor je aanmelding! We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat. " +
-  "We nemen contact op als deze groep al bestaat."
+  "Bijna klaar! We hebben je een e-mail gestuurd. Klik op de link in die e-mail om je e-mailadres te bevestigen; " +
+  "pas daarna bekijken we je aanmelding. De link is 48 uur geldig."
+
+/** Great-circle distance in km (the store API's own formula), from a group's public point to an origin. */
+function haversineKm(lat: number, lng: number, origin: { lat: number; lng: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180
+  const a = Math.sin(rad(lat - origin.lat) / 2) ** 2 + Math.cos(rad(origin.lat)) * Math.cos(rad(lat)) * Math.sin(rad(lng - origin.lng) / 2) ** 2
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)))
+}
 
 /** Invite links as someone would write them to get past a filter. */
 const HOSTILE_LINKS = [
@@ -51,7 +60,9 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
     const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.88" })
-    const { admin, call, get, post, register, service, approvedGroup, signedInAdmin, sentNotification } = kit
+    const { admin, call, get, post, register, service, approvedGroup, signedInAdmin, sentNotification, adminGroup } = kit
+    /** What staff saw when they opened the group's page: moderation decisions carry it. */
+    const seen = async (id: string) => ({ seen_updated_at: (await adminGroup(id)).updated_at as string })
     const groupCount = async () => (await dbConnection.raw("select count(*)::int as count from neighbourhood_group")).rows[0].count
 
     /** The e-mail of `template` about a group once sent, with its subject and text (the .eml in MAIL_DIR). */
@@ -66,6 +77,12 @@ medusaIntegrationTestRunner({
       return { to: sent.to, subject: (sent.data as any).subject as string, text: file.text }
     }
     const publicGroup = async (slug: string) => (await get(`/store/groups/${slug}`)).data.group
+    /** The group a registration became once its admin confirmed the mailed link. */
+    const confirmed = async (email: string) => {
+      const token = await kit.confirmationToken(email)
+      expect((await kit.confirmRegistration(token)).status).toBe(200)
+      return kit.groupOfToken(token)
+    }
     const search = async (query: string) => (await get(`/store/groups?${query}`)).data.groups.map((g: any) => g.slug)
 
     describe("an approved listing changes name or location only after staff review", () => {
@@ -106,7 +123,7 @@ medusaIntegrationTestRunner({
         expect(list.data.groups[0].pending_changes.changes).toEqual(waiting.changes)
         expect((await call(api.get("/admin/groups?has_pending_changes=false", admin))).data.groups.map((g: any) => g.id)).not.toContain(row.id)
 
-        const approved = await call(api.post(`/admin/groups/${row.id}/changes/approve`, {}, admin))
+        const approved = await call(api.post(`/admin/groups/${row.id}/changes/approve`, await seen(row.id), admin))
         expect(approved.status).toBe(200)
         expect(approved.data.group).toMatchObject({ name: "Buurtpreventie Nieuwelaan", gemeente: "Amsterdam", pending_changes: null, changes_requested_at: null })
         expect(await publicGroup(row.slug)).toMatchObject({ name: "Buurtpreventie Nieuwelaan", woonplaats: "Amsterdam", gemeente: "Amsterdam", postcodes: ["1011", "1012"] })
@@ -116,7 +133,7 @@ medusaIntegrationTestRunner({
         expect((await get("/store/my-group", headers)).data.groups[0].pending_changes).toBeNull()
 
         // nothing left to approve
-        const again = await call(api.post(`/admin/groups/${row.id}/changes/approve`, {}, admin))
+        const again = await call(api.post(`/admin/groups/${row.id}/changes/approve`, await seen(row.id), admin))
         expect(again.status).toBe(400)
         expect(again.data.message).toBe("Voor deze groep wacht geen wijziging op beoordeling.")
       })
@@ -124,6 +141,7 @@ medusaIntegrationTestRunner({
       it("moving the point waits too; staff reject it and the admin is told; resubmitting the live values withdraws a request", async () => {
         const { row, headers } = await signedInAdmin("gijs@example.nl", "Buurtpreventie Puntlaan")
         const before = await publicGroup(row.slug)
+        const staffBefore = await adminGroup(row.id)
         const edit = (body: unknown) => post(`/store/my-group/groups/${row.id}`, body, headers)
 
         expect((await edit({ lat: "51,05", lng: "3,72" })).status).toBe(200)
@@ -131,9 +149,12 @@ medusaIntegrationTestRunner({
         const [stored] = await service().listNeighbourhoodGroups({ id: row.id })
         expect((stored.pending_changes as any).changes.map((c: any) => c.field)).toEqual(["lat", "lng"])
 
-        const rejected = await call(api.post(`/admin/groups/${row.id}/changes/reject`, { reason: "Dit punt ligt buiten je buurt." }, admin))
+        const rejected = await call(
+          api.post(`/admin/groups/${row.id}/changes/reject`, { reason: "Dit punt ligt buiten je buurt.", ...(await seen(row.id)) }, admin)
+        )
         expect(rejected.status).toBe(200)
-        expect(rejected.data.group).toMatchObject({ pending_changes: null, lat: before.lat, lng: before.lng })
+        // staff's answer has the precise point, which did not move
+        expect(rejected.data.group).toMatchObject({ pending_changes: null, lat: staffBefore.lat, lng: staffBefore.lng })
         const mail = await mailAbout(row.id, "group-changes-rejected")
         expect(mail.to).toBe("gijs@example.nl")
         expect(mail.subject).toBe('Je wijziging van "Buurtpreventie Puntlaan" is niet overgenomen')
@@ -199,45 +220,236 @@ medusaIntegrationTestRunner({
     describe("registration does not reveal whether another group exists", () => {
       it("a duplicate of a pending or an approved group gets the answer of a new group; staff are told which group it may duplicate", async () => {
         const fresh = await register(groupBody("Buurtpreventie Lindenlaan", "eerste@example.nl", ["3581"]))
-        const duplicateOfPending = await register(groupBody("WhatsApp Buurtpreventie Lindenlaan e.o.", "tweede@example.nl", ["3583", "3581"]))
+        // the same name and place: the slug would be "...-2", so the answer carries no slug at all
+        const sameName = await register(groupBody("Buurtpreventie Lindenlaan", "tweede@example.nl", ["3581"]))
         const unrelated = await register(groupBody("Buurtpreventie Berkenlaan", "derde@example.nl", ["3584"]))
-
-        for (const response of [fresh, duplicateOfPending, unrelated]) {
+        for (const response of [fresh, sameName, unrelated]) {
           expect(response.status).toBe(201)
-          expect(Object.keys(response.data).sort()).toEqual(["group", "message"])
-          expect(Object.keys(response.data.group).sort()).toEqual(["name", "slug", "status"])
-          expect(response.data.group.status).toBe("pending")
-          expect(response.data.message).toBe(REGISTERED_MESSAGE)
+          expect(response.data).toEqual({ registration: { status: "unconfirmed" }, message: REGISTERED_MESSAGE })
         }
-        const json = JSON.stringify(duplicateOfPending.data)
-        expect(json).not.toContain('"Buurtpreventie Lindenlaan"')
-        expect(json).not.toContain(fresh.data.group.slug + '"')
-        expect(duplicateOfPending.data.group.name).toBe("WhatsApp Buurtpreventie Lindenlaan e.o.")
+        expect(JSON.stringify(sameName.data)).not.toContain("-2")
 
-        // staff: the moderation page and the registration e-mail name the possible duplicate
-        const [first] = await service().listNeighbourhoodGroups({ slug: fresh.data.group.slug })
-        const [second] = await service().listNeighbourhoodGroups({ slug: duplicateOfPending.data.group.slug })
+        // after confirming, the duplicate is marked for staff (the registrant is not told)
+        const first = await confirmed("eerste@example.nl")
+        const secondToken = await kit.confirmationToken("tweede@example.nl")
+        const confirmedSecond = await kit.confirmRegistration(secondToken)
+        expect(confirmedSecond.status).toBe(200)
+        expect(JSON.stringify(confirmedSecond.data)).not.toMatch(/lindenlaan|-2|slug/i)
+        const second = await kit.groupOfToken(secondToken)
+        expect(second.slug).toBe(`${first.slug}-2`)
         const { data } = await call(api.get(`/admin/groups/${second.id}`, admin))
         expect(data.group.possible_duplicate_of).toEqual({ id: first.id, name: "Buurtpreventie Lindenlaan", slug: first.slug, status: "pending" })
         expect((await call(api.get(`/admin/groups/${first.id}`, admin))).data.group.possible_duplicate_of).toBeNull()
         const staffMail = await mailAbout(second.id, "group-registered-staff")
-        expect(staffMail.subject).toBe("Mogelijk dubbele buurtgroep wacht op beoordeling: WhatsApp Buurtpreventie Lindenlaan e.o.")
+        expect(staffMail.subject).toBe("Mogelijk dubbele buurtgroep wacht op beoordeling: Buurtpreventie Lindenlaan")
         expect(staffMail.text.replace(/\s+/g, " ")).toContain(`mogelijk dezelfde groep als "Buurtpreventie Lindenlaan" (wacht op beoordeling)`)
         expect(staffMail.text).toContain(`http://admin.test/app/groups/${first.id}`)
         expect((await mailAbout(first.id, "group-registered-staff")).subject).toBe("Nieuwe buurtgroep wacht op beoordeling: Buurtpreventie Lindenlaan")
         // the registrant's own e-mail is the ordinary one
         const registrantMail = await mailAbout(second.id, "group-registered-admin")
         expect(registrantMail.text).not.toContain(first.slug)
-        expect(registrantMail.text).not.toContain("Buurtpreventie Lindenlaan\"")
 
         // an approved group: the same neutral answer
-        expect((await call(api.post(`/admin/groups/${first.id}/approve`, {}, admin))).status).toBe(200)
+        await kit.approve(first.id)
         const duplicateOfApproved = await register(groupBody("WABP Lindenlaan", "vierde@example.nl", ["3581"]))
         expect(duplicateOfApproved.status).toBe(201)
-        expect(duplicateOfApproved.data.message).toBe(REGISTERED_MESSAGE)
-        expect(JSON.stringify(duplicateOfApproved.data)).not.toContain('"Buurtpreventie Lindenlaan"')
-        const [fourth] = await service().listNeighbourhoodGroups({ slug: duplicateOfApproved.data.group.slug })
+        expect(duplicateOfApproved.data).toEqual(fresh.data)
+        const fourth = await confirmed("vierde@example.nl")
         expect((fourth.possible_duplicate_of as any)?.status).toBe("approved")
+      })
+    })
+
+    describe("issue 24 item 8: registration mails only the confirmed address, and nothing the registrant wrote", () => {
+      it("refuses web and e-mail addresses in the name and place, per field in Dutch, and sends nothing", async () => {
+        for (const [field, value, message] of [
+          ["name", "Prijs gewonnen, claim op evil.example/win", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Prijs! Mail winnaar@evil.example", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Prijs gewonnen: evil\uFF0Eexample", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Claim op www . evil . nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["woonplaats", "Utrecht https://evil.example", "De woonplaats mag geen webadres of e-mailadres bevatten"],
+        ] as const) {
+          const refused = await register({ ...groupBody("Buurtpreventie Veilig", "slachtoffer@example.org"), [field]: value })
+          expect({ value, status: refused.status, error: refused.data.errors?.[field] }).toEqual({ value, status: 400, error: message })
+        }
+        // the same refusal for staff and for "Mijn groep"
+        const staff = await call(api.post("/admin/groups", groupBody("Prijs gewonnen, claim op evil.example/win", "x@example.org", ["3583"]), admin))
+        expect(staff.status).toBe(400)
+        const { row, headers } = await signedInAdmin("jip@example.nl", "Buurtpreventie Jiplaan")
+        const mine = await post(`/store/my-group/groups/${row.id}`, { name: "Buurtpreventie evil.example" }, headers)
+        expect(mine.data.errors?.name).toBe("De naam van je groep mag geen webadres of e-mailadres bevatten")
+        expect(readMails(MAIL_DIR).filter((m) => m.headers.to === "slachtoffer@example.org")).toEqual([])
+      })
+
+      it("an unconfirmed registration mails only a neutral confirmation, reaches no staff and shows nowhere; the link makes it a group", async () => {
+        const body = {
+          ...groupBody("Buurtpreventie Bevestiglaan", "Slachtoffer@Example.org", ["3581"]),
+          woonplaats: "Utrecht Centrum",
+          admin_name: "Gratis Prijs Claimen",
+        }
+        const registered = await register(body)
+        expect(registered.status).toBe(201)
+        await new Promise((resolve) => setTimeout(resolve, 300))
+
+        // the attack: no group anywhere, no mail to staff, no mail with the registrant's words
+        expect(await groupCount()).toBe(0)
+        expect((await call(api.get("/admin/groups?status=pending", admin))).data.count).toBe(0)
+        expect(await search("q=Bevestiglaan")).toEqual([])
+        const mails = readMails(MAIL_DIR)
+        expect(mails.map((m) => m.headers.to)).toEqual(["slachtoffer@example.org"])
+        const [confirmMail] = mails
+        expect(path.basename(confirmMail.file)).toContain("-group-registration-confirm-")
+        const everything = `${confirmMail.headers.subject}\n${confirmMail.text}\n${confirmMail.html}`
+        for (const typed of ["Bevestiglaan", "Utrecht Centrum", "Gratis", "Claimen", "3581", "42"]) expect(everything).not.toContain(typed)
+        const records = await kit.notifications().listNotifications({})
+        expect(records).toHaveLength(1)
+        expect(JSON.stringify(records[0].data)).not.toMatch(/Bevestiglaan|Gratis/)
+
+        // the token is stored hashed only
+        const token = /\/groepen\/bevestigen\?token=([A-Za-z0-9_-]+)/.exec(confirmMail.text)![1]
+        const { rows } = await dbConnection.raw("select token_hash, email, expires_at from group_registration")
+        expect(rows).toHaveLength(1)
+        expect(JSON.stringify(rows)).not.toContain(token)
+        expect(rows[0].email).toBe("slachtoffer@example.org")
+        expect(new Date(rows[0].expires_at).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000)
+
+        // a wrong or mangled token confirms nothing
+        expect((await kit.confirmRegistration(token.slice(0, -2) + "xx")).status).toBe(410)
+        expect((await kit.confirmRegistration("kort")).status).toBe(400)
+        expect(await groupCount()).toBe(0)
+
+        // the owner of the address confirms: now staff and the admin hear of it, once
+        const [first, second] = await Promise.all([kit.confirmRegistration(token), kit.confirmRegistration(token)])
+        expect([first.status, second.status]).toEqual([200, 200])
+        expect(await groupCount()).toBe(1)
+        const group = await kit.groupOfToken(token)
+        expect(group).toMatchObject({ status: "pending", name: "Buurtpreventie Bevestiglaan", admin_email: "slachtoffer@example.org" })
+        expect((await mailAbout(group.id, "group-registered-staff")).to).toBe("moderatie@example.nl")
+        expect((await mailAbout(group.id, "group-registered-admin")).to).toBe("slachtoffer@example.org")
+        const { rows: after } = await dbConnection.raw("select data, group_id from group_registration")
+        expect(after).toEqual([{ data: null, group_id: group.id }])
+        const again = await kit.confirmRegistration(token)
+        expect(again.status).toBe(200)
+        expect(again.data.already_confirmed).toBe(true)
+        expect(await groupCount()).toBe(1)
+      })
+
+      it("an expired link confirms nothing; the clean-up deletes the registration and its mail record", async () => {
+        expect((await register(groupBody("Buurtpreventie Verloopt", "laat@example.nl", ["3581"]))).status).toBe(201)
+        const token = await kit.confirmationToken("laat@example.nl")
+        await dbConnection.raw("update group_registration set expires_at = now() - interval '1 minute'")
+        const late = await kit.confirmRegistration(token)
+        expect(late.status).toBe(410)
+        expect(late.data).toMatchObject({ code: "registration_link_invalid", message: expect.stringContaining("verlopen") })
+        const { result } = await expireGroupRegistrationsWorkflow(getContainer()).run({ input: {} })
+        expect(result).toEqual({ deleted: 1, mails: 1 })
+        expect((await dbConnection.raw("select count(*)::int as n from group_registration")).rows[0].n).toBe(0)
+        expect(await kit.notifications().listNotifications({})).toHaveLength(0)
+        expect(await groupCount()).toBe(0)
+      })
+
+      it("one address gets at most 3 open confirmation mails, whoever registers it; the answer stays the same", async () => {
+        const answers: any[] = []
+        for (let i = 1; i <= 5; i++) answers.push(await register(groupBody(`Buurtpreventie Spamlaan ${i}`, "doelwit@example.nl", ["3581"])))
+        expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
+        expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1)
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(readMails(MAIL_DIR).filter((m) => m.headers.to === "doelwit@example.nl")).toHaveLength(3)
+      })
+    })
+
+    describe("issue 24 item 9: staff decide on the group they saw", () => {
+      it("a pending change made after staff opened the page is not approved under them: 409 in Dutch, nothing applied", async () => {
+        const { row, headers } = await signedInAdmin("kees@example.nl", "Buurtpreventie Kijklaan")
+        expect((await post(`/store/my-group/groups/${row.id}`, { name: "Buurtpreventie Kijklaan Noord" }, headers)).status).toBe(200)
+        const staffSaw = await seen(row.id)
+        // between staff viewing and approving, the admin switches the name
+        expect((await post(`/store/my-group/groups/${row.id}`, { name: "Prijs gewonnen bel 0900 1234" }, headers)).status).toBe(200)
+        const approved = await call(api.post(`/admin/groups/${row.id}/changes/approve`, staffSaw, admin))
+        expect(approved.status).toBe(409)
+        expect(approved.data).toEqual({ type: "conflict", code: "group_changed", message: expect.stringContaining("gewijzigd nadat je hem opende") })
+        expect(await publicGroup(row.slug)).toMatchObject({ name: "Buurtpreventie Kijklaan" })
+        const rejectedUnder = await call(api.post(`/admin/groups/${row.id}/changes/reject`, staffSaw, admin))
+        expect(rejectedUnder.status).toBe(409)
+        expect((await adminGroup(row.id)).pending_changes.changes[0].to).toBe("Prijs gewonnen bel 0900 1234")
+        // without what they saw, nothing happens either
+        const blind = await call(api.post(`/admin/groups/${row.id}/changes/approve`, {}, admin))
+        expect(blind.status).toBe(400)
+        expect(blind.data.errors.seen_updated_at).toEqual(expect.any(String))
+        // staff look again and decide on what is there now
+        expect((await call(api.post(`/admin/groups/${row.id}/changes/reject`, await seen(row.id), admin))).status).toBe(200)
+        expect(await publicGroup(row.slug)).toMatchObject({ name: "Buurtpreventie Kijklaan" })
+      })
+
+      it("approve and reject of a registration carry the version too", async () => {
+        const group = await kit.registerRow(groupBody("Buurtpreventie Versielaan", "versie@example.nl", ["3581"]))
+        const staffSaw = await seen(group.id)
+        // changed in another tab (staff edit) after this page loaded
+        expect((await call(api.post(`/admin/groups/${group.id}`, { name: "Buurtpreventie Andere Versie" }, admin))).status).toBe(200)
+        for (const [action, body] of [
+          ["approve", staffSaw],
+          ["reject", { ...staffSaw, reason: "Niet voor een buurt" }],
+        ] as const) {
+          const refused = await call(api.post(`/admin/groups/${group.id}/${action}`, body, admin))
+          expect({ action, status: refused.status, code: refused.data.code }).toEqual({ action, status: 409, code: "group_changed" })
+        }
+        expect((await adminGroup(group.id)).status).toBe("pending")
+        expect((await call(api.post(`/admin/groups/${group.id}/approve`, {}, admin))).status).toBe(400)
+        expect((await call(api.post(`/admin/groups/${group.id}/approve`, await seen(group.id), admin))).status).toBe(200)
+      })
+    })
+
+    describe("issue 24 item 12: erasure matches whole addresses", () => {
+      it("erasing a@x.co leaves ba@x.com's group, mail records and mail files alone", async () => {
+        const neighbour = await approvedGroup("Buurtpreventie Bealaan", "ba@x.com", ["3582"])
+        // ba@x.com also wrote to another group through the contact relay (reply-to ba@x.com)
+        const other = await approvedGroup("Buurtpreventie Derdelaan", "derde@example.nl", ["3583"])
+        expect((await post(`/store/groups/${other.slug}/contact`, { name: "Bea", email: "ba@x.com", message: "Hallo, mag ik meedoen met de groep?" }, { "x-forwarded-for": kit.nextIp() })).status).toBe(200)
+        await kit.mailsSettled()
+        const { headers } = await signedInAdmin("a@x.co", "Buurtpreventie Alaan", ["3581"])
+        await kit.mailsSettled()
+        const beforeFiles = readMails(MAIL_DIR).filter((m) => /ba@x\.com/i.test(m.raw)).length
+        const beforeRecords = (await dbConnection.raw("select count(*)::int as n from notification where \"to\" = 'ba@x.com' or provider_data::text like '%ba@x.com%'")).rows[0].n
+        expect(beforeFiles).toBeGreaterThan(0)
+        expect(beforeRecords).toBeGreaterThan(0)
+
+        expect((await post("/store/my-group/removal", { confirm: true }, headers)).status).toBe(200)
+
+        expect(await service().retrieveNeighbourhoodGroup(neighbour.id)).toMatchObject({ status: "approved", admin_email: "ba@x.com" })
+        expect(readMails(MAIL_DIR).filter((m) => /ba@x\.com/i.test(m.raw)).length).toBe(beforeFiles)
+        expect((await dbConnection.raw("select count(*)::int as n from notification where \"to\" = 'ba@x.com' or provider_data::text like '%ba@x.com%'")).rows[0].n).toBe(beforeRecords)
+        // and a@x.co itself is gone
+        expect((await dbConnection.raw("select count(*)::int as n from notification where lower(\"to\") = 'a@x.co'")).rows[0].n).toBe(0)
+        expect(readMails(MAIL_DIR).filter((m) => /(^|[^a-z0-9._'+-])a@x\.co($|[^a-z0-9.-])/im.test(m.raw))).toEqual([])
+      })
+    })
+
+    describe("issue 24 item 13: public coordinates are rounded, staff keep the point", () => {
+      it("list, detail, map box, distances and municipality show ~100 m; the admin API the precise point", async () => {
+        const { result } = await createGroupsWorkflow(getContainer()).run({
+          input: { groups: [{ ...groupBody("Buurtpreventie Huislaan", "thuis@example.nl", ["3581"]), status: "approved", lat: 52.090412, lng: 5.120437 }] },
+        })
+        const [row] = result
+        const detail = await publicGroup(row.slug)
+        expect([detail.lat, detail.lng]).toEqual([52.09, 5.12])
+        const listed = (await get("/store/groups?q=Huislaan")).data.groups[0]
+        expect([listed.lat, listed.lng]).toEqual([52.09, 5.12])
+        // a tiny box around the precise point, away from the rounded one, finds nothing
+        expect(await search("bbox=5.12040,52.09038,5.12047,52.09045")).toEqual([])
+        expect(await search("bbox=5.1199,52.0899,5.1201,52.0901")).toEqual([row.slug])
+        // distances are measured from the rounded point (to 10 m: no trilateration to the house)
+        const nearby = (await get("/store/groups?postcode=3581")).data
+        const near = nearby.groups.find((g: any) => g.slug === row.slug)
+        const fromPublic = haversineKm(52.09, 5.12, nearby.origin)
+        const fromPrecise = haversineKm(52.090412, 5.120437, nearby.origin)
+        expect(Math.abs(fromPublic - fromPrecise)).toBeGreaterThan(0.01)
+        expect(near.distance_km).toBeCloseTo(fromPublic, 2)
+        for (const json of [JSON.stringify((await get(`/store/groups/${row.slug}`)).data), JSON.stringify((await get("/store/groups?bbox=5.0,52.0,5.2,52.2")).data)]) {
+          expect(json).not.toContain("52.0904")
+          expect(json).not.toContain("5.1204")
+        }
+        const staff = await adminGroup(row.id)
+        expect(staff.lat).toBeCloseTo(52.090412, 5)
+        expect(staff.lng).toBeCloseTo(5.120437, 5)
       })
     })
   },

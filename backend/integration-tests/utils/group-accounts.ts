@@ -2,7 +2,8 @@
  * The shared setup of the specs about groups and their admins' accounts
  * (group-accounts, security-groups, security-accounts): a seeded shop with the
  * reference-data fixture, fresh store and staff headers per test, helpers that
- * register, approve and sign in a group admin the way the real flow does (approval
+ * register (and confirm through the mailed link), approve (carrying what staff saw) and
+ * sign in a group admin the way the real flow does (approval
  * mails a set-password link; the admin sets a password and signs in), and a wait for
  * subscribers' e-mails before the runner resets the database.
  *
@@ -18,6 +19,8 @@ import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhoo
 import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
+import { hashRegistrationToken } from "../../src/workflows/groups/steps/group-registrations"
+import { normaliseEmail } from "../../src/lib/email"
 import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { adminHeaders } from "./admin"
 import { readMails, storeHeaders, waitFor } from "./checkout"
@@ -81,16 +84,43 @@ export function useGroupAccountsKit({
   const nextIp = () => `${ipPrefix}.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`
   /** POST /store/groups from a fresh address; the raw response. */
   const register = (body: unknown) => post("/store/groups", body, { "x-forwarded-for": nextIp() })
-  /** Registers (201) and returns the stored row. */
+  const usedTokens = new Set<string>()
+  /**
+   * The token of the newest confirmation mail to `email` not used yet (the .eml in the
+   * mail folder: the link is only ever in the mail).
+   */
+  const confirmationToken = (email: string) =>
+    waitFor(
+      async () =>
+        readMails(mailDir)
+          .filter((m) => path.basename(m.file).includes("-group-registration-confirm-") && m.headers.to === normaliseEmail(email))
+          .map((m) => /\/groepen\/bevestigen\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
+          .filter((t): t is string => Boolean(t) && !usedTokens.has(t!))
+          .at(-1),
+      { what: `confirmation mail to ${email}` }
+    ).then((token) => (usedTokens.add(token), token))
+  /** POST /store/groups/registrations/confirm; the raw response. */
+  const confirmRegistration = (token: string) => post("/store/groups/registrations/confirm", { token })
+  /** The group a confirmed registration became. */
+  const groupOfToken = async (token: string) => {
+    const [registration] = await service().listGroupRegistrations({ token_hash: hashRegistrationToken(token) })
+    const [row] = await service().listNeighbourhoodGroups({ id: registration.group_id! })
+    return row
+  }
+  /** Registers (201), confirms through the mailed link (200) and returns the stored group. */
   const registerRow = async (body: ReturnType<typeof groupBody>) => {
     const registered = await register(body)
     expect(registered.status).toBe(201)
-    const [row] = await service().listNeighbourhoodGroups({ slug: registered.data.group.slug })
-    return row
+    const token = await confirmationToken(body.admin_email)
+    expect((await confirmRegistration(token)).status).toBe(200)
+    return groupOfToken(token)
   }
-  /** Staff approve a group (200) through the admin API; the approved group. */
+  /** Staff open a group's admin page: what they saw, `updated_at` included. */
+  const adminGroup = async (id: string) => (await call(api.get(`/admin/groups/${id}`, admin))).data.group
+  /** Staff approve a group as they see it now (200) through the admin API; the approved group. */
   const approve = async (id: string) => {
-    const approved = await call(api.post(`/admin/groups/${id}/approve`, {}, admin))
+    const seen = await adminGroup(id)
+    const approved = await call(api.post(`/admin/groups/${id}/approve`, { seen_updated_at: seen.updated_at }, admin))
     expect(approved.status).toBe(200)
     return approved.data.group as { id: string; slug: string; name: string }
   }
@@ -165,7 +195,11 @@ export function useGroupAccountsKit({
     setPassword,
     nextIp,
     register,
+    confirmationToken,
+    confirmRegistration,
+    groupOfToken,
     registerRow,
+    adminGroup,
     approve,
     registerAndApprove,
     approvedGroup,

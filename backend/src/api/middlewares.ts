@@ -2,6 +2,7 @@ import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery 
 import {
   AdminCreateGroup,
   AdminGetGroupsParams,
+  AdminModerateGroup,
   AdminRejectGroup,
   AdminRejectGroupChanges,
   AdminUpdateGroup,
@@ -12,7 +13,7 @@ import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/bo
 import { cartErrorHandler } from "./middlewares/cart-errors"
 import { checkoutLimitMiddlewares } from "./middlewares/checkout-limits"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "./middlewares/validation"
-import { StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
+import { StoreConfirmGroupRegistration, StoreContactGroup, StoreGetGroupsParams, StoreRegisterGroup } from "./store/groups/validators"
 import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
 import { cartMiddlewares } from "./store/carts/middlewares"
 import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
@@ -50,6 +51,11 @@ export default defineMiddlewares({
       ],
     },
     {
+      matcher: "/store/groups/registrations/confirm",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(StoreConfirmGroupRegistration)],
+    },
+    {
       matcher: "/store/groups/:slug/contact",
       methods: ["POST"],
       middlewares: [
@@ -80,6 +86,16 @@ export default defineMiddlewares({
       matcher: "/admin/groups/:id",
       methods: ["POST"],
       middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(AdminUpdateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/approve",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminModerateGroup)],
+    },
+    {
+      matcher: "/admin/groups/:id/changes/approve",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminModerateGroup)],
     },
     {
       matcher: "/admin/groups/:id/reject",

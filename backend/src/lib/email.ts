@@ -17,3 +17,24 @@ export function normaliseEmail(email: string): string {
 export function normaliseEmailValue<T>(value: T): T {
   return (typeof value === "string" ? normaliseEmail(value) : value) as T
 }
+
+/**
+ * The characters of an address as the shop accepts them (zod's e-mail check): local part
+ * [a-z0-9_'+.-], domain [a-z0-9.-]. A run of these around an "@" is one address.
+ */
+const ADDRESS_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9.-]+/gi
+
+/** Every e-mail address in a text, normalised, without the trailing dot of a sentence. */
+export function emailAddressesIn(text: string): Set<string> {
+  return new Set((text.match(ADDRESS_IN_TEXT) ?? []).map((a) => normaliseEmail(a.replace(/^\.+|\.+$/g, ""))))
+}
+
+/**
+ * Whether a text names one of `emails` (normalised) as a whole address: "a@x.co" is not
+ * mentioned by "ba@x.com" or "a@x.co.uk" (a substring test would say it is).
+ */
+export function mentionsEmail(text: string, emails: string[]): boolean {
+  if (!emails.length) return false
+  const found = emailAddressesIn(text)
+  return emails.some((email) => found.has(normaliseEmail(email)))
+}

@@ -54,3 +54,33 @@ export function normaliseForMatching(value: string): string {
     .replace(/%2e|&#0*46;|&#x0*2e;|&period;/g, ".")
     .replace(/%2f|&#0*47;|&#x0*2f;|&sol;/g, "/")
 }
+
+/** Top-level domains that are also written with spaces around the dot ("evil . nl") to slip past a filter. */
+const COMMON_TLDS = "nl|be|com|net|org|eu|info|io|me|app|xyz|online|site|shop|link|click|top|biz|co|de|uk|ly|gl|to"
+
+/**
+ * Web addresses and e-mail addresses, matched on normaliseForMatching's form:
+ * a scheme or "www.", an address with "@" (or "(at)", "[at]"), a host name
+ * (labels joined by dots, ending in two or more letters: "evil.example/win",
+ * "bit.ly"), or a common domain with spaces around the dot ("buurt . nl").
+ * Abbreviations with single letters ("e.o.", "W.A.B.P.", "St. Jansweg") do not match.
+ */
+const LINK_OR_EMAIL = new RegExp(
+  [
+    String.raw`\b(?:https?|ftp)\s*:\s*/`,
+    String.raw`\bwww\s*\.`,
+    String.raw`[a-z0-9._%+'-]\s*(?:@|\(at\)|\[at\]|\{at\})\s*[a-z0-9-]+\s*\.`,
+    String.raw`\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b`,
+    String.raw`\b[a-z0-9-]{2,}\s+\.\s*(?:${COMMON_TLDS})\b`,
+  ].join("|")
+)
+
+/**
+ * Whether text contains a web or e-mail address, however it is disguised (full-width
+ * letters, lookalike dots, invisible characters; see normaliseForMatching). Group names
+ * and places are shown publicly and mailed: an address there turns the shop into a
+ * messenger for someone else's link ("Prijs gewonnen, claim op evil.example/win").
+ */
+export function containsLinkOrEmail(value: string): boolean {
+  return LINK_OR_EMAIL.test(normaliseForMatching(value))
+}

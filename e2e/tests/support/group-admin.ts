@@ -24,6 +24,28 @@ export async function seededGroup(request: APIRequestContext, offset: number): P
   return ((await response.json()) as { groups: ApiGroup[] }).groups[0]!
 }
 
+/**
+ * Staff moderate a group as the admin page shows it now: every decision carries the
+ * group's `updated_at` as staff saw it (a group changed since answers 409).
+ */
+export async function staffModerates(
+  request: APIRequestContext,
+  staff: Record<string, string>,
+  id: string,
+  action: "approve" | "reject" | "changes/approve" | "changes/reject",
+  body: Record<string, unknown> = {}
+) {
+  const seen = await request.get(`${BACKEND_URL}/admin/groups/${id}`, { headers: staff })
+  expect(seen.ok(), await seen.text()).toBeTruthy()
+  const { group } = (await seen.json()) as { group: { updated_at: string } }
+  const response = await request.post(`${BACKEND_URL}/admin/groups/${id}/${action}`, {
+    headers: staff,
+    data: { ...body, seen_updated_at: group.updated_at },
+  })
+  expect(response.ok(), await response.text()).toBeTruthy()
+  return response
+}
+
 /** The decoded text of the newest .eml for `to` whose file name has `template`. */
 export function mailFor(to: string, template: string): string | null {
   const dir = process.env.MAIL_DIR
@@ -69,8 +91,7 @@ export async function signedInGroupAdmin(browser: Browser, page: Page, request: 
   })
   expect(created.ok(), await created.text()).toBeTruthy()
   const group = ((await created.json()) as { group: ApiGroup }).group
-  const approved = await request.post(`${BACKEND_URL}/admin/groups/${group.id}/approve`, { headers: staff })
-  expect(approved.ok(), await approved.text()).toBeTruthy()
+  await staffModerates(request, staff, group.id, "approve")
 
   await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
   const link = /(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "group-account-set-password")!)?.[1]

@@ -1,11 +1,10 @@
-/** Registration confirmation (post/redirect/get): /groepen/aanmelden → /groepen/aangemeld. */
+/** After a registration (post/redirect/get): /groepen/aanmelden → /groepen/aangemeld. */
 import { createCookie } from "@remix-run/node";
 import { getConfig } from "./config.server";
-import type { Registered } from "./groups.server";
 
 let registeredCookie: ReturnType<typeof createCookie> | undefined;
 
-/** A short-lived signed cookie carries the new group's name to /groepen/aangemeld. */
+/** A short-lived signed cookie carries the name the visitor typed and the backend's answer to /groepen/aangemeld. */
 function confirmationCookie() {
   const config = getConfig();
   registeredCookie ??= createCookie("__bp_aangemeld", {
@@ -19,7 +18,7 @@ function confirmationCookie() {
   return registeredCookie;
 }
 
-export function rememberRegistration(registered: Registered): Promise<string> {
+export function rememberRegistration(registered: { name: string; message: string }): Promise<string> {
   return confirmationCookie().serialize({ name: registered.name, message: registered.message });
 }
 

@@ -200,7 +200,7 @@ describe("directory reads", () => {
 
 describe("form posts: what the visitor typed goes to the backend, which judges it", () => {
   it("registers a group with the typed fields only, empty ones left out, and the visitor's signed address", async () => {
-    const seen = stubBackend(() => ({ status: 201, body: { group: { name: "WABP Linde", slug: "wabp-linde-utrecht", status: "pending" }, message: "Bedankt!" } }));
+    const seen = stubBackend(() => ({ status: 201, body: { registration: { status: "unconfirmed" }, message: "Bijna klaar!" } }));
     const typed = {
       name: "WABP Linde",
       woonplaats: "Utrecht",
@@ -216,7 +216,7 @@ describe("form posts: what the visitor typed goes to the backend, which judges i
     };
     process.env.CLIENT_IP_SECRET = "s".repeat(64);
     rereadConfig();
-    await expect(registerGroup(typed, "203.0.113.9")).resolves.toEqual({ name: "WABP Linde", slug: "wabp-linde-utrecht", message: "Bedankt!" });
+    await expect(registerGroup(typed, "203.0.113.9")).resolves.toEqual({ message: "Bijna klaar!" });
     delete process.env.CLIENT_IP_SECRET;
     rereadConfig();
     expect(seen[0]).toMatchObject({ method: "POST", path: "/store/groups" });

@@ -167,19 +167,37 @@ export function getMunicipality(slug: string): Promise<MunicipalityLookup> {
   );
 }
 
-export type Registered = { name: string; slug: string; message: string };
+/** What the registrant is told: the same for every accepted registration (no slug, nothing about other groups). */
+export type Registered = { message: string };
 
 /**
- * POST /store/groups: the new group waits for approval. The backend judges every field
- * and answers per field in Dutch; throws, see toBackendFailure.
+ * POST /store/groups: the registration waits until its admin confirms the e-mail address
+ * (the link in the mail leads to /groepen/bevestigen). The backend judges every field and
+ * answers per field in Dutch; throws, see toBackendFailure.
  */
 export async function registerGroup(values: RegistrationForm, clientIp?: string | null): Promise<Registered> {
-  const result = await backendFetch<{ group: { name: string; slug: string; status: string }; message: string }>("/store/groups", {
+  const result = await backendFetch<{ message: string }>("/store/groups", {
     method: "POST",
     body: typedFields(values, REGISTRATION_FIELDS),
     clientIp,
   });
-  return { name: result.group.name, slug: result.group.slug, message: result.message };
+  return { message: result.message };
+}
+
+/** The backend's code for a confirmation link that is unknown, expired or incomplete. */
+export const REGISTRATION_LINK_INVALID = "registration_link_invalid";
+
+/**
+ * POST /store/groups/registrations/confirm: the token from the confirmation mail. Resolves
+ * for a first and a repeated confirmation; throws otherwise (410 with
+ * REGISTRATION_LINK_INVALID for a dead link), see toBackendFailure.
+ */
+export async function confirmRegistration(token: string): Promise<{ message: string; alreadyConfirmed: boolean }> {
+  const result = await backendFetch<{ confirmed: boolean; already_confirmed?: boolean; message: string }>(
+    "/store/groups/registrations/confirm",
+    { method: "POST", body: { token } },
+  );
+  return { message: result.message, alreadyConfirmed: Boolean(result.already_confirmed) };
 }
 
 /** POST /store/groups/<slug>/contact: the backend e-mails the admin (Reply-To: the sender). */

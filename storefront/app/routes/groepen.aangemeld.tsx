@@ -5,16 +5,18 @@ import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [
-  { title: pageTitle("Bedankt voor je aanmelding") },
+  { title: pageTitle("Bevestig je e-mailadres") },
   { name: "robots", content: "noindex" },
 ];
 
 /** About one visitor's registration: never cached. */
 export const headers = privatePageHeaders;
 
-const DEFAULT_MESSAGE = "We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat.";
+/** The backend's answer when there is none to show (a filled honeypot): the same words. */
+const DEFAULT_MESSAGE =
+  "Bijna klaar! We hebben je een e-mail gestuurd. Klik op de link in die e-mail om je e-mailadres te bevestigen; pas daarna bekijken we je aanmelding.";
 
-/** After POST /groepen/aanmelden (post/redirect/get): the group's name comes from a short-lived signed cookie. */
+/** After POST /groepen/aanmelden (post/redirect/get): the typed name and the answer come from a short-lived signed cookie. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const registration = await readRegistration(request);
   return { name: registration?.name ?? null, message: registration?.message || DEFAULT_MESSAGE };
@@ -28,17 +30,21 @@ export default function RegisteredPage() {
         <span aria-hidden="true" className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-green-700 text-3xl text-white">
           ✓
         </span>
-        <h1 className="text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl">Bedankt voor je aanmelding!</h1>
+        <h1 className="text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl">Bevestig je e-mailadres</h1>
       </div>
       <div data-testid="registration-confirmation" className="mt-6 space-y-3 text-lg text-slate-800">
         {name ? (
           <p>
-            We hebben de aanmelding van <strong className="text-slate-950">{name}</strong> ontvangen.
+            Bedankt voor het aanmelden van <strong className="text-slate-950">{name}</strong>.
           </p>
         ) : (
-          <p>We hebben je aanmelding ontvangen.</p>
+          <p>Bedankt voor je aanmelding.</p>
         )}
         <p>{message}</p>
+        <p className="text-base text-slate-700">
+          Geen e-mail gekregen? Kijk ook in je map met ongewenste e-mail. Zonder bevestiging verwijderen we de aanmelding
+          vanzelf.
+        </p>
       </div>
 
       <section aria-labelledby="wat-nu" className="mt-10 rounded-xl border border-slate-200 bg-slate-50 p-6">

@@ -62,11 +62,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Object.keys(point.errors).length) return data({ errors: point.errors, values, pointLookup: point.lookup }, { status: 400 });
 
   // The backend judges the fields (StoreRegisterGroup) and answers per field in Dutch.
-  let registered = { name: values.name?.trim() ?? "", slug: "", message: "" };
+  // The name is what the visitor typed (the answer says nothing about the group, not even its slug).
+  const registered = { name: values.name?.trim() ?? "", message: "" };
   // A filled honeypot gets the same confirmation, but nothing is sent or stored.
   if (!text("website")) {
     try {
-      registered = await registerGroup(values, clientIpFrom(context));
+      registered.message = (await registerGroup(values, clientIpFrom(context))).message;
     } catch (error) {
       const failure = toBackendFailure(error);
       return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup }, { status: failure.status });
@@ -74,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return redirect("/groepen/aangemeld", {
     status: 303,
-    headers: { "Set-Cookie": await rememberRegistration({ ...registered, message: registered.message || "" }) },
+    headers: { "Set-Cookie": await rememberRegistration(registered) },
   });
 }
 
@@ -234,6 +235,7 @@ export default function RegisterGroupPage() {
           <ol className="mt-4 space-y-4">
             {[
               ["Aanmelden", "Vul dit formulier in. Het kost een paar minuten."],
+              ["Bevestigen", "Je krijgt een e-mail. Klik op de link daarin om je e-mailadres te bevestigen."],
               ["Controle", "We bekijken je aanmelding en mailen je zodra je groep op de kaart staat."],
               ["Gevonden worden", "Buren vinden je groep op postcode en sturen je een bericht. Jij beslist wie je toevoegt."],
             ].map(([title, text], index) => (

@@ -123,31 +123,48 @@ export function useGroup(id: string) {
   })
 }
 
+/** What staff saw of a group: moderation decisions carry its `updated_at` (a changed group answers 409). */
+export type SeenGroup = Pick<AdminGroup, "id" | "updated_at">
+
+/** Whether a failed request was refused because the group changed since the page loaded it. */
+export const isGroupChanged = (error: unknown) => (error as { status?: number })?.status === 409
+
 function useGroupMutation<Vars>(request: (vars: Vars) => Promise<{ group: AdminGroup }>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: request,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+    // the group changed under staff: show it as it is now (the caller's toast says why)
+    onError: (error) => {
+      if (isGroupChanged(error)) void queryClient.invalidateQueries({ queryKey: KEY })
+    },
   })
 }
 
 export const useApproveGroup = () =>
-  useGroupMutation((id: string) => sdk.client.fetch(`/admin/groups/${id}/approve`, { method: "POST" }))
+  useGroupMutation((group: SeenGroup) =>
+    sdk.client.fetch(`/admin/groups/${group.id}/approve`, { method: "POST", body: { seen_updated_at: group.updated_at } })
+  )
 
 export const useRejectGroup = () =>
-  useGroupMutation(({ id, reason }: { id: string; reason: string }) =>
-    sdk.client.fetch(`/admin/groups/${id}/reject`, { method: "POST", body: { reason } })
+  useGroupMutation(({ group, reason }: { group: SeenGroup; reason: string }) =>
+    sdk.client.fetch(`/admin/groups/${group.id}/reject`, { method: "POST", body: { reason, seen_updated_at: group.updated_at } })
   )
 
 export const useArchiveGroup = () =>
   useGroupMutation((id: string) => sdk.client.fetch(`/admin/groups/${id}/archive`, { method: "POST" }))
 
 export const useApproveGroupChanges = () =>
-  useGroupMutation((id: string) => sdk.client.fetch(`/admin/groups/${id}/changes/approve`, { method: "POST" }))
+  useGroupMutation((group: SeenGroup) =>
+    sdk.client.fetch(`/admin/groups/${group.id}/changes/approve`, { method: "POST", body: { seen_updated_at: group.updated_at } })
+  )
 
 export const useRejectGroupChanges = () =>
-  useGroupMutation(({ id, reason }: { id: string; reason: string }) =>
-    sdk.client.fetch(`/admin/groups/${id}/changes/reject`, { method: "POST", body: reason.trim() ? { reason } : {} })
+  useGroupMutation(({ group, reason }: { group: SeenGroup; reason: string }) =>
+    sdk.client.fetch(`/admin/groups/${group.id}/changes/reject`, {
+      method: "POST",
+      body: { ...(reason.trim() ? { reason } : {}), seen_updated_at: group.updated_at },
+    })
   )
 
 export const useUpdateGroup = () =>

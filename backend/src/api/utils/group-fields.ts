@@ -6,6 +6,7 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_GROUP_MEMBERS, MAX_GROUP_POSTCODES } from "../../modules/neighbourhood-group/models/neighbourhood-group"
 import { isInNetherlands, isInNetherlandsOrBelgium } from "../../modules/neighbourhood-group/utils/geo"
+import { containsLinkOrEmail } from "../../lib/text-safety"
 import { emailField, latitudeField, longitudeField, numberFromForm, optionalText, pc4ListField, phoneField, visibleText } from "./fields"
 
 const AT_LEAST_ONE_POSTCODE = "Vul minstens één postcode in (vier cijfers, bijvoorbeeld 3581)"
@@ -20,20 +21,23 @@ export const memberCountField = numberFromForm(
     .max(MAX_GROUP_MEMBERS, `Een WhatsApp-groep heeft hoogstens ${MAX_GROUP_MEMBERS} leden`)
 )
 
+/** Public, mailed text may carry no web or e-mail address (src/lib/text-safety.ts). */
+const withoutLinks = (message: string) => [(value: string) => !containsLinkOrEmail(value), { error: message }] as const
+
 export const groupNameField = visibleText(
   "Vul de naam van je groep in",
   3,
   "De naam van je groep moet minstens 3 tekens lang zijn",
   80,
   "De naam van je groep mag hoogstens 80 tekens lang zijn"
-)
+).refine(...withoutLinks("De naam van je groep mag geen webadres of e-mailadres bevatten"))
 export const woonplaatsField = visibleText(
   "Vul je woonplaats in",
   2,
   "Vul je woonplaats in (minstens 2 tekens)",
   80,
   "De woonplaats mag hoogstens 80 tekens lang zijn"
-)
+).refine(...withoutLinks("De woonplaats mag geen webadres of e-mailadres bevatten"))
 export const gemeenteField = optionalText(80, "De gemeente mag hoogstens 80 tekens lang zijn")
 export const adminNameField = visibleText(
   "Vul je naam in",

@@ -1,5 +1,5 @@
 import { findWhatsAppInviteLinks, looksLikeWhatsAppInviteLink } from "../../modules/neighbourhood-group/utils/whatsapp"
-import { normaliseForMatching, stripInvisible } from "../text-safety"
+import { containsLinkOrEmail, normaliseForMatching, stripInvisible } from "../text-safety"
 
 describe("normaliseForMatching", () => {
   it.each([
@@ -79,5 +79,37 @@ describe("looksLikeWhatsAppInviteLink on hostile input", () => {
 
   it("finds a hidden link in nested fields", () => {
     expect(findWhatsAppInviteLinks({ name: "ok", postcodes: ["3581", "wa\u3002me/1"] })).toEqual([["postcodes", "1"]])
+  })
+})
+
+describe("containsLinkOrEmail (group names and places, issue 24 item 8)", () => {
+  it.each([
+    "Prijs gewonnen, claim op evil.example/win",
+    "Buurt evil.nl",
+    "Buurt https://x.y",
+    "Buurt www.voorbeeld",
+    "Mail winnaar@voorbeeld.nl",
+    "Mail winnaar (at) voorbeeld . nl",
+    "Buurt bit.ly/abc",
+    "Buurt evil . nl",
+    "Buurt evil\uFF0Eexample/win",
+    "Buurt evil\u3002example",
+    "Buurt ev\u200Bil.exa\u00ADmple",
+    "Buurt ｅｖｉｌ．ｃｏｍ",
+    "Buurt EVIL.COM",
+  ])("refuses %j", (name) => {
+    expect(containsLinkOrEmail(name)).toBe(true)
+  })
+
+  it.each([
+    "Buurtpreventie Lindenlaan e.o.",
+    "W.A.B.P. Lindenlaan",
+    "Buurtpreventie St. Jansweg",
+    "Buurtpreventie 't Zand 2.0",
+    "Buurtpreventie Dr. Lelylaan",
+    "WhatsApp Buurtpreventie Lindenlaan e.o. Utrecht",
+    "Fase 2.3 West",
+  ])("accepts %j", (name) => {
+    expect(containsLinkOrEmail(name)).toBe(false)
   })
 })

@@ -1,12 +1,13 @@
 import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import GroupRegistration from "./models/group-registration"
 import Municipality from "./models/municipality"
 import NeighbourhoodGroup from "./models/neighbourhood-group"
 import PostcodeArea from "./models/postcode-area"
 import type { PostcodeAreaRow } from "./reference-data/geonames"
 import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
-import { EARTH_RADIUS_KM, minKmBeyondDegrees } from "./utils/geo"
+import { EARTH_RADIUS_KM, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./utils/geo"
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
@@ -17,7 +18,10 @@ import type {
   ReferenceImportSummary,
 } from "./types"
 
-/** The columns a public (store) response may contain: never the admin's contact data. */
+/**
+ * The columns a public (store) response may contain: never the admin's contact data, and
+ * the point only at public precision (publicColumnsSql).
+ */
 export const PUBLIC_GROUP_COLUMNS = [
   "id",
   "slug",
@@ -46,6 +50,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
   NeighbourhoodGroup,
   PostcodeArea,
   Municipality,
+  GroupRegistration,
 }) {
   /** Approved groups matching the filters; nearest first when `origin` is given. */
   @InjectManager()
@@ -68,7 +73,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     }
     if (input.bbox) {
       const [minLng, minLat, maxLng, maxLat] = input.bbox
-      where.push("point(g.lng, g.lat) <@ box(point(?, ?), point(?, ?))")
+      where.push("point(g.public_lng, g.public_lat) <@ box(point(?, ?), point(?, ?))")
       params.push(minLng, minLat, maxLng, maxLat)
     }
 
@@ -78,7 +83,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
       params
     )
 
-    const columns = PUBLIC_GROUP_COLUMNS.map((c) => `g.${c}`).join(", ")
+    const columns = publicColumnsSql("g.")
     const coversSql = input.covers_pc4 ? ", g.postcodes @> ARRAY[?]::text[] AS covers_postcode" : ""
     const coversParams = input.covers_pc4 ? [input.covers_pc4] : []
 
@@ -92,11 +97,12 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     }
 
     const origin = input.origin
-    const distanceSql = `${haversineSql("g.lat", "g.lng")} AS distance_km`
+    // measured from the public (rounded) point: a distance from the precise one would give it away
+    const distanceSql = `${haversineSql("g.public_lat", "g.public_lng")} AS distance_km`
     const distanceParams = [origin.lat, origin.lat, origin.lng]
     const wanted = input.offset + input.limit
 
-    // Nearest first without measuring every group: the GiST index on point(lng, lat)
+    // Nearest first without measuring every group: the GiST index on point(public_lng, public_lat)
     // hands out candidates in order of their distance in degrees (KNN, `<->`); the
     // exact distances of those candidates are then sorted. The page is exact when its
     // last group is nearer than any group outside the candidates can be (see
@@ -104,10 +110,10 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     for (let candidates = Math.max(3 * wanted + 30, 60); candidates <= KNN_MAX_CANDIDATES; candidates *= 4) {
       const rows: Row[] = await manager.execute(
         `SELECT * FROM (
-           SELECT ${columns}${coversSql}, ${distanceSql}, point(g.lng, g.lat) <-> point(?, ?) AS degrees
+           SELECT ${columns}${coversSql}, ${distanceSql}, point(g.public_lng, g.public_lat) <-> point(?, ?) AS degrees
              FROM neighbourhood_group g
-            WHERE ${whereSql} AND g.lat IS NOT NULL AND g.lng IS NOT NULL
-            ORDER BY point(g.lng, g.lat) <-> point(?, ?) LIMIT ?
+            WHERE ${whereSql} AND g.public_lat IS NOT NULL AND g.public_lng IS NOT NULL
+            ORDER BY point(g.public_lng, g.public_lat) <-> point(?, ?) LIMIT ?
          ) c ORDER BY c.distance_km ASC, c.name ASC, c.id ASC`,
         [...coversParams, ...distanceParams, origin.lng, origin.lat, ...params, origin.lng, origin.lat, candidates]
       )
@@ -137,7 +143,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     slug: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<PublicGroupRow | null> {
-    const columns = PUBLIC_GROUP_COLUMNS.join(", ")
+    const columns = publicColumnsSql("")
     const rows: Row[] = await sharedContext.manager!.execute(
       `SELECT ${columns} FROM neighbourhood_group WHERE slug = ? AND status = 'approved' AND deleted_at IS NULL`,
       [slug]
@@ -166,17 +172,107 @@ class NeighbourhoodGroupModuleService extends MedusaService({
       return { pc4, lat: round5(area.lat), lng: round5(area.lng), places: area.places, gemeente: area.gemeente, source: "reference" }
     }
     const [fromGroups]: Row[] = await manager.execute(
-      `SELECT avg(lat)::float8 AS lat, avg(lng)::float8 AS lng, count(*)::int AS n,
+      `SELECT avg(public_lat)::float8 AS lat, avg(public_lng)::float8 AS lng, count(*)::int AS n,
               array_agg(DISTINCT woonplaats ORDER BY woonplaats) AS places,
               (array_agg(gemeente ORDER BY gemeente))[1] AS gemeente
          FROM neighbourhood_group
-        WHERE postcodes @> ARRAY[?]::text[] AND status = 'approved' AND deleted_at IS NULL AND lat IS NOT NULL`,
+        WHERE postcodes @> ARRAY[?]::text[] AND status = 'approved' AND deleted_at IS NULL AND public_lat IS NOT NULL`,
       [pc4]
     )
     if (fromGroups?.n > 0) {
-      return { pc4, lat: round5(fromGroups.lat), lng: round5(fromGroups.lng), places: fromGroups.places, gemeente: fromGroups.gemeente, source: "groups" }
+      // one group's mean is its own point: public precision only
+      return { pc4, lat: roundPublic(fromGroups.lat), lng: roundPublic(fromGroups.lng), places: fromGroups.places, gemeente: fromGroups.gemeente, source: "groups" }
     }
     return null
+  }
+
+  /**
+   * Ids of the groups whose admin e-mail is one of `emails` (normalised: trimmed, lower
+   * case), compared whole: erasing a@x.co never touches ba@x.com or a@x.com.
+   */
+  @InjectManager()
+  async listGroupIdsByAdminEmail(
+    emails: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!emails.length) return []
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT id FROM neighbourhood_group WHERE lower(btrim(admin_email)) = ANY(?::text[]) AND deleted_at IS NULL`,
+      [pgTextArray(emails)]
+    )
+    return rows.map((r) => r.id)
+  }
+
+  /**
+   * Claims an open registration by its token's hash, once: the first caller gets its data,
+   * a second one (or a late or unknown token) does not. One UPDATE, so two clicks at the
+   * same moment cannot both create the group.
+   */
+  @InjectManager()
+  async claimGroupRegistration(
+    tokenHash: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ state: "claimed"; id: string; data: Record<string, unknown> } | { state: "confirmed" | "invalid" }> {
+    const manager = sharedContext.manager!
+    const [claimed]: Row[] = await manager.execute(
+      `UPDATE group_registration SET confirmed_at = now(), updated_at = now()
+        WHERE token_hash = ? AND confirmed_at IS NULL AND expires_at > now() AND deleted_at IS NULL AND data IS NOT NULL
+        RETURNING id, data`,
+      [tokenHash]
+    )
+    if (claimed) return { state: "claimed", id: claimed.id, data: claimed.data }
+    const [used]: Row[] = await manager.execute(
+      `SELECT 1 FROM group_registration WHERE token_hash = ? AND confirmed_at IS NOT NULL AND deleted_at IS NULL`,
+      [tokenHash]
+    )
+    return { state: used ? "confirmed" : "invalid" }
+  }
+
+  /** Gives a claimed registration back (the confirmation failed after the claim). */
+  @InjectManager()
+  async unclaimGroupRegistration(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      `UPDATE group_registration SET confirmed_at = NULL, updated_at = now() WHERE id = ? AND group_id IS NULL`,
+      [id]
+    )
+  }
+
+  /** Unconfirmed, unexpired registrations of one (normalised) address. */
+  @InjectManager()
+  async countOpenGroupRegistrations(email: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    const [{ count }]: Row[] = await sharedContext.manager!.execute(
+      `SELECT count(*)::int AS count FROM group_registration
+        WHERE email = ? AND confirmed_at IS NULL AND expires_at > now() AND deleted_at IS NULL`,
+      [email]
+    )
+    return count
+  }
+
+  /** Deletes (for good) registrations whose link expired, confirmed or not; their ids. */
+  @InjectManager()
+  async deleteExpiredGroupRegistrations(
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `DELETE FROM group_registration WHERE expires_at <= ? RETURNING id`,
+      [now]
+    )
+    return rows.map((r) => r.id)
+  }
+
+  /** Deletes (for good) the registrations of these (normalised) addresses: erasure. */
+  @InjectManager()
+  async deleteGroupRegistrationsByEmail(
+    emails: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!emails.length) return []
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `DELETE FROM group_registration WHERE email = ANY(?::text[]) RETURNING id`,
+      [pgTextArray(emails)]
+    )
+    return rows.map((r) => r.id)
   }
 
   @InjectManager()
@@ -279,7 +375,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
   ): Promise<GroupsPerMunicipality[]> {
     const rows: Row[] = await sharedContext.manager!.execute(
       `SELECT gemeente_slug, min(gemeente) AS gemeente, min(gemeente_code) AS gemeente_code, count(*)::int AS count,
-              avg(lat)::float8 AS lat, avg(lng)::float8 AS lng
+              avg(public_lat)::float8 AS lat, avg(public_lng)::float8 AS lng
          FROM neighbourhood_group WHERE status = 'approved' AND deleted_at IS NULL
         GROUP BY gemeente_slug`
     )
@@ -288,8 +384,8 @@ class NeighbourhoodGroupModuleService extends MedusaService({
       gemeente: r.gemeente,
       gemeente_code: r.gemeente_code ?? null,
       count: r.count,
-      lat: r.lat === null ? null : round5(r.lat),
-      lng: r.lng === null ? null : round5(r.lng),
+      lat: r.lat === null ? null : roundPublic(r.lat),
+      lng: r.lng === null ? null : roundPublic(r.lng),
     }))
   }
 
@@ -479,6 +575,20 @@ function toPublicRow(row: Row): PublicGroupRow {
 /** float4 keeps about 7 significant digits (~0.5 m at these latitudes): compare at 1e-5 degrees. */
 function sameCoordinate(a: number, b: number): boolean {
   return Math.abs(Number(a) - Number(b)) < 1e-5
+}
+
+/**
+ * The store's columns with the point at public precision: `public_lat`/`public_lng` are
+ * generated from the precise point (rounded to PUBLIC_POINT_DECIMALS, see the migration
+ * Migration20261206200000), which only staff see.
+ */
+function publicColumnsSql(alias: string): string {
+  return PUBLIC_GROUP_COLUMNS.map((c) => (c === "lat" || c === "lng" ? `${alias}public_${c} AS ${c}` : `${alias}${c}`)).join(", ")
+}
+
+function roundPublic(n: number): number {
+  const factor = 10 ** PUBLIC_POINT_DECIMALS
+  return Math.round(n * factor) / factor
 }
 
 function round5(n: number): number {

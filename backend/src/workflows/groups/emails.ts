@@ -10,6 +10,7 @@ import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status
 import type { RenderedMail } from "../../modules/notification-mail/templates"
 
 export const GROUP_MAIL_TEMPLATES = {
+  registrationConfirm: "group-registration-confirm",
   registeredAdmin: "group-registered-admin",
   registeredStaff: "group-registered-staff",
   approved: "group-approved",
@@ -49,6 +50,22 @@ export type GroupAdminContact = Pick<GroupForMail, "id" | "name"> & { admin_name
 export const GROUP_ADMIN_CONTACT_FIELDS = ["id", "name", "admin_name", "admin_email"]
 
 const SITE = "Buurtpreventie Shop"
+
+/**
+ * Double opt-in: the only mail before the registrant has shown the address is theirs.
+ * Neutral on purpose: nothing the registrant typed (no group name, no name), so the form
+ * cannot be used to mail a stranger a text or a link of one's choice.
+ */
+export function registrationConfirmMail(link: string, hours: number): MailContent {
+  return mail("Bevestig je e-mailadres voor je groepsaanmelding", [
+    "Hallo,",
+    `Iemand heeft dit e-mailadres opgegeven bij het aanmelden van een buurtpreventiegroep op ${SITE}. Was jij dat? Bevestig dan je e-mailadres via deze link (${hours} uur geldig, één keer te gebruiken):\n${link}`,
+    "Pas na je bevestiging bekijken we de aanmelding.",
+    "Heb je niets aangemeld? Dan kun je deze e-mail negeren. Zonder bevestiging verwijderen we de aanmelding en je e-mailadres na " +
+      `${hours} uur, en krijg je van ons geen e-mail meer over deze aanmelding.`,
+    `Met vriendelijke groet,\n${SITE}`,
+  ])
+}
 
 export function registeredAdminMail(group: GroupForMail): MailContent {
   return mail(`We hebben je aanmelding van "${group.name}" ontvangen`, [

@@ -20,3 +20,10 @@ export function groupFieldError(field: string, message: string): GroupFieldError
 export function duplicateGroupError(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.DUPLICATE_ERROR, message, DUPLICATE_GROUP_ERROR)
 }
+
+/** A confirmation link that is unknown or expired (410), or that was used already (200, said once more). */
+export const REGISTRATION_LINK_INVALID = "registration_link_invalid"
+export const REGISTRATION_ALREADY_CONFIRMED = "registration_already_confirmed"
+
+/** Staff acted on a group that changed since they opened it (409). */
+export const GROUP_CHANGED = "group_changed"

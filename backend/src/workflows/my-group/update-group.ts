@@ -1,8 +1,9 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../modules/neighbourhood-group"
 import { GroupEvents } from "../../modules/neighbourhood-group/events"
 import type NeighbourhoodGroupModuleService from "../../modules/neighbourhood-group/service"
+import { groupLockKey } from "../groups/steps/group-version"
 import { requestGroupChangesStep, splitMyGroupEditStep } from "../groups/steps/group-changes"
 import { prepareGroupUpdate, type GroupEdit } from "../groups/steps/prepare-group-update"
 import { updateGroupStep } from "../groups/steps/update-group"
@@ -48,12 +49,16 @@ const prepareMyGroupUpdateStep = createStep(
  */
 export const updateMyGroupWorkflow = createWorkflow(updateMyGroupWorkflowId, (input: UpdateMyGroupWorkflowInput) => {
   assertOwnGroupStep({ customer_id: input.customer_id, group_id: input.id })
+  // one writer per group: staff's version check and their decision see the same group
+  const key = transform({ input }, ({ input }) => groupLockKey(input.id))
+  acquireLockStep({ key, timeout: 10, ttl: 60 })
   const split = splitMyGroupEditStep({ id: input.id, update: input.update })
   const update = prepareMyGroupUpdateStep(
     transform({ input, split }, ({ input, split }) => ({ id: input.id, update: split.immediate }))
   )
   const group = updateGroupStep(update)
   requestGroupChangesStep(transform({ input, split }, ({ input, split }) => ({ id: input.id, edit: split.reviewed })))
+  releaseLockStep({ key })
   emitEventStep({ eventName: GroupEvents.UPDATED, data: { id: input.id } })
   return new WorkflowResponse(group)
 })

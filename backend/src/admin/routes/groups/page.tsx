@@ -95,10 +95,11 @@ const GroupsPage = () => {
             <Button
               size="small"
               variant="secondary"
-              isLoading={approve.isPending && approve.variables === row.original.id}
+              isLoading={approve.isPending && approve.variables?.id === row.original.id}
               onClick={(event) => {
                 event.stopPropagation()
-                approve.mutate(row.original.id, {
+                // the row as staff see it: a group renamed since answers 409 and the list reloads
+                approve.mutate(row.original, {
                   onSuccess: () => toast.success(`${row.original.name} is goedgekeurd`),
                   onError: (error) => toast.error(errorMessage(error)),
                 })

@@ -81,9 +81,22 @@ export const AdminUpdateGroup = z
   .strict()
 export type AdminUpdateGroupType = z.infer<typeof AdminUpdateGroup>
 
+/**
+ * What staff saw: the group's `updated_at` as the admin page loaded it. Moderation
+ * decisions carry it, and a group that changed since is refused with a 409.
+ */
+const seenUpdatedAt = z
+  .string({ error: "Geef seen_updated_at mee: het updated_at van de groep zoals je hem zag" })
+  .refine((v) => !Number.isNaN(Date.parse(v)), "seen_updated_at is een tijdstip (ISO 8601), het updated_at van de groep")
+
+/** POST /admin/groups/:id/approve and /changes/approve */
+export const AdminModerateGroup = z.object({ seen_updated_at: seenUpdatedAt }).strict()
+export type AdminModerateGroupType = z.infer<typeof AdminModerateGroup>
+
 /** POST /admin/groups/:id/reject */
 export const AdminRejectGroup = z
   .object({
+    seen_updated_at: seenUpdatedAt,
     reason: z
       .string({ error: "Geef een reden op; de beheerder van de groep krijgt die per e-mail" })
       .trim()
@@ -96,6 +109,7 @@ export type AdminRejectGroupType = z.infer<typeof AdminRejectGroup>
 /** POST /admin/groups/:id/changes/reject: the reason is optional; when given, the group's admin gets it by e-mail. */
 export const AdminRejectGroupChanges = z
   .object({
+    seen_updated_at: seenUpdatedAt,
     reason: z.string().trim().max(1000, "De reden mag hoogstens 1000 tekens lang zijn").optional(),
   })
   .strict()

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
 import { searchTerms } from "../../../modules/neighbourhood-group/utils/text"
-import { baseSlug } from "../../../workflows/groups/steps/prepare-groups"
+import { REGISTRATION_CONFIRM_HOURS } from "../../../modules/neighbourhood-group/models/group-registration"
 import { registerGroupWorkflow } from "../../../workflows/groups/register-group"
 import { respondToGroupError } from "../../utils/group-errors"
 import type { StoreGetGroupsParamsType, StoreRegisterGroupType } from "./validators"
@@ -50,38 +50,35 @@ export async function GET(req: MedusaRequest<unknown, StoreGetGroupsParamsType>,
 }
 
 /**
- * The answer to every accepted registration, new or a probable duplicate: it never says
- * whether another group exists (staff see the duplicate and contact the registrant).
+ * The answer to every accepted registration: new, a probable duplicate, an address with
+ * too many open registrations, a filled honeypot. It says nothing about other groups
+ * (no slug: a "-2" would tell that a same-named one exists) and asks for the e-mail check.
  */
 export const REGISTERED_MESSAGE =
-  "Bedankt voor je aanmelding! We bekijken je groep en sturen je een e-mail zodra hij op de kaart staat. " +
-  "We nemen contact op als deze groep al bestaat."
+  "Bijna klaar! We hebben je een e-mail gestuurd. Klik op de link in die e-mail om je e-mailadres te bevestigen; " +
+  `pas daarna bekijken we je aanmelding. De link is ${REGISTRATION_CONFIRM_HOURS} uur geldig.`
 
 /**
  * POST /store/groups
  *
- * Registers a group (status pending). Validated, rate limited per IP and refused
- * with WhatsApp invite links by the middlewares (src/api/middlewares.ts). A filled
- * honeypot (`website`) gets the same 201 answer, but nothing is stored or sent. A probable
- * duplicate of another group gets the same 201 answer as a new group too, and is marked
- * for staff (registerGroupWorkflow).
+ * Registers a group, to be confirmed through the link mailed to its admin
+ * (registerGroupWorkflow; POST /store/groups/registrations/confirm). Validated, rate
+ * limited per IP and refused with WhatsApp invite links by the middlewares
+ * (src/api/middlewares.ts). Every accepted registration gets the same 201 answer.
  */
 export async function POST(req: MedusaRequest<StoreRegisterGroupType>, res: MedusaResponse) {
   const { website, ...group } = req.validatedBody
-  const pending = (name: string, slug: string) => ({
-    group: { name, slug, status: "pending" },
-    message: REGISTERED_MESSAGE,
-  })
+  const accepted = { registration: { status: "unconfirmed" }, message: REGISTERED_MESSAGE }
 
   if (website !== undefined && website !== null && website !== "") {
     req.scope.resolve(ContainerRegistrationKeys.LOGGER).info("Group registration ignored: honeypot field filled")
-    res.status(201).json(pending(group.name, baseSlug(group.name, group.woonplaats)))
+    res.status(201).json(accepted)
     return
   }
 
   try {
-    const { result } = await registerGroupWorkflow(req.scope).run({ input: group })
-    res.status(201).json(pending(result.name, result.slug))
+    await registerGroupWorkflow(req.scope).run({ input: group })
+    res.status(201).json(accepted)
   } catch (error) {
     if (!respondToGroupError(res, error)) throw error
   }

@@ -25,6 +25,17 @@ export const StoreRegisterGroup = z
   .superRefine(pointWithin("nl"))
 export type StoreRegisterGroupType = z.infer<typeof StoreRegisterGroup>
 
+/** POST /store/groups/registrations/confirm: the token of the confirmation mail's link (43 base64url characters). */
+export const StoreConfirmGroupRegistration = z
+  .object({
+    token: z
+      .string({ error: "Deze bevestigingslink is onvolledig. Open de link uit de e-mail opnieuw." })
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze bevestigingslink is onvolledig. Open de link uit de e-mail opnieuw."),
+  })
+  .strict()
+export type StoreConfirmGroupRegistrationType = z.infer<typeof StoreConfirmGroupRegistration>
+
 /** POST /store/groups/:slug/contact */
 export const StoreContactGroup = z
   .object({

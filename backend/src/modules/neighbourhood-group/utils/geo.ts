@@ -1,6 +1,14 @@
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_RADIUS_KM = 6371.0088
 
+/**
+ * Decimals of a group's point in public answers (store API, storefront, sitemap): 3 is
+ * ~111 m north-south and ~70 m east-west here, so a point taken from the admin's own
+ * address no longer shows the house. Staff keep the precise point. The migration
+ * Migration20261206200000 generates `public_lat`/`public_lng` with this precision.
+ */
+export const PUBLIC_POINT_DECIMALS = 3
+
 /** The Netherlands with some margin, for sanity checks on coordinates. */
 export const NL_BOUNDS = { minLat: 50.7, maxLat: 53.7, minLng: 3.2, maxLng: 7.3 }
 

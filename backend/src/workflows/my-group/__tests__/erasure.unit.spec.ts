@@ -2,7 +2,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import nodemailer from "nodemailer"
-import { normaliseEmail } from "../../../lib/email"
+import { mentionsEmail, normaliseEmail } from "../../../lib/email"
 import { deleteMailFiles, emlMentions } from "../steps/erase-mail-records"
 
 /** The bytes the mail provider writes to MAIL_DIR for a message (same transport options). */
@@ -44,5 +44,21 @@ describe("erasure of mail files", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe("erasure matches whole addresses (issue 24 item 12)", () => {
+  it("a@x.co is not mentioned by ba@x.com, a@x.co.uk or a@x.com, in text, JSON or mail files", async () => {
+    expect(mentionsEmail("Van: ba@x.com", ["a@x.co"])).toBe(false)
+    expect(mentionsEmail('{"reply_to":{"address":"ba@x.com"}}', ["a@x.co"])).toBe(false)
+    expect(mentionsEmail("mail a@x.co.uk of a@x.com", ["a@x.co"])).toBe(false)
+    expect(mentionsEmail('{"reply_to":{"address":"A@X.CO","name":"A"}}', ["a@x.co"])).toBe(true)
+    expect(mentionsEmail("Schrijf naar <a@x.co>.", ["a@x.co"])).toBe(true)
+    expect(emlMentions(await eml({ replyTo: "Bea <ba@x.com>", text: "Hoi, ik ben Bea (ba@x.com)" }), ["a@x.co"])).toBe(false)
+    expect(emlMentions(await eml({ replyTo: "A <A@x.co>", text: "Hoi" }), ["a@x.co"])).toBe(true)
+    // quoted-printable may break a line right after the "b" of ba@x.com: still not a@x.com
+    const wrapped = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nVan: caf=C3=A9 b=\r\na@x.com\r\n"
+    expect(emlMentions(wrapped, ["a@x.com"])).toBe(false)
+    expect(emlMentions(wrapped, ["ba@x.com"])).toBe(true)
   })
 })

@@ -8,17 +8,15 @@ import { ownGroupIds } from "./own-groups"
 
 const ERASED_FIELDS = ["status", "archived_at", "admin_name", "admin_email", "admin_phone", "metadata"] as const
 
-/** LIKE wildcards in an address ("a_b@x.nl") must match themselves only. */
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
-
 export const eraseGroupAdminDataStepId = "erase-neighbourhood-group-admin-data"
 
 /**
  * For every group of the admin: archive it (out of the directory) and erase its
  * admin's name, e-mail and phone number. "Every group" is the groups linked to the
- * account plus every other group registered with the same address in any letter
- * case (pending or rejected registrations never got a link; older ones may predate
- * lower-casing). The rows stay, anonymous, so orders placed for a group keep pointing
+ * account plus every other group registered with the same address, compared whole
+ * after trimming and lower-casing (pending or rejected registrations never got a link;
+ * older ones may predate lower-casing). Registrations waiting for confirmation with the
+ * address are deleted. The rows stay, anonymous, so orders placed for a group keep pointing
  * to it. Returns the addresses found, normalised, for the mail records and files.
  * Compensation puts the previous values back.
  */
@@ -37,13 +35,13 @@ export const eraseGroupAdminDataStep = createStep(
         [customer?.email, ...linked.map((g) => g.admin_email)].filter((e): e is string => Boolean(e?.trim())).map(normaliseEmail)
       ),
     ]
-    const sameAddress = (
-      await Promise.all(
-        emails.map((email) =>
-          service.listNeighbourhoodGroups({ admin_email: { $ilike: escapeLike(email) } } as any, { select: ["id", ...ERASED_FIELDS] as any })
-        )
-      )
-    ).flat()
+    // whole addresses, normalised on both sides: erasing a@x.co leaves ba@x.com alone
+    const sameAddressIds = await service.listGroupIdsByAdminEmail(emails)
+    const sameAddress = sameAddressIds.length
+      ? await service.listNeighbourhoodGroups({ id: sameAddressIds }, { select: ["id", ...ERASED_FIELDS] as any })
+      : []
+    // registrations never confirmed (or confirmed, holding no data now) go for good
+    await service.deleteGroupRegistrationsByEmail(emails)
     const groups = [...new Map([...linked, ...sameAddress].map((g) => [g.id, g])).values()]
     if (!groups.length) return new StepResponse({ group_ids: [] as string[], linked_group_ids: [] as string[], emails }, [])
 

@@ -17,6 +17,7 @@ import {
   type AdminGroupEdit,
   CHANGE_FIELD_LABELS,
   errorMessage,
+  isGroupChanged,
   formatChangeValue,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -133,7 +134,7 @@ const PendingChangesSection = ({ group }: { group: AdminGroup }) => {
             size="small"
             isLoading={approve.isPending}
             onClick={() =>
-              approve.mutate(group.id, {
+              approve.mutate(group, {
                 onSuccess: () => toast.success("Wijziging overgenomen; de groep staat nu zo op de site"),
                 onError: (error) => toast.error(errorMessage(error)),
               })
@@ -211,7 +212,7 @@ const ModerationActions = ({ group }: { group: AdminGroup }) => {
           size="small"
           isLoading={approve.isPending}
           onClick={() =>
-            approve.mutate(group.id, {
+            approve.mutate(group, {
               onSuccess: () => toast.success("Groep goedgekeurd; de beheerder krijgt een e-mail"),
               onError: (error) => toast.error(errorMessage(error)),
             })
@@ -262,14 +263,18 @@ const RejectReasonDrawer = ({
 
   const submit = () =>
     reject.mutate(
-      { id: group.id, reason },
+      { group, reason },
       {
         onSuccess: () => {
           toast.success(done)
           setOpen(false)
           setReason("")
         },
-        onError: (error) => toast.error(errorMessage(error)),
+        onError: (error) => {
+          toast.error(errorMessage(error))
+          // the group changed since staff opened it: close, so they read it again first
+          if (isGroupChanged(error)) setOpen(false)
+        },
       }
     )
 

@@ -1,15 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { approveGroupChangesWorkflow } from "../../../../../../workflows/groups/approve-group-changes"
-import { respondToGroupError } from "../../../../../utils/group-errors"
-import { retrieveAdminGroup } from "../../../helpers"
+import { moderate } from "../../../helpers"
+import type { AdminModerateGroupType } from "../../../validators"
 
-/** POST /admin/groups/:id/changes/approve: applies the group admin's pending change of name or location. */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  try {
-    await approveGroupChangesWorkflow(req.scope).run({ input: { id: req.params.id } })
-  } catch (error) {
-    if (!respondToGroupError(res, error)) throw error
-    return
-  }
-  res.json({ group: await retrieveAdminGroup(req.scope, req.params.id) })
+/** POST /admin/groups/:id/changes/approve { seen_updated_at }: applies the pending change of name or location staff saw. */
+export async function POST(req: AuthenticatedMedusaRequest<AdminModerateGroupType>, res: MedusaResponse) {
+  const { id } = req.params
+  await moderate(req.scope, res, id, () =>
+    approveGroupChangesWorkflow(req.scope).run({ input: { id, seen_updated_at: req.validatedBody.seen_updated_at } })
+  )
 }

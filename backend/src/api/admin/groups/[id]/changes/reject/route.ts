@@ -1,10 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { rejectGroupChangesWorkflow } from "../../../../../../workflows/groups/reject-group-changes"
-import { retrieveAdminGroup } from "../../../helpers"
+import { moderate } from "../../../helpers"
 import type { AdminRejectGroupChangesType } from "../../../validators"
 
-/** POST /admin/groups/:id/changes/reject: drops the pending change (body: { reason? }, mailed to the group's admin). */
+/** POST /admin/groups/:id/changes/reject { reason?, seen_updated_at }: drops the pending change staff saw (the reason is mailed to the group's admin). */
 export async function POST(req: AuthenticatedMedusaRequest<AdminRejectGroupChangesType>, res: MedusaResponse) {
-  await rejectGroupChangesWorkflow(req.scope).run({ input: { id: req.params.id, reason: req.validatedBody.reason ?? null } })
-  res.json({ group: await retrieveAdminGroup(req.scope, req.params.id) })
+  const { id } = req.params
+  const { reason, seen_updated_at } = req.validatedBody
+  await moderate(req.scope, res, id, () =>
+    rejectGroupChangesWorkflow(req.scope).run({ input: { id, reason: reason ?? null, seen_updated_at } })
+  )
 }
