@@ -113,7 +113,24 @@ function stopChild(child) {
       resolve()
     })
     child.kill("SIGTERM")
+    // `medusa start --cluster` forwards no signal: its primary exits once its workers have.
+    for (const pid of childPids(child.pid)) {
+      try {
+        process.kill(pid, "SIGTERM")
+      } catch {
+        // gone already
+      }
+    }
   })
+}
+
+/** The direct children of a process (Linux), e.g. the workers of a cluster's primary. */
+function childPids(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
 }
 
 /** The project's own reference-data fixture (real GeoNames rows; see its README). */
@@ -185,7 +202,7 @@ function backgroundDownload(env, state, log) {
  * @param {{
  *   databaseUrl: string, backendPort?: number, storefrontPort?: number, admin?: { email: string, password: string },
  *   env?: Record<string, string>, log?: (name: string, chunk: Buffer | string) => void, step?: (message: string) => void,
- *   worker?: boolean, referenceData?: { file?: string, download: boolean }, remember?: boolean,
+ *   worker?: boolean, cluster?: number, referenceData?: { file?: string, download: boolean }, remember?: boolean,
  * }} options
  */
 export async function startStack({
@@ -198,6 +215,8 @@ export async function startStack({
   step = () => {},
   /** With REDIS_URL: run a separate worker process beside the server, as in production. */
   worker = false,
+  /** With REDIS_URL: `medusa start --cluster <n>`, n processes serving one port (0: one process). */
+  cluster = 0,
   /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames in the background. */
   referenceData = { file: process.env.REFERENCE_DATA_FILE, download: true },
   /** Remember migrations, seed and imports in .data/start-state.json (false for throwaway test databases). */
@@ -254,14 +273,17 @@ export async function startStack({
     await Promise.all(children.map(stopChild))
   }
   try {
-    step(worker ? "Starting the backend server and a worker (Redis)" : "Starting the backend")
+    step(worker ? "Starting the backend server and a worker (Redis)" : cluster ? `Starting the backend (cluster of ${cluster}, Redis)` : "Starting the backend")
+    if (cluster && !env.REDIS_URL) throw new UserError("A cluster needs REDIS_URL (locks, events and workflows go through Redis)")
     let backendOutput = ""
-    const backend = startMedusa(worker ? { ...env, MEDUSA_WORKER_MODE: "server" } : env, {
-      onOutput: (chunk) => {
-        backendOutput = (backendOutput + chunk).slice(-20_000)
-        log("backend", chunk)
-      },
-    })
+    const onBackendOutput = (chunk) => {
+      backendOutput = (backendOutput + chunk).slice(-20_000)
+      log("backend", chunk)
+    }
+    const backendEnv = worker ? { ...env, MEDUSA_WORKER_MODE: "server" } : env
+    const backend = cluster
+      ? startMedusaExec(["start", "--cluster", String(cluster)], { env: backendEnv, onOutput: onBackendOutput })
+      : startMedusa(backendEnv, { onOutput: onBackendOutput })
     children.push(backend)
     await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput)
 
