@@ -20,6 +20,7 @@
  * Redis), `cluster` (BENCH_CLUSTER processes with Redis). REDIS_URL (or BENCH_REDIS_URL)
  * is needed for the last two. On a shared machine set BENCH_BACKEND_PORT /
  * BENCH_STOREFRONT_PORT / BENCH_PG_PORT; the load average is printed beside each figure.
+ * BENCH_START_TIMEOUT_S (600) is how long the servers may take to start on a loaded machine.
  * BENCH_PHASES=cpu,throughput (default also oversell) measures less; BENCH_DATABASE_URL=<url> reuses
  * a database (kept; migrated and seeded on first use) instead of a throwaway one.
  * BENCH_CPU_PROF_DIR=<dir> writes V8 CPU profiles of the backend (bench/cpu-profile.cjs).
@@ -284,6 +285,7 @@ async function measureShape(shape, databaseUrl, embedded) {
     storefrontPort: BENCH_STOREFRONT_PORT,
     env,
     cluster,
+    startTimeoutMs: Number(process.env.BENCH_START_TIMEOUT_S || 600) * 1000,
     referenceData: { download: false },
   })
   try {

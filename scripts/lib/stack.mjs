@@ -202,7 +202,7 @@ function backgroundDownload(env, state, log) {
  * @param {{
  *   databaseUrl: string, backendPort?: number, storefrontPort?: number, admin?: { email: string, password: string },
  *   env?: Record<string, string>, log?: (name: string, chunk: Buffer | string) => void, step?: (message: string) => void,
- *   worker?: boolean, cluster?: number, referenceData?: { file?: string, download: boolean }, remember?: boolean,
+ *   worker?: boolean, cluster?: number, startTimeoutMs?: number, referenceData?: { file?: string, download: boolean }, remember?: boolean,
  * }} options
  */
 export async function startStack({
@@ -217,6 +217,8 @@ export async function startStack({
   worker = false,
   /** With REDIS_URL: `medusa start --cluster <n>`, n processes serving one port (0: one process). */
   cluster = 0,
+  /** How long the backend and storefront may take to answer (a heavily loaded machine needs more). */
+  startTimeoutMs = 180_000,
   /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames in the background. */
   referenceData = { file: process.env.REFERENCE_DATA_FILE, download: true },
   /** Remember migrations, seed and imports in .data/start-state.json (false for throwaway test databases). */
@@ -285,7 +287,7 @@ export async function startStack({
       ? startMedusaExec(["start", "--cluster", String(cluster)], { env: backendEnv, onOutput: onBackendOutput })
       : startMedusa(backendEnv, { onOutput: onBackendOutput })
     children.push(backend)
-    await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput)
+    await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput, startTimeoutMs)
 
     let workerProcess
     let workerUrl
@@ -304,7 +306,7 @@ export async function startStack({
         }
       )
       children.push(workerProcess)
-      await waitForHttp(`${workerUrl}/health`, workerProcess, "worker", () => workerOutput)
+      await waitForHttp(`${workerUrl}/health`, workerProcess, "worker", () => workerOutput, startTimeoutMs)
     }
 
     step("Starting the storefront")
@@ -328,7 +330,7 @@ export async function startStack({
     }
     storefront.stdout.on("data", onStorefront)
     storefront.stderr.on("data", onStorefront)
-    await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput)
+    await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput, startTimeoutMs)
 
     if (tryDownload) children.push(backgroundDownload(env, state, log))
     const running = { backend, storefront, ...(workerProcess && { worker: workerProcess }) }
