@@ -18,6 +18,30 @@ export const BENCH_STOREFRONT_PORT = Number(process.env.BENCH_STOREFRONT_PORT ||
 
 /** Runs `measure(stack, databaseUrl)` against a fresh shop on the bench ports, then cleans up. */
 export async function withBenchStack(options, measure) {
+  await withBenchDatabase(async (databaseUrl) => {
+    let stack
+    try {
+      stack = await startStack({ databaseUrl, backendPort: BENCH_BACKEND_PORT, storefrontPort: BENCH_STOREFRONT_PORT, ...options })
+      await measure(stack, databaseUrl)
+    } finally {
+      await stack?.stop()
+    }
+  })
+}
+
+/**
+ * Runs `use(databaseUrl)` with a throwaway database (dropped afterwards) on DATABASE_URL's
+ * server or an embedded PostgreSQL, after building and checking that the bench ports are free;
+ * with BENCH_DATABASE_URL, on that database, kept (repeated runs skip migrations and seed).
+ * BENCH_BUILD=0 runs the build as it is (e.g. to compare two builds of the backend).
+ */
+export async function withBenchDatabase(use) {
+  if (process.env.BENCH_DATABASE_URL) {
+    await assertPortFree(BENCH_BACKEND_PORT, "bench backend", "BENCH_BACKEND_PORT")
+    if (process.env.BENCH_BUILD !== "0") await build({ quiet: true })
+    await ensureDatabase(process.env.BENCH_DATABASE_URL)
+    return use(process.env.BENCH_DATABASE_URL)
+  }
   let embedded
   let tempDir
   let serverUrl = process.env.DATABASE_URL
@@ -28,16 +52,13 @@ export async function withBenchStack(options, measure) {
     serverUrl = embedded.url("postgres")
   }
   const databaseUrl = withDatabase(serverUrl, `bp_bench_${crypto.randomBytes(4).toString("hex")}`)
-  let stack
   try {
     await assertPortFree(BENCH_BACKEND_PORT, "bench backend", "BENCH_BACKEND_PORT")
     await assertPortFree(BENCH_STOREFRONT_PORT, "bench storefront", "BENCH_STOREFRONT_PORT")
-    await build({ quiet: true })
+    if (process.env.BENCH_BUILD !== "0") await build({ quiet: true })
     await ensureDatabase(databaseUrl)
-    stack = await startStack({ databaseUrl, backendPort: BENCH_BACKEND_PORT, storefrontPort: BENCH_STOREFRONT_PORT, ...options })
-    await measure(stack, databaseUrl)
+    await use(databaseUrl)
   } finally {
-    await stack?.stop()
     await dropDatabase(databaseUrl).catch(() => {})
     await embedded?.stop()
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })

@@ -114,7 +114,24 @@ function stopChild(child) {
       resolve()
     })
     child.kill("SIGTERM")
+    // `medusa start --cluster` forwards no signal: its primary exits once its workers have.
+    for (const pid of childPids(child.pid)) {
+      try {
+        process.kill(pid, "SIGTERM")
+      } catch {
+        // gone already
+      }
+    }
   })
+}
+
+/** The direct children of a process (Linux), e.g. the workers of a cluster's primary. */
+function childPids(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
 }
 
 /** The project's own reference-data fixture (real GeoNames rows; see its README). */
@@ -217,7 +234,7 @@ export function stackEnv(given, { backendPort, storefrontPort }, secrets) {
  * @param {{
  *   databaseUrl: string, backendPort?: number, storefrontPort?: number, admin?: { email: string, password: string },
  *   env?: Record<string, string>, log?: (name: string, chunk: Buffer | string) => void, step?: (message: string) => void,
- *   worker?: boolean, referenceData?: { file?: string, download: boolean }, remember?: boolean,
+ *   worker?: boolean, cluster?: number, startTimeoutMs?: number, referenceData?: { file?: string, download: boolean }, remember?: boolean,
  * }} options
  */
 export async function startStack({
@@ -230,6 +247,10 @@ export async function startStack({
   step = () => {},
   /** With REDIS_URL: run a separate worker process beside the server, as in production. */
   worker = false,
+  /** With REDIS_URL: `medusa start --cluster <n>`, n processes serving one port (0: one process). */
+  cluster = 0,
+  /** How long the backend and storefront may take to answer (a heavily loaded machine needs more). */
+  startTimeoutMs = 180_000,
   /** Postcode reference data: a file to import (REFERENCE_DATA_FILE), and whether to try GeoNames in the background. */
   referenceData = { file: process.env.REFERENCE_DATA_FILE, download: true },
   /** Remember migrations, seed and imports in .data/start-state.json (false for throwaway test databases). */
@@ -269,16 +290,19 @@ export async function startStack({
     await Promise.all(children.map(stopChild))
   }
   try {
-    step(worker ? "Starting the backend server and a worker (Redis)" : "Starting the backend")
+    step(worker ? "Starting the backend server and a worker (Redis)" : cluster ? `Starting the backend (cluster of ${cluster}, Redis)` : "Starting the backend")
+    if (cluster && !env.REDIS_URL) throw new UserError("A cluster needs REDIS_URL (locks, events and workflows go through Redis)")
     let backendOutput = ""
-    const backend = startMedusa(worker ? { ...env, MEDUSA_WORKER_MODE: "server" } : env, {
-      onOutput: (chunk) => {
-        backendOutput = (backendOutput + chunk).slice(-20_000)
-        log("backend", chunk)
-      },
-    })
+    const onBackendOutput = (chunk) => {
+      backendOutput = (backendOutput + chunk).slice(-20_000)
+      log("backend", chunk)
+    }
+    const backendEnv = worker ? { ...env, MEDUSA_WORKER_MODE: "server" } : env
+    const backend = cluster
+      ? startMedusaExec(["start", "--cluster", String(cluster)], { env: backendEnv, onOutput: onBackendOutput })
+      : startMedusa(backendEnv, { onOutput: onBackendOutput })
     children.push(backend)
-    await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput)
+    await waitForHttp(`${backendUrl}/health`, backend, "backend", () => backendOutput, startTimeoutMs)
 
     let workerProcess
     let workerUrl
@@ -297,7 +321,7 @@ export async function startStack({
         }
       )
       children.push(workerProcess)
-      await waitForHttp(`${workerUrl}/health`, workerProcess, "worker", () => workerOutput)
+      await waitForHttp(`${workerUrl}/health`, workerProcess, "worker", () => workerOutput, startTimeoutMs)
     }
 
     step("Starting the storefront")
@@ -322,7 +346,7 @@ export async function startStack({
     }
     storefront.stdout.on("data", onStorefront)
     storefront.stderr.on("data", onStorefront)
-    await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput)
+    await waitForHttp(storefrontUrl, storefront, "storefront", () => storefrontOutput, startTimeoutMs)
 
     if (tryDownload) children.push(backgroundDownload(env, state, log))
     const running = { backend, storefront, ...(workerProcess && { worker: workerProcess }) }

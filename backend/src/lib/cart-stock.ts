@@ -153,36 +153,61 @@ export function inventoryItemIdsOf(lines: CartLine[], variants: Map<string, Vari
 }
 
 /**
+ * Cache options for the add/change check's reads of what staff rarely change (a
+ * variant's stock settings and kit parts, a sales channel's locations), through
+ * Medusa's caching module when it is configured (with REDIS_URL) and straight from the
+ * database otherwise. As Medusa's own cart workflows do (core-flows'
+ * productVariantsCacheTags, salesChannelStockLocationCacheTags): the tags computed from
+ * the result's ids, plus the link tables, whose rows carry no id in the result.
+ * Quantities are never cached, and completion reads everything fresh.
+ */
+const VARIANT_CACHE = { tags: ["LinkProductVariantInventoryItem:list:*"], computeAutomaticTags: true }
+const CHANNEL_CACHE = { tags: ["SalesChannel:list:*", "LinkSalesChannelStockLocation:list:*"], computeAutomaticTags: true }
+
+type ReadOptions = { cached?: boolean }
+
+/**
  * Reads the variants' inventory items (kits expanded) and, fresh from the Inventory
  * Module (never a cache), what is available of them at the stock locations of the
  * sales channel, as Medusa's reservation does.
  */
-export async function readStock(container: MedusaContainer, variantIds: string[], salesChannelId: string | null): Promise<StockSnapshot> {
-  const variants = await readVariants(container, variantIds)
-  const locationIds = await channelLocationIds(container, salesChannelId)
+export async function readStock(
+  container: MedusaContainer,
+  variantIds: string[],
+  salesChannelId: string | null,
+  options: ReadOptions = {}
+): Promise<StockSnapshot> {
+  const [variants, locationIds] = await Promise.all([
+    readVariants(container, variantIds, options),
+    channelLocationIds(container, salesChannelId, options),
+  ])
   return { variants, available: await readAvailable(container, variants, locationIds) }
 }
 
 /** The variants' stock settings and inventory items (kits expanded), by id. */
-export async function readVariants(container: MedusaContainer, variantIds: string[]): Promise<Map<string, VariantStock>> {
+export async function readVariants(container: MedusaContainer, variantIds: string[], { cached = false }: ReadOptions = {}): Promise<Map<string, VariantStock>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = [...new Set(variantIds)]
   const variants = new Map<string, VariantStock>()
   if (!ids.length) return variants
 
-  const { data } = await query.graph({
-    entity: "product_variant",
-    fields: [
-      "id",
-      "title",
-      "manage_inventory",
-      "allow_backorder",
-      "product.title",
-      "inventory_items.inventory_item_id",
-      "inventory_items.required_quantity",
-    ],
-    filters: { id: ids },
-  })
+  const { data } = await query.graph(
+    {
+      entity: "product_variant",
+      fields: [
+        "id",
+        "title",
+        "manage_inventory",
+        "allow_backorder",
+        "product.id",
+        "product.title",
+        "inventory_items.inventory_item_id",
+        "inventory_items.required_quantity",
+      ],
+      filters: { id: ids },
+    },
+    cached ? { cache: VARIANT_CACHE } : undefined
+  )
   for (const v of data as any[]) {
     const product = v.product?.title
     variants.set(v.id, {
@@ -223,10 +248,17 @@ export async function readAvailable(
 }
 
 /** The stock locations of a sales channel; null (all locations) for a cart without one. */
-export async function channelLocationIds(container: MedusaContainer, salesChannelId: string | null): Promise<string[] | null> {
+export async function channelLocationIds(
+  container: MedusaContainer,
+  salesChannelId: string | null,
+  { cached = false }: ReadOptions = {}
+): Promise<string[] | null> {
   if (!salesChannelId) return null
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "sales_channel", fields: ["stock_locations.id"], filters: { id: salesChannelId } })
+  const { data } = await query.graph(
+    { entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: salesChannelId } },
+    cached ? { cache: CHANNEL_CACHE } : undefined
+  )
   return ((data[0] as any)?.stock_locations ?? []).map((l: any) => l.id)
 }
 

@@ -5,7 +5,10 @@
  *
  * - addToCartWorkflow / updateLineItemInCartWorkflow `validate`: a change that asks for
  *   more than the stock is refused with "Er zijn er nog maar N op voorraad" before
- *   anything is written. Advisory (nothing is reserved yet), so no lock.
+ *   anything is written. Advisory (nothing is reserved yet), so no lock. Cheap, as it
+ *   runs for every add: the cart's lines come from the workflow's own read, the variants'
+ *   parts and the channel's locations through Medusa's cache (when configured), and only
+ *   the available quantities are read from the database each time.
  * - completeCartWorkflow `validate` (registered in complete-cart.ts, as that hook takes
  *   one handler) → `beforePaymentAuthorization`: the check runs again
  *   under per-inventory-item locks (src/lib/stock-lock.ts) that are held until Medusa's
@@ -36,28 +39,44 @@ import { acquireStockLocks, releaseStockLocks, stockLockKeys, stockLockOwner } f
 
 type Ctx = { container: MedusaContainer }
 
-addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const added = (input.items ?? []).filter((i): i is typeof i & { variant_id: string } => !!i.variant_id)
   if (!added.length) return
-  const cart = await readCartLines(container, input.cart_id)
-  const stock = await readStock(container, [...cart.lines, ...added].map((l) => l.variant_id), cart.salesChannelId)
-  let after: CartLine[] = cart.lines
+  const { lines, salesChannelId } = await cartLinesOf(container, input.cart_id, cart)
+  const stock = await readStock(container, [...lines, ...added].map((l) => l.variant_id), salesChannelId, { cached: true })
+  let after: CartLine[] = lines
   for (const item of added) {
     after = [...after, { variant_id: item.variant_id, quantity: Number(item.quantity) }]
-    assertChangeFits(item.variant_id, cart.lines, after, stock, "add")
+    assertChangeFits(item.variant_id, lines, after, stock, "add")
   }
 })
 
-updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const quantity = input.update?.quantity
   if (quantity === undefined || quantity === null) return
-  const cart = await readCartLines(container, input.cart_id)
-  const line = cart.items.find((i) => i.id === input.item_id)
+  const { lines, items, salesChannelId } = await cartLinesOf(container, input.cart_id, cart)
+  const line = items.find((i) => i.id === input.item_id)
   if (!line) return // Medusa's own step answers for an unknown line
-  const after = cart.items.map((i) => ({ variant_id: i.variant_id, quantity: i.id === line.id ? Number(quantity) : i.quantity }))
-  const stock = await readStock(container, cart.lines.map((l) => l.variant_id), cart.salesChannelId)
-  assertChangeFits(line.variant_id, cart.lines, after, stock, "set")
+  const after = items.map((i) => ({ variant_id: i.variant_id, quantity: i.id === line.id ? Number(quantity) : i.quantity }))
+  const stock = await readStock(container, lines.map((l) => l.variant_id), salesChannelId, { cached: true })
+  assertChangeFits(line.variant_id, lines, after, stock, "set")
 })
+
+type HookCart = { sales_channel_id?: string | null; items?: { id: string; variant_id?: string | null; quantity: unknown }[] | null }
+
+/**
+ * The cart's lines as the workflow read them under its cart lock (its `items.*`, or the
+ * items its totals load), so no second read; read here only when the workflow's fields
+ * brought none (they are Medusa's to change).
+ */
+async function cartLinesOf(container: MedusaContainer, cartId: string, cart: unknown) {
+  const { sales_channel_id, items: stored } = (cart ?? {}) as HookCart
+  if (!Array.isArray(stored) || sales_channel_id === undefined) return readCartLines(container, cartId)
+  const items = stored
+    .filter((i): i is typeof i & { variant_id: string } => !!i?.variant_id)
+    .map((i) => ({ id: i.id, variant_id: i.variant_id, quantity: Number(i.quantity) }))
+  return { lines: items.map(({ variant_id, quantity }) => ({ variant_id, quantity })), items, salesChannelId: sales_channel_id }
+}
 
 export type HeldStockLocks = { keys: string[]; ownerId: string }
 
