@@ -50,7 +50,8 @@ export function normaliseAddress(address: string): string {
   const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase()
   const groups = ipv6Groups(trimmed)
   if (groups && groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
-    return [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join(".")
+    const [high = 0, low = 0] = groups.slice(6)
+    return [high >> 8, high & 255, low >> 8, low & 255].join(".")
   }
   return trimmed
 }
