@@ -161,6 +161,7 @@ test("an unpaid order on account: transfer details, mail with invoice PDF; its w
   expect(invoice).toContain(`#${order.number}`)
   // (pdfkit wraps the payment sentence, so compare without spaces)
   expect(invoice.replace(/\s+/g, "")).toContain(IBAN.replace(/\s+/g, ""))
+  expect(invoice.replace(/\s+/g, ""), "the invoice asks for the same reference").toContain(`ondervermeldingvanbestelnummer${order.number}.`)
   expect(money(invoice)).toContain("€ 66,85")
   const invoiceNumber = /factuur \((F\d{6})\)/.exec(mail)?.[1]
   expect(invoiceNumber, "the mail names its invoice").toBeTruthy()

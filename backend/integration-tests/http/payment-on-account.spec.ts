@@ -99,6 +99,8 @@ medusaIntegrationTestRunner({
       expect(drawn).toContain(`#${order.display_id}`)
       expect(drawn).toContain(amount)
       expect(drawn.replace(/\s+/g, "")).toContain(IBAN.replace(/\s+/g, ""))
+      // the transfer's reference is the order number, as on the page and in the mail
+      expect(drawn.replace(/\s+/g, "")).toContain(`ondervermeldingvanbestelnummer${order.display_id}.`)
       expect(drawn).toContain("Anouk") // the shopper is the buyer
     })
   },

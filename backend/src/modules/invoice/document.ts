@@ -16,6 +16,11 @@ export type InvoiceSnapshot = {
   currency_code: string
   payment_term_days: number
   totals: InvoiceTotals
+  /**
+   * What the transfer's description must say when it is not the invoice number: orders
+   * "op rekening" ask for the order number everywhere (lib/payment-on-account.ts).
+   */
+  payment_reference?: string
 }
 
 /** What the PDF is rendered from. */

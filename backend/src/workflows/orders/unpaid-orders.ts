@@ -23,6 +23,7 @@ import {
 } from "../../modules/notification-mail/withdrawal-templates"
 import { forEachOrderPage, orderIdsWithOpenPayment } from "./open-payment-orders"
 import { orderNotification } from "./order-notification"
+import { paymentDueAt } from "../../lib/payment-on-account"
 import { markUnpaidReminderStep } from "./steps/mark-unpaid-reminder"
 
 const DAY = 24 * 60 * 60 * 1000
@@ -163,7 +164,8 @@ export async function processUnpaidOrders(
             logger.info(`Unpaid order #${order.display_id} on account cancelled after ${cancelDays} days; its stock is free again`)
           } else if (age >= reminderDays * DAY && !order.metadata?.unpaid_reminder_sent_at && !order.metadata?.withdrawal) {
             // (A shopper who withdrew is not asked to pay; the order is still cancelled when due.)
-            const cancelAt = new Date(new Date(order.created_at).getTime() + cancelDays * DAY).toISOString()
+            // the same due date the confirmation page, mail and invoice name
+            const cancelAt = paymentDueAt(order.created_at, cancelDays)
             await remindUnpaidOrderWorkflow(container).run({ input: { order_id: order.id, cancel_at: cancelAt, now: now.toISOString() } })
             result.reminded.push(order.id)
           }
