@@ -220,7 +220,7 @@ medusaIntegrationTestRunner({
       it("migrations created the search indexes (GiST on the point; trigram where pg_trgm exists)", async () => {
         const { rows } = await dbConnection.raw("select indexname from pg_indexes where tablename = 'neighbourhood_group' order by indexname")
         const names = rows.map((r: any) => r.indexname)
-        expect(names).toEqual(expect.arrayContaining(["IDX_neighbourhood_group_point", "IDX_neighbourhood_group_postcodes", "IDX_neighbourhood_group_slug_unique"]))
+        expect(names).toEqual(expect.arrayContaining(["IDX_neighbourhood_group_public_point", "IDX_neighbourhood_group_postcodes", "IDX_neighbourhood_group_slug_unique"]))
         const { rows: trgm } = await dbConnection.raw("select count(*)::int as n from pg_extension where extname = 'pg_trgm'")
         expect(names.includes("IDX_neighbourhood_group_search_text_trgm")).toBe(trgm[0].n === 1)
       })

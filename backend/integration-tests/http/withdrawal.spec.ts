@@ -167,7 +167,7 @@ medusaIntegrationTestRunner({
       const { data: detail } = await api.get(`/admin/orders/${order.id}?fields=*items`, admin)
       await api.post(`/admin/orders/${order.id}/fulfillments`, { items: detail.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
       const { data: fulfilled } = await api.get(`/admin/orders/${order.id}?fields=*fulfillments`, admin)
-      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfilled.order.fulfillments[0].id}/shipment`, { items: detail.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
+      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfilled.order.fulfillments[0].id}/shipments`, { items: detail.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
 
       const res = await withdraw({ order_number: String(order.display_id), email: "anouk@example.nl" })
       expect(res.data.withdrawal).toMatchObject({ situation: "shipped_unpaid", order_canceled: false })
