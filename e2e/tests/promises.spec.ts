@@ -144,6 +144,13 @@ test("an unpaid order on account: transfer details, mail with invoice PDF; its w
   await expect(transfer.getByTestId("payment-account-name")).toHaveText(ACCOUNT_NAME)
   await expect(transfer.getByTestId("payment-reference")).toHaveText(String(order.number))
   await expect(transfer.getByTestId("payment-due-date")).toHaveText(today(14))
+  // Readable on a phone: the IBAN and the account name each on one line, not a letter column.
+  await page.setViewportSize({ width: 390, height: 844 })
+  for (const id of ["payment-iban", "payment-account-name", "payment-due-date"]) {
+    const box = (await transfer.getByTestId(id).boundingBox())!
+    const lineHeight = await transfer.getByTestId(id).evaluate((el) => parseFloat(getComputedStyle(el).lineHeight))
+    expect(box.height, `${id} on one line at 390 px`).toBeLessThan(lineHeight * 1.5)
+  }
 
   // The confirmation mail says the same and carries the invoice, which names the same order and account.
   test.skip(!process.env.MAIL_DIR, "MAIL_DIR is set by `npm test`")

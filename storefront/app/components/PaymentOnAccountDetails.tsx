@@ -27,11 +27,13 @@ export function PaymentOnAccountDetails({ payment }: { payment: PaymentOnAccount
         Je betaalt op rekening. Maak het bedrag over met deze gegevens; de factuur staat ook in de bevestigingsmail. We
         versturen je bestelling zodra je betaling binnen is.
       </p>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+      {/* Label above value on a phone: side by side, the long labels left the values a
+          few characters wide, and an IBAN must be readable at a glance. */}
+      <dl className="mt-3 grid grid-cols-1 gap-y-1 sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-x-6">
         {rows.map(([label, value, id]) => (
           <div key={id} className="contents">
             <dt className="font-semibold">{label}</dt>
-            <dd data-testid={`payment-${id}`} className="break-all">
+            <dd data-testid={`payment-${id}`} className="mb-2 break-words sm:mb-0">
               {value}
             </dd>
           </div>
