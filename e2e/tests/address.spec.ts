@@ -173,7 +173,8 @@ async function storedGroup(request: APIRequestContext, name: string): Promise<Re
 const degrees = async (page: Page, label: "Breedtegraad" | "Lengtegraad") =>
   Number((await page.getByLabel(label).inputValue()).replace(",", "."))
 
-async function fillRegistration(page: Page, name: string) {
+async function fillRegistration(page: Page, name: string): Promise<string> {
+  const email = `eva.adres.${Date.now()}@example.com`
   const values: Record<string, string> = {
     "Naam van de groep": name,
     Woonplaats: "Utrecht",
@@ -181,18 +182,29 @@ async function fillRegistration(page: Page, name: string) {
     "Postcodes van je buurt": "3581",
     "Aantal leden": "25",
     "Je naam": "Eva Proef",
-    "Je e-mailadres": `eva.adres.${Date.now()}@example.com`,
+    "Je e-mailadres": email,
     "Je telefoonnummer": "06 12345678",
   }
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value)
   await page.getByRole("checkbox", { name: /Ik heb de gedragsregels/ }).check()
+  return email
+}
+
+/** Double opt-in: the registration becomes a group only once the link in the neutral mail is confirmed. */
+async function confirmByMail(page: Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bevestig je e-mailadres")
+  await expect.poll(() => mailFor(email, "group-registration-confirm"), { timeout: 20_000 }).not.toBeNull()
+  const link = new URL(/(https?:\/\/\S+\/groepen\/bevestigen\?token=[A-Za-z0-9_-]+)/.exec(mailFor(email, "group-registration-confirm")!)![1]!)
+  await page.goto(`${link.pathname}${link.search}`)
+  await page.getByRole("button", { name: "Bevestig mijn aanmelding" }).click()
+  await expect(page.getByTestId("registration-confirmed")).toContainText("Je e-mailadres is bevestigd")
 }
 
 test("registration places the group by a central address, then the pin moves with the arrow keys", async ({ page, request, baseURL }) => {
   const name = `E2E Adresbuurt ${Date.now()}`
   await offline(page, baseURL)
   await page.goto("/groepen/aanmelden")
-  await fillRegistration(page, name)
+  const email = await fillRegistration(page, name)
   await expect(page.getByTestId("group-map")).toHaveAttribute("data-status", "ready")
 
   await page.getByLabel("Postcode van een adres in je buurt (optioneel)").fill("3581 KP")
@@ -214,7 +226,7 @@ test("registration places the group by a central address, then the pin moves wit
   expect(Math.abs((await degrees(page, "Breedtegraad")) - 52.09411)).toBeLessThan(0.00002)
 
   await page.getByRole("button", { name: "Groep aanmelden" }).click()
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je aanmelding!")
+  await confirmByMail(page, email)
 
   // only the point is stored (float4: about a metre), never the address
   const stored = await storedGroup(request, name)
@@ -229,7 +241,7 @@ test("registration without JavaScript: 'Zoek adres' fills in the degrees and kee
   const page = await context.newPage()
   const name = `E2E Adresbuurt zonder JS ${Date.now()}`
   await page.goto("/groepen/aanmelden")
-  await fillRegistration(page, name)
+  const email = await fillRegistration(page, name)
   await page.getByLabel("Postcode van een adres in je buurt (optioneel)").fill("3581kp")
   await page.getByLabel("Huisnummer (optioneel)").fill("5")
   await page.getByRole("button", { name: "Zoek adres" }).click()
@@ -246,7 +258,7 @@ test("registration without JavaScript: 'Zoek adres' fills in the degrees and kee
   await page.getByLabel("Huisnummer (optioneel)").fill("5")
 
   await page.getByRole("button", { name: "Groep aanmelden" }).click()
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je aanmelding!")
+  await confirmByMail(page, email)
   const stored = await storedGroup(request, name)
   expect(stored.lat as number).toBeCloseTo(52.09411, 4)
   expect(stored.lng as number).toBeCloseTo(5.13211, 4)
