@@ -11,9 +11,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { readInvoiceApprovalSettings, readShopSettings, type InvoiceApprovalSettings } from "../../config/env"
-import { ITEM_LINE_FIELDS, orderItemLines } from "../../lib/order-items"
+import { orderItemLines } from "../../lib/order-items"
 import { INVOICE_PROVIDER_ID } from "../../modules/invoice-payment/details"
-import { forEachOrderPage, orderIdsWithOpenPayment } from "../orders/open-payment-orders"
+import { forEachOrderPage, OPEN_PAYMENT_ORDER_FIELDS, orderIdsWithOpenPayment } from "../orders/open-payment-orders"
 import { orderNotification } from "../orders/order-notification"
 import {
   INVOICE_APPROVAL_REMINDER_TEMPLATE,
@@ -26,25 +26,7 @@ import { updateInvoiceMetadataStep } from "./steps/update-invoice-metadata"
 
 const DAY = 24 * 60 * 60 * 1000
 
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "email",
-  "status",
-  "created_at",
-  "canceled_at",
-  "no_notification",
-  "metadata",
-  "currency_code",
-  "total",
-  ...ITEM_LINE_FIELDS,
-  "shipping_address.first_name",
-  "fulfillments.canceled_at",
-  "payment_collections.payments.id",
-  "payment_collections.payments.provider_id",
-  "payment_collections.payments.captured_at",
-  "payment_collections.payments.canceled_at",
-]
+const ORDER_FIELDS = [...OPEN_PAYMENT_ORDER_FIELDS, "payment_collections.payments.id"]
 
 /** An order on invoice that staff neither approved nor saw paid, not cancelled and not (being) shipped. */
 export function isAwaitingApproval(order: any): boolean {

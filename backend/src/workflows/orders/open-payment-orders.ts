@@ -1,3 +1,4 @@
+import { ITEM_LINE_FIELDS } from "../../lib/order-items"
 /**
  * Which orders still wait for their money through one payment provider: the scheduled jobs
  * (unpaid orders on account, unapproved orders on invoice) start here.
@@ -13,6 +14,30 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 export const DEFAULT_PAGE_SIZE = 200
+
+/**
+ * What both jobs over open payments (unpaid orders on account, invoice orders awaiting
+ * approval) read of an order: who and what for their mails, and whether it is cancelled,
+ * shipped or paid. Each adds the payment fields it judges by.
+ */
+export const OPEN_PAYMENT_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "status",
+  "created_at",
+  "canceled_at",
+  "no_notification",
+  "metadata",
+  "currency_code",
+  "total",
+  ...ITEM_LINE_FIELDS,
+  "shipping_address.first_name",
+  "fulfillments.canceled_at",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.captured_at",
+  "payment_collections.payments.canceled_at",
+]
 
 /**
  * Ids of the orders with an open payment through `providerId` created at or before

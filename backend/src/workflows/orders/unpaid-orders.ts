@@ -13,7 +13,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { cancelOrderWorkflow, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { readBackendEnv, readSeller } from "../../config/env"
 import { PAYMENT_PROVIDER_IDS } from "../../config/modules"
-import { ITEM_LINE_FIELDS, orderItemLines } from "../../lib/order-items"
+import { orderItemLines } from "../../lib/order-items"
 import {
   UNPAID_ORDER_CANCELLED_TEMPLATE,
   UNPAID_ORDER_REMINDER_TEMPLATE,
@@ -21,32 +21,14 @@ import {
   unpaidOrderReminder,
   type UnpaidOrderData,
 } from "../../modules/notification-mail/withdrawal-templates"
-import { forEachOrderPage, orderIdsWithOpenPayment } from "./open-payment-orders"
+import { forEachOrderPage, OPEN_PAYMENT_ORDER_FIELDS, orderIdsWithOpenPayment } from "./open-payment-orders"
 import { orderNotification } from "./order-notification"
 import { paymentDueAt } from "../../lib/payment-on-account"
 import { markUnpaidReminderStep } from "./steps/mark-unpaid-reminder"
 
 const DAY = 24 * 60 * 60 * 1000
 
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "email",
-  "status",
-  "created_at",
-  "canceled_at",
-  "no_notification",
-  "metadata",
-  "currency_code",
-  "total",
-  ...ITEM_LINE_FIELDS,
-  "shipping_address.first_name",
-  "fulfillments.canceled_at",
-  "payment_collections.status",
-  "payment_collections.payments.provider_id",
-  "payment_collections.payments.captured_at",
-  "payment_collections.payments.canceled_at",
-]
+const ORDER_FIELDS = [...OPEN_PAYMENT_ORDER_FIELDS, "payment_collections.status"]
 
 /** An order on account that nobody paid for yet and staff did not start to ship. */
 export function isUnpaidOrderOnAccount(order: any): boolean {
