@@ -42,14 +42,23 @@ async function staffLogIn(page: Page) {
 const today = (offsetDays = 0) =>
   new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date(Date.now() + offsetDays * 86_400_000))
 
-/** Details and shipping steps with the keyboard-focus and summary checks; ends on the payment step. */
+/**
+ * Two signs (€ 59,90) and shipping (€ 6,95) make € 66,85, of which € 11,60 btw: the btw of
+ * the total shown, shipping's btw included, on the cart, every step and the confirmation.
+ */
+const TWO_SIGNS_VAT = /^€\s11,60$/
+
+/** Cart, details and shipping steps with the keyboard-focus and summary checks; ends on the payment step. */
 async function throughCheckout(page: Page, email: string, javaScript: boolean) {
   await page.goto("/winkelmand")
+  await expect(page.getByTestId("total")).toHaveText(/€\s66,85/)
+  await expect(page.getByTestId("tax"), "btw on the cart page").toHaveText(TWO_SIGNS_VAT)
   await page.getByRole("link", { name: "Afrekenen" }).click()
   const summary = page.getByRole("complementary", { name: /Je bestelling/ })
   await expect(summary.getByRole("heading", { name: "Je bestelling (2 artikelen)" })).toBeVisible()
   await expect(summary.getByTestId("shipping")).toHaveText(/€\s6,95/)
   await expect(summary.getByTestId("total")).toHaveText(/€\s66,85/)
+  await expect(summary.getByTestId("tax"), "btw in step 1").toHaveText(TWO_SIGNS_VAT)
   // "12a" in the huisnummer field is number 12 with addition a, not an error.
   await fillAddress(page, { "E-mailadres": email, Huisnummer: "12a" })
   await page.getByRole("button", { name: "Verder naar verzending" }).click()
@@ -58,6 +67,7 @@ async function throughCheckout(page: Page, email: string, javaScript: boolean) {
   if (javaScript) await expect(shippingHeading).toBeFocused()
   await expect(page.getByRole("group", { name: /Borden en pakketten \(2 artikelen\)/ })).toBeVisible()
   await expect(summary.getByTestId("total")).toHaveText(/€\s66,85/)
+  await expect(summary.getByTestId("tax"), "btw in step 2").toHaveText(TWO_SIGNS_VAT)
   await page.getByRole("button", { name: "Verder naar betalen" }).click()
   const paymentHeading = page.getByRole("heading", { name: "Controleren en betalen" })
   await expect(paymentHeading).toBeVisible({ timeout: 30_000 })
@@ -65,6 +75,7 @@ async function throughCheckout(page: Page, email: string, javaScript: boolean) {
   await expect(page.getByText("Dorpsstraat 12A")).toBeVisible()
   await expect(summary.getByTestId("shipping")).toHaveText(/€\s6,95/)
   await expect(summary.getByTestId("total")).toHaveText(/€\s66,85/)
+  await expect(summary.getByTestId("tax"), "btw in step 3").toHaveText(TWO_SIGNS_VAT)
   await expect(summary.getByTestId("delivery-promise")).toContainText("Voor 16:00 besteld, binnen 2 werkdagen in huis")
 }
 
@@ -140,6 +151,7 @@ test("an unpaid order on account: transfer details, mail with invoice PDF; its w
   // The confirmation page: everything for the bank transfer, reference = order number.
   const transfer = page.getByTestId("payment-on-account")
   await expect(transfer.getByTestId("payment-amount")).toHaveText(/€\s66,85/)
+  await expect(page.getByTestId("tax"), "btw on the confirmation page").toHaveText(TWO_SIGNS_VAT)
   await expect(transfer.getByTestId("payment-iban")).toHaveText(IBAN)
   await expect(transfer.getByTestId("payment-account-name")).toHaveText(ACCOUNT_NAME)
   await expect(transfer.getByTestId("payment-reference")).toHaveText(String(order.number))

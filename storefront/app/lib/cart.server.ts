@@ -3,7 +3,7 @@ import { getRegion, storefrontImageUrl } from "./catalogue.server";
 import { countryOf, type ShopSession } from "./session.server";
 
 const CART_FIELDS =
-  "id,email,region_id,currency_code,item_total,subtotal,shipping_total,tax_total,total," +
+  "id,email,region_id,currency_code,item_total,subtotal,shipping_total,item_tax_total,tax_total,total," +
   "*items,*shipping_address,*shipping_methods,*region.countries,metadata";
 
 type StoreCart = Awaited<ReturnType<typeof sdk.store.cart.retrieve>>["cart"];
@@ -41,6 +41,8 @@ export type CartView = {
   count: number;
   itemTotal: number;
   shippingTotal: number;
+  /** Btw of the items alone; taxTotal adds the chosen shipping method's. */
+  itemTaxTotal: number;
   taxTotal: number;
   total: number;
   hasShippingAddress: boolean;
@@ -78,6 +80,7 @@ export function toCartView(cart: StoreCart): CartView {
     count: lines.reduce((sum, line) => sum + line.quantity, 0),
     itemTotal: Number(cart.item_total ?? 0),
     shippingTotal: Number(cart.shipping_total ?? 0),
+    itemTaxTotal: Number(cart.item_tax_total ?? 0),
     taxTotal: Number(cart.tax_total ?? 0),
     total: Number(cart.total ?? 0),
     hasShippingAddress: Boolean(cart.shipping_address?.address_1),

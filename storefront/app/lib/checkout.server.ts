@@ -167,7 +167,7 @@ export const PAYMENT_FAILED_MESSAGE = "De betaling is niet gelukt. Probeer het o
 export const NOT_COMPLETED_MESSAGE = "Je bestelling kon niet worden afgerond. Controleer je gegevens en probeer het opnieuw.";
 
 const ORDER_FIELDS =
-  "id,display_id,email,currency_code,item_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
+  "id,display_id,email,currency_code,item_total,item_tax_total,shipping_total,tax_total,total,created_at,*items,*shipping_address,*shipping_methods";
 
 export async function getOrder(orderId: string) {
   const { order } = await callBackend("retrieve order", () => sdk.store.order.retrieve(orderId, { fields: ORDER_FIELDS }));

@@ -58,9 +58,10 @@ export default function CheckoutLayout() {
           <div className="mt-4 border-t border-slate-300 pt-4 text-sm">
             <CartSummary
               itemTotal={cart.itemTotal}
-              shipping={{ label: shipping.chosen ? "Verzending" : "Verzending (schatting)", amount: shipping.amount }}
+              itemTaxTotal={cart.itemTaxTotal}
+              shipping={{ label: shipping.chosen ? "Verzending" : "Verzending (schatting)", amount: shipping.amount, chosen: shipping.chosen }}
               taxTotal={cart.taxTotal}
-              total={shipping.chosen ? cart.total : cart.itemTotal + (shipping.amount ?? 0)}
+              total={cart.total}
             />
           </div>
           <DeliveryPromise info={delivery} country={cart.countryCode} className="mt-4" />

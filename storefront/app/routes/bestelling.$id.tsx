@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totals: {
       itemTotal: Number(order.item_total),
       shippingTotal: Number(order.shipping_total),
+      itemTaxTotal: Number(order.item_tax_total ?? 0),
       taxTotal: Number(order.tax_total),
       total: Number(order.total),
     },
@@ -107,7 +108,8 @@ export default function OrderConfirmation() {
         <div className="mt-4 border-t border-slate-200 pt-4">
           <CartSummary
             itemTotal={totals.itemTotal}
-            shipping={{ label: "Verzending", amount: totals.shippingTotal }}
+            itemTaxTotal={totals.itemTaxTotal}
+            shipping={{ label: "Verzending", amount: totals.shippingTotal, chosen: true }}
             taxTotal={totals.taxTotal}
             total={totals.total}
           />

@@ -163,9 +163,10 @@ export default function CartPage() {
           <div className="mt-4">
             <CartSummary
               itemTotal={cart.itemTotal}
-              shipping={{ label: "Verzending (schatting)", amount: estimate }}
+              itemTaxTotal={cart.itemTaxTotal}
+              shipping={{ label: "Verzending (schatting)", amount: estimate, chosen: false }}
               taxTotal={cart.taxTotal}
-              total={cart.itemTotal + (estimate ?? 0)}
+              total={cart.total}
               group={cart.group}
             />
           </div>
