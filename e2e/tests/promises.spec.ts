@@ -125,6 +125,22 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
+test("content page headings stay inside a 390 px phone (long Dutch compounds such as 'Buurtpreventiegroepen')", async ({ page }) => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 })
+    for (const path of ["/voor-gemeenten", "/gedragsregels", "/over", "/retourneren", "/algemene-voorwaarden", "/privacyverklaring", "/veelgestelde-vragen", "/contact", "/gemeenten"]) {
+      await page.goto(path)
+      const heading = page.getByRole("heading", { level: 1 })
+      const box = (await heading.boundingBox())!
+      expect(box.x + box.width, `${path} heading inside ${width} px`).toBeLessThanOrEqual(width)
+      const overflow = await heading.evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(overflow, `${path} heading does not overflow its box at ${width} px`).toBeLessThanOrEqual(0)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} no sideways scrolling at ${width} px`).toBeLessThanOrEqual(width)
+      if (path === "/voor-gemeenten") await page.screenshot({ path: test.info().outputPath(`voor-gemeenten-${width}.png`) })
+    }
+  }
+})
+
 test("delivery time and free-shipping threshold show on the product page and in the cart", async ({ page }) => {
   await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
   const promise = page.getByTestId("delivery-promise")

@@ -11,6 +11,7 @@ import path from "node:path"
 import zlib from "node:zlib"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedShop } from "../../src/seed/seed-shop"
+import { adminHeaders } from "../utils/admin"
 import { cartReadyForPayment, completeCart, confirmationMails, startPayment, storeHeaders, type StoreHeaders } from "../utils/checkout"
 
 jest.setTimeout(300 * 1000)
@@ -102,6 +103,44 @@ medusaIntegrationTestRunner({
       // the transfer's reference is the order number, as on the page and in the mail
       expect(drawn.replace(/\s+/g, "")).toContain(`ondervermeldingvanbestelnummer${order.display_id}.`)
       expect(drawn).toContain("Anouk") // the shopper is the buyer
+    })
+
+    it("staff see an unpaid order on account as not paid, on the order and above the list, until 'Betaling ontvangen' captures it through Medusa", async () => {
+      const cart = await cartReadyForPayment(api, headers, getContainer(), { lines: [{ sku: SIGN, quantity: 1 }], email: "kees@example.nl" })
+      await startPayment(api, headers, cart.id, "pp_system_default")
+      const { body } = await completeCart(api, headers, cart.id)
+      expect(body.type).toBe("order")
+      const order = body.order
+      const staff = await adminHeaders(api, getContainer(), `kassa-${Date.now()}@buurtpreventie.test`)
+      const due = new Date(new Date(order.created_at).getTime() + 14 * 24 * 60 * 60 * 1000).toISOString()
+
+      // Medusa itself calls the payment authorised; our state says it is still open.
+      const { data: medusa } = await api.get(`/admin/orders/${order.id}?fields=payment_status`, staff)
+      expect(medusa.order.payment_status).toBe("authorized")
+      const { data: before } = await api.get(`/admin/orders/${order.id}/payment-on-account`, staff)
+      expect(before).toMatchObject({ on_account: true, open: true, paid: false, amount: Number(order.total), reference: String(order.display_id), due_at: due })
+      const { data: list } = await api.get("/admin/unpaid-on-account", staff)
+      expect(list.orders).toContainEqual(expect.objectContaining({ order_id: order.id, display_id: order.display_id, due_at: due, reference: String(order.display_id) }))
+
+      // Only staff: without a login the routes answer 401.
+      await expect(api.get("/admin/unpaid-on-account")).rejects.toMatchObject({ response: { status: 401 } })
+      await expect(api.post(`/admin/orders/${order.id}/payment-on-account/payment`, {})).rejects.toMatchObject({ response: { status: 401 } })
+
+      const { data: after } = await api.post(`/admin/orders/${order.id}/payment-on-account/payment`, {}, staff)
+      expect(after).toMatchObject({ on_account: true, open: false, paid: true })
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_status,payment_collections.payments.captured_at`, staff)
+      expect(paid.order.payment_status).toBe("captured")
+      expect(paid.order.payment_collections[0].payments[0].captured_at).toBeTruthy()
+      const { data: listAfter } = await api.get("/admin/unpaid-on-account", staff)
+      expect(listAfter.orders.map((o: any) => o.order_id)).not.toContain(order.id)
+
+      // A second press is refused in Dutch, not captured twice.
+      const again = await api.post(`/admin/orders/${order.id}/payment-on-account/payment`, {}, staff).catch((e: any) => e.response)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toBe("De betaling van deze bestelling is al geregistreerd.")
+      const missing = await api.get("/admin/orders/order_bestaat_niet/payment-on-account", staff).catch((e: any) => e.response)
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toBe("Deze bestelling bestaat niet.")
     })
   },
 })

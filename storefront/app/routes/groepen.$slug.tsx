@@ -114,7 +114,7 @@ export default function GroupPage() {
           <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">
             WhatsApp-buurtpreventie in {group.woonplaats}
           </p>
-          <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl">
+          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
             {group.name}
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

@@ -95,7 +95,7 @@ export default function RegisterGroupPage() {
         <div className="mx-auto max-w-6xl px-4 pt-6 pb-10 sm:pb-12">
           <Breadcrumbs items={[{ label: "Groepen", to: "/groepen" }, { label: "Groep aanmelden" }]} />
           <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">Voor beheerders</p>
-          <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl">
+          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
             Meld je WhatsApp-buurtpreventiegroep aan
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

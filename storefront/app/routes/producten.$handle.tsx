@@ -163,7 +163,7 @@ export default function ProductPage() {
         </div>
 
         <div>
-          <h1 className="text-3xl font-extrabold tracking-tight text-brand-blue">{product.title}</h1>
+          <h1 className="text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue break-words hyphens-auto">{product.title}</h1>
           {product.subtitle ? <p className="mt-2 text-lg text-slate-700">{product.subtitle}</p> : null}
 
           <p className="mt-6 flex items-baseline gap-3">

@@ -1,0 +1,76 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { type AccountPayment, euro, unpaidSentence } from "../lib/account-payment"
+import { api } from "../lib/sdk"
+
+/**
+ * At the top of the order page of an order "op rekening" whose transfer has not come in:
+ * Medusa shows its payment as "Authorized" (the manual provider authorises when the cart
+ * completes), which reads as paid. This says it is not, until when and under which
+ * reference, and "Betaling ontvangen" captures the payment through Medusa's capture
+ * workflow. Other orders show nothing.
+ */
+const OrderAccountPaymentWidget = ({ data }: { data: { id: string } }) => {
+  const client = useQueryClient()
+  const [busy, setBusy] = useState(false)
+  const key = ["order-account-payment", data.id]
+  const { data: state } = useQuery({
+    queryKey: key,
+    queryFn: async () => {
+      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account`), { credentials: "include" })
+      if (!res.ok) throw new Error(`HTTP ${res.status}`)
+      return (await res.json()) as AccountPayment
+    },
+  })
+  if (!state?.open) return null
+
+  const received = async () => {
+    setBusy(true)
+    try {
+      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account/payment`), {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+      const body = await res.json().catch(() => ({}))
+      if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`)
+      toast.success("Betaling geregistreerd: de bestelling is betaald.")
+      // Medusa's own order page (payment section, status) reads the order again.
+      await client.invalidateQueries()
+    } catch (e) {
+      toast.error((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Container className="flex flex-col gap-3 px-6 py-4" data-testid="order-account-payment">
+      <div className="flex flex-wrap items-center gap-2">
+        <Heading level="h2">Betalen op rekening</Heading>
+        <StatusBadge color="orange">Nog niet betaald</StatusBadge>
+      </div>
+      <Text size="small" weight="plus" role="status">
+        {unpaidSentence(state)}
+      </Text>
+      <Text size="small" className="text-ui-fg-subtle">
+        Bedrag {euro(state.amount, state.currency_code)}. “Authorized” hieronder betekent alleen dat de bestelling geplaatst is, niet dat er
+        betaald is. Zie je de overboeking binnenkomen, registreer de betaling dan hier.
+      </Text>
+      <div>
+        <Button size="small" variant="primary" isLoading={busy} onClick={received}>
+          Betaling ontvangen
+        </Button>
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.before",
+})
+
+export default OrderAccountPaymentWidget
