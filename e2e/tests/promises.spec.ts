@@ -146,6 +146,12 @@ test("delivery time and free-shipping threshold show on the product page and in 
   const promise = page.getByTestId("delivery-promise")
   await expect(promise).toContainText("Voor 16:00 besteld, binnen 2 werkdagen in huis")
   await expect(promise).toContainText(/Gratis verzending vanaf €\s75,00 in Nederland/)
+  // The variants are listed cheapest first (the 40 × 60 cm signs too), whatever order Medusa returns them in.
+  const prices = await page.locator('fieldset label:has(input[name="variantId"]) > span.font-semibold').allInnerTexts()
+  const amounts = prices.map((p) => Number(p.replace(/[^\d,]/g, "").replace(",", ".")))
+  expect(amounts.length).toBeGreaterThan(1)
+  expect(amounts).toEqual([...amounts].sort((a, b) => a - b))
+  await page.screenshot({ path: test.info().outputPath("product-variants-1280.png"), fullPage: false })
 
   await addSignToCart(page, 1)
   await page.goto("/winkelmand")

@@ -267,7 +267,9 @@ medusaIntegrationTestRunner({
       expect(mail.headers.to).toBe("facturen@utrecht.example")
       expect(mail.headers.subject).toBe(`Factuur ${number} voor bestelling #${order.display_id}`)
       const body = mailText(mail.raw)
-      expect(body).toContain("uw referentie: INK-2026-0042")
+      expect(body).toContain("je referentie: INK-2026-0042")
+      expect(body).toContain("We vragen je het bedrag van")
+      expect(body).not.toMatch(/\b(u|uw|Uw|Wij verzoeken)\b/)
       // 3 × € 19,95 + shipping, btw 21/121 of the total.
       const totalCents = Math.round(Number(order.total) * 100)
       const vatCents = Math.round((totalCents * 21) / 121)
@@ -280,6 +282,10 @@ medusaIntegrationTestRunner({
       const text = pdfText(pdf)
       expect(text).toContain(number)
       expect(text).toContain("Gemeente Utrecht, afdeling Veiligheid")
+      // "je", as the shop addresses everyone, on the invoice too.
+      expect(text).toContain("Je referentie")
+      expect(text.replace(/\s+/g, "")).toContain("Wevragenjehettotaalbedrag")
+      expect(text).not.toMatch(/\b(u|uw|Uw|Wij verzoeken)\b/)
       expect(text).toContain("KvK 30203410")
       expect(text).toContain("Btw-nummer NL001734539B01")
       expect(text).toContain("INK-2026-0042")

@@ -41,6 +41,8 @@ export type BackendEnv = {
   smtpUrl?: string
   /** Sender of the shop's e-mail (MAIL_FROM). */
   mailFrom: string
+  /** Sender of the mails about neighbourhood groups (MAIL_FROM_GROUPS; default groepen@ the domain of MAIL_FROM). */
+  mailFromGroups: string
   workerMode: "shared" | "worker" | "server"
   disableAdmin: boolean
   backendUrl: string
@@ -80,6 +82,17 @@ export type TrustedProxy = { address: string; prefix: number; family: "ipv4" | "
 export const DEFAULT_WEBHOOK_DELAY_MS = 5000
 export const DEFAULT_WEBHOOK_RETRIES = 3
 export const DEFAULT_MAIL_FROM = "Buurtpreventie Shop <bestellingen@buurtpreventie.local>"
+
+/**
+ * The groups' sender when MAIL_FROM_GROUPS is unset: MAIL_FROM's display name with
+ * groepen@ its domain ("Buurtpreventie Shop <bestellingen@shop.nl>" → "Buurtpreventie Shop <groepen@shop.nl>").
+ */
+export function defaultGroupsSender(mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim()
+  const domain = address.slice(address.lastIndexOf("@") + 1)
+  const name = /^(.*?)\s*</.exec(mailFrom)?.[1]?.trim()
+  return name ? `${name} <groepen@${domain}>` : `groepen@${domain}`
+}
 
 export class ConfigError extends Error {
   name = "ConfigError"
@@ -162,6 +175,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     mailDir: readMailDir(env),
     smtpUrl: nonEmpty(env.SMTP_URL),
     mailFrom: nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM,
+    mailFromGroups: nonEmpty(env.MAIL_FROM_GROUPS) ?? defaultGroupsSender(nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM),
     workerMode,
     disableAdmin: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
     backendUrl: nonEmpty(env.MEDUSA_BACKEND_URL) ?? "/",

@@ -158,6 +158,7 @@ function notificationModule(env: BackendEnv): ModuleEntry {
             mailDir: env.mailDir,
             smtpUrl: env.smtpUrl,
             from: env.mailFrom,
+            fromGroups: env.mailFromGroups,
           },
         },
       ],

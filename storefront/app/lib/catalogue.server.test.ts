@@ -17,6 +17,7 @@ const {
   resetCatalogueCache,
   listProducts,
   resetRegionCache,
+  sortVariantsByPrice,
   storefrontImageUrl,
 } = await import("./catalogue.server");
 
@@ -225,5 +226,19 @@ describe("getProduct with tier prices", () => {
     productList.mockResolvedValue({ products: [] });
     await expect(getProduct("bestaat-niet")).resolves.toBeNull();
     expect(clientFetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("sortVariantsByPrice", () => {
+  it("lists the variants cheapest first, unpriced last, equal prices in Medusa's order", () => {
+    const variants = [
+      { id: "4060-dib", price: 36.95 },
+      { id: "geen-prijs", price: null },
+      { id: "3045-alu", price: 19.95 },
+      { id: "4060-alu", price: 29.95 },
+      { id: "3045-dib", price: 24.95 },
+      { id: "ook-1995", price: 19.95 },
+    ];
+    expect(sortVariantsByPrice(variants).map((v) => v.id)).toEqual(["3045-alu", "ook-1995", "3045-dib", "4060-alu", "4060-dib", "geen-prijs"]);
   });
 });

@@ -231,6 +231,18 @@ export type TierPricesResponse = {
 };
 
 /**
+ * Variants cheapest first (unpriced last; equal prices keep Medusa's order): Medusa's store
+ * API does not promise an order, and the seed's order is lost for variants staff added or
+ * re-priced later. Pure; exported for tests.
+ */
+export function sortVariantsByPrice<T extends { price: number | null }>(variants: T[]): T[] {
+  return variants
+    .map((variant, index) => ({ variant, index }))
+    .sort((a, b) => (a.variant.price ?? Infinity) - (b.variant.price ?? Infinity) || a.index - b.index)
+    .map(({ variant }) => variant);
+}
+
+/**
  * Maps a store API product (and, when known, its tier prices) to the product page
  * model. Pure; exported for tests.
  */
@@ -259,7 +271,8 @@ export function toProductDetail(
       title: o.title,
       values: (o.values ?? []).map((v) => v.value),
     })),
-    variants: (product.variants ?? []).map((v) => ({
+    variants: sortVariantsByPrice(
+      (product.variants ?? []).map((v) => ({
       ...toVariantDetail({
         ...v,
         options: (v.options ?? []).map((value) => ({
@@ -268,7 +281,8 @@ export function toProductDetail(
         })),
       } as StoreVariant),
       tiers: tiersById.get(v.id) ?? [],
-    })),
+      })),
+    ),
     categories: (product.categories ?? []).map((c) => ({ handle: c.handle, name: c.name })),
     currency: (product.variants?.[0]?.calculated_price?.currency_code ?? regionCurrency).toUpperCase(),
   };

@@ -167,6 +167,13 @@ describe("readBackendEnv", () => {
     expect(readBackendEnv({}).mailFrom).toBe("Buurtpreventie Shop <bestellingen@buurtpreventie.local>")
   })
 
+  it("sends group mails from MAIL_FROM_GROUPS, by default groepen@ the domain of MAIL_FROM", () => {
+    expect(readBackendEnv({}).mailFromGroups).toBe("Buurtpreventie Shop <groepen@buurtpreventie.local>")
+    expect(readBackendEnv({ MAIL_FROM: "Winkel <orders@shop.nl>" }).mailFromGroups).toBe("Winkel <groepen@shop.nl>")
+    expect(readBackendEnv({ MAIL_FROM: "orders@shop.nl" }).mailFromGroups).toBe("groepen@shop.nl")
+    expect(readBackendEnv({ MAIL_FROM_GROUPS: "Buurtgroepen <buurt@shop.nl>" }).mailFromGroups).toBe("Buurtgroepen <buurt@shop.nl>")
+  })
+
   it("finds the repository root from the source and from a build in .medusa/server alike", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "bp-root-"))
     try {

@@ -71,7 +71,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument, options: { compress?:
     ["Vervaldatum", formatDateNl(invoice.due_at)],
     ["Bestelling", `#${invoice.order.display_id ?? ""}`],
     ["Besteldatum", formatDateNl(invoice.order.created_at)],
-    ...(buyer.reference ? ([["Uw referentie", buyer.reference]] as [string, string][]) : []),
+    ...(buyer.reference ? ([["Je referentie", buyer.reference]] as [string, string][]) : []),
   ]
   let fy = y
   for (const [label, value] of facts) {
@@ -132,7 +132,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument, options: { compress?:
   y += 20
   doc.font("Helvetica").fontSize(9)
   doc.text(
-    `Wij verzoeken u het totaalbedrag van ${money(totals.total_incl)} binnen ${invoice.payment_term_days} dagen, uiterlijk ${formatDateNl(invoice.due_at)}, over te maken op IBAN ${seller.iban} ten name van ${seller.name}, onder vermelding van ${invoice.payment_reference ? `bestelnummer ${invoice.payment_reference}` : `factuurnummer ${invoice.number}`}.`,
+    `We vragen je het totaalbedrag van ${money(totals.total_incl)} binnen ${invoice.payment_term_days} dagen, uiterlijk ${formatDateNl(invoice.due_at)}, over te maken op IBAN ${seller.iban} ten name van ${seller.name}, onder vermelding van ${invoice.payment_reference ? `bestelnummer ${invoice.payment_reference}` : `factuurnummer ${invoice.number}`}.`,
     MARGIN,
     y,
     { width: CONTENT }

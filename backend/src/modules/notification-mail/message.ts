@@ -1,4 +1,5 @@
 import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
+import { GROUP_MAIL_TEMPLATES } from "../../workflows/groups/emails"
 import { renderTemplate, type RenderedMail } from "./templates"
 
 /** What nodemailer needs to compose one message (the same for SMTP and .eml files). */
@@ -14,10 +15,26 @@ export type MailMessage = {
 }
 
 /**
+ * The mails about neighbourhood groups (registration, confirmation, moderation, the contact
+ * relay, the group admin's account): they come from the groups' sender, not from the
+ * order address. The staff's own password reset stays with the shop's sender.
+ */
+const GROUP_TEMPLATES = new Set<string>(
+  Object.entries(GROUP_MAIL_TEMPLATES)
+    .filter(([key]) => key !== "passwordResetStaff")
+    .map(([, template]) => template)
+)
+
+/** Whether a template is a mail about a group (sent from MAIL_FROM_GROUPS). */
+export function isGroupMail(template: string | undefined | null): boolean {
+  return Boolean(template && GROUP_TEMPLATES.has(template))
+}
+
+/**
  * One message builder for both transports. Content passed with the notification
  * (`content.subject/text/html`) wins; otherwise the named template renders `data`.
  */
-export function buildMailMessage(notification: ProviderSendNotificationDTO, defaultFrom: string): MailMessage {
+export function buildMailMessage(notification: ProviderSendNotificationDTO, defaultFrom: string, groupsFrom?: string): MailMessage {
   const content = notification.content
   let rendered: RenderedMail
   if (content?.subject && (content.text || content.html)) {
@@ -26,7 +43,7 @@ export function buildMailMessage(notification: ProviderSendNotificationDTO, defa
     rendered = renderTemplate(notification.template, (notification.data ?? {}) as Record<string, unknown>)
   }
   const message: MailMessage = {
-    from: notification.from?.trim() || defaultFrom,
+    from: notification.from?.trim() || (groupsFrom && isGroupMail(notification.template) ? groupsFrom : defaultFrom),
     to: notification.to,
     subject: rendered.subject,
     text: rendered.text,

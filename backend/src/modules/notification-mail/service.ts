@@ -12,6 +12,8 @@ export type MailProviderOptions = {
   smtpUrl?: string
   /** Default sender (MAIL_FROM). */
   from: string
+  /** Sender of the mails about neighbourhood groups (MAIL_FROM_GROUPS); unset: `from`. */
+  fromGroups?: string
 }
 
 type Transporter = { sendMail(message: object): Promise<{ messageId: string; message?: unknown }> }
@@ -49,7 +51,7 @@ export class MailNotificationService extends AbstractNotificationProviderService
     if (!notification?.to) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "A mail needs a recipient (`to`)")
     }
-    const message = buildMailMessage(notification, this.options_.from)
+    const message = buildMailMessage(notification, this.options_.from, this.options_.fromGroups)
     const info = await this.transport_.sendMail(message)
     if (this.options_.smtpUrl) {
       this.logger_.info(`Mail "${message.subject}" sent to ${message.to} (${info.messageId})`)

@@ -76,6 +76,29 @@ describe("MailNotificationService", () => {
     expect(raw).toContain(`Message-ID: ${result.id}`)
   })
 
+  it("sends the mails about groups (registration, confirmation, moderation, relay) from the groups' sender, orders and staff mails from the shop's", async () => {
+    const service = new MailNotificationService(
+      { logger },
+      { mailDir: dir, from: "Buurtpreventie Shop <bestellingen@buurtpreventie.local>", fromGroups: "Buurtpreventie Shop <groepen@buurtpreventie.local>" }
+    )
+    const content = { subject: "Onderwerp", text: "Tekst", html: "<p>Tekst</p>" }
+    const sent: Record<string, string> = {}
+    for (const template of ["group-registration-confirm", "group-approved", "group-registered-staff", "group-contact", "order-placed", "password-reset-staff"]) {
+      fs.rmSync(dir, { recursive: true, force: true })
+      await service.send({ to: "iemand@example.nl", channel: "email", template, content })
+      const [file] = fs.readdirSync(dir)
+      sent[template] = /^From: (.+)\r$/m.exec(fs.readFileSync(path.join(dir, file), "utf8"))![1]
+    }
+    expect(sent).toEqual({
+      "group-registration-confirm": "Buurtpreventie Shop <groepen@buurtpreventie.local>",
+      "group-approved": "Buurtpreventie Shop <groepen@buurtpreventie.local>",
+      "group-registered-staff": "Buurtpreventie Shop <groepen@buurtpreventie.local>",
+      "group-contact": "Buurtpreventie Shop <groepen@buurtpreventie.local>",
+      "order-placed": "Buurtpreventie Shop <bestellingen@buurtpreventie.local>",
+      "password-reset-staff": "Buurtpreventie Shop <bestellingen@buurtpreventie.local>",
+    })
+  })
+
   it("sets Reply-To to the resident behind a relayed message, so the admin answers them directly", async () => {
     const service = new MailNotificationService({ logger }, { mailDir: dir, from: "Buurtpreventie Shop <noreply@buurtpreventie.local>" })
     await service.send({
