@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test"
-import { addSignToCart, fillAddress } from "./support/checkout"
+import { addSignToCart, checkOutOnAccount, fillAddress } from "./support/checkout"
 import { mailFor, staffToken } from "./support/group-admin"
 import { pdfAttachment, pdfText } from "./support/mail"
 
@@ -294,4 +294,41 @@ test("a paid order withdrawn without JavaScript: refund within 14 days, not canc
   test.skip(!process.env.MAIL_DIR, "MAIL_DIR is set by `npm test`")
   await expect.poll(() => mailFor(email, "withdrawal-received"), { timeout: 30_000 }).toContain("binnen 14 dagen terug")
   await context.close()
+})
+
+test("staff see an order on account as not yet paid, on the order and above the list, until 'Betaling ontvangen' captures it", async ({ page, request }) => {
+  await addSignToCart(page, 1)
+  const number = await checkOutOnAccount(page, { "E-mailadres": `nog-niet-betaald-${Date.now()}@example.com` })
+  const orderId = new URL(page.url()).pathname.split("/").pop()!
+
+  await staffLogIn(page)
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.goto(`${BACKEND_URL}/app/orders`)
+    const list = page.getByTestId("order-list-unpaid-on-account")
+    await expect(list).toContainText(`#${number}`, { timeout: 30_000 })
+    await expect(list).toContainText(`te betalen vóór ${today(14)} · kenmerk ${number}`)
+    expect((await list.boundingBox())!.y).toBeLessThan((await page.locator("table").first().boundingBox())!.y)
+    await page.screenshot({ path: test.info().outputPath(`admin-order-list-unpaid-${width}.png`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.getByTestId("order-list-unpaid-on-account").getByRole("link", { name: `#${number}` }).click()
+  await expect(page).toHaveURL(new RegExp(`/app/orders/${orderId}`))
+  const panel = page.getByTestId("order-account-payment")
+  await expect(panel).toContainText(`Nog niet betaald — betalen op rekening, te betalen vóór ${today(14)}, kenmerk ${number}`, { timeout: 30_000 })
+  const orderHeading = page.getByRole("heading", { name: `#${number}` }).first()
+  expect((await panel.boundingBox())!.y, "the panel is at the top of the order").toBeLessThan((await orderHeading.boundingBox())!.y)
+  await page.screenshot({ path: test.info().outputPath("admin-order-unpaid-1280.png") })
+  await page.setViewportSize({ width: 390, height: 900 })
+  await page.screenshot({ path: test.info().outputPath("admin-order-unpaid-390.png") })
+  await page.setViewportSize({ width: 1280, height: 900 })
+
+  await panel.getByRole("button", { name: "Betaling ontvangen" }).click()
+  await expect(page.getByText("Betaling geregistreerd: de bestelling is betaald.")).toBeVisible({ timeout: 30_000 })
+  await expect(panel).toHaveCount(0)
+  const { order } = await admin(request, "GET", `/admin/orders/${orderId}?fields=payment_status`)
+  expect(order.payment_status).toBe("captured")
+  await page.goto(`${BACKEND_URL}/app/orders`)
+  await expect(page.locator("table").first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId("order-list-unpaid-on-account").getByRole("link", { name: `#${number}` })).toHaveCount(0)
 })

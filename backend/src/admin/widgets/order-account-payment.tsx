@@ -70,6 +70,7 @@ const OrderAccountPaymentWidget = ({ data }: { data: { id: string } }) => {
 }
 
 export const config = defineWidgetConfig({
+  id: "order-account-payment",
   zone: "order.details.before",
 })
 

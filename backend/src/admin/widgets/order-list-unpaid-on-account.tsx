@@ -23,8 +23,8 @@ const OrderListUnpaidOnAccountWidget = () => {
       <Text size="small" className="text-ui-fg-subtle">
         “Authorized” in de lijst is bij deze bestellingen nog geen betaling. Registreer de overboeking op de bestelling met “Betaling ontvangen”.
       </Text>
-      <ul className="flex flex-col gap-1">
-        {rows.slice(0, 10).map((row) => (
+      <ul className="flex max-h-64 flex-col gap-1 overflow-y-auto">
+        {rows.map((row) => (
           <li key={row.order_id} className="flex flex-wrap items-center gap-3">
             <Link to={`/orders/${row.order_id}`} className="text-ui-fg-interactive font-medium">
               #{row.display_id}
@@ -36,16 +36,12 @@ const OrderListUnpaidOnAccountWidget = () => {
           </li>
         ))}
       </ul>
-      {rows.length > 10 ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          en nog {rows.length - 10}
-        </Text>
-      ) : null}
     </Container>
   )
 }
 
 export const config = defineWidgetConfig({
+  id: "order-list-unpaid-on-account",
   zone: "order.list.before",
 })
 

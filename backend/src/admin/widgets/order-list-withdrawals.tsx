@@ -29,7 +29,7 @@ const OrderListWithdrawalsWidget = () => {
   if (!rows.length) return null
   return (
     <Container className="flex flex-col gap-2 px-6 py-4" data-testid="order-list-withdrawals">
-      <Heading level="h2">Herroepen bestellingen</Heading>
+      <Heading level="h2">Herroepingen</Heading>
       <Text size="small" className="text-ui-fg-subtle">
         Via “Overeenkomst herroepen” in de winkel. Betaal binnen 14 dagen na de herroeping terug wat betaald is.
       </Text>

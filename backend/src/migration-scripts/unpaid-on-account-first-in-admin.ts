@@ -1,0 +1,24 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+
+/**
+ * As `withdrawals-first-in-admin` (Medusa's admin ignores a zone's `.before`): the panel
+ * "Nog niet betaald" of an order on account and the list of unpaid orders on account
+ * come first on the order page and above the order list, right after a withdrawal
+ * (a withdrawn unpaid order is cancelled, so both never show together on one order).
+ * Once per database; what staff arranged themselves is kept.
+ */
+const ORDER: Record<string, Record<string, number>> = {
+  "order.details": { "widget:order-withdrawal": -2, "widget:order-account-payment": -1 },
+  "order.list": { "widget:order-list-withdrawals": -2, "widget:order-list-unpaid-on-account": -1 },
+}
+
+export default async function unpaidOnAccountFirstInAdmin({ container }: { container: MedusaContainer }) {
+  const settings = container.resolve(Modules.SETTINGS) as any
+  for (const [zone, order] of Object.entries(ORDER)) {
+    const current = await settings.getSystemDefaultLayoutConfiguration(zone)
+    const widgets = { ...(current?.configuration?.widgets ?? {}) }
+    for (const [widgetId, position] of Object.entries(order)) widgets[widgetId] = { ...(widgets[widgetId] ?? {}), order: position }
+    await settings.setSystemDefaultLayoutConfiguration(zone, { widgets })
+  }
+}
