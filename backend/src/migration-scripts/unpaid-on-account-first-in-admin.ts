@@ -2,14 +2,13 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 
 /**
- * As `withdrawals-first-in-admin` (Medusa's admin ignores a zone's `.before`): the panel
- * "Nog niet betaald" of an order on account and the list of unpaid orders on account
- * come first on the order page and above the order list, right after a withdrawal
- * (a withdrawn unpaid order is cancelled, so both never show together on one order).
+ * As `withdrawals-first-in-admin` (Medusa's admin ignores a zone's `.before`): the list of
+ * unpaid orders on account comes first above the order list, right after the withdrawals.
+ * (On the order page the "Nog niet betaald" panel is drawn by the `order-withdrawal`
+ * widget, which that script already puts first.)
  * Once per database; what staff arranged themselves is kept.
  */
 const ORDER: Record<string, Record<string, number>> = {
-  "order.details": { "widget:order-withdrawal": -2, "widget:order-account-payment": -1 },
   "order.list": { "widget:order-list-withdrawals": -2, "widget:order-list-unpaid-on-account": -1 },
 }
 

@@ -3,6 +3,7 @@ import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import type { WithdrawalRecord } from "../../workflows/orders/steps/record-withdrawal"
 import { withdrawalStaffTodo } from "../../workflows/orders/withdrawal-outcome"
+import { AccountPaymentPanel } from "../lib/account-payment-panel"
 import { dateTime, withdrawalBadge } from "../lib/withdrawal"
 import { sdk } from "../lib/sdk"
 
@@ -12,8 +13,8 @@ const day = (ymd: string) => new Intl.DateTimeFormat("nl-NL", { dateStyle: "long
  * Shows staff, at the top of the order page (first in the main column: see the
  * migration script order-withdrawal-first), that the shopper withdrew from the contract
  * through /herroepen (order metadata.withdrawal, written by the withdraw-order
- * workflow), what it meant for this order and what is left to do. Renders nothing for
- * other orders.
+ * workflow), what it meant for this order and what is left to do. Other orders: the
+ * "Nog niet betaald" panel of an unpaid order on account (lib/account-payment-panel), or nothing.
  */
 const OrderWithdrawalWidget = ({ data }: { data: { id: string } }) => {
   const { data: order } = useQuery({
@@ -27,7 +28,8 @@ const OrderWithdrawalWidget = ({ data }: { data: { id: string } }) => {
       return record?.withdrawn_at ? { record, canceled: Boolean(order.canceled_at) || order.status === "canceled" } : null
     },
   })
-  if (!order) return null
+  // Not withdrawn: the same first place says whether an order on account is still unpaid.
+  if (!order) return <AccountPaymentPanel orderId={data.id} />
   const { record, canceled } = order
   const situation = record.situation ?? "paid"
   const badge = withdrawalBadge(situation, canceled)

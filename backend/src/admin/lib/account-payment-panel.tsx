@@ -1,18 +1,19 @@
-import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { type AccountPayment, euro, unpaidSentence } from "../lib/account-payment"
-import { api } from "../lib/sdk"
+import { type AccountPayment, euro, unpaidSentence } from "./account-payment"
+import { api } from "./sdk"
 
 /**
- * At the top of the order page of an order "op rekening" whose transfer has not come in:
+ * Rendered by the order page's first widget (`order-withdrawal`, which Medusa's layout
+ * puts first; a withdrawn order shows its withdrawal instead). At the top of the order page of an order "op rekening" whose transfer has not come in:
  * Medusa shows its payment as "Authorized" (the manual provider authorises when the cart
  * completes), which reads as paid. This says it is not, until when and under which
  * reference, and "Betaling ontvangen" captures the payment through Medusa's capture
  * workflow. Other orders show nothing.
  */
-const OrderAccountPaymentWidget = ({ data }: { data: { id: string } }) => {
+export const AccountPaymentPanel = ({ orderId }: { orderId: string }) => {
+  const data = { id: orderId }
   const client = useQueryClient()
   const [busy, setBusy] = useState(false)
   const key = ["order-account-payment", data.id]
@@ -68,10 +69,3 @@ const OrderAccountPaymentWidget = ({ data }: { data: { id: string } }) => {
     </Container>
   )
 }
-
-export const config = defineWidgetConfig({
-  id: "order-account-payment",
-  zone: "order.details.before",
-})
-
-export default OrderAccountPaymentWidget
