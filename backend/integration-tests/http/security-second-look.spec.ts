@@ -18,6 +18,7 @@ import { NOT_FOUND_MESSAGE, REGISTRATION_CLOSED_MESSAGE } from "../../src/api/mi
 import { INVALID_CHARACTERS_MESSAGE } from "../../src/api/middlewares/request-hygiene"
 import { STAFF_PASSWORD } from "../utils/admin"
 import { storeHeaders } from "../utils/checkout"
+import { seedShop } from "../../src/seed/seed-shop"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
@@ -83,6 +84,9 @@ medusaIntegrationTestRunner({
     let key: Record<string, string> = {}
     const base = () => api.defaults.baseURL as string
 
+    beforeAll(async () => {
+      await seedShop(getContainer(), { storefrontUrl: "http://shop.test" })
+    })
     beforeEach(async () => {
       key = (await storeHeaders(getContainer())).headers as Record<string, string>
     })
@@ -192,7 +196,6 @@ medusaIntegrationTestRunner({
           ["GET", "/bestaat-niet/echt-niet", {}],
           ["POST", "/x", {}],
           ["DELETE", "/store/groups", key],
-          ["GET", "/admin/bestaat-niet", {}],
         ] as const) {
           const answer = await raw(base(), method, url, headers as Record<string, string>)
           expect([method, url, answer.status, answer.headers["content-type"]?.startsWith("application/json"), json(answer)]).toEqual([
@@ -204,7 +207,15 @@ medusaIntegrationTestRunner({
           ])
           expect(answer.body).not.toMatch(/Cannot (GET|POST|DELETE)/)
         }
-        // known routes keep their own answers
+        // unknown admin routes: Medusa's 401 for a visitor (tells nothing), the Dutch 404 for staff
+        expect((await raw(base(), "GET", "/admin/bestaat-niet")).status).toBe(401)
+        const staff = `staf-404-${Date.now()}@buurtpreventie.test`
+        await staffLogin(getContainer(), staff)
+        const staffToken = json(await raw(base(), "POST", "/auth/user/emailpass", { "x-forwarded-for": nextIp() }, { email: staff, password: STAFF_PASSWORD })).token
+        const unknownAdmin = await raw(base(), "GET", "/admin/bestaat-niet", { authorization: `Bearer ${staffToken}` })
+        expect([unknownAdmin.status, json(unknownAdmin)]).toEqual([404, { type: "not_found", message: NOT_FOUND_MESSAGE }])
+        // known routes keep their own answers; the admin's login page still reads the sign-in methods
+        expect((await raw(base(), "GET", "/auth/user/providers")).status).toBe(200)
         expect((await raw(base(), "GET", "/health")).status).toBe(200)
         expect((await raw(base(), "GET", "/store/groups", key)).status).toBe(200)
         const unknownGroup = await raw(base(), "GET", "/store/groups/bestaat-niet-123", key)

@@ -28,15 +28,23 @@ const notFound = (res: MedusaResponse) => res.status(404).json({ type: "not_foun
 /** The only auth provider of the shop (no SSO, no Medusa Cloud). */
 export const AUTH_PROVIDERS = ["emailpass"] as const
 
-/** The path segment after `/auth/<actor_type>/`, decoded like Express decodes parameters. */
+/**
+ * The path segment after `/auth/<actor_type>/`, decoded like Express decodes parameters; undefined
+ * for Medusa's `/auth/<actor_type>/providers` (the list of sign-in methods the admin's login page
+ * reads), which names no provider.
+ */
 function authProviderSegment(path: string): string | undefined {
-  const segment = path.split("/").filter(Boolean)[2]
+  const segments = path.split("/").filter(Boolean)
+  const segment = segments[2]
   if (segment === undefined) return undefined
+  let decoded = segment
   try {
-    return decodeURIComponent(segment)
+    decoded = decodeURIComponent(segment)
   } catch {
-    return segment
+    // left as written: not a provider either
   }
+  if (decoded.toLowerCase() === "providers" && segments.length === 3) return undefined
+  return decoded
 }
 
 /**
