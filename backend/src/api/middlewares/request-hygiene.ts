@@ -14,7 +14,8 @@ export const INVALID_CHARACTERS_MESSAGE = "Ongeldige tekens in het verzoek."
 
 const hasNul = (value: unknown, depth = 0): boolean => {
   if (typeof value === "string") return value.includes("\u0000")
-  if (depth > 32 || !value || typeof value !== "object") return false
+  // raw bodies (payment webhooks keep theirs as a Buffer) are the provider's to judge
+  if (depth > 32 || !value || typeof value !== "object" || Buffer.isBuffer(value)) return false
   if (Array.isArray(value)) return value.some((item) => hasNul(item, depth + 1))
   return Object.entries(value).some(([key, item]) => key.includes("\u0000") || hasNul(item, depth + 1))
 }
