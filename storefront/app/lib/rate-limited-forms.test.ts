@@ -1,3 +1,4 @@
+// Not in app/routes: Remix would take a file there for a route.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
 
@@ -42,39 +43,39 @@ function expectTooMany(result: unknown) {
 describe("a rate-limited form answers 429 with Retry-After", () => {
   it("sign-in (/inloggen)", async () => {
     backendRefusesAll();
-    const { action } = await import("./inloggen");
+    const { action } = await import("~/routes/inloggen");
     expectTooMany(await action({ request: post("/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), params: {}, context: {} }));
   });
 
   it("password reset (/wachtwoord-vergeten)", async () => {
     backendRefusesAll();
-    const { action } = await import("./wachtwoord-vergeten");
+    const { action } = await import("~/routes/wachtwoord-vergeten");
     expectTooMany(await action({ request: post("/wachtwoord-vergeten", { email: "a@example.nl" }), params: {}, context: {} }));
   });
 
   it("wijkagent sign-in (/meldingen/inloggen)", async () => {
     backendRefusesAll();
-    const { action } = await import("./meldingen.inloggen");
+    const { action } = await import("~/routes/meldingen.inloggen");
     expectTooMany(await action({ request: post("/meldingen/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), params: {}, context: {} }));
   });
 
   it("group registration (/groepen/aanmelden)", async () => {
     backendRefusesAll();
-    const { action } = await import("./groepen.aanmelden");
+    const { action } = await import("~/routes/groepen.aanmelden");
     const fields = { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: "3581", member_count: "12", admin_name: "Anouk", admin_email: "a@example.nl", lat: "52.09", lng: "5.12" };
     expectTooMany(await action({ request: post("/groepen/aanmelden", fields), params: {}, context: {} }));
   });
 
   it("contact relay (/groepen/:slug)", async () => {
     backendRefusesAll();
-    const { action } = await import("./groepen.$slug");
+    const { action } = await import("~/routes/groepen.$slug");
     const fields = { name: "Bert", email: "b@example.nl", message: "Mag ik erbij?" };
     expectTooMany(await action({ request: post("/groepen/lindenlaan", fields), params: { slug: "lindenlaan" }, context: {} }));
   });
 
   it("withdrawal, both steps (/herroepen)", async () => {
     backendRefusesAll();
-    const { action } = await import("./herroepen");
+    const { action } = await import("~/routes/herroepen");
     for (const intent of ["lookup", "confirm"]) {
       expectTooMany(await action({ request: post("/herroepen", { order_number: "12", email: "a@example.nl", intent }), params: {}, context: {} }));
     }
