@@ -9,8 +9,10 @@ import compression from "compression";
 import express from "express";
 import { microCache } from "./micro-cache.mjs";
 import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
+import { formBodiesOnly } from "./form-body.mjs";
 import { sameOriginPosts } from "./same-origin.mjs";
 import { securityHeaders } from "./security-headers.mjs";
+import { trustProxySetting } from "./trust-proxy.mjs";
 import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import os from "node:os";
@@ -20,19 +22,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
 const workers = Number(process.env.STOREFRONT_WORKERS || os.availableParallelism());
-
-/**
- * TRUST_PROXY as Express means it: a number of hops ("1"), true/false, or addresses and names
- * ("loopback", "10.0.0.2"). Express reads the string "1" as an address (trusting nothing) and
- * throws on "false". Unset: loopback only.
- */
-function trustProxySetting(raw = "") {
-  const value = raw.trim();
-  if (!value) return "loopback";
-  if (/^\d+$/.test(value)) return Number(value);
-  if (value === "true" || value === "false") return value === "true";
-  return value;
-}
 
 const loadBuild = () => import(pathToFileURL(path.join(here, "build/server/index.js")).href);
 
@@ -62,7 +51,8 @@ if (cluster.isPrimary && workers > 1) {
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy set TRUST_PROXY (e.g. 1) so req.ip is the visitor's address;
-  // the backend rate-limits group sign-ups and contact messages per visitor.
+  // the backend rate-limits group sign-ups and contact messages per visitor. Unset: the
+  // socket's address, X-Forwarded-For ignored (trust-proxy.mjs).
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   // nosniff, Referrer-Policy, HSTS over HTTPS, and a default Content-Security-Policy (pages set their own)
   app.use(securityHeaders());
@@ -85,9 +75,11 @@ if (cluster.isPrimary && workers > 1) {
   // The visitor's address for every backend call made while serving this request; the app signs
   // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).
   const clientAddresses = (globalThis[Symbol.for("buurtpreventie.clientAddress")] ??= new AsyncLocalStorage());
-  // Form bodies over BODY_LIMIT_BYTES (64 KB) are refused with 413 before Remix reads them.
+  // Form bodies over BODY_LIMIT_BYTES (64 KB) are refused with 413 before Remix reads them;
+  // a body that is no form (no or another Content-Type) with 400 (form-body.mjs).
   app.all(
     "*",
+    formBodiesOnly(),
     bodyLimit({ limitBytes: Number(process.env.BODY_LIMIT_BYTES || 64 * 1024) }),
     (req, res, next) => clientAddresses.run(req.ip, () => remix(withBufferedBody(req), res, next)),
   );

@@ -117,6 +117,20 @@ test("wrong passwords through the shop end in a Dutch 'too many attempts' messag
   await page.getByLabel("Wachtwoord").fill("nog een keer")
   await page.getByRole("button", { name: "Inloggen" }).click()
   await expect(page.getByTestId("form-error")).toContainText(/^Te veel pogingen om in te loggen\. Probeer het over \d+ minuten opnieuw\./)
+  // the page says so in HTTP too (issue 24, second look): 429 with the backend's Retry-After, for the
+  // document post and Remix's single-fetch post alike. Posted from the page itself: the same client
+  // address as the attempts above (Playwright's own requests may arrive over ::1, another budget).
+  for (const path of ["/inloggen", "/inloggen.data"]) {
+    const [status, retryAfter] = await page.evaluate(
+      async ([target, login]) => {
+        const answer = await fetch(target, { method: "POST", body: new URLSearchParams({ email: login, password: "nog een keer" }), redirect: "manual" })
+        return [answer.status, answer.headers.get("retry-after")] as const
+      },
+      [path, email] as const
+    )
+    expect([path, status]).toEqual([path, 429])
+    expect(Number(retryAfter), path).toBeGreaterThan(60)
+  }
 })
 
 // ---------------------------------------------------------------------------
@@ -218,7 +232,7 @@ test("pages carry the security headers and a nonce on every inline script", asyn
   // assets and data answers get the plain headers too
   const favicon = await request.get("/favicon.svg")
   expect(favicon.headers()["x-content-type-options"]).toBe("nosniff")
-  // behind a TLS proxy (loopback is trusted by default): HSTS
+  // behind a TLS proxy on this machine (the e2e stack sets TRUST_PROXY=loopback): HSTS
   const secure = await request.get("/", { headers: { "x-forwarded-proto": "https" } })
   expect(secure.headers()["strict-transport-security"]).toMatch(/^max-age=\d{7,}/)
 })
@@ -338,4 +352,56 @@ test("a new password set through the reset link ends the login's other sessions"
   await expect(reset.getByRole("heading", { level: 1 })).toHaveText("Mijn groep")
   await laptop.close()
   await phone.close()
+})
+
+// ---------------------------------------------------------------------------
+// Issue 24, second look (item 5): a body that is no form never makes a page fail.
+
+/** Every storefront route with an action (app/routes), with made-up parameters where it has them. */
+const ACTION_ROUTES = [
+  "/afrekenen",
+  "/afrekenen/verzending",
+  "/afrekenen/betalen",
+  "/groepen/bestaat-niet",
+  "/groepen/bestaat-niet/bestellen",
+  "/groepen/aanmelden",
+  "/groepen/bevestigen",
+  "/herroepen",
+  "/inloggen",
+  "/meldingen",
+  "/meldingen/inloggen",
+  "/meldingen/uitloggen",
+  "/mijn-groep/bestaat-niet",
+  "/mijn-groep/verwijderen",
+  "/producten/bestaat-niet",
+  "/uitloggen",
+  "/wachtwoord-instellen",
+  "/wachtwoord-vergeten",
+  "/winkelmand",
+]
+
+test("an empty POST without Content-Type is a 400 with a Dutch page on every route with an action, never a 500", async ({ request }) => {
+  const answers: string[] = []
+  for (const path of [...ACTION_ROUTES, "/", "/bestaat-niet"]) {
+    const response = await request.fetch(path, { method: "POST", headers: { "content-length": "0" }, maxRedirects: 0 })
+    const text = await response.text()
+    answers.push(`${path} ${response.status()} ${text.includes("Dit formulier kwam niet goed aan")}`)
+  }
+  expect(answers).toEqual([...ACTION_ROUTES, "/", "/bestaat-niet"].map((path) => `${path} 400 true`))
+})
+
+test("an empty form to every route with an action gets the form's own answer, never a 500", async ({ request }) => {
+  const failures: string[] = []
+  for (const path of ACTION_ROUTES) {
+    for (const target of [path, `${path}.data`]) {
+      const response = await request.fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        data: "",
+        maxRedirects: 0,
+      })
+      if (response.status() >= 500) failures.push(`${target} ${response.status()}`)
+    }
+  }
+  expect(failures).toEqual([])
 })

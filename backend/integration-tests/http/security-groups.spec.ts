@@ -267,6 +267,16 @@ medusaIntegrationTestRunner({
           ["name", "Prijs gewonnen: evil\uFF0Eexample", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
           ["name", "Claim op www . evil . nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
           ["woonplaats", "Utrecht https://evil.example", "De woonplaats mag geen webadres of e-mailadres bevatten"],
+          // issue 24, second look: other dot-like separators, bracketed and spelled-out dots
+          ["name", "Buurtpreventie evil\u2E33com", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil\u201Anl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil\u066Bnl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil[.]nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil (dot) nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil dot nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["name", "Buurtpreventie evil punt nl", "De naam van je groep mag geen webadres of e-mailadres bevatten"],
+          ["woonplaats", "Utrecht evil{.}nl", "De woonplaats mag geen webadres of e-mailadres bevatten"],
+          ["gemeente", "Utrecht evil.example", "De gemeente mag geen webadres of e-mailadres bevatten"],
         ] as const) {
           const refused = await register({ ...groupBody("Buurtpreventie Veilig", "slachtoffer@example.org"), [field]: value })
           expect({ value, status: refused.status, error: refused.data.errors?.[field] }).toEqual({ value, status: 400, error: message })

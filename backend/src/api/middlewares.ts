@@ -26,6 +26,7 @@ import { passwordChangedMiddlewares } from "./middlewares/password-changed"
 import { paymentCollectionMiddlewares } from "./store/payment-collections/middlewares"
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
+import { invalidCharactersErrorHandler, requestHygieneMiddlewares } from "./middlewares/request-hygiene"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -35,6 +36,8 @@ import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
  */
 export default defineMiddlewares({
   routes: [
+    // ---- every route: no NUL characters; unknown routes a Dutch JSON 404 (api/middlewares/request-hygiene.ts)
+    ...requestHygieneMiddlewares,
     // ---- store: group directory
     {
       matcher: "/store/groups",
@@ -134,6 +137,7 @@ export default defineMiddlewares({
     ...withdrawalMiddlewares,
     ...addressLookupMiddlewares,
   ],
-  // 413 first (the connection closes), then store cart refusals get their code, then Medusa's own handler.
-  errorHandler: bodyTooLargeErrorHandler(cartErrorHandler()),
+  // 413 first (the connection closes), then a NUL PostgreSQL refused (400), then store cart
+  // refusals get their code, then Medusa's own handler.
+  errorHandler: bodyTooLargeErrorHandler(invalidCharactersErrorHandler(cartErrorHandler())),
 })

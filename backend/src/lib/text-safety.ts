@@ -17,8 +17,26 @@ const OTHER_INVISIBLES = /[\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u180F\u28
 /** Format characters (Cf: zero-width space/joiners, U+2060, U+FEFF, soft hyphen, bidi controls, …) and control characters other than white space. */
 const FORMAT_AND_CONTROL = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu
 
-/** Characters that read as a dot but are not "." (after NFKC, which already folds "．", "﹒" and "․"). */
-const DOT_LOOKALIKES = /[\u3002\uFF61\u00B7\u2022\u2027\u2219\u22C5\u0701\u0702\uA4F8\u06D4\u0387\u30FB\uFF65]/g
+/**
+ * Characters that read as a dot or a comma-like separator but are not "." (after NFKC, which
+ * already folds "．", "﹒" and "․"): middle and raised dots ("·", "⸳", "•", "‧", "⋅"), full
+ * stops of other scripts ("。", "｡", "۔", "܁", "։", "።", "꘎", "᙮"), the Arabic decimal and
+ * thousands separators ("٫", "٬"), low and raised commas ("‚", "⸴", "、", "،", "﹐", "，"),
+ * the ring and dot operators. Matched on the text before NFKC, so "，" and "﹐" (which NFKC
+ * turns into an ASCII comma, ordinary punctuation) count too.
+ */
+const DOT_LOOKALIKES =
+  /[\u3002\uFF61\u00B7\u2022\u2027\u2219\u22C5\u0701\u0702\uA4F8\u06D4\u0387\u30FB\uFF65\u2E33\u2E34\u2E31\u2E30\u201A\u066B\u066C\u060C\u3001\uFF64\uFE50\uFE51\uFF0C\uFE52\u0589\u1362\uA60E\u166E\u2024\u2E3C\u02D9\u0F0C\u0F0B\u1802\u1803\u2218\u2981\u25CF\u2E1F\u00B8\uA78F\u16EB\u16EC\u16ED]/g
+
+/**
+ * Any other punctuation outside ASCII (Unicode Po: "⁖", "⁘", "⸰", a script's own full stop)
+ * written directly between two letters or digits, as a dot would be. Ordinary Dutch names
+ * use only ASCII punctuation between letters ("Oud-Zuid", "'t Hofke", "St. Jansstraat").
+ */
+const PUNCTUATION_BETWEEN_LETTERS = /(?<=[\p{L}\p{N}])[^\x00-\x7F\p{L}\p{N}\p{M}\p{Z}\p{Pd}\p{Pi}\p{Pf}\p{Cf}](?=[\p{L}\p{N}])/gu
+
+/** A dot in brackets, written to dodge a filter: "[.]", "(.)", "{.}", "<.>", "[dot]", "(punt)". */
+const BRACKETED_DOT = /\s*[[({<]\s*(?:\.|dot|punt|period|stip)\s*[\])}>]\s*/g
 
 /**
  * Cyrillic and Greek letters that look like the Latin letters of "whatsapp", "chat",
@@ -43,7 +61,7 @@ export function stripInvisible(value: string): string {
  * counterparts, percent- and HTML-encoded dots decoded, lower case.
  */
 export function normaliseForMatching(value: string): string {
-  const folded = stripInvisible(value.normalize("NFKC"))
+  const folded = stripInvisible(value.replace(DOT_LOOKALIKES, ".").replace(PUNCTUATION_BETWEEN_LETTERS, ".").normalize("NFKC"))
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .normalize("NFC")
@@ -51,18 +69,26 @@ export function normaliseForMatching(value: string): string {
   return folded
     .replace(CONFUSABLE_PATTERN, (c) => CONFUSABLES[c])
     .replace(DOT_LOOKALIKES, ".")
+    .replace(BRACKETED_DOT, ".")
     .replace(/%2e|&#0*46;|&#x0*2e;|&period;/g, ".")
     .replace(/%2f|&#0*47;|&#x0*2f;|&sol;/g, "/")
 }
 
 /** Top-level domains that are also written with spaces around the dot ("evil . nl") to slip past a filter. */
 const COMMON_TLDS = "nl|be|com|net|org|eu|info|io|me|app|xyz|online|site|shop|link|click|top|biz|co|de|uk|ly|gl|to"
+/**
+ * The same, for a dot spelled out ("evil dot nl", "evil punt com"): without "de", "to" and
+ * "me", which are also words ("Buurtpreventie De Punt de Meern").
+ */
+const SPELLED_TLDS = "nl|be|com|net|org|eu|info|io|app|xyz|online|site|shop|link|click|top|biz|co|uk|ly|gl|frl|amsterdam"
 
 /**
  * Web addresses and e-mail addresses, matched on normaliseForMatching's form:
  * a scheme or "www.", an address with "@" (or "(at)", "[at]"), a host name
  * (labels joined by dots, ending in two or more letters: "evil.example/win",
- * "bit.ly"), or a common domain with spaces around the dot ("buurt . nl").
+ * "bit.ly"), or a common domain with spaces around the dot ("buurt . nl", "buurt. nl") or
+ * with the dot spelled out ("buurt dot nl", "buurt punt com"; bracketed dots such as "[.]"
+ * are "." already).
  * Abbreviations with single letters ("e.o.", "W.A.B.P.", "St. Jansweg") do not match.
  */
 const LINK_OR_EMAIL = new RegExp(
@@ -72,6 +98,8 @@ const LINK_OR_EMAIL = new RegExp(
     String.raw`[a-z0-9._%+'-]\s*(?:@|\(at\)|\[at\]|\{at\})\s*[a-z0-9-]+\s*\.`,
     String.raw`\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b`,
     String.raw`\b[a-z0-9-]{2,}\s+\.\s*(?:${COMMON_TLDS})\b`,
+    String.raw`\b[a-z0-9-]{2,}\s*\.\s+(?:${SPELLED_TLDS})\b`,
+    String.raw`\b[a-z0-9-]{2,}\s+(?:dot|punt|period|stip)\s+(?:${SPELLED_TLDS})\b`,
   ].join("|")
 )
 

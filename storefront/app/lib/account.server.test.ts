@@ -31,8 +31,8 @@ describe("signIn", () => {
     );
     expect(await signIn("a@example.nl", "pw")).toEqual({ ok: true, token: "jwt" });
     expect(seen[0]).toMatchObject({ method: "POST", path: "/auth/customer/emailpass", body: { email: "a@example.nl", password: "pw" } });
-    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } });
-    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
+    expect(await signIn("a@example.nl", "pw")).toEqual({ ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE }, status: 401, retryAfter: null });
+    expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, status: 429, message: "Te veel pogingen om in te loggen. Probeer het over 12 minuten opnieuw." });
     expect(await signIn("a@example.nl", "pw")).toMatchObject({ ok: false, message: expect.stringContaining("lukte nu even niet") });
   });
 
@@ -43,13 +43,26 @@ describe("signIn", () => {
 });
 
 describe("requestPasswordReset", () => {
-  it("answers the same for any address; only an unreachable backend is an error", async () => {
-    answers({ status: 201, body: {} }, fail(400), fail(429, "Te vaak"), fail(502), new TypeError("fetch failed"));
+  it("answers the same for any address; too many requests and an unreachable backend are said", async () => {
+    const seen = stubBackend(() => {
+      const next = list.shift()!;
+      return next instanceof Error ? next : next;
+    });
+    const list: ({ status: number; body?: unknown; headers?: Record<string, string> } | Error)[] = [
+      { status: 201 }, // Medusa's answer: 201 with a plain "Created", no JSON
+      { status: 201, body: {} },
+      fail(400),
+      { status: 429, body: { message: "Te vaak" }, headers: { "retry-after": "120" } },
+      fail(502),
+      new TypeError("fetch failed"),
+    ];
+    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/auth/customer/emailpass/reset-password", body: { identifier: "a@example.nl" } });
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
     expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
-    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: true });
-    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false });
-    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false });
+    expect(await requestPasswordReset("a@example.nl")).toEqual({ ok: false, status: 429, message: "Te vaak.", retryAfter: 120 });
+    expect(await requestPasswordReset("a@example.nl")).toMatchObject({ ok: false, status: 503 });
+    expect(await requestPasswordReset("a@example.nl")).toMatchObject({ ok: false, status: 503 });
   });
 });
 

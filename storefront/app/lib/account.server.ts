@@ -121,7 +121,10 @@ export async function isSignedIn(request: Request): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Auth (Medusa's emailpass provider for customers)
 
-export type SignInResult = { ok: true; token: string } | { ok: false; message: string; errors: FieldErrors };
+export type SignInResult =
+  | { ok: true; token: string }
+  /** `status`: the backend's (429 for too many attempts, with `retryAfter` seconds) */
+  | { ok: false; message: string; errors: FieldErrors; status: number; retryAfter: number | null };
 
 /** Medusa's emailpass route answers 401 for a wrong e-mail or password; a refusal per field is shown at the fields. */
 export async function signIn(email: string, password: string): Promise<SignInResult> {
@@ -129,27 +132,39 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     // the one fetch rather than sdk.auth.login, so a refusal per field keeps its fields
     const { token } = await backendFetch<{ token?: unknown }>("/auth/customer/emailpass", { method: "POST", body: { email, password } });
     if (typeof token === "string") return { ok: true, token };
-    return { ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE } };
+    return { ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE }, status: 401, retryAfter: null };
   } catch (error) {
     const failure = toBackendFailure(error);
+    const { status, retryAfter } = failure;
     const byField = Object.keys(failure.fieldErrors).some((field) => field !== "_");
-    if (byField) return { ok: false, message: failure.message, errors: failure.fieldErrors };
+    if (byField) return { ok: false, message: failure.message, errors: failure.fieldErrors, status, retryAfter };
     const message =
       failure.status === 401 || failure.status === 400 ? WRONG_LOGIN_MESSAGE : failure.status === 429 ? failure.message || TOO_MANY_ATTEMPTS_MESSAGE : failure.message;
-    return { ok: false, message, errors: { _: message } };
+    return { ok: false, message, errors: { _: message }, status, retryAfter };
   }
 }
 
+export type PasswordResetResult =
+  | { ok: true }
+  /** 429 (too many requests, `retryAfter` seconds) or 503 (unreachable) */
+  | { ok: false; status: number; message: string; retryAfter: number | null };
+
 /** Medusa answers 201 whether or not the address has an account; so do we. */
-export async function requestPasswordReset(email: string): Promise<{ ok: boolean }> {
+export async function requestPasswordReset(email: string): Promise<PasswordResetResult> {
   try {
-    await callBackend("request password reset", () => sdk.auth.resetPassword("customer", "emailpass", { identifier: email }));
+    await backendFetch<unknown>("/auth/customer/emailpass/reset-password", { method: "POST", body: { identifier: email } }).catch((error) => {
+      // the route answers 201 with a plain "Created" body: that is success, not an unreadable answer
+      if (error instanceof BackendUnavailableError && / HTTP 2\d\d without a JSON body$/.test(error.message)) return undefined;
+      throw error;
+    });
     return { ok: true };
   } catch (error) {
-    if (!(error instanceof BackendUnavailableError)) throw error;
-    const status = failureStatus(error);
-    // a 4xx says nothing about the address: the same neutral answer; unreachable or 5xx: try again later
-    return { ok: status !== undefined && status < 500 && status !== 503 };
+    const failure = toBackendFailure(error);
+    // too many requests (per login or per address; unknown addresses alike): say so
+    if (failure.status === 429) return { ok: false, status: 429, message: failure.message, retryAfter: failure.retryAfter };
+    // any other 4xx says nothing about the address: the same neutral answer; unreachable or 5xx: try again later
+    if (failure.status < 500) return { ok: true };
+    return { ok: false, status: 503, message: failure.message, retryAfter: null };
   }
 }
 

@@ -266,6 +266,21 @@ export function toBackendFailure(error: unknown): BackendFailure {
   throw error;
 }
 
+/**
+ * Status and headers of a page that answers a refused backend call: the backend's 429
+ * ("te veel pogingen") stays a 429 with its Retry-After, so a browser, a script or a proxy
+ * sees a rate limit as one; any other refusal gets the page's own `status`.
+ */
+export function refusalInit(
+  failure: { status: number; retryAfter?: number | null },
+  status: number,
+  headers: Record<string, string> = {},
+): { status: number; headers: Record<string, string> } {
+  if (failure.status !== 429) return { status, headers };
+  const retryAfter = failure.retryAfter ?? null;
+  return { status: 429, headers: { ...headers, ...(retryAfter !== null ? { "Retry-After": String(retryAfter) } : {}) } };
+}
+
 function unavailable(status: number): BackendFailure {
   return { status, message: UNAVAILABLE_MESSAGE, fieldErrors: { _: UNAVAILABLE_MESSAGE }, type: null, code: null, retryAfter: null };
 }

@@ -57,6 +57,8 @@ export type CartView = {
 /** A problem the shopper can act on (stock, quantity), in Dutch. */
 export class CartError extends Error {
   override name = "CartError";
+  /** Set when the backend refused with 429 (too many orders): seconds from its Retry-After. */
+  rateLimited: { retryAfter: number | null } | null = null;
 }
 
 export function toCartView(cart: StoreCart): CartView {

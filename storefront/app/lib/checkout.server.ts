@@ -151,7 +151,12 @@ export async function completeCart(session: ShopSession, cartId: string): Promis
     // 409: Medusa is completing this cart in another request (Stripe's webhook or a second tab).
     if (error.status === 409) throw new CompletionInProgress({ cause: error });
     // 429: too many orders from this address or e-mail address; the backend's Dutch sentence says how long to wait.
-    if (error.status === 429) throw new CartError(toBackendFailure(error).message, { cause: error });
+    if (error.status === 429) {
+      const failure = toBackendFailure(error);
+      const refused = new CartError(failure.message, { cause: error });
+      refused.rateLimited = { retryAfter: failure.retryAfter };
+      throw refused;
+    }
     throw new CartError(stockRefusal(error) ?? NOT_COMPLETED_MESSAGE, { cause: error });
   }
   if (result.type !== "order") {

@@ -109,7 +109,7 @@ describe("production on a public address (#24 item 6)", () => {
   };
 
   it("accepts a public shop that names its proxies", () => {
-    for (const trustProxy of ["1", "2", "loopback", "10.0.0.2", "10.0.0.2, 172.16.0.0/12", "uniquelocal", "::1"]) {
+    for (const trustProxy of ["1", "2", "false", "loopback", "10.0.0.2", "10.0.0.2, 172.16.0.0/12", "uniquelocal", "::1"]) {
       expect(parseStorefrontConfig({ ...PUBLIC, TRUST_PROXY: trustProxy }).siteUrl).toBe("https://shop.example.nl");
     }
   });
@@ -117,7 +117,7 @@ describe("production on a public address (#24 item 6)", () => {
   it("refuses a missing TRUST_PROXY: behind a load balancer every visitor would share one budget", () => {
     for (const missing of [undefined, "", "  "]) {
       expect(() => parseStorefrontConfig({ ...PUBLIC, TRUST_PROXY: missing })).toThrow(
-        /^Storefront: refusing to start in production: TRUST_PROXY is not set: .*TRUST_PROXY=loopback when visitors connect directly/,
+        /^Storefront: refusing to start in production: TRUST_PROXY is not set: .*TRUST_PROXY=false when visitors connect directly/,
       );
     }
   });

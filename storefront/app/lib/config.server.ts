@@ -186,7 +186,7 @@ export function parseStorefrontConfig(
  */
 function parseTrustProxy(raw: string | undefined): string | undefined {
   const value = nonEmpty(raw);
-  if (value === undefined || /^true$/i.test(value) || /^\d+$/.test(value)) return value;
+  if (value === undefined || /^(true|false)$/i.test(value) || /^\d+$/.test(value)) return value;
   const names = new Set(["loopback", "linklocal", "uniquelocal"]);
   const valid = value.split(",").every((item) => {
     const entry = item.trim();
@@ -217,7 +217,8 @@ function isLocalOnly(env: StorefrontEnv): boolean {
  * - PUBLIC_STOREFRONT_URL: canonical links and the sitemap would point at localhost;
  * - COOKIE_SECURE=false: the session cookie would travel over plain http;
  * - TRUST_PROXY unset: behind a load balancer every visitor would have its address and share
- *   one rate-limit budget; `loopback` says "no proxy" explicitly. TRUST_PROXY=true believes
+ *   one rate-limit budget; `false` says "no proxy" explicitly (unset means the same, but on a
+ *   public address the operator must have thought about it). TRUST_PROXY=true believes
  *   any X-Forwarded-For a visitor writes, so anyone could choose their address.
  */
 function refuseUnsafeProductionSettings(env: StorefrontEnv): void {
@@ -232,7 +233,7 @@ function refuseUnsafeProductionSettings(env: StorefrontEnv): void {
   const trustProxy = nonEmpty(env.TRUST_PROXY);
   if (trustProxy === undefined) {
     problems.push(
-      "TRUST_PROXY is not set: behind a reverse proxy or load balancer set the number of hops (TRUST_PROXY=1) or its addresses; TRUST_PROXY=loopback when visitors connect directly",
+      "TRUST_PROXY is not set: behind a reverse proxy or load balancer set the number of hops (TRUST_PROXY=1) or its addresses; TRUST_PROXY=false when visitors connect directly",
     );
   } else if (/^true$/i.test(trustProxy)) {
     problems.push("TRUST_PROXY=true trusts every client's X-Forwarded-For: set the number of proxy hops (e.g. 1) or the proxies' addresses");

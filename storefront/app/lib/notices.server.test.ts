@@ -100,7 +100,7 @@ describe("wijkagent/municipality accounts", () => {
     expect(String(url)).toBe("http://backend.test/auth/notice_author/emailpass");
     expect(JSON.parse(init.body)).toEqual({ email: "agent@politie.example", password: "geheim-wachtwoord" });
     expect(init.headers["x-publishable-api-key"]).toBe("pk_test");
-    expect(await signInNoticeAuthor("agent@politie.example", "fout")).toEqual({ ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE });
+    expect(await signInNoticeAuthor("agent@politie.example", "fout")).toEqual({ ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null });
     vi.unstubAllGlobals();
   });
 

@@ -83,18 +83,22 @@ function toNoticeViewUnfiltered(n: ApiNotice): AreaNoticeView {
   };
 }
 
-export async function signInNoticeAuthor(email: string, password: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
+export async function signInNoticeAuthor(
+  email: string,
+  password: string,
+): Promise<{ ok: true; token: string } | { ok: false; message: string; status: number; retryAfter: number | null }> {
   try {
     const { token } = await backendFetch<{ token?: unknown }>("/auth/notice_author/emailpass", {
       method: "POST",
       body: { email: email.trim().toLowerCase(), password },
     });
     if (typeof token === "string") return { ok: true, token };
-    return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE };
+    return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null };
   } catch (error) {
     const failure = toBackendFailure(error);
-    if (failure.status === 401 || failure.status === 400) return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE };
-    return { ok: false, message: failure.status === 429 ? failure.message : AUTHOR_UNAVAILABLE_MESSAGE };
+    if (failure.status === 401 || failure.status === 400) return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null };
+    if (failure.status === 429) return { ok: false, message: failure.message, status: 429, retryAfter: failure.retryAfter };
+    return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE, status: 503, retryAfter: null };
   }
 }
 
@@ -140,7 +144,7 @@ export type AuthorNoticeInput = {
 
 export type AuthorNoticeResult =
   | { ok: true; notice: AuthorNotice; delivered: number }
-  | { ok: false; status: number; errors: FieldErrors };
+  | { ok: false; status: number; errors: FieldErrors; retryAfter?: number | null };
 
 /** Writes a notice; the backend's errors come back in Dutch per field ("_" for the whole form). */
 export async function createAuthorNotice(token: string, input: AuthorNoticeInput): Promise<AuthorNoticeResult> {
@@ -154,7 +158,12 @@ export async function createAuthorNotice(token: string, input: AuthorNoticeInput
     return { ok: true, notice: toAuthorNotice(data.notice), delivered: data.delivered };
   } catch (error) {
     const failure = toBackendFailure(error);
-    return { ok: false, status: failure.status, errors: failure.status >= 500 ? { _: AUTHOR_UNAVAILABLE_MESSAGE } : failure.fieldErrors };
+    return {
+      ok: false,
+      status: failure.status,
+      errors: failure.status >= 500 ? { _: AUTHOR_UNAVAILABLE_MESSAGE } : failure.fieldErrors,
+      ...(failure.status === 429 ? { retryAfter: failure.retryAfter } : {}),
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { backendFetch, BackendError } from "./backend.server";
+import { backendFetch, BackendError, toBackendFailure } from "./backend.server";
 import type { WithdrawalInput } from "./withdrawal";
 
 /**
@@ -25,7 +25,10 @@ export type WithdrawableOrder = {
   refusal: string | null;
 };
 
-export type LookupAnswer = { status: "found"; order: WithdrawableOrder } | { status: "not_matched"; message: string };
+/** The backend's 429 (too many tries from this address), with its Retry-After in seconds. */
+export type RateLimited = { status: "rate_limited"; message: string; retryAfter: number | null };
+
+export type LookupAnswer = { status: "found"; order: WithdrawableOrder } | { status: "not_matched"; message: string } | RateLimited;
 
 export type WithdrawAnswer =
   | {
@@ -33,11 +36,24 @@ export type WithdrawAnswer =
       withdrawal: WithdrawalOutcome & { display_id: number; already_withdrawn: boolean };
     }
   | { status: "not_matched"; message: string }
-  | { status: "refused"; message: string };
+  | { status: "refused"; message: string }
+  | RateLimited;
+
+function rateLimited(error: unknown): RateLimited | null {
+  if (!(error instanceof BackendError) || error.status !== 429) return null;
+  const failure = toBackendFailure(error);
+  return { status: "rate_limited", message: failure.message, retryAfter: failure.retryAfter };
+}
 
 /** Step 1 → 2: what would be withdrawn (POST, so the e-mail address stays out of URLs). */
 export async function lookupWithdrawal(input: WithdrawalInput): Promise<LookupAnswer> {
-  return backendFetch<LookupAnswer>("/store/withdrawals/lookup", { method: "POST", body: input });
+  try {
+    return await backendFetch<LookupAnswer>("/store/withdrawals/lookup", { method: "POST", body: input });
+  } catch (error) {
+    const limited = rateLimited(error);
+    if (limited) return limited;
+    throw error;
+  }
 }
 
 /** "Bevestig herroeping": records the withdrawal; a refusal (period over) comes back as a Dutch message. */
@@ -46,6 +62,8 @@ export async function confirmWithdrawal(input: WithdrawalInput): Promise<Withdra
     return await backendFetch<WithdrawAnswer>("/store/withdrawals", { method: "POST", body: input });
   } catch (error) {
     if (error instanceof BackendError && error.status === 400 && error.message) return { status: "refused", message: error.message };
+    const limited = rateLimited(error);
+    if (limited) return limited;
     throw error;
   }
 }

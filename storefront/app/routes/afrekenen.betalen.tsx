@@ -4,7 +4,7 @@ import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { CartError, getCart } from "~/lib/cart.server";
-import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend.server";
+import { failureStatus, loadFromBackend, refusalInit, toBackendFailure } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { controlProps, Field, FieldFrame } from "~/components/form/Field";
@@ -112,7 +112,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const order = await loadFromBackend(() => completeCart(session, cart.id));
     return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
   } catch (error) {
-    if (error instanceof CartError) return data<ActionResult>({ error: error.message, clientSecret: null, provider }, { status: 409 });
+    if (error instanceof CartError) {
+      const init = error.rateLimited ? refusalInit({ status: 429, retryAfter: error.rateLimited.retryAfter }, 429) : { status: 409 };
+      return data<ActionResult>({ error: error.message, clientSecret: null, provider }, init);
+    }
     throw error;
   }
 }

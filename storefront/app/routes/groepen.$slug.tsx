@@ -17,7 +17,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/form/FormControls";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { loadFromBackend, toBackendFailure } from "~/lib/backend.server";
+import { loadFromBackend, toBackendFailure, refusalInit } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
 import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
 import { formatDate } from "~/lib/format";
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (error) {
       const failure = toBackendFailure(error);
       if (failure.status === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-      return data({ errors: failure.fieldErrors, values }, { status: failure.status });
+      return data({ errors: failure.fieldErrors, values }, refusalInit(failure, failure.status));
     }
   }
   // A filled honeypot gets the same answer, but nothing is sent.

@@ -15,7 +15,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { CheckboxField, Honeypot } from "~/components/form/FormControls";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
-import { toBackendFailure } from "~/lib/backend.server";
+import { toBackendFailure, refusalInit } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { getConfig } from "~/lib/config.server";
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       registered.message = (await registerGroup(values, clientIpFrom(context))).message;
     } catch (error) {
       const failure = toBackendFailure(error);
-      return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup }, { status: failure.status });
+      return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup }, refusalInit(failure, failure.status));
     }
   }
   return redirect("/groepen/aangemeld", {

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { Button } from "~/components/Button";
-import { toBackendFailure } from "~/lib/backend.server";
+import { toBackendFailure, refusalInit } from "~/lib/backend.server";
 import { confirmRegistration, REGISTRATION_LINK_INVALID } from "~/lib/groups.server";
 import { pageTitle } from "~/lib/seo";
 
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     const failure = toBackendFailure(error);
     const dead = failure.code === REGISTRATION_LINK_INVALID || failure.status === 410 || failure.fieldErrors.token;
-    return data({ ok: false as const, message: dead ? DEAD_LINK : failure.message }, { status: failure.status });
+    return data({ ok: false as const, message: dead ? DEAD_LINK : failure.message }, refusalInit(failure, failure.status));
   }
 }
 

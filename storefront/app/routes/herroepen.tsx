@@ -10,6 +10,7 @@ import { pageTitle } from "~/lib/seo";
 import { type FieldErrors, parseForm } from "~/lib/validation";
 import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal";
 import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder, type WithdrawalOutcome } from "~/lib/withdrawal.server";
+import { refusalInit } from "~/lib/backend.server";
 
 /**
  * "Overeenkomst herroepen" (EU Directive 2023/2673): step 1 asks for the order number
@@ -41,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const values: Values = { order_number: text("order_number"), email: text("email") };
   const parsed = parseForm(withdrawalSchema, values);
-  const back = (errors: FieldErrors, status = 400) => data<ActionData>({ step: "form", errors, values }, { status });
+  const back = (errors: FieldErrors, status = 400, retryAfter: number | null = null) =>
+    data<ActionData>({ step: "form", errors, values }, refusalInit({ status, retryAfter }, status));
   if (!parsed.ok) return back(parsed.errors);
 
   if (text("intent") === "confirm") {
@@ -50,10 +52,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const { display_id, already_withdrawn, ...outcome } = answer.withdrawal;
       return data<ActionData>({ step: "done", displayId: display_id, outcome, already: already_withdrawn, email: parsed.value.email });
     }
+    if (answer.status === "rate_limited") return back({ _: answer.message }, 429, answer.retryAfter);
     return back({ _: answer.message }, answer.status === "refused" ? 400 : 404);
   }
 
   const answer = await lookupWithdrawal(parsed.value);
+  if (answer.status === "rate_limited") return back({ _: answer.message }, 429, answer.retryAfter);
   if (answer.status === "not_matched") return back({ _: answer.message }, 404);
   const { order } = answer;
   if (order.withdrawal) {

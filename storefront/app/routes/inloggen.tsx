@@ -8,6 +8,7 @@ import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/ac
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
+import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -28,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
 
   const result = await signIn(parsed.value.email, parsed.value.password);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 401 });
+  // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
+  if (!result.ok) return data({ errors: result.errors, values }, refusalInit(result, 401));
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
   const session = await renewSession(await getSession(request));
   session.set("customerToken", result.token);

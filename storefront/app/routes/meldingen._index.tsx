@@ -17,6 +17,7 @@ import {
 } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
+import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createAuthorNotice(token, parsed.input);
   if (!result.ok) {
     if (result.status === 401) throw await signedOut(request);
-    return data({ errors: result.errors, values: parsed.values }, { status: result.status >= 500 ? 503 : 400 });
+    return data({ errors: result.errors, values: parsed.values }, refusalInit(result, result.status >= 500 ? 503 : 400));
   }
   const sent =
     result.notice.status === "planned"

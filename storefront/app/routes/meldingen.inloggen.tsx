@@ -8,6 +8,7 @@ import { privatePageHeaders } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
 import { commitSession, getSession, renewSession } from "~/lib/session.server";
+import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
   if (!result.ok) {
     const errors: FieldErrors = { _: result.message };
-    return data({ errors, values }, { status: 401 });
+    return data({ errors, values }, refusalInit(result, result.status === 429 ? 429 : 401));
   }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
   const session = await renewSession(await getSession(request));

@@ -7,6 +7,7 @@ import { requestPasswordReset } from "~/lib/account.server";
 import { FORGOT_PASSWORD_ANSWER, type FieldErrors, forgotPasswordSchema, parseForm, UNAVAILABLE_MESSAGE } from "~/lib/account-validation";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
+import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord vergeten") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -20,8 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
   const parsed = parseForm(forgotPasswordSchema, { email });
   if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
-  const { ok } = await requestPasswordReset(parsed.value.email);
-  if (!ok) return data({ errors: { _: UNAVAILABLE_MESSAGE } as FieldErrors, email }, { status: 503 });
+  const result = await requestPasswordReset(parsed.value.email);
+  if (!result.ok) {
+    const message = result.status === 429 ? result.message : UNAVAILABLE_MESSAGE;
+    return data({ errors: { _: message } as FieldErrors, email }, refusalInit(result, 503));
+  }
   // The same answer for every address (post/redirect/get): nobody learns who has an account.
   return redirect("/wachtwoord-vergeten?verstuurd=1", { status: 303 });
 }

@@ -25,12 +25,55 @@ export const AUTH_ACTOR_TYPES = ["customer", "user", "notice_author"] as const
 export const NOT_FOUND_MESSAGE = "Deze pagina bestaat niet."
 const notFound = (res: MedusaResponse) => res.status(404).json({ type: "not_found", message: NOT_FOUND_MESSAGE })
 
-/** 404 for `/auth/<actor_type>/…` with any other actor type (exactly spelled: `Customer` is not one). */
+/** The only auth provider of the shop (no SSO, no Medusa Cloud). */
+export const AUTH_PROVIDERS = ["emailpass"] as const
+
+/**
+ * The path segment after `/auth/<actor_type>/`, decoded like Express decodes parameters; undefined
+ * for Medusa's `/auth/<actor_type>/providers` (the list of sign-in methods the admin's login page
+ * reads), which names no provider.
+ */
+function authProviderSegment(path: string): string | undefined {
+  const segments = path.split("/").filter(Boolean)
+  const segment = segments[2]
+  if (segment === undefined) return undefined
+  let decoded = segment
+  try {
+    decoded = decodeURIComponent(segment)
+  } catch {
+    // left as written: not a provider either
+  }
+  if (decoded.toLowerCase() === "providers" && segments.length === 3) return undefined
+  return decoded
+}
+
+/**
+ * 404 for `/auth/<actor_type>/…` with any other actor type (exactly spelled: `Customer` is not one),
+ * and for any provider but emailpass: Medusa answered `/auth/customer/google` (or `EMAILPASS`)
+ * with a 401 that spelled out its provider configuration ("Unable to retrieve the auth provider
+ * with id: google … configured correctly in your project configuration file").
+ */
 export function refuseUnknownActorTypes() {
   return function refuseUnknownActorType(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const actor = (req.params as Record<string, string | undefined>).actor_type
     if (!(AUTH_ACTOR_TYPES as readonly string[]).includes(actor ?? "")) return notFound(res)
+    const provider = authProviderSegment(req.path)
+    if (provider !== undefined && !(AUTH_PROVIDERS as readonly string[]).includes(provider)) return notFound(res)
     next()
+  }
+}
+
+/**
+ * Medusa's `POST /store/customers` makes a customer for any e-mail address from a customer token
+ * without an actor, which anyone with any login gets by signing in at `/auth/customer/emailpass`
+ * (a staff or wijkagent login, or a group admin's login before its customer exists). The shop
+ * never lets shoppers register: group admins' customers are made by approval. Refused like
+ * Medusa's sign-up (403, the same Dutch sentence), for every spelling Express routes here
+ * (case, trailing slash); the encoded spellings reach no route at all (404).
+ */
+export function refuseCustomerSelfRegistration() {
+  return function refuseCustomerCreation(_req: MedusaRequest, res: MedusaResponse) {
+    res.status(403).json({ type: "not_allowed", message: REGISTRATION_CLOSED_MESSAGE })
   }
 }
 
@@ -187,6 +230,17 @@ export const authAccountMiddlewares: MiddlewareRoute[] = [
     matcher: "/auth/:actor_type/*",
     methods: ["GET", "POST", "DELETE"],
     middlewares: [refuseUnknownActorTypes()],
+  },
+  {
+    matcher: "/store/customers",
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    middlewares: [refuseCustomerSelfRegistration()],
+  },
+  {
+    // Medusa Cloud's sign-up of staff from a cloud login: the shop has no Medusa Cloud
+    matcher: "/cloud/*",
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    middlewares: [(_req: MedusaRequest, res: MedusaResponse) => notFound(res)],
   },
   {
     matcher: "/auth/token/refresh*",

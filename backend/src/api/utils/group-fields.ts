@@ -38,7 +38,10 @@ export const woonplaatsField = visibleText(
   80,
   "De woonplaats mag hoogstens 80 tekens lang zijn"
 ).refine(...withoutLinks("De woonplaats mag geen webadres of e-mailadres bevatten"))
-export const gemeenteField = optionalText(80, "De gemeente mag hoogstens 80 tekens lang zijn")
+export const gemeenteField = optionalText(80, "De gemeente mag hoogstens 80 tekens lang zijn").refine(
+  (value) => value === undefined || !containsLinkOrEmail(value),
+  { error: "De gemeente mag geen webadres of e-mailadres bevatten" }
+)
 export const adminNameField = visibleText(
   "Vul je naam in",
   2,

@@ -1,0 +1,88 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { NOT_FOUND_MESSAGE } from "./auth-accounts"
+
+/**
+ * Requests no route should ever see, refused once for every route (issue 24, second look):
+ * - a NUL character (`%00`, `\u0000`) in the path, the query or a string of the body. PostgreSQL
+ *   cannot store or compare it in text ("invalid byte sequence for encoding UTF8: 0x00"), so
+ *   `GET /store/groups/%00` or `?handle=%00` was a 500 wherever such a value reached a query;
+ * - a path that is not valid percent-encoding (Express cannot decode its parameters).
+ * Answer: 400 with one Dutch message. Unknown routes get a Dutch JSON 404 instead of
+ * Express's "Cannot GET /x" page.
+ */
+export const INVALID_CHARACTERS_MESSAGE = "Ongeldige tekens in het verzoek."
+
+const hasNul = (value: unknown, depth = 0): boolean => {
+  if (typeof value === "string") return value.includes("\u0000")
+  // raw bodies (payment webhooks keep theirs as a Buffer) are the provider's to judge
+  if (depth > 32 || !value || typeof value !== "object" || Buffer.isBuffer(value)) return false
+  if (Array.isArray(value)) return value.some((item) => hasNul(item, depth + 1))
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || hasNul(item, depth + 1))
+}
+
+/** Whether the raw URL (path and query) decodes to text with a NUL, or does not decode at all. */
+function badUrl(rawUrl: string): boolean {
+  if (rawUrl.includes("\u0000") || /%00/i.test(rawUrl)) return true
+  const [path] = rawUrl.split("?")
+  try {
+    decodeURIComponent(path)
+  } catch {
+    return true
+  }
+  return false
+}
+
+export function refuseInvalidCharacters() {
+  return function refuseNul(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    if (badUrl(req.originalUrl ?? req.url) || hasNul(req.query) || hasNul(req.body)) {
+      res.status(400).json({ type: "invalid_data", message: INVALID_CHARACTERS_MESSAGE })
+      return
+    }
+    next()
+  }
+}
+
+/** PostgreSQL's refusal of a NUL that reached it some other way: 400, never a 500. */
+export function isNulByteDatabaseError(error: unknown): boolean {
+  const text = String((error as { message?: unknown })?.message ?? "")
+  return /invalid byte sequence for encoding "?UTF8"?: 0x00|unsupported Unicode escape sequence|\\u0000 cannot be converted to text/i.test(text)
+}
+
+/**
+ * Express answers a path no route handles with its own HTML page ("Cannot GET /x"). The shop
+ * answers JSON in Dutch, like every other refusal. Medusa registers its routes, its error
+ * handler, the admin (`/app`) and `/health` on the app before the first request, so this handler,
+ * appended to the app once on the first request, runs only when nothing else answered.
+ */
+const appsWithNotFound = new WeakSet<object>()
+export function answerUnknownRoutesInDutch() {
+  return function installNotFound(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+    if (req.app && !appsWithNotFound.has(req.app)) {
+      appsWithNotFound.add(req.app)
+      req.app.use(function dutchNotFound(_req: unknown, res: MedusaResponse) {
+        if (res.headersSent) return
+        res.status(404).json({ type: "not_found", message: NOT_FOUND_MESSAGE })
+      })
+    }
+    next()
+  }
+}
+
+/** Global (no methods, matcher "/"): the routes sorter runs these before every other middleware and route. */
+export const requestHygieneMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/",
+    middlewares: [answerUnknownRoutesInDutch(), refuseInvalidCharacters()],
+  },
+]
+
+/** An error handler in front of `fallback`: a NUL PostgreSQL refused is the client's 400. */
+export function invalidCharactersErrorHandler(fallback: (error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) {
+  return function dutchInvalidCharacters(error: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    if (isNulByteDatabaseError(error) && !res.headersSent) {
+      res.status(400).json({ type: "invalid_data", message: INVALID_CHARACTERS_MESSAGE })
+      return
+    }
+    return fallback(error, req, res, next)
+  }
+}
