@@ -169,26 +169,31 @@ for (const { width, height, label } of [
   test(`on ${label} the add's notice covers nothing the shopper needs`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ viewport: { width, height } })
     const page = await context.newPage()
-    await slowAdds(context, baseURL!, 800)
+    await slowAdds(context, baseURL!, 2500)
     await openSign(page)
     const button = page.getByRole("button", { name: "In winkelmand" })
     await button.click()
     for (const notice of [page.getByTestId("notice-pending"), page.getByTestId("notice")]) {
       await expect(notice).toBeVisible()
       await expect(notice).toBeInViewport()
-      const box = (await notice.boundingBox())!
-      const needed = {
-        "cart badge": page.getByTestId("cart-count"),
-        Inloggen: page.getByRole("banner").getByRole("link", { name: "Inloggen" }),
-        "selected variant": page.getByRole("radio", { name: VARIANT }).locator("xpath=ancestor::label"),
-        price: page.getByTestId("product-price"),
-        button,
+      // Where the shopper is after the click, and at the top of the page (header, price, variants).
+      for (const scroll of ["after the click", "at the top"]) {
+        if (scroll === "at the top") await page.evaluate(() => window.scrollTo(0, 0))
+        const box = (await notice.boundingBox())!
+        const needed = {
+          "cart badge": page.getByTestId("cart-count"),
+          Inloggen: page.getByRole("banner").getByRole("link", { name: "Inloggen" }),
+          "selected variant": page.getByRole("radio", { name: VARIANT }).locator("xpath=ancestor::label"),
+          price: page.getByTestId("product-price"),
+          button,
+        }
+        for (const [what, locator] of Object.entries(needed)) {
+          if (!(await locator.isVisible())) continue // e.g. the header's sign-in link folded into a menu
+          const other = (await locator.boundingBox())!
+          expect(overlaps(box, other), `the notice covers the ${what} (${scroll})`).toBe(false)
+        }
       }
-      for (const [what, locator] of Object.entries(needed)) {
-        if (!(await locator.isVisible())) continue // e.g. the header's sign-in link folded into a menu
-        const other = (await locator.boundingBox())!
-        expect(overlaps(box, other), `the notice covers the ${what}`).toBe(false)
-      }
+      await button.scrollIntoViewIfNeeded()
     }
     await context.close()
   })
