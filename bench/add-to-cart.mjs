@@ -110,12 +110,12 @@ async function measureBrowser(browser, storefrontUrl) {
 
 /**
  * 20 shoppers adding at the same moment, each with their own cart (the first round
- * creates them), as the browser's fetcher posts: `POST <product>.data` with
- * `respond=data`. HTTP from Node rather than 20 Chromium pages, which would take the
+ * creates them), as the browser posts: `POST /winkelmand/toevoegen` with
+ * `Accept: application/json` and a new add key each time. HTTP from Node rather than 20 Chromium pages, which would take the
  * two cores from the servers; confirmed = the action's answer arrived and says ok.
  */
 async function measureCrowd(storefrontUrl, variantId) {
-  const url = new URL(`${PRODUCT}.data`, storefrontUrl).href
+  const url = new URL("/winkelmand/toevoegen", storefrontUrl).href
   const cookies = Array.from({ length: SHOPPERS }, () => "")
   const results = []
   const add = async (shopper) => {
@@ -123,12 +123,12 @@ async function measureCrowd(storefrontUrl, variantId) {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies[shopper] },
-        body: new URLSearchParams({ variantId, quantity: "1", respond: "data" }),
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", cookie: cookies[shopper] },
+        body: new URLSearchParams({ variantId, quantity: "1", addKey: crypto.randomUUID().replaceAll("-", "") }),
       })
       const body = await response.text()
       cookies[shopper] = (response.headers.get("set-cookie") ?? cookies[shopper]).split(";")[0]
-      if (!response.ok || !body.includes('"added"')) return { error: `HTTP ${response.status}: ${body.slice(0, 200)}` }
+      if (!response.ok || !body.includes('"ok":true')) return { error: `HTTP ${response.status}: ${body.slice(0, 200)}` }
       return { confirmed: performance.now() - started }
     } catch (error) {
       return { error: String(error) }

@@ -140,6 +140,9 @@ async function e2ePhase(serverUrl) {
         // The security spec plays a TLS proxy on this machine (X-Forwarded-Proto: https → HSTS).
         // Unset, the storefront trusts no proxy (a visitor on loopback could forge its address).
         TRUST_PROXY: "loopback",
+        // cart-promise.spec.ts holds an add on the server (cookie bp_test_add_delay) to leave the page meanwhile;
+        // the storefront refuses this unless its public address is loopback.
+        E2E_ALLOW_ADD_DELAY: "true",
       },
       // Tests never reach the internet and carry their own data: the fixture in the repository.
       referenceData: { file: REFERENCE_DATA_FIXTURE, download: false },

@@ -2,16 +2,21 @@
  * Micro-cache for server-rendered GET responses (express middleware).
  *
  * Rendering a page costs ~4 ms of CPU; under load, identical requests within a
- * second or two are served from memory instead. The key includes the Cookie
- * header, so a visitor with a cart (whose count is in their cookie) never gets
- * another visitor's page; responses that set a cookie (a one-time notice), are
- * not 200 or say no-store/private are never stored.
+ * second or two are served from memory instead. Only visitors without a session
+ * share pages: a request carrying `sessionCookie` is never served from (nor stored
+ * in) the cache, because its page shows what the session holds on the server (the
+ * cart's count), which changes while the cookie (only the session's id) stays the
+ * same: a reload right after an add would get the page from before it (#27). The
+ * key still includes the Cookie header (other cookies). Responses that set a cookie
+ * (a one-time notice, a new session), are not 200 or say no-store/private are never stored.
  */
-export function microCache({ ttlMs = 2000, maxEntries = 500, now = Date.now } = {}) {
+export function microCache({ ttlMs = 2000, maxEntries = 500, now = Date.now, sessionCookie = "" } = {}) {
   const entries = new Map();
+  const sessionPattern = sessionCookie ? new RegExp(`(?:^|;\\s*)${sessionCookie}=`) : null;
+  const hasSession = (cookie) => Boolean(sessionPattern?.test(cookie ?? ""));
 
   return function microCacheMiddleware(req, res, next) {
-    if ((req.method !== "GET" && req.method !== "HEAD") || ttlMs <= 0) return next();
+    if ((req.method !== "GET" && req.method !== "HEAD") || ttlMs <= 0 || hasSession(req.headers.cookie)) return next();
     const key = `${req.originalUrl}\n${req.headers.cookie ?? ""}`;
     const hit = entries.get(key);
     if (hit && now() - hit.storedAt < ttlMs) {

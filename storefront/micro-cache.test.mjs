@@ -9,7 +9,7 @@ let clock = 0;
 
 beforeAll(async () => {
   const app = express();
-  app.use(microCache({ ttlMs: 1000, now: () => clock }));
+  app.use(microCache({ ttlMs: 1000, now: () => clock, sessionCookie: "__bp" }));
   app.get("/page", (req, res) => {
     renders++;
     res.type("html").send(`<p>render ${renders} for ${req.headers.cookie ?? "anonymous"}</p>`);
@@ -58,6 +58,18 @@ describe("microCache", () => {
     const b = await (await get("/page", "__bp=visitor-b")).text();
     expect(a).toContain("visitor-a");
     expect(b).toContain("visitor-b");
+  });
+
+  it("never serves a stored page to a visitor with a session: the cookie stays the same while the cart changes (#27)", async () => {
+    // The session cookie holds only an id; the cart lives on the server. A page stored for this
+    // cookie before an add would show the old count after the add (a reload within the time to live).
+    const before = await (await get("/page", "other=1; __bp=visitor-c")).text();
+    const after = await get("/page", "other=1; __bp=visitor-c");
+    expect(after.headers.get("x-micro-cache")).toBeNull();
+    expect(await after.text()).not.toBe(before);
+    // Without a session (and with unrelated cookies) pages are still shared.
+    await get("/page", "other=1");
+    expect((await get("/page", "other=1")).headers.get("x-micro-cache")).toBe("hit");
   });
 
   it("does not store responses that set a cookie, are private or are not 200", async () => {

@@ -32,7 +32,7 @@ test("browse, add to cart, check out and see the confirmation (JavaScript on)", 
   await page.getByRole("radio", { name: /40 x 60 cm · Aluminium 1,5 mm/ }).check()
   await page.getByLabel("Aantal").fill("3")
   await page.getByRole("button", { name: "In winkelmand" }).click()
-  const notice = page.getByRole("status")
+  const notice = page.getByRole("main").getByRole("status") // the add's notice, under its button
   await expect(notice).toContainText("Product toegevoegd aan winkelmand")
   await expect(page.getByTestId("notice").getByText("Product toegevoegd aan winkelmand", { exact: true })).toBeVisible()
   await expect(page.getByTestId("cart-count")).toHaveText("3")

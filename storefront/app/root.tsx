@@ -6,11 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
+  useRevalidator,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useCartStatus } from "./components/AddToCartForm";
 import { ErrorPage } from "./components/ErrorPage";
 import { NoticeToast } from "./components/NoticeToast";
 import { SiteFooter } from "./components/SiteFooter";
@@ -18,6 +19,7 @@ import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
 import { useNonce } from "./lib/nonce";
+import { useCart } from "./lib/pending-adds";
 import { loadCompany } from "./lib/company.server";
 import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
@@ -55,8 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   // undefined when the root loader itself failed (ErrorBoundary render)
   const data = useRouteLoaderData<typeof loader>("root");
-  // The session's count and notice, or an add to cart under way on this page (optimistic).
-  const cart = useCartStatus({ count: data?.cartCount ?? 0, notice: data?.notice ?? null, noticeKey: data?.noticeKey ?? null });
+  // The session's count, with the adds to cart this tab made and the server has not answered yet.
+  const location = useLocation();
+  const revalidator = useRevalidator();
+  const cart = useCart({ data, count: data?.cartCount ?? 0 }, location.key, revalidator.revalidate);
   // the Content-Security-Policy's nonce for Remix's inline scripts (entry.server.tsx)
   const nonce = useNonce();
   return (
@@ -71,7 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <SkipLink target="inhoud" />
         <SiteHeader cartCount={cart.count} signedIn={data?.signedIn ?? false} />
-        <NoticeToast notice={cart.notice} noticeKey={cart.noticeKey} state={cart.state} />
+        <NoticeToast notice={data?.notice ?? null} noticeKey={data?.noticeKey ?? null} />
         <main id="inhoud" tabIndex={-1} className="flex-1">
           {children}
         </main>

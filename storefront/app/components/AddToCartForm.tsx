@@ -1,63 +1,109 @@
-import { useFetcher, useLocation } from "@remix-run/react";
-import { type FormEvent, type ReactNode, useRef } from "react";
-import {
-  ADD_TO_CART_FETCHER,
-  type AddToCartResult,
-  cartStatus,
-  type CartStatus,
-  PENDING_TITLE,
-  RESPOND_WITH_DATA,
-  type ShownNotice,
-} from "~/lib/optimistic-cart";
+import { Link, useLocation, useNavigate } from "@remix-run/react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { ADD_URL, stockShortage, submittedQuantity } from "~/lib/optimistic-cart";
+import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/pending-adds";
 
 /**
- * The product page's add-to-cart form. Without JavaScript it is a plain form post
- * (the action redirects back with a flash notice). With JavaScript it posts through
- * the shared fetcher instead, so the header and the notice update from the submitted
- * form at once (see useCartStatus) and the page itself stays where it is, focus included.
+ * The product page's add-to-cart form. Without JavaScript it is a plain form post to
+ * /winkelmand/toevoegen with a key the server made (the route redirects back with a
+ * notice). With JavaScript each click is an add of its own (lib/pending-adds.ts): counted
+ * in the header at once, sent with its own key, never lost when the page is left. When the
+ * stock the page shows cannot cover the cart plus the add, it says so at once instead.
+ * The notice sits right under the button (a polite live region): it covers nothing.
  */
-export function AddToCartForm({ pendingTitle, className, children }: { pendingTitle: string; className?: string; children: ReactNode }) {
-  const fetcher = useFetcher<AddToCartResult>({ key: ADD_TO_CART_FETCHER });
+export function AddToCartForm({
+  handle,
+  addKey,
+  pendingTitle,
+  stockOf,
+  inCart,
+  className,
+  children,
+}: {
+  handle: string;
+  addKey: string;
+  pendingTitle: string;
+  /** The stock the page shows for a variant (null: not tracked). */
+  stockOf: (variantId: string) => number | null;
+  /** Units per variant in the cart when the page was loaded (the session's). */
+  inCart: Record<string, number>;
+  className?: string;
+  children: ReactNode;
+}) {
+  const location = useLocation();
+  const cart = useCartState();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // One add at a time: a second submission would abort the first in the browser
-    // while the server still adds it, and the optimistic count would lose it.
-    if (fetcher.state === "submitting") return;
-    const formData = new FormData(event.currentTarget);
-    formData.set(RESPOND_WITH_DATA, "data");
-    formData.set(PENDING_TITLE, pendingTitle);
-    fetcher.submit(formData, { method: "post" });
+    const form = new FormData(event.currentTarget);
+    const variantId = String(form.get("variantId") ?? "");
+    const quantity = String(form.get("quantity") ?? "");
+    const page = location.key;
+    const thisPage = [...cart.pending.filter((add) => add.page === page && add.variantId === variantId)].reduce((sum, add) => sum + add.counted, 0);
+    const shortage = stockShortage(stockOf(variantId), (inCart[variantId] ?? 0) + (cart.added[page]?.[variantId] ?? 0) + thisPage, submittedQuantity(quantity));
+    if (shortage) refuseAdd(page, shortage);
+    else addToCart(page, { variantId, quantity, title: pendingTitle });
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className={className} aria-busy={fetcher.state === "submitting"}>
+    <form method="post" action={ADD_URL} onSubmit={onSubmit} className={className}>
+      <input type="hidden" name="handle" value={handle} />
+      <input type="hidden" name="addKey" value={addKey} />
       {children}
+      <AddStatus page={location.key} />
     </form>
   );
 }
 
 /**
- * The header count and notice for the layout: the root loader's, or the add-to-cart
- * fetcher's while it belongs to the page on screen (a later navigation shows the loader's again).
+ * The add's notice, right under the button: announced politely (the region is always in
+ * the page), never taking focus. An optimistic notice and its confirmation have the same
+ * text (only data-state differs), so it is announced once; a refusal replaces it.
  */
-export function useCartStatus(loader: { count: number; notice: ShownNotice | null; noticeKey: string | null }): CartStatus {
-  const fetcher = useFetcher<AddToCartResult>({ key: ADD_TO_CART_FETCHER });
-  const location = useLocation();
-  // Each submission carries a new FormData: count them and remember the page they were made on.
-  const last = useRef<{ formData: FormData | null; count: number; locationKey: string | null }>({
-    formData: null,
-    count: 0,
-    locationKey: null,
-  });
-  if (fetcher.formData && fetcher.formData !== last.current.formData) {
-    last.current = { formData: fetcher.formData, count: last.current.count + 1, locationKey: location.key };
-  }
-  const current = fetcher.state !== "idle" || last.current.locationKey === location.key;
-  return cartStatus(loader, {
-    state: fetcher.state,
-    formData: fetcher.formData,
-    data: fetcher.data as AddToCartResult | undefined,
-    submission: current && last.current.count > 0 ? last.current.count : null,
-  });
+function AddStatus({ page }: { page: string }) {
+  const { last, pending } = useCartState();
+  const navigate = useNavigate();
+  const shown = last && last.page === page ? last : null;
+  const box = useRef<HTMLDivElement>(null);
+  const key = shown?.key;
+  // Brought into view when it appears below the fold (a phone), without moving what is in view.
+  useEffect(() => {
+    if (key) box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [key]);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className="mt-3">
+      {shown ? (
+        <div
+          ref={box}
+          // "notice" is the server's word: a page (or test) that goes on after an add waits for it, not for the optimistic one.
+          data-testid={shown.state === "pending" ? "notice-pending" : "notice"}
+          data-state={shown.state ?? undefined}
+          className={`rounded-lg border-l-4 bg-white p-3 ring-1 ring-slate-200 ${shown.notice.kind === "error" ? "border-red-700" : "border-green-700"}`}
+        >
+          {shown.notice.kind === "added" ? (
+            <>
+              <p className="font-semibold text-slate-900">Product toegevoegd aan winkelmand</p>
+              <p className="mt-1 text-sm text-slate-700">
+                {shown.notice.quantity} × {shown.notice.title}
+              </p>
+              <Link
+                to="/winkelmand"
+                // Before the server answered: go once it has, so the cart shows the product.
+                onClick={(event) => {
+                  if (!pending.length) return;
+                  event.preventDefault();
+                  void whenAnswered().then(() => navigate("/winkelmand"));
+                }}
+                className="mt-1 inline-block font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
+              >
+                Bekijk winkelmand
+              </Link>
+            </>
+          ) : (
+            <p className="font-semibold text-red-800">{shown.notice.message}</p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
 }

@@ -1,23 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { CartStatus, ShownNotice } from "~/lib/optimistic-cart";
+import type { ShownNotice } from "~/lib/optimistic-cart";
 
 /**
- * One polite live region, always in the page, so screen readers announce a notice
- * that appears after a client-side form post; without JavaScript the notice is simply
- * part of the server-rendered page. An optimistic add-to-cart notice and its confirmation
- * render the same text (only `data-state` differs), so it is announced once; a rollback
- * replaces it with the error, which is announced. It never takes focus.
+ * The notice after a redirect (post/redirect/get, also without JavaScript): one polite live
+ * region, always in the page, so screen readers announce a notice that appears after a
+ * client-side form post. A bar in the page's flow right under the header, not floating over
+ * it: it covers nothing the shopper needs (WCAG 2.2 2.4.11). It never takes focus. The product
+ * page's add to cart has its own notice under its button (AddToCartForm).
  */
-export function NoticeToast({
-  notice,
-  noticeKey,
-  state = null,
-}: {
-  notice: ShownNotice | null;
-  noticeKey: string | null;
-  state?: CartStatus["state"];
-}) {
+export function NoticeToast({ notice, noticeKey }: { notice: ShownNotice | null; noticeKey: string | null }) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => setDismissed(null), [noticeKey]);
   const visible = notice && dismissed !== noticeKey;
@@ -27,14 +19,12 @@ export function NoticeToast({
       role="status"
       aria-live="polite"
       aria-atomic="true"
-      className="pointer-events-none fixed inset-x-0 top-20 z-50 flex justify-center px-4 sm:justify-end sm:px-6"
+      className="mx-auto w-full max-w-6xl px-4"
     >
       {visible ? (
         <div
-          // "notice" is the server's word: a page (or test) that goes on after an add waits for it, not for the optimistic one.
-          data-testid={state === "pending" ? "notice-pending" : "notice"}
-          data-state={state ?? undefined}
-          className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border-l-4 bg-white p-4 shadow-lg ring-1 ring-slate-200 ${
+          data-testid="notice"
+          className={`mt-4 flex w-full items-start gap-3 rounded-lg border-l-4 bg-white p-4 ring-1 ring-slate-200 ${
             notice.kind === "error" ? "border-red-700" : "border-green-700"
           }`}
         >

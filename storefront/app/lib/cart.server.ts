@@ -196,7 +196,7 @@ export async function getCart(session: ShopSession): Promise<CartView | null> {
       return null;
     }
     const view = toCartView(cart);
-    session.set("cartCount", view.count);
+    rememberCount(session, cart);
     return view;
   } catch (error) {
     if (!isGoneCart(error)) throw error;
@@ -208,9 +208,11 @@ export async function getCart(session: ShopSession): Promise<CartView | null> {
 export function forgetCart(session: ShopSession) {
   session.unset("cartId");
   session.set("cartCount", 0);
+  session.unset("cartLines");
 }
 
-async function ensureCartId(session: ShopSession): Promise<string> {
+/** The visitor's cart id; a new cart (one backend call) when the session has none. */
+export async function ensureCartId(session: ShopSession): Promise<string> {
   const existing = session.get("cartId");
   if (existing) return existing;
   const region = await getRegion(countryOf(session));
@@ -223,18 +225,25 @@ async function ensureCartId(session: ShopSession): Promise<string> {
   return cart.id;
 }
 
-/** Enough of a changed cart for the header count: Medusa computes no totals for it. */
-const COUNT_FIELDS = "id,items.quantity";
+/** Enough of a changed cart for the header count and the units per variant: Medusa computes no totals for it. */
+const COUNT_FIELDS = "id,items.quantity,items.variant_id";
 
-/** Remembers the cart's item count in the session (the header reads it, no backend call per page). */
-function rememberCount(session: ShopSession, cart: { items?: { quantity: number }[] | null }): number {
-  const count = (cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0);
+/**
+ * Remembers the cart's item count (the header reads it, no backend call per page) and its
+ * units per variant (a product page's stock check) in the session.
+ */
+function rememberCount(session: ShopSession, cart: CountedCart): number {
+  const items = cart.items ?? [];
+  const count = items.reduce((sum, item) => sum + item.quantity, 0);
+  const lines: Record<string, number> = {};
+  for (const item of items) if (item.variant_id) lines[item.variant_id] = (lines[item.variant_id] ?? 0) + item.quantity;
   session.set("cartCount", count);
+  session.set("cartLines", lines);
   return count;
 }
 
 /** What the header and the notice need after an add: no totals, so Medusa computes none. */
-const ADDED_FIELDS = `${COUNT_FIELDS},items.variant_id,items.product_title,items.variant_title`;
+const ADDED_FIELDS = `${COUNT_FIELDS},items.product_title,items.variant_title`;
 
 export type AddedToCart = {
   /** Items in the cart now (the header count). */
@@ -264,7 +273,7 @@ export async function addToCart(session: ShopSession, variantId: string, quantit
 }
 
 type AddedCart = { items?: { quantity: number; variant_id: string | null; product_title: string | null; variant_title: string | null }[] | null };
-type CountedCart = { items?: { quantity: number }[] | null };
+type CountedCart = { items?: { quantity: number; variant_id?: string | null }[] | null };
 
 /** Changes a line's quantity; the cart page reads the cart (totals) again after the redirect. */
 export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<void> {

@@ -194,4 +194,15 @@ describe("session and payment settings", () => {
     expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_JS_URL: "http://evil.example/v3" })).toThrow(/STRIPE_JS_URL must be https/);
     expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", STRIPE_JS_URL: "not a url" })).toThrow(/STRIPE_JS_URL is not a valid URL/);
   });
+
+  it("allows the e2e add delay only on a loopback shop, never on a public one", () => {
+    const local = { MEDUSA_PUBLISHABLE_KEY: "pk_x", PUBLIC_STOREFRONT_URL: "http://localhost:3330" };
+    expect(parseStorefrontConfig(local).allowAddDelay).toBe(false);
+    expect(parseStorefrontConfig({ ...local, E2E_ALLOW_ADD_DELAY: "true" }).allowAddDelay).toBe(true);
+    for (const where of [undefined, "https://www.buurtpreventie.example"]) {
+      expect(() =>
+        parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", PUBLIC_STOREFRONT_URL: where, E2E_ALLOW_ADD_DELAY: "true" }),
+      ).toThrow(/E2E_ALLOW_ADD_DELAY is for tests on loopback only/);
+    }
+  });
 });

@@ -36,6 +36,12 @@ export type StorefrontConfig = {
   redisUrl?: string;
   /** SESSION_DIR: where sessions live without Redis (one machine); default `<tmp>/buurtpreventie-sessions`. */
   sessionDir: string;
+  /**
+   * E2E_ALLOW_ADD_DELAY=true, tests only: an add to cart waits as long as the request's cookie
+   * `bp_test_add_delay` says (at most 10 s) before the backend call, so e2e tests can leave the
+   * page while the server works. Refused unless PUBLIC_STOREFRONT_URL is on loopback.
+   */
+  allowAddDelay: boolean;
 };
 
 export type MapSettings = { tileUrl: string; attribution: string };
@@ -162,6 +168,10 @@ export function parseStorefrontConfig(
 
   parseTrustProxy(env.TRUST_PROXY);
   if (production) refuseUnsafeProductionSettings(env);
+  const allowAddDelay = env.E2E_ALLOW_ADD_DELAY?.trim() === "true";
+  if (allowAddDelay && !isLocalOnly(env)) {
+    throw new ConfigError("Storefront: E2E_ALLOW_ADD_DELAY is for tests on loopback only: unset it (PUBLIC_STOREFRONT_URL is not on loopback)");
+  }
 
   const stripePublishableKey = nonEmpty(env.STRIPE_PUBLISHABLE_KEY);
   return {
@@ -176,6 +186,7 @@ export function parseStorefrontConfig(
     ...(nonEmpty(env.CLIENT_IP_SECRET) ? { clientIpSecret: nonEmpty(env.CLIENT_IP_SECRET) } : {}),
     ...(nonEmpty(env.REDIS_URL) ? { redisUrl: nonEmpty(env.REDIS_URL) } : {}),
     sessionDir: nonEmpty(env.SESSION_DIR) ?? path.join(tmpdir(), "buurtpreventie-sessions"),
+    allowAddDelay,
   };
 }
 

@@ -1,71 +1,66 @@
 /**
- * Optimistic add-to-cart (as Hydrogen's cart does): while the product page's fetcher
- * posts, the header count and the notice are drawn from the submitted form; the
- * action's answer then confirms them or rolls them back. Pure, so it is unit tested;
- * the hook that feeds it lives in components/AddToCartForm.tsx.
+ * Optimistic add to cart (issue #18, made durable in #27). The product page counts an add
+ * at once (header count, inline notice) and sends it with a key; the server applies each
+ * key once and answers; the browser keeps unanswered adds and sends them again on the next
+ * page (lib/pending-adds.ts). This module is the pure part, unit tested.
  */
 
 import { MAX_LINE_QUANTITY } from "./stock";
 
-/** The one fetcher key of the add-to-cart form, read by the layout for the header. */
-export const ADD_TO_CART_FETCHER = "add-to-cart";
-
-/** Form field the browser adds when it posts with JavaScript: answer with data, not a redirect. */
-export const RESPOND_WITH_DATA = "respond";
-
-/** Form field with the product's label for the optimistic notice; never trusted by the server. */
-export const PENDING_TITLE = "pendingTitle";
+/** Where every add goes (routes/winkelmand_.toevoegen.ts), with or without JavaScript. */
+export const ADD_URL = "/winkelmand/toevoegen";
 
 export type AddedNotice = { kind: "added"; title: string; quantity: number };
 
-/** What the product action answers a JavaScript post. */
-export type AddToCartResult = { ok: true; count: number; notice: AddedNotice } | { ok: false; message: string };
+/** What the add route answers a JavaScript post (`retry`: nothing was done, send again later). */
+export type AddToCartResult = { ok: true; count: number; notice: AddedNotice } | { ok: false; message: string; retry?: boolean };
 
 export type ShownNotice = AddedNotice | { kind: "error"; message: string } | { kind: "info"; message: string };
 
-export type CartStatus = {
-  count: number;
-  notice: ShownNotice | null;
-  /** Changes for each new notice, so a dismissed notice stays dismissed until the next one. */
-  noticeKey: string | null;
-  /** "pending" while only the browser knows about the add; the server has not answered yet. */
-  state: "pending" | "confirmed" | null;
+/** An add the browser made and the server has not answered yet (kept in localStorage). */
+export type PendingAdd = {
+  key: string;
+  variantId: string;
+  /** As typed; the server judges it. */
+  quantity: string;
+  title: string;
+  /** When it was made (ms): adds older than an hour are not sent again. */
+  at: number;
 };
 
-export type AddFetcherView = {
-  state: "idle" | "submitting" | "loading";
-  formData?: FormData;
-  data?: AddToCartResult;
-  /** Number of this submission on this page; null when it belongs to an earlier page. */
-  submission: number | null;
-};
-
-/** The quantity the shopper asked for, or 0 when the form holds no whole number from 1 to MAX_LINE_QUANTITY. */
-export function submittedQuantity(formData: FormData | undefined): number {
-  const quantity = Number(formData?.get("quantity"));
+/** The quantity the shopper asked for, or 0 when it is no whole number from 1 to MAX_LINE_QUANTITY (the server says why). */
+export function submittedQuantity(raw: unknown): number {
+  const quantity = Number(raw);
   return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY ? quantity : 0;
 }
 
 /**
- * The header count and notice to show: the loader's (from the session cookie) unless
- * an add on this page is under way (optimistic) or has been answered (confirmed, or
- * rolled back to the loader's count with the server's error).
+ * What the page already knows is false: the stock it shows (null: not tracked) cannot cover
+ * what is in the cart plus this add. The Dutch refusal to show at once, or null.
  */
-export function cartStatus(
-  loader: { count: number; notice: ShownNotice | null; noticeKey: string | null },
-  fetcher: AddFetcherView,
-): CartStatus {
-  const fromLoader: CartStatus = { count: loader.count, notice: loader.notice, noticeKey: loader.noticeKey, state: null };
-  if (fetcher.submission === null) return fromLoader;
-  const noticeKey = `add-${fetcher.submission}`;
-  if (fetcher.state === "submitting" && fetcher.formData) {
-    const quantity = submittedQuantity(fetcher.formData);
-    if (!quantity) return fromLoader; // the server will say what is wrong
-    const title = String(fetcher.formData.get(PENDING_TITLE) ?? "");
-    return { count: loader.count + quantity, notice: { kind: "added", title, quantity }, noticeKey, state: "pending" };
-  }
-  const result = fetcher.data;
-  if (!result) return fromLoader;
-  if (!result.ok) return { count: loader.count, notice: { kind: "error", message: result.message }, noticeKey, state: null };
-  return { count: result.count, notice: result.notice, noticeKey, state: "confirmed" };
+export function stockShortage(stock: number | null | undefined, inCart: number, quantity: number): string | null {
+  if (stock === null || stock === undefined || inCart + quantity <= stock) return null;
+  if (stock <= 0) return "Dit product is uitverkocht.";
+  return `Er zijn er nog maar ${stock} op voorraad.${inCart > 0 ? ` Je hebt er al ${inCart} in je winkelmand.` : ""}`;
+}
+
+/** A new add key: 128 random bits, URL-safe (works outside secure contexts too, unlike randomUUID). */
+export function newAddKey(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+  const bytes = random(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Stored adds still worth sending: well-formed and younger than `maxAgeMs`. */
+export function freshAdds(raw: unknown, now: number, maxAgeMs = 60 * 60 * 1000): PendingAdd[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (a): a is PendingAdd =>
+      typeof a === "object" &&
+      a !== null &&
+      typeof a.key === "string" &&
+      typeof a.variantId === "string" &&
+      typeof a.quantity === "string" &&
+      typeof a.at === "number" &&
+      now - a.at < maxAgeMs,
+  );
 }

@@ -23,8 +23,20 @@ export interface SessionStore {
   link(login: string, id: string, expires: Date | undefined): Promise<void>;
   /** The sessions ever linked to `login` (some may have signed out since), and forgets them. */
   takeLinked(login: string): Promise<string[]>;
+  /**
+   * Claims `key` once, across every process: "claimed" for the first caller (the key then
+   * reads as pending for `pendingMs`, so a caller that died lets the next one try), else
+   * what the first caller settled it with, or "pending" while it works.
+   */
+  claim(key: string, pendingMs: number): Promise<Claim>;
+  /** The claimed key's outcome, kept for `keepMs` (answers later claims). */
+  settle(key: string, outcome: unknown, keepMs: number): Promise<void>;
+  /** Gives a claimed key back (nothing was done): the next claim may try again. */
+  release(key: string): Promise<void>;
   close(): Promise<void>;
 }
+
+export type Claim = { state: "claimed" } | { state: "pending" } | { state: "done"; outcome: unknown };
 
 /** 256 random bits, URL-safe. */
 export function newSessionId(): string {
@@ -45,6 +57,7 @@ export function redisSessionStore(url: string): SessionStore {
   redis.on("error", (error) => console.error(`Storefront: Redis for sessions: ${error.message}`));
   const sessionKey = (id: string) => `bp:sf:session:${id}`;
   const loginKey = (login: string) => `bp:sf:login:${login}`;
+  const claimKey = (key: string) => `bp:sf:claim:${key}`;
   return {
     async read(id) {
       const raw = await redis.get(sessionKey(id));
@@ -63,6 +76,19 @@ export function redisSessionStore(url: string): SessionStore {
       const [[, ids]] = ((await redis.multi().smembers(loginKey(login)).del(loginKey(login)).exec()) ?? [[null, []]]) as [[unknown, string[]]];
       return ids ?? [];
     },
+    async claim(key, pendingMs) {
+      const PENDING = "\u0000pending";
+      if (await redis.set(claimKey(key), PENDING, "PX", pendingMs, "NX")) return { state: "claimed" };
+      const raw = await redis.get(claimKey(key));
+      if (raw === null) return this.claim(key, pendingMs); // expired between the two calls
+      return raw === PENDING ? { state: "pending" } : { state: "done", outcome: JSON.parse(raw) as unknown };
+    },
+    async settle(key, outcome, keepMs) {
+      await redis.set(claimKey(key), JSON.stringify(outcome ?? null), "PX", keepMs);
+    },
+    async release(key) {
+      await redis.del(claimKey(key));
+    },
     async close() {
       await redis.quit();
     },
@@ -78,18 +104,25 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 export function fileSessionStore(dir: string): SessionStore {
   const ready = mkdir(path.join(dir, "logins"), { recursive: true, mode: 0o700 });
   let sweptAt = 0;
-  const sweep = async () => {
-    for (const name of await readdir(dir)) {
+  const sweepDir = async (where: string) => {
+    for (const name of await readdir(where).catch(() => [] as string[])) {
       if (!name.endsWith(".json")) continue;
       try {
-        const { expires } = JSON.parse(await readFile(path.join(dir, name), "utf8")) as { expires: number };
-        if (expires <= Date.now()) await rm(path.join(dir, name), { force: true });
+        const { expires } = JSON.parse(await readFile(path.join(where, name), "utf8")) as { expires: number };
+        if (expires <= Date.now()) await rm(path.join(where, name), { force: true });
       } catch {
         // written or removed meanwhile by another worker: next time
       }
     }
   };
+  // sessions, and the claims of add keys and cart creations
+  const sweep = async () => {
+    await sweepDir(dir);
+    await sweepDir(path.join(dir, "claims"));
+  };
   const file = (id: string) => path.join(dir, `${id}.json`);
+  const claimFile = (key: string) => path.join(dir, "claims", `${createHash("sha256").update(key).digest("hex")}.json`);
+  const claimsReady = ready.then(() => mkdir(path.join(dir, "claims"), { recursive: true, mode: 0o700 }));
   const loginDir = (login: string) => path.join(dir, "logins", createHash("sha256").update(login).digest("hex"));
   /** Written whole or not at all: a reader in another worker never sees half a file. */
   const writeAtomically = async (target: string, contents: string) => {
@@ -142,6 +175,38 @@ export function fileSessionStore(dir: string): SessionStore {
       }
       await Promise.all(ids.map((id) => rm(path.join(where, id), { force: true })));
       return ids.filter(isSessionId);
+    },
+    async claim(key, pendingMs) {
+      await claimsReady;
+      const target = claimFile(key);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          // "wx": created by exactly one caller, whichever process it runs in
+          await writeFile(target, JSON.stringify({ expires: Date.now() + pendingMs, pending: true }), { flag: "wx", mode: 0o600 });
+          return { state: "claimed" };
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        }
+        let held: { expires: number; pending?: boolean; outcome?: unknown };
+        try {
+          held = JSON.parse(await readFile(target, "utf8")) as typeof held;
+        } catch {
+          continue; // removed (released, expired) or being replaced meanwhile: try again
+        }
+        if (held.expires <= Date.now()) {
+          await rm(target, { force: true });
+          continue;
+        }
+        return held.pending ? { state: "pending" } : { state: "done", outcome: held.outcome ?? null };
+      }
+      return { state: "pending" };
+    },
+    async settle(key, outcome, keepMs) {
+      await claimsReady;
+      await writeAtomically(claimFile(key), JSON.stringify({ expires: Date.now() + keepMs, outcome: outcome ?? null }));
+    },
+    async release(key) {
+      await rm(claimFile(key), { force: true });
     },
     async close() {},
   };

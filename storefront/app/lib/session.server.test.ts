@@ -26,6 +26,26 @@ describe.each(stores)("session store (%s)", (_name, make) => {
   afterAll(() => store.close());
   const soon = () => new Date(Date.now() + 60_000);
 
+  it("claims a key once; later claims see it pending, then its outcome; a released key can be claimed again", async () => {
+    const key = `add:${newSessionId()}:k1`;
+    const all = await Promise.all(Array.from({ length: 5 }, () => store.claim(key, 5_000)));
+    expect(all.filter((c) => c.state === "claimed")).toHaveLength(1);
+    expect(all.filter((c) => c.state === "pending")).toHaveLength(4);
+    await store.settle(key, { ok: true, count: 2 }, 60_000);
+    expect(await store.claim(key, 5_000)).toEqual({ state: "done", outcome: { ok: true, count: 2 } });
+    const other = `add:${newSessionId()}:k2`;
+    expect(await store.claim(other, 5_000)).toEqual({ state: "claimed" });
+    await store.release(other);
+    expect(await store.claim(other, 5_000)).toEqual({ state: "claimed" });
+  });
+
+  it("lets a claim go when its holder died (pending past its time)", async () => {
+    const key = `cart:${newSessionId()}`;
+    expect(await store.claim(key, 300)).toEqual({ state: "claimed" });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(await store.claim(key, 300)).toEqual({ state: "claimed" });
+  });
+
   it("writes, reads and removes a session by id", async () => {
     const id = newSessionId();
     expect(isSessionId(id)).toBe(true);

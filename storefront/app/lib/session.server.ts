@@ -6,13 +6,23 @@
  */
 import { createSession, createSessionStorage, redirect, type Session } from "@remix-run/node";
 import { getConfig } from "./config.server";
-import { fileSessionStore, isSessionId, newSessionId, redisSessionStore, type SessionRecord, type SessionStore } from "./session-store.server";
+import {
+  type Claim,
+  fileSessionStore,
+  isSessionId,
+  newSessionId,
+  redisSessionStore,
+  type SessionRecord,
+  type SessionStore,
+} from "./session-store.server";
 
 /** What the visitor's session holds: no personal data, only ids and counts. */
 export type SessionData = {
   cartId: string;
   /** Number of items in the cart, so the header needs no backend call. */
   cartCount: number;
+  /** Units per variant in the cart, so a product page can tell at once when its stock cannot cover an add. */
+  cartLines: Record<string, number>;
   /** Delivery country: decides region, shipping options and prices. */
   country: "nl" | "be";
   /** The order just placed: only this visitor may see its confirmation page. */
@@ -127,6 +137,47 @@ export async function endOtherSessions(token: string, current: ShopSession): Pro
     // kept for the cookie's lifetime again (the store does not tell what was left of it)
     if (Object.keys(remaining).length !== Object.keys(data).length) await save(id, remaining, undefined);
   }
+}
+
+/**
+ * Once-only work shared by every storefront process (add keys, a session's first cart):
+ * see SessionStore.claim. Lives beside the sessions (Redis or SESSION_DIR).
+ */
+export const claims = {
+  claim: (key: string, pendingMs: number): Promise<Claim> => store.claim(key, pendingMs),
+  settle: (key: string, outcome: unknown, keepMs: number): Promise<void> => store.settle(key, outcome, keepMs),
+  release: (key: string): Promise<void> => store.release(key),
+};
+
+const CART_KEYS = ["cartId", "cartCount", "cartLines"] as const;
+
+/** What the session says about the cart now, to compare with later (commitCartChanges). */
+export function cartSnapshot(session: ShopSession): string {
+  return JSON.stringify(CART_KEYS.map((key) => session.get(key) ?? null));
+}
+
+/**
+ * Writes back what this request changed about the cart, onto the session as it is stored
+ * now: another request of the same visitor (an add to cart) may have written it since this
+ * one read it, and writing the whole early read back would undo that add (#27: a cart page
+ * loaded while an add was under way lost the new cart's id). Nothing changed and the session
+ * exists: nothing is written (null, no Set-Cookie needed).
+ */
+export async function commitCartChanges(request: Request, session: ShopSession, before: string): Promise<string | null> {
+  if (!sessionIdOf(session)) return commitSession(session);
+  if (cartSnapshot(session) === before) return null;
+  const fresh = await getSession(request);
+  for (const key of CART_KEYS) {
+    const value = session.get(key);
+    if (value === undefined) fresh.unset(key);
+    else fresh.set(key, value as never);
+  }
+  return commitSession(fresh);
+}
+
+/** The session's own id once it is stored ("" for a visitor without one yet). */
+export function sessionIdOf(session: ShopSession): string {
+  return isSessionId(session.id) ? session.id : "";
 }
 
 export function countryOf(session: ShopSession): "nl" | "be" {

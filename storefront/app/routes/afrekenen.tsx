@@ -8,7 +8,7 @@ import { DeliveryPromise } from "~/components/DeliveryPromise";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { itemCountLabel } from "~/lib/cart-count";
 import { loadDelivery } from "~/lib/delivery.server";
-import { commitSession, getSession } from "~/lib/session.server";
+import { cartSnapshot, commitCartChanges, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -20,8 +20,11 @@ export const meta: MetaFunction = () => [
 /** The checkout steps share this layout: the cart must not be empty. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
+  const before = cartSnapshot(session);
   const cart = await loadFromBackend(() => getCart(session));
-  const headers = { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" };
+  // Only what this read changed about the cart is written back (an add may be under way meanwhile).
+  const cookie = await commitCartChanges(request, session, before);
+  const headers = { ...(cookie ? { "Set-Cookie": cookie } : {}), "Cache-Control": "private, no-store" };
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand", { headers });
   // Shipping and total in every step: the chosen method's cost, else the cheapest estimate.
   const chosen = cart.shippingMethodCount > 0;

@@ -1,7 +1,7 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { randomBytes } from "node:crypto";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { AddToCartForm } from "~/components/AddToCartForm";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
@@ -9,16 +9,12 @@ import { StockBadge } from "~/components/StockBadge";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
 import { loadDelivery } from "~/lib/delivery.server";
 import { TierPrices } from "~/components/TierPrices";
-import { addToCart, CartError } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getProduct, type VariantDetail } from "~/lib/catalogue.server";
 import { formatMoney } from "~/lib/format";
-import { BACKEND_UNAVAILABLE_MESSAGE } from "~/lib/error-messages";
-import { type AddToCartResult, RESPOND_WITH_DATA } from "~/lib/optimistic-cart";
-import { commitSession, countryOf, getSession, type ShopSession } from "~/lib/session.server";
+import { commitSession, countryOf, getSession, sessionIdOf } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
-import { quantitySchema } from "~/lib/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }];
@@ -38,49 +34,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product.variants.find((v) => v.id === wanted) ??
     product.variants.find((v) => v.stock === null || v.stock > 0) ??
     product.variants[0];
-  return { product, selectedId: selected?.id ?? null, delivery, country: countryOf(session) };
+  const lines = session.get("cartLines") ?? {};
+  const inCart = Object.fromEntries(product.variants.filter((v) => lines[v.id]).map((v) => [v.id, lines[v.id]!]));
+  const payload = {
+    product,
+    selectedId: selected?.id ?? null,
+    delivery,
+    country: countryOf(session),
+    inCart,
+    // The add key of the form without JavaScript (the browser makes its own per click).
+    addKey: randomBytes(16).toString("hex"),
+  };
+  // The visitor's cart identity exists before the first add is answered: an add whose answer
+  // never arrives (the page was left) still lands in this visitor's cart, and its re-send is
+  // recognised. Such an answer is never micro-cached (it sets a cookie).
+  if (sessionIdOf(session)) return payload;
+  return data(payload, { headers: { "Set-Cookie": await commitSession(session) } });
 }
-
-const addSchema = z.object({ variantId: z.string().min(1, "Kies een uitvoering."), quantity: quantitySchema });
-
-/**
- * Adds to the cart. A plain form post (no JavaScript) gets post/redirect/get with a
- * flash notice; the browser's fetcher (RESPOND_WITH_DATA) gets the outcome as data, so
- * the page is not loaded again. No product fetch here: the backend checks the variant
- * and its stock and answers in Dutch.
- */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const session = await getSession(request);
-  const form = await request.formData();
-  const withData = form.get(RESPOND_WITH_DATA) === "data";
-  const parsed = addSchema.safeParse(Object.fromEntries(form));
-  const variantId = parsed.success ? parsed.data.variantId : String(form.get("variantId") ?? "");
-  const result: AddToCartResult = parsed.success
-    ? await addVariant(session, variantId, parsed.data.quantity, withData)
-    : { ok: false, message: parsed.error.issues[0]?.message ?? "Controleer je keuze." };
-  if (withData) {
-    return data(result, { status: result.ok ? 200 : 400, headers: { "Set-Cookie": await commitSession(session) } });
-  }
-  session.flash("notice", result.ok ? result.notice : { kind: "error", message: result.message });
-  const back = `/producten/${params.handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`;
-  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
-}
-
-async function addVariant(session: ShopSession, variantId: string, quantity: number, withData: boolean): Promise<AddToCartResult> {
-  try {
-    const added = await loadFromBackend(() => addToCart(session, variantId, quantity));
-    return { ok: true, count: added.count, notice: { kind: "added", title: added.title, quantity } };
-  } catch (error) {
-    if (error instanceof CartError) return { ok: false, message: error.message };
-    // The fetcher shows the error page's text as a notice and keeps the page; a plain post gets the 503 page.
-    if (withData && error instanceof Response && error.status === 503) return { ok: false, message: BACKEND_UNAVAILABLE_MESSAGE };
-    throw error;
-  }
-}
-
-/** An add through the fetcher changes nothing this page shows (stock is reserved only at checkout). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get(RESPOND_WITH_DATA) === "data" ? false : defaultShouldRevalidate;
 
 /** schema.org Product data for search engines (prices incl. btw, stock per variant). */
 function productJsonLd(product: ReturnType<typeof useLoaderData<typeof loader>>["product"]) {
@@ -134,7 +104,7 @@ function variantLabel(variant: VariantDetail): string {
 }
 
 export default function ProductPage() {
-  const { product, selectedId, delivery, country } = useLoaderData<typeof loader>();
+  const { product, selectedId, delivery, country, inCart, addKey } = useLoaderData<typeof loader>();
   const [chosenId, setChosenId] = useState(selectedId);
   const [quantity, setQuantity] = useState(1);
   const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants[0];
@@ -183,7 +153,14 @@ export default function ProductPage() {
             />
           ) : null}
 
-          <AddToCartForm pendingTitle={chosen ? `${product.title} (${chosen.title})` : product.title} className="mt-8 space-y-6">
+          <AddToCartForm
+            handle={product.handle}
+            addKey={addKey}
+            pendingTitle={chosen ? `${product.title} (${chosen.title})` : product.title}
+            stockOf={(id) => product.variants.find((v) => v.id === id)?.stock ?? null}
+            inCart={inCart}
+            className="mt-8 space-y-6"
+          >
             {product.variants.length > 1 ? (
               <fieldset>
                 <legend className="font-semibold text-slate-900">

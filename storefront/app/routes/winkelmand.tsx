@@ -9,7 +9,7 @@ import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { safeCartReturnPath } from "~/lib/group-orders";
-import { commitSession, getSession } from "~/lib/session.server";
+import { cartSnapshot, commitCartChanges, commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
 import { privatePageHeaders } from "~/lib/headers";
@@ -25,6 +25,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
+  const before = cartSnapshot(session);
   const cart = await loadFromBackend(() => getCart(session));
   const [groups, delivery] = await loadFromBackend(() =>
     Promise.all([cart?.lines.length ? getShippingGroups(cart.id) : Promise.resolve([]), loadDelivery()]),
@@ -32,8 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const estimate = shippingEstimate(groups);
   return data(
     { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name), delivery },
-    { headers: { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" } },
+    { headers: { ...(await cookieOf(request, session, before)), "Cache-Control": "private, no-store" } },
   );
+}
+
+/** Only what this page changed about the cart is written back (an add may be under way meanwhile). */
+async function cookieOf(request: Request, session: Awaited<ReturnType<typeof getSession>>, before: string): Promise<Record<string, string>> {
+  const cookie = await commitCartChanges(request, session, before);
+  return cookie ? { "Set-Cookie": cookie } : {};
 }
 
 const lineSchema = z.discriminatedUnion("intent", [
@@ -127,6 +134,8 @@ export default function CartPage() {
                     Aantal<span className="sr-only"> {line.title}</span>
                   </label>
                   <input
+                    // a new quantity from the server (an add answered after this page loaded) replaces the field's value
+                    key={line.quantity}
                     id={`qty-${line.id}`}
                     name="quantity"
                     type="number"
