@@ -105,6 +105,20 @@ describe("session.server", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".json")).length).toBeGreaterThan(0);
   });
 
+  it("an empty session is only a signed id: nothing is stored until it holds something, then under that id", async () => {
+    const files = () => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+    const before = files();
+    const browser = requestWith(await session.commitSession(await session.getSession(requestWith(null))));
+    expect(files()).toEqual(before);
+    const fresh = await session.getSession(browser);
+    const id = session.sessionIdOf(fresh);
+    expect(isSessionId(id)).toBe(true);
+    fresh.set("cartId", "cart_lazy");
+    await session.commitSession(fresh);
+    expect(files()).toEqual([...before, `${id}.json`].sort());
+    expect((await session.getSession(browser)).get("cartId")).toBe("cart_lazy");
+  });
+
   it("a forged or tampered cookie reads as a fresh session", async () => {
     const browser = await signedIn("customerToken", admin);
     const cookie = browser.headers.get("Cookie")!;

@@ -78,7 +78,11 @@ async function save(id: string, data: SessionRecord, expires: Date | undefined):
 const storage = createSessionStorage<SessionData, FlashData>({
   async createData(data, expires) {
     const id = newSessionId();
-    await save(id, data, expires);
+    // An empty session (a product page handing out the cart identity before the first add,
+    // #27) is only a signed id in the cookie: nothing is stored until it holds something, so
+    // crawlers and one-page visitors leave no records behind. Remix keeps the id of a cookie
+    // whose data it cannot read, and the first real write stores it under that id.
+    if (Object.keys(data).length > 0) await save(id, data, expires);
     return id;
   },
   async readData(id) {
