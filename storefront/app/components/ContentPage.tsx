@@ -4,6 +4,7 @@ import printStyles from "~/styles/print.css?url";
 import type { ContentPage } from "~/lib/content.server";
 import { formatDate } from "~/lib/format";
 import { Prose } from "./Prose";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 /** For the `links` export of content routes: hides the site chrome when printing. */
 export const printStylesheet: LinkDescriptor = { rel: "stylesheet", href: printStyles, media: "print" };
@@ -27,7 +28,7 @@ export function PageIntro({
         {eyebrow ? (
           <p className="text-sm font-semibold tracking-wide text-brand-blue uppercase">{eyebrow}</p>
         ) : null}
-        <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
+        <h1 className={`mt-2 max-w-3xl text-balance sm:text-4xl ${PAGE_TITLE}`}>
           {heading}
         </h1>
         <p className="mt-4 max-w-2xl text-lg text-slate-700">{description}</p>

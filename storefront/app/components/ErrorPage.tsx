@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { errorText } from "~/lib/error-messages";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 /** Friendly error content in the site layout (used by the root ErrorBoundary). */
 export function ErrorPage({ status }: { status: number }) {
@@ -7,7 +8,7 @@ export function ErrorPage({ status }: { status: number }) {
   return (
     <div className="mx-auto max-w-3xl px-4 py-16">
       <p className="text-sm font-semibold tracking-wide text-brand-blue uppercase">Foutcode {status}</p>
-      <h1 className="mt-2 text-2xl min-[420px]:text-3xl font-extrabold text-brand-blue sm:text-4xl break-words hyphens-auto">{title}</h1>
+      <h1 className={`mt-2 sm:text-4xl ${PAGE_TITLE}`}>{title}</h1>
       <p className="mt-4 text-lg text-slate-700">{message}</p>
       <p className="mt-8">
         <Link

@@ -5,6 +5,7 @@ import { ProductCard } from "~/components/ProductCard";
 import { loadFromBackend } from "~/lib/backend.server";
 import { listCategories, listProducts } from "~/lib/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction = () => [
   { title: `Borden en stickers voor WhatsApp-buurtpreventie | ${STOREFRONT_NAME}` },
@@ -35,7 +36,7 @@ export default function ShopHome() {
       <section className="border-b border-slate-200 bg-brand-blue-light">
         <div className="mx-auto max-w-6xl px-4 py-10 sm:py-14">
           <p className="text-sm font-semibold tracking-wide text-brand-blue uppercase">Samen letten we op de buurt</p>
-          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl break-words hyphens-auto">
+          <h1 className={`mt-2 max-w-3xl sm:text-4xl ${PAGE_TITLE}`}>
             Borden en stickers voor WhatsApp-buurtpreventie
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

@@ -11,6 +11,7 @@ import { formatGroupCount, parsePage } from "~/lib/group-view";
 import { getMunicipality, searchGroups } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -65,7 +66,7 @@ export default function MunicipalityPage() {
           <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">
             {municipality.province ? `Gemeente in ${municipality.province}` : "Gemeente"}
           </p>
-          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
+          <h1 className={`mt-2 max-w-3xl text-balance sm:text-4xl ${PAGE_TITLE}`}>
             Buurtpreventie in {municipality.name}
           </h1>
           <p data-testid="group-count" className="mt-4 text-xl font-semibold text-slate-900">

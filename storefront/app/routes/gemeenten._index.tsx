@@ -7,6 +7,7 @@ import { formatGroupCount, type MunicipalitySummary } from "~/lib/group-view";
 import { listMunicipalities } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -44,7 +45,7 @@ export default function MunicipalitiesPage() {
       <div className="border-b border-slate-200 bg-brand-blue-light">
         <div className="mx-auto max-w-6xl px-4 pt-6 pb-10 sm:pb-12">
           <Breadcrumbs items={[{ label: "Groepen", to: "/groepen" }, { label: "Gemeenten" }]} />
-          <h1 className="mt-6 text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl break-words hyphens-auto">Buurtpreventie per gemeente</h1>
+          <h1 className={`mt-6 sm:text-4xl ${PAGE_TITLE}`}>Buurtpreventie per gemeente</h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">
             In {total} gemeenten staan WhatsApp-buurtpreventiegroepen op de kaart. Kies je gemeente, of{" "}
             <Link to="/groepen" className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">

@@ -29,6 +29,7 @@ import { directoryCacheHeaders } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -114,7 +115,7 @@ export default function GroupPage() {
           <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">
             WhatsApp-buurtpreventie in {group.woonplaats}
           </p>
-          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
+          <h1 className={`mt-2 max-w-3xl text-balance sm:text-4xl ${PAGE_TITLE}`}>
             {group.name}
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

@@ -8,6 +8,7 @@ import { getGroup } from "~/lib/groups.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 /**
  * /groepen/:slug/bestellen: order signs for a group. The group page's button posts here;
@@ -57,7 +58,7 @@ export default function OrderForGroupPage() {
           { label: "Bestellen" },
         ]}
       />
-      <h1 className="mt-6 text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue break-words hyphens-auto">Borden bestellen voor {group.name}</h1>
+      <h1 className={`mt-6 ${PAGE_TITLE}`}>Borden bestellen voor {group.name}</h1>
       <p className="mt-4 text-lg text-slate-700">
         Je bestelling wordt gekoppeld aan buurtgroep {group.name} in {group.woonplaats}. Op de pagina van de groep staat
         daarna hoeveel borden er in de buurt zijn besteld; je naam en adres staan daar niet.

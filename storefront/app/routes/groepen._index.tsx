@@ -12,6 +12,7 @@ import { directoryCacheHeaders } from "~/lib/headers";
 import { MAX_QUERY_LENGTH } from "~/lib/group-view";
 import { formatNumber } from "~/lib/format";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -147,7 +148,7 @@ export default function GroupsPage() {
       <section className="border-b border-slate-200 bg-brand-blue-light">
         <div className="mx-auto max-w-6xl px-4 py-10 sm:py-12">
           <p className="text-sm font-semibold tracking-wide text-brand-blue uppercase">WhatsApp-buurtpreventie</p>
-          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
+          <h1 className={`mt-2 max-w-3xl text-balance sm:text-4xl ${PAGE_TITLE}`}>
             Vind de buurtpreventiegroep in jouw straat
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { readRegistration } from "~/lib/group-registration.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction = () => [
   { title: pageTitle("Bevestig je e-mailadres") },
@@ -30,7 +31,7 @@ export default function RegisteredPage() {
         <span aria-hidden="true" className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-green-700 text-3xl text-white">
           ✓
         </span>
-        <h1 className="text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue sm:text-4xl break-words hyphens-auto">Bevestig je e-mailadres</h1>
+        <h1 className={`sm:text-4xl ${PAGE_TITLE}`}>Bevestig je e-mailadres</h1>
       </div>
       <div data-testid="registration-confirmation" className="mt-6 space-y-3 text-lg text-slate-800">
         {name ? (

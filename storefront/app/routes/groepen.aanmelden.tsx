@@ -25,6 +25,7 @@ import { REGISTRATION_FIELDS } from "~/lib/group-forms";
 import { clientIpFrom, registerGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -95,7 +96,7 @@ export default function RegisterGroupPage() {
         <div className="mx-auto max-w-6xl px-4 pt-6 pb-10 sm:pb-12">
           <Breadcrumbs items={[{ label: "Groepen", to: "/groepen" }, { label: "Groep aanmelden" }]} />
           <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">Voor beheerders</p>
-          <h1 className="mt-2 max-w-3xl text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">
+          <h1 className={`mt-2 max-w-3xl text-balance sm:text-4xl ${PAGE_TITLE}`}>
             Meld je WhatsApp-buurtpreventiegroep aan
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">

@@ -15,6 +15,7 @@ import { formatMoney } from "~/lib/format";
 import { commitSession, countryOf, getSession, sessionIdOf } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }];
@@ -133,7 +134,7 @@ export default function ProductPage() {
         </div>
 
         <div>
-          <h1 className="text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue break-words hyphens-auto">{product.title}</h1>
+          <h1 className={PAGE_TITLE}>{product.title}</h1>
           {product.subtitle ? <p className="mt-2 text-lg text-slate-700">{product.subtitle}</p> : null}
 
           <p className="mt-6 flex items-baseline gap-3">

@@ -6,6 +6,7 @@ import { ProductCard } from "~/components/ProductCard";
 import { loadFromBackend } from "~/lib/backend.server";
 import { listCategories, listProducts } from "~/lib/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -28,7 +29,7 @@ export default function CategoryPage() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <Breadcrumbs items={[{ label: "Winkel", to: "/" }, { label: category.name }]} />
-      <h1 className="mt-4 text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-brand-blue break-words hyphens-auto">{category.name}</h1>
+      <h1 className={`mt-4 ${PAGE_TITLE}`}>{category.name}</h1>
       {category.description ? <p className="mt-2 max-w-2xl text-lg text-slate-700">{category.description}</p> : null}
       <div className="mt-6">
         <CategoryNav categories={categories} />

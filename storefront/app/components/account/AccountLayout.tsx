@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Breadcrumbs, type Crumb } from "../Breadcrumbs";
+import { PAGE_TITLE } from "~/components/PageTitle";
 
 /** The frame of the account pages: breadcrumbs, heading, intro and a narrow column. */
 export function AccountLayout({
@@ -20,7 +21,7 @@ export function AccountLayout({
       <div className="border-b border-slate-200 bg-brand-blue-light">
         <div className="mx-auto max-w-6xl px-4 pt-6 pb-8">
           <Breadcrumbs items={crumbs} />
-          <h1 className="mt-6 text-2xl min-[420px]:text-3xl font-extrabold tracking-tight text-balance text-brand-blue sm:text-4xl break-words hyphens-auto">{title}</h1>
+          <h1 className={`mt-6 text-balance sm:text-4xl ${PAGE_TITLE}`}>{title}</h1>
           {intro ? <div className="mt-3 max-w-2xl text-lg text-slate-700">{intro}</div> : null}
         </div>
       </div>
