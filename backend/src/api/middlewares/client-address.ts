@@ -56,6 +56,10 @@ export function normaliseAddress(address: string): string {
   return trimmed
 }
 
+const LOOPBACK = new BlockList()
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4")
+LOOPBACK.addAddress("::1", "ipv6")
+
 /**
  * Who a limit counts: an IPv4 address, or an IPv6 address's /64. One home connection or one
  * server gets a whole /64 (2^64 addresses), so keying by the full IPv6 address would give
@@ -63,6 +67,10 @@ export function normaliseAddress(address: string): string {
  */
 export function limitSubject(address: string): string {
   const normalised = normaliseAddress(address)
+  // One machine: a client on it reaches a dual-stack server over ::1 or 127.0.0.1 as it likes
+  // (browsers race both for "localhost"), so every loopback address is one budget.
+  const version = isIP(normalised)
+  if (version !== 0 && LOOPBACK.check(normalised, version === 6 ? "ipv6" : "ipv4")) return "loopback"
   const groups = ipv6Groups(normalised)
   return groups ? `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64` : normalised
 }

@@ -88,7 +88,10 @@ describe("limitSubject", () => {
     ]
     expect(new Set(spellings.map(limitSubject))).toEqual(new Set(["2001:db8:aa:1::/64"]))
     expect(limitSubject("2001:db8:aa:2::1")).toBe("2001:db8:aa:2::/64")
-    expect(limitSubject("::1")).toBe("0:0:0:0::/64")
+    // one machine, one budget, whichever family a local client picked
+    expect(["::1", "0:0:0:0:0:0:0:1", "[::1]", "127.0.0.1", "127.8.9.10", "::ffff:127.0.0.1"].map(limitSubject)).toEqual(Array(6).fill("loopback"))
+    expect(limitSubject("unknown")).toBe("unknown")
+    expect(limitSubject("128.0.0.1")).toBe("128.0.0.1")
     expect(limitSubject("fe80::1%lo")).toBe("fe80:0:0:0::/64")
   })
 
