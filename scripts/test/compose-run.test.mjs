@@ -126,13 +126,36 @@ function sessionOf(setCookie) {
   return { cookie: `__bp=${match[1]}`, data }
 }
 
+/** The host's load average (1, 5, 15 min): printed beside waits, as other work may share the cores. */
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ")
+
 async function waitFor(what, check, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check().catch(() => undefined)
     if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (load average ${load()})`)
     await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
+/**
+ * A storefront page, polled until it answers 200 (GET only: safe to repeat). "Healthy" means the
+ * storefront answers its home page; the first pages after a start still warm up the backend
+ * (each cluster process compiles its routes and fills its caches on first use), and on a loaded
+ * machine such a first call can outlast the storefront's 10 s backend timeout, answered 503
+ * "tijdelijk niet bereikbaar". Any other status fails at once; 503 is retried until `timeoutMs`.
+ */
+async function pageWhenReady(url, { timeoutMs = 5 * 60_000, cookie } = {}) {
+  const deadline = Date.now() + timeoutMs
+  for (let attempt = 1; ; attempt++) {
+    const page = await http(url, { cookie })
+    if (page.status !== 503) {
+      if (attempt > 1) log(`${url} answered ${page.status} after ${attempt - 1} × 503 (load average ${load()})`)
+      return page
+    }
+    if (Date.now() > deadline) return page
+    await new Promise((r) => setTimeout(r, 2000))
   }
 }
 
@@ -143,7 +166,7 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
   try {
     log(`building and starting project ${PROJECT} (storefront ${SHOP}, backend ${BACKEND}, NODE_IMAGE ${ENV.NODE_IMAGE || "default"}, BACKEND_PROCESSES ${ENV.BACKEND_PROCESSES})`)
     await upAndWait(["--build"])
-    log("all services healthy")
+    log(`all services healthy (load average ${load()})`)
 
     // BACKEND_PROCESSES > 1: Medusa's cluster primary plus that many server processes in the backend container.
     const medusaProcesses = Number(
@@ -157,12 +180,12 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
 
     // A shopper: home, a product, add to cart without JavaScript (a plain form post).
-    const home = await http(`${SHOP}/`)
-    assert.equal(home.status, 200)
+    const home = await pageWhenReady(`${SHOP}/`)
+    assert.equal(home.status, 200, `home page answered ${home.status} (load average ${load()})`)
     const handle = /href="\/producten\/([^"?#]+)"/.exec(home.text)?.[1]
     assert.ok(handle, "the home page links no product")
-    const product = await http(`${SHOP}/producten/${handle}`)
-    assert.equal(product.status, 200)
+    const product = await pageWhenReady(`${SHOP}/producten/${handle}`)
+    assert.equal(product.status, 200, `product page answered ${product.status} (load average ${load()})`)
     assert.match(product.text, /€\s?\d+,\d{2}/, "the product page shows no Dutch price")
     const variantId = /name="variantId"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="variantId"/.exec(product.text)
     assert.ok(variantId, "the product page has no variantId field")
@@ -171,11 +194,11 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SHOP, "sec-fetch-site": "same-origin" },
       body: new URLSearchParams({ variantId: variantId[1] ?? variantId[2], quantity: "1" }).toString(),
     })
-    assert.equal(added.status, 303, `add to cart answered ${added.status}: ${added.text.slice(0, 300)}`)
+    assert.equal(added.status, 303, `add to cart answered ${added.status} (load average ${load()}): ${added.text.slice(0, 300)}`)
     const session = sessionOf(added.headers.get("set-cookie"))
     assert.equal(session.data.cartCount, 1)
-    const cartPage = await http(`${SHOP}/winkelmand`, { cookie: session.cookie })
-    assert.equal(cartPage.status, 200)
+    const cartPage = await pageWhenReady(`${SHOP}/winkelmand`, { cookie: session.cookie })
+    assert.equal(cartPage.status, 200, `cart page answered ${cartPage.status} (load average ${load()})`)
     log(`cart ${session.data.cartId} holds the product (through the storefront)`)
 
     // Checkout of that cart with the offline payment (Medusa's manual provider, "Betalen op rekening").
