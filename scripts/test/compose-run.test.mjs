@@ -117,13 +117,20 @@ async function api(pathname, { method = "GET", body, key, token } = {}) {
   return json
 }
 
-/** The Remix session cookie (`__bp`): base64 JSON, then a signature. Its cart id is the shopper's cart. */
-function sessionOf(setCookie) {
+/**
+ * The visitor's session: the `__bp` cookie holds only its signed id (`<id>.<signature>`); the
+ * session itself lives in the storefront's store, Redis in this deployment (`bp:sf:session:<id>`).
+ * Its cart id is the shopper's cart.
+ */
+async function sessionOf(setCookie) {
   const match = /__bp=([^;]+)/.exec(setCookie ?? "")
   assert.ok(match, `no session cookie in ${setCookie}`)
   const value = decodeURIComponent(match[1])
-  const data = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8"))
-  return { cookie: `__bp=${match[1]}`, data }
+  const id = value.slice(0, value.lastIndexOf("."))
+  assert.match(id, /^[A-Za-z0-9_-]{43}$/, `the session cookie holds no session id: ${value}`)
+  const raw = (await compose(["exec", "-T", "redis", "redis-cli", "--raw", "GET", `bp:sf:session:${id}`])).trim()
+  assert.ok(raw, `no session ${id} in Redis`)
+  return { cookie: `__bp=${match[1]}`, data: JSON.parse(raw) }
 }
 
 /** The host's load average (1, 5, 15 min): printed beside waits, as other work may share the cores. */
@@ -195,7 +202,7 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
       body: new URLSearchParams({ variantId: variantId[1] ?? variantId[2], quantity: "1" }).toString(),
     })
     assert.equal(added.status, 303, `add to cart answered ${added.status} (load average ${load()}): ${added.text.slice(0, 300)}`)
-    const session = sessionOf(added.headers.get("set-cookie"))
+    const session = await sessionOf(added.headers.get("set-cookie"))
     assert.equal(session.data.cartCount, 1)
     const cartPage = await pageWhenReady(`${SHOP}/winkelmand`, { cookie: session.cookie })
     assert.equal(cartPage.status, 200, `cart page answered ${cartPage.status} (load average ${load()})`)
