@@ -118,7 +118,7 @@ async function api(pathname, { method = "GET", body, key, token } = {}) {
 }
 
 /**
- * The visitor's session: the `__bp` cookie holds only its signed id (`<id>.<signature>`); the
+ * The visitor's session: the `__bp` cookie holds only its signed id; the
  * session itself lives in the storefront's store, Redis in this deployment (`bp:sf:session:<id>`).
  * Its cart id is the shopper's cart.
  */
@@ -126,7 +126,8 @@ async function sessionOf(setCookie) {
   const match = /__bp=([^;]+)/.exec(setCookie ?? "")
   assert.ok(match, `no session cookie in ${setCookie}`)
   const value = decodeURIComponent(match[1])
-  const id = value.slice(0, value.lastIndexOf("."))
+  // Remix signs the cookie's value, the session id as JSON in base64: `<base64 of "id">.<signature>`.
+  const id = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8"))
   assert.match(id, /^[A-Za-z0-9_-]{43}$/, `the session cookie holds no session id: ${value}`)
   const raw = (await compose(["exec", "-T", "redis", "redis-cli", "--raw", "GET", `bp:sf:session:${id}`])).trim()
   assert.ok(raw, `no session ${id} in Redis`)
