@@ -279,6 +279,12 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     await upAndWait()
     assert.equal((await adminOrder()).display_id, order.display_id)
     log("backup:compose and restore:compose brought back the same shop")
+  } catch (error) {
+    // What the services said, before `down -v` removes them: the failure is otherwise hard to read afterwards.
+    console.error(`  [compose ${elapsed()}] failed at load average ${load()}; services and their last log lines:`)
+    console.error(await compose(["ps", "--all"]).catch((e) => e.message))
+    console.error(await compose(["logs", "--no-color", "--tail", "60"]).catch((e) => e.message))
+    throw error
   } finally {
     await compose(["down", "-v", "--remove-orphans"]).catch((error) => console.error(error.message))
     fs.rmSync(backupDir, { recursive: true, force: true })
