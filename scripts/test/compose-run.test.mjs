@@ -117,22 +117,53 @@ async function api(pathname, { method = "GET", body, key, token } = {}) {
   return json
 }
 
-/** The Remix session cookie (`__bp`): base64 JSON, then a signature. Its cart id is the shopper's cart. */
-function sessionOf(setCookie) {
+/**
+ * The visitor's session: the `__bp` cookie holds only its signed id; the
+ * session itself lives in the storefront's store, Redis in this deployment (`bp:sf:session:<id>`).
+ * Its cart id is the shopper's cart.
+ */
+async function sessionOf(setCookie) {
   const match = /__bp=([^;]+)/.exec(setCookie ?? "")
   assert.ok(match, `no session cookie in ${setCookie}`)
   const value = decodeURIComponent(match[1])
-  const data = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8"))
-  return { cookie: `__bp=${match[1]}`, data }
+  // Remix signs the cookie's value, the session id as JSON in base64: `<base64 of "id">.<signature>`.
+  const id = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8"))
+  assert.match(id, /^[A-Za-z0-9_-]{43}$/, `the session cookie holds no session id: ${value}`)
+  const raw = (await compose(["exec", "-T", "redis", "redis-cli", "--raw", "GET", `bp:sf:session:${id}`])).trim()
+  assert.ok(raw, `no session ${id} in Redis`)
+  return { cookie: `__bp=${match[1]}`, data: JSON.parse(raw) }
 }
+
+/** The host's load average (1, 5, 15 min): printed beside waits, as other work may share the cores. */
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ")
 
 async function waitFor(what, check, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check().catch(() => undefined)
     if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (load average ${load()})`)
     await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
+/**
+ * A storefront page, polled until it answers 200 (GET only: safe to repeat). "Healthy" means the
+ * storefront answers its home page; the first pages after a start still warm up the backend
+ * (each cluster process compiles its routes and fills its caches on first use), and on a loaded
+ * machine such a first call can outlast the storefront's 10 s backend timeout, answered 503
+ * "tijdelijk niet bereikbaar". Any other status fails at once; 503 is retried until `timeoutMs`.
+ */
+async function pageWhenReady(url, { timeoutMs = 5 * 60_000, cookie } = {}) {
+  const deadline = Date.now() + timeoutMs
+  for (let attempt = 1; ; attempt++) {
+    const page = await http(url, { cookie })
+    if (page.status !== 503) {
+      if (attempt > 1) log(`${url} answered ${page.status} after ${attempt - 1} × 503 (load average ${load()})`)
+      return page
+    }
+    if (Date.now() > deadline) return page
+    await new Promise((r) => setTimeout(r, 2000))
   }
 }
 
@@ -143,7 +174,7 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
   try {
     log(`building and starting project ${PROJECT} (storefront ${SHOP}, backend ${BACKEND}, NODE_IMAGE ${ENV.NODE_IMAGE || "default"}, BACKEND_PROCESSES ${ENV.BACKEND_PROCESSES})`)
     await upAndWait(["--build"])
-    log("all services healthy")
+    log(`all services healthy (load average ${load()})`)
 
     // BACKEND_PROCESSES > 1: Medusa's cluster primary plus that many server processes in the backend container.
     const medusaProcesses = Number(
@@ -157,29 +188,46 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
 
     // A shopper: home, a product, add to cart without JavaScript (a plain form post).
-    const home = await http(`${SHOP}/`)
-    assert.equal(home.status, 200)
+    const home = await pageWhenReady(`${SHOP}/`)
+    assert.equal(home.status, 200, `home page answered ${home.status} (load average ${load()})`)
     const handle = /href="\/producten\/([^"?#]+)"/.exec(home.text)?.[1]
     assert.ok(handle, "the home page links no product")
-    const product = await http(`${SHOP}/producten/${handle}`)
-    assert.equal(product.status, 200)
+    const product = await pageWhenReady(`${SHOP}/producten/${handle}`)
+    assert.equal(product.status, 200, `product page answered ${product.status} (load average ${load()})`)
     assert.match(product.text, /€\s?\d+,\d{2}/, "the product page shows no Dutch price")
     const variantId = /name="variantId"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="variantId"/.exec(product.text)
     assert.ok(variantId, "the product page has no variantId field")
+    // A freshly started backend answers its first cart calls slowest (each cluster process loads
+    // and compiles the cart workflows on first use); on a loaded machine that outlasts the
+    // storefront's 10 s backend timeout. Readiness of the cart route, polled like the pages: store
+    // API adds on a scratch cart until two in a row answer within 5 s (at most 5 minutes).
+    const key = (await compose(["exec", "-T", "backend", "cat", "/run/medusa/publishable-key"])).trim()
+    const variant = variantId[1] ?? variantId[2]
+    {
+      const { regions } = await api("/store/regions?fields=id", { key })
+      const { cart: scratch } = await api("/store/carts?fields=id", { method: "POST", key, body: { region_id: regions[0].id } })
+      const times = []
+      const deadline = Date.now() + 5 * 60_000
+      while (Date.now() < deadline && !(times.length >= 2 && times.slice(-2).every((t) => t < 5000))) {
+        const t = Date.now()
+        await api(`/store/carts/${scratch.id}/line-items?fields=id`, { method: "POST", key, body: { variant_id: variant, quantity: 1 } })
+        times.push(Date.now() - t)
+      }
+      log(`cart route warm: store API adds took ${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(", ")} (load average ${load()})`)
+    }
     const added = await http(`${SHOP}/producten/${handle}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SHOP, "sec-fetch-site": "same-origin" },
-      body: new URLSearchParams({ variantId: variantId[1] ?? variantId[2], quantity: "1" }).toString(),
+      body: new URLSearchParams({ variantId: variant, quantity: "1" }).toString(),
     })
-    assert.equal(added.status, 303, `add to cart answered ${added.status}: ${added.text.slice(0, 300)}`)
-    const session = sessionOf(added.headers.get("set-cookie"))
+    assert.equal(added.status, 303, `add to cart answered ${added.status} (load average ${load()}): ${added.text.slice(0, 300)}`)
+    const session = await sessionOf(added.headers.get("set-cookie"))
     assert.equal(session.data.cartCount, 1)
-    const cartPage = await http(`${SHOP}/winkelmand`, { cookie: session.cookie })
-    assert.equal(cartPage.status, 200)
+    const cartPage = await pageWhenReady(`${SHOP}/winkelmand`, { cookie: session.cookie })
+    assert.equal(cartPage.status, 200, `cart page answered ${cartPage.status} (load average ${load()})`)
     log(`cart ${session.data.cartId} holds the product (through the storefront)`)
 
     // Checkout of that cart with the offline payment (Medusa's manual provider, "Betalen op rekening").
-    const key = (await compose(["exec", "-T", "backend", "cat", "/run/medusa/publishable-key"])).trim()
     const cartId = session.data.cartId
     const address = { first_name: "Anouk", last_name: "de Vries", address_1: "Piusstraat 12", postal_code: "5038 AB", city: "Tilburg", country_code: "nl" }
     await api(`/store/carts/${cartId}`, { method: "POST", key, body: { email: "anouk@example.nl", shipping_address: address, billing_address: address } })
@@ -231,6 +279,12 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     await upAndWait()
     assert.equal((await adminOrder()).display_id, order.display_id)
     log("backup:compose and restore:compose brought back the same shop")
+  } catch (error) {
+    // What the services said, before `down -v` removes them: the failure is otherwise hard to read afterwards.
+    console.error(`  [compose ${elapsed()}] failed at load average ${load()}; services and their last log lines:`)
+    console.error(await compose(["ps", "--all"]).catch((e) => e.message))
+    console.error(await compose(["logs", "--no-color", "--tail", "60"]).catch((e) => e.message))
+    throw error
   } finally {
     await compose(["down", "-v", "--remove-orphans"]).catch((error) => console.error(error.message))
     fs.rmSync(backupDir, { recursive: true, force: true })

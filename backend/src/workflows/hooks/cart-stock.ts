@@ -6,9 +6,9 @@
  * - addToCartWorkflow / updateLineItemInCartWorkflow `validate`: a change that asks for
  *   more than the stock is refused with "Er zijn er nog maar N op voorraad" before
  *   anything is written. Advisory (nothing is reserved yet), so no lock. Cheap, as it
- *   runs for every add: the cart's lines come from the workflow's own read, the variants'
- *   parts and the channel's locations through Medusa's cache (when configured), and only
- *   the available quantities are read from the database each time.
+ *   runs for every add: the cart's lines in one query (or from the workflow's own read),
+ *   the variants' parts and the channel's locations through Medusa's cache (when
+ *   configured), and the available quantities fresh from the database: two queries.
  * - completeCartWorkflow `validate` (registered in complete-cart.ts, as that hook takes
  *   one handler) → `beforePaymentAuthorization`: the check runs again
  *   under per-inventory-item locks (src/lib/stock-lock.ts) that are held until Medusa's
@@ -22,7 +22,7 @@ import {
   completeCartWorkflow,
   updateLineItemInCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   assertCartFits,
@@ -65,14 +65,20 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container 
 type HookCart = { sales_channel_id?: string | null; items?: { id: string; variant_id?: string | null; quantity: unknown }[] | null }
 
 /**
- * The cart's lines as the workflow read them under its cart lock (its `items.*`, or the
- * items its totals load), so no second read; read here only when the workflow's fields
- * brought none (they are Medusa's to change).
+ * The cart's lines, read under the workflow's cart lock (both hooks run after
+ * `acquireLockStep`). updateLineItemInCartWorkflow's own cart read has `items.*`: used as
+ * is, no query. addToCartWorkflow's has the sales channel but no items: one query of the
+ * lines' variant and quantity through the Cart Module (a completed cart was refused by
+ * Medusa's validate-cart step before this hook). Only when the workflow's fields (Medusa's
+ * to change) bring neither is the whole cart read.
  */
 async function cartLinesOf(container: MedusaContainer, cartId: string, cart: unknown) {
   const { sales_channel_id, items: stored } = (cart ?? {}) as HookCart
-  if (!Array.isArray(stored) || sales_channel_id === undefined) return readCartLines(container, cartId)
-  const items = stored
+  if (sales_channel_id === undefined) return readCartLines(container, cartId)
+  const found = Array.isArray(stored)
+    ? stored
+    : await container.resolve(Modules.CART).listLineItems({ cart_id: cartId }, { select: ["id", "variant_id", "quantity"] })
+  const items = found
     .filter((i): i is typeof i & { variant_id: string } => !!i?.variant_id)
     .map((i) => ({ id: i.id, variant_id: i.variant_id, quantity: Number(i.quantity) }))
   return { lines: items.map(({ variant_id, quantity }) => ({ variant_id, quantity })), items, salesChannelId: sales_channel_id }
