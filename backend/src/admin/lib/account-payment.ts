@@ -1,15 +1,8 @@
 /** Pure helpers for the "Betalen op rekening" panels in the admin. */
+import type { AccountPaymentState } from "../../lib/open-account-payment"
 
-export type AccountPayment = {
-  on_account: boolean
-  open: boolean
-  paid: boolean
-  payment_id: string | null
-  amount: number
-  currency_code: string
-  reference: string
-  due_at: string
-}
+/** What GET /admin/orders/:id/payment-on-account answers (type only: nothing of the server reaches the admin bundle). */
+export type AccountPayment = AccountPaymentState
 
 export type UnpaidOnAccount = {
   order_id: string
