@@ -29,19 +29,6 @@ function markUncacheable(status: number, headers: Headers): void {
   if (status >= 400) headers.set("Cache-Control", "no-store");
 }
 
-/**
- * A document answering a rate limit (429) carries the Retry-After its action or loader set
- * (refusalInit). Remix builds a document's headers from the routes' `headers` exports only, so
- * without this the header reached `.data` answers but not the page a form post renders.
- */
-function passRetryAfter(status: number, headers: Headers, context: EntryContext["staticHandlerContext"]): void {
-  if (status !== 429 || headers.has("Retry-After")) return;
-  const given = [...Object.values(context.actionHeaders ?? {}), ...Object.values(context.loaderHeaders ?? {})]
-    .map((routeHeaders) => routeHeaders.get("Retry-After"))
-    .find((value) => value != null);
-  if (given) headers.set("Retry-After", given);
-}
-
 /** Single-fetch data requests (client-side navigation): same rule as documents. */
 export function handleDataRequest(response: Response): Response {
   markUncacheable(response.status, response.headers);
@@ -65,7 +52,6 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   markUncacheable(responseStatusCode, responseHeaders);
-  passRetryAfter(responseStatusCode, responseHeaders, remixContext.staticHandlerContext);
   const nonce = enforcePolicy ? createNonce() : undefined;
   if (nonce) {
     const secure = new URL(request.url).protocol === "https:";

@@ -81,3 +81,24 @@ describe("a rate-limited form answers 429 with Retry-After", () => {
     }
   });
 });
+
+// Remix builds the page's and the `.data` answer's headers from the route's `headers` export
+// alone: each of these must pass the action's Retry-After on (withRetryAfter).
+describe("the rate-limited pages' headers keep the action's Retry-After", () => {
+  const routes = [
+    "inloggen",
+    "wachtwoord-vergeten",
+    "meldingen.inloggen",
+    "meldingen._index",
+    "herroepen",
+    "afrekenen.betalen",
+    "groepen.aanmelden",
+    "groepen.bevestigen",
+    "groepen.$slug",
+  ];
+  it.each(routes)("%s", async (route) => {
+    const { headers } = (await import(`../routes/${route}.tsx`)) as { headers: (args: unknown) => HeadersInit };
+    const args = { actionHeaders: new Headers({ "Retry-After": "600" }), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined };
+    expect(new Headers(headers(args)).get("retry-after")).toBe("600");
+  });
+});

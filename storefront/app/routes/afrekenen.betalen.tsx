@@ -20,7 +20,7 @@ import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { commitSession, getSession } from "~/lib/session.server";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 
 async function readyCart(request: Request) {
   const session = await getSession(request);
@@ -339,4 +339,4 @@ function NumberField({
   );
 }
 
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);

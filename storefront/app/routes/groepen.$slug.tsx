@@ -25,7 +25,7 @@ import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
 import { clientIpFrom, contactGroupAdmin, getGroup } from "~/lib/groups.server";
-import { directoryCacheHeaders } from "~/lib/headers";
+import { directoryCacheHeaders, withRetryAfter } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { commitSession, getSession } from "~/lib/session.server";
@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(
 
 export const links: LinksFunction = () => groupMapLinks;
 
-export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHeaders(parentHeaders);
+export const headers: HeadersFunction = withRetryAfter(({ parentHeaders }) => directoryCacheHeaders(parentHeaders));
 
 /** The notice after a message was relayed (also shown when the honeypot caught a bot). */
 const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.";

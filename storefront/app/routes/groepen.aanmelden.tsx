@@ -23,7 +23,7 @@ import { pointFromAddress } from "~/lib/group-point.server";
 import { rememberRegistration } from "~/lib/group-registration.server";
 import { REGISTRATION_FIELDS } from "~/lib/group-forms";
 import { clientIpFrom, registerGroup } from "~/lib/groups.server";
-import { directoryCacheHeaders } from "~/lib/headers";
+import { directoryCacheHeaders, withRetryAfter } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(
 
 export const links: LinksFunction = () => groupMapLinks;
 
-export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHeaders(parentHeaders);
+export const headers: HeadersFunction = withRetryAfter(({ parentHeaders }) => directoryCacheHeaders(parentHeaders));
 
 export function loader() {
   return {

@@ -5,6 +5,7 @@ import { Button } from "~/components/Button";
 import { toBackendFailure, refusalInit } from "~/lib/backend.server";
 import { confirmRegistration, REGISTRATION_LINK_INVALID } from "~/lib/groups.server";
 import { pageTitle } from "~/lib/seo";
+import { withRetryAfter } from "~/lib/headers";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Aanmelding bevestigen") }, { name: "robots", content: "noindex" }];
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Aanmelding bevestig
  * referrer (not "no-referrer": the form's own post would then carry `Origin: null`,
  * which Remix refuses; see wachtwoord-instellen.tsx).
  */
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "strict-origin" });
+export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "strict-origin" }));
 
 const DEAD_LINK =
   "Deze bevestigingslink is verlopen, al gebruikt of onvolledig. Open de link uit de e-mail opnieuw, of meld je groep opnieuw aan.";

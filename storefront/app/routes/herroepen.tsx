@@ -5,7 +5,7 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 import { type FieldErrors, parseForm } from "~/lib/validation";
 import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal";
@@ -21,7 +21,7 @@ import { refusalInit } from "~/lib/backend.server";
  */
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Overeenkomst herroepen") }, { name: "robots", content: "noindex" }];
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);
 
 type Values = { order_number: string; email: string };
 type ActionData =

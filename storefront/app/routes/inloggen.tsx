@@ -5,13 +5,13 @@ import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
 import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -4,7 +4,7 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { AuthorNoticeList } from "~/components/notices/AuthorNoticeList";
 import { NoticeForm } from "~/components/notices/NoticeForm";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import {
   AUTHOR_DISABLED_MESSAGE,
   createAuthorNotice,
@@ -20,7 +20,7 @@ import { commitSession, getSession } from "~/lib/session.server";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);
 
 const SIGN_IN = "/meldingen/inloggen";
 

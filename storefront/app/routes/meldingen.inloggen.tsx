@@ -4,14 +4,14 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validation";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
 import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if ((await getSession(request)).get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });

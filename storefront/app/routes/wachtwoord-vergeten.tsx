@@ -5,12 +5,12 @@ import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { requestPasswordReset } from "~/lib/account.server";
 import { FORGOT_PASSWORD_ANSWER, type FieldErrors, forgotPasswordSchema, parseForm, UNAVAILABLE_MESSAGE } from "~/lib/account-validation";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord vergeten") }, { name: "robots", content: "noindex" }];
-export const headers = privatePageHeaders;
+export const headers = withRetryAfter(privatePageHeaders);
 
 export function loader({ request }: LoaderFunctionArgs) {
   return { sent: new URL(request.url).searchParams.get("verstuurd") === "1" };
