@@ -13,22 +13,16 @@
  * Bodies within the limit are held (≤ limit) and replayed to Remix by `withBufferedBody`.
  */
 import { Readable } from "node:stream";
+import { plainPage } from "./plain-page.mjs";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 const DISCARD_BYTES = 1024 * 1024;
 
-export const TOO_LARGE_PAGE = `<!doctype html>
-<html lang="nl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulier te groot – Buurtpreventie Shop</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #0f172a">
-<main>
-<h1>Dit formulier is te groot</h1>
-<p>Wat je verstuurde is groter dan de winkel aanneemt. Maak je tekst korter en probeer het opnieuw.</p>
-<p><a href="/" style="color: #1d4ed8">Terug naar de winkel</a></p>
-</main>
-</body>
-</html>
-`;
+export const TOO_LARGE_PAGE = plainPage({
+  title: "Formulier te groot",
+  heading: "Dit formulier is te groot",
+  text: "Wat je verstuurde is groter dan de winkel aanneemt. Maak je tekst korter en probeer het opnieuw.",
+});
 
 /** Express middleware: refuses bodies over `limitBytes` with 413, keeps smaller ones in `req.bufferedBody`. */
 export function bodyLimit({ limitBytes = DEFAULT_BODY_LIMIT_BYTES } = {}) {

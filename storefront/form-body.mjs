@@ -7,18 +7,13 @@
  * `multipart/form-data` with a boundary; anything else gets a 400 with a Dutch page. An empty
  * form body is let through: the action answers it like a form sent empty (its field errors).
  */
-export const BAD_FORM_PAGE = `<!doctype html>
-<html lang="nl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulier niet goed verstuurd – Buurtpreventie Shop</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #0f172a">
-<main>
-<h1>Dit formulier kwam niet goed aan</h1>
-<p>De winkel kon niet lezen wat er werd verstuurd. Ga terug, vul het formulier opnieuw in en verstuur het nog eens.</p>
-<p><a href="/" style="color: #1d4ed8">Terug naar de winkel</a></p>
-</main>
-</body>
-</html>
-`;
+import { plainPage } from "./plain-page.mjs";
+
+export const BAD_FORM_PAGE = plainPage({
+  title: "Formulier niet goed verstuurd",
+  heading: "Dit formulier kwam niet goed aan",
+  text: "De winkel kon niet lezen wat er werd verstuurd. Ga terug, vul het formulier opnieuw in en verstuur het nog eens.",
+});
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -18,6 +18,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { refuseMalformedUrls } from "./malformed-url.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
@@ -56,6 +57,8 @@ if (cluster.isPrimary && workers > 1) {
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   // nosniff, Referrer-Policy, HSTS over HTTPS, and a default Content-Security-Policy (pages set their own)
   app.use(securityHeaders());
+  // A path with a broken percent-escape or a control character: 400 with a Dutch page.
+  app.use(refuseMalformedUrls());
   // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.
   app.use(sameOriginPosts({ siteOrigin: build.entry.module.siteOrigin }));
   app.use(compression());
