@@ -9,7 +9,7 @@ let clock = 0;
 
 beforeAll(async () => {
   const app = express();
-  app.use(microCache({ ttlMs: 1000, now: () => clock, sessionCookie: "__bp" }));
+  app.use(microCache({ ttlMs: 1000, now: () => clock, sessionCookie: "(?:__Host-bp|__bp)" })); // as server.mjs
   app.get("/page", (req, res) => {
     renders++;
     res.type("html").send(`<p>render ${renders} for ${req.headers.cookie ?? "anonymous"}</p>`);
@@ -67,6 +67,9 @@ describe("microCache", () => {
     const after = await get("/page", "other=1; __bp=visitor-c");
     expect(after.headers.get("x-micro-cache")).toBeNull();
     expect(await after.text()).not.toBe(before);
+    // the same over HTTPS, where the session cookie is __Host-bp
+    const secure = await (await get("/page", "__Host-bp=visitor-d")).text();
+    expect(await (await get("/page", "__Host-bp=visitor-d")).text()).not.toBe(secure);
     // Without a session (and with unrelated cookies) pages are still shared.
     await get("/page", "other=1");
     expect((await get("/page", "other=1")).headers.get("x-micro-cache")).toBe("hit");

@@ -73,7 +73,7 @@ if (cluster.isPrimary && workers > 1) {
     });
   }
   // Identical page requests of visitors without a session (cookie __bp) within MICRO_CACHE_MS (default 2 s) are served from memory.
-  app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000), sessionCookie: "__bp" }));
+  app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000), sessionCookie: "(?:__Host-bp|__bp)" }));
   const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) });
   // The visitor's address for every backend call made while serving this request; the app signs
   // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).

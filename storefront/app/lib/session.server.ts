@@ -94,7 +94,11 @@ const storage = createSessionStorage<SessionData, FlashData>({
     if (isSessionId(id)) await store.remove(id);
   },
   cookie: {
-    name: "__bp",
+    // Over HTTPS the cookie is `__Host-` prefixed: the browser then refuses it from a sibling
+    // subdomain or plain http, so nobody can plant a session id of their own choosing in a
+    // shopper's browser (session fixation) and read the cart it fills. Plain-http development
+    // cannot carry the prefix (it requires Secure).
+    name: config.secureCookies ? "__Host-bp" : "__bp",
     httpOnly: true,
     sameSite: "lax",
     path: "/",
