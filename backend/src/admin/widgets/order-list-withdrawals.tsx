@@ -5,6 +5,7 @@ import { Link } from "react-router-dom"
 import type { WithdrawalSituation } from "../../workflows/orders/withdrawal-outcome"
 import { dateTime, withdrawalBadge } from "../lib/withdrawal"
 import { sdk } from "../lib/sdk"
+import { UnpaidOnAccountList } from "../lib/unpaid-on-account-list"
 
 type Withdrawn = {
   order_id: string
@@ -18,7 +19,8 @@ type Withdrawn = {
 /**
  * Above the order list: the latest withdrawn orders with where each stands (cancelled,
  * to refund, return expected), because Medusa's list has no column for a withdrawal
- * and a withdrawn, paid order would look like any other there. Hidden when none.
+ * and a withdrawn, paid order would look like any other there. Hidden when none. Below
+ * it, the orders on account still unpaid (UnpaidOnAccountList).
  */
 const OrderListWithdrawalsWidget = () => {
   const { data } = useQuery({
@@ -26,7 +28,15 @@ const OrderListWithdrawalsWidget = () => {
     queryFn: () => sdk.client.fetch<{ withdrawals: Withdrawn[] }>("/admin/withdrawals"),
   })
   const rows = data?.withdrawals ?? []
-  if (!rows.length) return null
+  return (
+    <div className="flex flex-col gap-y-3">
+      {rows.length ? <WithdrawalList rows={rows} /> : null}
+      <UnpaidOnAccountList />
+    </div>
+  )
+}
+
+const WithdrawalList = ({ rows }: { rows: Withdrawn[] }) => {
   return (
     <Container className="flex flex-col gap-2 px-6 py-4" data-testid="order-list-withdrawals">
       <Heading level="h2">Herroepingen</Heading>

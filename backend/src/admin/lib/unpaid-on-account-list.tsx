@@ -1,16 +1,16 @@
-import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
-import { dueDate, euro, type UnpaidOnAccount } from "../lib/account-payment"
-import { sdk } from "../lib/sdk"
+import { dueDate, euro, type UnpaidOnAccount } from "./account-payment"
+import { sdk } from "./sdk"
 
 /**
- * Above the order list: orders "op rekening" still waiting for their transfer, soonest due
- * first. Medusa's list shows their payment as "Authorized", which reads as paid. Hidden
- * when none.
+ * Orders "op rekening" still waiting for their transfer, soonest due first. Medusa's list
+ * shows their payment as "Authorized", which reads as paid. Hidden when none. Drawn by the
+ * order list's first widget (order-list-withdrawals): as a widget of its own Medusa placed it
+ * below the order table.
  */
-const OrderListUnpaidOnAccountWidget = () => {
+export const UnpaidOnAccountList = () => {
   const { data } = useQuery({
     queryKey: ["order-list-unpaid-on-account"],
     queryFn: () => sdk.client.fetch<{ orders: UnpaidOnAccount[] }>("/admin/unpaid-on-account"),
@@ -39,10 +39,3 @@ const OrderListUnpaidOnAccountWidget = () => {
     </Container>
   )
 }
-
-export const config = defineWidgetConfig({
-  id: "order-list-unpaid-on-account",
-  zone: "order.list.before",
-})
-
-export default OrderListUnpaidOnAccountWidget
