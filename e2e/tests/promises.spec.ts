@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test"
+import { type APIRequestContext, type Browser, expect, type Locator, type Page, test } from "@playwright/test"
 import { addSignToCart, checkOutOnAccount, fillAddress } from "./support/checkout"
 import { mailFor, staffToken } from "./support/group-admin"
 import { pdfAttachment, pdfText } from "./support/mail"
@@ -249,12 +249,12 @@ test("an unpaid order on account: transfer details, mail with invoice PDF; its w
   await expect(widget).toContainText("Herroepen · geannuleerd", { timeout: 30_000 })
   await expect(widget).toContainText("automatisch geannuleerd")
   const orderHeading = page.getByRole("heading", { name: `#${order.number}` }).first()
-  expect((await widget.boundingBox())!.y).toBeLessThan((await orderHeading.boundingBox())!.y)
+  await expectAbove(widget, orderHeading)
   await page.goto(`${BACKEND_URL}/app/orders`)
   const list = page.getByTestId("order-list-withdrawals")
   await expect(list).toContainText(`#${order.number}`, { timeout: 30_000 })
   await expect(list).toContainText("Herroepen · geannuleerd")
-  expect((await list.boundingBox())!.y).toBeLessThan((await page.locator("table").first().boundingBox())!.y)
+  await expectAbove(list, page.locator("table").first())
 })
 
 test("a paid order withdrawn without JavaScript: refund within 14 days, not cancelled, staff see 'terugbetalen'", async ({ browser, request }) => {
@@ -308,7 +308,7 @@ test("staff see an order on account as not yet paid, on the order and above the 
     const list = page.getByTestId("order-list-unpaid-on-account")
     await expect(list).toContainText(`#${number}`, { timeout: 30_000 })
     await expect(list).toContainText(`te betalen vóór ${today(14)} · kenmerk ${number}`)
-    expect((await list.boundingBox())!.y).toBeLessThan((await page.locator("table").first().boundingBox())!.y)
+    await expectAbove(list, page.locator("table").first())
     await page.screenshot({ path: test.info().outputPath(`admin-order-list-unpaid-${width}.png`) })
   }
   await page.setViewportSize({ width: 1280, height: 900 })
@@ -317,7 +317,7 @@ test("staff see an order on account as not yet paid, on the order and above the 
   const panel = page.getByTestId("order-account-payment")
   await expect(panel).toContainText(`Nog niet betaald — betalen op rekening, te betalen vóór ${today(14)}, kenmerk ${number}`, { timeout: 30_000 })
   const orderHeading = page.getByRole("heading", { name: `#${number}` }).first()
-  expect((await panel.boundingBox())!.y, "the panel is at the top of the order").toBeLessThan((await orderHeading.boundingBox())!.y)
+  await expectAbove(panel, orderHeading, "the panel is at the top of the order")
   await page.screenshot({ path: test.info().outputPath("admin-order-unpaid-1280.png") })
   await page.setViewportSize({ width: 390, height: 900 })
   await page.screenshot({ path: test.info().outputPath("admin-order-unpaid-390.png") })
@@ -332,3 +332,13 @@ test("staff see an order on account as not yet paid, on the order and above the 
   await expect(page.locator("table").first()).toBeVisible({ timeout: 30_000 })
   await expect(page.getByTestId("order-list-unpaid-on-account").getByRole("link", { name: `#${number}` })).toHaveCount(0)
 })
+
+/**
+ * `upper` ends up above `lower` on the page. Polled: Medusa's admin first appends widgets after
+ * its own sections and moves them once the zone's layout configuration has loaded.
+ */
+async function expectAbove(upper: Locator, lower: Locator, message = "above") {
+  await expect
+    .poll(async () => ((await upper.boundingBox())?.y ?? Infinity) < ((await lower.boundingBox())?.y ?? -Infinity), { message, timeout: 15_000 })
+    .toBe(true)
+}
