@@ -46,7 +46,10 @@ export function AddToCartForm({
   }
 
   return (
-    <form method="post" action={ADD_URL} onSubmit={onSubmit} className={className}>
+    // noValidate: the shop answers a quantity it cannot take itself, in Dutch (the stock the page
+    // shows, at once; the backend's rule otherwise), instead of the browser's own bubble in the
+    // browser's language ("Value must be less than or equal to 8").
+    <form method="post" action={ADD_URL} onSubmit={onSubmit} noValidate className={className}>
       <input type="hidden" name="handle" value={handle} />
       <input type="hidden" name="addKey" value={addKey} />
       {children}
