@@ -1,3 +1,4 @@
+import http from "node:http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { NOT_FOUND_MESSAGE } from "./auth-accounts"
 
@@ -67,6 +68,37 @@ export function answerUnknownRoutesInDutch() {
     next()
   }
 }
+
+/**
+ * No page of the backend may be framed (issue 24, third look): the admin (`/app`) sent no
+ * X-Frame-Options or frame-ancestors, so another site could frame the signed-in admin and
+ * trick staff into clicks (clickjacking). Medusa mounts the admin on the Express app next to
+ * (and, as the loaders run concurrently, often before) the API's middlewares, so a middleware
+ * here would not see `/app`. Instead every response of this process gets the two headers as
+ * its head is written: the admin, its static files, the API's JSON, `/health` and the 404s
+ * alike (a route's own X-Frame-Options stays; a policy of its own gets frame-ancestors added).
+ * Installed once when the API's middlewares load, before the server takes requests.
+ */
+export const FRAME_HEADERS = { "X-Frame-Options": "DENY", "Content-Security-Policy": "frame-ancestors 'none'" } as const
+const FRAMING_INSTALLED = Symbol.for("buurtpreventie.denyFraming")
+
+export function denyFramingOnEveryResponse(): void {
+  const proto = http.ServerResponse.prototype as http.ServerResponse & { [FRAMING_INSTALLED]?: true }
+  if (proto[FRAMING_INSTALLED]) return
+  proto[FRAMING_INSTALLED] = true
+  const writeHead = proto.writeHead
+  proto.writeHead = function writeHeadWithoutFraming(this: http.ServerResponse, ...args: unknown[]) {
+    if (!this.headersSent) {
+      if (!this.hasHeader("X-Frame-Options")) this.setHeader("X-Frame-Options", FRAME_HEADERS["X-Frame-Options"])
+      // a policy of the route's own (Express's 404 page: default-src 'none') gets frame-ancestors added
+      const csp = this.getHeader("Content-Security-Policy")
+      if (csp === undefined) this.setHeader("Content-Security-Policy", FRAME_HEADERS["Content-Security-Policy"])
+      else if (!/frame-ancestors/i.test(String(csp))) this.setHeader("Content-Security-Policy", `${String(csp)}; ${FRAME_HEADERS["Content-Security-Policy"]}`)
+    }
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args)
+  } as typeof proto.writeHead
+}
+denyFramingOnEveryResponse()
 
 /** Global (no methods, matcher "/"): the routes sorter runs these before every other middleware and route. */
 export const requestHygieneMiddlewares: MiddlewareRoute[] = [
