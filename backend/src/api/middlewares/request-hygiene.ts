@@ -70,6 +70,37 @@ export function answerUnknownRoutesInDutch() {
 }
 
 /**
+ * `limit` and `offset` of every list route (issue 24, third look): Medusa's own list routes
+ * (`/store/products`, `/store/regions`, the admin lists, …) answered `?limit=-1` or `?offset=-1`
+ * with a 500 "unknown_error" (PostgreSQL refuses a negative LIMIT/OFFSET). Judged once here for
+ * every route: a whole number, limit 0 to MAX_PAGE_LIMIT, offset 0 to MAX_PAGE_OFFSET. Routes
+ * with a lower cap of their own (api/utils/fields.ts `pagination`) still apply it after this.
+ * The storefront asks for at most 100; Medusa's admin dashboard asks for 9999 (regions, sales channels, …).
+ */
+export const MAX_PAGE_LIMIT = 10_000
+export const MAX_PAGE_OFFSET = 1_000_000_000
+export const LIMIT_MESSAGE = `limit is een heel getal van 0 tot en met ${MAX_PAGE_LIMIT}`
+export const OFFSET_MESSAGE = "offset is een heel getal van 0 of meer"
+
+const wholeNumberUpTo = (value: unknown, max: number): boolean =>
+  typeof value === "string" && /^\d{1,10}$/.test(value) && Number(value) <= max
+
+export function refuseBadPaging() {
+  return function refuseBadPagingParams(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    const query = (req.query ?? {}) as Record<string, unknown>
+    const errors: Record<string, string> = {}
+    if (query.limit !== undefined && !wholeNumberUpTo(query.limit, MAX_PAGE_LIMIT)) errors.limit = LIMIT_MESSAGE
+    if (query.offset !== undefined && !wholeNumberUpTo(query.offset, MAX_PAGE_OFFSET)) errors.offset = OFFSET_MESSAGE
+    const messages = Object.values(errors)
+    if (messages.length) {
+      res.status(400).json({ type: "invalid_data", message: messages.join(". "), errors })
+      return
+    }
+    next()
+  }
+}
+
+/**
  * No page of the backend may be framed (issue 24, third look): the admin (`/app`) sent no
  * X-Frame-Options or frame-ancestors, so another site could frame the signed-in admin and
  * trick staff into clicks (clickjacking). Medusa mounts the admin on the Express app next to
@@ -104,7 +135,7 @@ denyFramingOnEveryResponse()
 export const requestHygieneMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/",
-    middlewares: [answerUnknownRoutesInDutch(), refuseInvalidCharacters()],
+    middlewares: [answerUnknownRoutesInDutch(), refuseInvalidCharacters(), refuseBadPaging()],
   },
 ]
 
