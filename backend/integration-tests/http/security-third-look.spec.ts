@@ -6,6 +6,7 @@
  * (A, the contact relay's sender name, is in groups.spec.ts.)
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { LIMIT_MESSAGE, OFFSET_MESSAGE } from "../../src/api/middlewares/request-hygiene"
 import { adminHeaders } from "../utils/admin"
 import { storeHeaders } from "../utils/checkout"
@@ -116,6 +117,18 @@ medusaIntegrationTestRunner({
         // another address still makes carts
         const other = await answer(api.post("/store/carts?fields=id", { region_id: region.id }, { headers: { ...key.headers, "x-forwarded-for": nextIp() } }))
         expect(other.status).toBe(200)
+      })
+
+      it("a cart asked for together with a line whose variant does not exist is refused whole: no cart is made", async () => {
+        const carts = getContainer().resolve(Modules.CART)
+        const before = (await carts.listCarts({}, { select: ["id"] })).length
+        const region = (await api.get("/store/regions", key)).data.regions[0]
+        const response = await answer(
+          api.post("/store/carts?fields=id", { region_id: region.id, items: [{ variant_id: "x", quantity: 1 }] }, { headers: { ...key.headers, "x-forwarded-for": nextIp() } })
+        )
+        expect(response.status).toBeGreaterThanOrEqual(400)
+        expect(response.status).toBeLessThan(500)
+        expect((await carts.listCarts({}, { select: ["id"] })).length).toBe(before)
       })
     })
   },
