@@ -281,6 +281,8 @@ async function measureShape(shape, databaseUrl, embedded) {
     ORDER_LIMIT_PER_ADDRESS: "100000",
     ORDER_LIMIT_PER_EMAIL: "100000",
     ORDER_LIMIT_PER_EMAIL_DAY: "100000",
+    // Likewise the new carts per address (60 per hour): every bench shopper makes its own cart.
+    CART_LIMIT_PER_ADDRESS: "100000",
     ...(profDir && { CPU_PROF_DIR: profDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROFILER}`.trim() }),
   }
   const name = cluster ? `cluster ${cluster}` : redis ? "1 process" : "1 process, no Redis"

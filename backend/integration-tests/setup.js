@@ -9,6 +9,7 @@ if (process.env.TRUSTED_PROXIES === undefined) process.env.TRUSTED_PROXIES = "lo
 
 // Every spec checks out from loopback, most with one e-mail address: far more orders than a shopper
 // places in an hour. security-orders.spec.ts sets the real budgets (api/middlewares/checkout-limits.ts).
-for (const name of ["ORDER_LIMIT_PER_ADDRESS", "ORDER_LIMIT_PER_EMAIL", "ORDER_LIMIT_PER_EMAIL_DAY"]) {
+// New carts likewise (CART_LIMIT_PER_ADDRESS): security-third-look.spec.ts tests the shipped budget.
+for (const name of ["ORDER_LIMIT_PER_ADDRESS", "ORDER_LIMIT_PER_EMAIL", "ORDER_LIMIT_PER_EMAIL_DAY", "CART_LIMIT_PER_ADDRESS"]) {
   if (process.env[name] === undefined) process.env[name] = "10000"
 }

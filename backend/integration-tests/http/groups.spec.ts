@@ -483,7 +483,8 @@ medusaIntegrationTestRunner({
         })
         const mail = mailsIn(MAIL_DIR).find((m) => m.headers.subject === `Bericht van een buurtbewoner over "${VALID.name}"`)!
         expect(mail.headers.to).toBe(VALID.admin_email)
-        expect(mail.text).toContain("Bram Buurman (bram.buurman@example.nl) stuurde je")
+        expect(mail.text).toContain('Een buurtbewoner die zich "Bram Buurman" noemt (bram.buurman@example.nl) stuurde je')
+        expect(mail.text).toContain("komt van die buurtbewoner, niet van ons")
         expect(mail.text).toContain(MESSAGE.message)
       })
 
@@ -495,6 +496,17 @@ medusaIntegrationTestRunner({
         ["message", { message: undefined }, "Schrijf een bericht"],
         ["message", { message: "Mag ik erbij? Stuur de link: https://chat.whatsapp.com/AbCdEf123" }, "Deel nooit de uitnodigingslink van je groep"],
         ["name", { name: "Bram wa.me/31612345678" }, "Deel nooit de uitnodigingslink van je groep"],
+        // a name that continues on a new line would read as the shop's own words in the mail
+        ["name", { name: "Piet\n\nShop: je groep verloopt, verleng via evil.example/v" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet\r\nShop: verleng je groep" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet\tShop" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet\u2028Shop: verleng je groep" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet\u2029Shop: verleng je groep" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet\u0085Shop: verleng je groep" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Piet \u202Eelpmaxe" }, "Je naam moet op één regel staan, zonder tabs of regeleinden"],
+        ["name", { name: "Shop: verleng via evil.example/v" }, "Je naam mag geen webadres of e-mailadres bevatten"],
+        ["name", { name: "Piet piet@evil.example" }, "Je naam mag geen webadres of e-mailadres bevatten"],
+        ["name", { name: "x".repeat(81) }, "Je naam mag hoogstens 80 tekens lang zijn"],
       ])("refuses a bad %s with a Dutch message and sends nothing", async (field, change, message) => {
         const group = await approvedGroup()
         const response = await post(`/store/groups/${group.slug}/contact`, { ...MESSAGE, ...change })

@@ -8,7 +8,7 @@ import {
   AdminUpdateGroup,
   ADMIN_GROUP_FIELDS,
 } from "./admin/groups/validators"
-import { authRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
+import { authRateLimitMiddlewares, cartCreationRateLimitMiddlewares, contactRateLimit, registrationRateLimit } from "./middlewares/limits"
 import { bodyLimitMiddlewares, bodyTooLargeErrorHandler } from "./middlewares/body-limits"
 import { cartErrorHandler } from "./middlewares/cart-errors"
 import { checkoutLimitMiddlewares } from "./middlewares/checkout-limits"
@@ -120,6 +120,8 @@ export default defineMiddlewares({
     ...cartMiddlewares,
     // ---- orders per address and per e-mail address (api/middlewares/checkout-limits.ts)
     ...checkoutLimitMiddlewares,
+    // ---- new carts per address (api/middlewares/limits.ts)
+    ...cartCreationRateLimitMiddlewares,
     ...adminNoticeMiddlewares,
     ...noticeAuthorMiddlewares,
     ...invoiceMiddlewares,

@@ -66,6 +66,8 @@ export type BackendEnv = {
   invoiceApproval: InvoiceApprovalSettings
   /** Orders per client address and per e-mail address (see readCheckoutLimitSettings). */
   checkoutLimits: CheckoutLimitSettings
+  /** New carts (`POST /store/carts`) per client address per hour (CART_LIMIT_PER_ADDRESS, 60). */
+  cartLimitPerAddress: number
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -186,6 +188,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     ...unpaidOrderSettings(env),
     invoiceApproval: readInvoiceApprovalSettings(env),
     checkoutLimits: readCheckoutLimitSettings(env),
+    cartLimitPerAddress: readCartLimitPerAddress(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -251,6 +254,14 @@ export function readCheckoutLimitSettings(env: NodeJS.ProcessEnv = process.env):
     throw new ConfigError(`ORDER_LIMIT_PER_EMAIL_DAY (${perEmailDay}) must be at least ORDER_LIMIT_PER_EMAIL (${perEmailHour})`)
   }
   return { perAddressHour: positiveInteger("ORDER_LIMIT_PER_ADDRESS", env.ORDER_LIMIT_PER_ADDRESS, 10), perEmailHour, perEmailDay }
+}
+
+/**
+ * How many carts one client address may create per hour (CART_LIMIT_PER_ADDRESS, 60): a
+ * shopper needs one; every cart is a database row. See src/api/middlewares/limits.ts.
+ */
+export function readCartLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger("CART_LIMIT_PER_ADDRESS", env.CART_LIMIT_PER_ADDRESS, 60)
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

@@ -137,6 +137,8 @@ export function cartErrorMessage(error: unknown): string | null {
   const stock = stockRefusal(error);
   if (stock) return stock;
   if (error.status === 409) return BUSY_MESSAGE;
+  // the backend's Dutch sentence, e.g. too many new carts from one address
+  if (error.status === 429 && error.message) return error.message;
   if (error.status === 404) return "Dit product is niet (meer) beschikbaar.";
   if (error.status < 500) return "Dit lukte niet. Controleer je keuze en probeer het opnieuw.";
   return null;
@@ -259,17 +261,35 @@ export type AddedToCart = {
  */
 export async function addToCart(session: ShopSession, variantId: string, quantity: number): Promise<AddedToCart> {
   const { cart } = await cartCall(() =>
-    onLiveCart(session, async () =>
-      backendFetch<{ cart: AddedCart }>(cartPath(await ensureCartId(session), "/line-items"), {
+    onLiveCart(session, async () => {
+      const cartId = session.get("cartId");
+      if (!cartId) return createCartWithLine(session, variantId, quantity);
+      return backendFetch<{ cart: AddedCart }>(cartPath(cartId, "/line-items"), {
         method: "POST",
         body: { variant_id: variantId, quantity },
         query: { fields: ADDED_FIELDS },
-      }),
-    ),
+      });
+    }),
   );
   const count = rememberCount(session, cart);
   const item = cart.items?.find((i) => i.variant_id === variantId);
   return { count, title: item ? `${item.product_title} (${item.variant_title})` : "" };
+}
+
+/**
+ * A visitor's first add creates the cart together with its line (issue 24, third look): an
+ * add the backend refuses (an unknown variant, no stock) leaves no empty cart behind, and
+ * the session (which stores nothing while it holds nothing) stays unstored.
+ */
+async function createCartWithLine(session: ShopSession, variantId: string, quantity: number): Promise<{ cart: AddedCart }> {
+  const region = await getRegion(countryOf(session));
+  const { cart } = await backendFetch<{ cart: AddedCart & { id: string } }>("/store/carts", {
+    method: "POST",
+    body: { region_id: region.id, items: [{ variant_id: variantId, quantity }] },
+    query: { fields: `id,${ADDED_FIELDS}` },
+  });
+  session.set("cartId", cart.id);
+  return { cart };
 }
 
 type AddedCart = { items?: { quantity: number; variant_id: string | null; product_title: string | null; variant_title: string | null }[] | null };

@@ -115,8 +115,8 @@ export function getSession(request: Request): Promise<ShopSession> {
   return storage.getSession(request.headers.get("Cookie"));
 }
 
-export function commitSession(session: ShopSession): Promise<string> {
-  return storage.commitSession(session);
+export function commitSession(session: ShopSession, options?: { maxAge?: number }): Promise<string> {
+  return storage.commitSession(session, options);
 }
 
 /**

@@ -2,6 +2,9 @@ import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { addOnce, type AddOutcome, addSchema } from "~/lib/add-to-cart.server";
 import { commitSession, getSession, sessionIdOf } from "~/lib/session.server";
 
+/** How long the notice of a refused add by a visitor without a session is kept (just the redirect). */
+export const REFUSED_NOTICE_SECONDS = 60;
+
 /**
  * POST /winkelmand/toevoegen: the one place an add to cart arrives (as Hydrogen's /cart).
  * The product page's form posts here without JavaScript (answer: 303 back to the product
@@ -25,18 +28,22 @@ export async function action({ request }: ActionFunctionArgs) {
   if (wantsJson) {
     const status = result.ok ? 200 : result.retry ? 503 : 400;
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
-    if (!known) headers["Set-Cookie"] = await commitSession(session);
+    // A refused add of a visitor without a session leaves nothing behind: no session, no cart.
+    if (!known && result.ok) headers["Set-Cookie"] = await commitSession(session);
     return Response.json(result, { status, headers });
   }
   // The notice after the redirect, on the session as stored now.
   const target = known ? await getSession(request) : session;
   target.flash("notice", result.ok ? result.notice : { kind: "error", message: result.message });
+  // A refused add of a visitor without a session: its notice is kept only for the redirect
+  // (a minute), never a 30-day session per refused request.
+  const commitOptions = !known && !result.ok ? { maxAge: REFUSED_NOTICE_SECONDS } : undefined;
   const handle = String(form.get("handle") ?? "");
   const variantId = parsed.success ? parsed.data.variantId : String(form.get("variantId") ?? "");
   const back = /^[a-z0-9-]{1,200}$/.test(handle)
     ? `/producten/${handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`
     : "/winkelmand";
-  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(target) } });
+  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(target, commitOptions) } });
 }
 
 /** Nothing to see here: a GET (a bookmarked or reloaded result) goes to the cart. */

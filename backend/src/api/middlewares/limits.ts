@@ -14,6 +14,7 @@
  * | message to a group admin | address | 10 / hour |
  * | withdrawal ("Herroepen": lookup and confirmation together) | address | 30 / hour |
  * | address lookup (checkout, group point) | address | 120 / 10 min |
+ * | new cart (`POST /store/carts`) | address | 60 / hour (CART_LIMIT_PER_ADDRESS) |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
  * into "address + account" after 10 tries and "address" after 50; the checks run in that
@@ -30,6 +31,7 @@
  */
 import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
+import { readCartLimitPerAddress } from "../../config/env"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit } from "./rate-limit"
@@ -52,6 +54,8 @@ export const LIMITS = {
   withdrawal: { name: "withdrawal:address", points: 30, durationSeconds: HOUR },
   // Each lookup may cost a request to PDOK (answers are cached); a shopper needs a handful.
   addressLookup: { name: "address-lookup:address", points: 120, durationSeconds: 10 * MINUTE },
+  // Every cart is a row; a shopper makes one (the storefront makes it with its first line).
+  cartCreation: { name: "cart-create:address", points: readCartLimitPerAddress(), durationSeconds: HOUR },
 } satisfies Record<string, Limit>
 
 /**
@@ -105,6 +109,8 @@ export const WITHDRAWAL_MESSAGE = (n: number) => `Te veel aanvragen om te herroe
 export const ADDRESS_LOOKUP_MESSAGE = (n: number) =>
   `Te veel adressen opgezocht. Vul straat en plaats zelf in, of probeer het over ${minutes(n)} opnieuw.`
 
+export const CART_CREATION_MESSAGE = (n: number) => `Te veel nieuwe winkelmandjes. Probeer het over ${minutes(n)} opnieuw.`
+
 /** Group registration (after validation, so a resident correcting typos is not locked out). */
 export const registrationRateLimit = () => rateLimit([{ limit: LIMITS.registration, key: byAddress }], REGISTRATION_MESSAGE)
 /** Messages relayed to group admins. */
@@ -117,6 +123,15 @@ export const inviteAcceptRateLimit = () => rateLimit([{ limit: LIMITS.inviteAcce
 export const withdrawalRateLimit = () => rateLimit([{ limit: LIMITS.withdrawal, key: byAddress }], WITHDRAWAL_MESSAGE)
 /** Postcode + huisnummer lookups. */
 export const addressLookupRateLimit = () => rateLimit([{ limit: LIMITS.addressLookup, key: byAddress }], ADDRESS_LOOKUP_MESSAGE)
+
+/** New carts per client address (only `POST /store/carts`; changing a cart is not limited here). */
+export const cartCreationRateLimitMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/carts",
+    methods: ["POST"],
+    middlewares: [rateLimit([{ limit: LIMITS.cartCreation, key: byAddress }], CART_CREATION_MESSAGE)],
+  },
+]
 
 /**
  * Medusa's own auth routes, for every actor type (customer, user, notice_author) and provider.

@@ -132,9 +132,10 @@ export function contactMail(
     `Bericht van een buurtbewoner over "${group.name}"`,
     [
       `Hallo ${group.admin_name},`,
-      `${sender.name} (${sender.email}) stuurde je via ${SITE} een bericht over je buurtpreventiegroep "${group.name}":`,
+      // The sender's name is their own words: quoted and named as such, never part of the shop's sentence.
+      `Een buurtbewoner die zich "${sender.name}" noemt (${sender.email}) stuurde je via ${SITE} een bericht over je buurtpreventiegroep "${group.name}". Het bericht hieronder komt van die buurtbewoner, niet van ons:`,
       sender.message,
-      `Beantwoord deze e-mail om ${sender.name} te antwoorden. Je e-mailadres ziet ${sender.name} pas als je antwoordt.`,
+      "Beantwoord deze e-mail om de buurtbewoner te antwoorden. Je e-mailadres ziet de buurtbewoner pas als je antwoordt.",
       "Voeg alleen mensen toe die je kunt plaatsen, en stuur de uitnodigingslink van je groep nooit naar iemand die je niet kent.",
       `Met vriendelijke groet,\n${SITE}`,
     ],

@@ -4,6 +4,7 @@
  * src/api/middlewares/validation.ts; the shared fields live in src/api/utils.
  */
 import { z } from "@medusajs/framework/zod"
+import { containsLinkOrEmail } from "../../../lib/text-safety"
 import { toPc4 } from "../../../modules/neighbourhood-group/utils/postcode"
 import { emailField, optionalText, pagination, text } from "../../utils/fields"
 import { newGroupFields, pointWithin } from "../../utils/group-fields"
@@ -36,10 +37,26 @@ export const StoreConfirmGroupRegistration = z
   .strict()
 export type StoreConfirmGroupRegistrationType = z.infer<typeof StoreConfirmGroupRegistration>
 
+/**
+ * Control characters (tab, CR/LF, …), the Unicode line and paragraph separators and the bidi
+ * embeddings/overrides/isolates: none belongs in a name, and each lets a name break out of
+ * its line (or reorder it) in the relayed mail.
+ */
+const NOT_SINGLE_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u
+
+/**
+ * The sender's name in the contact relay: one line, no web or e-mail address. It is
+ * printed in the shop's mail to the group's admin, so a name that continues on a new line
+ * ("Piet\n\nShop: je groep verloopt, verleng via …") would read as the shop's own words.
+ */
+const senderNameField = text("Vul je naam in", 2, "Vul je naam in (minstens 2 tekens)", 80, "Je naam mag hoogstens 80 tekens lang zijn")
+  .refine((value) => !NOT_SINGLE_LINE.test(value), { error: "Je naam moet op één regel staan, zonder tabs of regeleinden" })
+  .refine((value) => !containsLinkOrEmail(value), { error: "Je naam mag geen webadres of e-mailadres bevatten" })
+
 /** POST /store/groups/:slug/contact */
 export const StoreContactGroup = z
   .object({
-    name: text("Vul je naam in", 2, "Vul je naam in (minstens 2 tekens)", 80, "Je naam mag hoogstens 80 tekens lang zijn"),
+    name: senderNameField,
     email: emailField("Vul je e-mailadres in, zodat de beheerder je kan antwoorden"),
     message: text(
       "Schrijf een bericht",
