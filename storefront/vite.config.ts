@@ -18,6 +18,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // A test beside its route is not a route (it would pull server-only modules into the client build).
+      ignoredRouteFiles: ["**/*.test.*"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -153,6 +153,8 @@ async function waitFor(what, check, timeoutMs = 120_000) {
  * (each cluster process compiles its routes and fills its caches on first use), and on a loaded
  * machine such a first call can outlast the storefront's 10 s backend timeout, answered 503
  * "tijdelijk niet bereikbaar". Any other status fails at once; 503 is retried until `timeoutMs`.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, cookie?: string }} [options]
  */
 async function pageWhenReady(url, { timeoutMs = 5 * 60_000, cookie } = {}) {
   const deadline = Date.now() + timeoutMs
