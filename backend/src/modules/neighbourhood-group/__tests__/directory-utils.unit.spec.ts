@@ -70,9 +70,14 @@ describe("WhatsApp invite links", () => {
     "whatsapp.com/channel/0029",
     "api.whatsapp.com/send?phone=31612345678",
     "invite.whatsapp.com/abc",
+    // the dots left out: the reader puts them back (attacker walk, issue 24)
+    "chat whatsapp com ABC",
+    "Chat-WhatsApp-Com/AbC",
+    "chat_whatsapp_com abc",
+    "invite whatsapp com abc",
   ])("recognises %s", (value) => expect(looksLikeWhatsAppInviteLink(value)).toBe(true))
 
-  it.each(["Buurtpreventie Wamel", "buurtwa.meer", "WhatsApp-groep Lindenlaan", "www.whatsapp.com", "Wa-Meent"])(
+  it.each(["Buurtpreventie Wamel", "buurtwa.meer", "WhatsApp-groep Lindenlaan", "www.whatsapp.com", "Wa-Meent", "Chat en WhatsApp Companen", "WhatsApp communicatie"])(
     "leaves %s alone",
     (value) => expect(looksLikeWhatsAppInviteLink(value)).toBe(false)
   )

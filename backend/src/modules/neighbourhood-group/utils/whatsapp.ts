@@ -15,6 +15,12 @@ export const INVITE_LINK_MESSAGE = "Deel nooit de uitnodigingslink van je groep"
  */
 const DOT = String.raw`\s*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b|\bpunt\b)\s*`
 const SLASH = String.raw`\s*/\s*`
+/**
+ * Between the words of "chat.whatsapp.com" and "invite.whatsapp.com" also plain spaces,
+ * hyphens or underscores ("chat whatsapp com ABC"): the reader puts the dots back. Not for
+ * "wa me", which ordinary text can contain.
+ */
+const SEPARATOR = String.raw`(?:${DOT}|[\s_-]+)`
 
 /**
  * chat.whatsapp.com/<code>, wa.me/<number>, whatsapp.com/invite|channel|send and
@@ -24,8 +30,8 @@ const SLASH = String.raw`\s*/\s*`
  * fooled by words that merely contain "wa.me" in the middle ("buurtwa.meer" is not a link).
  */
 const PATTERNS = [
-  new RegExp(String.raw`(?<![a-z0-9])chat${DOT}whatsapp${DOT}com`),
-  new RegExp(String.raw`(?<![a-z0-9])invite${DOT}whatsapp${DOT}com`),
+  new RegExp(String.raw`(?<![a-z0-9])chat${SEPARATOR}whatsapp${SEPARATOR}com`),
+  new RegExp(String.raw`(?<![a-z0-9])invite${SEPARATOR}whatsapp${SEPARATOR}com`),
   new RegExp(String.raw`(?<![a-z0-9])wa${DOT}me(?![a-z0-9])`),
   new RegExp(String.raw`whatsapp${DOT}com${SLASH}(?:invite|channel|send)`),
 ]
