@@ -169,6 +169,8 @@ test("an unpaid order on account: transfer details, mail with invoice PDF; its w
   await addSignToCart(page, 2)
   await throughCheckout(page, email, true)
   const order = await placeOnAccount(page)
+  // Placing the order moved focus to its result, as each checkout step does (WCAG 2.4.3).
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused()
 
   // The confirmation page: everything for the bank transfer, reference = order number.
   const transfer = page.getByTestId("payment-on-account")

@@ -41,6 +41,24 @@ export function CheckoutSteps({ current, reachable }: { current: CheckoutStep; r
 }
 
 /**
+ * A ref for the element that takes focus when its page was reached by a client-side
+ * navigation (a step, the order confirmation), so keyboard and screen-reader users continue
+ * there instead of at the page's top (WCAG 2.4.3). Not on a full page load (`location.key`
+ * "default": the browser starts at the top, as without JavaScript). The element needs
+ * `tabIndex={-1}`.
+ */
+export function useFocusAfterClientNavigation<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (key !== "default") ref.current?.focus();
+    // only when the page mounts
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return ref;
+}
+
+/**
  * The heading of a checkout step. After a client-side step change focus moves here, so
  * keyboard and screen-reader users continue at the new step instead of the page's top
  * (WCAG 2.4.3). Not on a full page load (`location.key` "default": the browser starts at
@@ -48,13 +66,7 @@ export function CheckoutSteps({ current, reachable }: { current: CheckoutStep; r
  * (the error summary takes focus then).
  */
 export function CheckoutStepHeading({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  const { key } = useLocation();
-  useEffect(() => {
-    if (key !== "default") ref.current?.focus();
-    // only when the step mounts
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const ref = useFocusAfterClientNavigation<HTMLHeadingElement>();
   return (
     <h2 ref={ref} tabIndex={-1} data-testid="checkout-step-heading" className="mt-6 text-2xl font-bold text-slate-900">
       {children}

@@ -11,6 +11,7 @@ import { formatDateTime } from "~/lib/withdrawal";
 import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
+import { useFocusAfterClientNavigation } from "~/components/CheckoutSteps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.withdrawal ? `Bestelling #${data.displayId} is herroepen` : "Bedankt voor je bestelling"} | ${STOREFRONT_NAME}` },
@@ -50,11 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrderConfirmation() {
   const { displayId, email, lines, totals, address, invoice, paymentOnAccount, withdrawal } = useLoaderData<typeof loader>();
+  // Placing the order lands here: focus on the result, as after each checkout step.
+  const heading = useFocusAfterClientNavigation<HTMLHeadingElement>();
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
       {withdrawal ? (
         <>
-          <h1 className="text-3xl font-extrabold text-brand-blue">Je hebt deze bestelling herroepen</h1>
+          <h1 ref={heading} tabIndex={-1} className="text-3xl font-extrabold text-brand-blue">
+            Je hebt deze bestelling herroepen
+          </h1>
           <p className="mt-3 text-lg text-slate-800" data-testid="order-withdrawn">
             Bestelling <strong data-testid="order-number">#{displayId}</strong> is herroepen op{" "}
             <strong>{formatDateTime(withdrawal.withdrawn_at)}</strong>. De bevestiging staat in je e-mail ({email}).
@@ -63,7 +68,9 @@ export default function OrderConfirmation() {
         </>
       ) : (
         <>
-          <h1 className="text-3xl font-extrabold text-brand-blue">Bedankt voor je bestelling!</h1>
+          <h1 ref={heading} tabIndex={-1} className="text-3xl font-extrabold text-brand-blue">
+            Bedankt voor je bestelling!
+          </h1>
           <p className="mt-3 text-lg text-slate-800">
             Je bestelnummer is <strong data-testid="order-number">#{displayId}</strong>. We sturen een bevestiging naar{" "}
             <strong>{email}</strong>.
