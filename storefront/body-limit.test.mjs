@@ -3,32 +3,17 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestHandler } from "@remix-run/express";
 import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
+import { oneRouteBuild } from "./app/test/one-route-build.mjs";
 
 // A real Express server with the real Remix adapter in front of a one-route Remix build:
 // the action reads the form exactly as the shop's routes do (request.formData()). A resource
 // route (no component), so the action's own answer comes back.
-const build = {
-  mode: "production",
-  basename: "/",
-  future: {},
-  publicPath: "/build/",
-  assetsBuildDirectory: "build/client",
-  assets: { entry: { imports: [], module: "" }, routes: {}, url: "", version: "1" },
-  entry: { module: { default: () => new Response("entry") } },
-  isSpaMode: false,
-  routes: {
-    root: {
-      id: "root",
-      path: "",
-      module: {
-        action: async ({ request }) => {
-          const form = await request.formData();
-          return new Response(`ontvangen: ${String(form.get("bericht") ?? "").length} tekens`, { headers: { "Content-Type": "text/plain" } });
-        },
-      },
-    },
+const build = oneRouteBuild({
+  action: async ({ request }) => {
+    const form = await request.formData();
+    return new Response(`ontvangen: ${String(form.get("bericht") ?? "").length} tekens`, { headers: { "Content-Type": "text/plain" } });
   },
-};
+}, { page: false });
 
 let server;
 let base;

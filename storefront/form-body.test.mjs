@@ -3,38 +3,17 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestHandler } from "@remix-run/express";
 import { BAD_FORM_PAGE, formBodiesOnly, isFormContentType } from "./form-body.mjs";
+import { oneRouteBuild } from "./app/test/one-route-build.mjs";
 
 // A real Express server with the real Remix adapter in front of a one-route build whose action
 // reads request.formData(), as every action of the shop does (issue 24, second look: an empty
 // POST without Content-Type was a 500).
-const build = {
-  mode: "production",
-  basename: "/",
-  future: {},
-  publicPath: "/build/",
-  assetsBuildDirectory: "build/client",
-  assets: { entry: { imports: [], module: "" }, routes: {}, url: "", version: "1" },
-  entry: {
-    module: {
-      default: (_request, status, headers, context) =>
-        new Response(`pagina ${JSON.stringify(context.staticHandlerContext.actionData ?? null)}`, { status, headers }),
-    },
+const build = oneRouteBuild({
+  action: async ({ request }) => {
+    const form = await request.formData();
+    return { fields: [...form.keys()] };
   },
-  isSpaMode: false,
-  routes: {
-    root: {
-      id: "root",
-      path: "",
-      module: {
-        default: () => null,
-        action: async ({ request }) => {
-          const form = await request.formData();
-          return { fields: [...form.keys()] };
-        },
-      },
-    },
-  },
-};
+});
 
 let server;
 let base;

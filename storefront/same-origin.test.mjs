@@ -4,41 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestHandler } from "@remix-run/express";
 import { sameOriginPosts } from "./same-origin.mjs";
 import { DEFAULT_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers.mjs";
+import { oneRouteBuild } from "./app/test/one-route-build.mjs";
 
 // Real Express servers with the real Remix adapter in front of a one-route Remix build whose
 // route is a page (so Remix's own document-action check runs too) and counts its action runs.
 const SITE = "https://shop.example";
 let actionRuns = 0;
-const build = {
-  mode: "production",
-  basename: "/",
-  future: {},
-  publicPath: "/build/",
-  assetsBuildDirectory: "build/client",
-  assets: { entry: { imports: [], module: "" }, routes: {}, url: "", version: "1" },
-  entry: {
-    module: {
-      default: (_request, status, headers, context) =>
-        new Response(`pagina ${JSON.stringify(context.staticHandlerContext.actionData ?? null)}`, { status, headers }),
-    },
+const build = oneRouteBuild({
+  action: async () => {
+    actionRuns += 1;
+    return { ok: true };
   },
-  isSpaMode: false,
-  routes: {
-    root: {
-      id: "root",
-      path: "",
-      module: {
-        default: () => null,
-        action: async () => {
-          actionRuns += 1;
-          return { ok: true };
-        },
-        // a route that picks its own Referrer-Policy (as /wachtwoord-instellen does)
-        headers: () => ({ "Referrer-Policy": "strict-origin" }),
-      },
-    },
-  },
-};
+  // a route that picks its own Referrer-Policy (as /wachtwoord-instellen does)
+  headers: () => ({ "Referrer-Policy": "strict-origin" }),
+});
 
 /** A server as server.mjs builds it, with `trust proxy` as given. */
 async function start(trustProxy) {
