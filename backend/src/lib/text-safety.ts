@@ -46,8 +46,12 @@ const BRACKETED_DOT = /\s*[[({<]\s*(?:\.|dot|punt|period|stip)\s*[\])}>]\s*/g
 const CONFUSABLES: Record<string, string> = {
   а: "a", е: "e", о: "o", р: "p", с: "c", х: "x", у: "y", і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԝ: "w", ѡ: "w", м: "m", т: "t", к: "k", в: "b", н: "h",
   α: "a", ε: "e", ο: "o", ρ: "p", τ: "t", ν: "v", ι: "i", κ: "k", χ: "x", ω: "w",
+  // Armenian small letters that pass for Latin ones
+  օ: "o", ս: "u", հ: "h", ո: "n", ց: "g", զ: "q", ա: "w",
+  // Lisu letters (no case) shaped like Latin capitals
+  ꓮ: "a", ꓐ: "b", ꓚ: "c", ꓓ: "d", ꓰ: "e", ꓝ: "f", ꓖ: "g", ꓧ: "h", ꓲ: "i", ꓙ: "j", ꓗ: "k", ꓡ: "l", ꓟ: "m", ꓠ: "n", ꓳ: "o", ꓑ: "p", ꓣ: "r", ꓢ: "s", ꓔ: "t", ꓴ: "u", ꓦ: "v", ꓪ: "w", ꓫ: "x", ꓬ: "y", ꓜ: "z",
 }
-const CONFUSABLE_PATTERN = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "g")
+const CONFUSABLE_PATTERN = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu")
 
 /** Removes format (Cf), control and other invisible characters; keeps ordinary white space. */
 export function stripInvisible(value: string): string {
@@ -72,6 +76,7 @@ export function normaliseForMatching(value: string): string {
     .replace(BRACKETED_DOT, ".")
     .replace(/%2e|&#0*46;|&#x0*2e;|&period;/g, ".")
     .replace(/%2f|&#0*47;|&#x0*2f;|&sol;/g, "/")
+    .replace(/\.(?:\s*\.)+/g, ".")
 }
 
 /** Top-level domains that are also written with spaces around the dot ("evil . nl") to slip past a filter. */
@@ -91,6 +96,13 @@ const SPELLED_TLDS = "nl|be|com|net|org|eu|info|io|app|xyz|online|site|shop|link
  * are "." already).
  * Abbreviations with single letters ("e.o.", "W.A.B.P.", "St. Jansweg") do not match.
  */
+/**
+ * Abbreviations Dutch street and place names write before a name, sometimes without the
+ * space ("St.Annaparochie", "Dr.Lelylaan"): not a host name, unless what follows is only
+ * a top-level domain ("st.com").
+ */
+const NAME_ABBREVIATION = new RegExp(String.raw`\b(st|sint|mr|dr|ir|ds|burg|prof|pr|kon|gen|ged)\.(?!(?:${COMMON_TLDS}|${SPELLED_TLDS})\b)(?=[a-z])`, "g")
+
 const LINK_OR_EMAIL = new RegExp(
   [
     String.raw`\b(?:https?|ftp)\s*:\s*/`,
@@ -100,6 +112,11 @@ const LINK_OR_EMAIL = new RegExp(
     String.raw`\b[a-z0-9-]{2,}\s+\.\s*(?:${COMMON_TLDS})\b`,
     String.raw`\b[a-z0-9-]{2,}\s*\.\s+(?:${SPELLED_TLDS})\b`,
     String.raw`\b[a-z0-9-]{2,}\s+(?:dot|punt|period|stip)\s+(?:${SPELLED_TLDS})\b`,
+    // a comma for the dot ("evil,com") and digits for letters in the domain ("evil.c0m", "evil.n1")
+    String.raw`\b[a-z0-9-]{2,},(?:${SPELLED_TLDS})\b`,
+    String.raw`\b[a-z0-9-]{2,}\.(?:c[o0]m|[o0]rg|ne[t7]|n[l1]|b[e3]|[i1][o0])\b`,
+    // a bare IPv4 address
+    String.raw`\b\d{1,3}(?:\.\d{1,3}){3}\b`,
   ].join("|")
 )
 
@@ -110,5 +127,5 @@ const LINK_OR_EMAIL = new RegExp(
  * messenger for someone else's link ("Prijs gewonnen, claim op evil.example/win").
  */
 export function containsLinkOrEmail(value: string): boolean {
-  return LINK_OR_EMAIL.test(normaliseForMatching(value))
+  return LINK_OR_EMAIL.test(normaliseForMatching(value).replace(NAME_ABBREVIATION, "$1 "))
 }

@@ -131,6 +131,18 @@ describe("containsLinkOrEmail (group names and places, issue 24 item 8)", () => 
     "Buurt evil. nl",
     "Buurt ｅｖｉｌ［．］ｎｌ",
     "winnaar (at) evil (dot) nl",
+    // issue 24, the attacker's walk of the merged shop
+    "Buurt evil..nl",
+    "Buurt evil. . nl",
+    "Buurt evil.c0m",
+    "Buurt evil.n1",
+    "Buurt evil,com",
+    "Buurt evil,nl",
+    "Buurt evil.c\u0585m",
+    "Buurt \uA4F0\uA4E6\uA4F2\uA4E1.\uA4E0\uA4E1",
+    "Buurt 203.0.113.7",
+    "Buurt st.com",
+    "Buurt dr.evil.nl",
   ])("refuses %j", (name) => {
     expect(containsLinkOrEmail(name)).toBe(true)
   })
@@ -161,6 +173,13 @@ describe("containsLinkOrEmail (group names and places, issue 24 item 8)", () => 
     "Buurtpreventie [Noord] Dorp",
     "Kerkbuurt \u2013 Dorp",
     "Buurtpreventie Stip",
+    "Buurtpreventie St.Annaparochie",
+    "Buurtpreventie Dr.Lelylaan",
+    "Mr.Visserplein",
+    "Burg.Bosstraat e.o.",
+    "Buurtpreventie Oost,Noord",
+    "Wacht... en zie",
+    "Fase 2.3.1 West",
   ])("accepts %j", (name) => {
     expect(containsLinkOrEmail(name)).toBe(false)
   })
