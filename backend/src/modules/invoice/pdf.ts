@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit"
 import { formatDateNl } from "../../lib/html"
 import type { InvoiceDocument } from "./document"
+import { unitPriceExclText } from "./totals"
 import { formatEuro } from "../../lib/money"
 
 const MARGIN = 50
@@ -105,7 +106,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument, options: { compress?:
     }
     doc.text(description, cols.desc, y, { width: 245 })
     doc.text(String(line.quantity), cols.qty, y, { width: 35, align: "right" })
-    doc.text(money(line.unit_price_excl), cols.unit, y, { width: 75, align: "right" })
+    doc.text(unitPriceExclText(line), cols.unit, y, { width: 75, align: "right" })
     doc.text(`${line.vat_rate}%`, cols.vat, y, { width: 35, align: "right" })
     doc.text(money(line.total_excl), cols.total, y, { width: CONTENT - 410, align: "right" })
     y += Math.max(height, 11) + 5

@@ -1,3 +1,5 @@
+import { formatEuro, formatMoney } from "../../lib/money"
+
 /**
  * Invoice amounts from the shop's prices, which include btw. Everything is in
  * cents (integers). Btw is computed per rate over the invoice total (allowed by the
@@ -23,6 +25,10 @@ export type InvoiceLine = {
   description: string | null
   quantity: number
   vat_rate: number
+  /**
+   * Unit price excl. btw in cents, to a hundredth of a cent (243.8 for € 2,95 incl.):
+   * rounded to whole cents, quantity × price would not add up to the line's amount.
+   */
   unit_price_excl: number
   total_excl: number
   total_incl: number
@@ -52,7 +58,7 @@ export function invoiceTotals(inputs: InvoiceLineInput[]): InvoiceTotals {
     description: l.description ?? null,
     quantity: l.quantity,
     vat_rate: l.vat_rate,
-    unit_price_excl: Math.round((toCents(l.unit_price_incl) * 100) / (100 + l.vat_rate)),
+    unit_price_excl: Math.round((toCents(l.unit_price_incl) * 10000) / (100 + l.vat_rate)) / 100,
     total_excl: 0,
     total_incl: toCents(l.total_incl),
   }))
@@ -79,6 +85,17 @@ export function invoiceTotals(inputs: InvoiceLineInput[]): InvoiceTotals {
   const total_incl = lines.reduce((sum, l) => sum + l.total_incl, 0)
   const total_vat = vat.reduce((sum, g) => sum + g.vat, 0)
   return { lines, vat, total_excl: total_incl - total_vat, total_vat, total_incl }
+}
+
+/**
+ * The unit price excl. btw as printed: in cents when quantity × that price is the line's
+ * amount, else to four decimals ("€ 2,4380"), as Dutch invoices do, so "3 × € 2,44 =
+ * € 7,31" never appears.
+ */
+export function unitPriceExclText(line: Pick<InvoiceLine, "unit_price_excl" | "quantity" | "total_excl">): string {
+  const cents = Math.round(line.unit_price_excl)
+  if (cents * line.quantity === line.total_excl) return formatEuro(cents)
+  return formatMoney(line.unit_price_excl / 100, "eur", 4).replace(/\u00a0/g, " ")
 }
 
 /** "F000042": the printed form of an invoice number. */

@@ -1,5 +1,5 @@
 import { formatEuro } from "../../../lib/money"
-import { formatInvoiceNumber, invoiceTotals, vatIncluded, type InvoiceLineInput } from "../totals"
+import { formatInvoiceNumber, invoiceTotals, unitPriceExclText, vatIncluded, type InvoiceLineInput } from "../totals"
 
 const item = (quantity: number, unit: number, extra: Partial<InvoiceLineInput> = {}): InvoiceLineInput => ({
   kind: "item",
@@ -26,8 +26,18 @@ describe("invoiceTotals", () => {
     // exact: 49,4628 and 5,7438 → floors 49,46 + 5,74 = 55,20; the missing cent goes to the larger remainder
     expect(totals.lines.map((l) => l.total_excl)).toEqual([4946, 575])
     expect(totals.lines.reduce((s, l) => s + l.total_excl, 0)).toBe(totals.total_excl)
-    // unit price excl.: 19,95 / 1,21 = 16,4876 → 16,49; a single piece shows its amount
-    expect(totals.lines.map((l) => l.unit_price_excl)).toEqual([1649, 575])
+    // unit price excl.: 19,95 / 1,21 = 16,4876 → 1648,76 cents; a single piece shows its amount
+    expect(totals.lines.map((l) => l.unit_price_excl)).toEqual([1648.76, 575])
+  })
+
+  it("prints a unit price that multiplies out to the line's amount (no '3 × € 2,44 = € 7,31')", () => {
+    const totals = invoiceTotals([item(3, 2.95), item(1, 2.95), item(2, 12.1)])
+    const [three, one, two] = totals.lines
+    expect(three.total_excl).toBe(731)
+    expect(unitPriceExclText(three)).toBe("€ 2,4380")
+    expect(unitPriceExclText(one)).toBe("€ 2,44")
+    // € 12,10 incl. is exactly € 10,00 excl.: cents suffice
+    expect(unitPriceExclText(two)).toBe("€ 10,00")
   })
 
   it("keeps every line sum consistent for many lines with awkward cents", () => {
