@@ -325,7 +325,15 @@ test("staff see an order on account as not yet paid, on the order and above the 
   await page.screenshot({ path: test.info().outputPath("admin-order-unpaid-390.png") })
   await page.setViewportSize({ width: 1280, height: 900 })
 
+  // Capturing cannot be undone: a confirmation comes first, and cancelling it captures nothing.
   await panel.getByRole("button", { name: "Betaling ontvangen" }).click()
+  const confirm = page.getByRole("alertdialog")
+  await expect(confirm).toContainText("Betaling registreren?")
+  await confirm.getByRole("button", { name: "Annuleren" }).click()
+  await expect(confirm).toHaveCount(0)
+  expect((await admin(request, "GET", `/admin/orders/${orderId}?fields=payment_status`)).order.payment_status).not.toBe("captured")
+  await panel.getByRole("button", { name: "Betaling ontvangen" }).click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Ja, betaling ontvangen" }).click()
   await expect(page.getByText("Betaling geregistreerd: de bestelling is betaald.")).toBeVisible({ timeout: 30_000 })
   await expect(panel).toHaveCount(0)
   const { order } = await admin(request, "GET", `/admin/orders/${orderId}?fields=payment_status`)

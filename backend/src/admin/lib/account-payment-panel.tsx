@@ -1,8 +1,8 @@
-import { Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { type AccountPayment, euro, unpaidSentence } from "./account-payment"
-import { api } from "./sdk"
+import { getAdmin, postAdmin } from "./admin-api"
 
 /**
  * Rendered by the order page's first widget (`order-withdrawal`, which Medusa's layout
@@ -16,28 +16,26 @@ export const AccountPaymentPanel = ({ orderId }: { orderId: string }) => {
   const data = { id: orderId }
   const client = useQueryClient()
   const [busy, setBusy] = useState(false)
+  const prompt = usePrompt()
   const key = ["order-account-payment", data.id]
   const { data: state } = useQuery({
     queryKey: key,
-    queryFn: async () => {
-      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account`), { credentials: "include" })
-      if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      return (await res.json()) as AccountPayment
-    },
+    queryFn: () => getAdmin<AccountPayment>(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account`),
   })
   if (!state?.open) return null
 
   const received = async () => {
+    // Capturing cannot be undone from the admin: staff confirm the amount first.
+    const confirmed = await prompt({
+      title: "Betaling registreren?",
+      description: `Registreer alleen een overboeking van ${euro(state.amount, state.currency_code)} die echt binnen is. De bestelling wordt daarna als betaald getoond.`,
+      confirmText: "Ja, betaling ontvangen",
+      cancelText: "Annuleren",
+    })
+    if (!confirmed) return
     setBusy(true)
     try {
-      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account/payment`), {
-        method: "POST",
-        credentials: "include",
-        headers: { "content-type": "application/json" },
-        body: "{}",
-      })
-      const body = await res.json().catch(() => ({}))
-      if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`)
+      await postAdmin(`/admin/orders/${encodeURIComponent(data.id)}/payment-on-account/payment`)
       toast.success("Betaling geregistreerd: de bestelling is betaald.")
       // Medusa's own order page (payment section, status) reads the order again.
       await client.invalidateQueries()

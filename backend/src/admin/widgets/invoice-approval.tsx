@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { getAdmin, postAdmin } from "../lib/admin-api"
 import { api } from "../lib/sdk"
 
 type InvoiceState =
@@ -43,9 +44,7 @@ const InvoiceApprovalWidget = ({ data }: { data: { id: string } }) => {
 
   const load = useCallback(async () => {
     try {
-      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/invoice`), { credentials: "include" })
-      if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      setState(await res.json())
+      setState(await getAdmin<InvoiceState>(`/admin/orders/${encodeURIComponent(data.id)}/invoice`))
       setError(null)
     } catch (e) {
       setError(`Kon de factuurgegevens niet laden (${(e as Error).message})`)
@@ -59,15 +58,7 @@ const InvoiceApprovalWidget = ({ data }: { data: { id: string } }) => {
   const post = async (action: "approve" | "payment", success: (body: any) => string) => {
     setBusy(action)
     try {
-      const res = await fetch(api(`/admin/orders/${encodeURIComponent(data.id)}/invoice/${action}`), {
-        method: "POST",
-        credentials: "include",
-        headers: { "content-type": "application/json" },
-        body: "{}",
-      })
-      const body = await res.json().catch(() => ({}))
-      if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`)
-      toast.success(success(body))
+      toast.success(success(await postAdmin(`/admin/orders/${encodeURIComponent(data.id)}/invoice/${action}`)))
       await load()
     } catch (e) {
       toast.error((e as Error).message)

@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { adminPath, api } from "../lib/sdk"
+import { getAdmin } from "../lib/admin-api"
+import { adminPath } from "../lib/sdk"
 import type { StockLevel } from "../lib/stock"
 
 type Variant = { id: string; title: string | null; sku: string | null; product_id: string | null; product_title: string | null; required_quantity: number; is_kit: boolean }
@@ -22,11 +23,7 @@ const LowStockOverview = () => {
 
   useEffect(() => {
     let active = true
-    fetch(api(`/admin/low-stock?limit=${all ? 500 : FIRST}`), { credentials: "include" })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`)
-        return (await res.json()) as LowStock
-      })
+    getAdmin<LowStock>(`/admin/low-stock?limit=${all ? 500 : FIRST}`)
       .then((body) => active && setData(body))
       .catch((e) => active && setError(`Kon de voorraad niet laden (${e.message})`))
     return () => {

@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { api } from "../lib/sdk"
+import { getAdmin, postAdmin } from "../lib/admin-api"
 import type { StockLevel } from "../lib/stock"
 
 type Status = StockLevel & { is_low: boolean; alerted_at: string | null }
@@ -20,11 +20,7 @@ const VariantThreshold = ({ data }: { data: { id: string } }) => {
   useEffect(() => {
     let active = true
     const param = isItem ? `inventory_item_id=${encodeURIComponent(data.id)}` : `variant_id=${encodeURIComponent(data.id)}`
-    fetch(api(`/admin/low-stock/items?${param}`), { credentials: "include" })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`)
-        return res.json()
-      })
+    getAdmin<any>(`/admin/low-stock/items?${param}`)
       .then((body) => {
         if (!active) return
         setItems(body.items)
@@ -68,14 +64,7 @@ const ThresholdForm = ({ status, showName, onSaved }: { status: Status; showName
   const save = async (threshold: number | null) => {
     setSaving(true)
     try {
-      const res = await fetch(api(`/admin/low-stock/items/${status.inventory_item_id}`), {
-        method: "POST",
-        credentials: "include",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ threshold }),
-      })
-      const body = await res.json().catch(() => ({}))
-      if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`)
+      const body = await postAdmin<{ item: Status }>(`/admin/low-stock/items/${status.inventory_item_id}`, { threshold })
       onSaved(body.item)
       setValue(body.item.threshold_source === "item" ? String(body.item.threshold) : "")
       toast.success(threshold === null ? "Standaarddrempel ingesteld" : `Drempel ingesteld op ${threshold}`)

@@ -1,7 +1,7 @@
 import { ExclamationCircle } from "@medusajs/icons"
 import { Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { FieldErrorsError } from "./notices-api"
+import { AdminApiError } from "../../lib/admin-api"
 
 /**
  * A create form in a drawer (new notice, new account): fresh values and municipality
@@ -24,7 +24,7 @@ export function useDrawerForm<F extends { [key: string]: string | undefined }>(e
   }
   /** Per-field errors go beside their fields, anything else into a toast. */
   const showError = (error: Error) => {
-    if (error instanceof FieldErrorsError && Object.keys(error.errors).length) setErrors(error.errors)
+    if (error instanceof AdminApiError && Object.keys(error.errors).length) setErrors(error.errors)
     else toast.error(error.message)
   }
   /** Callbacks for the create mutation: on success a toast with `message` and the drawer closes; on failure showError. */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { api, sdk } from "../../lib/sdk"
+import { postAdmin } from "../../lib/admin-api"
+import { sdk } from "../../lib/sdk"
 
 
 export type NoticeStatus = "current" | "planned" | "ended" | "withdrawn"
@@ -66,33 +67,11 @@ export function useMunicipalities() {
   })
 }
 
-export class FieldErrorsError extends Error {
-  constructor(message: string, readonly errors: Record<string, string>) {
-    super(message)
-  }
-}
-
-/**
- * POST with the dashboard's session cookie. Not through the SDK: its errors keep only
- * the message, and the form shows the API's Dutch message per field.
- */
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(api(path), {
-    method: "POST",
-    credentials: "include",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  })
-  const data = await response.json().catch(() => ({}))
-  if (!response.ok) throw new FieldErrorsError(data?.message || "Er ging iets mis", data?.errors ?? {})
-  return data as T
-}
-
 export function useCreateNotice() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: NoticeInput) =>
-      postJson<{ notice: AdminNotice; delivered: number }>("/admin/notices", {
+      postAdmin<{ notice: AdminNotice; delivered: number }>("/admin/notices", {
         ...input,
         // datetime-local values are local time: send them as instants
         ...(input.starts_at ? { starts_at: new Date(input.starts_at).toISOString() } : {}),
@@ -105,7 +84,7 @@ export function useCreateNotice() {
 export function useWithdrawNotice() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => postJson<{ notice: AdminNotice }>(`/admin/notices/${id}/withdraw`, {}),
+    mutationFn: (id: string) => postAdmin<{ notice: AdminNotice }>(`/admin/notices/${id}/withdraw`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   })
 }
@@ -134,7 +113,7 @@ export function useNoticeAuthors() {
 export function useCreateNoticeAuthor() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: NoticeAuthorInput) => postJson<{ author: NoticeAuthor }>("/admin/notices/authors", input),
+    mutationFn: (input: NoticeAuthorInput) => postAdmin<{ author: NoticeAuthor }>("/admin/notices/authors", input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   })
 }
@@ -142,7 +121,7 @@ export function useCreateNoticeAuthor() {
 export function useDisableNoticeAuthor() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => postJson<{ author: NoticeAuthor }>(`/admin/notices/authors/${id}/disable`, {}),
+    mutationFn: (id: string) => postAdmin<{ author: NoticeAuthor }>(`/admin/notices/authors/${id}/disable`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   })
 }
