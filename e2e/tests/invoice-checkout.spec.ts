@@ -74,6 +74,8 @@ test("paying on account (not on invoice) shows no approval notice", async ({ pag
 })
 
 test("staff see the invoice order awaiting approval in the admin, approve it and download the PDF", async ({ page }) => {
+  // A whole checkout plus the admin's first load: 59.5 s of the default 60 at load 11.
+  test.setTimeout(120_000)
   await toPaymentStep(page)
   await page.getByRole("radio", { name: /Op factuur/ }).check()
   await page.getByLabel(/Naam gemeente of organisatie/).fill("Gemeente Amersfoort")
