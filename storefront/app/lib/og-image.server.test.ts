@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ogCardTag, ogImageFor, renderOgImage } from "./og-image.server";
+import { etagMatches, ogCardTag, ogImageFor, renderOgImage } from "./og-image.server";
 import { ogImagePath, isOgKind } from "./og-image";
 import { ogImageMeta, seoMeta } from "./seo";
 
@@ -27,6 +27,15 @@ describe("og:image previews", () => {
     expect(a.etag).toBe(`"${ogCardTag(card)}"`);
     expect((await ogImageFor({ ...card, title: "Buurtpreventie Eikenlaan" })).etag).not.toBe(a.etag);
   }, 30_000);
+
+  it("matches If-None-Match: exact, weak (after compression), in a list, or *", () => {
+    expect(etagMatches('"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches("*", '"abc"')).toBe(true);
+    expect(etagMatches('"abd"', '"abc"')).toBe(false);
+    expect(etagMatches(null, '"abc"')).toBe(false);
+  });
 
   it("paths and meta: og:image with type, size and alt, and the large card", () => {
     expect(ogImagePath("groep", "buurt oost")).toBe("/og/groep/buurt%20oost");

@@ -136,3 +136,10 @@ export function ogImageFor(card: OgCard): Promise<{ png: Buffer; etag: string }>
   const etag = `"${ogCardTag(card)}"`;
   return rendered.get(etag, async () => ({ png: await renderOgImage(card), etag })) as Promise<{ png: Buffer; etag: string }>;
 }
+
+/** If-None-Match against our ETag: a list, "*", and weak tags (a compressing proxy makes ours weak) all count. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}

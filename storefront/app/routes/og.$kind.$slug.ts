@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ogCardFor } from "~/lib/og-card.server";
-import { ogImageFor } from "~/lib/og-image.server";
+import { etagMatches, ogImageFor } from "~/lib/og-image.server";
 
 /**
  * /og/:kind/:slug: a page's 1200 × 630 PNG preview (og:image). Cached by browsers and
@@ -16,6 +16,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     "Cache-Control": "public, max-age=86400, stale-while-revalidate=604800",
     ETag: etag,
   };
-  if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(png), { status: 200, headers: { ...headers, "Content-Length": String(png.length) } });
 }
