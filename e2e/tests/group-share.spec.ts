@@ -170,7 +170,7 @@ test("the poster is an A4 PDF with the SAAR rules and a QR code to the group's p
 })
 
 /** The og:image meta of a page, and the image it points to: 200, image/png, a PNG of 1200 × 630. */
-async function expectPreview(page: Page, request: APIRequestContext, pathname: string) {
+async function expectPreview(page: Page, request: APIRequestContext, pathname: string, { revalidate = false } = {}) {
   const answer = await page.goto(pathname)
   expect(answer!.status(), pathname).toBe(200)
   expect(answer!.headers()["content-security-policy"], pathname).toBeTruthy()
@@ -191,9 +191,12 @@ async function expectPreview(page: Page, request: APIRequestContext, pathname: s
   expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a")
   expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR")
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
-  // revalidation by ETag is cheap
-  const again = await request.get(new URL(url!).pathname, { headers: { "If-None-Match": image.headers()["etag"]! } })
-  expect(again.status()).toBe(304)
+  if (revalidate) {
+    // revalidation by ETag is cheap; past the server's 2-second micro-cache, which answers identical requests with its copy
+    await page.waitForTimeout(2_500)
+    const again = await request.get(new URL(url!).pathname, { headers: { "If-None-Match": image.headers()["etag"]! } })
+    expect(again.status()).toBe(304)
+  }
   return url!
 }
 
@@ -206,7 +209,7 @@ test("each page type has an og:image preview that answers 200 image/png 1200 × 
   expect(await expectPreview(page, request, "/producten/straatbord-whatsapp-buurtpreventie")).toMatch(/\/og\/product\/straatbord-whatsapp-buurtpreventie$/)
   expect(await expectPreview(page, request, `/groepen/${slug}`)).toMatch(new RegExp(`/og/groep/${slug}$`))
   expect(await expectPreview(page, request, `/gemeenten/${gemeente_slug}`)).toMatch(new RegExp(`/og/gemeente/${gemeente_slug}$`))
-  expect(await expectPreview(page, request, "/gedragsregels")).toMatch(/\/og\/pagina\/gedragsregels$/)
+  expect(await expectPreview(page, request, "/gedragsregels", { revalidate: true })).toMatch(/\/og\/pagina\/gedragsregels$/)
   expect((await request.get("/og/groep/bestaat-niet")).status()).toBe(404)
   expect((await request.get("/og/iets/gedragsregels")).status()).toBe(404)
 })
