@@ -26,6 +26,7 @@ import { loadFromBackend } from "./backend.server";
 import { getConfig } from "./config.server";
 import { loadCompany } from "./company.server";
 import { canonicalUrl, type Seo } from "./seo";
+import { OG_CONTENT_PAGES, ogImagePath } from "./og-image";
 import type { Company } from "./site";
 
 /** A content file is broken (front matter, heading levels, placeholders); names the file. */
@@ -353,6 +354,10 @@ export async function loadContentPage(slug: string): Promise<ContentRouteData> {
       description: page.description,
       canonical: canonicalUrl(getSiteUrl(), `/${slug}`),
       type: "article",
+      // pages with a preview image of their own (og-image.ts); the others have none yet
+      ...(OG_CONTENT_PAGES[slug]
+        ? { image: { url: canonicalUrl(getSiteUrl(), ogImagePath("pagina", slug)), alt: OG_CONTENT_PAGES[slug]!.title } }
+        : {}),
     },
   };
 }

@@ -33,6 +33,8 @@ export type ApiGroup = {
   covers_postcode?: boolean;
   /** Only on GET /store/groups/:slug: signs in the orders for this group. */
   signs_ordered?: number;
+  /** Only on GET /store/groups/:slug: stickers in the orders for this group. */
+  stickers_ordered?: number;
 };
 
 export type ApiGroupList = {
@@ -95,6 +97,7 @@ export type GroupDetail = GroupSummary & {
   updatedOn: string | null;
   /** Signs in the orders placed for this group (0 when unknown). */
   signsOrdered: number;
+  stickersOrdered: number;
 };
 
 /** One marker on the overview map. */
@@ -229,6 +232,7 @@ export function toGroupDetail(group: ApiGroup): GroupDetail {
     approvedOn: isoDate(group.approved_at),
     updatedOn: isoDate(group.updated_at ?? group.approved_at),
     signsOrdered: Number.isFinite(signs) ? signs : 0,
+    stickersOrdered: Number.isFinite(Number(group.stickers_ordered)) ? Number(group.stickers_ordered ?? 0) : 0,
   };
 }
 

@@ -4,6 +4,7 @@
  * loaders get it from getSiteUrl() (content.server.ts) and pass absolute URLs down.
  */
 import type { MetaDescriptor } from "@remix-run/node";
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from "./og-image";
 import { STOREFRONT_NAME } from "./site";
 
 /** Used when PUBLIC_STOREFRONT_URL is not set. */
@@ -56,7 +57,23 @@ export type Seo = {
   type?: "website" | "article";
   /** Keep the page out of search results (error pages). */
   noindex?: boolean;
+  /** The page's preview image (1200 × 630 PNG, routes/og.$kind.$slug.ts): absolute URL and text alternative. */
+  image?: OgImage;
 };
+
+export type OgImage = { url: string; alt: string };
+
+/** og:image with its type, size and alt, and the large Twitter/X card that shows it. */
+export function ogImageMeta(image: OgImage): MetaDescriptor[] {
+  return [
+    { property: "og:image", content: image.url },
+    { property: "og:image:type", content: "image/png" },
+    { property: "og:image:width", content: String(OG_IMAGE_WIDTH) },
+    { property: "og:image:height", content: String(OG_IMAGE_HEIGHT) },
+    { property: "og:image:alt", content: image.alt },
+    { name: "twitter:card", content: "summary_large_image" },
+  ];
+}
 
 /**
  * Meta descriptors for a route's `meta` export: title, description, canonical, Open Graph.
@@ -76,7 +93,7 @@ export function seoMeta(seo: Seo | undefined | null, fallback?: MetaDescriptor[]
     { property: "og:title", content: title },
     { property: "og:description", content: seo.description },
     { property: "og:url", content: seo.canonical },
-    { name: "twitter:card", content: "summary" },
+    ...(seo.image ? ogImageMeta(seo.image) : [{ name: "twitter:card", content: "summary" }]),
   ];
   if (seo.noindex) tags.push({ name: "robots", content: "noindex" });
   return tags;

@@ -11,6 +11,7 @@ import { formatGroupCount, parsePage } from "~/lib/group-view";
 import { getMunicipality, searchGroups } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { ogImagePath } from "~/lib/og-image";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
@@ -52,6 +53,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           ? `${formatGroupCount(count)} voor buurtpreventie in de gemeente ${municipality.name}. Vind de groep van jouw straat en stuur de beheerder een bericht.`
           : `Nog geen WhatsApp-buurtpreventiegroep in de gemeente ${municipality.name} op de kaart. Meld je eigen groep aan.`,
       canonical: `${canonicalUrl(getSiteUrl(), `/gemeenten/${municipality.slug}`)}${page > 1 ? `?pagina=${page}` : ""}`,
+      image: { url: canonicalUrl(getSiteUrl(), ogImagePath("gemeente", municipality.slug)), alt: `Buurtpreventie in ${municipality.name}` },
     },
   };
 }

@@ -28,6 +28,10 @@ import { clientIpFrom, contactGroupAdmin, getGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders, withRetryAfter } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { ShareInWhatsApp } from "~/components/groups/ShareInWhatsApp";
+import { posterPath } from "~/lib/group-share";
+import { ownGroupShare } from "~/lib/group-share.server";
+import { ogImagePath } from "~/lib/og-image";
 import { commitSession, getSession } from "~/lib/session.server";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
@@ -35,18 +39,22 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(
 
 export const links: LinksFunction = () => groupMapLinks;
 
-export const headers: HeadersFunction = withRetryAfter(({ parentHeaders }) => directoryCacheHeaders(parentHeaders));
+// The admin's own view (with the share box) is never stored by a shared cache.
+export const headers: HeadersFunction = withRetryAfter(({ parentHeaders, loaderHeaders }) =>
+  loaderHeaders.get("Cache-Control") === "private, no-store" ? { "Cache-Control": "private, no-store" } : directoryCacheHeaders(parentHeaders),
+);
 
 /** The notice after a message was relayed (also shown when the honeypot caught a bot). */
 const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  // Notices never fail the page (getAreaNotices answers [] then), so both load side by side.
-  const [group, notices] = await Promise.all([loadFromBackend(() => getGroup(slug)), getAreaNotices(slug)]);
+  // Notices never fail the page (getAreaNotices answers [] then), so both load side by side; so does the admin's share box.
+  const [group, notices, share] = await Promise.all([loadFromBackend(() => getGroup(slug)), getAreaNotices(slug), ownGroupShare(request, slug)]);
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-  return {
+  const payload = {
     group,
+    share,
     notices,
     signsLabel: signsOrderedLabel(group.signsOrdered),
     map: getConfig().map,
@@ -54,8 +62,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
       title: `${group.name} in ${group.woonplaats}`,
       description: `${group.name}: WhatsApp-buurtpreventie in ${group.woonplaats} (gemeente ${group.gemeente}), ${group.membersLabel}. Stuur de beheerder een bericht om mee te doen.`,
       canonical: canonicalUrl(getSiteUrl(), `/groepen/${group.slug}`),
+      image: { url: canonicalUrl(getSiteUrl(), ogImagePath("groep", group.slug)), alt: `${group.name}: WhatsApp-buurtpreventie in ${group.woonplaats}` },
     },
   };
+  return share ? data(payload, { headers: { "Cache-Control": "private, no-store" } }) : payload;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -83,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function GroupPage() {
-  const { group, map, notices, signsLabel } = useLoaderData<typeof loader>();
+  const { group, map, notices, signsLabel, share } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
@@ -127,6 +137,7 @@ export default function GroupPage() {
 
       <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
         <div className="space-y-8">
+          {share ? <ShareInWhatsApp id="delen" groupName={group.name} {...share} /> : null}
           <AreaNotices notices={notices} />
           <section aria-labelledby="over-de-groep">
             <h2 id="over-de-groep" className="text-2xl font-bold text-slate-900">
@@ -197,6 +208,11 @@ export default function GroupPage() {
                 </p>
               ) : null}
               <p className="mt-1 text-slate-100">Straatborden en raamstickers voor WhatsApp-buurtpreventie, snel in huis.</p>
+              <p className="mt-2">
+                <a href={posterPath(group.slug)} className="font-semibold text-white underline underline-offset-2 hover:no-underline">
+                  Poster voor in de buurt (A4, pdf)
+                </a>
+              </p>
             </div>
             {/* Puts the group on the cart (POST, also without JavaScript), then on to the signs. */}
             <Form method="post" action={`/groepen/${encodeURIComponent(group.slug)}/bestellen`}>

@@ -9,6 +9,9 @@ import { listMyGroups, requireCustomerToken, SignedOutError, signedOutRedirect }
 import { privatePageHeaders } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
+import { GroupOrderCounts } from "~/components/groups/GroupOrderCounts";
+import { ShareInWhatsApp } from "~/components/groups/ShareInWhatsApp";
+import { myGroupShares } from "~/lib/group-share.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -18,8 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const groups = await listMyGroups(token);
     // Current notices from the wijkagent or municipality for each listed group's area.
-    const notices = await Promise.all(groups.map((g) => (g.status === "approved" ? getAreaNotices(g.slug) : [])));
-    return { groups, notices: Object.fromEntries(groups.map((g, i) => [g.id, notices[i]!])) };
+    const [notices, shares] = await Promise.all([
+      Promise.all(groups.map((g) => (g.status === "approved" ? getAreaNotices(g.slug) : []))),
+      // the order link to share and what members ordered through it (counts only)
+      myGroupShares(token, groups),
+    ]);
+    return { groups, shares, notices: Object.fromEntries(groups.map((g, i) => [g.id, notices[i]!])) };
   } catch (error) {
     if (error instanceof SignedOutError) throw await signedOutRedirect(request);
     throw error;
@@ -27,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyGroupPage() {
-  const { groups, notices } = useLoaderData<typeof loader>();
+  const { groups, notices, shares } = useLoaderData<typeof loader>();
   return (
     <AccountLayout
       wide
@@ -42,6 +49,12 @@ export default function MyGroupPage() {
               <div key={group.id} className="space-y-4">
                 <GroupCard group={group} />
                 {group.pendingChanges ? <PendingChangesNotice pending={group.pendingChanges} id={group.id} /> : null}
+                {shares[group.id] ? (
+                  <>
+                    <ShareInWhatsApp id={`delen-${group.id}`} headingLevel={3} groupName={group.name} {...shares[group.id]!.share} />
+                    <GroupOrderCounts id={`besteld-${group.id}`} counts={shares[group.id]!.counts} />
+                  </>
+                ) : null}
                 <AreaNotices notices={notices[group.id] ?? []} headingLevel={3} headingId={`meldingen-${group.id}`} />
               </div>
             ))

@@ -16,6 +16,9 @@ import { commitSession, countryOf, getSession, sessionIdOf } from "~/lib/session
 import { STOREFRONT_NAME } from "~/lib/site";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { PAGE_TITLE } from "~/components/PageTitle";
+import { getSiteUrl } from "~/lib/content.server";
+import { ogImagePath } from "~/lib/og-image";
+import { canonicalUrl, ogImageMeta } from "~/lib/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }];
@@ -23,6 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${product.title} | ${STOREFRONT_NAME}` },
     { name: "description", content: product.subtitle ?? product.description?.slice(0, 155) ?? product.title },
+    ...ogImageMeta(data.ogImage),
   ];
 };
 
@@ -39,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inCart = Object.fromEntries(product.variants.filter((v) => lines[v.id]).map((v) => [v.id, lines[v.id]!]));
   const payload = {
     product,
+    ogImage: { url: canonicalUrl(getSiteUrl(), ogImagePath("product", product.handle)), alt: product.title },
     selectedId: selected?.id ?? null,
     delivery,
     country: countryOf(session),

@@ -1,4 +1,13 @@
-import { cartGroupFrom, cartGroupMetadata, clearedCartGroupMetadata, countSigns, signsPerUnit, type VariantForSigns } from "../group-orders"
+import {
+  cartGroupFrom,
+  cartGroupMetadata,
+  clearedCartGroupMetadata,
+  countGroupOrders,
+  countSigns,
+  signsPerUnit,
+  stickersPerUnit,
+  type VariantForSigns,
+} from "../group-orders"
 
 const inCategory = (id: string, handle: string): VariantForSigns => ({ id, product: { categories: [{ handle }] } })
 const part = (variants: VariantForSigns[], required_quantity: number) => ({ required_quantity, inventory: { variants } })
@@ -25,6 +34,47 @@ describe("signsPerUnit", () => {
     // Its own inventory item is not a sign just because the package is listed with it.
     expect(signsPerUnit({ ...inCategory("v_kit2", "pakketten"), inventory_items: [part([{ id: "v_kit2" }], 1)] })).toBe(0)
     expect(signsPerUnit({ ...inCategory("v_kit3", "pakketten"), inventory_items: [{ required_quantity: "4", inventory: { variants: [sign] } }] })).toBe(4)
+  })
+})
+
+describe("stickersPerUnit", () => {
+  const sign = inCategory("v_sign", "borden")
+  const sticker = inCategory("v_sticker", "stickers")
+  it("a sticker is one, a sign none, a package the sticker units in its kit", () => {
+    expect(stickersPerUnit(sticker)).toBe(1)
+    expect(stickersPerUnit(sign)).toBe(0)
+    const kit: VariantForSigns = { ...inCategory("v_kit", "pakketten"), inventory_items: [part([sign], 2), part([sticker], 20)] }
+    expect(stickersPerUnit(kit)).toBe(20)
+  })
+})
+
+describe("countGroupOrders", () => {
+  const perUnit = {
+    signs: new Map([["v_sign", 1], ["v_kit", 2], ["v_sticker", 0]]),
+    stickers: new Map([["v_sign", 0], ["v_kit", 20], ["v_sticker", 1]]),
+  }
+  it("counts orders, signs, stickers and units per product over orders that are not canceled", () => {
+    const counts = countGroupOrders(
+      [
+        { status: "pending", items: [{ variant_id: "v_sticker", product_title: "Raamsticker", quantity: 1 }] },
+        { status: "pending", items: [{ variant_id: "v_sticker", product_title: "Raamsticker", quantity: 2 }, { variant_id: "v_sign", product_title: "Straatbord", quantity: 1 }] },
+        { status: "completed", items: [{ variant_id: "v_kit", product_title: "Starterspakket", detail: { quantity: 1 } }] },
+        { status: "canceled", items: [{ variant_id: "v_sign", product_title: "Straatbord", quantity: 10 }] },
+        null,
+      ],
+      perUnit
+    )
+    expect(counts).toEqual({
+      orders: 3,
+      signs: 3,
+      stickers: 23,
+      products: [
+        { title: "Raamsticker", quantity: 3, orders: 2 },
+        { title: "Starterspakket", quantity: 1, orders: 1 },
+        { title: "Straatbord", quantity: 1, orders: 1 },
+      ],
+    })
+    expect(countGroupOrders([], perUnit)).toEqual({ orders: 0, signs: 0, stickers: 0, products: [] })
   })
 })
 
