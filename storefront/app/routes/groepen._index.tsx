@@ -96,7 +96,7 @@ function ResultsHeading({ data }: { data: ReturnType<typeof useLoaderData<typeof
           Groepen bij postcode {query.display}
           {place}
         </h2>
-        {count > 0 ? <p className="mt-1 text-slate-700">Dichtstbijzijnde groep eerst, gemeten vanaf het midden van postcode {query.pc4}.</p> : null}
+        {count > 0 ? <p className="mt-1 text-slate-700">Eerst de groepen van postcode {query.pc4} zelf, daarna de dichtstbijzijnde, gemeten vanaf het midden van de postcode.</p> : null}
       </>
     );
   }
