@@ -94,6 +94,10 @@ test("a failed address lookup says what works instead (pin, degrees or nothing),
   await expect(page).toHaveURL(/\/groepen\/aangemeld$/)
   // the thank-you page says its heading once
   await expect(page.getByText("Bevestig je e-mailadres", { exact: true })).toHaveCount(1)
+  if (SHOTS) {
+    await page.setViewportSize(PHONE)
+    await page.screenshot({ path: `${SHOTS}/aangemeld-390.png`, fullPage: true })
+  }
 })
 
 for (const javaScriptEnabled of [true, false]) {
