@@ -37,7 +37,7 @@ for (const javaScriptEnabled of [true, false]) {
     // the map's tiles stay offline
     await page.route((url) => !["localhost", "127.0.0.1"].includes(url.hostname), (route) => route.abort("internetdisconnected"))
     await page.goto("/groepen/aanmelden")
-    await fill(page, { ...registration(`far.${javaScriptEnabled}.${Date.now()}@example.com`), Breedtegraad: GRONINGEN.lat, Lengtegraad: GRONINGEN.lng })
+    await fill(page, { ...registration(`far.${javaScriptEnabled}.${Date.now()}@example.com`), "Breedtegraad (optioneel)": GRONINGEN.lat, "Lengtegraad (optioneel)": GRONINGEN.lng })
     await page.getByRole("checkbox", { name: /Ik heb de gedragsregels/ }).check()
     await page.getByRole("button", { name: "Groep aanmelden" }).click()
 
@@ -46,7 +46,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByTestId("error-lat")).toContainText(/ligt 1\d\d km van postcode 3581/)
     const confirm = page.getByRole("checkbox", { name: /het punt op de kaart klopt/ })
     await expect(confirm).toBeVisible()
-    await expect(page.getByLabel("Breedtegraad")).toHaveValue(GRONINGEN.lat)
+    await expect(page.getByLabel("Breedtegraad (optioneel)")).toHaveValue(GRONINGEN.lat)
     if (javaScriptEnabled && SHOTS) {
       await page.getByTestId("far-point-confirm").scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${SHOTS}/registration-far-point-390.png` })
@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 test("every wrong field, the far pin included, shows at once with a summary linked to the fields", async ({ page }) => {
   await page.goto("/groepen/aanmelden")
-  await fill(page, { "Postcodes van je buurt": "3581", "Aantal leden": "300", Breedtegraad: GRONINGEN.lat, Lengtegraad: GRONINGEN.lng })
+  await fill(page, { "Postcodes van je buurt": "3581", "Aantal leden": "300", "Breedtegraad (optioneel)": GRONINGEN.lat, "Lengtegraad (optioneel)": GRONINGEN.lng })
   await page.getByRole("button", { name: "Groep aanmelden" }).click()
   const summary = page.getByTestId("error-summary")
   await expect(summary).toBeFocused()
@@ -77,7 +77,7 @@ test("a failed address lookup says what works instead (pin, degrees or nothing),
   await fill(page, registration(`lookup.${Date.now()}@example.com`))
   // the fake Locatieserver answers 9999 ZZ as down
   await page.getByLabel("Postcode van een adres in je buurt").fill("9999 ZZ")
-  await page.getByLabel("Huisnummer", { exact: true }).fill("1")
+  await page.getByLabel("Huisnummer (optioneel)", { exact: true }).fill("1")
   await page.getByRole("button", { name: "Zoek adres" }).click()
   const status = page.getByTestId("point-lookup-status")
   await expect(status).toHaveText(
@@ -85,10 +85,10 @@ test("a failed address lookup says what works instead (pin, degrees or nothing),
   )
   await expect(status).not.toContainText("straat")
   // what the sentence offers is on the page
-  await expect(page.getByLabel("Breedtegraad")).toBeVisible()
-  await expect(page.getByLabel("Lengtegraad")).toBeVisible()
+  await expect(page.getByLabel("Breedtegraad (optioneel)")).toBeVisible()
+  await expect(page.getByLabel("Lengtegraad (optioneel)")).toBeVisible()
   await page.getByLabel("Postcode van een adres in je buurt").fill("")
-  await page.getByLabel("Huisnummer", { exact: true }).fill("")
+  await page.getByLabel("Huisnummer (optioneel)", { exact: true }).fill("")
   await page.getByRole("checkbox", { name: /Ik heb de gedragsregels/ }).check()
   await page.getByRole("button", { name: "Groep aanmelden" }).click()
   await expect(page).toHaveURL(/\/groepen\/aangemeld$/)
