@@ -65,13 +65,18 @@ medusaIntegrationTestRunner({
     })
 
     describe("GET /store/groups", () => {
-      it("sorts by distance from a postcode's centre, nearest first, with distances ascending", async () => {
+      it("sorts the groups covering the postcode first, then by distance from its centre, nearest first", async () => {
         const { data } = await get("/store/groups?postcode=3581&limit=30")
         expect(data.origin).toEqual({ postcode: "3581", lat: 52.0904, lng: 5.1342, places: ["Utrecht"], gemeente: "Utrecht" })
         expect(data.count).toBe(DEMO.length)
         expect(data.groups).toHaveLength(30)
-        const distances = data.groups.map((g: any) => g.distance_km)
-        expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b))
+        // covering groups (the searched postcode is one of theirs) first, each block nearest first
+        const covering = data.groups.findIndex((g: any) => !g.covers_postcode)
+        expect(data.groups.slice(covering).every((g: any) => !g.covers_postcode)).toBe(true)
+        for (const block of [data.groups.slice(0, covering), data.groups.slice(covering)]) {
+          const distances = block.map((g: any) => g.distance_km)
+          expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b))
+        }
         expect(data.groups.slice(0, 4).map((g: any) => g.gemeente)).toEqual(["Utrecht", "Utrecht", "Utrecht", "Utrecht"])
         for (const group of data.groups) {
           expect(group.distance_km).toBeCloseTo(distanceKm(data.origin, group), 1)
@@ -131,7 +136,7 @@ medusaIntegrationTestRunner({
         expect((await get("/store/groups?limit=101")).status).toBe(400)
       })
 
-      it("pages nearest first exactly as measuring every group would, also deep pages, filters and groups without a point", async () => {
+      it("pages covering groups first, then nearest first, exactly as measuring every group would, also deep pages, filters and groups without a point", async () => {
         // One approved group without a point: it comes after every located group.
         const [unlocated] = await service().createNeighbourhoodGroups([
           {
@@ -155,7 +160,10 @@ medusaIntegrationTestRunner({
           const origin = (await get("/store/groups?postcode=9711&limit=1")).data.origin // Groningen: far from most groups
           // measured from the public point, as the store does
           const located = DEMO.map((g) => ({ ...g, km: distanceKm(origin, publicPoint(g)) })).sort((a, b) => a.km - b.km)
-          const expected = [...located.map((g) => g.slug), unlocated.slug]
+          // the groups whose postcodes contain 9711 come first
+          const covers = (g: { postcodes: string[] }) => g.postcodes.includes("9711")
+          expect(located.some(covers)).toBe(true)
+          const expected = [...located.filter(covers).map((g) => g.slug), ...located.filter((g) => !covers(g)).map((g) => g.slug), unlocated.slug]
           const total = expected.length
 
           for (const [offset, limit] of [[0, 20], [40, 30], [total - 25, 25], [total - 1, 10]]) {

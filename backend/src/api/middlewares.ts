@@ -27,6 +27,7 @@ import { paymentCollectionMiddlewares } from "./store/payment-collections/middle
 import { withdrawalMiddlewares } from "./store/withdrawals/middlewares"
 import { addressLookupMiddlewares } from "./store/address-lookup/middlewares"
 import { invalidCharactersErrorHandler, requestHygieneMiddlewares } from "./middlewares/request-hygiene"
+import { requireConfirmedFarPoint } from "./utils/far-point"
 
 /**
  * Validation and protection for the group directory's routes (and the stock import's body size). Store forms get an
@@ -49,7 +50,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [
         refuseWhatsAppInviteLinks(),
-        validateBodyWithFieldErrors(StoreRegisterGroup),
+        validateBodyWithFieldErrors(StoreRegisterGroup, requireConfirmedFarPoint),
         registrationRateLimit(),
       ],
     },

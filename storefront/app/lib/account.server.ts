@@ -45,6 +45,8 @@ export type MyGroup = {
   adminEmail: string | null;
   /** a change of name or location that waits for staff; the public listing shows the old values until then */
   pendingChanges: PendingGroupChanges | null;
+  /** the backend's warning when the point lies far from the group's postcodes ("… ligt 118 km van postcode 1234. Klopt dat?") */
+  pointWarning: string | null;
 };
 
 export type PendingGroupChanges = {
@@ -67,6 +69,7 @@ type ApiMyGroup = {
   admin_name: string | null;
   admin_email: string | null;
   pending_changes?: { requested_at: string; changes: PendingGroupChanges["changes"] } | null;
+  point_warning?: string | null;
 };
 
 
@@ -88,6 +91,7 @@ export function toMyGroup(group: ApiMyGroup): MyGroup {
     pendingChanges: group.pending_changes
       ? { requestedAt: group.pending_changes.requested_at, changes: group.pending_changes.changes ?? [] }
       : null,
+    pointWarning: group.point_warning ?? null,
   };
 }
 

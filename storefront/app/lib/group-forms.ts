@@ -16,6 +16,7 @@ export const REGISTRATION_FIELDS = [
   "member_count",
   "lat",
   "lng",
+  "confirm_far_point",
   "admin_name",
   "admin_email",
   "admin_phone",

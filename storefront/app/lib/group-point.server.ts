@@ -2,6 +2,7 @@ import type { LookupOutcome } from "./address";
 import { lookupAddress } from "./address.server";
 import type { FieldErrors } from "./validation";
 import { formatCoordinate } from "./format";
+import { groupLookupFailure } from "./group-point";
 
 type PointValues = { lat?: string; lng?: string; punt_postcode?: string; punt_huisnummer?: string };
 
@@ -14,7 +15,7 @@ function pointErrors(outcome: LookupOutcome): FieldErrors {
     if (outcome.errors.house_number) errors.punt_huisnummer = outcome.errors.house_number;
     return errors;
   }
-  if (outcome.status === "not_found") return { punt_postcode: outcome.message };
+  if (outcome.status === "not_found") return { punt_postcode: groupLookupFailure(outcome) ?? outcome.message };
   return {};
 }
 

@@ -13,6 +13,7 @@ import { MAX_QUERY_LENGTH } from "~/lib/group-view";
 import { formatNumber } from "~/lib/format";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
+import { ListMapSwitch, parseDirectoryView } from "~/components/groups/ListMapSwitch";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseSearchQuery(url.searchParams.get("zoek"));
   const page = parsePage(url.searchParams.get("pagina"));
+  const view = parseDirectoryView(url.searchParams.get("weergave"));
   const [result, all] = await loadFromBackend(() =>
     Promise.all([
       searchGroups({ query, page }),
@@ -58,6 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     search,
+    view,
+    page,
     groups: result.groups,
     count: result.count,
     pagination: result.pagination,
@@ -92,7 +96,7 @@ function ResultsHeading({ data }: { data: ReturnType<typeof useLoaderData<typeof
           Groepen bij postcode {query.display}
           {place}
         </h2>
-        {count > 0 ? <p className="mt-1 text-slate-700">Dichtstbijzijnde groep eerst, gemeten vanaf het midden van postcode {query.pc4}.</p> : null}
+        {count > 0 ? <p className="mt-1 text-slate-700">Eerst de groepen van postcode {query.pc4} zelf, daarna de dichtstbijzijnde, gemeten vanaf het midden van de postcode.</p> : null}
       </>
     );
   }
@@ -139,7 +143,7 @@ function NoResults({ query }: { query: SearchQuery }) {
 
 export default function GroupsPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, search, groups, count, pagination, totalCount, focus, map } = data;
+  const { query, search, view, page, groups, count, pagination, totalCount, focus, map } = data;
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/groepen";
 
@@ -156,6 +160,7 @@ export default function GroupsPage() {
             groep en stuur de beheerder een bericht: die voegt je toe.
           </p>
           <Form method="get" action="/groepen" role="search" className="mt-6 max-w-2xl">
+            {view === "kaart" ? <input type="hidden" name="weergave" value="kaart" /> : null}
             <label htmlFor="zoek" className="block font-semibold text-slate-900">
               Postcode, plaats of naam van de groep
             </label>
@@ -196,8 +201,9 @@ export default function GroupsPage() {
         </div>
       </section>
 
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
-        <section aria-labelledby="resultaten" aria-busy={searching || undefined}>
+      <ListMapSwitch view={view} search={search} page={page} />
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-6 lg:pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
+        <section aria-labelledby="resultaten" aria-busy={searching || undefined} className={view === "kaart" ? "hidden lg:block" : undefined}>
           <ResultsHeading data={data} />
           <p role="status" data-testid="result-count" className="mt-2 mb-4 font-semibold text-slate-800">
             {count > 0 ? pagination.label : ""}
@@ -218,10 +224,12 @@ export default function GroupsPage() {
         </section>
 
         <aside aria-labelledby="kaart" className="lg:sticky lg:top-6 lg:self-start">
+          <div className={view === "kaart" ? undefined : "hidden lg:block"}>
           <h2 id="kaart" className="text-2xl font-bold text-slate-900">
             Op de kaart
           </h2>
           <GroupMap
+            key={view}
             settings={map}
             label="Kaart met alle buurtpreventiegroepen"
             pointsUrl="/groepen/kaart"
@@ -234,6 +242,7 @@ export default function GroupsPage() {
               zoeken op postcode of plaats.
             </p>
           </GroupMap>
+          </div>
           <div className="mt-6 rounded-xl border-2 border-brand-yellow bg-white p-5">
             <h2 className="text-lg font-bold text-slate-900">Staat jouw groep er niet bij?</h2>
             <p className="mt-1 text-slate-700">

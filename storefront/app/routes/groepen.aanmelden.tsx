@@ -26,6 +26,7 @@ import { clientIpFrom, registerGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders, withRetryAfter } from "~/lib/headers";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
+import { FAR_POINT_CODE, FarPointConfirm } from "~/components/groups/FarPointConfirm";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -71,7 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       registered.message = (await registerGroup(values, clientIpFrom(context))).message;
     } catch (error) {
       const failure = toBackendFailure(error);
-      return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup }, refusalInit(failure, failure.status));
+      const farPoint = failure.code === FAR_POINT_CODE;
+      return data({ errors: failure.fieldErrors, values, pointLookup: point.lookup, farPoint }, refusalInit(failure, failure.status));
     }
   }
   return redirect("/groepen/aangemeld", {
@@ -156,6 +158,11 @@ export default function RegisterGroupPage() {
             errors={errors}
             postcodesFieldId="field-postcodes"
             serverLookup={actionData && "pointLookup" in actionData ? actionData.pointLookup : undefined}
+          />
+          <FarPointConfirm
+            show={Boolean(actionData && "farPoint" in actionData && actionData.farPoint) || value("confirm_far_point") === "on"}
+            checked={value("confirm_far_point") === "on"}
+            error={errors.confirm_far_point}
           />
 
           <fieldset className="space-y-5">

@@ -26,6 +26,7 @@ import { privatePageHeaders } from "~/lib/headers";
 import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 import { formatCoordinate } from "~/lib/format";
+import { PointWarning } from "~/components/groups/PointWarning";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${data.group.name} aanpassen` : "Groep aanpassen") },
@@ -122,6 +123,11 @@ export default function EditMyGroupPage() {
       {group.pendingChanges ? (
         <div className="mb-6">
           <PendingChangesNotice pending={group.pendingChanges} id={group.id} />
+        </div>
+      ) : null}
+      {group.pointWarning ? (
+        <div className="mb-6">
+          <PointWarning message={group.pointWarning} />
         </div>
       ) : null}
       {group.status === "approved" ? (

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { GroupCard } from "~/components/account/GroupCard";
+import { PointWarning } from "~/components/groups/PointWarning";
 import { PendingChangesNotice } from "~/components/account/PendingChangesNotice";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { listMyGroups, requireCustomerToken, SignedOutError, signedOutRedirect } from "~/lib/account.server";
@@ -48,6 +49,7 @@ export default function MyGroupPage() {
             groups.map((group) => (
               <div key={group.id} className="space-y-4">
                 <GroupCard group={group} />
+                <PointWarning message={group.pointWarning} editHref={`/mijn-groep/${group.id}`} />
                 {group.pendingChanges ? <PendingChangesNotice pending={group.pendingChanges} id={group.id} /> : null}
                 {shares[group.id] ? (
                   <>

@@ -7,6 +7,11 @@ export type GroupStatus = "pending" | "approved" | "rejected" | "archived"
 /** A group as GET /admin/groups returns it. */
 export type AdminGroup = {
   id: string
+  /** the point against the centres of the group's postcodes (src/api/utils/far-point.ts) */
+  point_check?: {
+    centres: { pc4: string; lat: number; lng: number }[]
+    far: { distance_km: number; pc4: string; message: string } | null
+  }
   name: string
   slug: string
   status: GroupStatus

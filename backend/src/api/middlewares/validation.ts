@@ -38,12 +38,22 @@ export function respondWithFieldErrors(res: MedusaResponse, errors: FieldErrors)
   res.status(400).json(invalidDataBody(errors))
 }
 
-function validate(schema: z.ZodType, source: "body" | "query") {
+/**
+ * A check beyond the schema that needs the database (e.g. a group's point against its
+ * postcodes). It runs whether or not the schema passed, so every field error is answered
+ * in one go; `body` adds to the answer (e.g. a `code` the storefront acts on).
+ */
+export type ExtraCheck = (req: MedusaRequest, input: any) => Promise<{ errors: FieldErrors; body?: Record<string, unknown> } | null>
+
+function validate(schema: z.ZodType, source: "body" | "query", extra?: ExtraCheck) {
   return async function validateWithFieldErrors(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const input = source === "body" ? (req.body ?? {}) : req.query
     const result = await schema.safeParseAsync(input)
-    if (!result.success) {
-      respondWithFieldErrors(res, fieldErrors(result.error))
+    const more = extra ? await extra(req, input) : null
+    if (!result.success || (more && Object.keys(more.errors).length)) {
+      // the schema's message per field wins; the extra check fills the others
+      const errors = { ...(more?.errors ?? {}), ...(result.success ? {} : fieldErrors(result.error)) }
+      res.status(400).json({ ...invalidDataBody(errors), ...(more?.body ?? {}) })
       return
     }
     if (source === "body") req.validatedBody = result.data
@@ -52,8 +62,8 @@ function validate(schema: z.ZodType, source: "body" | "query") {
   }
 }
 
-/** Like Medusa's validateAndTransformBody, with an error per field. */
-export const validateBodyWithFieldErrors = (schema: z.ZodType) => validate(schema, "body")
+/** Like Medusa's validateAndTransformBody, with an error per field (and optionally a database check, see ExtraCheck). */
+export const validateBodyWithFieldErrors = (schema: z.ZodType, extra?: ExtraCheck) => validate(schema, "body", extra)
 /** Like Medusa's validateAndTransformQuery (without `fields`), with an error per field. */
 export const validateQueryWithFieldErrors = (schema: z.ZodType) => validate(schema, "query")
 

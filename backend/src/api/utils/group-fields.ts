@@ -82,3 +82,21 @@ export const pointWithin = (area: "nl" | "nl-be") => (value: { lat?: number | nu
     }
   }
 }
+
+/**
+ * `pointWithin` as two refinements that also run while other fields are wrong (zod runs a
+ * refinement of an object only once every field is valid, unless `when` says otherwise),
+ * so a form gets every error in one answer. Skipped only when lat or lng itself is wrong.
+ */
+export function refinePointWithin<T extends z.ZodType<{ lat?: number | null; lng?: number | null }>>(schema: T, area: "nl" | "nl-be"): T {
+  const when = (payload: { issues: { path?: PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => issue.path?.[0] === "lat" || issue.path?.[0] === "lng")
+  const given = (n: unknown): n is number => typeof n === "number"
+  return schema
+    .refine((v) => given(v?.lat) === given(v?.lng), { path: ["lat"], error: "Geef zowel breedtegraad als lengtegraad op", when })
+    .refine(
+      (v) =>
+        !given(v?.lat) || !given(v?.lng) || (area === "nl" ? isInNetherlands(v.lat, v.lng) : isInNetherlandsOrBelgium(v.lat, v.lng)),
+      { path: ["lat"], error: area === "nl" ? "Dit punt ligt niet in Nederland" : "Dit punt ligt niet in Nederland of België", when }
+    ) as T
+}

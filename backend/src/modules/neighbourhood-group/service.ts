@@ -97,16 +97,73 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     }
 
     const origin = input.origin
-    // measured from the public (rounded) point: a distance from the precise one would give it away
+    if (!input.covers_pc4) {
+      return { groups: await this.nearestPage_(manager, whereSql, params, origin, input.limit, input.offset, count, coversSql, coversParams), count }
+    }
+
+    // The groups that cover the searched postcode come first (nearest of them first), then
+    // all others nearest first: a group whose pin is far off still shows for its own postcode.
+    const coverWhere = `${whereSql} AND g.postcodes @> ARRAY[?]::text[]`
+    const coverParams = [...params, input.covers_pc4]
+    const [{ count: covering }] = await manager.execute(
+      `SELECT count(*)::int AS count FROM neighbourhood_group g WHERE ${coverWhere}`,
+      coverParams
+    )
+    const groups: PublicGroupRow[] = []
+    if (input.offset < covering) {
+      const rows: Row[] = await manager.execute(
+        `SELECT ${columns}${coversSql}, ${haversineSql("g.public_lat", "g.public_lng")} AS distance_km
+           FROM neighbourhood_group g WHERE ${coverWhere}
+          ORDER BY distance_km ASC NULLS LAST, g.name ASC, g.id ASC LIMIT ? OFFSET ?`,
+        [...coversParams, origin.lat, origin.lat, origin.lng, ...coverParams, input.limit, input.offset]
+      )
+      groups.push(...rows.map(toPublicRow))
+    }
+    const rest = input.limit - groups.length
+    if (rest > 0) {
+      const restWhere = `${whereSql} AND NOT (g.postcodes @> ARRAY[?]::text[])`
+      groups.push(
+        ...(await this.nearestPage_(
+          manager,
+          restWhere,
+          coverParams,
+          origin,
+          rest,
+          Math.max(0, input.offset - covering),
+          count - covering,
+          coversSql,
+          coversParams
+        ))
+      )
+    }
+    return { groups, count }
+  }
+
+  /**
+   * One page of the groups matching `whereSql`, nearest to `origin` first, without
+   * measuring every group: the GiST index on point(public_lng, public_lat) hands out
+   * candidates in order of their distance in degrees (KNN, `<->`); the exact distances of
+   * those candidates are then sorted. The page is exact when its last group is nearer than
+   * any group outside the candidates can be (see `minKmBeyondDegrees`); otherwise fetch
+   * more, and in the end measure them all. Distances are measured from the public
+   * (rounded) point: a distance from the precise one would give it away.
+   */
+  protected async nearestPage_(
+    manager: EntityManager,
+    whereSql: string,
+    params: unknown[],
+    origin: { lat: number; lng: number },
+    limit: number,
+    offset: number,
+    count: number,
+    coversSql: string,
+    coversParams: unknown[]
+  ): Promise<PublicGroupRow[]> {
+    const columns = publicColumnsSql("g.")
     const distanceSql = `${haversineSql("g.public_lat", "g.public_lng")} AS distance_km`
     const distanceParams = [origin.lat, origin.lat, origin.lng]
-    const wanted = input.offset + input.limit
+    const wanted = offset + limit
 
-    // Nearest first without measuring every group: the GiST index on point(public_lng, public_lat)
-    // hands out candidates in order of their distance in degrees (KNN, `<->`); the
-    // exact distances of those candidates are then sorted. The page is exact when its
-    // last group is nearer than any group outside the candidates can be (see
-    // `minKmBeyondDegrees`); otherwise fetch more, and in the end measure them all.
     for (let candidates = Math.max(3 * wanted + 30, 60); candidates <= KNN_MAX_CANDIDATES; candidates *= 4) {
       const rows: Row[] = await manager.execute(
         `SELECT * FROM (
@@ -117,24 +174,42 @@ class NeighbourhoodGroupModuleService extends MedusaService({
          ) c ORDER BY c.distance_km ASC, c.name ASC, c.id ASC`,
         [...coversParams, ...distanceParams, origin.lng, origin.lat, ...params, origin.lng, origin.lat, candidates]
       )
-      const page = rows.slice(input.offset, wanted)
+      const page = rows.slice(offset, wanted)
       if (rows.length < candidates) {
         // every located match is here; groups without a point would follow them
-        if (rows.length >= wanted || rows.length === count) return { groups: page.map(toPublicRow), count }
+        if (rows.length >= wanted || rows.length === count) return page.map(toPublicRow)
         break
       }
       const farthestDegrees = Math.max(...rows.map((r) => Number(r.degrees)))
       if (rows[wanted - 1].distance_km < minKmBeyondDegrees(origin.lat, farthestDegrees)) {
-        return { groups: page.map(toPublicRow), count }
+        return page.map(toPublicRow)
       }
     }
 
     const rows: Row[] = await manager.execute(
       `SELECT ${columns}${coversSql}, ${distanceSql} FROM neighbourhood_group g WHERE ${whereSql}
         ORDER BY distance_km ASC NULLS LAST, g.name ASC, g.id ASC LIMIT ? OFFSET ?`,
-      [...coversParams, ...distanceParams, ...params, input.limit, input.offset]
+      [...coversParams, ...distanceParams, ...params, limit, offset]
     )
-    return { groups: rows.map(toPublicRow), count }
+    return rows.map(toPublicRow)
+  }
+
+  /**
+   * The centre of each of `pc4s` known to the reference data (the mean of its postcode
+   * areas), for checking that a group's point lies near its postcodes.
+   */
+  @InjectManager()
+  async postcodeCentres(
+    pc4s: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ pc4: string; lat: number; lng: number }[]> {
+    if (!pc4s.length) return []
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area
+        WHERE pc4 = ANY(?::text[]) AND deleted_at IS NULL GROUP BY pc4 ORDER BY pc4`,
+      [pgTextArray(pc4s)]
+    )
+    return rows.map((r) => ({ pc4: r.pc4, lat: round5(r.lat), lng: round5(r.lng) }))
   }
 
   /** One approved group by slug, public columns only. */

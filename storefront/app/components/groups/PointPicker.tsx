@@ -5,6 +5,7 @@ import { useAddressLookup, lookupMessage, type LookupState } from "~/components/
 import { GroupMap, type LatLng } from "./GroupMap";
 import { formatCoordinate } from "~/lib/format";
 import { firstPc4 } from "~/lib/postcode";
+import { groupLookupFailure } from "~/lib/group-point";
 
 /** The "Zoek adres" button's name and value in the group forms (without JavaScript). */
 export const POINT_LOOKUP_INTENT = "punt-zoeken";
@@ -59,7 +60,8 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
   // keep the previous sentence while looking, so the form under it does not jump
   const lastShown = useRef<LookupState>(shown);
   if (shown.status !== "looking") lastShown.current = shown;
-  const message = lookupMessage(shown.status === "looking" && lastShown.current.status !== "idle" ? lastShown.current : shown, (a) => `Gevonden in ${a.city}: de groep staat nu op dat punt. Het adres zelf bewaren we niet.`);
+  const current = shown.status === "looking" && lastShown.current.status !== "idle" ? lastShown.current : shown;
+  const message = groupLookupFailure(current) ?? lookupMessage(current, (a) => `Gevonden in ${a.city}: de groep staat nu op dat punt. Het adres zelf bewaren we niet.`);
   const runLookup = (force = false) => lookup({ postcode, huisnummer: number, toevoeging: "" }, { force });
 
   // The pin starts at the centre of the first postcode area the admin typed.

@@ -1,3 +1,4 @@
+import { checkGroupPoint } from "../../utils/far-point"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
@@ -10,7 +11,10 @@ export async function retrieveAdminGroup(scope: MedusaContainer, id: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "neighbourhood_group", fields: ADMIN_GROUP_FIELDS, filters: { id } })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Groep ${id} niet gevonden`)
-  return data[0]
+  // staff see the point against the centres of the group's postcodes, with a warning when far off
+  const group = data[0]
+  const point = { postcodes: group.postcodes as unknown as string[], lat: group.lat as number | null, lng: group.lng as number | null }
+  return { ...group, point_check: await checkGroupPoint(scope, point) }
 }
 
 /**

@@ -67,7 +67,8 @@ export const REGISTERED_MESSAGE =
  * (src/api/middlewares.ts). Every accepted registration gets the same 201 answer.
  */
 export async function POST(req: MedusaRequest<StoreRegisterGroupType>, res: MedusaResponse) {
-  const { website, ...group } = req.validatedBody
+  // confirm_far_point was judged by the validation (requireConfirmedFarPoint)
+  const { website, confirm_far_point: _confirmed, ...group } = req.validatedBody
   const accepted = { registration: { status: "unconfirmed" }, message: REGISTERED_MESSAGE }
 
   if (website !== undefined && website !== null && website !== "") {

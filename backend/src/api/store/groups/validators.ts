@@ -7,23 +7,30 @@ import { z } from "@medusajs/framework/zod"
 import { containsLinkOrEmail } from "../../../lib/text-safety"
 import { toPc4 } from "../../../modules/neighbourhood-group/utils/postcode"
 import { emailField, optionalText, pagination, text } from "../../utils/fields"
-import { newGroupFields, pointWithin } from "../../utils/group-fields"
+import { newGroupFields, refinePointWithin } from "../../utils/group-fields"
 
 /** Honeypot: hidden from people, filled by bots. Any value is accepted here; the route ignores such requests. */
 const honeypotField = z.unknown().optional()
 
 /** POST /store/groups */
-export const StoreRegisterGroup = z
-  .object({
-    ...newGroupFields,
-    accepted_rules: z.preprocess(
-      (v) => (v === "true" || v === "on" || v === "1" ? true : v),
-      z.literal(true, { error: "Ga akkoord met de gedragsregels om je groep aan te melden" })
-    ),
-    website: honeypotField,
-  })
-  .strict()
-  .superRefine(pointWithin("nl"))
+export const StoreRegisterGroup = refinePointWithin(
+    z
+    .object({
+      ...newGroupFields,
+      accepted_rules: z.preprocess(
+        (v) => (v === "true" || v === "on" || v === "1" ? true : v),
+        z.literal(true, { error: "Ga akkoord met de gedragsregels om je groep aan te melden" })
+      ),
+      /** the registrant confirms a point far from the group's postcodes (see requireConfirmedFarPoint) */
+      confirm_far_point: z.preprocess(
+        (v) => (v === "true" || v === "on" || v === "1" ? true : v === "" || v === "false" ? false : v),
+        z.boolean({ error: "Vink aan of het punt klopt" }).optional()
+      ),
+      website: honeypotField,
+    })
+    .strict(),
+  "nl"
+)
 export type StoreRegisterGroupType = z.infer<typeof StoreRegisterGroup>
 
 /** POST /store/groups/registrations/confirm: the token of the confirmation mail's link (43 base64url characters). */

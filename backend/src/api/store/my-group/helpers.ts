@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PendingGroupChanges } from "../../../workflows/groups/steps/group-changes"
 import { ownGroupIds } from "../../../workflows/my-group/steps/own-groups"
+import { checkGroupPoint } from "../../utils/far-point"
 
 /**
  * What "Mijn groep" shows: the admin's own groups with everything about them,
@@ -42,7 +43,26 @@ export async function listMyGroups(scope: MedusaContainer, customerId: string) {
     filters: { id: ids },
     pagination: { order: { created_at: "ASC" } },
   })
-  return data.map(({ pending_changes, ...group }: any) => ({ ...group, pending_changes: ownPendingChanges(pending_changes) }))
+  return Promise.all(
+    data.map(async ({ pending_changes, ...group }: any) => ({
+      ...group,
+      pending_changes: ownPendingChanges(pending_changes),
+      point_warning: await pointWarning(scope, group, pending_changes),
+    }))
+  )
+}
+
+/**
+ * The far-point warning for the group as its admin last saved it (a change waiting for
+ * staff included): "Het punt op de kaart ligt 118 km van postcode 1234. Klopt dat?", or null.
+ */
+async function pointWarning(scope: MedusaContainer, group: any, pending: PendingGroupChanges | null | undefined) {
+  const latest: Record<string, unknown> = { postcodes: group.postcodes, lat: group.lat, lng: group.lng }
+  for (const change of pending?.changes ?? []) {
+    if (change.field in latest) latest[change.field] = change.to
+  }
+  const check = await checkGroupPoint(scope, latest as { postcodes: string[]; lat: number | null; lng: number | null })
+  return check.far?.message ?? null
 }
 
 /**

@@ -55,3 +55,35 @@ export function centreOf(points: { lat: number; lng: number }[]): { lat: number;
     lng: round(points.reduce((sum, p) => sum + p.lng, 0) / points.length),
   }
 }
+
+/**
+ * A group's point farther than this from the centre of every one of its postcodes is
+ * probably a mis-tap (a PC4 area is a few km across; a neighbourhood group covers a
+ * few adjacent ones): registration asks to confirm it, "Mijn groep" and staff see a warning.
+ */
+export const FAR_POINT_KM = 10
+
+export type FarPoint = { distance_km: number; pc4: string }
+
+/**
+ * The nearest of the postcode centres when the point lies farther than `FAR_POINT_KM`
+ * from all of them; null when it lies near one, or when no centre is known (nothing to judge).
+ */
+export function farPoint(
+  point: { lat: number; lng: number },
+  centres: { pc4: string; lat: number; lng: number }[],
+  limitKm = FAR_POINT_KM
+): FarPoint | null {
+  let nearest: FarPoint | null = null
+  for (const centre of centres) {
+    const km = distanceKm(point, centre)
+    if (!nearest || km < nearest.distance_km) nearest = { distance_km: km, pc4: centre.pc4 }
+  }
+  if (!nearest || nearest.distance_km <= limitKm) return null
+  return { distance_km: Math.round(nearest.distance_km), pc4: nearest.pc4 }
+}
+
+/** "Het punt op de kaart ligt 118 km van postcode 1234. Klopt dat?" */
+export function farPointMessage(far: FarPoint): string {
+  return `Het punt op de kaart ligt ${far.distance_km} km van postcode ${far.pc4}. Klopt dat?`
+}

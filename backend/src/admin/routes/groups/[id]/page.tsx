@@ -31,6 +31,7 @@ import {
   useUpdateGroup,
 } from "../../../lib/groups"
 import { FormDrawer } from "../../../lib/form-drawer"
+import { PointMap } from "../../../lib/point-map"
 import { formatDate } from "../../../lib/format"
 import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
 
@@ -71,7 +72,21 @@ const GroupDetailPage = () => {
         </Row>
         <Row label="Postcodes">{group.postcodes.join(", ")}</Row>
         <Row label="Leden">{group.member_count}</Row>
-        <Row label="Locatie">{group.lat !== null && group.lng !== null ? `${group.lat}, ${group.lng}` : "onbekend"}</Row>
+        <div className="grid grid-cols-2 items-start px-6 py-3">
+          <Text size="small" weight="plus">Locatie</Text>
+          <div className="flex flex-col gap-2 text-ui-fg-base txt-small">
+            <span>{group.lat !== null && group.lng !== null ? `${group.lat}, ${group.lng}` : "onbekend"}</span>
+            {group.point_check?.far ? (
+              <Text size="small" role="note" data-testid="group-point-warning" className="rounded border border-ui-tag-orange-border bg-ui-tag-orange-bg px-2 py-1 text-ui-tag-orange-text">
+                <strong>Let op:</strong> {group.point_check.far.message}
+              </Text>
+            ) : null}
+            <PointMap
+              point={group.lat !== null && group.lng !== null ? { lat: group.lat, lng: group.lng } : null}
+              centres={group.point_check?.centres ?? []}
+            />
+          </div>
+        </div>
         <Row label="Aangemeld">{formatDate(group.created_at)}</Row>
         <Row label="Goedgekeurd">{formatDate(group.approved_at)}</Row>
         <Row label="Gedragsregels">

@@ -1,0 +1,15 @@
+import type { LookupState } from "~/components/address/useAddressLookup";
+
+/**
+ * The group forms' sentence when the central address cannot be looked up. The checkout's
+ * "vul je straat en plaats zelf in" does not fit here (the group form keeps no address):
+ * it says what does work instead, the pin, the degrees, or nothing at all.
+ */
+export const GROUP_POINT_ALTERNATIVES =
+  "Wijs de plek van je buurt aan op de kaart, of vul de breedte- en lengtegraad hieronder in. Laat je die leeg, dan staat je groep in het midden van je postcodes.";
+
+export function groupLookupFailure(state: LookupState): string | null {
+  if (state.status === "not_found") return `We vinden dit adres niet. ${GROUP_POINT_ALTERNATIVES}`;
+  if (state.status === "unavailable") return `Adres opzoeken lukt nu niet. ${GROUP_POINT_ALTERNATIVES}`;
+  return null;
+}
