@@ -22,7 +22,7 @@ import type { GroupStatus } from "./group-view";
 
 export type { GroupStatus } from "./group-view";
 import { GROUP_EDIT_FIELDS, type GroupEditForm } from "./group-forms";
-import { commitSession, getSession, type ShopSession } from "./session.server";
+import type { ShopSession } from "./session.server";
 
 // ---------------------------------------------------------------------------
 // Shapes
@@ -114,9 +114,6 @@ export function customerToken(session: ShopSession): string | null {
   return session.get("customerToken") ?? null;
 }
 
-export async function isSignedIn(request: Request): Promise<boolean> {
-  return Boolean(customerToken(await getSession(request)));
-}
 
 // ---------------------------------------------------------------------------
 // Auth (Medusa's emailpass provider for customers)
@@ -259,17 +256,15 @@ export function signInUrl(request: Request): string {
 }
 
 /** The signed-in admin's token, or a redirect to the sign-in page (thrown, for loaders and actions). */
-export async function requireCustomerToken(request: Request): Promise<{ token: string; session: ShopSession }> {
-  const session = await getSession(request);
+export function requireCustomerToken(request: Request, session: ShopSession): { token: string; session: ShopSession } {
   const token = customerToken(session);
   if (!token) throw redirect(signInUrl(request), { status: 303 });
   return { token, session };
 }
 
 /** The token expired or the account is gone: forget it and ask to sign in again. */
-export async function signedOutRedirect(request: Request): Promise<Response> {
-  const session = await getSession(request);
+export function signedOutRedirect(request: Request, session: ShopSession): Response {
   session.unset("customerToken");
   session.flash("notice", { kind: "info", message: "Je bent uitgelogd. Log opnieuw in om verder te gaan." });
-  return redirect(signInUrl(request), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(signInUrl(request), { status: 303 });
 }

@@ -137,6 +137,20 @@ export async function backendFetch<T>(path: string, request: BackendRequest = {}
   );
 }
 
+/** The backend client of one visitor (the request context's `backend`): its address is signed into every call. */
+export type BackendClient = {
+  fetch<T>(path: string, request?: BackendRequest): Promise<T>;
+  /** The shared js-sdk client; its calls carry the address of the request being served (client-address.server.ts). */
+  sdk: typeof sdk;
+};
+
+export function backendClientFor(clientIp: string | undefined): BackendClient {
+  return {
+    fetch: <T>(path: string, request: BackendRequest = {}) => backendFetch<T>(path, { clientIp, ...request }),
+    sdk,
+  };
+}
+
 function isNetworkFailure(error: unknown): boolean {
   // Node's fetch rejects with TypeError("fetch failed") when the host is unreachable.
   return error instanceof TypeError && /fetch failed|network/i.test(error.message);

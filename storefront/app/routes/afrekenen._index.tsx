@@ -7,7 +7,6 @@ import { Field } from "~/components/form/Field";
 import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { saveAddress } from "~/lib/checkout.server";
-import { commitSession, getSession } from "~/lib/session.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
 import { lookupAddress } from "~/lib/address.server";
@@ -31,8 +30,8 @@ const ADDRESS_FORM_FIELDS = [
   "phone",
 ] as const;
 
-export async function action({ request }: ActionFunctionArgs) {
-  const session = await getSession(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session } = context;
   const form = await request.formData();
   const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
   // "Zoek adres" without JavaScript: fill street and town, render the form again, save nothing.
@@ -48,10 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseCheckoutAddress(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values, lookup: undefined }, { status: 400 });
 
-  const cart = await loadFromBackend(() => getCart(session));
+  const cart = await loadFromBackend(() => context.cart.load());
   if (!cart) throw redirect("/winkelmand");
   await loadFromBackend(() => saveAddress(session, cart, parsed.value));
-  return redirect("/afrekenen/verzending", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/afrekenen/verzending", { status: 303 });
 }
 
 export default function CheckoutDetails() {

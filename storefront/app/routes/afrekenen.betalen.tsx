@@ -1,9 +1,9 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
-import { CartError, getCart } from "~/lib/cart.server";
+import { CartError } from "~/lib/cart.server";
 import { failureStatus, loadFromBackend, refusalInit, toBackendFailure } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -19,20 +19,18 @@ import { getConfig } from "~/lib/config.server";
 import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 
-async function readyCart(request: Request) {
-  const session = await getSession(request);
-  const cart = await loadFromBackend(() => getCart(session));
+async function readyCart({ session, cart: visitorCart }: AppLoadContext) {
+  const cart = await loadFromBackend(() => visitorCart.load());
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand");
   if (!cart.hasShippingAddress) throw redirect("/afrekenen");
   if (cart.shippingMethodCount === 0) throw redirect("/afrekenen/verzending");
   return { session, cart };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { cart } = await readyCart(request);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { cart } = await readyCart(context);
   const methods = await offeredMethods(cart);
   const config = getConfig();
   return {
@@ -69,8 +67,8 @@ type ActionResult = {
   values?: Record<string, string>;
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { session, cart } = await readyCart(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session, cart } = await readyCart(context);
   const form = await request.formData();
   const provider = String(form.get("provider") ?? "");
   const method = (await offeredMethods(cart)).find((m) => m.provider === provider);
@@ -96,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return data<ActionResult>({ error: errors ? null : (whole ?? refusal.message), clientSecret: null, provider, errors, values }, { status: 400 });
       }
       const order = await loadFromBackend(() => completeCart(session, cart.id));
-      return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+      return redirect(`/bestelling/${order.orderId}`, { status: 303 });
     }
     // Organisation data of an earlier "Op factuur" attempt must not reach this order.
     await loadFromBackend(() => clearInvoiceDetails(cart.id));
@@ -110,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     await loadFromBackend(() => startPayment(cart, MANUAL_PROVIDER));
     const order = await loadFromBackend(() => completeCart(session, cart.id));
-    return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect(`/bestelling/${order.orderId}`, { status: 303 });
   } catch (error) {
     if (error instanceof CartError) {
       const init = error.rateLimited ? refusalInit({ status: 429, retryAfter: error.rateLimited.retryAfter }, 429) : { status: 409 };

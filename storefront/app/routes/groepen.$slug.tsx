@@ -28,7 +28,6 @@ import { clientIpFrom, contactGroupAdmin, getGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders, withRetryAfter } from "~/lib/headers";
 import { getAreaNotices } from "~/lib/notices.server";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
-import { commitSession, getSession } from "~/lib/session.server";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
@@ -74,12 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
   // A filled honeypot gets the same answer, but nothing is sent.
-  const session = await getSession(request);
-  session.flash("notice", { kind: "info", message: CONTACT_SENT });
-  return redirect(`/groepen/${encodeURIComponent(slug)}`, {
-    status: 303,
-    headers: { "Set-Cookie": await commitSession(session) },
-  });
+  context.session.flash("notice", { kind: "info", message: CONTACT_SENT });
+  return redirect(`/groepen/${encodeURIComponent(slug)}`, { status: 303 });
 }
 
 export default function GroupPage() {

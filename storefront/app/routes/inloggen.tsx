@@ -6,21 +6,20 @@ import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
 import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const back = safeRedirect(url.searchParams.get("terug"));
-  if (customerToken(await getSession(request))) throw redirect(back, { status: 303 });
+  if (customerToken(context.session)) throw redirect(back, { status: 303 });
   return { back };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
   const back = safeRedirect(text("terug"));
@@ -32,10 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
   if (!result.ok) return data({ errors: result.errors, values }, refusalInit(result, 401));
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
-  const session = await renewSession(await getSession(request));
+  const { session } = context;
+  await session.renew();
   session.set("customerToken", result.token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
-  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(back, { status: 303 });
 }
 
 export default function SignInPage() {

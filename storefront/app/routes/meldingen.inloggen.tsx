@@ -7,19 +7,18 @@ import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validati
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
-import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if ((await getSession(request)).get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.session.get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });
   return null;
 }
 
 /** Signs in a wijkagent/municipality account; its token goes in the session under its own key. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
   const values = { email: text("email") };
@@ -32,10 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values }, refusalInit(result, result.status === 429 ? 429 : 401));
   }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
-  const session = await renewSession(await getSession(request));
+  const { session } = context;
+  await session.renew();
   session.set("noticeAuthorToken", result.token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
-  return redirect("/meldingen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/meldingen", { status: 303 });
 }
 
 export default function NoticeSignInPage() {

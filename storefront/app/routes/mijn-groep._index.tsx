@@ -13,15 +13,15 @@ import { pageTitle } from "~/lib/seo";
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { token } = await requireCustomerToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = requireCustomerToken(request, context.session);
   try {
     const groups = await listMyGroups(token);
     // Current notices from the wijkagent or municipality for each listed group's area.
     const notices = await Promise.all(groups.map((g) => (g.status === "approved" ? getAreaNotices(g.slug) : [])));
     return { groups, notices: Object.fromEntries(groups.map((g, i) => [g.id, notices[i]!])) };
   } catch (error) {
-    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
 }

@@ -11,37 +11,36 @@ import {
   UNAVAILABLE_MESSAGE,
 } from "~/lib/account.server";
 import { privatePageHeaders } from "~/lib/headers";
-import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn gegevens verwijderen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { token } = await requireCustomerToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = requireCustomerToken(request, context.session);
   try {
     return { groups: (await listMyGroups(token)).map((g) => g.name) };
   } catch (error) {
-    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
 }
 
 /** The confirmation step posts here; only then is anything removed. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { token, session } = await requireCustomerToken(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token, session } = requireCustomerToken(request, context.session);
   const form = await request.formData();
   if (form.get("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
   try {
     const { ok } = await removeMyData(token);
     if (!ok) return data({ error: UNAVAILABLE_MESSAGE }, { status: 503 });
   } catch (error) {
-    if (error instanceof SignedOutError) return signedOutRedirect(request);
+    if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
     throw error;
   }
   session.unset("customerToken");
   session.flash("notice", { kind: "info", message: "Je gegevens zijn verwijderd en je account is opgeheven." });
-  return redirect("/", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/", { status: 303 });
 }
 
 export default function RemoveMyDataPage() {

@@ -6,7 +6,7 @@ import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
 import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
-import { commitSession, endOtherSessions, getSession, renewSession } from "~/lib/session.server";
+import { endOtherSessions } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
@@ -27,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { token, email };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
   const token = text("token");
@@ -39,17 +39,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: { _: result.message } as FieldErrors, expired: result.expired }, { status: result.expired ? 400 : 503 });
 
   // Signed in at once with the new password; if that fails, the sign-in page takes over.
-  const session = await renewSession(await getSession(request));
+  const { session } = context;
+  await session.renew();
   const login = email ? await signIn(email, parsed.value.password) : null;
   if (login?.ok) {
     // whoever knew the old password is signed out everywhere else (the backend also refuses their older tokens)
     await endOtherSessions(login.token, session);
     session.set("customerToken", login.token);
     session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Je bent ingelogd." });
-    return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect("/mijn-groep", { status: 303 });
   }
   session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord." });
-  return redirect("/inloggen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/inloggen", { status: 303 });
 }
 
 export default function SetPasswordPage() {
