@@ -9,7 +9,7 @@ import { normaliseEmail } from "./email";
  * Client-safe: no server imports.
  */
 
-export { parseForm, type FieldErrors } from "./validation";
+export { parseForm } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Messages (also shown by the pages)

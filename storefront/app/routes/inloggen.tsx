@@ -4,10 +4,10 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
-import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
+import { loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
+import { formError } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
-import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -27,13 +27,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
 
-  const result = await signIn(parsed.value.email, parsed.value.password);
-  // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
-  if (!result.ok) return data({ errors: result.errors, values }, refusalInit(result, 401));
+  let token: string;
+  try {
+    token = await signIn(parsed.value.email, parsed.value.password);
+  } catch (error) {
+    // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
+    return formError(error, values, { status: 401 });
+  }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
   const { session } = context;
   await session.renew();
-  session.set("customerToken", result.token);
+  session.set("customerToken", token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
   return redirect(back, { status: 303 });
 }

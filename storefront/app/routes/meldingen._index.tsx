@@ -17,7 +17,8 @@ import {
 } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
 import type { ShopSession } from "~/lib/session.server";
-import { refusalInit } from "~/lib/backend.server";
+import { failureStatus, toBackendFailure } from "~/lib/backend.server";
+import { formError } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -76,18 +77,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "withdraw") {
     const id = typeof form.get("id") === "string" ? (form.get("id") as string) : "";
-    const result = await withdrawAuthorNotice(token, id);
-    if (!result.ok && result.status === 401) throw signedOut(context.session);
-    return redirectWithNotice(context.session, result.ok ? { kind: "info", message: "De melding is ingetrokken." } : { kind: "error", message: result.message });
+    try {
+      await withdrawAuthorNotice(token, id);
+    } catch (error) {
+      const failure = toBackendFailure(error);
+      if (failure.status === 401) throw signedOut(context.session);
+      return redirectWithNotice(context.session, { kind: "error", message: failure.message });
+    }
+    return redirectWithNotice(context.session, { kind: "info", message: "De melding is ingetrokken." });
   }
 
   if (intent !== "create") return data({ errors: { _: "Onbekende actie. Probeer het opnieuw." }, values: null }, { status: 400 });
   const parsed = parseNoticeForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createAuthorNotice(token, parsed.input);
-  if (!result.ok) {
-    if (result.status === 401) throw signedOut(context.session);
-    return data({ errors: result.errors, values: parsed.values }, refusalInit(result, result.status >= 500 ? 503 : 400));
+  let result: Awaited<ReturnType<typeof createAuthorNotice>>;
+  try {
+    result = await createAuthorNotice(token, parsed.input);
+  } catch (error) {
+    if (failureStatus(error) === 401) throw signedOut(context.session);
+    return formError(error, parsed.values, { status: (failure) => (failure.status >= 500 ? 503 : 400) });
   }
   const sent =
     result.notice.status === "planned"

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
-import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validation";
+import { loginSchema, parseForm } from "~/lib/account-validation";
+import { formError } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
-import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -25,15 +25,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
 
-  const result = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
-  if (!result.ok) {
-    const errors: FieldErrors = { _: result.message };
-    return data({ errors, values }, refusalInit(result, result.status === 429 ? 429 : 401));
+  let token: string;
+  try {
+    token = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
+  } catch (error) {
+    return formError(error, values, { status: 401 });
   }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
   const { session } = context;
   await session.renew();
-  session.set("noticeAuthorToken", result.token);
+  session.set("noticeAuthorToken", token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
   return redirect("/meldingen", { status: 303 });
 }

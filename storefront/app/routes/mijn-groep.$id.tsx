@@ -16,6 +16,7 @@ import {
   updateMyGroup,
 } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { formError } from "~/lib/form.server";
 import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
 import { resetDirectoryCache } from "~/lib/groups.server";
@@ -71,12 +72,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let saved: MyGroup;
   try {
     // The backend judges the fields (StoreUpdateMyGroup) and answers per field in Dutch.
-    const result = await updateMyGroup(token, group.id, values);
-    if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
-    saved = result.group;
+    saved = await updateMyGroup(token, group.id, values);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
-    throw error;
+    return formError(error, values);
   }
   // the admin expects their public page to show what applies now (this server process; others follow within seconds)
   resetDirectoryCache();

@@ -10,6 +10,7 @@ import {
   signedOutRedirect,
   UNAVAILABLE_MESSAGE,
 } from "~/lib/account.server";
+import { formError } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 
@@ -32,11 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
   try {
-    const { ok } = await removeMyData(token);
-    if (!ok) return data({ error: UNAVAILABLE_MESSAGE }, { status: 503 });
+    await removeMyData(token);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
-    throw error;
+    return formError(error, null, { status: 503 });
   }
   session.unset("customerToken");
   session.flash("notice", { kind: "info", message: "Je gegevens zijn verwijderd en je account is opgeheven." });
@@ -52,7 +52,7 @@ export default function RemoveMyDataPage() {
       title="Mijn gegevens verwijderen"
       crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Gegevens verwijderen" }]}
     >
-      {actionData?.error ? <FormMessage kind="error">{actionData.error}</FormMessage> : null}
+      {actionData?.errors._ ? <FormMessage kind="error">{actionData.errors._}</FormMessage> : null}
       <div className="mt-4 space-y-4 text-slate-800">
         <p>Weet je het zeker? Dit kun je niet ongedaan maken. Zoals in onze privacyverklaring staat:</p>
         <ul className="list-disc space-y-1 pl-6">

@@ -4,8 +4,11 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
-import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
+import { EXPIRED_LINK_CODE, emailFromToken, setPassword, signIn } from "~/lib/account.server";
+import { MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
+import { toBackendFailure } from "~/lib/backend.server";
+import { formError, formInvalid } from "~/lib/form.server";
+import type { FieldErrors } from "~/lib/form-errors";
 import { endOtherSessions } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
@@ -33,24 +36,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = text("token");
   const email = emailFromToken(token) ?? text("email");
   const parsed = parseForm(setPasswordSchema, { token, email, password: text("password"), password_repeat: text("password_repeat") });
-  if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
+  if (!parsed.ok) return formInvalid(parsed.errors, null);
 
-  const result = await setPassword(token, parsed.value.password);
-  if (!result.ok) return data({ errors: { _: result.message } as FieldErrors, expired: result.expired }, { status: result.expired ? 400 : 503 });
+  try {
+    await setPassword(token, parsed.value.password);
+  } catch (error) {
+    // a used or expired link (400, code EXPIRED_LINK_CODE), or the backend unreachable (503)
+    return formError(error, null);
+  }
 
   // Signed in at once with the new password; if that fails, the sign-in page takes over.
   const { session } = context;
   await session.renew();
-  const login = email ? await signIn(email, parsed.value.password) : null;
-  if (login?.ok) {
+  const login = email ? await signIn(email, parsed.value.password).catch(signInLater) : null;
+  if (login) {
     // whoever knew the old password is signed out everywhere else (the backend also refuses their older tokens)
-    await endOtherSessions(login.token, session);
-    session.set("customerToken", login.token);
+    await endOtherSessions(login, session);
+    session.set("customerToken", login);
     session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Je bent ingelogd." });
     return redirect("/mijn-groep", { status: 303 });
   }
   session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord." });
   return redirect("/inloggen", { status: 303 });
+}
+
+/** A refused sign-in after setting the password: the sign-in page takes over (anything else is rethrown). */
+function signInLater(error: unknown): null {
+  toBackendFailure(error);
+  return null;
 }
 
 export default function SetPasswordPage() {
@@ -79,7 +92,7 @@ export default function SetPasswordPage() {
           {errors._ ? (
             <FormMessage kind="error">
               <p>{errors._}</p>
-              {actionData?.expired ? (
+              {actionData?.code === EXPIRED_LINK_CODE ? (
                 <p className="mt-2">
                   <Link to="/wachtwoord-vergeten" className="underline underline-offset-2 hover:no-underline">
                     Nieuwe link aanvragen
