@@ -5,8 +5,12 @@
  * session's one Set-Cookie when something changed. A build without them (a test's one-route
  * build) gets `{ clientIp }` as before.
  */
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express";
 import { createRequestHandler } from "@remix-run/node";
+// The Express adapter's own request/response conversion (the package, pinned, exports only
+// createRequestHandler, which offers no hook after the route has answered).
+import adapter from "@remix-run/express/dist/server.js";
+
+const { createRemixRequest, sendRemixResponse } = adapter;
 
 export function remixWithContext({ build, mode }) {
   const handle = createRequestHandler(build, mode);
