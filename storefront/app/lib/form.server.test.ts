@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { stubBackend } from "~/test/backend-stub";
 
 const { BackendError, BackendUnavailableError, backendFetch } = await import("./backend.server");
-const { formError, formInvalid } = await import("./form.server");
+const { formError, formInvalid, readForm } = await import("./form.server");
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -38,5 +39,25 @@ describe("formError: the one way a form answers a refused backend call", () => {
 
   it("formInvalid answers the storefront's own checks with 400", () => {
     expect(answer(formInvalid({ email: "Vul je e-mailadres in." }, { email: "" }))).toMatchObject({ data: { errors: { email: "Vul je e-mailadres in." } }, init: { status: 400 } });
+  });
+});
+
+describe("readForm: the one way an action reads its form", () => {
+  const post = (body: string) => new Request("http://shop.test/", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+
+  it("gives what was typed in the listed fields ('' when absent), and any field's text", async () => {
+    const { values, text } = await readForm(post("email=a%40example.nl&website=&extra=x"), ["email", "name"]);
+    expect(values).toEqual({ email: "a@example.nl", name: "" });
+    expect([text("extra"), text("missing")]).toEqual(["x", ""]);
+  });
+
+  it("checks with the form's schema: the value, or the first Dutch error per field", async () => {
+    const schema = z.object({ email: z.email("Vul een geldig e-mailadres in."), password: z.string().min(1, "Vul je wachtwoord in.") });
+    const bad = await readForm(post("email=nee&password="), ["email"], schema, ({ email }, text) => ({ email, password: text("password") }));
+    expect(bad).toMatchObject({ ok: false, errors: { email: "Vul een geldig e-mailadres in.", password: "Vul je wachtwoord in." }, values: { email: "nee" } });
+    // the password is read for the check but never echoed back
+    expect(bad.values).not.toHaveProperty("password");
+    const good = await readForm(post("email=a%40example.nl&password=geheim"), ["email"], schema, ({ email }, text) => ({ email, password: text("password") }));
+    expect(good).toMatchObject({ ok: true, value: { email: "a@example.nl", password: "geheim" } });
   });
 });

@@ -4,9 +4,9 @@ import { Button } from "~/components/Button";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
-import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { saveAddress } from "~/lib/checkout.server";
+import { readForm } from "~/lib/form.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
 import { lookupAddress } from "~/lib/address.server";
@@ -32,8 +32,8 @@ const ADDRESS_FORM_FIELDS = [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session } = context;
-  const form = await request.formData();
-  const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  const { values: typed } = await readForm(request, [...ADDRESS_FORM_FIELDS, "intent"]);
+  const values: Record<string, string> = typed;
   // "Zoek adres" without JavaScript: fill street and town, render the form again, save nothing.
   if (values.intent === LOOKUP_INTENT) {
     const lookup = await lookupAddress({ postcode: values.postal_code, huisnummer: values.house_number, toevoeging: values.house_number_addition });

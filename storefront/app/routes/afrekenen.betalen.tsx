@@ -16,6 +16,7 @@ import {
   startPayment,
 } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
+import { readForm } from "~/lib/form.server";
 import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
 import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
@@ -69,8 +70,8 @@ type ActionResult = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session, cart } = await readyCart(context);
-  const form = await request.formData();
-  const provider = String(form.get("provider") ?? "");
+  const { values: invoice, text } = await readForm(request, INVOICE_FIELDS);
+  const provider = text("provider");
   const method = (await offeredMethods(cart)).find((m) => m.provider === provider);
   if (!method) {
     return data<ActionResult>({ error: "Kies een betaalwijze.", clientSecret: null, provider }, { status: 400 });
@@ -78,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (provider === INVOICE_PROVIDER) {
       // "Op factuur": the backend judges the organisation data and answers per field.
-      const values = Object.fromEntries(INVOICE_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
+      const values: Record<string, string> = invoice;
       const refusal = await loadFromBackend(() =>
         startInvoicePayment(cart.id, values).then(
           () => null,

@@ -7,6 +7,7 @@ import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { itemCountLabel } from "~/lib/cart-count";
+import { readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 
 async function cartWithAddress(context: AppLoadContext) {
@@ -28,9 +29,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const cart = await cartWithAddress(context);
-  const form = await request.formData();
+  const { text } = await readForm(request, []);
   const groups = await loadFromBackend(() => getShippingGroups(cart.id));
-  const chosen = Object.fromEntries(groups.map((g) => [g.profile_id, String(form.get(`shipping_${g.profile_id}`) ?? "")]));
+  const chosen = Object.fromEntries(groups.map((g) => [g.profile_id, text(`shipping_${g.profile_id}`)]));
   try {
     await loadFromBackend(() => saveShipping(cart.id, groups, chosen));
   } catch (error) {

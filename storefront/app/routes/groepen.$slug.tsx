@@ -17,9 +17,10 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/form/FormControls";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { loadFromBackend, toBackendFailure, refusalInit } from "~/lib/backend.server";
+import { failureStatus, loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/content.server";
-import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { formError, readForm } from "~/lib/form.server";
 import { formatDate } from "~/lib/format";
 import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
@@ -59,17 +60,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
-  const form = await request.formData();
   // Kept to fill the form again; the honeypot is never echoed.
-  const values = formValues(form, CONTACT_FIELDS);
-  if (!form.get("website")) {
+  const { values, text } = await readForm(request, CONTACT_FIELDS);
+  if (!text("website")) {
     try {
       // The backend judges the fields (StoreContactGroup) and answers per field in Dutch.
       await contactGroupAdmin(slug, values, clientIpFrom(context));
     } catch (error) {
-      const failure = toBackendFailure(error);
-      if (failure.status === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-      return data({ errors: failure.fieldErrors, values }, refusalInit(failure, failure.status));
+      if (failureStatus(error) === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
+      return formError(error, values);
     }
   }
   // A filled honeypot gets the same answer, but nothing is sent.

@@ -4,8 +4,8 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
-import { loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
-import { formError } from "~/lib/form.server";
+import { loginSchema, safeRedirect } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 
@@ -20,12 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const back = safeRedirect(text("terug"));
-  const values = { email: text("email") };
-  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  // only the address is echoed back, never the password
+  const parsed = await readForm(request, ["email"], loginSchema, ({ email }, text) => ({ email, password: text("password") }));
+  const { values } = parsed;
+  const back = safeRedirect(parsed.text("terug"));
+  if (!parsed.ok) return formInvalid(parsed.errors, values, { "Cache-Control": "no-store" });
 
   let token: string;
   try {

@@ -18,7 +18,7 @@ import {
 import { pageTitle } from "~/lib/seo";
 import type { ShopSession } from "~/lib/session.server";
 import { failureStatus, toBackendFailure } from "~/lib/backend.server";
-import { formError } from "~/lib/form.server";
+import { formError, readForm } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -72,11 +72,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = requireNoticeAuthorToken(context.session);
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const { form, text } = await readForm(request, []);
+  const intent = text("intent");
 
   if (intent === "withdraw") {
-    const id = typeof form.get("id") === "string" ? (form.get("id") as string) : "";
+    const id = text("id");
     try {
       await withdrawAuthorNotice(token, id);
     } catch (error) {

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
-import { loginSchema, parseForm } from "~/lib/account-validation";
-import { formError } from "~/lib/form.server";
+import { loginSchema } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
@@ -19,11 +19,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 /** Signs in a wijkagent/municipality account; its token goes in the session under its own key. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const values = { email: text("email") };
-  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  // only the address is echoed back, never the password
+  const parsed = await readForm(request, ["email"], loginSchema, ({ email }, text) => ({ email, password: text("password") }));
+  const { values } = parsed;
+  if (!parsed.ok) return formInvalid(parsed.errors, values);
 
   let token: string;
   try {

@@ -16,7 +16,7 @@ import {
   updateMyGroup,
 } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { formError } from "~/lib/form.server";
+import { formError, readForm } from "~/lib/form.server";
 import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
 import { resetDirectoryCache } from "~/lib/groups.server";
@@ -56,11 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, session, group } = await ownGroup(request, context, params.id);
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const typed: FormValues = Object.fromEntries([...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
-
-  const values = typed;
+  const { form, values } = await readForm(request, [...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS]);
   // The central address becomes the point (lat/lng); the address itself is not sent on.
   const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
   const point = await pointFromAddress(values, { explicit });

@@ -10,7 +10,7 @@ import {
   signedOutRedirect,
   UNAVAILABLE_MESSAGE,
 } from "~/lib/account.server";
-import { formError } from "~/lib/form.server";
+import { formError, readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
 
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The confirmation step posts here; only then is anything removed. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { token, session } = requireCustomerToken(request, context.session);
-  const form = await request.formData();
-  if (form.get("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
+  const { text } = await readForm(request, []);
+  if (text("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
   try {
     await removeMyData(token);
   } catch (error) {

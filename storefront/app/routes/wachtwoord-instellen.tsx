@@ -5,9 +5,9 @@ import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { EXPIRED_LINK_CODE, emailFromToken, setPassword, signIn } from "~/lib/account.server";
-import { MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
+import { MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/lib/account-validation";
 import { toBackendFailure } from "~/lib/backend.server";
-import { formError, formInvalid } from "~/lib/form.server";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { endOtherSessions } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
@@ -31,12 +31,15 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const token = text("token");
-  const email = emailFromToken(token) ?? text("email");
-  const parsed = parseForm(setPasswordSchema, { token, email, password: text("password"), password_repeat: text("password_repeat") });
+  // nothing is echoed back (passwords)
+  const parsed = await readForm(request, [], setPasswordSchema, (_, text) => ({
+    token: text("token"),
+    email: emailFromToken(text("token")) ?? text("email"),
+    password: text("password"),
+    password_repeat: text("password_repeat"),
+  }));
   if (!parsed.ok) return formInvalid(parsed.errors, null);
+  const { token, email } = parsed.value;
 
   try {
     await setPassword(token, parsed.value.password);

@@ -4,8 +4,8 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { requestPasswordReset } from "~/lib/account.server";
-import { FORGOT_PASSWORD_ANSWER, forgotPasswordSchema, parseForm } from "~/lib/account-validation";
-import { formError, formInvalid } from "~/lib/form.server";
+import { FORGOT_PASSWORD_ANSWER, forgotPasswordSchema } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
@@ -18,15 +18,14 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
-  const parsed = parseForm(forgotPasswordSchema, { email });
-  if (!parsed.ok) return formInvalid(parsed.errors, { email });
+  const parsed = await readForm(request, ["email"], forgotPasswordSchema);
+  const { values } = parsed;
+  if (!parsed.ok) return formInvalid(parsed.errors, values);
   try {
     await requestPasswordReset(parsed.value.email);
   } catch (error) {
     // too many requests: 429 with its Retry-After; unreachable: 503
-    return formError(error, { email }, { status: 503 });
+    return formError(error, values, { status: 503 });
   }
   // The same answer for every address (post/redirect/get): nobody learns who has an account.
   return redirect("/wachtwoord-vergeten?verstuurd=1", { status: 303 });

@@ -11,6 +11,7 @@ import { formatMoney } from "~/lib/format";
 import { safeCartReturnPath } from "~/lib/group-orders";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
+import { readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
@@ -43,17 +44,18 @@ const lineSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session } = context;
-  const parsed = lineSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (parsed.success && parsed.data.intent === "remove-group") {
+  // the schema reads the fields as sent (an absent quantity is "Vul een aantal in.")
+  const parsed = await readForm(request, [], lineSchema, (_, __, form) => Object.fromEntries(form));
+  if (parsed.ok && parsed.value.intent === "remove-group") {
     // Also posted from the checkout pages (CartGroupNote): back to where the shopper was.
     await loadFromBackend(() => removeCartGroup(session));
     session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep." });
-    return redirect(safeCartReturnPath(parsed.data.returnTo), { status: 303 });
+    return redirect(safeCartReturnPath(parsed.value.returnTo), { status: 303 });
   }
-  if (!parsed.success) {
-    session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Dit lukte niet." });
+  if (!parsed.ok) {
+    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? "Dit lukte niet." });
   } else {
-    const line = parsed.data;
+    const line = parsed.value;
     try {
       if (line.intent === "update") {
         await loadFromBackend(() => updateLine(session, line.lineId, line.quantity));

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { addOnce, type AddOutcome, addSchema } from "~/lib/add-to-cart.server";
+import { readForm } from "~/lib/form.server";
 import { sessionIdOf } from "~/lib/session.server";
 
 /** How long the notice of a refused add by a visitor without a session is kept (just the redirect). */
@@ -15,13 +16,12 @@ export const REFUSED_NOTICE_SECONDS = 60;
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session } = context;
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
-  const form = await request.formData();
+  const parsed = await readForm(request, ["handle", "variantId"], addSchema, (_, __, form) => Object.fromEntries(form));
   // before the add: a new visitor's session is stored with it (by the request context, with the answer)
   const known = Boolean(sessionIdOf(session));
-  const parsed = addSchema.safeParse(Object.fromEntries(form));
-  const result: AddOutcome = parsed.success
-    ? await addOnce(request, session, parsed.data)
-    : { ok: false, message: parsed.error.issues[0]?.message ?? "Controleer je keuze." };
+  const result: AddOutcome = parsed.ok
+    ? await addOnce(request, session, parsed.value)
+    : { ok: false, message: Object.values(parsed.errors)[0] ?? "Controleer je keuze." };
 
   // addOnce has written the cart to a stored session already (before its key read as done);
   // the request context writes only what changed after that, onto the session as stored then.
@@ -35,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A refused add of a visitor without a session: its notice is kept only for the redirect
   // (a minute), never a 30-day session per refused request.
   if (!known && !result.ok) session.commitWith({ maxAge: REFUSED_NOTICE_SECONDS });
-  const handle = String(form.get("handle") ?? "");
-  const variantId = parsed.success ? parsed.data.variantId : String(form.get("variantId") ?? "");
+  const { handle } = parsed.values;
+  const variantId = parsed.ok ? parsed.value.variantId : parsed.values.variantId;
   const back = /^[a-z0-9-]{1,200}$/.test(handle)
     ? `/producten/${handle}${variantId ? `?variant=${encodeURIComponent(variantId)}` : ""}`
     : "/winkelmand";
