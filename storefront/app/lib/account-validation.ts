@@ -16,6 +16,9 @@ export { parseForm } from "./validation";
 
 export { UNAVAILABLE_MESSAGE } from "./error-messages";
 export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
+/** The code of the refusal of a used or expired reset link (lib/account.server.ts setPassword). */
+export const EXPIRED_LINK_CODE = "expired_link";
+
 export const EXPIRED_LINK_MESSAGE =
   "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
 /** The same answer whether or not an account exists (no account enumeration). */

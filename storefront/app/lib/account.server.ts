@@ -7,7 +7,7 @@
  * request (the shared client never keeps it).
  */
 import { redirect } from "@remix-run/node";
-import { EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
+import { EXPIRED_LINK_CODE, EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
 import {
   BackendError,
   backendFetch,
@@ -103,7 +103,7 @@ export class SignedOutError extends Error {
 }
 
 // The messages live in the client-safe module (pages show them); re-exported for the server code.
-export { EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, WRONG_LOGIN_MESSAGE } from "./account-validation";
+export { EXPIRED_LINK_CODE, EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, WRONG_LOGIN_MESSAGE } from "./account-validation";
 export { UNAVAILABLE_MESSAGE } from "./backend.server";
 
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Te veel pogingen om in te loggen. Probeer het over een kwartier opnieuw.";
@@ -163,8 +163,6 @@ export async function requestPasswordReset(email: string): Promise<void> {
   }
 }
 
-/** The code of the refusal of a used or expired reset link. */
-export const EXPIRED_LINK_CODE = "expired_link";
 
 /** The token from the e-mail's link is single use; Medusa refuses it once used or expired (a BackendError with EXPIRED_LINK_CODE). */
 export async function setPassword(token: string, password: string): Promise<void> {
