@@ -18,7 +18,7 @@ import { Honeypot, TextAreaField } from "~/components/form/FormControls";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { failureStatus, loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
 import { formatDate } from "~/lib/format";

@@ -17,7 +17,7 @@ import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
 import { toBackendFailure, refusalInit } from "~/lib/backend.server";
 import { readForm } from "~/lib/form.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { getConfig } from "~/lib/config.server";
 import { pointFromAddress } from "~/lib/group-point.server";
