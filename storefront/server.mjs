@@ -4,10 +4,10 @@
  * worker per core (STOREFRONT_WORKERS, default: available cores) because server
  * rendering is CPU-bound, and it does not log every request unless LOG_REQUESTS=true.
  */
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { microCache } from "./micro-cache.mjs";
+import { remixWithContext } from "./request-context.mjs";
 import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
 import { formBodiesOnly } from "./form-body.mjs";
 import { sameOriginPosts } from "./same-origin.mjs";
@@ -74,7 +74,8 @@ if (cluster.isPrimary && workers > 1) {
   }
   // Identical page requests of visitors without a session (cookie __bp) within MICRO_CACHE_MS (default 2 s) are served from memory.
   app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000), sessionCookie: "(?:__Host-bp|__bp)" }));
-  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) });
+  // One context per request (session, backend client, cart), its session committed once after the route (request-context.mjs).
+  const remix = remixWithContext({ build, mode: process.env.NODE_ENV });
   // The visitor's address for every backend call made while serving this request; the app signs
   // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).
   const clientAddresses = (globalThis[Symbol.for("buurtpreventie.clientAddress")] ??= new AsyncLocalStorage());

@@ -98,3 +98,6 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1_000);
   });
 }
+
+/** The request context server.mjs builds per request and commits after it (lib/context.server.ts). */
+export { commitRequestContext, createRequestContext } from "./lib/context.server";

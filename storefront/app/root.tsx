@@ -1,4 +1,4 @@
-import { data as withHeaders, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -21,7 +21,6 @@ import { errorText } from "./lib/error-messages";
 import { useNonce } from "./lib/nonce";
 import { useCart } from "./lib/pending-adds";
 import { loadCompany } from "./lib/company.server";
-import { commitSession, getSession } from "./lib/session.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
 
@@ -36,22 +35,22 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${errorText(status).title} | ${STOREFRONT_NAME}` }, { name: "robots", content: "noindex" }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // The header count comes from the session cookie: no backend call per page view.
-  const session = await getSession(request);
+export async function loader({ context }: LoaderFunctionArgs) {
+  // The header count comes from the session: no backend call per page view.
+  const { session } = context;
   const notice = session.get("notice") ?? null;
   const payload = {
     // Cached; while the backend cannot say, the footer leaves the company details out.
     company: await loadCompany().catch(() => null),
-    cartCount: session.get("cartCount") ?? 0,
+    cartCount: context.cart.count,
     // a group admin's login (lib/account.server.ts): the header shows "Mijn groep" instead of "Inloggen"
     signedIn: Boolean(session.get("customerToken")),
     notice,
     // Distinguishes two identical notices in a row (e.g. adding the same product twice).
     noticeKey: notice ? `${Date.now()}` : null,
   };
-  // Reading a flash notice consumes it: write the session back only then.
-  return notice ? withHeaders(payload, { headers: { "Set-Cookie": await commitSession(session) } }) : payload;
+  // Reading a flash notice consumes it: the request context writes that back (only then).
+  return payload;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

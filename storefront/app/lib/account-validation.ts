@@ -9,13 +9,16 @@ import { normaliseEmail } from "./email";
  * Client-safe: no server imports.
  */
 
-export { parseForm, type FieldErrors } from "./validation";
+export { parseForm } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Messages (also shown by the pages)
 
 export { UNAVAILABLE_MESSAGE } from "./error-messages";
 export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
+/** The code of the refusal of a used or expired reset link (lib/account.server.ts setPassword). */
+export const EXPIRED_LINK_CODE = "expired_link";
+
 export const EXPIRED_LINK_MESSAGE =
   "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.";
 /** The same answer whether or not an account exists (no account enumeration). */

@@ -7,8 +7,9 @@
  * request (the shared client never keeps it).
  */
 import { redirect } from "@remix-run/node";
-import { EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
+import { EXPIRED_LINK_CODE, EXPIRED_LINK_MESSAGE, WRONG_LOGIN_MESSAGE } from "./account-validation";
 import {
+  BackendError,
   backendFetch,
   BackendUnavailableError,
   callBackend,
@@ -22,7 +23,7 @@ import type { GroupStatus } from "./group-view";
 
 export type { GroupStatus } from "./group-view";
 import { GROUP_EDIT_FIELDS, type GroupEditForm } from "./group-forms";
-import { commitSession, getSession, type ShopSession } from "./session.server";
+import type { ShopSession } from "./session.server";
 
 // ---------------------------------------------------------------------------
 // Shapes
@@ -106,7 +107,7 @@ export class SignedOutError extends Error {
 }
 
 // The messages live in the client-safe module (pages show them); re-exported for the server code.
-export { EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, WRONG_LOGIN_MESSAGE } from "./account-validation";
+export { EXPIRED_LINK_CODE, EXPIRED_LINK_MESSAGE, FORGOT_PASSWORD_ANSWER, WRONG_LOGIN_MESSAGE } from "./account-validation";
 export { UNAVAILABLE_MESSAGE } from "./backend.server";
 
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Te veel pogingen om in te loggen. Probeer het over een kwartier opnieuw.";
@@ -118,71 +119,62 @@ export function customerToken(session: ShopSession): string | null {
   return session.get("customerToken") ?? null;
 }
 
-export async function isSignedIn(request: Request): Promise<boolean> {
-  return Boolean(customerToken(await getSession(request)));
-}
 
 // ---------------------------------------------------------------------------
 // Auth (Medusa's emailpass provider for customers)
 
-export type SignInResult =
-  | { ok: true; token: string }
-  /** `status`: the backend's (429 for too many attempts, with `retryAfter` seconds) */
-  | { ok: false; message: string; errors: FieldErrors; status: number; retryAfter: number | null };
+const wrongLogin = () => BackendError.refusal(401, WRONG_LOGIN_MESSAGE);
 
-/** Medusa's emailpass route answers 401 for a wrong e-mail or password; a refusal per field is shown at the fields. */
-export async function signIn(email: string, password: string): Promise<SignInResult> {
+/**
+ * The customer's token. Medusa's emailpass route answers 401 for a wrong e-mail or password:
+ * thrown as one Dutch refusal (BackendError); a refusal per field keeps its fields; too many
+ * attempts stays a 429 with its Retry-After.
+ */
+export async function signIn(email: string, password: string): Promise<string> {
+  let token: unknown;
   try {
     // the one fetch rather than sdk.auth.login, so a refusal per field keeps its fields
-    const { token } = await backendFetch<{ token?: unknown }>("/auth/customer/emailpass", { method: "POST", body: { email, password } });
-    if (typeof token === "string") return { ok: true, token };
-    return { ok: false, message: WRONG_LOGIN_MESSAGE, errors: { _: WRONG_LOGIN_MESSAGE }, status: 401, retryAfter: null };
+    ({ token } = await backendFetch<{ token?: unknown }>("/auth/customer/emailpass", { method: "POST", body: { email, password } }));
   } catch (error) {
     const failure = toBackendFailure(error);
-    const { status, retryAfter } = failure;
     const byField = Object.keys(failure.fieldErrors).some((field) => field !== "_");
-    if (byField) return { ok: false, message: failure.message, errors: failure.fieldErrors, status, retryAfter };
-    const message =
-      failure.status === 401 || failure.status === 400 ? WRONG_LOGIN_MESSAGE : failure.status === 429 ? failure.message || TOO_MANY_ATTEMPTS_MESSAGE : failure.message;
-    return { ok: false, message, errors: { _: message }, status, retryAfter };
+    if (byField) throw error;
+    if (failure.status === 401 || failure.status === 400) throw wrongLogin();
+    if (failure.status === 429) throw BackendError.refusal(429, failure.message || TOO_MANY_ATTEMPTS_MESSAGE, undefined, failure.code, failure.retryAfter);
+    throw error;
   }
+  if (typeof token !== "string") throw wrongLogin();
+  return token;
 }
 
-export type PasswordResetResult =
-  | { ok: true }
-  /** 429 (too many requests, `retryAfter` seconds) or 503 (unreachable) */
-  | { ok: false; status: number; message: string; retryAfter: number | null };
-
-/** Medusa answers 201 whether or not the address has an account; so do we. */
-export async function requestPasswordReset(email: string): Promise<PasswordResetResult> {
+/**
+ * Medusa answers 201 whether or not the address has an account; so do we. Throws only for
+ * too many requests (429) and an unreachable backend (503).
+ */
+export async function requestPasswordReset(email: string): Promise<void> {
   try {
     await backendFetch<unknown>("/auth/customer/emailpass/reset-password", { method: "POST", body: { identifier: email } }).catch((error) => {
       // the route answers 201 with a plain "Created" body: that is success, not an unreadable answer
       if (error instanceof BackendUnavailableError && / HTTP 2\d\d without a JSON body$/.test(error.message)) return undefined;
       throw error;
     });
-    return { ok: true };
   } catch (error) {
     const failure = toBackendFailure(error);
-    // too many requests (per login or per address; unknown addresses alike): say so
-    if (failure.status === 429) return { ok: false, status: 429, message: failure.message, retryAfter: failure.retryAfter };
-    // any other 4xx says nothing about the address: the same neutral answer; unreachable or 5xx: try again later
-    if (failure.status < 500) return { ok: true };
-    return { ok: false, status: 503, message: failure.message, retryAfter: null };
+    // too many requests (per login or per address; unknown addresses alike): say so;
+    // unreachable or 5xx: try again later
+    if (failure.status === 429 || failure.status >= 500) throw error;
+    // any other 4xx says nothing about the address: the same neutral answer
   }
 }
 
-export type SetPasswordResult = { ok: true } | { ok: false; expired: boolean; message: string };
 
-/** The token from the e-mail's link is single use; Medusa refuses it once used or expired. */
-export async function setPassword(token: string, password: string): Promise<SetPasswordResult> {
+/** The token from the e-mail's link is single use; Medusa refuses it once used or expired (a BackendError with EXPIRED_LINK_CODE). */
+export async function setPassword(token: string, password: string): Promise<void> {
   try {
     await callBackend("set password", () => sdk.auth.updateProvider("customer", "emailpass", { password }, token));
-    return { ok: true };
   } catch (error) {
     const status = failureStatus(error);
-    if (status === 401 || status === 400) return { ok: false, expired: true, message: EXPIRED_LINK_MESSAGE };
-    if (error instanceof BackendUnavailableError) return { ok: false, expired: false, message: UNAVAILABLE_MESSAGE };
+    if (status === 401 || status === 400) throw BackendError.refusal(400, EXPIRED_LINK_MESSAGE, undefined, EXPIRED_LINK_CODE);
     throw error;
   }
 }
@@ -218,39 +210,30 @@ export async function listMyGroups(token: string | null): Promise<MyGroup[]> {
   return groups.map(toMyGroup);
 }
 
-export type UpdateResult = { ok: true; group: MyGroup } | { ok: false; errors: FieldErrors; status: number };
-
 /**
  * POST /store/my-group/groups/:id with the fields as typed: the backend judges them
- * (StoreUpdateMyGroup) and its answer per field goes back to the form.
+ * (StoreUpdateMyGroup) and its refusal per field (a BackendError) goes back to the form.
  */
-export async function updateMyGroup(token: string | null, id: string, values: GroupEditForm): Promise<UpdateResult> {
+export async function updateMyGroup(token: string | null, id: string, values: GroupEditForm): Promise<MyGroup> {
   const body = Object.fromEntries(GROUP_EDIT_FIELDS.map((key) => [key, values[key] ?? ""]));
   try {
     const { group } = await withToken(token, (token) =>
       backendFetch<{ group: ApiMyGroup }>(`/store/my-group/groups/${encodeURIComponent(id)}`, { method: "POST", body, token }),
     );
-    return { ok: true, group: toMyGroup(group) };
+    return toMyGroup(group);
   } catch (error) {
     if (error instanceof SignedOutError) throw error;
     const failure = toBackendFailure(error);
-    if (failure.status === 404) return { ok: false, errors: { _: "Deze groep bestaat niet (meer) of hoort niet bij je account." }, status: 404 };
+    if (failure.status === 404) throw BackendError.refusal(404, "Deze groep bestaat niet (meer) of hoort niet bij je account.");
     // a rename onto another group's name: shown at the name
-    if (failure.status === 409) return { ok: false, errors: { name: failure.message }, status: 409 };
-    return { ok: false, errors: failure.fieldErrors, status: failure.status };
+    if (failure.status === 409) throw BackendError.refusal(409, failure.message, { name: failure.message });
+    throw error;
   }
 }
 
 /** "Verwijder mijn gegevens": archives the admin's groups anonymously and deletes the account. */
-export async function removeMyData(token: string | null): Promise<{ ok: boolean }> {
-  try {
-    await withToken(token, (token) => backendFetch("/store/my-group/removal", { method: "POST", body: { confirm: true }, token }));
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof SignedOutError) throw error;
-    toBackendFailure(error); // rethrows what is not a backend failure
-    return { ok: false };
-  }
+export async function removeMyData(token: string | null): Promise<void> {
+  await withToken(token, (token) => backendFetch("/store/my-group/removal", { method: "POST", body: { confirm: true }, token }));
 }
 
 // ---------------------------------------------------------------------------
@@ -263,17 +246,15 @@ export function signInUrl(request: Request): string {
 }
 
 /** The signed-in admin's token, or a redirect to the sign-in page (thrown, for loaders and actions). */
-export async function requireCustomerToken(request: Request): Promise<{ token: string; session: ShopSession }> {
-  const session = await getSession(request);
+export function requireCustomerToken(request: Request, session: ShopSession): { token: string; session: ShopSession } {
   const token = customerToken(session);
   if (!token) throw redirect(signInUrl(request), { status: 303 });
   return { token, session };
 }
 
 /** The token expired or the account is gone: forget it and ask to sign in again. */
-export async function signedOutRedirect(request: Request): Promise<Response> {
-  const session = await getSession(request);
+export function signedOutRedirect(request: Request, session: ShopSession): Response {
   session.unset("customerToken");
   session.flash("notice", { kind: "info", message: "Je bent uitgelogd. Log opnieuw in om verder te gaan." });
-  return redirect(signInUrl(request), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(signInUrl(request), { status: 303 });
 }

@@ -18,7 +18,7 @@ import { addToCart, CartError, ensureCartId } from "./cart.server";
 import { getConfig } from "./config.server";
 import { BACKEND_UNAVAILABLE_MESSAGE } from "./error-messages";
 import type { AddToCartResult } from "./optimistic-cart";
-import { cartSnapshot, claims, commitCartChanges, type ShopSession, sessionIdOf } from "./session.server";
+import { claims, type RequestSession, type ShopSession, sessionIdOf } from "./session.server";
 import { quantitySchema } from "./validation";
 
 /** A key made by the browser (crypto.randomUUID, or 22+ URL-safe characters): anything else is ignored. */
@@ -113,17 +113,16 @@ async function applyAdd(request: Request, session: ShopSession, variantId: strin
  */
 export async function addOnce(
   request: Request,
-  session: ShopSession,
+  session: RequestSession,
   add: { variantId: string; quantity: number; addKey?: string },
-  currentCount: () => Promise<number>,
 ): Promise<AddOutcome> {
   const sessionId = sessionIdOf(session);
-  const before = cartSnapshot(session);
-  // A visitor without a session: the caller commits it (a new session, with the cart) in its answer.
+  const currentCount = async () => (await session.latest()).get("cartCount") ?? 0;
+  // A visitor without a session: the request context commits it (a new session, with the cart) with the answer.
   if (!sessionId) return applyAdd(request, session, add.variantId, add.quantity);
   if (!add.addKey) {
     const outcome = await applyAdd(request, session, add.variantId, add.quantity);
-    await commitCartChanges(request, session, before);
+    await session.save();
     return outcome;
   }
   const key = `add:${sessionId}:${add.addKey}`;
@@ -143,7 +142,7 @@ export async function addOnce(
   }
   // The cart (id, count) is in the stored session before the key reads as done: a re-send
   // waiting for this add answers from the session, and must see the add in it.
-  await commitCartChanges(request, session, before);
+  await session.save();
   await claims.settle(key, outcome, KEEP_APPLIED_MS);
   return outcome;
 }

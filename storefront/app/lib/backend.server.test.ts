@@ -117,11 +117,24 @@ describe("toBackendFailure: any backend error → { status, message, fieldErrors
     expect(toBackendFailure(new BackendUnavailableError("no answer within 10000 ms"))).toMatchObject({ status: 503, ...unavailable });
   });
 
-  it("reads the js-sdk's FetchError, also wrapped by callBackend", async () => {
-    const wrapped = await callBackend("sign in", () => Promise.reject(new FetchError("Invalid email or password", "Unauthorized", 401))).catch((e: unknown) => e);
-    expect(wrapped).toBeInstanceOf(BackendUnavailableError);
-    expect(failureStatus(wrapped)).toBe(401);
-    expect(toBackendFailure(wrapped)).toMatchObject({ status: 401, message: "Je bent uitgelogd. Log opnieuw in." });
+  it("a js-sdk refusal (4xx) is a BackendError, not 'unavailable'; a 5xx is BackendUnavailableError", async () => {
+    const refused = await callBackend("sign in", () => Promise.reject(new FetchError("Invalid email or password", "Unauthorized", 401))).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BackendError);
+    expect(failureStatus(refused)).toBe(401);
+    expect(toBackendFailure(refused)).toMatchObject({ status: 401, message: "Je bent uitgelogd. Log opnieuw in." });
+    const missing = await callBackend("retrieve order", () => Promise.reject(new FetchError("Order not found", "Not Found", 404))).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(BackendError);
+    expect(missing).not.toBeInstanceOf(BackendUnavailableError);
+    expect(toBackendFailure(missing)).toMatchObject({ status: 404, message: "Dit bestaat niet (meer)." });
+    const broken = await callBackend("retrieve order", () => Promise.reject(new FetchError("boom", "Internal Server Error", 500))).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(BackendUnavailableError);
+    expect(failureStatus(broken)).toBe(500);
+  });
+
+  it("a refusal in the storefront's own words is shown as it is, at its fields", () => {
+    const refusal = BackendError.refusal(409, "Er is al een groep met deze naam.", { name: "Er is al een groep met deze naam." }, "duplicate");
+    expect(toBackendFailure(refusal)).toMatchObject({ status: 409, message: "Er is al een groep met deze naam.", fieldErrors: { name: "Er is al een groep met deze naam." }, code: "duplicate" });
+    expect(toBackendFailure(BackendError.refusal(503, "Het lukt nu niet."))).toMatchObject({ status: 503, fieldErrors: { _: "Het lukt nu niet." } });
   });
 
   it("rethrows programming errors", () => {

@@ -49,9 +49,24 @@ export class BackendUnavailableError extends Error {
   override name = "BackendUnavailableError";
 }
 
-/** The backend answered with an error status; its body is kept whole. */
+/**
+ * The one error of a refused backend call: the backend answered with an error status (its
+ * body kept whole: status, type, code, field errors), or a domain module turned such an
+ * answer into the Dutch refusal its form shows (`BackendError.refusal`). Forms catch it
+ * with one helper (lib/form.server.ts, `formError`).
+ */
 export class BackendError extends Error {
   override name = "BackendError";
+  /** The message and field errors are the storefront's own Dutch ones: shown as they are. */
+  translated = false;
+
+  /** A refusal in the storefront's own words (e.g. "Dit e-mailadres of wachtwoord klopt niet."). */
+  static refusal(status: number, message: string, errors: FieldErrors = { _: message }, code: string | null = null, retryAfter: number | null = null): BackendError {
+    const error = new BackendError(status, message, null, errors, retryAfter, code);
+    error.translated = true;
+    return error;
+  }
+
   constructor(
     readonly status: number,
     message: string,
@@ -137,6 +152,20 @@ export async function backendFetch<T>(path: string, request: BackendRequest = {}
   );
 }
 
+/** The backend client of one visitor (the request context's `backend`): its address is signed into every call. */
+export type BackendClient = {
+  fetch<T>(path: string, request?: BackendRequest): Promise<T>;
+  /** The shared js-sdk client; its calls carry the address of the request being served (client-address.server.ts). */
+  sdk: typeof sdk;
+};
+
+export function backendClientFor(clientIp: string | undefined): BackendClient {
+  return {
+    fetch: <T>(path: string, request: BackendRequest = {}) => backendFetch<T>(path, { clientIp, ...request }),
+    sdk,
+  };
+}
+
 function isNetworkFailure(error: unknown): boolean {
   // Node's fetch rejects with TypeError("fetch failed") when the host is unreachable.
   return error instanceof TypeError && /fetch failed|network/i.test(error.message);
@@ -159,6 +188,10 @@ export async function callBackend<T>(what: string, call: () => Promise<T>): Prom
     return await Promise.race([call(), timeout]);
   } catch (error) {
     if (error instanceof BackendUnavailableError || error instanceof BackendError) throw error;
+    // An answer with a 4xx status is a refusal (a 404 is "not found", not "unreachable").
+    if (error instanceof FetchError && error.status !== undefined && error.status >= 400 && error.status < 500) {
+      throw Object.assign(new BackendError(error.status, error.message || error.statusText || `HTTP ${error.status}`), { cause: error });
+    }
     if (!(error instanceof FetchError) && !isNetworkFailure(error)) throw error;
     const status = error instanceof FetchError ? ` (HTTP ${error.status})` : "";
     throw new BackendUnavailableError(`${what}${status}: ${(error as Error).message}`, { cause: error });
@@ -243,6 +276,10 @@ function backendAnswer(error: unknown): unknown {
  */
 export function toBackendFailure(error: unknown): BackendFailure {
   const answer = backendAnswer(error);
+  if (answer instanceof BackendError && answer.translated) {
+    const { status, message, errors: fieldErrors, type, code, retryAfter } = answer;
+    return { status, message, fieldErrors, type, code, retryAfter };
+  }
   if (answer instanceof BackendError || answer instanceof FetchError) {
     const status = answer.status ?? 503;
     if (status >= 500) return unavailable(status);

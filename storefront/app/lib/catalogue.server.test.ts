@@ -115,10 +115,12 @@ describe("listProducts", () => {
     ]);
   });
 
-  it("turns an HTTP error from the backend into BackendUnavailableError", async () => {
+  it("turns a refusal from the backend into BackendError (its status kept), a server error into BackendUnavailableError", async () => {
     regionList.mockResolvedValue(REGIONS);
     productList.mockRejectedValue(new FetchError("Unauthorized", "Unauthorized", 401));
-    await expect(listProducts()).rejects.toThrow(/list products \(HTTP 401\): Unauthorized/);
+    await expect(listProducts()).rejects.toMatchObject({ name: "BackendError", status: 401 });
+    productList.mockRejectedValue(new FetchError("boom", "Internal Server Error", 500));
+    await expect(listProducts()).rejects.toThrow(/list products \(HTTP 500\): boom/);
   });
 
   it("lets programming errors through unchanged", async () => {

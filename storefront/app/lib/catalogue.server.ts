@@ -1,4 +1,4 @@
-import { BackendUnavailableError, callBackend, sdk } from "./backend.server";
+import { BackendError, BackendUnavailableError, callBackend, sdk } from "./backend.server";
 import { createCache } from "./cache.server";
 import { type ApiTier, type PriceTier, toPriceTiers } from "./tier-prices";
 
@@ -316,7 +316,7 @@ async function fetchTierPrices(productId: string, regionId: string): Promise<Tie
       }),
     );
   } catch (error) {
-    if (!(error instanceof BackendUnavailableError)) throw error;
+    if (!(error instanceof BackendUnavailableError) && !(error instanceof BackendError)) throw error;
     console.error(`Storefront: no tier prices for ${productId}: ${error.message}`);
     return null;
   }

@@ -8,6 +8,7 @@ const {
   CompletionInProgress,
   completeOrAwaitOrder,
   getOrderInvoice,
+  placeOrder,
   readPaymentReturn,
   returnMatchesCart,
   startInvoicePayment,
@@ -108,5 +109,50 @@ describe("return from Stripe", () => {
     stubBackend(() => conflict);
     const error = await completeOrAwaitOrder(session(), "cart_1", { timeoutMs: 30, intervalMs: 10, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompletionInProgress);
+  });
+});
+
+describe("placeOrder: the payment step's one call", () => {
+  const cart = { id: "cart_1", raw: { id: "cart_1", region_id: "reg_nl" } } as never;
+  const session = () => {
+    const data = new Map<string, unknown>();
+    return { get: (k: string) => data.get(k), set: (k: string, v: unknown) => data.set(k, v), unset: (k: string) => data.delete(k), data } as never as Parameters<typeof placeOrder>[0] & { data: Map<string, unknown> };
+  };
+  const invoice = { kind: "invoice", provider: "pp_invoice_invoice", online: false } as never;
+  const manual = { kind: "manual", provider: "pp_system_default", online: false } as never;
+  const card = { kind: "card", provider: "pp_stripe_stripe", online: true } as never;
+  const order = { type: "order", order: { id: "order_1", display_id: 7 } };
+  const collection = (provider: string, data: Record<string, unknown> = {}) => ({ payment_collection: { id: "pc_1", payment_sessions: [{ provider_id: provider, data }] } });
+
+  it("'Op factuur': stores the organisation's data, then completes the cart", async () => {
+    const seen = stubBackend((r) => (r.path.endsWith("/complete") ? { body: order } : { body: { cart: { id: "cart_1" } } }));
+    const s = session();
+    expect(await placeOrder(s, cart, invoice, { organisation: "Gemeente Utrecht" })).toEqual({ kind: "order", orderId: "order_1" });
+    expect(seen.map(call)).toEqual(["POST /store/invoice/carts/cart_1", "POST /store/carts/cart_1/complete"]);
+    expect(s.data.get("lastOrderId")).toBe("order_1");
+  });
+
+  it("'Op factuur' refused per field: no order, the backend's errors for the form", async () => {
+    const seen = stubBackend(() => ({ status: 400, body: { type: "invalid_data", message: "x", errors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers" } } }));
+    const placed = await placeOrder(session(), cart, invoice, { kvk_number: "1" });
+    expect(placed).toMatchObject({ kind: "invoice-refused", failure: { status: 400, fieldErrors: { kvk_number: "Een KvK-nummer bestaat uit 8 cijfers." } } });
+    expect(seen.map(call)).toEqual(["POST /store/invoice/carts/cart_1"]);
+  });
+
+  it("manual: clears earlier organisation data, starts the manual session and completes", async () => {
+    const seen = stubBackend((r) =>
+      r.path.endsWith("/complete") ? { body: order } : r.path.startsWith("/store/payment-collections") ? { body: collection("pp_system_default") } : { body: { cart: { id: "cart_1" }, payment_collection: { id: "pc_1" } } },
+    );
+    expect(await placeOrder(session(), cart, manual, {})).toEqual({ kind: "order", orderId: "order_1" });
+    expect(seen[0]).toMatchObject({ method: "DELETE", path: "/store/invoice/carts/cart_1" });
+    expect(seen.at(-1)).toMatchObject({ method: "POST", path: "/store/carts/cart_1/complete" });
+  });
+
+  it("online: answers the client secret the browser confirms, without completing", async () => {
+    const seen = stubBackend((r) =>
+      r.path.startsWith("/store/payment-collections") ? { body: collection("pp_stripe_stripe", { client_secret: "pi_1_secret_2" }) } : { body: { cart: { id: "cart_1" }, payment_collection: { id: "pc_1" } } },
+    );
+    expect(await placeOrder(session(), cart, card, {})).toEqual({ kind: "pay-online", clientSecret: "pi_1_secret_2" });
+    expect(seen.some((r) => r.path.endsWith("/complete"))).toBe(false);
   });
 });

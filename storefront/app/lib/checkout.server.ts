@@ -1,13 +1,15 @@
-import { BackendError, backendFetch, callBackend, sdk, toBackendFailure } from "./backend.server";
+import { BackendError, type BackendFailure, backendFetch, callBackend, failureStatus, loadFromBackend, sdk, toBackendFailure } from "./backend.server";
+import { getConfig } from "./config.server";
 import { getRegion } from "./catalogue.server";
 import { CART_CODES, CartError, cartPath, forgetCart, stockRefusal, type CartView } from "./cart.server";
 import type { ShopSession } from "./session.server";
 import type { CheckoutAddress } from "./address";
 import type { WithdrawalOutcome } from "./withdrawal.server";
 
-import { ONLINE_PROVIDERS } from "./payment";
+import { INVOICE_PROVIDER, MANUAL_PROVIDER, ONLINE_PROVIDERS, paymentMethods, type PaymentMethod } from "./payment";
 
-export { MANUAL_PROVIDER } from "./payment";
+export { MANUAL_PROVIDER };
+
 
 export type ShippingOption = {
   id: string;
@@ -287,4 +289,55 @@ export async function completeOrAwaitOrder(
       await sleep(intervalMs);
     }
   }
+}
+
+// ---------------------------------------------------------------------------
+// Placing the order (the payment step's one call)
+
+/** What the cart's region offers (the backend decides), ordered for the delivery country. */
+export async function offeredPaymentMethods(cart: CartView): Promise<PaymentMethod[]> {
+  const providers = await loadFromBackend(() => listPaymentProviders(cart.raw.region_id!));
+  const country = cart.address.country_code || cart.countryCode;
+  return paymentMethods(providers, country, { online: Boolean(getConfig().stripePublishableKey) });
+}
+
+export type PlacedOrder =
+  /** The order exists (invoice or manual payment): its confirmation page is next. */
+  | { kind: "order"; orderId: string }
+  /** An online method: the browser confirms this PaymentIntent; Stripe then returns the shopper to /betaling/afronden. */
+  | { kind: "pay-online"; clientSecret: string }
+  /** "Op factuur": the backend refused the organisation's data (400, per field). */
+  | { kind: "invoice-refused"; failure: BackendFailure };
+
+/**
+ * Places the order with the chosen payment method: "Op factuur" stores the organisation's
+ * data (the backend judges it) and completes the cart; an online method starts a payment
+ * session whose client secret the browser confirms; any other (manual) method completes the
+ * cart at once. Organisation data of an earlier "Op factuur" attempt never reaches an order
+ * paid otherwise. A refusal the shopper can act on is a thrown CartError; an unreachable
+ * backend the 503 page (loadFromBackend).
+ */
+export async function placeOrder(session: ShopSession, cart: CartView, method: PaymentMethod, invoice: Record<string, string>): Promise<PlacedOrder> {
+  if (method.provider === INVOICE_PROVIDER) {
+    let refused: BackendFailure | null = null;
+    await loadFromBackend(() =>
+      startInvoicePayment(cart.id, invoice).catch((error: unknown) => {
+        if (failureStatus(error) !== 400) throw error;
+        refused = toBackendFailure(error);
+      }),
+    );
+    if (refused) return { kind: "invoice-refused", failure: refused };
+    const order = await loadFromBackend(() => completeCart(session, cart.id));
+    return { kind: "order", orderId: order.orderId };
+  }
+  await loadFromBackend(() => clearInvoiceDetails(cart.id));
+  if (method.online) {
+    const payment = await loadFromBackend(() => startPayment(cart, method.provider));
+    const clientSecret = typeof payment.client_secret === "string" ? payment.client_secret : null;
+    if (!clientSecret) throw new CartError("Online betalen is nu niet beschikbaar. Kies een andere betaalwijze.");
+    return { kind: "pay-online", clientSecret };
+  }
+  await loadFromBackend(() => startPayment(cart, MANUAL_PROVIDER));
+  const order = await loadFromBackend(() => completeCart(session, cart.id));
+  return { kind: "order", orderId: order.orderId };
 }

@@ -23,7 +23,7 @@
  */
 import { Marked, type Token, type Tokens } from "marked";
 import { loadFromBackend } from "./backend.server";
-import { getConfig } from "./config.server";
+import { getSiteUrl } from "./seo.server";
 import { loadCompany } from "./company.server";
 import { canonicalUrl, type Seo } from "./seo";
 import { OG_CONTENT_PAGES, ogImagePath } from "./og-image";
@@ -369,11 +369,3 @@ export async function loadContentPage(slug: string): Promise<ContentRouteData> {
  * browser fetches a fresh copy as soon as the cart (and so the cookie) changes.
  */
 export const CONTENT_HEADERS = { "Cache-Control": "public, max-age=300", Vary: "Cookie" } as const;
-
-// ---------------------------------------------------------------------------
-// Public base URL (canonical links, sitemap, robots.txt)
-
-/** The site's public base URL for this server (canonical URLs are absolute). */
-export function getSiteUrl(): string {
-  return getConfig().siteUrl;
-}

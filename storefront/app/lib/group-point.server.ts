@@ -1,6 +1,6 @@
 import type { LookupOutcome } from "./address";
 import { lookupAddress } from "./address.server";
-import type { FieldErrors } from "./validation";
+import type { FieldErrors } from "./form-errors";
 import { formatCoordinate } from "./format";
 import { groupLookupFailure } from "./group-point";
 

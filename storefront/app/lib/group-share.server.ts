@@ -7,10 +7,10 @@
 import { customerToken, listMyGroups, SignedOutError } from "./account.server";
 import { backendFetch, failureStatus } from "./backend.server";
 import { type Category, listCategories, listProducts, type ProductSummary } from "./catalogue.server";
-import { getSiteUrl } from "./content.server";
+import { getSiteUrl } from "./seo.server";
 import { type GroupOrderCounts, memberPagePath, posterPath, shareMessage, whatsAppShareUrl } from "./group-share";
 import { canonicalUrl } from "./seo";
-import { getSession } from "./session.server";
+import type { ShopSession } from "./session.server";
 
 export type GroupShare = {
   /** Absolute URL of the members' page (the order link). */
@@ -46,8 +46,8 @@ export async function myGroupOrderCounts(token: string, groupId: string): Promis
  * On the public group page: the share data when the visitor is signed in as this
  * group's admin, else null. Never fails the page (a backend hiccup hides the share box).
  */
-export async function ownGroupShare(request: Request, slug: string): Promise<GroupShare | null> {
-  const token = customerToken(await getSession(request));
+export async function ownGroupShare(session: ShopSession, slug: string): Promise<GroupShare | null> {
+  const token = customerToken(session);
   if (!token) return null;
   try {
     const own = (await listMyGroups(token)).find((g) => g.slug === slug && g.status === "approved");

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
+import { refusalOf } from "~/test/refusal";
 
 const {
   amsterdamDay,
@@ -95,12 +96,12 @@ describe("wijkagent/municipality accounts", () => {
   it("signs in through Medusa's emailpass route for actor type notice_author", async () => {
     const fetchSpy = vi.fn().mockResolvedValueOnce(respond(200, { token: "jwt" })).mockResolvedValueOnce(respond(401, { message: "Invalid" }));
     vi.stubGlobal("fetch", fetchSpy);
-    expect(await signInNoticeAuthor(" Agent@Politie.example ", "geheim-wachtwoord")).toEqual({ ok: true, token: "jwt" });
+    expect(await signInNoticeAuthor(" Agent@Politie.example ", "geheim-wachtwoord")).toBe("jwt");
     const [url, init] = fetchSpy.mock.calls[0]!;
     expect(String(url)).toBe("http://backend.test/auth/notice_author/emailpass");
     expect(JSON.parse(init.body)).toEqual({ email: "agent@politie.example", password: "geheim-wachtwoord" });
     expect(init.headers["x-publishable-api-key"]).toBe("pk_test");
-    expect(await signInNoticeAuthor("agent@politie.example", "fout")).toEqual({ ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null });
+    expect(await refusalOf(signInNoticeAuthor("agent@politie.example", "fout"))).toMatchObject({ errors: { _: AUTHOR_WRONG_LOGIN_MESSAGE }, status: 401, retryAfter: null });
     vi.unstubAllGlobals();
   });
 
@@ -117,8 +118,7 @@ describe("wijkagent/municipality accounts", () => {
     expect(overview.author.organisation).toBe("Wijkagent Oost");
     expect(overview.notices[0]).toMatchObject({ status: "current", deliveryCount: 3, title: "Let op: insluipingen" });
     expect(await getNoticeAuthorOverview("verlopen")).toBeNull();
-    expect(await createAuthorNotice("jwt", { title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01", starts_at: "" })).toEqual({
-      ok: false,
+    expect(await refusalOf(createAuthorNotice("jwt", { title: "T", body: "B", municipality_codes: "0363", ends_at: "2099-01-01", starts_at: "" }))).toMatchObject({
       status: 400,
       errors: { municipality_codes: "Je kunt alleen meldingen plaatsen voor je eigen gemeenten (niet voor 0363)." },
     });
@@ -234,8 +234,8 @@ describe("createAuthorNotice", () => {
         .mockResolvedValueOnce(respond(500, { type: "unknown_error", message: "An unknown error occurred." })),
     );
     const input = { title: "T", body: "B", municipality_codes: ["0344"], ends_at: "2099-01-01T00:00:00Z" };
-    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 400, errors: { _: "Dit account mag geen meldingen meer plaatsen." } });
-    expect(await createAuthorNotice("jwt", input)).toEqual({ ok: false, status: 500, errors: { _: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." } });
+    expect(await refusalOf(createAuthorNotice("jwt", input))).toMatchObject({ status: 400, errors: { _: "Dit account mag geen meldingen meer plaatsen." } });
+    expect(await refusalOf(createAuthorNotice("jwt", input))).toMatchObject({ status: 503, errors: { _: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." } });
     vi.unstubAllGlobals();
   });
 });
@@ -250,12 +250,12 @@ describe("withdrawAuthorNotice", () => {
       .mockResolvedValueOnce(respond(401, { message: "Unauthorized" }))
       .mockResolvedValueOnce(respond(500, { message: "An unknown error occurred." }));
     vi.stubGlobal("fetch", fetchSpy);
-    expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: true });
+    await expect(withdrawAuthorNotice("jwt", "anotc_1")).resolves.toBeUndefined();
     expect(String(fetchSpy.mock.calls[0]![0])).toBe("http://backend.test/store/notices/author/notices/anotc_1/withdraw");
     expect(fetchSpy.mock.calls[0]![1]).toMatchObject({ method: "POST", headers: { authorization: "Bearer jwt" } });
-    expect(await withdrawAuthorNotice("jwt", "anotc_2")).toEqual({ ok: false, status: 404, message: "Dit bestaat niet (meer)." });
-    expect(await withdrawAuthorNotice("verlopen", "anotc_1")).toMatchObject({ ok: false, status: 401 });
-    expect(await withdrawAuthorNotice("jwt", "anotc_1")).toEqual({ ok: false, status: 500, message: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." });
+    expect(await refusalOf(withdrawAuthorNotice("jwt", "anotc_2"))).toMatchObject({ status: 404, message: "Dit bestaat niet (meer)." });
+    expect(await refusalOf(withdrawAuthorNotice("verlopen", "anotc_1"))).toMatchObject({ status: 401 });
+    expect(await refusalOf(withdrawAuthorNotice("jwt", "anotc_1"))).toMatchObject({ status: 503, message: "Het lukt nu niet om meldingen te verwerken. Probeer het later opnieuw." });
     vi.unstubAllGlobals();
   });
 });

@@ -4,7 +4,7 @@
  * secondary content: when the backend fails the page shows none rather than an error.
  * The API returns public fields only; the mapper copies only the ones it names.
  */
-import { backendFetch, failureStatus, toBackendFailure } from "./backend.server";
+import { BackendError, backendFetch, failureStatus, toBackendFailure } from "./backend.server";
 import { createCache } from "./cache.server";
 import type { FieldErrors } from "./form-errors";
 import { formatDate } from "./format";
@@ -83,23 +83,22 @@ function toNoticeViewUnfiltered(n: ApiNotice): AreaNoticeView {
   };
 }
 
-export async function signInNoticeAuthor(
-  email: string,
-  password: string,
-): Promise<{ ok: true; token: string } | { ok: false; message: string; status: number; retryAfter: number | null }> {
+/** A wijkagent/municipality account's token; a refusal is a Dutch BackendError for the whole form (401, 429 or 503). */
+export async function signInNoticeAuthor(email: string, password: string): Promise<string> {
+  let token: unknown;
   try {
-    const { token } = await backendFetch<{ token?: unknown }>("/auth/notice_author/emailpass", {
+    ({ token } = await backendFetch<{ token?: unknown }>("/auth/notice_author/emailpass", {
       method: "POST",
       body: { email: email.trim().toLowerCase(), password },
-    });
-    if (typeof token === "string") return { ok: true, token };
-    return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null };
+    }));
   } catch (error) {
     const failure = toBackendFailure(error);
-    if (failure.status === 401 || failure.status === 400) return { ok: false, message: AUTHOR_WRONG_LOGIN_MESSAGE, status: 401, retryAfter: null };
-    if (failure.status === 429) return { ok: false, message: failure.message, status: 429, retryAfter: failure.retryAfter };
-    return { ok: false, message: AUTHOR_UNAVAILABLE_MESSAGE, status: 503, retryAfter: null };
+    if (failure.status === 401 || failure.status === 400) throw BackendError.refusal(401, AUTHOR_WRONG_LOGIN_MESSAGE);
+    if (failure.status === 429) throw BackendError.refusal(429, failure.message, undefined, failure.code, failure.retryAfter);
+    throw BackendError.refusal(503, AUTHOR_UNAVAILABLE_MESSAGE);
   }
+  if (typeof token !== "string") throw BackendError.refusal(401, AUTHOR_WRONG_LOGIN_MESSAGE);
+  return token;
 }
 
 type ApiAuthorOverview = {
@@ -142,12 +141,8 @@ export type AuthorNoticeInput = {
   ends_at: string;
 };
 
-export type AuthorNoticeResult =
-  | { ok: true; notice: AuthorNotice; delivered: number }
-  | { ok: false; status: number; errors: FieldErrors; retryAfter?: number | null };
-
-/** Writes a notice; the backend's errors come back in Dutch per field ("_" for the whole form). */
-export async function createAuthorNotice(token: string, input: AuthorNoticeInput): Promise<AuthorNoticeResult> {
+/** Writes a notice; a refusal is a BackendError with the backend's Dutch errors per field ("_" for the whole form). */
+export async function createAuthorNotice(token: string, input: AuthorNoticeInput): Promise<{ notice: AuthorNotice; delivered: number }> {
   const body = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ""));
   try {
     const data = await backendFetch<{ notice: ApiAuthorNotice; delivered: number }>("/store/notices/author/notices", {
@@ -155,26 +150,23 @@ export async function createAuthorNotice(token: string, input: AuthorNoticeInput
       body,
       token,
     });
-    return { ok: true, notice: toAuthorNotice(data.notice), delivered: data.delivered };
+    return { notice: toAuthorNotice(data.notice), delivered: data.delivered };
   } catch (error) {
-    const failure = toBackendFailure(error);
-    return {
-      ok: false,
-      status: failure.status,
-      errors: failure.status >= 500 ? { _: AUTHOR_UNAVAILABLE_MESSAGE } : failure.fieldErrors,
-      ...(failure.status === 429 ? { retryAfter: failure.retryAfter } : {}),
-    };
+    throw unavailableInOwnWords(error);
   }
 }
 
-/** Withdraws one of the account's own notices; status 401 means: sign in again. */
-export async function withdrawAuthorNotice(token: string, id: string): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
+/** An unreachable backend or a 5xx, said in the notice pages' own words; any other refusal as it is. */
+function unavailableInOwnWords(error: unknown): unknown {
+  return toBackendFailure(error).status >= 500 ? BackendError.refusal(503, AUTHOR_UNAVAILABLE_MESSAGE) : error;
+}
+
+/** Withdraws one of the account's own notices; a refusal is a BackendError (status 401: sign in again). */
+export async function withdrawAuthorNotice(token: string, id: string): Promise<void> {
   try {
     await backendFetch(`/store/notices/author/notices/${encodeURIComponent(id)}/withdraw`, { method: "POST", body: {}, token });
-    return { ok: true };
   } catch (error) {
-    const failure = toBackendFailure(error);
-    return { ok: false, status: failure.status, message: failure.status >= 500 ? AUTHOR_UNAVAILABLE_MESSAGE : failure.message };
+    throw unavailableInOwnWords(error);
   }
 }
 

@@ -1,18 +1,21 @@
 // Not in app/routes: Remix would take a file there for a route.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
+import { callRoute } from "~/test/request-context";
 
 // Issue 24, second look: when the backend refuses with 429 ("te veel pogingen"), the page answers
 // 429 too, with the backend's Retry-After, on every form the backend rate-limits.
-vi.mock("~/lib/session.server", () => {
-  const session = { get: vi.fn(() => undefined), set: vi.fn(), flash: vi.fn(), unset: vi.fn() };
-  return {
-    getSession: vi.fn(async () => session),
-    commitSession: vi.fn(async () => "__bp=x"),
-    renewSession: vi.fn(async () => session),
-    countryOf: vi.fn(() => "nl"),
-    loginOf: vi.fn(() => null),
-  };
+// the real request context, its sessions in a temporary folder
+const dir = mkdtempSync(path.join(tmpdir(), "bp-rate-limited-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  delete process.env.REDIS_URL;
+  process.env.SESSION_DIR = dir;
+  const { rereadConfig } = await import("~/lib/config.server");
+  rereadConfig();
 });
 
 const TOO_MANY = "Te veel pogingen. Probeer het over 10 minuten opnieuw.";
@@ -44,40 +47,40 @@ describe("a rate-limited form answers 429 with Retry-After", () => {
   it("sign-in (/inloggen)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/inloggen");
-    expectTooMany(await action({ request: post("/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), params: {}, context: {} }));
+    expectTooMany((await callRoute(action, post("/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), {})).result);
   });
 
   it("password reset (/wachtwoord-vergeten)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/wachtwoord-vergeten");
-    expectTooMany(await action({ request: post("/wachtwoord-vergeten", { email: "a@example.nl" }), params: {}, context: {} }));
+    expectTooMany((await callRoute(action, post("/wachtwoord-vergeten", { email: "a@example.nl" }), {})).result);
   });
 
   it("wijkagent sign-in (/meldingen/inloggen)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/meldingen.inloggen");
-    expectTooMany(await action({ request: post("/meldingen/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), params: {}, context: {} }));
+    expectTooMany((await callRoute(action, post("/meldingen/inloggen", { email: "a@example.nl", password: "een wachtwoord" }), {})).result);
   });
 
   it("group registration (/groepen/aanmelden)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/groepen.aanmelden");
     const fields = { name: "Buurtpreventie Lindenlaan", woonplaats: "Utrecht", postcodes: "3581", member_count: "12", admin_name: "Anouk", admin_email: "a@example.nl", lat: "52.09", lng: "5.12" };
-    expectTooMany(await action({ request: post("/groepen/aanmelden", fields), params: {}, context: {} }));
+    expectTooMany((await callRoute(action, post("/groepen/aanmelden", fields), {})).result);
   });
 
   it("contact relay (/groepen/:slug)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/groepen.$slug");
     const fields = { name: "Bert", email: "b@example.nl", message: "Mag ik erbij?" };
-    expectTooMany(await action({ request: post("/groepen/lindenlaan", fields), params: { slug: "lindenlaan" }, context: {} }));
+    expectTooMany((await callRoute(action, post("/groepen/lindenlaan", fields), { slug: "lindenlaan" })).result);
   });
 
   it("withdrawal, both steps (/herroepen)", async () => {
     backendRefusesAll();
     const { action } = await import("~/routes/herroepen");
     for (const intent of ["lookup", "confirm"]) {
-      expectTooMany(await action({ request: post("/herroepen", { order_number: "12", email: "a@example.nl", intent }), params: {}, context: {} }));
+      expectTooMany((await callRoute(action, post("/herroepen", { order_number: "12", email: "a@example.nl", intent }), {})).result);
     }
   });
 });

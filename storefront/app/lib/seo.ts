@@ -1,7 +1,7 @@
 /**
  * One place for page meta (title, description, canonical URL, Open Graph) and for the
  * sitemap.xml / robots.txt text. Client-safe: the absolute base URL is never read here;
- * loaders get it from getSiteUrl() (content.server.ts) and pass absolute URLs down.
+ * loaders get it from getSiteUrl() (seo.server.ts) and pass absolute URLs down.
  */
 import type { MetaDescriptor } from "@remix-run/node";
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from "./og-image";

@@ -88,10 +88,10 @@ describe("session.server", () => {
 
   /** A browser signed in as `token` (customer or notice account) with a cart. */
   async function signedIn(key: "customerToken" | "noticeAuthorToken", token: string, cartId = "cart_x") {
-    const s = await session.renewSession(await session.getSession(requestWith(null)));
+    const s = await session.getSession(requestWith(null));
     s.set("cartId", cartId);
     s.set(key, token);
-    return requestWith(await session.commitSession(s));
+    return requestWith(await s.commit());
   }
 
   it("the cookie holds a signed id only, never the token", async () => {
@@ -108,13 +108,18 @@ describe("session.server", () => {
   it("an empty session is only a signed id: nothing is stored until it holds something, then under that id", async () => {
     const files = () => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
     const before = files();
-    const browser = requestWith(await session.commitSession(await session.getSession(requestWith(null))));
+    const empty = await session.getSession(requestWith(null));
+    // nothing asked for: no cookie at all
+    expect(await empty.commit()).toBeNull();
+    // a product page hands out the (empty) identity: a cookie, nothing stored
+    empty.handOutIdentity();
+    const browser = requestWith(await empty.commit());
     expect(files()).toEqual(before);
     const fresh = await session.getSession(browser);
     const id = session.sessionIdOf(fresh);
     expect(isSessionId(id)).toBe(true);
     fresh.set("cartId", "cart_lazy");
-    await session.commitSession(fresh);
+    await fresh.commit();
     expect(files()).toEqual([...before, `${id}.json`].sort());
     expect((await session.getSession(browser)).get("cartId")).toBe("cart_lazy");
   });
@@ -130,11 +135,12 @@ describe("session.server", () => {
     const browser = await signedIn("customerToken", admin, "cart_keep");
     const both = await session.getSession(browser);
     both.set("noticeAuthorToken", author);
-    const before = requestWith(await session.commitSession(both));
+    const before = requestWith(await both.commit());
 
-    const answer = await session.signOut(before, "customerToken", "/");
+    const current = await session.getSession(before);
+    const answer = await session.signOut(current, "customerToken", "/");
     expect(answer.status).toBe(303);
-    const after = requestWith(answer.headers.get("Set-Cookie"));
+    const after = requestWith(await current.commit());
     const kept = await session.getSession(after);
     expect([kept.get("customerToken"), kept.get("noticeAuthorToken"), kept.get("cartId")]).toEqual([undefined, author, "cart_keep"]);
     // a copy of the cookie from before signing out
@@ -158,6 +164,61 @@ describe("session.server", () => {
     expect((await session.getSession(colleague)).get("customerToken")).toBe(otherAdmin);
     expect((await session.getSession(wijkagent)).get("noticeAuthorToken")).toBe(author);
     expect(current.get("customerToken")).toBe(admin);
+  });
+
+  describe("one request, one commit (RequestSession)", () => {
+    it("a request that changes nothing writes nothing and sends no cookie", async () => {
+      const browser = await signedIn("customerToken", admin, "cart_same");
+      const s = await session.getSession(browser);
+      s.get("cartId");
+      s.set("cartId", "cart_same"); // the same value again is no change
+      expect(await s.commit()).toBeNull();
+    });
+
+    it("writes back only the keys it changed, onto the session as stored now (a concurrent add is kept)", async () => {
+      const browser = await signedIn("customerToken", admin, "cart_1");
+      const slow = await session.getSession(browser); // e.g. a cart page loaded while an add runs
+      const add = await session.getSession(browser);
+      add.set("cartCount", 3);
+      add.set("cartLines", { variant_a: 3 });
+      expect(await add.commit()).toMatch(/^__bp=/);
+      slow.flash("notice", { kind: "info", message: "Aantal bijgewerkt." });
+      await slow.commit();
+      const now = await session.getSession(browser);
+      expect([now.get("cartCount"), now.get("cartLines"), now.get("customerToken")]).toEqual([3, { variant_a: 3 }, admin]);
+      expect(now.get("notice")).toEqual({ kind: "info", message: "Aantal bijgewerkt." });
+      // reading the flash notice consumed it: that is a change, written back
+      expect(await now.commit()).toMatch(/^__bp=/);
+      expect((await session.getSession(browser)).get("notice")).toBeUndefined();
+    });
+
+    it("save() stores the changes before the answer; the commit then has nothing left to write", async () => {
+      const browser = await signedIn("customerToken", admin, "cart_s");
+      const s = await session.getSession(browser);
+      s.set("cartCount", 7);
+      await s.save();
+      expect((await s.latest()).get("cartCount")).toBe(7);
+      expect(await s.commit()).toBeNull();
+    });
+
+    it("renew() moves the data to a new id; discard() writes nothing; commitWith() sets the cookie's lifetime", async () => {
+      const browser = await signedIn("customerToken", admin, "cart_r");
+      const s = await session.getSession(browser);
+      await s.renew();
+      const renewed = requestWith(await s.commit());
+      expect((await session.getSession(renewed)).get("cartId")).toBe("cart_r");
+      expect((await session.getSession(browser)).get("cartId")).toBeUndefined();
+
+      const refused = await session.getSession(requestWith(null));
+      refused.set("cartId", "cart_orphan");
+      refused.discard();
+      expect(await refused.commit()).toBeNull();
+
+      const short = await session.getSession(requestWith(null));
+      short.flash("notice", { kind: "error", message: "Nee." });
+      short.commitWith({ maxAge: 60 });
+      expect(await short.commit()).toMatch(/Max-Age=60(;|$)/);
+    });
   });
 
   it("reads the login of a Medusa token, and nothing from garbage", () => {

@@ -111,23 +111,132 @@ const storage = createSessionStorage<SessionData, FlashData>({
 
 export type ShopSession = Session<SessionData, FlashData>;
 
-export function getSession(request: Request): Promise<ShopSession> {
-  return storage.getSession(request.headers.get("Cookie"));
-}
-
-export function commitSession(session: ShopSession, options?: { maxAge?: number }): Promise<string> {
-  return storage.commitSession(session, options);
-}
+type RawData = Record<string, unknown>;
+const snapshotOf = (data: RawData) => new Map(Object.entries(data).map(([key, value]) => [key, JSON.stringify(value)]));
 
 /**
- * The same data under a new id, the old one deleted: after a sign-in (a session id someone
- * planted or saw before is worth nothing) and a sign-out (a copy of the cookie signs nobody in).
- * Commit the returned session.
+ * The one session of a request (lib/context.server.ts makes it, server.mjs commits it once
+ * after the route has answered). Loaders and actions change it like a Remix session; what
+ * they changed is written back onto the session as it is stored then, key by key: another
+ * request of the same visitor (an add to cart) may have written it meanwhile, and writing
+ * this request's early read back whole would undo that add (#27). Nothing changed: nothing
+ * is written and no cookie is sent. An empty session of a new visitor stores nothing and
+ * sets no cookie unless the page asks for the visitor's identity (`handOutIdentity`).
  */
-export async function renewSession(session: ShopSession): Promise<ShopSession> {
-  if (session.id) await storage.destroySession(session);
-  // the raw data, pending flash notices included
-  return createSession<SessionData, FlashData>({ ...session.data } as SessionData, "");
+export class RequestSession implements ShopSession {
+  #inner: ShopSession;
+  #read: Map<string, string>;
+  #renewed = false;
+  #identityWanted = false;
+  #discarded = false;
+  #options: { maxAge?: number } | undefined;
+
+  constructor(
+    inner: ShopSession,
+    private readonly cookieHeader: string | null,
+  ) {
+    this.#inner = inner;
+    this.#read = snapshotOf(inner.data as RawData);
+  }
+
+  static async of(request: Request): Promise<RequestSession> {
+    const cookie = request.headers.get("Cookie");
+    return new RequestSession(await storage.getSession(cookie), cookie);
+  }
+
+  get id(): string {
+    return this.#inner.id;
+  }
+  get data() {
+    return this.#inner.data;
+  }
+  has(name: Parameters<ShopSession["has"]>[0]): boolean {
+    return this.#inner.has(name);
+  }
+  get: ShopSession["get"] = (name) => this.#inner.get(name);
+  set: ShopSession["set"] = (name, value) => this.#inner.set(name, value);
+  flash: ShopSession["flash"] = (name, value) => this.#inner.flash(name, value);
+  unset: ShopSession["unset"] = (name) => this.#inner.unset(name);
+
+  /**
+   * The same data under a new id, the old one deleted: after a sign-in (a session id someone
+   * planted or saw before is worth nothing) and a sign-out (a copy of the cookie signs nobody in).
+   */
+  async renew(): Promise<void> {
+    if (this.#inner.id) await storage.destroySession(this.#inner);
+    // the raw data, pending flash notices included
+    this.#inner = createSession<SessionData, FlashData>({ ...this.#inner.data } as SessionData, "");
+    this.#renewed = true;
+  }
+
+  /** A new visitor gets its (still empty) session's id now: its cart identity exists before the first add answers (#27). */
+  handOutIdentity(): void {
+    this.#identityWanted = true;
+  }
+
+  /** Options for the one commit (a refused add of a new visitor keeps its notice a minute only). */
+  commitWith(options: { maxAge?: number }): void {
+    this.#options = options;
+  }
+
+  /** Nothing of this request is written (a refused add of a new visitor leaves nothing behind). */
+  discard(): void {
+    this.#discarded = true;
+  }
+
+  /** The session as stored now (another request of the visitor may have changed it since this one read it). */
+  latest(): Promise<ShopSession> {
+    return storage.getSession(this.cookieHeader);
+  }
+
+  /** The keys this request changed since it read the session (or last saved it). */
+  changedKeys(): string[] {
+    const now = snapshotOf(this.#inner.data as RawData);
+    const keys = new Set([...this.#read.keys(), ...now.keys()]);
+    return [...keys].filter((key) => this.#read.get(key) !== now.get(key));
+  }
+
+  /**
+   * Writes what changed onto the stored session now, before the answer (an add's cart must be
+   * stored before its key reads as done). Only for a session that is stored already.
+   */
+  async save(): Promise<void> {
+    if (!sessionIdOf(this) || this.#renewed) return;
+    const changed = this.changedKeys();
+    if (changed.length === 0) return;
+    await this.#writeChanges(changed);
+    this.#read = snapshotOf(this.#inner.data as RawData);
+  }
+
+  async #writeChanges(changed: string[]): Promise<string> {
+    const fresh = await storage.getSession(this.cookieHeader);
+    const data = this.#inner.data as RawData;
+    for (const key of changed) {
+      // raw keys: flash notices are `__flash_notice__`
+      if (key in data) fresh.set(key as never, data[key] as never);
+      else fresh.unset(key as never);
+    }
+    return storage.commitSession(fresh, this.#options);
+  }
+
+  /** The one Set-Cookie of the request, or null when nothing is to be written. */
+  async commit(): Promise<string | null> {
+    if (this.#discarded) return null;
+    if (this.#renewed) return storage.commitSession(this.#inner, this.#options);
+    const changed = this.changedKeys();
+    if (!sessionIdOf(this)) {
+      // a new visitor: stored once it holds something (createData), the cookie only when asked for
+      return changed.length > 0 || this.#identityWanted ? storage.commitSession(this.#inner, this.#options) : null;
+    }
+    if (changed.length === 0) return null;
+    this.#read = snapshotOf(this.#inner.data as RawData);
+    return this.#writeChanges(changed);
+  }
+}
+
+/** For tests and scripts outside a request; routes read `context.session`. */
+export function getSession(request: Request): Promise<RequestSession> {
+  return RequestSession.of(request);
 }
 
 /**
@@ -157,34 +266,8 @@ export const claims = {
   release: (key: string): Promise<void> => store.release(key),
 };
 
-const CART_KEYS = ["cartId", "cartCount", "cartLines"] as const;
-
-/** What the session says about the cart now, to compare with later (commitCartChanges). */
-export function cartSnapshot(session: ShopSession): string {
-  return JSON.stringify(CART_KEYS.map((key) => session.get(key) ?? null));
-}
-
-/**
- * Writes back what this request changed about the cart, onto the session as it is stored
- * now: another request of the same visitor (an add to cart) may have written it since this
- * one read it, and writing the whole early read back would undo that add (#27: a cart page
- * loaded while an add was under way lost the new cart's id). Nothing changed and the session
- * exists: nothing is written (null, no Set-Cookie needed).
- */
-export async function commitCartChanges(request: Request, session: ShopSession, before: string): Promise<string | null> {
-  if (!sessionIdOf(session)) return commitSession(session);
-  if (cartSnapshot(session) === before) return null;
-  const fresh = await getSession(request);
-  for (const key of CART_KEYS) {
-    const value = session.get(key);
-    if (value === undefined) fresh.unset(key);
-    else fresh.set(key, value as never);
-  }
-  return commitSession(fresh);
-}
-
 /** The session's own id once it is stored ("" for a visitor without one yet). */
-export function sessionIdOf(session: ShopSession): string {
+export function sessionIdOf(session: Pick<ShopSession, "id">): string {
   return isSessionId(session.id) ? session.id : "";
 }
 
@@ -198,9 +281,9 @@ export function countryOf(session: ShopSession): "nl" | "be" {
  * admin and a notice account on the same browser are signed out separately, and a copy of
  * the old cookie signs nobody in. Answers the redirect with the notice "Je bent uitgelogd.".
  */
-export async function signOut(request: Request, token: TokenKey, to: string): Promise<Response> {
-  const session = await renewSession(await getSession(request));
+export async function signOut(session: RequestSession, token: TokenKey, to: string): Promise<Response> {
+  await session.renew();
   session.unset(token);
   session.flash("notice", { kind: "info", message: "Je bent uitgelogd." });
-  return redirect(to, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(to, { status: 303 });
 }

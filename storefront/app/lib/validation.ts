@@ -7,7 +7,6 @@ import type { FieldErrors } from "./form-errors";
  * The rules of one form live with that form (the checkout address: lib/address.ts).
  */
 
-export type { FieldErrors } from "./form-errors";
 
 /** Parses form data; returns the value or the first error per field. */
 export function parseForm<T extends z.ZodType>(

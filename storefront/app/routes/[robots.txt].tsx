@@ -1,4 +1,4 @@
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { withAccountDisallows } from "~/lib/account-validation";
 import { buildRobotsTxt } from "~/lib/seo";
 

@@ -1,7 +1,8 @@
 import { loadFromBackend } from "~/lib/backend.server";
 import { listProducts } from "~/lib/catalogue.server";
 import { loadCompany } from "~/lib/company.server";
-import { getContentPage, getSiteUrl, listContentSlugs } from "~/lib/content.server";
+import { getContentPage, listContentSlugs } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups.server";
 import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo";
 

@@ -4,10 +4,9 @@ import { Button } from "~/components/Button";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
-import { getCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { saveAddress } from "~/lib/checkout.server";
-import { commitSession, getSession } from "~/lib/session.server";
+import { readForm } from "~/lib/form.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
 import { lookupAddress } from "~/lib/address.server";
@@ -31,10 +30,10 @@ const ADDRESS_FORM_FIELDS = [
   "phone",
 ] as const;
 
-export async function action({ request }: ActionFunctionArgs) {
-  const session = await getSession(request);
-  const form = await request.formData();
-  const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session } = context;
+  const { values: typed } = await readForm(request, [...ADDRESS_FORM_FIELDS, "intent"]);
+  const values: Record<string, string> = typed;
   // "Zoek adres" without JavaScript: fill street and town, render the form again, save nothing.
   if (values.intent === LOOKUP_INTENT) {
     const lookup = await lookupAddress({ postcode: values.postal_code, huisnummer: values.house_number, toevoeging: values.house_number_addition });
@@ -48,10 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseCheckoutAddress(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values, lookup: undefined }, { status: 400 });
 
-  const cart = await loadFromBackend(() => getCart(session));
+  const cart = await loadFromBackend(() => context.cart.load());
   if (!cart) throw redirect("/winkelmand");
   await loadFromBackend(() => saveAddress(session, cart, parsed.value));
-  return redirect("/afrekenen/verzending", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/afrekenen/verzending", { status: 303 });
 }
 
 export default function CheckoutDetails() {

@@ -1,39 +1,32 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
-import { CartError, getCart } from "~/lib/cart.server";
-import { failureStatus, loadFromBackend, refusalInit, toBackendFailure } from "~/lib/backend.server";
+import { CartError } from "~/lib/cart.server";
+import { loadFromBackend, refusalInit } from "~/lib/backend.server";
 import { StripePayment } from "~/components/StripePayment";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { controlProps, Field, FieldFrame } from "~/components/form/Field";
-import {
-  clearInvoiceDetails,
-  completeCart,
-  listPaymentProviders,
-  startInvoicePayment,
-  startPayment,
-} from "~/lib/checkout.server";
+import { offeredPaymentMethods, placeOrder } from "~/lib/checkout.server";
 import { getConfig } from "~/lib/config.server";
+import { readForm } from "~/lib/form.server";
 import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
-import { INVOICE_PROVIDER, MANUAL_PROVIDER, paymentMethods, type PaymentMethod } from "~/lib/payment";
+import { INVOICE_PROVIDER, type PaymentMethod } from "~/lib/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 
-async function readyCart(request: Request) {
-  const session = await getSession(request);
-  const cart = await loadFromBackend(() => getCart(session));
+async function readyCart({ session, cart: visitorCart }: AppLoadContext) {
+  const cart = await loadFromBackend(() => visitorCart.load());
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand");
   if (!cart.hasShippingAddress) throw redirect("/afrekenen");
   if (cart.shippingMethodCount === 0) throw redirect("/afrekenen/verzending");
   return { session, cart };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { cart } = await readyCart(request);
-  const methods = await offeredMethods(cart);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { cart } = await readyCart(context);
+  const methods = await offeredPaymentMethods(cart);
   const config = getConfig();
   return {
     stripeKey: methods.some((m) => m.online) ? config.stripePublishableKey ?? null : null,
@@ -45,12 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** What the cart's region offers (the backend decides), ordered for the delivery country. */
-async function offeredMethods(cart: Awaited<ReturnType<typeof readyCart>>["cart"]): Promise<PaymentMethod[]> {
-  const providers = await loadFromBackend(() => listPaymentProviders(cart.raw.region_id!));
-  const country = cart.address.country_code || cart.countryCode;
-  return paymentMethods(providers, country, { online: Boolean(getConfig().stripePublishableKey) });
-}
 
 const INVOICE_FIELDS = ["organisation", "kvk_number", "vat_number", "reference", "invoice_email"] as const;
 
@@ -69,48 +56,23 @@ type ActionResult = {
   values?: Record<string, string>;
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { session, cart } = await readyCart(request);
-  const form = await request.formData();
-  const provider = String(form.get("provider") ?? "");
-  const method = (await offeredMethods(cart)).find((m) => m.provider === provider);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session, cart } = await readyCart(context);
+  const { values: invoice, text } = await readForm(request, INVOICE_FIELDS);
+  const provider = text("provider");
+  const method = (await offeredPaymentMethods(cart)).find((m) => m.provider === provider);
   if (!method) {
     return data<ActionResult>({ error: "Kies een betaalwijze.", clientSecret: null, provider }, { status: 400 });
   }
   try {
-    if (provider === INVOICE_PROVIDER) {
-      // "Op factuur": the backend judges the organisation data and answers per field.
-      const values = Object.fromEntries(INVOICE_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
-      const refusal = await loadFromBackend(() =>
-        startInvoicePayment(cart.id, values).then(
-          () => null,
-          (error: unknown) => {
-            if (failureStatus(error) !== 400) throw error;
-            return toBackendFailure(error);
-          },
-        ),
-      );
-      if (refusal) {
-        const { _: whole, ...fields } = refusal.fieldErrors;
-        const errors = Object.keys(fields).length ? fields : undefined;
-        return data<ActionResult>({ error: errors ? null : (whole ?? refusal.message), clientSecret: null, provider, errors, values }, { status: 400 });
-      }
-      const order = await loadFromBackend(() => completeCart(session, cart.id));
-      return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
-    }
-    // Organisation data of an earlier "Op factuur" attempt must not reach this order.
-    await loadFromBackend(() => clearInvoiceDetails(cart.id));
-    if (method.online) {
-      // A session (PaymentIntent) of the chosen method; the Payment Element confirms it in
-      // the browser and Stripe then returns the shopper to /betaling/afronden.
-      const payment = await loadFromBackend(() => startPayment(cart, provider));
-      const clientSecret = typeof payment.client_secret === "string" ? payment.client_secret : null;
-      if (!clientSecret) throw new CartError("Online betalen is nu niet beschikbaar. Kies een andere betaalwijze.");
-      return data<ActionResult>({ clientSecret, error: null, provider });
-    }
-    await loadFromBackend(() => startPayment(cart, MANUAL_PROVIDER));
-    const order = await loadFromBackend(() => completeCart(session, cart.id));
-    return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    const placed = await placeOrder(session, cart, method, invoice);
+    if (placed.kind === "order") return redirect(`/bestelling/${placed.orderId}`, { status: 303 });
+    if (placed.kind === "pay-online") return data<ActionResult>({ clientSecret: placed.clientSecret, error: null, provider });
+    // "Op factuur" refused: the backend's answer per field, or one sentence for the whole form
+    const { _: whole, ...fields } = placed.failure.fieldErrors;
+    const errors = Object.keys(fields).length ? fields : undefined;
+    const values: Record<string, string> = invoice;
+    return data<ActionResult>({ error: errors ? null : (whole ?? placed.failure.message), clientSecret: null, provider, errors, values }, { status: 400 });
   } catch (error) {
     if (error instanceof CartError) {
       const init = error.rateLimited ? refusalInit({ status: 429, retryAfter: error.rateLimited.retryAfter }, 429) : { status: 409 };

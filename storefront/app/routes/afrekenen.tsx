@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { getCart, publicCart } from "~/lib/cart.server";
+import { publicCart } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { formatMoney } from "~/lib/format";
 import { CartSummary } from "~/components/CartSummary";
@@ -8,7 +8,6 @@ import { DeliveryPromise } from "~/components/DeliveryPromise";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { itemCountLabel } from "~/lib/cart-count";
 import { loadDelivery } from "~/lib/delivery.server";
-import { cartSnapshot, commitCartChanges, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
 
@@ -18,13 +17,10 @@ export const meta: MetaFunction = () => [
 ];
 
 /** The checkout steps share this layout: the cart must not be empty. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
-  const before = cartSnapshot(session);
-  const cart = await loadFromBackend(() => getCart(session));
-  // Only what this read changed about the cart is written back (an add may be under way meanwhile).
-  const cookie = await commitCartChanges(request, session, before);
-  const headers = { ...(cookie ? { "Set-Cookie": cookie } : {}), "Cache-Control": "private, no-store" };
+export async function loader({ context }: LoaderFunctionArgs) {
+  // Only what this read changed about the cart is written back (the request context; an add may be under way meanwhile).
+  const cart = await loadFromBackend(() => context.cart.load());
+  const headers = { "Cache-Control": "private, no-store" };
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand", { headers });
   // Shipping and total in every step: the chosen method's cost, else the cheapest estimate.
   const chosen = cart.shippingMethodCount > 0;

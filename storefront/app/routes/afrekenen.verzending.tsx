@@ -1,25 +1,24 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
-import { CartError, getCart } from "~/lib/cart.server";
+import { CartError } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { itemCountLabel } from "~/lib/cart-count";
-import { getSession } from "~/lib/session.server";
+import { readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 
-async function cartWithAddress(request: Request) {
-  const session = await getSession(request);
-  const cart = await loadFromBackend(() => getCart(session));
+async function cartWithAddress(context: AppLoadContext) {
+  const cart = await loadFromBackend(() => context.cart.load());
   if (!cart || cart.lines.length === 0) throw redirect("/winkelmand");
   if (!cart.hasShippingAddress) throw redirect("/afrekenen");
   return cart;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const cart = await cartWithAddress(request);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const cart = await cartWithAddress(context);
   const groups = await loadFromBackend(() => getShippingGroups(cart.id));
   const chosen = new Set((cart.raw.shipping_methods ?? []).map((m) => m.shipping_option_id));
   // Units per shipment (a line of 4 signs is 4 artikelen), not lines.
@@ -28,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { groups, chosen: [...chosen], units };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const cart = await cartWithAddress(request);
-  const form = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const cart = await cartWithAddress(context);
+  const { text } = await readForm(request, []);
   const groups = await loadFromBackend(() => getShippingGroups(cart.id));
-  const chosen = Object.fromEntries(groups.map((g) => [g.profile_id, String(form.get(`shipping_${g.profile_id}`) ?? "")]));
+  const chosen = Object.fromEntries(groups.map((g) => [g.profile_id, text(`shipping_${g.profile_id}`)]));
   try {
     await loadFromBackend(() => saveShipping(cart.id, groups, chosen));
   } catch (error) {

@@ -8,7 +8,6 @@ import { PaymentOnAccountDetails } from "~/components/PaymentOnAccountDetails";
 import { WithdrawalLink } from "~/components/WithdrawalLink";
 import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
 import { formatDateTime } from "~/lib/withdrawal";
-import { getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { privatePageHeaders } from "~/lib/headers";
 import { useFocusAfterClientNavigation } from "~/components/CheckoutSteps";
@@ -18,10 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   // Only the visitor who placed the order sees it (the id is in their session cookie).
-  const session = await getSession(request);
-  if (!params.id || session.get("lastOrderId") !== params.id) throw new Response("Niet gevonden", { status: 404 });
+  if (!params.id || context.session.get("lastOrderId") !== params.id) throw new Response("Niet gevonden", { status: 404 });
   const [order, invoice, status] = await loadFromBackend(() =>
     Promise.all([getOrder(params.id!), getOrderInvoice(params.id!), getOrderStatus(params.id!)]),
   );

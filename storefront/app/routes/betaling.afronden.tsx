@@ -9,7 +9,6 @@ import {
   readPaymentReturn,
   returnMatchesCart,
 } from "~/lib/checkout.server";
-import { commitSession, getSession } from "~/lib/session.server";
 import { privatePageHeaders } from "~/lib/headers";
 
 type ReturnView = { title: string; message: string; retry: boolean; status: number };
@@ -26,8 +25,8 @@ const view = (title: string, message: string, { retry = false, status = 200 } = 
  * this PaymentIntent and client secret. When Stripe's webhook is completing the same
  * cart, this waits for that order instead of showing an error.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { session } = context;
   const payment = readPaymentReturn(new URL(request.url).searchParams);
   const cartId = session.get("cartId");
   if (!payment) {
@@ -45,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   try {
     const order = await loadFromBackend(() => completeOrAwaitOrder(session, cartId));
-    return redirect(`/bestelling/${order.orderId}`, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect(`/bestelling/${order.orderId}`, { status: 303 });
   } catch (error) {
     if (error instanceof CompletionInProgress || (error instanceof CartError && payment.redirectStatus === "processing")) {
       // Paid, the order is still being made (or the bank has not confirmed yet): never invite a second payment.

@@ -5,7 +5,7 @@ import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
 import { Pagination } from "~/components/groups/Pagination";
 import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { getConfig } from "~/lib/config.server";
 import { formatGroupCount, parsePage } from "~/lib/group-view";
 import { getMunicipality, searchGroups } from "~/lib/groups.server";

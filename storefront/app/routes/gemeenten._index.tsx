@@ -2,7 +2,7 @@ import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { formatGroupCount, type MunicipalitySummary } from "~/lib/group-view";
 import { listMunicipalities } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";

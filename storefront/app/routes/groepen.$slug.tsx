@@ -17,9 +17,10 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/form/FormControls";
 import { AreaNotices } from "~/components/groups/AreaNotices";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { loadFromBackend, toBackendFailure, refusalInit } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
-import { type FieldErrors, formValues, orderedErrors } from "~/lib/form-errors";
+import { failureStatus, loadFromBackend } from "~/lib/backend.server";
+import { getSiteUrl } from "~/lib/seo.server";
+import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { formError, readForm } from "~/lib/form.server";
 import { formatDate } from "~/lib/format";
 import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
@@ -32,7 +33,6 @@ import { ShareInWhatsApp } from "~/components/groups/ShareInWhatsApp";
 import { posterPath } from "~/lib/group-share";
 import { ownGroupShare } from "~/lib/group-share.server";
 import { ogImagePath } from "~/lib/og-image";
-import { commitSession, getSession } from "~/lib/session.server";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
@@ -47,10 +47,10 @@ export const headers: HeadersFunction = withRetryAfter(({ parentHeaders, loaderH
 /** The notice after a message was relayed (also shown when the honeypot caught a bot). */
 const CONTACT_SENT = "Je bericht is doorgestuurd naar de beheerder van de groep.";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   // Notices never fail the page (getAreaNotices answers [] then), so both load side by side; so does the admin's share box.
-  const [group, notices, share] = await Promise.all([loadFromBackend(() => getGroup(slug)), getAreaNotices(slug), ownGroupShare(request, slug)]);
+  const [group, notices, share] = await Promise.all([loadFromBackend(() => getGroup(slug)), getAreaNotices(slug), ownGroupShare(context.session, slug)]);
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
   const payload = {
     group,
@@ -70,26 +70,20 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
-  const form = await request.formData();
   // Kept to fill the form again; the honeypot is never echoed.
-  const values = formValues(form, CONTACT_FIELDS);
-  if (!form.get("website")) {
+  const { values, text } = await readForm(request, CONTACT_FIELDS);
+  if (!text("website")) {
     try {
       // The backend judges the fields (StoreContactGroup) and answers per field in Dutch.
       await contactGroupAdmin(slug, values, clientIpFrom(context));
     } catch (error) {
-      const failure = toBackendFailure(error);
-      if (failure.status === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-      return data({ errors: failure.fieldErrors, values }, refusalInit(failure, failure.status));
+      if (failureStatus(error) === 404) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
+      return formError(error, values);
     }
   }
   // A filled honeypot gets the same answer, but nothing is sent.
-  const session = await getSession(request);
-  session.flash("notice", { kind: "info", message: CONTACT_SENT });
-  return redirect(`/groepen/${encodeURIComponent(slug)}`, {
-    status: 303,
-    headers: { "Set-Cookie": await commitSession(session) },
-  });
+  context.session.flash("notice", { kind: "info", message: CONTACT_SENT });
+  return redirect(`/groepen/${encodeURIComponent(slug)}`, { status: 303 });
 }
 
 export default function GroupPage() {

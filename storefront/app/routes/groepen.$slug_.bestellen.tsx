@@ -6,7 +6,6 @@ import { CartError, setCartGroup } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getGroup } from "~/lib/groups.server";
 import { privatePageHeaders } from "~/lib/headers";
-import { commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
@@ -29,16 +28,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { group: { slug: group.slug, name: group.name, woonplaats: group.woonplaats, gemeente: group.gemeente, gemeenteSlug: group.gemeenteSlug } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const session = await getSession(request);
+export async function action({ params, context }: ActionFunctionArgs) {
+  const { session } = context;
   try {
     const group = await loadFromBackend(() => setCartGroup(session, params.slug ?? ""));
     session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Kies hieronder je borden.` });
-    return redirect("/winkel/borden", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect("/winkel/borden", { status: 303 });
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
-    // A new cart may have been created before the refusal: keep it in the cookie.
-    return data({ error: error.message }, { status: 400, headers: { "Set-Cookie": await commitSession(session) } });
+    // A new cart may have been created before the refusal: the request context keeps it in the session.
+    return data({ error: error.message }, { status: 400 });
   }
 }
 

@@ -5,14 +5,14 @@ import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { loadFromBackend } from "~/lib/backend.server";
 import { CartError, setCartGroup } from "~/lib/cart.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { orderedInNeighbourhoodLabel, safeMemberNext } from "~/lib/group-share";
 import { memberSuggestions } from "~/lib/group-share.server";
 import { getGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { ogImagePath } from "~/lib/og-image";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
-import { commitSession, getSession } from "~/lib/session.server";
+import { readForm } from "~/lib/form.server";
 
 /**
  * /groepen/:slug/meedoen: the page a group's order link (shared in its WhatsApp chat)
@@ -39,16 +39,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const session = await getSession(request);
-  const form = await request.formData();
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session } = context;
+  const { values } = await readForm(request, ["naar"]);
   try {
     const group = await loadFromBackend(() => setCartGroup(session, params.slug ?? ""));
     session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Je bestelling telt mee voor de groep.` });
-    return redirect(safeMemberNext(form.get("naar")), { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect(safeMemberNext(values.naar), { status: 303 });
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
-    return data({ error: error.message }, { status: 400, headers: { "Set-Cookie": await commitSession(session) } });
+    // A new cart may have been created before the refusal: the request context keeps it in the session.
+    return data({ error: error.message }, { status: 400 });
   }
 }
 

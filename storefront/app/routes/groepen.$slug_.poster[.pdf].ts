@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { getGroup } from "~/lib/groups.server";
 import { renderGroupPoster } from "~/lib/poster.server";
 import { canonicalUrl } from "~/lib/seo";

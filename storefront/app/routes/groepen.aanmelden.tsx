@@ -16,7 +16,8 @@ import { CheckboxField, Honeypot } from "~/components/form/FormControls";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
 import { toBackendFailure, refusalInit } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/content.server";
+import { readForm } from "~/lib/form.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { getConfig } from "~/lib/config.server";
 import { pointFromAddress } from "~/lib/group-point.server";
@@ -50,12 +51,7 @@ export function loader() {
 type FormValues = Partial<Record<(typeof REGISTRATION_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => {
-    const value = form.get(key);
-    return typeof value === "string" ? value : "";
-  };
-  const typed: FormValues = Object.fromEntries([...REGISTRATION_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
+  const { form, values: typed, text } = await readForm(request, [...REGISTRATION_FIELDS, ...POINT_ADDRESS_FIELDS]);
   // The central address becomes the point (lat/lng); the address itself is not sent on.
   const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
   const point = await pointFromAddress(typed, { explicit });

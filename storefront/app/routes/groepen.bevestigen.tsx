@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { Button } from "~/components/Button";
 import { toBackendFailure, refusalInit } from "~/lib/backend.server";
+import { readForm } from "~/lib/form.server";
 import { confirmRegistration, REGISTRATION_LINK_INVALID } from "~/lib/groups.server";
 import { pageTitle } from "~/lib/seo";
 import { withRetryAfter } from "~/lib/headers";
@@ -28,8 +29,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const token = typeof form.get("token") === "string" ? (form.get("token") as string) : "";
+  const {
+    values: { token },
+  } = await readForm(request, ["token"]);
   if (!token) return data({ ok: false as const, message: DEAD_LINK }, { status: 400 });
   try {
     const { message } = await confirmRegistration(token);

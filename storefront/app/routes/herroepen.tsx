@@ -7,7 +7,8 @@ import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
-import { type FieldErrors, parseForm } from "~/lib/validation";
+import type { FieldErrors } from "~/lib/form-errors";
+import { readForm } from "~/lib/form.server";
 import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal";
 import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder, type WithdrawalOutcome } from "~/lib/withdrawal.server";
 import { refusalInit } from "~/lib/backend.server";
@@ -38,10 +39,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
-  const values: Values = { order_number: text("order_number"), email: text("email") };
-  const parsed = parseForm(withdrawalSchema, values);
+  const parsed = await readForm(request, ["order_number", "email"], withdrawalSchema);
+  const { values, text } = parsed;
   const back = (errors: FieldErrors, status = 400, retryAfter: number | null = null) =>
     data<ActionData>({ step: "form", errors, values }, refusalInit({ status, retryAfter }, status));
   if (!parsed.ok) return back(parsed.errors);

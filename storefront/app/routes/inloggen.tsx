@@ -4,38 +4,41 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account.server";
-import { type FieldErrors, loginSchema, parseForm, safeRedirect } from "~/lib/account-validation";
+import { loginSchema, safeRedirect } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { commitSession, getSession, renewSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
-import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const back = safeRedirect(url.searchParams.get("terug"));
-  if (customerToken(await getSession(request))) throw redirect(back, { status: 303 });
+  if (customerToken(context.session)) throw redirect(back, { status: 303 });
   return { back };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const back = safeRedirect(text("terug"));
-  const values = { email: text("email") };
-  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: { "Cache-Control": "no-store" } });
+export async function action({ request, context }: ActionFunctionArgs) {
+  // only the address is echoed back, never the password
+  const parsed = await readForm(request, ["email"], loginSchema, ({ email }, text) => ({ email, password: text("password") }));
+  const { values } = parsed;
+  const back = safeRedirect(parsed.text("terug"));
+  if (!parsed.ok) return formInvalid(parsed.errors, values, { "Cache-Control": "no-store" });
 
-  const result = await signIn(parsed.value.email, parsed.value.password);
-  // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
-  if (!result.ok) return data({ errors: result.errors, values }, refusalInit(result, 401));
+  let token: string;
+  try {
+    token = await signIn(parsed.value.email, parsed.value.password);
+  } catch (error) {
+    // 429 (too many attempts) stays 429 with its Retry-After; any other refusal is a 401
+    return formError(error, values, { status: 401 });
+  }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
-  const session = await renewSession(await getSession(request));
-  session.set("customerToken", result.token);
+  const { session } = context;
+  await session.renew();
+  session.set("customerToken", token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
-  return redirect(back, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(back, { status: 303 });
 }
 
 export default function SignInPage() {

@@ -16,8 +16,9 @@ import {
   withdrawAuthorNotice,
 } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
-import { commitSession, getSession } from "~/lib/session.server";
-import { refusalInit } from "~/lib/backend.server";
+import type { ShopSession } from "~/lib/session.server";
+import { failureStatus, toBackendFailure } from "~/lib/backend.server";
+import { formError, readForm } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -25,31 +26,29 @@ export const headers = withRetryAfter(privatePageHeaders);
 const SIGN_IN = "/meldingen/inloggen";
 
 /** The notice account's token, or a redirect to its sign-in page (thrown). */
-async function requireNoticeAuthorToken(request: Request): Promise<string> {
-  const token = (await getSession(request)).get("noticeAuthorToken");
+function requireNoticeAuthorToken(session: ShopSession): string {
+  const token = session.get("noticeAuthorToken");
   if (!token) throw redirect(SIGN_IN, { status: 303 });
   return token;
 }
 
 /** The token expired or the account was switched off: forget it, say why, sign in again. */
-async function signedOut(request: Request, message = "Je bent uitgelogd. Log opnieuw in om verder te gaan."): Promise<Response> {
-  const session = await getSession(request);
+function signedOut(session: ShopSession, message = "Je bent uitgelogd. Log opnieuw in om verder te gaan."): Response {
   session.unset("noticeAuthorToken");
   session.flash("notice", { kind: message === AUTHOR_DISABLED_MESSAGE ? "error" : "info", message });
-  return redirect(SIGN_IN, { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(SIGN_IN, { status: 303 });
 }
 
-async function redirectWithNotice(request: Request, notice: { kind: "info" | "error"; message: string }): Promise<Response> {
-  const session = await getSession(request);
+function redirectWithNotice(session: ShopSession, notice: { kind: "info" | "error"; message: string }): Response {
   session.flash("notice", notice);
-  return redirect("/meldingen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/meldingen", { status: 303 });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const token = await requireNoticeAuthorToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = requireNoticeAuthorToken(context.session);
   const [overview, names] = await Promise.all([getNoticeAuthorOverview(token), getMunicipalityNames()]);
-  if (overview === null) throw await signedOut(request);
-  if (overview === "disabled") throw await signedOut(request, AUTHOR_DISABLED_MESSAGE);
+  if (overview === null) throw signedOut(context.session);
+  if (overview === "disabled") throw signedOut(context.session, AUTHOR_DISABLED_MESSAGE);
   const municipalities = overview.author.municipalityCodes.map((code) => ({ code, name: names[code] ?? code }));
   const confirmId = new URL(request.url).searchParams.get("intrekken");
   const period = defaultNoticePeriod();
@@ -71,31 +70,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const token = await requireNoticeAuthorToken(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const token = requireNoticeAuthorToken(context.session);
+  const { form, text } = await readForm(request, []);
+  const intent = text("intent");
 
   if (intent === "withdraw") {
-    const id = typeof form.get("id") === "string" ? (form.get("id") as string) : "";
-    const result = await withdrawAuthorNotice(token, id);
-    if (!result.ok && result.status === 401) throw await signedOut(request);
-    return redirectWithNotice(request, result.ok ? { kind: "info", message: "De melding is ingetrokken." } : { kind: "error", message: result.message });
+    const id = text("id");
+    try {
+      await withdrawAuthorNotice(token, id);
+    } catch (error) {
+      const failure = toBackendFailure(error);
+      if (failure.status === 401) throw signedOut(context.session);
+      return redirectWithNotice(context.session, { kind: "error", message: failure.message });
+    }
+    return redirectWithNotice(context.session, { kind: "info", message: "De melding is ingetrokken." });
   }
 
   if (intent !== "create") return data({ errors: { _: "Onbekende actie. Probeer het opnieuw." }, values: null }, { status: 400 });
   const parsed = parseNoticeForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createAuthorNotice(token, parsed.input);
-  if (!result.ok) {
-    if (result.status === 401) throw await signedOut(request);
-    return data({ errors: result.errors, values: parsed.values }, refusalInit(result, result.status >= 500 ? 503 : 400));
+  let result: Awaited<ReturnType<typeof createAuthorNotice>>;
+  try {
+    result = await createAuthorNotice(token, parsed.input);
+  } catch (error) {
+    if (failureStatus(error) === 401) throw signedOut(context.session);
+    return formError(error, parsed.values, { status: (failure) => (failure.status >= 500 ? 503 : 400) });
   }
   const sent =
     result.notice.status === "planned"
       ? `Hij wordt op ${result.notice.startsLabel} zichtbaar en verstuurd.`
       : `Hij is naar ${result.delivered} groepsbeheerder${result.delivered === 1 ? "" : "s"} gestuurd.`;
-  return redirectWithNotice(request, { kind: "info", message: `Melding geplaatst. ${sent}` });
+  return redirectWithNotice(context.session, { kind: "info", message: `Melding geplaatst. ${sent}` });
 }
 
 export default function NoticeAuthorPage() {

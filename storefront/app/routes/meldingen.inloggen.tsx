@@ -3,39 +3,39 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
-import { type FieldErrors, loginSchema, parseForm } from "~/lib/account-validation";
+import { loginSchema } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { signInNoticeAuthor } from "~/lib/notices.server";
 import { pageTitle } from "~/lib/seo";
-import { commitSession, getSession, renewSession } from "~/lib/session.server";
-import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if ((await getSession(request)).get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.session.get("noticeAuthorToken")) throw redirect("/meldingen", { status: 303 });
   return null;
 }
 
 /** Signs in a wijkagent/municipality account; its token goes in the session under its own key. */
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const values = { email: text("email") };
-  const parsed = parseForm(loginSchema, { email: text("email"), password: text("password") });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+export async function action({ request, context }: ActionFunctionArgs) {
+  // only the address is echoed back, never the password
+  const parsed = await readForm(request, ["email"], loginSchema, ({ email }, text) => ({ email, password: text("password") }));
+  const { values } = parsed;
+  if (!parsed.ok) return formInvalid(parsed.errors, values);
 
-  const result = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
-  if (!result.ok) {
-    const errors: FieldErrors = { _: result.message };
-    return data({ errors, values }, refusalInit(result, result.status === 429 ? 429 : 401));
+  let token: string;
+  try {
+    token = await signInNoticeAuthor(parsed.value.email, parsed.value.password);
+  } catch (error) {
+    return formError(error, values, { status: 401 });
   }
   // a new session id with the sign-in: an id planted or seen before it is worth nothing
-  const session = await renewSession(await getSession(request));
-  session.set("noticeAuthorToken", result.token);
+  const { session } = context;
+  await session.renew();
+  session.set("noticeAuthorToken", token);
   session.flash("notice", { kind: "info", message: "Je bent ingelogd." });
-  return redirect("/meldingen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/meldingen", { status: 303 });
 }
 
 export default function NoticeSignInPage() {

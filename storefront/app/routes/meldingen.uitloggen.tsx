@@ -7,6 +7,6 @@ export function loader() {
 }
 
 /** POST: signs the notice account out; a group admin signed in on the same browser stays signed in. */
-export async function action({ request }: ActionFunctionArgs) {
-  return signOut(request, "noticeAuthorToken", "/meldingen/inloggen");
+export async function action({ context }: ActionFunctionArgs) {
+  return signOut(context.session, "noticeAuthorToken", "/meldingen/inloggen");
 }

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
@@ -16,6 +16,7 @@ import {
   updateMyGroup,
 } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
+import { formError, readForm } from "~/lib/form.server";
 import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
 import { resetDirectoryCache } from "~/lib/groups.server";
@@ -23,7 +24,6 @@ import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
 import { pointFromAddress } from "~/lib/group-point.server";
 import { privatePageHeaders } from "~/lib/headers";
-import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 import { formatCoordinate } from "~/lib/format";
 import { PointWarning } from "~/components/groups/PointWarning";
@@ -37,31 +37,27 @@ export const links: LinksFunction = () => groupMapLinks;
 
 type FormValues = Partial<Record<(typeof GROUP_EDIT_FIELDS)[number] | (typeof POINT_ADDRESS_FIELDS)[number], string>>;
 
-async function ownGroup(request: Request, id: string | undefined) {
-  const { token, session } = await requireCustomerToken(request);
+async function ownGroup(request: Request, context: AppLoadContext, id: string | undefined) {
+  const { token, session } = requireCustomerToken(request, context.session);
   try {
     const group = (await listMyGroups(token)).find((g) => g.id === id);
     // someone else's group looks exactly like a missing one
     if (!group || group.status === "archived") throw new Response("Niet gevonden", { status: 404 });
     return { token, session, group };
   } catch (error) {
-    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { group } = await ownGroup(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { group } = await ownGroup(request, context, params.id);
   return { group, map: getConfig().map };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { token, session, group } = await ownGroup(request, params.id);
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const typed: FormValues = Object.fromEntries([...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS].map((key) => [key, text(key)]));
-
-  const values = typed;
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { token, session, group } = await ownGroup(request, context, params.id);
+  const { form, values } = await readForm(request, [...GROUP_EDIT_FIELDS, ...POINT_ADDRESS_FIELDS]);
   // The central address becomes the point (lat/lng); the address itself is not sent on.
   const explicit = form.get("intent") === POINT_LOOKUP_INTENT;
   const point = await pointFromAddress(values, { explicit });
@@ -73,12 +69,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let saved: MyGroup;
   try {
     // The backend judges the fields (StoreUpdateMyGroup) and answers per field in Dutch.
-    const result = await updateMyGroup(token, group.id, values);
-    if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
-    saved = result.group;
+    saved = await updateMyGroup(token, group.id, values);
   } catch (error) {
-    if (error instanceof SignedOutError) return signedOutRedirect(request);
-    throw error;
+    if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
+    return formError(error, values);
   }
   // the admin expects their public page to show what applies now (this server process; others follow within seconds)
   resetDirectoryCache();
@@ -88,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? `De gegevens van "${group.name}" zijn opgeslagen. Een nieuwe naam of plek wacht op goedkeuring; tot dan staat je groep zoals eerst op de site.`
       : `De gegevens van "${saved.name}" zijn opgeslagen.`,
   });
-  return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/mijn-groep", { status: 303 });
 }
 
 const decimal = (n: number | null) => (n === null ? "" : formatCoordinate(n));

@@ -17,8 +17,8 @@ import { myGroupShares } from "~/lib/group-share.server";
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { token } = await requireCustomerToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = requireCustomerToken(request, context.session);
   try {
     const groups = await listMyGroups(token);
     // Current notices from the wijkagent or municipality for each listed group's area.
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
     return { groups, shares, notices: Object.fromEntries(groups.map((g, i) => [g.id, notices[i]!])) };
   } catch (error) {
-    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
 }

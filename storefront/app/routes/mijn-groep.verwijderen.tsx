@@ -10,38 +10,37 @@ import {
   signedOutRedirect,
   UNAVAILABLE_MESSAGE,
 } from "~/lib/account.server";
+import { formError, readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
-import { commitSession } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn gegevens verwijderen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { token } = await requireCustomerToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = requireCustomerToken(request, context.session);
   try {
     return { groups: (await listMyGroups(token)).map((g) => g.name) };
   } catch (error) {
-    if (error instanceof SignedOutError) throw await signedOutRedirect(request);
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
 }
 
 /** The confirmation step posts here; only then is anything removed. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { token, session } = await requireCustomerToken(request);
-  const form = await request.formData();
-  if (form.get("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token, session } = requireCustomerToken(request, context.session);
+  const { text } = await readForm(request, []);
+  if (text("bevestig") !== "ja") return redirect("/mijn-groep/verwijderen", { status: 303 });
   try {
-    const { ok } = await removeMyData(token);
-    if (!ok) return data({ error: UNAVAILABLE_MESSAGE }, { status: 503 });
+    await removeMyData(token);
   } catch (error) {
-    if (error instanceof SignedOutError) return signedOutRedirect(request);
-    throw error;
+    if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
+    return formError(error, null, { status: 503 });
   }
   session.unset("customerToken");
   session.flash("notice", { kind: "info", message: "Je gegevens zijn verwijderd en je account is opgeheven." });
-  return redirect("/", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/", { status: 303 });
 }
 
 export default function RemoveMyDataPage() {
@@ -53,7 +52,7 @@ export default function RemoveMyDataPage() {
       title="Mijn gegevens verwijderen"
       crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Gegevens verwijderen" }]}
     >
-      {actionData?.error ? <FormMessage kind="error">{actionData.error}</FormMessage> : null}
+      {actionData?.errors._ ? <FormMessage kind="error">{actionData.errors._}</FormMessage> : null}
       <div className="mt-4 space-y-4 text-slate-800">
         <p>Weet je het zeker? Dit kun je niet ongedaan maken. Zoals in onze privacyverklaring staat:</p>
         <ul className="list-disc space-y-1 pl-6">

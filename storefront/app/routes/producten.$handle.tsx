@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { AddToCartForm } from "~/components/AddToCartForm";
@@ -12,11 +12,10 @@ import { TierPrices } from "~/components/TierPrices";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getProduct, type VariantDetail } from "~/lib/catalogue.server";
 import { formatMoney } from "~/lib/format";
-import { commitSession, countryOf, getSession, sessionIdOf } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { PAGE_TITLE } from "~/components/PageTitle";
-import { getSiteUrl } from "~/lib/content.server";
+import { getSiteUrl } from "~/lib/seo.server";
 import { ogImagePath } from "~/lib/og-image";
 import { canonicalUrl, ogImageMeta } from "~/lib/seo";
 
@@ -30,23 +29,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const session = await getSession(request);
-  const [product, delivery] = await loadFromBackend(() => Promise.all([getProduct(params.handle!, countryOf(session)), loadDelivery()]));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const [product, delivery] = await loadFromBackend(() => Promise.all([getProduct(params.handle!, context.country), loadDelivery()]));
   if (!product) throw new Response("Niet gevonden", { status: 404 });
   const wanted = new URL(request.url).searchParams.get("variant");
   const selected =
     product.variants.find((v) => v.id === wanted) ??
     product.variants.find((v) => v.stock === null || v.stock > 0) ??
     product.variants[0];
-  const lines = session.get("cartLines") ?? {};
+  const lines = context.cart.lines;
   const inCart = Object.fromEntries(product.variants.filter((v) => lines[v.id]).map((v) => [v.id, lines[v.id]!]));
   const payload = {
     product,
     ogImage: { url: canonicalUrl(getSiteUrl(), ogImagePath("product", product.handle)), alt: product.title },
     selectedId: selected?.id ?? null,
     delivery,
-    country: countryOf(session),
+    country: context.country,
     inCart,
     // The add key of the form without JavaScript (the browser makes its own per click).
     addKey: randomBytes(16).toString("hex"),
@@ -54,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The visitor's cart identity exists before the first add is answered: an add whose answer
   // never arrives (the page was left) still lands in this visitor's cart, and its re-send is
   // recognised. Such an answer is never micro-cached (it sets a cookie).
-  if (sessionIdOf(session)) return payload;
-  return data(payload, { headers: { "Set-Cookie": await commitSession(session) } });
+  context.session.handOutIdentity();
+  return payload;
 }
 
 /** schema.org Product data for search engines (prices incl. btw, stock per variant). */

@@ -7,6 +7,6 @@ export function loader() {
 }
 
 /** POST /uitloggen: signs the group admin out. */
-export async function action({ request }: ActionFunctionArgs) {
-  return signOut(request, "customerToken", "/");
+export async function action({ context }: ActionFunctionArgs) {
+  return signOut(context.session, "customerToken", "/");
 }

@@ -5,8 +5,11 @@ import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
-import { type FieldErrors, MIN_PASSWORD_LENGTH, parseForm, setPasswordSchema } from "~/lib/account-validation";
-import { commitSession, endOtherSessions, getSession, renewSession } from "~/lib/session.server";
+import { EXPIRED_LINK_CODE, MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/lib/account-validation";
+import { toBackendFailure } from "~/lib/backend.server";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
+import type { FieldErrors } from "~/lib/form-errors";
+import { endOtherSessions } from "~/lib/session.server";
 import { pageTitle } from "~/lib/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
@@ -27,29 +30,43 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { token, email };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-  const token = text("token");
-  const email = emailFromToken(token) ?? text("email");
-  const parsed = parseForm(setPasswordSchema, { token, email, password: text("password"), password_repeat: text("password_repeat") });
-  if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
+export async function action({ request, context }: ActionFunctionArgs) {
+  // nothing is echoed back (passwords)
+  const parsed = await readForm(request, [], setPasswordSchema, (_, text) => ({
+    token: text("token"),
+    email: emailFromToken(text("token")) ?? text("email"),
+    password: text("password"),
+    password_repeat: text("password_repeat"),
+  }));
+  if (!parsed.ok) return formInvalid(parsed.errors, null);
+  const { token, email } = parsed.value;
 
-  const result = await setPassword(token, parsed.value.password);
-  if (!result.ok) return data({ errors: { _: result.message } as FieldErrors, expired: result.expired }, { status: result.expired ? 400 : 503 });
+  try {
+    await setPassword(token, parsed.value.password);
+  } catch (error) {
+    // a used or expired link (400, code EXPIRED_LINK_CODE), or the backend unreachable (503)
+    return formError(error, null);
+  }
 
   // Signed in at once with the new password; if that fails, the sign-in page takes over.
-  const session = await renewSession(await getSession(request));
-  const login = email ? await signIn(email, parsed.value.password) : null;
-  if (login?.ok) {
+  const { session } = context;
+  await session.renew();
+  const login = email ? await signIn(email, parsed.value.password).catch(signInLater) : null;
+  if (login) {
     // whoever knew the old password is signed out everywhere else (the backend also refuses their older tokens)
-    await endOtherSessions(login.token, session);
-    session.set("customerToken", login.token);
+    await endOtherSessions(login, session);
+    session.set("customerToken", login);
     session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Je bent ingelogd." });
-    return redirect("/mijn-groep", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+    return redirect("/mijn-groep", { status: 303 });
   }
   session.flash("notice", { kind: "info", message: "Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord." });
-  return redirect("/inloggen", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/inloggen", { status: 303 });
+}
+
+/** A refused sign-in after setting the password: the sign-in page takes over (anything else is rethrown). */
+function signInLater(error: unknown): null {
+  toBackendFailure(error);
+  return null;
 }
 
 export default function SetPasswordPage() {
@@ -78,7 +95,7 @@ export default function SetPasswordPage() {
           {errors._ ? (
             <FormMessage kind="error">
               <p>{errors._}</p>
-              {actionData?.expired ? (
+              {actionData?.code === EXPIRED_LINK_CODE ? (
                 <p className="mt-2">
                   <Link to="/wachtwoord-vergeten" className="underline underline-offset-2 hover:no-underline">
                     Nieuwe link aanvragen

@@ -4,10 +4,11 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { requestPasswordReset } from "~/lib/account.server";
-import { FORGOT_PASSWORD_ANSWER, type FieldErrors, forgotPasswordSchema, parseForm, UNAVAILABLE_MESSAGE } from "~/lib/account-validation";
+import { FORGOT_PASSWORD_ANSWER, forgotPasswordSchema } from "~/lib/account-validation";
+import { formError, formInvalid, readForm } from "~/lib/form.server";
+import type { FieldErrors } from "~/lib/form-errors";
 import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
 import { pageTitle } from "~/lib/seo";
-import { refusalInit } from "~/lib/backend.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord vergeten") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);
@@ -17,14 +18,14 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
-  const parsed = parseForm(forgotPasswordSchema, { email });
-  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
-  const result = await requestPasswordReset(parsed.value.email);
-  if (!result.ok) {
-    const message = result.status === 429 ? result.message : UNAVAILABLE_MESSAGE;
-    return data({ errors: { _: message } as FieldErrors, email }, refusalInit(result, 503));
+  const parsed = await readForm(request, ["email"], forgotPasswordSchema);
+  const { values } = parsed;
+  if (!parsed.ok) return formInvalid(parsed.errors, values);
+  try {
+    await requestPasswordReset(parsed.value.email);
+  } catch (error) {
+    // too many requests: 429 with its Retry-After; unreachable: 503
+    return formError(error, values, { status: 503 });
   }
   // The same answer for every address (post/redirect/get): nobody learns who has an account.
   return redirect("/wachtwoord-vergeten?verstuurd=1", { status: 303 });
@@ -55,7 +56,7 @@ export default function ForgotPasswordPage() {
           label="E-mailadres"
           autoComplete="email"
           required
-          defaultValue={actionData?.email ?? ""}
+          defaultValue={actionData?.values.email ?? ""}
           error={errors.email}
         />
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">

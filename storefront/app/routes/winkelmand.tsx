@@ -4,14 +4,14 @@ import { z } from "zod";
 import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
-import { CartError, getCart, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
+import { CartError, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { safeCartReturnPath } from "~/lib/group-orders";
-import { cartSnapshot, commitCartChanges, commitSession, getSession } from "~/lib/session.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { quantitySchema } from "~/lib/validation";
+import { readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
@@ -23,24 +23,17 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
-  const before = cartSnapshot(session);
-  const cart = await loadFromBackend(() => getCart(session));
+export async function loader({ context }: LoaderFunctionArgs) {
+  // Only what this read changed about the cart is written back (the request context: an add may be under way meanwhile).
+  const cart = await loadFromBackend(() => context.cart.load());
   const [groups, delivery] = await loadFromBackend(() =>
     Promise.all([cart?.lines.length ? getShippingGroups(cart.id) : Promise.resolve([]), loadDelivery()]),
   );
   const estimate = shippingEstimate(groups);
   return data(
     { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name), delivery },
-    { headers: { ...(await cookieOf(request, session, before)), "Cache-Control": "private, no-store" } },
+    { headers: { "Cache-Control": "private, no-store" } },
   );
-}
-
-/** Only what this page changed about the cart is written back (an add may be under way meanwhile). */
-async function cookieOf(request: Request, session: Awaited<ReturnType<typeof getSession>>, before: string): Promise<Record<string, string>> {
-  const cookie = await commitCartChanges(request, session, before);
-  return cookie ? { "Set-Cookie": cookie } : {};
 }
 
 const lineSchema = z.discriminatedUnion("intent", [
@@ -49,22 +42,20 @@ const lineSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-group"), returnTo: z.string().optional() }),
 ]);
 
-export async function action({ request }: ActionFunctionArgs) {
-  const session = await getSession(request);
-  const parsed = lineSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (parsed.success && parsed.data.intent === "remove-group") {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session } = context;
+  // the schema reads the fields as sent (an absent quantity is "Vul een aantal in.")
+  const parsed = await readForm(request, [], lineSchema, (_, __, form) => Object.fromEntries(form));
+  if (parsed.ok && parsed.value.intent === "remove-group") {
     // Also posted from the checkout pages (CartGroupNote): back to where the shopper was.
     await loadFromBackend(() => removeCartGroup(session));
     session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep." });
-    return redirect(safeCartReturnPath(parsed.data.returnTo), {
-      status: 303,
-      headers: { "Set-Cookie": await commitSession(session) },
-    });
+    return redirect(safeCartReturnPath(parsed.value.returnTo), { status: 303 });
   }
-  if (!parsed.success) {
-    session.flash("notice", { kind: "error", message: parsed.error.issues[0]?.message ?? "Dit lukte niet." });
+  if (!parsed.ok) {
+    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? "Dit lukte niet." });
   } else {
-    const line = parsed.data;
+    const line = parsed.value;
     try {
       if (line.intent === "update") {
         await loadFromBackend(() => updateLine(session, line.lineId, line.quantity));
@@ -78,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
       session.flash("notice", { kind: "error", message: error.message });
     }
   }
-  return redirect("/winkelmand", { status: 303, headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect("/winkelmand", { status: 303 });
 }
 
 export default function CartPage() {

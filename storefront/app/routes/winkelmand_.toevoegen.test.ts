@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { stubBackend } from "~/test/backend-stub";
+import { answerOf } from "~/test/request-context";
 
 // Issue 24, third look: every cookieless add with a variant the backend refuses made a
 // 30-day session and an empty backend cart. Through the real route, session store (files)
@@ -37,15 +38,14 @@ function backend() {
 }
 
 const add = (fields: Record<string, string>, json: boolean) =>
-  route.action({
-    request: new Request("http://shop.test/winkelmand/toevoegen", {
+  answerOf(
+    route.action,
+    new Request("http://shop.test/winkelmand/toevoegen", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...(json ? { Accept: "application/json" } : {}) },
       body: new URLSearchParams(fields).toString(),
     }),
-    params: {},
-    context: {},
-  });
+  );
 
 describe("POST /winkelmand/toevoegen without a session", () => {
   it("a refused variant (JSON) leaves no session and no cart behind", async () => {

@@ -1,7 +1,7 @@
 import { Field } from "~/components/form/Field";
 import { FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import type { FieldErrors } from "~/lib/validation";
+import type { FieldErrors } from "~/lib/form-errors";
 
 type SignInFieldsProps = {
   /** The action's answer: per-field errors, `_` for the form as a whole, and the e-mail typed. */
