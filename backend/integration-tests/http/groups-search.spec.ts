@@ -208,7 +208,7 @@ medusaIntegrationTestRunner({
         const demo = DEMO[0]
         const { data } = await get(`/store/groups/${demo.slug}`)
         expect(Object.keys(data.group).sort()).toEqual(
-          ["approved_at", "gemeente", "gemeente_code", "gemeente_slug", "id", "lat", "lng", "member_count", "name", "postcodes", "signs_ordered", "slug", "updated_at", "woonplaats"].sort()
+          ["approved_at", "gemeente", "gemeente_code", "gemeente_slug", "id", "lat", "lng", "member_count", "name", "postcodes", "signs_ordered", "slug", "stickers_ordered", "updated_at", "woonplaats"].sort()
         )
         expect(data.group).toMatchObject({ slug: demo.slug, name: demo.name, gemeente: demo.gemeente })
         // public precision: 3 decimals, within ~100 m of the precise point
