@@ -12,11 +12,12 @@ import adapter from "@remix-run/express/dist/server.js";
 
 const { createRemixRequest, sendRemixResponse } = adapter;
 
+/** `build`: the server build, or (development) a function that loads it for each request. */
 export function remixWithContext({ build, mode }) {
   const handle = createRequestHandler(build, mode);
-  const { createRequestContext, commitRequestContext } = build.entry.module;
   return async (req, res, next) => {
     try {
+      const { createRequestContext, commitRequestContext } = (typeof build === "function" ? await build() : build).entry.module;
       const request = createRemixRequest(req, res);
       if (!createRequestContext) return await sendRemixResponse(res, await handle(request, { clientIp: req.ip }));
       const context = await createRequestContext(request, req.ip);

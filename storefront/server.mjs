@@ -22,9 +22,15 @@ import { refuseMalformedUrls } from "./malformed-url.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
-const workers = Number(process.env.STOREFRONT_WORKERS || os.availableParallelism());
+// `npm run dev`: the same server with Vite in middleware mode (Remix's custom-server setup), so
+// development gets the request context too; `remix vite:dev` has no getLoadContext hook.
+const dev = process.argv.includes("--dev");
+if (dev) process.env.NODE_ENV ??= "development";
+const workers = dev ? 1 : Number(process.env.STOREFRONT_WORKERS || os.availableParallelism());
 
-const loadBuild = () => import(pathToFileURL(path.join(here, "build/server/index.js")).href);
+const vite = dev ? await (await import("vite")).createServer({ root: here, server: { middlewareMode: true } }) : null;
+const loadBuild = () =>
+  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import(pathToFileURL(path.join(here, "build/server/index.js")).href);
 
 if (cluster.isPrimary && workers > 1) {
   // Loading the build checks the configuration once (one clear line and exit 1 when wrong) before forking.
@@ -62,9 +68,12 @@ if (cluster.isPrimary && workers > 1) {
   // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.
   app.use(sameOriginPosts({ siteOrigin: build.entry.module.siteOrigin }));
   app.use(compression());
-  // Vite fingerprints everything under /assets: cache it for a year.
-  app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+  if (vite) app.use(vite.middlewares);
+  else {
+    // Vite fingerprints everything under /assets: cache it for a year.
+    app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+  }
   if (process.env.LOG_REQUESTS === "true") {
     app.use((req, res, next) => {
       const started = performance.now();
@@ -75,7 +84,8 @@ if (cluster.isPrimary && workers > 1) {
   // Identical page requests of visitors without a session (cookie __bp) within MICRO_CACHE_MS (default 2 s) are served from memory.
   app.use(microCache({ ttlMs: Number(process.env.MICRO_CACHE_MS ?? 2000), sessionCookie: "(?:__Host-bp|__bp)" }));
   // One context per request (session, backend client, cart), its session committed once after the route (request-context.mjs).
-  const remix = remixWithContext({ build, mode: process.env.NODE_ENV });
+  // In development the build is loaded again per request, so edits apply without a restart.
+  const remix = remixWithContext({ build: vite ? loadBuild : build, mode: process.env.NODE_ENV });
   // The visitor's address for every backend call made while serving this request; the app signs
   // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).
   const clientAddresses = (globalThis[Symbol.for("buurtpreventie.clientAddress")] ??= new AsyncLocalStorage());
