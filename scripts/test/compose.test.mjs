@@ -754,5 +754,8 @@ describe("the deployment's own settings (#25 items 1-4, #24 item 6)", () => {
     assert.match([services.worker.healthcheck.test].flat().join(" "), /scripts\/ready\.mjs/, "worker: health check must run scripts/ready.mjs")
     assert.ok(existsSync(path.join(ROOT, "backend/scripts/ready.mjs")), "backend/scripts/ready.mjs is missing")
     assert.ok(existsSync(path.join(ROOT, "backend/src/api/health/ready/route.ts")), "the readiness route is missing")
+    // The home page renders without a session: it stayed 200 while Redis was down (#25).
+    assert.match([services.storefront.healthcheck.test].flat().join(" "), /:3000\/health\/ready'/, "storefront: health check must use /health/ready")
+    assert.match(readFileSync(path.join(ROOT, "storefront/server.mjs"), "utf8"), /readinessRoute\(/, "storefront/server.mjs does not mount the readiness route")
   })
 })
