@@ -27,7 +27,8 @@ async function main() {
   if (!env.DATABASE_URL) throw new UserError("DATABASE_URL is not set: point it at PostgreSQL (postgres://user:password@host:5432/dbname)")
   assertBuilt()
   const processes = readBackendProcesses(env)
-  await checkDatabase(env.DATABASE_URL)
+  // The image has no embedded PostgreSQL: the error names the DATABASE_URL server only.
+  await checkDatabase(env.DATABASE_URL, { embeddedAlternative: false })
 
   if (env.SKIP_MIGRATIONS !== "true") {
     console.log("Migrating the database (and seeding a new one)…")
