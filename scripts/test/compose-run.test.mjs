@@ -293,7 +293,7 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
       )
     })
     assert.equal(refusal.code, 1, refusal.output)
-    const lines = refusal.output.split("\n").filter((line) => line.trim() && !/^\s*(?:[✔⠿]\s*)?(Container|Network|Volume) /.test(line))
+    const lines = refusal.output.split("\n").filter((line) => line.trim() && !/^\s*(?:[✔⠿]\s*)?(Container|Network|Volume) |^(WARN|time=)/.test(line))
     assert.match(lines[0] ?? "", /^✖ Refusing to start in production: .*COOKIE_SECURE=false.*TRUSTED_PROXIES is not set.*COMPANY_NAME, COMPANY_ADDRESS/, refusal.output)
     assert.equal(refusal.output.match(/Refusing to start/g)?.length, 1, refusal.output)
     assert.doesNotMatch(refusal.output, /db:migrate|\n\s+at |telemetry/i, refusal.output)
