@@ -3,13 +3,17 @@
  * `npm run backup [-- <folder>]`: the shop's database (pg_dump, custom format), uploads and
  * mail folder into <folder> (default .data/backups/<date-time>). `npm run backup:compose`
  * does the same for the docker compose deployment. Restore with `npm run restore -- <folder>`. --uploads <dir> and --mail <dir> name other folders.
+ * The compose pair needs Node's standard library only (no `npm ci` on the host); the modules
+ * for a backup of this machine (PostgreSQL client, embedded PostgreSQL) load only for that.
  */
 import path from "node:path"
+import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { reportAndExit } from "../backend/scripts/lib/errors.mjs"
-import { backupCompose, backupLocal, describeCounts } from "./lib/backup.mjs"
-import { localShop } from "./lib/backup-target.mjs"
-import { DATA_DIR, ROOT } from "./lib/stack.mjs"
+import { backupCompose, describeCounts } from "./lib/backup-compose.mjs"
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const DATA_DIR = path.join(ROOT, ".data")
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -25,6 +29,8 @@ async function main() {
   if (compose) {
     manifest = await backupCompose({ root: ROOT, outDir })
   } else {
+    const { backupLocal } = await import("./lib/backup.mjs")
+    const { localShop } = await import("./lib/backup-target.mjs")
     const shop = await localShop(process.env, { uploadsDir: values.uploads, mailDir: values.mail, mustExist: true })
     try {
       manifest = await backupLocal({ ...shop, outDir })

@@ -6,11 +6,13 @@
  * starts the app containers itself).
  */
 import path from "node:path"
+import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { reportAndExit, UserError } from "../backend/scripts/lib/errors.mjs"
-import { describeCounts, restoreCompose, restoreLocal } from "./lib/backup.mjs"
-import { localShop } from "./lib/backup-target.mjs"
-import { ROOT } from "./lib/stack.mjs"
+import { describeCounts, restoreCompose } from "./lib/backup-compose.mjs"
+
+// The compose pair needs Node's standard library only (no `npm ci` on the host): see backup.mjs.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -26,6 +28,8 @@ async function main() {
   if (compose) {
     result = await restoreCompose({ root: ROOT, fromDir })
   } else {
+    const { restoreLocal } = await import("./lib/backup.mjs")
+    const { localShop } = await import("./lib/backup-target.mjs")
     const shop = await localShop(process.env, { uploadsDir: values.uploads, mailDir: values.mail })
     try {
       result = await restoreLocal({ ...shop, fromDir })

@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { refuseMalformedUrls } from "./malformed-url.mjs";
+import { readinessRoute } from "./health.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
@@ -63,6 +64,8 @@ if (cluster.isPrimary && workers > 1) {
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   // nosniff, Referrer-Policy, HSTS over HTTPS, and a default Content-Security-Policy (pages set their own)
   app.use(securityHeaders());
+  // GET /health/ready: the session store and the backend answer (health.mjs; compose's health check).
+  app.use(readinessRoute({ redisUrl: process.env.REDIS_URL, backendUrl: process.env.MEDUSA_BACKEND_URL }));
   // A path with a broken percent-escape or a control character: 400 with a Dutch page.
   app.use(refuseMalformedUrls());
   // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.

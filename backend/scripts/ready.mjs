@@ -28,7 +28,7 @@ async function main() {
   const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) })
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${await response.text().catch(() => "")}`.trim())
   if (process.env.MEDUSA_WORKER_MODE !== "worker") return
-  if (process.env.DATABASE_URL) await checkDatabase(process.env.DATABASE_URL)
+  if (process.env.DATABASE_URL) await checkDatabase(process.env.DATABASE_URL, { embeddedAlternative: false })
   if (process.env.REDIS_URL && !(await redisAnswers(process.env.REDIS_URL))) throw new Error("Redis does not answer PING")
 }
 

@@ -8,6 +8,7 @@
  */
 import fs from "node:fs"
 import path from "node:path"
+import { pathToFileURL } from "node:url"
 import { checkDatabase } from "./lib/database.mjs"
 import { reportAndExit, UserError } from "./lib/errors.mjs"
 import {
@@ -18,16 +19,38 @@ import {
   readBackendProcesses,
   readPublishableKey,
   seed,
+  SERVER_DIR,
   signalProcessGroup,
   startMedusa,
 } from "./lib/medusa.mjs"
+
+/**
+ * The backend's own configuration check (src/config/env.ts, as built), before any Medusa
+ * command: a refusal (e.g. production on a public address with the fictional company) is then
+ * the one line the operator sees, instead of the same error inside "medusa db:migrate failed",
+ * a stack trace, Medusa printing it twice and its telemetry banner.
+ * @param {NodeJS.ProcessEnv} env
+ */
+async function checkConfiguration(env) {
+  // Built as CommonJS: its exports are the module's named exports or its default export's fields.
+  const built = await import(pathToFileURL(path.join(SERVER_DIR, "src/config/env.js")).href)
+  const readBackendEnv = built.readBackendEnv ?? built.default?.readBackendEnv
+  try {
+    readBackendEnv(env)
+  } catch (error) {
+    if (/** @type {Error} */ (error)?.name === "ConfigError") throw new UserError(/** @type {Error} */ (error).message)
+    throw error
+  }
+}
 
 async function main() {
   const env = { ...process.env }
   if (!env.DATABASE_URL) throw new UserError("DATABASE_URL is not set: point it at PostgreSQL (postgres://user:password@host:5432/dbname)")
   assertBuilt()
+  await checkConfiguration(env)
   const processes = readBackendProcesses(env)
-  await checkDatabase(env.DATABASE_URL)
+  // The image has no embedded PostgreSQL: the error names the DATABASE_URL server only.
+  await checkDatabase(env.DATABASE_URL, { embeddedAlternative: false })
 
   if (env.SKIP_MIGRATIONS !== "true") {
     console.log("Migrating the database (and seeding a new one)…")

@@ -44,6 +44,9 @@ const ENV = {
   ADMIN_PASSWORD: ADMIN.password,
   // The scaled-out shape by default: two Medusa server processes behind the backend's port (cluster mode).
   BACKEND_PROCESSES: process.env.BACKEND_PROCESSES || "2",
+  // Optional settings reach the apps (#25: they never did, invoices showed the fictional company).
+  COMPANY_NAME: "Stichting Compose Proef",
+  DELIVERY_PROMISE: "Binnen 3 werkdagen in huis",
 }
 
 function skipReason() {
@@ -186,8 +189,9 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     assert.equal(medusaProcesses, processes > 1 ? processes + 1 : 1, `expected ${processes} Medusa server process(es) in the backend container`)
     log(`${medusaProcesses} Medusa process(es) in the backend container`)
 
-    // Readiness means the database and Redis answer.
+    // Readiness means the database and Redis answer; the storefront's, its sessions (Redis) and the backend.
     assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
+    assert.deepEqual(JSON.parse((await http(`${SHOP}/health/ready`)).text), { ready: true, sessions: "ok", backend: "ok" })
 
     // A shopper: home, a product, add to cart without JavaScript (a plain form post).
     const home = await pageWhenReady(`${SHOP}/`)
@@ -205,6 +209,11 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     // API adds on a scratch cart until two in a row answer within 5 s (at most 5 minutes).
     const key = (await compose(["exec", "-T", "backend", "cat", "/run/medusa/publishable-key"])).trim()
     const variant = variantId[1] ?? variantId[2]
+    // The operator's company reached the backend (invoices, GET /store/seller) and so the storefront's footer.
+    assert.equal((await api("/store/seller", { key })).seller.name, ENV.COMPANY_NAME)
+    assert.ok(home.text.includes(ENV.COMPANY_NAME), "the home page's footer does not show COMPANY_NAME")
+    assert.equal((await compose(["exec", "-T", "worker", "printenv", "DELIVERY_PROMISE"])).trim(), ENV.DELIVERY_PROMISE)
+    log("COMPANY_NAME reached GET /store/seller and the footer; DELIVERY_PROMISE the worker")
     {
       const { regions } = await api("/store/regions?fields=id", { key })
       const { cart: scratch } = await api("/store/carts?fields=id", { method: "POST", key, body: { region_id: regions[0].id } })
@@ -217,10 +226,18 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
       }
       log(`cart route warm: store API adds took ${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(", ")} (load average ${load()})`)
     }
-    const added = await http(`${SHOP}/producten/${handle}`, {
+    // The product page's form without JavaScript: POST /winkelmand/toevoegen with its hidden fields
+    // (the add's key among them) and the session cookie the page set (issue #27's add that is never lost).
+    const action = "/winkelmand/toevoegen"
+    assert.ok(product.text.includes(`action="${action}"`), `the product page has no form posting to ${action}`)
+    const addKey = /name="addKey" value="([^"]+)"/.exec(product.text)?.[1]
+    assert.ok(addKey, "the product page's add form has no addKey")
+    const pageCookie = /__bp=[^;]+/.exec(product.headers.get("set-cookie") ?? "")?.[0]
+    const added = await http(`${SHOP}${action}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SHOP, "sec-fetch-site": "same-origin" },
-      body: new URLSearchParams({ variantId: variant, quantity: "1" }).toString(),
+      body: new URLSearchParams({ handle, variantId: variant, quantity: "1", addKey }).toString(),
+      cookie: pageCookie,
     })
     assert.equal(added.status, 303, `add to cart answered ${added.status} (load average ${load()}): ${added.text.slice(0, 300)}`)
     const session = await sessionOf(added.headers.get("set-cookie"))
@@ -261,6 +278,34 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     const adminOrder = async () => (await api(`/admin/orders/${order.id}?fields=id,display_id`, { token: await staffToken() })).order
     assert.equal((await adminOrder()).display_id, order.display_id)
     log("staff see the order in the admin API; the login page answers")
+
+    // Redis down: the storefront's sessions are gone, so it is not ready (503, the reason in Dutch).
+    await compose(["stop", "redis"])
+    const unready = await waitFor("the storefront to report Redis down", async () => {
+      const answer = await http(`${SHOP}/health/ready`)
+      return answer.status === 503 ? JSON.parse(answer.text) : undefined
+    }, 60_000)
+    assert.equal(unready.sessions, "unreachable")
+    assert.match(unready.reason, /sessieopslag \(Redis\) antwoordt niet/)
+    await compose(["start", "redis"])
+    log("with Redis stopped the storefront answered /health/ready 503: " + unready.reason)
+
+    // A public address with the fictional company and other unsafe settings: one line, first, once,
+    // naming every problem; no Medusa command runs (no "db:migrate failed", no stack trace).
+    const refusal = await new Promise((resolve) => {
+      execFile(
+        "docker",
+        ["compose", "--project-directory", ROOT, "run", "--rm", "--no-deps", "-T", "-e", "STOREFRONT_URL=https://shop.example.nl", "-e", "COMPANY_NAME=", "backend"],
+        { env: ENV, timeout: 5 * 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? error.code : 0, output: `${stdout}\n${stderr}` })
+      )
+    })
+    assert.equal(refusal.code, 1, refusal.output)
+    const lines = refusal.output.split("\n").filter((line) => line.trim() && !/^\s*(?:[✔⠿]\s*)?(Container|Network|Volume) |^(WARN|time=)/.test(line))
+    assert.match(lines[0] ?? "", /^✖ Refusing to start in production: .*COOKIE_SECURE=false.*TRUSTED_PROXIES is not set.*COMPANY_NAME, COMPANY_ADDRESS/, refusal.output)
+    assert.equal(refusal.output.match(/Refusing to start/g)?.length, 1, refusal.output)
+    assert.doesNotMatch(refusal.output, /db:migrate|\n\s+at |telemetry/i, refusal.output)
+    log(`a public address with the example company is refused in one line: ${lines[0].slice(0, 120)}…`)
 
     // restart keeps it; down + up keeps it (named volumes).
     await compose(["restart"])

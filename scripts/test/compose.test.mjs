@@ -47,6 +47,48 @@ const MUST_HAVE = {
   storefront: ["MEDUSA_BACKEND_URL"],
 }
 const SECRET_VARS = ["JWT_SECRET", "COOKIE_SECRET"]
+
+/**
+ * Variables an app reads that a service deliberately does not get, each with the reason.
+ * Every other variable the app reads must reach the service (#25: COMPANY_* and the other
+ * settings never arrived, so invoices showed the fictional company).
+ */
+const BACKEND_NOT_PASSED = {
+  ALLOW_DEFAULT_SECRETS: "never in a deployment",
+  STRIPE_API_BASE_URL: "tests only (a Stripe stand-in on loopback)",
+  DATABASE_SSL: "the compose postgres service speaks plain TCP on its private network",
+  EMBEDDED_POSTGRES_PORT: "npm start's embedded PostgreSQL",
+  EMBEDDED_POSTGRES_SHARED_DIR: "npm start's embedded PostgreSQL",
+  PG_BIN_DIR: "npm run backup on the host",
+  CHROMIUM_PATH: "browser tests",
+  VITE_BACKEND_URL: "admin build time (same origin in the image)",
+  SESSION_SECRET: "storefront's (scripts/lib/stack.mjs passes it for npm start)",
+  PUBLIC_STOREFRONT_URL: "storefront's (scripts/lib/stack.mjs passes it for npm start)",
+}
+const NOT_PASSED = {
+  backend: {
+    ...BACKEND_NOT_PASSED,
+    SKIP_MIGRATIONS: "the server migrates and seeds",
+    DISABLE_MEDUSA_ADMIN: "the server serves the admin",
+  },
+  worker: {
+    ...BACKEND_NOT_PASSED,
+    STORE_CORS: "the worker serves no API",
+    ADMIN_CORS: "the worker serves no API",
+    AUTH_CORS: "the worker serves no API",
+    ADMIN_PASSWORD: "the server creates the staff login",
+    PUBLISHABLE_KEY_FILE: "the server writes the key",
+    BACKEND_PROCESSES: "one worker process",
+    SEED_DEMO_GROUPS: "the server seeds",
+    REFERENCE_DATA_FILE: "the server imports reference data",
+    REFERENCE_DATA_TIMEOUT_MS: "the server imports reference data",
+  },
+  storefront: {
+    E2E_ALLOW_ADD_DELAY: "e2e tests only",
+    MEDUSA_PUBLISHABLE_KEY: "compose shares the key as a file (MEDUSA_PUBLISHABLE_KEY_FILE)",
+    SESSION_DIR: "sessions live in the compose Redis (REDIS_URL)",
+  },
+}
 /** Node releases in support (LTS) that Medusa 2.21 accepts ("^20.19.0 || >=22.12.0"): 22 and 24. */
 const SUPPORTED_NODE_IMAGE = /^node:(22|24)-bookworm-slim$/
 
@@ -109,7 +151,13 @@ function appSourceFiles(app) {
     ]
   }
   if (app === "storefront") {
-    return walk(path.join(ROOT, "storefront", "app"), byExt(".ts", ".tsx"))
+    return [
+      ...walk(path.join(ROOT, "storefront", "app"), byExt(".ts", ".tsx")),
+      // server.mjs and its modules (STOREFRONT_WORKERS, BODY_LIMIT_BYTES, …), not the folders below it.
+      ...readdirSync(path.join(ROOT, "storefront"))
+        .filter((name) => name.endsWith(".mjs") && !TEST_FILE.test(name))
+        .map((name) => path.join(ROOT, "storefront", name)),
+    ]
   }
   throw new Error(`unknown app ${app}`)
 }
@@ -475,6 +523,35 @@ describe("environment contract", () => {
     })
   }
 
+  for (const [name, app] of Object.entries(APP_SERVICES)) {
+    test(`${name}: every setting the ${app} reads reaches it, or is left out on purpose (#25)`, () => {
+      const set = new Set(Object.keys(rawEnv(name)))
+      const missing = [...appReads(app)].filter((key) => !set.has(key) && !Object.hasOwn(NOT_PASSED[name], key)).sort()
+      assert.deepEqual(
+        missing,
+        [],
+        `service ${name} never gets ${missing.join(", ")}: pass each on (\`NAME:\` without a value) or list it in NOT_PASSED.${name} with the reason`
+      )
+      const stale = Object.keys(NOT_PASSED[name]).filter((key) => !appReads(app).has(key) || set.has(key))
+      assert.deepEqual(stale, [], `NOT_PASSED.${name} lists ${stale.join(", ")}, which the ${app} no longer reads or the service gets`)
+    })
+
+    test(`${name}: optional settings pass on "unset" as unset, never as an empty string (#25)`, () => {
+      const emptied = Object.entries(rawEnv(name))
+        .filter(([, value]) => /^\$\{[A-Z_][A-Z0-9_]*:?-\}$/.test(value))
+        .map(([key, value]) => `${key}: ${value}`)
+      assert.deepEqual(emptied, [], `service ${name}: use \`NAME:\` (passed on as given) instead of ${emptied.join(", ")}`)
+    })
+  }
+
+  test("the operator's company reaches the backend and the worker as given (#25)", () => {
+    for (const name of ["backend", "worker"]) {
+      const host = { COMPANY_NAME: "Stichting Veilige Wijk" }
+      const backend = Object.fromEntries(Object.entries(rawEnv(name)).map(([k, v]) => [k, interpolate(v, host)]))
+      assert.equal(backend.COMPANY_NAME, host.COMPANY_NAME, `service ${name}: COMPANY_NAME does not reach it`)
+    }
+  })
+
   for (const name of ["postgres", "redis"]) {
     test(`${name}: only variables the ${name} image reads are set`, () => {
       const unknown = Object.keys(rawEnv(name)).filter((key) => !IMAGE_VARS[name].includes(key))
@@ -677,5 +754,8 @@ describe("the deployment's own settings (#25 items 1-4, #24 item 6)", () => {
     assert.match([services.worker.healthcheck.test].flat().join(" "), /scripts\/ready\.mjs/, "worker: health check must run scripts/ready.mjs")
     assert.ok(existsSync(path.join(ROOT, "backend/scripts/ready.mjs")), "backend/scripts/ready.mjs is missing")
     assert.ok(existsSync(path.join(ROOT, "backend/src/api/health/ready/route.ts")), "the readiness route is missing")
+    // The home page renders without a session: it stayed 200 while Redis was down (#25).
+    assert.match([services.storefront.healthcheck.test].flat().join(" "), /:3000\/health\/ready'/, "storefront: health check must use /health/ready")
+    assert.match(readFileSync(path.join(ROOT, "storefront/server.mjs"), "utf8"), /readinessRoute\(/, "storefront/server.mjs does not mount the readiness route")
   })
 })

@@ -44,12 +44,13 @@ export function databaseName(url) {
   return decodeURIComponent(parse(url).pathname.slice(1)) || "postgres"
 }
 
-async function withClient(url, fn) {
+/** @param {string} url @param {(client: pg.Client) => Promise<any>} fn @param {{ embeddedAlternative?: boolean }} [options] */
+async function withClient(url, fn, options = {}) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
   try {
     await client.connect()
   } catch (error) {
-    throw explainConnectionError(url, error)
+    throw explainConnectionError(url, error, options)
   }
   try {
     return await fn(client)
@@ -58,16 +59,34 @@ async function withClient(url, fn) {
   }
 }
 
-export function explainConnectionError(url, error) {
+/**
+ * One line for a failed connection that fits the situation:
+ * - DATABASE_URL set: it names that server and what to check there (in docker compose: the
+ *   postgres service). `embeddedAlternative` (npm start on this machine, where the embedded
+ *   PostgreSQL exists) adds "or unset DATABASE_URL"; the backend image (serve.mjs, the worker's
+ *   health check) has no embedded PostgreSQL, so it does not suggest one.
+ * - DATABASE_URL unset: the server was npm start's embedded PostgreSQL.
+ * @param {string} url @param {any} error
+ * @param {{ embeddedAlternative?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ */
+export function explainConnectionError(url, error, { embeddedAlternative = true, env = process.env } = {}) {
   const where = describeUrl(url).replace(/\/.*$/, "") // host:port; the database may be the maintenance one
+  const host = where.replace(/:\d+$/, "")
+  const configured = Boolean(env.DATABASE_URL?.trim())
+  const orEmbedded = embeddedAlternative ? ", or unset DATABASE_URL to use the embedded PostgreSQL" : ""
   switch (error?.code) {
-    case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EAI_AGAIN":
-    case "ETIMEDOUT":
-      return new UserError(
-        `Cannot reach PostgreSQL at ${where} (${error.code}): start that server, fix DATABASE_URL, or unset DATABASE_URL to use the embedded PostgreSQL`
-      )
+    case "ECONNREFUSED":
+    case "ETIMEDOUT": {
+      if (!configured) {
+        return new UserError(`Cannot reach the embedded PostgreSQL at ${where} (${error.code}): run npm start again, or set DATABASE_URL to a PostgreSQL server of your own`)
+      }
+      const check = ["ENOTFOUND", "EAI_AGAIN"].includes(error.code)
+        ? `the host ${host} is unknown here: check the host in DATABASE_URL (in docker compose the postgres service, on the same network)`
+        : `check that the server runs and accepts connections on ${where} (in docker compose: \`docker compose ps postgres\` and its logs) and the host and port in DATABASE_URL`
+      return new UserError(`Cannot reach PostgreSQL at ${where} (${error.code}), the server DATABASE_URL names: ${check}${orEmbedded}`)
+    }
     case "3D000":
       return new UserError(`Database ${databaseName(url)} does not exist on ${where}: create it (createdb ${databaseName(url)}) or point DATABASE_URL at an existing one`)
     case "28P01":
@@ -75,15 +94,18 @@ export function explainConnectionError(url, error) {
       return new UserError(`PostgreSQL at ${where} refused the login: check the user and password in DATABASE_URL`)
     default:
       if (/timeout/i.test(error?.message ?? "")) {
-        return new UserError(`PostgreSQL at ${where} did not answer within 5 s: check the host and port in DATABASE_URL`)
+        return new UserError(`PostgreSQL at ${where} did not answer within 5 s: check that the server runs and the host and port in DATABASE_URL`)
       }
       return error
   }
 }
 
-/** Connects once, so a bad DATABASE_URL fails here with one clear line. */
-export async function checkDatabase(url) {
-  await withClient(url, (client) => client.query("select 1"))
+/**
+ * Connects once, so a bad DATABASE_URL fails here with one clear line.
+ * @param {string} url @param {{ embeddedAlternative?: boolean }} [options] see explainConnectionError
+ */
+export async function checkDatabase(url, options = {}) {
+  await withClient(url, (client) => client.query("select 1"), options)
 }
 
 /** Creates the database named in `url` when it is missing. */

@@ -117,18 +117,6 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
   const databaseUrl = nonEmpty(env.DATABASE_URL)
   const jwtSecret = nonEmpty(env.JWT_SECRET) ?? DEFAULT_SECRET
   const cookieSecret = nonEmpty(env.COOKIE_SECRET) ?? DEFAULT_SECRET
-  if (production && env.ALLOW_DEFAULT_SECRETS !== "true") {
-    const weak = [
-      jwtSecret === DEFAULT_SECRET && "JWT_SECRET",
-      cookieSecret === DEFAULT_SECRET && "COOKIE_SECRET",
-    ].filter(Boolean)
-    if (weak.length) {
-      throw new ConfigError(
-        `Refusing to start in production with the default ${weak.join(" and ")}: set ${weak.join(" and ")} to long random values (e.g. \`openssl rand -hex 32\`)`
-      )
-    }
-  }
-
   const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES)
   const clientIpSecret = nonEmpty(env.CLIENT_IP_SECRET)
   if (clientIpSecret && clientIpSecret.length < MIN_CLIENT_IP_SECRET_LENGTH) {
@@ -136,7 +124,20 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
       `CLIENT_IP_SECRET is too short (${clientIpSecret.length} characters): use at least ${MIN_CLIENT_IP_SECRET_LENGTH}, e.g. \`openssl rand -hex 32\``
     )
   }
-  if (production) refuseUnsafeProductionDefaults(env, clientIpSecret)
+  if (production) {
+    // Every production problem in one line, so an operator fixes them all in one go.
+    const problems: string[] = []
+    if (env.ALLOW_DEFAULT_SECRETS !== "true") {
+      const weak = [jwtSecret === DEFAULT_SECRET && "JWT_SECRET", cookieSecret === DEFAULT_SECRET && "COOKIE_SECRET"].filter(Boolean)
+      if (weak.length) {
+        problems.push(
+          `${weak.join(" and ")} ${weak.length === 1 ? "is" : "are"} not set (the development default): set ${weak.length === 1 ? "it" : "each"} to a long random value (e.g. \`openssl rand -hex 32\`)`
+        )
+      }
+    }
+    problems.push(...unsafeProductionDefaults(env, clientIpSecret))
+    if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join("; ")}`)
+  }
 
   const workerMode = (nonEmpty(env.MEDUSA_WORKER_MODE) ?? "shared") as BackendEnv["workerMode"]
   if (!["shared", "worker", "server"].includes(workerMode)) {
@@ -293,10 +294,12 @@ export function isLocalOnly(env: NodeJS.ProcessEnv): boolean {
  *   every visitor would share the proxy's address in the rate limits (one stranger locks out all)
  *   or, worse, anyone could choose their address. `TRUSTED_PROXIES=none` says "no proxy" explicitly;
  * - CLIENT_IP_SECRET unset: the storefront could not pass on visitors' addresses, so all sign-ins
- *   through the shop would share the storefront's address and its budget.
+ *   through the shop would share the storefront's address and its budget;
+ * - the fictional example company (COMPANY_*) on invoices and legal pages.
+ * Returns the problems; readBackendEnv names them all in one line.
  */
-function refuseUnsafeProductionDefaults(env: NodeJS.ProcessEnv, clientIpSecret: string | undefined) {
-  if (isLocalOnly(env)) return
+function unsafeProductionDefaults(env: NodeJS.ProcessEnv, clientIpSecret: string | undefined): string[] {
+  if (isLocalOnly(env)) return []
   const problems: string[] = []
   // Links in e-mails (group pages, account mails; staff moderation and password resets) are built from these.
   if (!absoluteUrl(nonEmpty(env.STOREFRONT_URL))) {
@@ -319,9 +322,33 @@ function refuseUnsafeProductionDefaults(env: NodeJS.ProcessEnv, clientIpSecret: 
   if (!clientIpSecret) {
     problems.push("CLIENT_IP_SECRET is not set: give the backend and the storefront the same long random value (e.g. `openssl rand -hex 32`)")
   }
-  if (problems.length) {
-    throw new ConfigError(`Refusing to start in production: ${problems.join("; ")}`)
+  const fictional = fictionalSellerDetails(env)
+  if (fictional.length) {
+    problems.push(
+      `${fictional.join(", ")} ${fictional.length === 1 ? "is" : "are"} the fictional example company's: set your company's details (invoices, the footer and the legal pages show them)`
+    )
   }
+  return problems
+}
+
+/**
+ * The COMPANY_* variables still at the fictional example company's values (unset counts too):
+ * a public shop would print "Buurtpreventie Shop B.V., KvK 00000000" and a test IBAN on invoices.
+ * The phone number is optional on an invoice and not checked.
+ */
+export function fictionalSellerDetails(env: NodeJS.ProcessEnv): string[] {
+  const seller = readSeller(env)
+  const checked: [string, keyof Seller][] = [
+    ["COMPANY_NAME", "name"],
+    ["COMPANY_ADDRESS", "address"],
+    ["COMPANY_POSTCODE", "postcode"],
+    ["COMPANY_CITY", "city"],
+    ["COMPANY_KVK", "kvk"],
+    ["COMPANY_BTW", "btw"],
+    ["COMPANY_IBAN", "iban"],
+    ["COMPANY_EMAIL", "email"],
+  ]
+  return checked.filter(([, field]) => seller[field] === DEFAULT_SELLER[field]).map(([name]) => name)
 }
 
 /**
@@ -491,7 +518,7 @@ export const DEFAULT_SELLER: Seller = {
 }
 
 export function readSeller(env: Record<string, string | undefined> = process.env): Seller {
-  // Named one by one (env.COMPANY_…) so scripts/test/compose.test.mjs sees what the backend reads.
+  // Named one by one (env.COMPANY_NAME, …) so scripts/test/compose.test.mjs sees what the backend reads.
   const pick = (value: string | undefined, fallback: string) => nonEmpty(value) ?? fallback
   return {
     name: pick(env.COMPANY_NAME, DEFAULT_SELLER.name),

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { ConfigError, DEFAULT_SECRET, defaultMailDir, parseTrustedProxies, readBackendEnv } from "../env"
+import { ConfigError, DEFAULT_SECRET, DEFAULT_SELLER, defaultMailDir, parseTrustedProxies, readBackendEnv, readSeller } from "../env"
 
 /** A public production shop configured as it should be. */
 const PRODUCTION = {
@@ -12,6 +12,14 @@ const PRODUCTION = {
   MEDUSA_BACKEND_URL: "https://beheer.example.nl",
   TRUSTED_PROXIES: "10.0.0.2",
   CLIENT_IP_SECRET: "i".repeat(64),
+  COMPANY_NAME: "Stichting Veilige Wijk",
+  COMPANY_ADDRESS: "Piusstraat 12",
+  COMPANY_POSTCODE: "5038 AB",
+  COMPANY_CITY: "Tilburg",
+  COMPANY_KVK: "12345678",
+  COMPANY_BTW: "NL123456789B01",
+  COMPANY_IBAN: "NL02 RABO 0123 4567 89",
+  COMPANY_EMAIL: "winkel@veiligewijk.nl",
 } as const
 
 describe("readBackendEnv", () => {
@@ -27,11 +35,25 @@ describe("readBackendEnv", () => {
 
   it("refuses to start in production with the default secrets, naming them", () => {
     expect(() => readBackendEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" })).toThrow(
-      /Refusing to start in production with the default JWT_SECRET and COOKIE_SECRET/
+      /Refusing to start in production: JWT_SECRET and COOKIE_SECRET are not set \(the development default\)/
     )
     expect(() =>
       readBackendEnv({ NODE_ENV: "production", JWT_SECRET: "a".repeat(64), COOKIE_SECRET: "  " })
-    ).toThrow(/default COOKIE_SECRET: set COOKIE_SECRET/)
+    ).toThrow(/: COOKIE_SECRET is not set \(the development default\): set it to a long random value/)
+  })
+
+  it("names the default secrets together with every other production problem, in one line (#25)", () => {
+    let message = ""
+    try {
+      readBackendEnv({ NODE_ENV: "production", STOREFRONT_URL: "https://shop.example.nl" })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).not.toContain("\n")
+    expect(message.match(/Refusing to start/g)).toHaveLength(1)
+    for (const name of ["JWT_SECRET and COOKIE_SECRET", "MEDUSA_BACKEND_URL", "TRUSTED_PROXIES", "CLIENT_IP_SECRET", "COMPANY_NAME"]) {
+      expect(message).toContain(name)
+    }
   })
 
   it("accepts production with real secrets", () => {
@@ -74,6 +96,24 @@ describe("readBackendEnv", () => {
       expect(() => readBackendEnv({ ...PRODUCTION, STOREFRONT_URL: undefined, COOKIE_SECURE: "false", ADMIN_PASSWORD: "buurtpreventie" })).toThrow(
         /STOREFRONT_URL is not set: .*; ADMIN_PASSWORD is the default staff password.*; COOKIE_SECURE=false/
       )
+    })
+
+    it("refuses the fictional example company on invoices, naming each detail still at its default (#25)", () => {
+      const fictional = Object.fromEntries(Object.keys(PRODUCTION).filter((key) => key.startsWith("COMPANY_")).map((key) => [key, undefined]))
+      expect(() => readBackendEnv({ ...PRODUCTION, ...fictional })).toThrow(
+        /COMPANY_NAME, COMPANY_ADDRESS, COMPANY_POSTCODE, COMPANY_CITY, COMPANY_KVK, COMPANY_BTW, COMPANY_IBAN, COMPANY_EMAIL are the fictional example company's: set your company's details/
+      )
+      // The fictional values typed in explicitly count as well; one left over is named alone.
+      expect(() => readBackendEnv({ ...PRODUCTION, COMPANY_KVK: DEFAULT_SELLER.kvk })).toThrow(/: COMPANY_KVK is the fictional example company's/)
+      expect(() => readBackendEnv({ ...PRODUCTION, COMPANY_IBAN: ` ${DEFAULT_SELLER.iban} ` })).toThrow(/COMPANY_IBAN is the fictional/)
+      // The phone number is optional on an invoice.
+      expect(readBackendEnv({ ...PRODUCTION, COMPANY_PHONE: undefined }).seller).toEqual({ ...readSeller(PRODUCTION), phone: DEFAULT_SELLER.phone })
+    })
+
+    it("keeps the example company for a shop on this machine (npm start, e2e, compose on localhost) and outside production", () => {
+      const { COMPANY_NAME: _name, ...withoutName } = PRODUCTION
+      expect(readBackendEnv({ ...withoutName, STOREFRONT_URL: "http://localhost:3000" }).seller.name).toBe(DEFAULT_SELLER.name)
+      expect(readBackendEnv({ STOREFRONT_URL: "https://shop.example.nl" }).seller).toEqual(DEFAULT_SELLER)
     })
 
     it("names every problem at once", () => {
