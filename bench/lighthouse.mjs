@@ -110,7 +110,8 @@ async function measure(url, cookie) {
       lcp: audits["largest-contentful-paint"].numericValue,
       tbt: audits["total-blocking-time"].numericValue,
       cls: audits["cumulative-layout-shift"].numericValue,
-      lcpElement: audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? "",
+      // Lighthouse 12: a list of tables, the first of which names the element
+      lcpElement: (audits["largest-contentful-paint-element"]?.details?.items ?? []).flatMap((item) => item.items ?? [item]).find((item) => item.node)?.node?.snippet ?? "",
     }
   } finally {
     chrome.kill()
