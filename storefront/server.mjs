@@ -12,6 +12,7 @@ import { bodyLimit, withBufferedBody } from "./body-limit.mjs";
 import { formBodiesOnly } from "./form-body.mjs";
 import { sameOriginPosts } from "./same-origin.mjs";
 import { securityHeaders } from "./security-headers.mjs";
+import { staticFiles } from "./static-files.mjs";
 import { trustProxySetting } from "./trust-proxy.mjs";
 import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
@@ -71,12 +72,8 @@ if (cluster.isPrimary && workers > 1) {
   // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.
   app.use(sameOriginPosts({ siteOrigin: build.entry.module.siteOrigin }));
   app.use(compression());
-  if (vite) app.use(vite.middlewares);
-  else {
-    // Vite fingerprints everything under /assets: cache it for a year.
-    app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
-  }
+  // /assets a year (fingerprinted), product images a day, the rest an hour (static-files.mjs); Vite serves them in development.
+  app.use(vite ? vite.middlewares : staticFiles(path.join(here, "build/client")));
   if (process.env.LOG_REQUESTS === "true") {
     app.use((req, res, next) => {
       const started = performance.now();

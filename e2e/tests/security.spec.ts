@@ -237,6 +237,30 @@ test("pages carry the security headers and a nonce on every inline script", asyn
   expect(secure.headers()["strict-transport-security"]).toMatch(/^max-age=\d{7,}/)
 })
 
+// Issue 29: a phone on a slow network paints without a second round trip for the stylesheet.
+test("the stylesheet is inline in the head, hashed assets are cached a year", async ({ page, request }) => {
+  const response = await request.get("/producten/raamsticker-whatsapp-buurtpreventie")
+  const html = await response.text()
+  expect(html).toMatch(/<head>[\s\S]*<style id="bp-styles">[^<]*--color-brand-blue[\s\S]*<\/head>/)
+  expect(html).not.toMatch(/<link[^>]*rel="stylesheet"[^>]*tailwind/)
+  const script = /href="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+  expect(script, "a script chunk").toBeTruthy()
+  expect((await request.get(script!)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable")
+  const image = /<img[^>]*src="(\/images\/[^"]+)"/.exec(html)?.[1]
+  if (image) expect((await request.get(image)).headers()["cache-control"]).toMatch(/^public, max-age=86400\b/)
+  // the inline styles apply, and stay after hydration and a client-side navigation
+  const styled = () => page.evaluate(() => (document.getElementById("bp-styles")?.textContent ?? "").length)
+  const font = () => page.evaluate(() => getComputedStyle(document.body).fontFamily)
+  await page.goto("/producten/raamsticker-whatsapp-buurtpreventie")
+  await page.getByRole("button", { name: "In winkelmand" }).waitFor()
+  expect(await styled()).toBeGreaterThan(10_000)
+  expect(await font()).toContain("Segoe UI")
+  await page.getByRole("link", { name: "Gedragsregels" }).first().click()
+  await expect(page).toHaveURL(/\/gedragsregels$/)
+  expect(await styled()).toBeGreaterThan(10_000)
+  expect(await font()).toContain("Segoe UI")
+})
+
 test("the shop works under its Content-Security-Policy: pages, map, checkout and Stripe payment", async ({ page }) => {
   test.setTimeout(240_000)
   const violations: string[] = []

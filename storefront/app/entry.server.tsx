@@ -5,9 +5,11 @@
  * - 404s are not logged with a stack trace;
  * - every document gets a Content-Security-Policy with a nonce of its own, which Remix's
  *   inline scripts carry (app/lib/content-security-policy.server.ts, root.tsx). Not in
- *   development: Vite's dev client injects scripts and a websocket the policy would block.
+ *   development: Vite's dev client injects scripts and a websocket the policy would block;
+ * - in production the stylesheet is inlined into the head (lib/inline-stylesheet.ts).
  */
 import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -16,10 +18,18 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getConfig } from "./lib/config.server";
 import { contentSecurityPolicy, createNonce } from "./lib/content-security-policy.server";
 import { NonceContext } from "./lib/nonce";
+import { INLINE_STYLESHEET, InlineStylesheetContext } from "./lib/inline-stylesheet";
+import { readInlineStylesheet } from "./lib/inline-stylesheet.server";
+import stylesheetHref from "./tailwind.css?url";
 
 // Prints one line and exits with status 1 when MEDUSA_PUBLISHABLE_KEY (or _FILE) is missing.
 const config = getConfig();
 const enforcePolicy = process.env.NODE_ENV === "production";
+// The built stylesheet (build/client/assets/…, beside this build's build/server), read once
+// and inlined into every document's head (lib/inline-stylesheet.ts).
+const inlineStylesheet = INLINE_STYLESHEET
+  ? readInlineStylesheet(stylesheetHref, fileURLToPath(new URL("../client", import.meta.url)))
+  : undefined;
 
 /** The shop's own origin (PUBLIC_STOREFRONT_URL), for the server's same-origin check of form posts (server.mjs). */
 export const siteOrigin = new URL(config.siteUrl).origin;
@@ -77,7 +87,9 @@ export default function handleRequest(
 
     const app = (
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <InlineStylesheetContext.Provider value={inlineStylesheet}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </InlineStylesheetContext.Provider>
       </NonceContext.Provider>
     );
     const { pipe, abort } = renderToPipeableStream(app, {

@@ -23,9 +23,11 @@ import { useCart } from "./lib/pending-adds";
 import { loadCompany } from "./lib/company.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
+import { INLINE_STYLESHEET, INLINE_STYLESHEET_ID, useInlineStylesheet } from "./lib/inline-stylesheet";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
+  // In production the stylesheet is inlined in the head instead (lib/inline-stylesheet.ts).
+  ...(INLINE_STYLESHEET ? [] : [{ rel: "stylesheet", href: stylesheet }]),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -62,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const cart = useCart({ data, count: data?.cartCount ?? 0 }, location.key, revalidator.revalidate);
   // the Content-Security-Policy's nonce for Remix's inline scripts (entry.server.tsx)
   const nonce = useNonce();
+  const css = useInlineStylesheet();
   return (
     <html lang="nl">
       <head>
@@ -69,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b3a75" />
         <Meta />
+        {INLINE_STYLESHEET ? <style id={INLINE_STYLESHEET_ID} dangerouslySetInnerHTML={{ __html: css }} /> : null}
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
