@@ -7,13 +7,13 @@ import Medusa from "@medusajs/js-sdk"
 declare const __BACKEND_URL__: string | undefined
 declare const __BASE__: string | undefined
 
-const backendBase = typeof __BACKEND_URL__ === "string" && __BACKEND_URL__ ? __BACKEND_URL__ : "/"
+const backendBase = () => (typeof __BACKEND_URL__ === "string" && __BACKEND_URL__ ? __BACKEND_URL__ : "/")
 
 /** The JS SDK for admin extensions: session auth, as the dashboard itself uses. */
-export const sdk = new Medusa({ baseUrl: backendBase, auth: { type: "session" } })
+export const sdk = new Medusa({ baseUrl: backendBase(), auth: { type: "session" } })
 
 /** An absolute path on the backend (`/admin/…`) for fetch, links and downloads. */
-export const api = (path: string) => `${backendBase.replace(/\/+$/, "")}${path}`
+export const api = (path: string) => `${backendBase().replace(/\/+$/, "")}${path}`
 
 /** A path inside the admin (`/orders/…` → `/app/orders/…`). */
 export const adminPath = (path: string) => `${(typeof __BASE__ === "string" ? __BASE__ : "/app").replace(/\/+$/, "")}${path}`

@@ -1,5 +1,6 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
+import { AdminApiError, getAdmin, postAdmin } from "../admin-api"
 
 /**
  * The widgets' one way to call our admin routes, against a real HTTP server: a 2xx
@@ -32,20 +33,17 @@ describe("admin-api", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)))
 
   it("posts JSON and returns the parsed answer", async () => {
-    const { postAdmin } = await import("../admin-api")
     await expect(postAdmin("/admin/ok", { threshold: 4 })).resolves.toEqual({ item: { threshold: 4 } })
     expect(seen.at(-1)).toMatchObject({ method: "POST", type: "application/json", body: '{"threshold":4}' })
   })
 
   it("GETs without a body", async () => {
-    const { getAdmin } = await import("../admin-api")
     await expect(getAdmin("/admin/ok")).resolves.toEqual({ item: { threshold: 4 } })
     expect(seen.at(-1)).toMatchObject({ method: "GET", type: undefined, body: "" })
   })
 
   it("turns a refusal into one error with the Dutch message and the per-field errors", async () => {
-    const { postAdmin, AdminApiError } = await import("../admin-api")
-    const error = await postAdmin("/admin/invalid").catch((e) => e)
+    const error = (await postAdmin("/admin/invalid").catch((e) => e)) as AdminApiError
     expect(error).toBeInstanceOf(AdminApiError)
     expect(error.message).toBe("Controleer de velden.")
     expect(error.status).toBe(400)
@@ -53,8 +51,7 @@ describe("admin-api", () => {
   })
 
   it("says something Dutch when the answer is not JSON", async () => {
-    const { getAdmin } = await import("../admin-api")
-    const error = await getAdmin("/admin/broken").catch((e) => e)
+    const error = (await getAdmin("/admin/broken").catch((e) => e)) as AdminApiError
     expect(error.message).toBe("Er ging iets mis (HTTP 502)")
     expect(error.errors).toEqual({})
   })
