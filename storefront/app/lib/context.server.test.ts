@@ -54,4 +54,23 @@ describe("the request context", () => {
     const answer = await context.commitRequestContext(ctx, immutable);
     expect([answer.status, answer.headers.get("Location"), Boolean(answer.headers.get("Set-Cookie"))]).toEqual([303, "http://shop.test/winkelmand", true]);
   });
+
+  it("a visitor with a session never gets an answer a shared cache may keep (the walk: public, max-age=60 with 'Mijn groep' in it)", async () => {
+    const publicPage = () => new Response("page", { headers: { "Cache-Control": "public, max-age=60, s-maxage=300, stale-while-revalidate=600" } });
+    // anonymous: unchanged
+    const anonymous = await context.createRequestContext(page());
+    expect((await context.commitRequestContext(anonymous, publicPage())).headers.get("Cache-Control")).toBe("public, max-age=60, s-maxage=300, stale-while-revalidate=600");
+    // a session made by this very request
+    const first = await context.createRequestContext(page());
+    first.session.set("cartCount", 1);
+    const answer = await context.commitRequestContext(first, publicPage());
+    expect(answer.headers.get("Cache-Control")).toBe("private, max-age=60");
+    // a stored session, nothing changed
+    const again = await context.createRequestContext(page(answer.headers.get("Set-Cookie")!.split(";")[0]));
+    const second = await context.commitRequestContext(again, publicPage());
+    expect([second.headers.get("Cache-Control"), second.headers.get("Set-Cookie")]).toEqual(["private, max-age=60", null]);
+    // no-store stays no-store
+    const noStore = await context.commitRequestContext(again, new Response("x", { headers: { "Cache-Control": "private, no-store" } }));
+    expect(noStore.headers.get("Cache-Control")).toBe("private, no-store");
+  });
 });

@@ -11,7 +11,7 @@
  */
 import { type BackendClient, backendClientFor } from "./backend.server";
 import { type CartView, getCart } from "./cart.server";
-import { countryOf, RequestSession } from "./session.server";
+import { countryOf, RequestSession, sessionIdOf } from "./session.server";
 
 export type CartAccessor = {
   /** The cart's id, when the visitor has one. */
@@ -73,14 +73,32 @@ export async function createRequestContext(request: Request, clientIp?: string):
  */
 export async function commitRequestContext(context: ShopContext, response: Response): Promise<Response> {
   const cookie = await context.session.commit();
-  if (!cookie) return response;
+  const cacheControl = response.headers.get("Cache-Control");
+  // A visitor with a session sees their own header (cart count, "Mijn groep", notices): such an
+  // answer is never for a shared cache, whatever the route allowed for anonymous visitors
+  // (Vary: Cookie alone is ignored or stripped by many CDNs).
+  const personal = Boolean(cookie || sessionIdOf(context.session)) && cacheControl !== null && /\bpublic\b/i.test(cacheControl);
+  if (!cookie && !personal) return response;
+  const change = (headers: Headers) => {
+    if (cookie) headers.append("Set-Cookie", cookie);
+    if (personal) headers.set("Cache-Control", privateCacheControl(cacheControl!));
+  };
   try {
-    response.headers.append("Set-Cookie", cookie);
+    change(response.headers);
     return response;
   } catch {
     // a Response with immutable headers (one passed on from fetch)
     const headers = new Headers(response.headers);
-    headers.append("Set-Cookie", cookie);
+    change(headers);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
+}
+
+/** `public, max-age=60, s-maxage=300, stale-while-revalidate=600` → `private, max-age=60`. */
+export function privateCacheControl(value: string): string {
+  const kept = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part && !/^(public|private|s-maxage=.*|stale-while-revalidate=.*|stale-if-error=.*)$/i.test(part));
+  return ["private", ...kept].join(", ");
 }
