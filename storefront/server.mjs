@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { refuseMalformedUrls } from "./malformed-url.mjs";
+import { allowedMethodsOnly } from "./allowed-methods.mjs";
 import { readinessRoute } from "./health.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,6 +70,8 @@ if (cluster.isPrimary && workers > 1) {
   app.use(readinessRoute({ redisUrl: process.env.REDIS_URL, backendUrl: process.env.MEDUSA_BACKEND_URL }));
   // A path with a broken percent-escape or a control character: 400 with a Dutch page.
   app.use(refuseMalformedUrls());
+  // GET, HEAD and POST only: anything else 405 with a Dutch page (TRACE gave Express's English 500).
+  app.use(allowedMethodsOnly());
   // Only the shop's own pages may post (403 otherwise); the legacy ?_data= requests are refused.
   app.use(sameOriginPosts({ siteOrigin: build.entry.module.siteOrigin }));
   app.use(compression());
