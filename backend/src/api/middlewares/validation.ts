@@ -28,9 +28,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors
 }
 
-/** The answer body for errors per field. */
+/** The answer body for errors per field: `message` is every field's sentence, joined without doubling a full stop. */
 export function invalidDataBody(errors: FieldErrors) {
-  return { type: "invalid_data", message: [...new Set(Object.values(errors))].join(". "), errors }
+  const sentences = [...new Set(Object.values(errors).map(String))]
+  return { type: "invalid_data", message: sentences.map((text, i) => (i < sentences.length - 1 ? text.replace(/\.+$/, "") : text)).join(". "), errors }
 }
 
 /** Answers 400 with errors per field. */
