@@ -196,6 +196,15 @@ describe("directory reads", () => {
     await expect(getMunicipality("zuidhorn")).resolves.toEqual({ kind: "moved", slug: "westerkwartier" });
     await expect(getMunicipality("nergens")).resolves.toEqual({ kind: "not_found" });
   });
+
+  it("sends another spelling of a municipality's address to its one address (the attacker walk: 'LEIDEN', 'lēiden', ' leiden' each rendered a preview)", async () => {
+    const leiden = { code: "0546", name: "Leiden", slug: "leiden", province: "Zuid-Holland", lat: 52.16, lng: 4.49, group_count: 5 };
+    stubBackend(() => ({ body: { municipality: leiden, redirect_to: null } }));
+    for (const spelling of ["LEIDEN", "l\u0113iden", " leiden", "leiden-"]) {
+      await expect(getMunicipality(spelling)).resolves.toEqual({ kind: "moved", slug: "leiden" });
+    }
+    await expect(getMunicipality("leiden")).resolves.toMatchObject({ kind: "found", municipality: { slug: "leiden" } });
+  });
 });
 
 describe("form posts: what the visitor typed goes to the backend, which judges it", () => {

@@ -152,6 +152,9 @@ export function getMunicipality(slug: string): Promise<MunicipalityLookup> {
       );
       if (result.redirect_to && result.redirect_to !== slug) return { kind: "moved", slug: result.redirect_to };
       const m = result.municipality;
+      // The backend also finds "LEIDEN", "lēiden" or " leiden": one address per municipality
+      // (pages redirect, preview images 404), so spellings are not endless cache keys.
+      if (m.slug && m.slug !== slug) return { kind: "moved", slug: m.slug };
       return {
         kind: "found",
         municipality: {
