@@ -207,6 +207,14 @@ test("each page type has an og:image preview that answers 200 image/png 1200 × 
   })).json()) as { groups: { slug: string; gemeente_slug: string }[] }
   const { slug, gemeente_slug } = group.groups[0]!
   expect(await expectPreview(page, request, "/producten/straatbord-whatsapp-buurtpreventie")).toMatch(/\/og\/product\/straatbord-whatsapp-buurtpreventie$/)
+  // the product page also has the text of its preview: title, description, canonical URL
+  const productOg = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute("content")
+  expect(await productOg("og:title")).toMatch(/ \| Buurtpreventie Shop$/)
+  expect((await productOg("og:description"))?.length).toBeGreaterThan(10)
+  expect(await productOg("og:url")).toMatch(/\/producten\/straatbord-whatsapp-buurtpreventie$/)
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(await productOg("og:url"))
+  expect(await expectPreview(page, request, "/")).toMatch(/\/og\/pagina\/home$/)
+  expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("Borden en stickers voor WhatsApp-buurtpreventie | Buurtpreventie Shop")
   expect(await expectPreview(page, request, `/groepen/${slug}`)).toMatch(new RegExp(`/og/groep/${slug}$`))
   expect(await expectPreview(page, request, `/gemeenten/${gemeente_slug}`)).toMatch(new RegExp(`/og/gemeente/${gemeente_slug}$`))
   expect(await expectPreview(page, request, "/gedragsregels", { revalidate: true })).toMatch(/\/og\/pagina\/gedragsregels$/)
