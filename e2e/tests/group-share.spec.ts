@@ -58,6 +58,8 @@ test("an admin shares the order link; a member orders a sticker from it on a pho
   expect(landing!.status()).toBe(200)
   expect(landing!.headers()["content-security-policy"]).toBeTruthy()
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`Doe mee met ${group.name}`)
+  // one of possibly several groups in the place, not "the" group of the whole town
+  await expect(phone.getByText(`${group.name} is een WhatsApp-buurtpreventiegroep in `)).toBeVisible()
   await expect(phone.getByText("telt mee voor", { exact: false }).first()).toBeVisible()
   await expect(phone.getByTestId("member-ordered")).toHaveCount(0)
   await expect(phone.getByTestId("group-share")).toHaveCount(0)
@@ -71,6 +73,7 @@ test("an admin shares the order link; a member orders a sticker from it on a pho
   await expect(phone.getByTestId("notice").filter({ hasText: "Product toegevoegd aan winkelmand" })).toBeVisible()
   await phone.goto("/winkelmand")
   await expect(phone.getByTestId("cart-group")).toContainText(`Bestelling voor buurtgroep ${group.name}`)
+  await expect(phone.getByTestId("cart-group")).toContainText("Je bestelling telt mee voor de groep. De groep ziet alleen hoeveel er besteld is, niet wie.")
   await checkOutOnAccount(phone, { "E-mailadres": "lid.deel@example.com", Voornaam: "Lotte", Achternaam: "Lid", Huisnummer: "3" })
 
   // the members' page counts it (directory reads are cached for up to 15 s)
