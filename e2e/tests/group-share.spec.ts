@@ -101,6 +101,8 @@ test("the members' page works without JavaScript; a visitor who is not the admin
   const page = await context.newPage()
   await page.goto(`/groepen/${group.slug}`)
   await expect(page.getByTestId("group-share")).toHaveCount(0)
+  // "postcode 3581" for one, "postcodes 3581 en 3582" for more
+  await expect(page.getByText(/ is actief in .+, (postcode \d{4}|postcodes \d{4}(, \d{4})* en \d{4})\.$/)).toBeVisible()
   await page.goto(`/groepen/${group.slug}/meedoen`)
   await page.getByTestId("member-choice").first().getByRole("button", { name: /Kies dit/ }).click()
   await expect(page).toHaveURL(/\/producten\//)
