@@ -58,6 +58,8 @@ test("an admin shares the order link; a member orders a sticker from it on a pho
   expect(landing!.status()).toBe(200)
   expect(landing!.headers()["content-security-policy"]).toBeTruthy()
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`Doe mee met ${group.name}`)
+  // one of possibly several groups in the place, not "the" group of the whole town
+  await expect(phone.getByText(`${group.name} is een WhatsApp-buurtpreventiegroep in `)).toBeVisible()
   await expect(phone.getByText("telt mee voor", { exact: false }).first()).toBeVisible()
   await expect(phone.getByTestId("member-ordered")).toHaveCount(0)
   await expect(phone.getByTestId("group-share")).toHaveCount(0)
@@ -71,6 +73,7 @@ test("an admin shares the order link; a member orders a sticker from it on a pho
   await expect(phone.getByTestId("notice").filter({ hasText: "Product toegevoegd aan winkelmand" })).toBeVisible()
   await phone.goto("/winkelmand")
   await expect(phone.getByTestId("cart-group")).toContainText(`Bestelling voor buurtgroep ${group.name}`)
+  await expect(phone.getByTestId("cart-group")).toContainText("Je bestelling telt mee voor de groep. De groep ziet alleen hoeveel er besteld is, niet wie.")
   await checkOutOnAccount(phone, { "E-mailadres": "lid.deel@example.com", Voornaam: "Lotte", Achternaam: "Lid", Huisnummer: "3" })
 
   // the members' page counts it (directory reads are cached for up to 15 s)
@@ -98,6 +101,8 @@ test("the members' page works without JavaScript; a visitor who is not the admin
   const page = await context.newPage()
   await page.goto(`/groepen/${group.slug}`)
   await expect(page.getByTestId("group-share")).toHaveCount(0)
+  // "postcode 3581" for one, "postcodes 3581 en 3582" for more
+  await expect(page.getByText(/ is actief in .+, (postcode \d{4}|postcodes \d{4}(, \d{4})* en \d{4})\.$/)).toBeVisible()
   await page.goto(`/groepen/${group.slug}/meedoen`)
   await page.getByTestId("member-choice").first().getByRole("button", { name: /Kies dit/ }).click()
   await expect(page).toHaveURL(/\/producten\//)
@@ -207,6 +212,14 @@ test("each page type has an og:image preview that answers 200 image/png 1200 × 
   })).json()) as { groups: { slug: string; gemeente_slug: string }[] }
   const { slug, gemeente_slug } = group.groups[0]!
   expect(await expectPreview(page, request, "/producten/straatbord-whatsapp-buurtpreventie")).toMatch(/\/og\/product\/straatbord-whatsapp-buurtpreventie$/)
+  // the product page also has the text of its preview: title, description, canonical URL
+  const productOg = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute("content")
+  expect(await productOg("og:title")).toMatch(/ \| Buurtpreventie Shop$/)
+  expect((await productOg("og:description"))?.length).toBeGreaterThan(10)
+  expect(await productOg("og:url")).toMatch(/\/producten\/straatbord-whatsapp-buurtpreventie$/)
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(await productOg("og:url"))
+  expect(await expectPreview(page, request, "/")).toMatch(/\/og\/pagina\/home$/)
+  expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("Borden en stickers voor WhatsApp-buurtpreventie | Buurtpreventie Shop")
   expect(await expectPreview(page, request, `/groepen/${slug}`)).toMatch(new RegExp(`/og/groep/${slug}$`))
   expect(await expectPreview(page, request, `/gemeenten/${gemeente_slug}`)).toMatch(new RegExp(`/og/gemeente/${gemeente_slug}$`))
   expect(await expectPreview(page, request, "/gedragsregels", { revalidate: true })).toMatch(/\/og\/pagina\/gedragsregels$/)

@@ -16,7 +16,7 @@ export function CartGroupNote({ group }: { group: { slug: string; name: string }
           {group.name}
         </Link>
       </p>
-      <p className="mt-1 text-sm text-slate-700">De borden in deze bestelling tellen mee op de pagina van de groep.</p>
+      <p className="mt-1 text-sm text-slate-700">Je bestelling telt mee voor de groep. De groep ziet alleen hoeveel er besteld is, niet wie.</p>
       <Form method="post" action="/winkelmand" className="mt-2">
         <input type="hidden" name="intent" value="remove-group" />
         <input type="hidden" name="returnTo" value={location.pathname} />

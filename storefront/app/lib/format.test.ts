@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney } from "./format";
+import { formatDate, formatList, formatMoney, formatPostcodes } from "./format";
 
 const NBSP = "\u00a0";
 
@@ -35,5 +35,19 @@ describe("formatDate", () => {
     // 23:30 UTC is already the next day in Amsterdam (winter and summer time)
     expect(formatDate("2026-12-01T23:30:00Z")).toBe("2 december 2026");
     expect(formatDate("2026-06-30T22:30:00Z")).toBe("1 juli 2026");
+  });
+});
+
+describe("formatList / formatPostcodes", () => {
+  it("joins Dutch lists with commas and 'en' before the last item", () => {
+    expect(formatList([])).toBe("");
+    expect(formatList(["3581"])).toBe("3581");
+    expect(formatList(["3581", "3582"])).toBe("3581 en 3582");
+    expect(formatList(["3581", "3582", "3583"])).toBe("3581, 3582 en 3583");
+  });
+
+  it("says 'postcode' for one and 'postcodes' for more", () => {
+    expect(formatPostcodes(["3581"])).toBe("postcode 3581");
+    expect(formatPostcodes(["3581", "3582"])).toBe("postcodes 3581 en 3582");
   });
 });

@@ -33,3 +33,15 @@ export function formatNumber(value: number): string {
 export function formatCoordinate(value: number): string {
   return String(Math.round(value * 1e5) / 1e5).replace(".", ",");
 }
+
+const listFormat = new Intl.ListFormat("nl-NL", { style: "long", type: "conjunction" });
+
+/** The one Dutch list formatter: ["a", "b", "c"] → "a, b en c"; one item as it is. */
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
+}
+
+/** "postcode 3581" for one, "postcodes 3581 en 3582" for more. */
+export function formatPostcodes(pc4s: readonly string[]): string {
+  return `${pc4s.length === 1 ? "postcode" : "postcodes"} ${formatList(pc4s)}`;
+}

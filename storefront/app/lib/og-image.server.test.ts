@@ -51,4 +51,11 @@ describe("og:image previews", () => {
     expect(plain).toContainEqual({ name: "twitter:card", content: "summary" });
     expect(plain.some((t) => "property" in t && t.property === "og:image")).toBe(false);
   });
+
+  it("the home page has a card of its own (kind pagina, slug home) that renders", async () => {
+    const { ogCardFor } = await import("./og-card.server");
+    const card = await ogCardFor("pagina", "home");
+    expect(card).toMatchObject({ title: "Borden en stickers voor WhatsApp-buurtpreventie", image: null });
+    expect(size(await renderOgImage(card!))).toEqual([1200, 630]);
+  });
 });

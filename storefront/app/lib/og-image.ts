@@ -16,6 +16,11 @@ export const ogImagePath = (kind: OgKind, slug: string) => `/og/${kind}/${encode
 
 /** Content pages with a preview image of their own (the rest share the site's). */
 export const OG_CONTENT_PAGES: Record<string, { title: string; subtitle: string }> = {
+  // the shop's home page (/), not a Markdown page
+  home: {
+    title: "Borden en stickers voor WhatsApp-buurtpreventie",
+    subtitle: "Straatborden, raamstickers en pakketten voor je buurtgroep",
+  },
   gedragsregels: {
     title: "Gedragsregels voor WhatsApp-buurtpreventie",
     subtitle: "Signaleer · Alarmeer 112 · App de groep · Reageer",

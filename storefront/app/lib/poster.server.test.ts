@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { renderGroupPoster } from "./poster.server";
+import PDFDocument from "pdfkit";
+import { posterHeaderLayout, renderGroupPoster } from "./poster.server";
 
 /** The text pdfkit drew: inflated content streams, hex strings decoded (Latin-1). */
 function pdfText(pdf: Buffer): string {
@@ -33,5 +34,23 @@ describe("group poster", () => {
     }
     expect(text.replace(/\n/g, "")).toContain(url);
     expect(raw).not.toMatch(/chat\.whatsapp\.com/);
+  });
+
+  it("grows the blue header with a name that wraps, so the place line stays inside it on one page", async () => {
+    const group = { name: "Buurtpreventie Lindelaan-Oost en omstreken van de Wilhelminawijk", woonplaats: "Utrecht", gemeente: "Utrecht" };
+    const short = posterHeaderLayout(new PDFDocument({ size: "A4" }), { ...group, name: "Buurtpreventie Lindelaan" });
+    const long = posterHeaderLayout(new PDFDocument({ size: "A4" }), group);
+    expect(short.height).toBe(150);
+    expect(long.subtitleY).toBeGreaterThan(short.subtitleY);
+    expect(long.subtitleY + long.subtitleHeight).toBeLessThanOrEqual(long.height - 10);
+    expect(long.height).toBeGreaterThan(150);
+
+    const pdf = await renderGroupPoster(group, "https://shop.test/groepen/lindelaan-oost");
+    const raw = pdf.toString("latin1");
+    expect(raw.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    const text = pdfText(pdf);
+    expect(text).toContain("Utrecht · gemeente Utrecht");
+    expect(text).toContain("Wilhelminawijk");
+    expect(text).toContain("Reageer");
   });
 });

@@ -23,6 +23,31 @@ export const SAAR_STEPS: [letter: string, title: string, text: string][] = [
   ["R", "Reageer", "Alleen als het veilig kan: licht aan, zichtbaar voor het raam. Volg niemand, speel nooit eigen rechter."],
 ];
 
+const HEADER_TITLE_Y = 66;
+const HEADER_SUBTITLE_SIZE = 14;
+const HEADER_MIN_HEIGHT = 150;
+
+export type PosterHeaderLayout = { titleSize: number; subtitle: string; subtitleY: number; subtitleHeight: number; height: number };
+
+/**
+ * The blue header's layout for `group`, measured with pdfkit: the name's font size (smaller
+ * for long names, down to 20 pt until it fits on at most two lines), where the place line
+ * goes below it and how tall the band must be to hold both with room to spare.
+ */
+export function posterHeaderLayout(doc: PDFKit.PDFDocument, group: PosterGroup): PosterHeaderLayout {
+  const width = A4.width - 2 * MARGIN;
+  doc.font("Helvetica-Bold");
+  let titleSize = group.name.length > 32 ? 26 : 32;
+  const lineHeight = (size: number) => doc.fontSize(size).heightOfString("M", { width });
+  while (titleSize > 20 && doc.fontSize(titleSize).heightOfString(group.name, { width }) > 2.2 * lineHeight(titleSize)) titleSize -= 2;
+  const titleHeight = doc.fontSize(titleSize).heightOfString(group.name, { width });
+  const subtitle = `${group.woonplaats} · gemeente ${group.gemeente}`;
+  doc.font("Helvetica").fontSize(HEADER_SUBTITLE_SIZE);
+  const subtitleHeight = doc.heightOfString(subtitle, { width });
+  const subtitleY = HEADER_TITLE_Y + titleHeight + 2;
+  return { titleSize, subtitle, subtitleY, subtitleHeight, height: Math.max(HEADER_MIN_HEIGHT, Math.ceil(subtitleY + subtitleHeight + 18)) };
+}
+
 /** The poster of `group`, with a QR code to `pageUrl` (the group's public page). */
 export function renderGroupPoster(group: PosterGroup, pageUrl: string): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -39,14 +64,15 @@ export function renderGroupPoster(group: PosterGroup, pageUrl: string): Promise<
   });
   const width = A4.width - 2 * MARGIN;
 
-  // Header band
-  doc.rect(0, 0, A4.width, 150).fill(BLUE);
+  // Header band: grows with the name (which may wrap), so the place line always sits on blue.
+  const header = posterHeaderLayout(doc, group);
+  doc.rect(0, 0, A4.width, header.height).fill(BLUE);
   doc.fillColor(YELLOW).font("Helvetica-Bold").fontSize(16).text("WHATSAPP BUURTPREVENTIE", MARGIN, 40, { width, characterSpacing: 1 });
-  doc.fillColor("#ffffff").font("Helvetica-Bold").fontSize(group.name.length > 32 ? 26 : 32).text(group.name, MARGIN, 66, { width });
-  doc.font("Helvetica").fontSize(14).text(`${group.woonplaats} · gemeente ${group.gemeente}`, { width });
+  doc.fillColor("#ffffff").font("Helvetica-Bold").fontSize(header.titleSize).text(group.name, MARGIN, HEADER_TITLE_Y, { width });
+  doc.font("Helvetica").fontSize(HEADER_SUBTITLE_SIZE).text(header.subtitle, MARGIN, header.subtitleY, { width });
 
   // SAAR
-  let y = 180;
+  let y = header.height + 30;
   doc.fillColor(BLUE).font("Helvetica-Bold").fontSize(20).text("Zie je iets verdachts? Volg SAAR", MARGIN, y, { width });
   y += 36;
   for (const [letter, title, text] of SAAR_STEPS) {

@@ -5,6 +5,8 @@ import {
   canonicalUrl,
   normalizeSiteUrl,
   pageTitle,
+  homeSeo,
+  productSeo,
   seoMeta,
   xmlEscape,
 } from "./seo";
@@ -111,5 +113,29 @@ describe("sitemap.xml and robots.txt", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("page meta with a preview image", () => {
+  const metaOf = (tags: ReturnType<typeof seoMeta>, property: string) =>
+    tags.find((t) => (t as { property?: string }).property === property) as { content?: string } | undefined;
+
+  it("the home page has og:title, og:url and its own og:image", () => {
+    const tags = seoMeta(homeSeo("https://shop.test"));
+    expect(metaOf(tags, "og:title")?.content).toBe("Borden en stickers voor WhatsApp-buurtpreventie | Buurtpreventie Shop");
+    expect(metaOf(tags, "og:url")?.content).toBe("https://shop.test/");
+    expect(metaOf(tags, "og:image")?.content).toBe("https://shop.test/og/pagina/home");
+    expect(metaOf(tags, "og:description")?.content).toMatch(/Prijzen incl\. 21% btw/);
+  });
+
+  it("a product page has og:title, og:description, og:url and the product's og:image", () => {
+    const tags = seoMeta(productSeo({ handle: "straatbord", title: "Straatbord", subtitle: "Aluminium, 40 × 60 cm", description: "Lang." }, "https://shop.test"));
+    expect(tags).toContainEqual({ title: "Straatbord | Buurtpreventie Shop" });
+    expect(metaOf(tags, "og:title")?.content).toBe("Straatbord | Buurtpreventie Shop");
+    expect(metaOf(tags, "og:description")?.content).toBe("Aluminium, 40 × 60 cm");
+    expect(metaOf(tags, "og:url")?.content).toBe("https://shop.test/producten/straatbord");
+    expect(metaOf(tags, "og:image")?.content).toBe("https://shop.test/og/product/straatbord");
+    expect(tags).toContainEqual({ tagName: "link", rel: "canonical", href: "https://shop.test/producten/straatbord" });
+    expect(productSeo({ handle: "x", title: "X", subtitle: null, description: null }, "https://shop.test").description).toBe("X");
   });
 });

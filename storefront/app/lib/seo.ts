@@ -4,7 +4,7 @@
  * loaders get it from getSiteUrl() (seo.server.ts) and pass absolute URLs down.
  */
 import type { MetaDescriptor } from "@remix-run/node";
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from "./og-image";
+import { OG_CONTENT_PAGES, OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImagePath } from "./og-image";
 import { STOREFRONT_NAME } from "./site";
 
 /** Used when PUBLIC_STOREFRONT_URL is not set. */
@@ -97,6 +97,30 @@ export function seoMeta(seo: Seo | undefined | null, fallback?: MetaDescriptor[]
   ];
   if (seo.noindex) tags.push({ name: "robots", content: "noindex" });
   return tags;
+}
+
+/** The home page's meta, with its own preview image (og-image.ts, OG_CONTENT_PAGES.home). */
+export function homeSeo(siteUrl: string): Seo {
+  const card = OG_CONTENT_PAGES.home!;
+  return {
+    title: card.title,
+    description: "Straatborden, raamstickers, autostickers en voordelige pakketten voor je WhatsApp-buurtpreventiegroep. Prijzen incl. 21% btw.",
+    canonical: canonicalUrl(siteUrl, "/"),
+    image: { url: canonicalUrl(siteUrl, ogImagePath("pagina", "home")), alt: card.title },
+  };
+}
+
+/** A product page's meta: its title, subtitle (or the start of its description), canonical URL and preview image. */
+export function productSeo(
+  product: { handle: string; title: string; subtitle?: string | null; description?: string | null },
+  siteUrl: string,
+): Seo {
+  return {
+    title: product.title,
+    description: product.subtitle || product.description?.slice(0, 155) || product.title,
+    canonical: canonicalUrl(siteUrl, `/producten/${encodeURIComponent(product.handle)}`),
+    image: { url: canonicalUrl(siteUrl, ogImagePath("product", product.handle)), alt: product.title },
+  };
 }
 
 /** Escapes text for XML element content and attribute values. */

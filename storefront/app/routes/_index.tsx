@@ -4,17 +4,11 @@ import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
 import { loadFromBackend } from "~/lib/backend.server";
 import { listCategories, listProducts } from "~/lib/catalogue.server";
-import { STOREFRONT_NAME } from "~/lib/site";
+import { homeSeo, seoMeta } from "~/lib/seo";
+import { getSiteUrl } from "~/lib/seo.server";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [
-  { title: `Borden en stickers voor WhatsApp-buurtpreventie | ${STOREFRONT_NAME}` },
-  {
-    name: "description",
-    content:
-      "Straatborden, raamstickers, autostickers en voordelige pakketten voor je WhatsApp-buurtpreventiegroep. Prijzen incl. 21% btw.",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
 // The page shows the visitor's cart count (from the session cookie): never share it between visitors.
 // Error responses get "no-store" in entry.server.tsx.
@@ -26,7 +20,7 @@ export async function loader() {
   const [{ products, count }, categories] = await loadFromBackend(() =>
     Promise.all([listProducts({ limit: 24 }), listCategories()]),
   );
-  return { products, count, categories };
+  return { products, count, categories, seo: homeSeo(getSiteUrl()) };
 }
 
 export default function ShopHome() {

@@ -21,7 +21,7 @@ import { failureStatus, loadFromBackend } from "~/lib/backend.server";
 import { getSiteUrl } from "~/lib/seo.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatPostcodes } from "~/lib/format";
 import { CONTACT_FIELDS, type ContactForm } from "~/lib/group-forms";
 import { getConfig } from "~/lib/config.server";
 import { signsOrderedLabel } from "~/lib/group-orders";
@@ -186,7 +186,7 @@ export default function GroupPage() {
             >
               <p className="flex items-center justify-center gap-1.5">
                 <Icon name="pin" className="h-5 w-5 shrink-0" />
-                {group.name} is actief in {group.woonplaats}, postcode {group.postcodes.join(", ")}.
+                {group.name} is actief in {group.woonplaats}, {formatPostcodes(group.postcodes)}.
               </p>
             </GroupMap>
           ) : null}

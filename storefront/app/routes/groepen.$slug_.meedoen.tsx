@@ -69,7 +69,7 @@ export default function MembersPage() {
       <p className="mt-6 text-sm font-semibold tracking-wide text-brand-blue uppercase">Voor leden van de WhatsApp-groep</p>
       <h1 className={`mt-2 text-balance ${PAGE_TITLE}`}>Doe mee met {group.name}</h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-700">
-        {group.name} is de WhatsApp-buurtpreventiegroep van {group.woonplaats}: buren die samen opletten en elkaar waarschuwen. Met
+        {group.name} is een WhatsApp-buurtpreventiegroep in {group.woonplaats}: buren die samen opletten en elkaar waarschuwen. Met
         een sticker op je raam en borden in de straat laat de buurt zien dat hier wordt opgelet.
       </p>
       <p className="mt-4 max-w-2xl rounded-lg bg-brand-blue-light p-4 text-slate-900">

@@ -16,18 +16,10 @@ import { STOREFRONT_NAME } from "~/lib/site";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { getSiteUrl } from "~/lib/seo.server";
-import { ogImagePath } from "~/lib/og-image";
-import { canonicalUrl, ogImageMeta } from "~/lib/seo";
+import { productSeo, seoMeta } from "~/lib/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }];
-  const { product } = data;
-  return [
-    { title: `${product.title} | ${STOREFRONT_NAME}` },
-    { name: "description", content: product.subtitle ?? product.description?.slice(0, 155) ?? product.title },
-    ...ogImageMeta(data.ogImage),
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  seoMeta(data?.seo, [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [product, delivery] = await loadFromBackend(() => Promise.all([getProduct(params.handle!, context.country), loadDelivery()]));
@@ -41,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const inCart = Object.fromEntries(product.variants.filter((v) => lines[v.id]).map((v) => [v.id, lines[v.id]!]));
   const payload = {
     product,
-    ogImage: { url: canonicalUrl(getSiteUrl(), ogImagePath("product", product.handle)), alt: product.title },
+    seo: productSeo(product, getSiteUrl()),
     selectedId: selected?.id ?? null,
     delivery,
     country: context.country,

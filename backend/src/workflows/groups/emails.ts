@@ -4,6 +4,7 @@
  * "email" provider sends `content` as it is.
  */
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { postcodesLabel } from "../../lib/dutch-list"
 import { escapeHtml as esc } from "../../lib/html"
 import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
 import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
@@ -70,7 +71,7 @@ export function registrationConfirmMail(link: string, hours: number): MailConten
 export function registeredAdminMail(group: GroupForMail): MailContent {
   return mail(`We hebben je aanmelding van "${group.name}" ontvangen`, [
     `Hallo ${group.admin_name},`,
-    `Bedankt voor het aanmelden van je buurtpreventiegroep "${group.name}" in ${group.woonplaats} (postcode ${group.postcodes.join(", ")}).`,
+    `Bedankt voor het aanmelden van je buurtpreventiegroep "${group.name}" in ${group.woonplaats} (${postcodesLabel(group.postcodes)}).`,
     "Een medewerker bekijkt je aanmelding, meestal binnen twee werkdagen. Je krijgt bericht zodra je groep op de kaart staat.",
     "Buurtbewoners die willen meedoen, sturen je een bericht via het contactformulier op de groepspagina. Je e-mailadres en telefoonnummer tonen we nooit op de site: jij beslist wie je toevoegt.",
     "Deel nooit de uitnodigingslink van je groep op internet. Wie de link heeft, kan zonder jouw toestemming meelezen en de telefoonnummers van je buren zien.",

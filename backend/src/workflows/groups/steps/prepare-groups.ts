@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group"
 import type { GroupStatus } from "../../../modules/neighbourhood-group/models/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
+import { postcodesLabel } from "../../../lib/dutch-list"
 import { centreOf } from "../../../modules/neighbourhood-group/utils/geo"
 import { uniquePc4s } from "../../../modules/neighbourhood-group/utils/postcode"
 import { groupNameKey, groupSearchText, normaliseText, slugify } from "../../../modules/neighbourhood-group/utils/text"
@@ -97,7 +98,7 @@ export const prepareGroupsStep = createStep(
         } else if (existing) {
           const shared = postcodes.filter((pc) => existing.postcodes.includes(pc))
           throw duplicateGroupError(
-            `Er is al een buurtpreventiegroep "${existing.name}" aangemeld voor postcode ${shared.join(", ")}. ` +
+            `Er is al een buurtpreventiegroep "${existing.name}" aangemeld voor ${postcodesLabel(shared)}. ` +
               "Zoek die groep op de kaart, of kies een naam die je groep duidelijk onderscheidt."
           )
         }
