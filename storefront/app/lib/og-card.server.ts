@@ -43,7 +43,7 @@ export async function ogCardFor(kind: unknown, slug: string): Promise<OgCard | n
       };
     }
     case "pagina": {
-      const page = OG_CONTENT_PAGES[slug];
+      const page = Object.hasOwn(OG_CONTENT_PAGES, slug) ? OG_CONTENT_PAGES[slug] : undefined;
       return page ? { eyebrow: "Buurtpreventie Shop", title: page.title, subtitle: page.subtitle, image: null } : null;
     }
   }

@@ -58,4 +58,9 @@ describe("og:image previews", () => {
     expect(card).toMatchObject({ title: "Borden en stickers voor WhatsApp-buurtpreventie", image: null });
     expect(size(await renderOgImage(card!))).toEqual([1200, 630]);
   });
+
+  it("knows only its own pages, not the names every object has ('constructor', '__proto__', 'toString')", async () => {
+    const { ogCardFor } = await import("./og-card.server");
+    for (const slug of ["constructor", "__proto__", "toString", "hasOwnProperty"]) expect([slug, await ogCardFor("pagina", slug)]).toEqual([slug, null]);
+  });
 });
