@@ -163,7 +163,7 @@ test("staff see a far pin on a small map with the postcode centres and the warni
     },
   })
   expect(created.status(), await created.text()).toBe(201)
-  const { group } = (await created.json()) as { group: { id: string } }
+  const { group } = (await created.json()) as { group: { id: string; name: string } }
 
   await page.setViewportSize(PHONE)
   await page.goto(`${BACKEND_URL}/app`)
@@ -181,4 +181,68 @@ test("staff see a far pin on a small map with the postcode centres and the warni
     await map.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${SHOTS}/admin-point-map-390.png` })
   }
+
+  // the list of groups awaiting moderation marks the far point, and approving from it asks first
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(`${BACKEND_URL}/app/groups`)
+  await page.getByPlaceholder("Zoek op naam, plaats of beheerder").fill(group.name)
+  const row = page.getByRole("row").filter({ hasText: group.name })
+  await expect(row).toHaveCount(1, { timeout: 30_000 })
+  await expect(row).toContainText(/Punt ver van postcodes \(1\d\d km\)/)
+  await row.getByRole("button", { name: "Goedkeuren" }).click()
+  const prompt = page.getByRole("alertdialog")
+  await expect(prompt).toContainText("Punt ver van de postcodes")
+  await expect(prompt).toContainText(new RegExp(`Het punt van "${group.name}" ligt 1\\d\\d km van de postcodes van de groep\\. Toch goedkeuren\\?`))
+  await prompt.getByRole("button", { name: "Annuleren" }).click()
+  await expect(prompt).toBeHidden()
+  // cancelled: still pending, still in the list
+  await expect(row).toContainText("Wacht op beoordeling")
+  await expect(page).toHaveURL(/\/app\/groups$/)
+
+  // the detail page asks the same before approving
+  await page.goto(`${BACKEND_URL}/app/groups/${group.id}`)
+  await expect(page.getByTestId("group-point-warning")).toBeVisible({ timeout: 30_000 })
+  await page.getByRole("button", { name: "Goedkeuren", exact: true }).click()
+  await expect(prompt).toContainText("Punt ver van de postcodes")
+  await prompt.getByRole("button", { name: "Toch goedkeuren" }).click()
+  await expect(page.getByText("Groep goedgekeurd; de beheerder krijgt een e-mail")).toBeVisible()
+  const after = await request.get(`${BACKEND_URL}/admin/groups/${group.id}`, { headers: { authorization: `Bearer ${token}` } })
+  expect(((await after.json()) as { group: { status: string } }).group.status).toBe("approved")
+})
+
+test("keyboard users create the pin on the registration map, and keep focus after Punt wissen", async ({ page }) => {
+  // the map's tiles stay offline: the notice says what works on this map
+  await page.route((url) => !["localhost", "127.0.0.1"].includes(url.hostname), (route) => route.abort("internetdisconnected"))
+  await page.goto("/groepen/aanmelden")
+  await expect(page.getByText("Nog geen speld? Ga met Tab naar de kaart en druk op Enter")).toBeVisible()
+  const map = page.getByTestId("group-map")
+  await expect(map).toHaveAttribute("data-status", "ready")
+  await expect(page.getByTestId("map-notice")).toHaveText(
+    "Kaartachtergrond niet beschikbaar; vul de breedte- en lengtegraad in of tik op de kaart."
+  )
+  const pin = page.getByRole("button", { name: /Punt van je buurt: verschuif met de pijltjestoetsen/ })
+  // no postcode typed: no pin yet
+  await expect(pin).toHaveCount(0)
+  await expect(page.getByTestId("picked-point")).toHaveText("Nog geen punt gekozen.")
+
+  await map.focus()
+  await page.keyboard.press("Enter")
+  await expect(pin).toBeFocused()
+  await expect(page.getByTestId("picked-point")).toHaveText(/^Gekozen punt: \d\d,\d{5} noorderbreedte, \d,\d{5} oosterlengte\.$/)
+  const lat = page.getByLabel("Breedtegraad (optioneel)")
+  const before = await lat.inputValue()
+  expect(before).not.toBe("")
+  // the arrow keys move it from there
+  await page.keyboard.press("ArrowUp")
+  await expect(lat).not.toHaveValue(before)
+
+  await page.getByRole("button", { name: "Punt wissen" }).click()
+  await expect(page.getByTestId("picked-point")).toHaveText("Nog geen punt gekozen.")
+  await expect(lat).toHaveValue("")
+  await expect(map).toBeFocused()
+
+  // Space creates it as well
+  await page.keyboard.press(" ")
+  await expect(pin).toBeFocused()
+  await expect(lat).not.toHaveValue("")
 })

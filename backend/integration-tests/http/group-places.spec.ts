@@ -16,11 +16,12 @@ import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhoo
 import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
 import { distanceKm } from "../../src/modules/neighbourhood-group/utils/geo"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
-import { storeHeaders } from "../utils/checkout"
+import { readMails, storeHeaders, waitFor } from "../utils/checkout"
 
 jest.setTimeout(300 * 1000) // database setup (migrations, seed) on 2 shared cores can take minutes
 
-process.env.MAIL_DIR = fs.mkdtempSync("/tmp/bp-mail-places-")
+const MAIL_DIR = fs.mkdtempSync("/tmp/bp-mail-places-")
+process.env.MAIL_DIR = MAIL_DIR
 process.env.STOREFRONT_URL = "http://shop.test"
 delete process.env.SMTP_URL
 
@@ -136,6 +137,69 @@ medusaIntegrationTestRunner({
 
         const [near] = await service().createNeighbourhoodGroups([approvedGroup("dichtbij-groep", ["3581"], UTRECHT_3581) as any])
         expect((await api.get(`/admin/groups/${near.id}`, admin)).data.group.point_check.far).toBeNull()
+      })
+
+      it("see the far point in the list too, before they approve from it", async () => {
+        const [far, near, none] = await service().createNeighbourhoodGroups([
+          { ...approvedGroup("lijst-ver-weg", ["3581", "3582"], AMSTERDAM), status: "pending" } as any,
+          { ...approvedGroup("lijst-dichtbij", ["3581"], UTRECHT_3581), status: "pending" } as any,
+          { ...approvedGroup("lijst-zonder-punt", ["3581"], { lat: null, lng: null } as any), status: "pending" } as any,
+        ])
+        const { data } = await api.post("/auth/user/emailpass", ADMIN)
+        const admin = { headers: { authorization: `Bearer ${data.token}` } }
+        const { data: list } = await api.get("/admin/groups?status=pending&limit=50", admin)
+        const row = (id: string) => list.groups.find((g: any) => g.id === id)
+        expect(row(far.id).point_far).toEqual({ distance_km: expect.any(Number), pc4: expect.stringMatching(/^358[12]$/) })
+        expect(row(far.id).point_far.distance_km).toBeGreaterThan(30)
+        // the same distance as the detail page's warning
+        const detail = (await api.get(`/admin/groups/${far.id}`, admin)).data.group.point_check.far
+        expect(row(far.id).point_far).toEqual({ distance_km: detail.distance_km, pc4: detail.pc4 })
+        expect(row(near.id).point_far).toBeNull()
+        expect(row(none.id).point_far).toBeNull()
+        // a list that asks only for ids is not judged
+        const { data: ids } = await api.get("/admin/groups?status=pending&fields=id", admin)
+        expect(ids.groups[0]).toEqual({ id: expect.any(String) })
+      })
+
+      it("are told in the registration e-mail that the point lies far off and that the registrant confirmed it", async () => {
+        const email = "ver.weg.mail@example.nl"
+        const response = await register({ ...VALID, name: "Buurtpreventie Verweglaan", admin_email: email, ...AMSTERDAM, confirm_far_point: "on" })
+        expect(response.status).toBe(201)
+        const token = await waitFor(
+          async () =>
+            readMails(MAIL_DIR)
+              .filter((m) => m.file.includes("-group-registration-confirm-") && m.headers.to === email)
+              .map((m) => /\/groepen\/bevestigen\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
+              .at(-1),
+          { what: "confirmation mail" }
+        )
+        expect((await api.post("/store/groups/registrations/confirm", { token }, store)).status).toBe(200)
+        const staffMail = await waitFor(
+          async () => readMails(MAIL_DIR).find((m) => m.file.includes("-group-registered-staff-") && m.text.includes("Verweglaan")),
+          { what: "staff mail" }
+        )
+        const text = staffMail.text.replace(/\s+/g, " ")
+        expect(text).toMatch(
+          /Let op: het punt op de kaart ligt 3\d km van de postcodes van de groep \(het dichtst bij 358[12]\)\. De aanmelder heeft bevestigd dat het punt klopt; bekijk de kaart voordat je de groep goedkeurt\./
+        )
+
+        // a near point: no such line
+        const nearEmail = "dichtbij.mail@example.nl"
+        expect((await register({ ...VALID, name: "Buurtpreventie Dichtbijlaan", admin_email: nearEmail, ...UTRECHT_3581 })).status).toBe(201)
+        const nearToken = await waitFor(
+          async () =>
+            readMails(MAIL_DIR)
+              .filter((m) => m.file.includes("-group-registration-confirm-") && m.headers.to === nearEmail)
+              .map((m) => /\/groepen\/bevestigen\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
+              .at(-1),
+          { what: "confirmation mail" }
+        )
+        expect((await api.post("/store/groups/registrations/confirm", { token: nearToken }, store)).status).toBe(200)
+        const nearMail = await waitFor(
+          async () => readMails(MAIL_DIR).find((m) => m.file.includes("-group-registered-staff-") && m.text.includes("Dichtbijlaan")),
+          { what: "staff mail" }
+        )
+        expect(nearMail.text).not.toContain("Let op: het punt")
       })
     })
 

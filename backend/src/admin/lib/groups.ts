@@ -12,6 +12,8 @@ export type AdminGroup = {
     centres: { pc4: string; lat: number; lng: number }[]
     far: { distance_km: number; pc4: string; message: string } | null
   }
+  /** in the list: set when the point lies far from the group's postcodes (farPointsOf) */
+  point_far?: { distance_km: number; pc4: string } | null
   name: string
   slug: string
   status: GroupStatus
@@ -176,6 +178,32 @@ export const useUpdateGroup = () =>
   useGroupMutation(({ id, update }: { id: string; update: AdminGroupEdit }) =>
     sdk.client.fetch(`/admin/groups/${id}`, { method: "POST", body: update })
   )
+
+/** The distance of a far point, from the list row or the detail page's check; null when not far. */
+export function farPointKm(group: Pick<AdminGroup, "point_far" | "point_check">): number | null {
+  return group.point_check?.far?.distance_km ?? group.point_far?.distance_km ?? null
+}
+
+/** The list row's marker for a far point. */
+export const farPointLabel = (km: number) => `Punt ver van postcodes (${km} km)`
+
+/**
+ * Asks staff to confirm approving a group whose point lies far from its postcodes; true
+ * without asking when the point is fine.
+ */
+export async function confirmFarPointApproval(
+  prompt: (props: { title: string; description: string; confirmText: string; cancelText: string }) => Promise<boolean>,
+  group: Pick<AdminGroup, "name" | "point_far" | "point_check">
+): Promise<boolean> {
+  const km = farPointKm(group)
+  if (km === null) return true
+  return prompt({
+    title: "Punt ver van de postcodes",
+    description: `Het punt van "${group.name}" ligt ${km} km van de postcodes van de groep. Toch goedkeuren?`,
+    confirmText: "Toch goedkeuren",
+    cancelText: "Annuleren",
+  })
+}
 
 /** The message of a failed admin request (the API answers in Dutch, with `errors` per field when it can). */
 export function errorMessage(error: unknown): string {

@@ -32,6 +32,29 @@ export async function checkGroupPoint(
   return { centres, far: far ? { ...far, message: farPointMessage(far) } : null }
 }
 
+/**
+ * A list's rows with `point_far`: whether each row's point lies far from its postcodes,
+ * judged with one look-up of the centres of all the rows' postcodes. Rows without
+ * postcodes or a point in their fields (a list asked for fewer fields) stay as they are.
+ */
+export async function farPointsOf<T extends Record<string, unknown>>(
+  scope: MedusaContainer,
+  groups: T[]
+): Promise<(T & { point_far?: FarPoint | null })[]> {
+  const judged = groups.filter((g) => Array.isArray(g.postcodes) && "lat" in g && "lng" in g)
+  if (!judged.length) return groups
+  const service: NeighbourhoodGroupModuleService = scope.resolve(NEIGHBOURHOOD_GROUP_MODULE)
+  const pc4s = [...new Set(judged.flatMap((g) => g.postcodes as string[]))]
+  const centres = new Map((await service.postcodeCentres(pc4s)).map((c) => [c.pc4, c]))
+  return groups.map((g) => {
+    if (!judged.includes(g)) return g
+    const { lat, lng } = g as { lat?: number | null; lng?: number | null }
+    if (lat === null || lat === undefined || lng === null || lng === undefined) return { ...g, point_far: null }
+    const own = (g.postcodes as string[]).flatMap((pc4) => (centres.has(pc4) ? [centres.get(pc4)!] : []))
+    return { ...g, point_far: farPoint({ lat, lng }, own) }
+  })
+}
+
 /** The field error at registration when the far point is not confirmed. */
 export const confirmFarPointMessage = (message: string) =>
   `${message} Verschuif de speld naar je buurt, of vink aan dat het punt klopt.`

@@ -8,6 +8,7 @@ import { postcodesLabel } from "../../lib/dutch-list"
 import { escapeHtml as esc } from "../../lib/html"
 import { adminGroupUrl, groupPageUrl, type MailLinks } from "./settings"
 import { groupStatusLabel } from "../../modules/neighbourhood-group/utils/status"
+import type { FarPoint } from "../../modules/neighbourhood-group/utils/geo"
 import type { RenderedMail } from "../../modules/notification-mail/templates"
 
 export const GROUP_MAIL_TEMPLATES = {
@@ -79,7 +80,11 @@ export function registeredAdminMail(group: GroupForMail): MailContent {
   ])
 }
 
-export function registeredStaffMail(group: GroupForMail, settings: MailLinks): MailContent {
+/**
+ * `far`: the group's point lies far from its postcodes; the registrant confirmed it at
+ * registration (requireConfirmedFarPoint), and staff should look at the map before approving.
+ */
+export function registeredStaffMail(group: GroupForMail, settings: MailLinks, far: FarPoint | null = null): MailContent {
   const duplicate = group.possible_duplicate_of
   return mail(
     `${duplicate ? "Mogelijk dubbele" : "Nieuwe"} buurtgroep wacht op beoordeling: ${group.name}`,
@@ -89,6 +94,12 @@ export function registeredStaffMail(group: GroupForMail, settings: MailLinks): M
         ? [
             `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${groupStatusLabel(duplicate.status)}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
               "De aanmelder heeft daar niets over gehoord; neem contact op als het om dezelfde groep gaat.",
+          ]
+        : []),
+      ...(far
+        ? [
+            `Let op: het punt op de kaart ligt ${far.distance_km} km van de postcodes van de groep (het dichtst bij ${far.pc4}). ` +
+              "De aanmelder heeft bevestigd dat het punt klopt; bekijk de kaart voordat je de groep goedkeurt.",
           ]
         : []),
     ],

@@ -1,5 +1,5 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   approvedMail,
@@ -12,6 +12,15 @@ import {
   type MailContent,
 } from "./emails"
 import { readShopSettings } from "../../config/env"
+import { NEIGHBOURHOOD_GROUP_MODULE } from "../../modules/neighbourhood-group"
+import type NeighbourhoodGroupModuleService from "../../modules/neighbourhood-group/service"
+import { farPoint } from "../../modules/neighbourhood-group/utils/geo"
+
+/** The centres of a group's postcodes, to tell staff when its point lies far from them. */
+const postcodeCentresStep = createStep("group-mail-postcode-centres", async (postcodes: string[], { container }) => {
+  const service: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
+  return new StepResponse(await service.postcodeCentres([...new Set(postcodes)]))
+})
 
 export const GROUP_MAIL_FIELDS = [
   "id",
@@ -20,6 +29,8 @@ export const GROUP_MAIL_FIELDS = [
   "woonplaats",
   "gemeente",
   "postcodes",
+  "lat",
+  "lng",
   "member_count",
   "status",
   "admin_name",
@@ -51,18 +62,32 @@ export const sendGroupMailsWorkflow = createWorkflow(
       options: { throwIfKeyNotFound: true },
     })
 
-    const notifications = transform({ groups, input }, ({ groups, input }): CreateNotificationDTO[] => {
-      const group = groups[0] as unknown as GroupForMail & { status: string; approved_at?: Date; rejected_at?: Date }
+    const postcodes = transform({ groups, input }, ({ groups, input }) =>
+      input.kind === "registered" ? ((groups[0]?.postcodes as unknown as string[] | null) ?? []) : []
+    )
+    const centres = postcodeCentresStep(postcodes)
+
+    const notifications = transform({ groups, input, centres }, ({ groups, input, centres }): CreateNotificationDTO[] => {
+      const group = groups[0] as unknown as GroupForMail & {
+        status: string
+        approved_at?: Date
+        rejected_at?: Date
+        lat?: number | null
+        lng?: number | null
+      }
       const settings = readShopSettings()
       const notification = (to: string, template: string, content: MailContent, key: string): CreateNotificationDTO =>
         groupNotification(group, { to, template, content, trigger: input.kind, idempotencyKey: key })
       const stamp = (date?: Date | string | null) => (date ? new Date(date).toISOString() : "")
       switch (input.kind) {
-        case "registered":
+        case "registered": {
+          // registration refuses a far point until the registrant confirms it, so a far point here was confirmed
+          const far = group.lat != null && group.lng != null ? farPoint({ lat: group.lat, lng: group.lng }, centres) : null
           return [
             notification(group.admin_email, GROUP_MAIL_TEMPLATES.registeredAdmin, registeredAdminMail(group), `group-registered-admin:${group.id}`),
-            notification(settings.staffEmail, GROUP_MAIL_TEMPLATES.registeredStaff, registeredStaffMail(group, settings), `group-registered-staff:${group.id}`),
+            notification(settings.staffEmail, GROUP_MAIL_TEMPLATES.registeredStaff, registeredStaffMail(group, settings, far), `group-registered-staff:${group.id}`),
           ]
+        }
         case "approved":
           // only while it is still approved (the event may arrive after a quick archive)
           if (group.status !== "approved") return []

@@ -63,24 +63,42 @@ export function GroupList({ groups, headingLevel = 3, postcode = null, hideGemee
                 </span>
               </p>
             </div>
-            {group.distanceLabel || (postcode && group.coversPostcode) ? (
-              <div className="flex flex-col items-end gap-1.5 text-right">
-                {group.distanceLabel ? (
-                  <p className="rounded-full bg-brand-blue-light px-3 py-1 text-sm font-bold whitespace-nowrap text-brand-blue">
-                    <span className="sr-only">Afstand: </span>
-                    <span data-testid="group-distance">{group.distanceLabel}</span>
-                  </p>
-                ) : null}
-                {postcode && group.coversPostcode ? (
-                  <p className="rounded-full bg-brand-yellow px-3 py-1 text-xs font-bold whitespace-nowrap text-slate-950">
-                    Actief in {postcode}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
+            <GroupBadges group={group} postcode={postcode} />
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * The badges on the right of an entry: "Actief in 3581" for a group that covers the
+ * searched postcode, else the distance. Both together would contradict each other (a
+ * covering group with a far pin is "158 km" away yet active in the postcode).
+ */
+export function GroupBadges({
+  group,
+  postcode,
+}: {
+  group: Pick<GroupListItem, "distanceLabel" | "coversPostcode">;
+  postcode: string | null;
+}) {
+  const covers = Boolean(postcode) && group.coversPostcode;
+  const distance = covers ? null : group.distanceLabel;
+  if (!distance && !covers) return null;
+  return (
+    <div className="flex flex-col items-end gap-1.5 text-right">
+      {distance ? (
+        <p className="rounded-full bg-brand-blue-light px-3 py-1 text-sm font-bold whitespace-nowrap text-brand-blue">
+          <span className="sr-only">Afstand: </span>
+          <span data-testid="group-distance">{distance}</span>
+        </p>
+      ) : null}
+      {covers ? (
+        <p className="rounded-full bg-brand-yellow px-3 py-1 text-xs font-bold whitespace-nowrap text-slate-950">
+          Actief in {postcode}
+        </p>
+      ) : null}
+    </div>
   );
 }

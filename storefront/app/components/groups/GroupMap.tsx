@@ -177,7 +177,10 @@ export function GroupMap({
         >
           {markersFailed
             ? "De groepen konden niet op de kaart worden gezet. Gebruik de lijst."
-            : "Kaartachtergrond niet beschikbaar; de groepen staan wel op de kaart."}
+            : pick
+              ? // the registration map shows no groups: say what still works there
+                "Kaartachtergrond niet beschikbaar; vul de breedte- en lengtegraad in of tik op de kaart."
+              : "Kaartachtergrond niet beschikbaar; de groepen staan wel op de kaart."}
         </p>
       ) : null}
     </div>

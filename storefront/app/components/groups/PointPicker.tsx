@@ -45,6 +45,7 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
   const [number, setNumber] = useState(values.punt_huisnummer);
   const [hydrated, setHydrated] = useState(false);
   const [start, setStart] = useState<LatLng | null>(fallback);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   useEffect(() => setHydrated(true), []);
 
   const latN = fromField(lat);
@@ -86,13 +87,14 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
 
   const pinAt = point ?? start;
   return (
-    <fieldset aria-describedby="kaart-uitleg" className="space-y-4">
+    <fieldset ref={fieldsetRef} aria-describedby="kaart-uitleg" className="space-y-4">
       <legend id="kaart-kiezen" tabIndex={-1} className="scroll-mt-6 text-xl font-bold text-slate-900">
         {legend} <span className="text-base font-normal text-slate-700">(optioneel)</span>
       </legend>
       <p id="kaart-uitleg" className="text-slate-700">
         Vul een adres midden in je buurt in, of verschuif de speld op de kaart (slepen, of met Tab naar de speld en dan de
-        pijltjestoetsen). We bewaren alleen het punt, nooit het adres. Laat je de graden leeg, dan staat je groep in het
+        pijltjestoetsen). Nog geen speld? Ga met Tab naar de kaart en druk op Enter: de speld komt in het midden van de
+        kaart. We bewaren alleen het punt, nooit het adres. Laat je de graden leeg, dan staat je groep in het
         midden van je postcodes.
       </p>
 
@@ -148,7 +150,19 @@ export function PointPicker({ map, values, errors, fallback = null, postcodesFie
             : "Nog geen punt gekozen."}
         </p>
         {point ? (
-          <Button type="button" variant="link" className="text-sm" onClick={() => setPoint(null)}>
+          <Button
+            type="button"
+            variant="link"
+            className="text-sm"
+            onClick={() => {
+              setPoint(null);
+              // the button disappears with the point: keep focus in the picker (the map, or the latitude without it)
+              const root = fieldsetRef.current;
+              const target =
+                root?.querySelector<HTMLElement>('[data-testid="group-map"][tabindex]') ?? root?.querySelector<HTMLElement>('input[name="lat"]');
+              target?.focus();
+            }}
+          >
             Punt wissen
           </Button>
         ) : null}

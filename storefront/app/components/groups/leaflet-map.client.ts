@@ -207,6 +207,17 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
       setPicked(point);
       options.pick?.onPick(point);
     });
+    // Keyboard users create the pin too (WCAG 2.1.1): Enter or Space on the focused map puts
+    // it at the map's centre and moves focus to it, so the arrow keys move it from there.
+    element.addEventListener("keydown", (event) => {
+      if (event.target !== element || (event.key !== "Enter" && event.key !== " ")) return;
+      event.preventDefault();
+      const centre = map.getCenter();
+      const point = { lat: round(centre.lat), lng: round(centre.lng) };
+      setPicked(point);
+      options.pick?.onPick(point);
+      picked?.getElement()?.focus();
+    });
   }
 
   // Leaflet measures its container once; re-measure when the layout changes it.

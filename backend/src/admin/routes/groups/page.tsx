@@ -12,12 +12,16 @@ import {
   Text,
   toast,
   useDataTable,
+  usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import {
   type AdminGroup,
+  confirmFarPointApproval,
   errorMessage,
+  farPointKm,
+  farPointLabel,
   type GroupStatus,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -45,6 +49,7 @@ const GroupsPage = () => {
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const approve = useApproveGroup()
+  const prompt = usePrompt()
 
   const { data, isLoading } = useGroups({
     status: status === ALL || status === CHANGES ? undefined : status,
@@ -81,6 +86,9 @@ const GroupsPage = () => {
             <StatusBadge color={STATUS_COLORS[getValue()]}>{STATUS_LABELS[getValue()]}</StatusBadge>
             {row.original.pending_changes && <StatusBadge color="orange">Wijziging wacht</StatusBadge>}
             {row.original.possible_duplicate_of && <StatusBadge color="red">Mogelijk dubbel</StatusBadge>}
+            {farPointKm(row.original) !== null && (
+              <StatusBadge color="red">{farPointLabel(farPointKm(row.original)!)}</StatusBadge>
+            )}
           </div>
         ),
       }),
@@ -96,8 +104,9 @@ const GroupsPage = () => {
               size="small"
               variant="secondary"
               isLoading={approve.isPending && approve.variables?.id === row.original.id}
-              onClick={(event) => {
+              onClick={async (event) => {
                 event.stopPropagation()
+                if (!(await confirmFarPointApproval(prompt, row.original))) return
                 // the row as staff see it: a group renamed since answers 409 and the list reloads
                 approve.mutate(row.original, {
                   onSuccess: () => toast.success(`${row.original.name} is goedgekeurd`),
@@ -110,7 +119,7 @@ const GroupsPage = () => {
           ) : null,
       }),
     ],
-    [approve]
+    [approve, prompt]
   )
 
   const table = useDataTable({

@@ -2,11 +2,13 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createGroupsWorkflow } from "../../../workflows/groups/create-groups"
 import { respondToGroupError } from "../../utils/group-errors"
+import { farPointsOf } from "../../utils/far-point"
 import type { AdminCreateGroupType, AdminGetGroupsParamsType } from "./validators"
 
 /**
  * GET /admin/groups: all groups, filtered by `status`, `gemeente_slug`, `q` and
- * `has_pending_changes` (an admin asked for a new name or location).
+ * `has_pending_changes` (an admin asked for a new name or location). Each row with its
+ * postcodes and point carries `point_far` (distance and postcode, or null).
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetGroupsParamsType>, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -18,7 +20,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetGroup
     ...req.queryConfig,
     filters,
   })
-  res.json({ groups, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  // each row says whether its point lies far from its postcodes, so staff see it before approving
+  res.json({ groups: await farPointsOf(req.scope, groups), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** POST /admin/groups: staff add a group (default status pending). */

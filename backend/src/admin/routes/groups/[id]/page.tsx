@@ -18,6 +18,7 @@ import {
   CHANGE_FIELD_LABELS,
   errorMessage,
   isGroupChanged,
+  confirmFarPointApproval,
   formatChangeValue,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -226,12 +227,14 @@ const ModerationActions = ({ group }: { group: AdminGroup }) => {
         <Button
           size="small"
           isLoading={approve.isPending}
-          onClick={() =>
+          onClick={async () => {
+            // a far point (the warning above) needs a second look before the group goes on the map
+            if (!(await confirmFarPointApproval(prompt, group))) return
             approve.mutate(group, {
               onSuccess: () => toast.success("Groep goedgekeurd; de beheerder krijgt een e-mail"),
               onError: (error) => toast.error(errorMessage(error)),
             })
-          }
+          }}
         >
           Goedkeuren
         </Button>
