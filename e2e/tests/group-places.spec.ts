@@ -132,7 +132,8 @@ for (const javaScriptEnabled of [true, false]) {
     // a search keeps the view
     await page.getByLabel("Postcode, plaats of naam van de groep").fill("3581")
     await page.getByLabel("Postcode, plaats of naam van de groep").press("Enter")
-    await expect(page).toHaveURL(/weergave=kaart/)
+    // the URL had weergave=kaart before the search too: wait for the search's own page
+    await expect(page).toHaveURL((url) => url.searchParams.get("zoek") === "3581" && url.searchParams.get("weergave") === "kaart")
     await views.getByRole("link", { name: "Lijst" }).click()
     await expect(page).toHaveURL(/\/groepen\?zoek=3581$/)
     await expect(page.getByTestId("group-result").first()).toBeVisible()
