@@ -224,6 +224,38 @@ test("the same add key applied twice adds once (real HTTP, real session store)",
   await context.close()
 })
 
+test("an add and a group choice of a new visitor that cross keep both: one cart with the line and the group (attacker walk)", async ({ browser, baseURL }) => {
+  const group = (await (await fetch(`${process.env.BACKEND_URL ?? "http://localhost:9000"}/store/groups?limit=1&offset=3`, {
+    headers: { "x-publishable-api-key": process.env.PUBLISHABLE_KEY ?? "" },
+  })).json()) as { groups: { slug: string; name: string }[] }
+  const { slug, name } = group.groups[0]!
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await openSign(page)
+  // The add is held for a while (test-only delay) and the group is chosen meanwhile: both
+  // requests find no cart in the session, and before, each made one and the last write won.
+  await slowAdds(context, baseURL!, 800)
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "In winkelmand" }) })
+  const action = new URL((await form.getAttribute("action")) ?? SIGN, page.url()).href
+  const fields = Object.fromEntries(
+    await form.locator("input[name]").evaluateAll((inputs) =>
+      inputs
+        .filter((i) => (i as HTMLInputElement).type !== "radio" || (i as HTMLInputElement).checked)
+        .map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+    ),
+  )
+  const origin = { Origin: new URL(page.url()).origin }
+  const add = page.request.post(action, { form: fields, headers: origin, maxRedirects: 0 })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const choose = page.request.post(`/groepen/${slug}/meedoen`, { form: { naar: SIGN }, headers: origin, maxRedirects: 0 })
+  expect([(await add).status(), (await choose).status()]).toEqual([303, 303])
+  await slowAdds(context, baseURL!, 0)
+  await page.goto("/winkelmand")
+  await expectCartHolds(page, 1)
+  await expect(page.getByTestId("cart-group")).toContainText(name)
+  await context.close()
+})
+
 test("without JavaScript an add is a form post that lands back on the product page with the notice", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()

@@ -73,8 +73,12 @@ async function claimOrWait(key: string): Promise<{ claimed: true } | { claimed: 
   }
 }
 
-/** The session's cart id, created once for the session even when adds arrive together. */
-async function ensureSharedCart(session: ShopSession): Promise<void> {
+/**
+ * The session's cart id, created once for the session even when its requests arrive together:
+ * adds, and the group chosen on a group's order page (`/groepen/:slug/meedoen`, `…/bestellen`),
+ * which before made a cart of its own while an add was under way, and the last write won.
+ */
+export async function ensureSharedCart(session: ShopSession): Promise<void> {
   const id = sessionIdOf(session);
   if (session.get("cartId") || !id) return; // a visitor without a session yet cannot be raced by itself
   const key = `cart:${id}`;

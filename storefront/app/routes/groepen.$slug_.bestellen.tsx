@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
+import { ensureSharedCart } from "~/lib/add-to-cart.server";
 import { CartError, setCartGroup } from "~/lib/cart.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getGroup } from "~/lib/groups.server";
@@ -31,6 +32,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, context }: ActionFunctionArgs) {
   const { session } = context;
   try {
+    // the visitor's one cart, shared with an add that may be under way (add-to-cart.server.ts)
+    await ensureSharedCart(session);
     const group = await loadFromBackend(() => setCartGroup(session, params.slug ?? ""));
     session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Kies hieronder je borden.` });
     return redirect("/winkel/borden", { status: 303 });

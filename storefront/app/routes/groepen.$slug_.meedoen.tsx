@@ -4,6 +4,7 @@ import { MemberOrderChoices } from "~/components/groups/MemberOrderChoices";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { loadFromBackend } from "~/lib/backend.server";
+import { ensureSharedCart } from "~/lib/add-to-cart.server";
 import { CartError, setCartGroup } from "~/lib/cart.server";
 import { getSiteUrl } from "~/lib/seo.server";
 import { orderedInNeighbourhoodLabel, safeMemberNext } from "~/lib/group-share";
@@ -43,6 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session } = context;
   const { values } = await readForm(request, ["naar"]);
   try {
+    // the visitor's one cart, shared with an add that may be under way (add-to-cart.server.ts)
+    await ensureSharedCart(session);
     const group = await loadFromBackend(() => setCartGroup(session, params.slug ?? ""));
     session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Je bestelling telt mee voor de groep.` });
     return redirect(safeMemberNext(values.naar), { status: 303 });
