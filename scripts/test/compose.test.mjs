@@ -61,7 +61,6 @@ const BACKEND_NOT_PASSED = {
   EMBEDDED_POSTGRES_SHARED_DIR: "npm start's embedded PostgreSQL",
   PG_BIN_DIR: "npm run backup on the host",
   CHROMIUM_PATH: "browser tests",
-  VITE_BACKEND_URL: "admin build time (same origin in the image)",
   SESSION_SECRET: "storefront's (scripts/lib/stack.mjs passes it for npm start)",
   PUBLIC_STOREFRONT_URL: "storefront's (scripts/lib/stack.mjs passes it for npm start)",
 }
@@ -97,8 +96,9 @@ const SUPPORTED_NODE_IMAGE = /^node:(22|24)-bookworm-slim$/
 
 const ENV_NAME = "[A-Z_][A-Z0-9_]*"
 const ENV_PATTERNS = [
-  // process.env.NAME, env.NAME (a ProcessEnv passed around, e.g. readBackendEnv(env))
-  new RegExp(String.raw`\benv\??\.(${ENV_NAME})\b`, "g"),
+  // process.env.NAME, env.NAME (a ProcessEnv passed around, e.g. readBackendEnv(env)); not
+  // Vite's import.meta.env.PROD/DEV/MODE, constants of the build, not the running container's
+  new RegExp(String.raw`(?<!import\.meta\.)\benv\??\.(${ENV_NAME})\b`, "g"),
   // process.env["NAME"], env['NAME']
   new RegExp(String.raw`\benv\??\.?\[\s*["'\`](${ENV_NAME})["'\`]\s*\]`, "g"),
 ]
@@ -324,6 +324,7 @@ describe("env scanner", () => {
       const b = env.JWT_SECRET ?? env["COOKIE_SECRET"]
       const { REDIS_URL, PORT: port = 9000 } = process.env
       const c = env.databaseUrl
+      const d = import.meta.env.PROD && import.meta.env.DEV
     `)
     assert.deepEqual(
       [...found].sort(),
