@@ -27,6 +27,9 @@ describe("a failed address lookup in the group forms", () => {
       expect(text).toContain(GROUP_POINT_ALTERNATIVES);
       expect(text).not.toMatch(/straat/i);
     }
+    expect(groupLookupFailure({ status: "not_found", message: "We vinden geen adres met postcode 3581 KP en huisnummer 77. Controleer postcode en huisnummer, of vul je straat en plaats zelf in." })).toBe(
+      `We vinden geen adres met postcode 3581 KP en huisnummer 77. ${GROUP_POINT_ALTERNATIVES}`,
+    );
     expect(groupLookupFailure({ status: "idle" })).toBeNull();
   });
 });
