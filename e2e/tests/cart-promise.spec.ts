@@ -199,13 +199,9 @@ for (const { width, height, label } of [
   })
 }
 
-test("the same add key applied twice adds once (real HTTP, real session store)", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false })
-  const page = await context.newPage()
-  await openSign(page)
+/** The product page's add form as a browser would send it without JavaScript: its action and fields (the checked variant only). */
+async function addForm(page: Page) {
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "In winkelmand" }) })
-  const key = await form.locator('input[name="addKey"]').inputValue()
-  expect(key).toMatch(/^[A-Za-z0-9_-]{16,}$/)
   const action = new URL((await form.getAttribute("action")) ?? SIGN, page.url()).href
   const fields = Object.fromEntries(
     await form.locator("input[name]").evaluateAll((inputs) =>
@@ -214,6 +210,16 @@ test("the same add key applied twice adds once (real HTTP, real session store)",
         .map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
     ),
   )
+  return { form, action, fields }
+}
+
+test("the same add key applied twice adds once (real HTTP, real session store)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await openSign(page)
+  const { form, action, fields } = await addForm(page)
+  const key = await form.locator('input[name="addKey"]').inputValue()
+  expect(key).toMatch(/^[A-Za-z0-9_-]{16,}$/)
   // What a browser does when the shopper goes back and sends the form again, or a retry after a lost answer.
   for (let i = 0; i < 2; i++) {
     const answer = await page.request.post(action, { form: fields, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 })
@@ -235,15 +241,7 @@ test("an add and a group choice of a new visitor that cross keep both: one cart 
   // The add is held for a while (test-only delay) and the group is chosen meanwhile: both
   // requests find no cart in the session, and before, each made one and the last write won.
   await slowAdds(context, baseURL!, 800)
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "In winkelmand" }) })
-  const action = new URL((await form.getAttribute("action")) ?? SIGN, page.url()).href
-  const fields = Object.fromEntries(
-    await form.locator("input[name]").evaluateAll((inputs) =>
-      inputs
-        .filter((i) => (i as HTMLInputElement).type !== "radio" || (i as HTMLInputElement).checked)
-        .map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
-    ),
-  )
+  const { action, fields } = await addForm(page)
   const origin = { Origin: new URL(page.url()).origin }
   const add = page.request.post(action, { form: fields, headers: origin, maxRedirects: 0 })
   await new Promise((resolve) => setTimeout(resolve, 200))
