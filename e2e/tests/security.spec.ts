@@ -156,9 +156,6 @@ test("posts from another origin, a sibling site or an opaque origin never reach 
     ["POST", "/inloggen", { "sec-fetch-site": "cross-site" }],
     ["POST", "/inloggen", { "sec-fetch-site": "same-site" }],
     ["POST", "/inloggen", { referer: `${EVIL}/page` }],
-    ["PUT", "/inloggen", { origin: EVIL }],
-    ["DELETE", "/uitloggen", { origin: EVIL }],
-    ["PATCH", "/mijn-groep/verwijderen", { origin: EVIL }],
     // a forged forwarding header names the shop, the browser's Origin is still the attacker's
     ["POST", "/inloggen", { origin: EVIL, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }],
   ]
@@ -168,6 +165,16 @@ test("posts from another origin, a sibling site or an opaque origin never reach 
     expect(response.status(), label).toBe(403)
     expect(response.headers()["content-type"], label).toMatch(/^text\/html/)
     expect(await response.text(), label).toContain("Dit formulier komt niet van deze winkel")
+  }
+
+  // other methods stop even earlier: the shop answers only GET, HEAD and POST (allowed-methods.mjs)
+  const otherMethods: [string, string][] = [["PUT", "/inloggen"], ["DELETE", "/uitloggen"], ["PATCH", "/mijn-groep/verwijderen"]]
+  for (const [method, path] of otherMethods) {
+    const response = await request.fetch(path, { method, form, headers: { origin: EVIL }, maxRedirects: 0 })
+    const label = `${method} ${path}`
+    expect(response.status(), label).toBe(405)
+    expect(response.headers()["allow"], label).toBe("GET, HEAD, POST")
+    expect(await response.text(), label).toContain("Zo kan deze pagina niet worden opgevraagd")
   }
 
   // the shop's own posts still reach the action (the form's own answer: a missing password)
