@@ -62,53 +62,75 @@ export function GroupMap({
   // Latest callbacks and values without re-creating the map.
   const pickRef = useRef(pick);
   pickRef.current = pick;
+  // The focus when the map is finally created, not when the effect started: the
+  // registration form's postcode centre may arrive while Leaflet is still loading.
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
   const focusKey = JSON.stringify(focus ?? []);
 
   useEffect(() => {
     const element = containerRef.current;
     if (!element) return;
     let cancelled = false;
-    setStatus("loading");
-    import("./leaflet-map.client")
-      .then(async ({ createGroupMap, loadLeaflet }) => {
-        const L = await loadLeaflet(cluster);
-        // Unmounted meanwhile (or React's development double effect): create nothing.
-        if (cancelled) return null;
-        return createGroupMap(L, element, {
-          tileUrl: settings.tileUrl,
-          attribution: settings.attribution,
-          markers: pointsUrl
-            ? () =>
-                fetch(pointsUrl, { headers: { Accept: "application/json" } }).then(async (response) => {
-                  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-                  return ((await response.json()) as { points: MapMarker[] }).points;
-                })
-            : (markers ?? []),
-          cluster,
-          focus,
-          zoom,
-          pick: pickRef.current
-            ? { initial: pickRef.current.value, onPick: (point) => pickRef.current?.onPick(point) }
-            : undefined,
-          onTileError: () => !cancelled && setTilesFailed(true),
-          onMarkersFailed: () => !cancelled && setMarkersFailed(true),
+    const load = () => {
+      setStatus("loading");
+      import("./leaflet-map.client")
+        .then(async ({ createGroupMap, loadLeaflet }) => {
+          const L = await loadLeaflet(cluster);
+          // Unmounted meanwhile (or React's development double effect): create nothing.
+          if (cancelled) return null;
+          return createGroupMap(L, element, {
+            tileUrl: settings.tileUrl,
+            attribution: settings.attribution,
+            markers: pointsUrl
+              ? () =>
+                  fetch(pointsUrl, { headers: { Accept: "application/json" } }).then(async (response) => {
+                    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+                    return ((await response.json()) as { points: MapMarker[] }).points;
+                  })
+              : (markers ?? []),
+            cluster,
+            focus: focusRef.current,
+            zoom,
+            pick: pickRef.current
+              ? { initial: pickRef.current.value, onPick: (point) => pickRef.current?.onPick(point) }
+              : undefined,
+            onTileError: () => !cancelled && setTilesFailed(true),
+            onMarkersFailed: () => !cancelled && setMarkersFailed(true),
+          });
+        })
+        .then((handle) => {
+          if (!handle) return;
+          if (cancelled) {
+            handle.destroy();
+            return;
+          }
+          handleRef.current = handle;
+          setStatus("ready");
+        })
+        .catch((error: unknown) => {
+          console.error("Group map could not be loaded", error);
+          if (!cancelled) setStatus("failed");
         });
-      })
-      .then((handle) => {
-        if (!handle) return;
-        if (cancelled) {
-          handle.destroy();
-          return;
-        }
-        handleRef.current = handle;
-        setStatus("ready");
-      })
-      .catch((error: unknown) => {
-        console.error("Group map could not be loaded", error);
-        if (!cancelled) setStatus("failed");
+    };
+    // A hidden map (the list view on a phone) waits until it is shown: Leaflet cannot fit a
+    // view into 0×0 pixels (it threw, and the map stayed "failed" after the switch to the
+    // map), and a phone that never opens the map loads none of it.
+    const shown = () => element.offsetWidth > 0 && element.offsetHeight > 0;
+    let waitForSize: ResizeObserver | null = null;
+    if (shown() || typeof ResizeObserver === "undefined") load();
+    else {
+      waitForSize = new ResizeObserver(() => {
+        if (cancelled || !shown()) return;
+        waitForSize?.disconnect();
+        waitForSize = null;
+        load();
       });
+      waitForSize.observe(element);
+    }
     return () => {
       cancelled = true;
+      waitForSize?.disconnect();
       handleRef.current?.destroy();
       handleRef.current = null;
     };

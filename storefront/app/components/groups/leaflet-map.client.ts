@@ -117,6 +117,9 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
     if (list.length === 1 && list[0]) map.setView([list[0].lat, list[0].lng], options.zoom ?? 13);
     else if (list.length > 1) map.fitBounds(L.latLngBounds(list.map((p) => [p.lat, p.lng] as [number, number])), { padding: [32, 32], maxZoom: 13 });
     else map.fitBounds(NL_VIEW);
+    // The single point the view was centred on, for anyone who must act on a settled view
+    // (the e2e test that clicks the map's centre waits for it).
+    element.dataset.view = list.length === 1 && list[0] ? `${list[0].lat},${list[0].lng}` : "";
   };
   const inlineMarkers = Array.isArray(options.markers) && options.markers.length <= 50 ? options.markers : [];
   fit(options.focus, options.pick?.initial ? [options.pick.initial] : inlineMarkers);
