@@ -12,7 +12,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: on a loaded 2-core CI machine a browser step occasionally misses its timeout, and
+  // a red run stops the whole landing. A test that passes only on the retry is reported by name
+  // as flaky in `npm test`'s summary (scripts/test.mjs), so it is seen, not hidden.
+  retries: 1,
   reporter: [["list"], ["json"]],
   outputDir: "./test-results",
   use: {

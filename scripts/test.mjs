@@ -18,6 +18,7 @@ import { ensureChromium } from "./lib/chromium.mjs"
 import { assertPortFree, build, REFERENCE_DATA_FIXTURE, ROOT, startStack } from "./lib/stack.mjs"
 import fakePdok from "../backend/integration-tests/utils/fake-pdok.js"
 import { startFakeStripe } from "./lib/fake-stripe.mjs"
+import { flakyTests } from "./lib/playwright-report.mjs"
 
 const RESULTS = path.join(ROOT, ".data/test-results")
 const PARTS = ["unit", "integration", "e2e"]
@@ -174,8 +175,10 @@ async function e2ePhase(serverUrl) {
         STRIPE_FAKE_URL: stripe.url,
       },
     })
-    const stats = readJson(out)?.stats ?? {}
+    const report = readJson(out)
+    const stats = report?.stats ?? {}
     record("e2e (Playwright)", { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 }, code)
+    for (const name of flakyTests(report)) console.log(`⚠ flaky (failed once, passed on the retry): ${name}`)
     if (code !== 0) console.log(`Server output of the e2e run: ${path.relative(ROOT, logFile)}`)
   } finally {
     await stack?.stop()
