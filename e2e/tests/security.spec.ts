@@ -394,7 +394,6 @@ const ACTION_ROUTES = [
   "/afrekenen/verzending",
   "/afrekenen/betalen",
   "/groepen/bestaat-niet",
-  "/groepen/bestaat-niet/bestellen",
   "/groepen/aanmelden",
   "/groepen/bevestigen",
   "/herroepen",
@@ -409,6 +408,7 @@ const ACTION_ROUTES = [
   "/wachtwoord-instellen",
   "/wachtwoord-vergeten",
   "/winkelmand",
+  "/winkelmand/toevoegen",
 ]
 
 test("an empty POST without Content-Type is a 400 with a Dutch page on every route with an action, never a 500", async ({ request }) => {

@@ -5,7 +5,7 @@ import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/pending-
 
 /**
  * The product page's add-to-cart form. Without JavaScript it is a plain form post to
- * /winkelmand/toevoegen with a key the server made (the route redirects back with a
+ * the one cart action (POST /winkelmand, intent "add") with a key the server made (it redirects back with a
  * notice). With JavaScript each click is an add of its own (lib/pending-adds.ts): counted
  * in the header at once, sent with its own key, never lost when the page is left. When the
  * stock the page shows cannot cover the cart plus the add, it says so at once instead.
@@ -50,6 +50,7 @@ export function AddToCartForm({
     // shows, at once; the backend's rule otherwise), instead of the browser's own bubble in the
     // browser's language ("Value must be less than or equal to 8").
     <form method="post" action={ADD_URL} onSubmit={onSubmit} noValidate className={className}>
+      <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="handle" value={handle} />
       <input type="hidden" name="addKey" value={addKey} />
       {children}

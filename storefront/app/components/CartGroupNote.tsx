@@ -1,9 +1,10 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { Button } from "~/components/Button";
+import { CartForm } from "~/components/CartForm";
 
 /**
  * "Bestelling voor buurtgroep …" on the cart and checkout pages, with a way back to an
- * ordinary order. The form posts to the cart page's action (works without JavaScript),
+ * ordinary order. The form posts to the one cart action (works without JavaScript),
  * which returns to the page it came from.
  */
 export function CartGroupNote({ group }: { group: { slug: string; name: string } }) {
@@ -17,13 +18,11 @@ export function CartGroupNote({ group }: { group: { slug: string; name: string }
         </Link>
       </p>
       <p className="mt-1 text-sm text-slate-700">Je bestelling telt mee voor de groep. De groep ziet alleen hoeveel er besteld is, niet wie.</p>
-      <Form method="post" action="/winkelmand" className="mt-2">
-        <input type="hidden" name="intent" value="remove-group" />
-        <input type="hidden" name="returnTo" value={location.pathname} />
+      <CartForm intent="remove-group" fields={{ returnTo: location.pathname }} className="mt-2">
         <Button type="submit" variant="link" className="text-sm">
           Niet voor een groep bestellen
         </Button>
-      </Form>
+      </CartForm>
     </div>
   );
 }

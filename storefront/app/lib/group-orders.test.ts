@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCartReturnPath, signsOrderedLabel } from "./group-orders";
+import { safeCartReturnPath, safeGroupPagePath, signsOrderedLabel } from "./group-orders";
 
 describe("signsOrderedLabel", () => {
   it("is hidden for none and Dutch singular/plural otherwise", () => {
@@ -22,6 +22,19 @@ describe("safeCartReturnPath", () => {
     }
     for (const bad of ["https://evil.example/", "//evil.example", "/afrekenen/../admin", "/winkelmand?x=1", "", undefined, 5]) {
       expect(safeCartReturnPath(bad)).toBe("/winkelmand");
+    }
+  });
+});
+
+describe("safeGroupPagePath", () => {
+  it("returns to the group's own page, order page or members' page", () => {
+    expect(safeGroupPagePath("/groepen/wijk-oost", "wijk-oost")).toBe("/groepen/wijk-oost");
+    expect(safeGroupPagePath("/groepen/wijk-oost/bestellen", "wijk-oost")).toBe("/groepen/wijk-oost/bestellen");
+    expect(safeGroupPagePath("/groepen/wijk-oost/meedoen", "wijk-oost")).toBe("/groepen/wijk-oost/meedoen");
+  });
+  it("sends anything else to the cart: another group, another site, a path trick", () => {
+    for (const value of ["/groepen/andere-groep", "https://evil.example/", "//evil.example", "/groepen/wijk-oost/../../x", undefined, 3]) {
+      expect(safeGroupPagePath(value, "wijk-oost")).toBe("/winkelmand");
     }
   });
 });

@@ -11,3 +11,12 @@ export function signsOrderedLabel(signs: number | null | undefined): string | nu
 export function safeCartReturnPath(value: unknown): string {
   return typeof value === "string" && /^\/(winkelmand|afrekenen(\/(verzending|betalen))?)$/.test(value) ? value : "/winkelmand";
 }
+
+/**
+ * Where a refused group choice returns to: the group's own page, or its order or members'
+ * page (the forms that choose a group), for that group only; anything else to the cart.
+ */
+export function safeGroupPagePath(value: unknown, slug: string): string {
+  const base = `/groepen/${encodeURIComponent(slug)}`;
+  return typeof value === "string" && [base, `${base}/bestellen`, `${base}/meedoen`].includes(value) ? value : "/winkelmand";
+}

@@ -7,8 +7,8 @@
 
 import { MAX_LINE_QUANTITY } from "./stock";
 
-/** Where every add goes (routes/winkelmand_.toevoegen.ts), with or without JavaScript. */
-export const ADD_URL = "/winkelmand/toevoegen";
+/** Where every add goes, with or without JavaScript: the one cart action (lib/cart-action.server.ts), intent "add". */
+export { CART_ACTION_URL as ADD_URL } from "./cart-intents";
 
 export type AddedNotice = { kind: "added"; title: string; quantity: number };
 

@@ -70,7 +70,7 @@ const queue: Sent[] = [];
 let sending = false;
 
 function send(add: Sent): Promise<AddToCartResult | null> {
-  const body = new URLSearchParams({ variantId: add.variantId, quantity: add.quantity, addKey: add.key });
+  const body = new URLSearchParams({ intent: "add", variantId: add.variantId, quantity: add.quantity, addKey: add.key });
   return fetch(ADD_URL, { method: "POST", body, headers: { Accept: "application/json" }, keepalive: true, credentials: "same-origin" })
     .then((response) => response.json() as Promise<AddToCartResult>)
     .catch(() => null);

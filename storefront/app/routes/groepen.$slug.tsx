@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
+import { CartForm } from "~/components/CartForm";
 import { Field } from "~/components/form/Field";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Honeypot, TextAreaField } from "~/components/form/FormControls";
@@ -209,14 +210,14 @@ export default function GroupPage() {
               </p>
             </div>
             {/* Puts the group on the cart (POST, also without JavaScript), then on to the signs. */}
-            <Form method="post" action={`/groepen/${encodeURIComponent(group.slug)}/bestellen`}>
+            <CartForm intent="set-group" fields={{ group: group.slug, next: "/winkel/borden", back: `/groepen/${group.slug}` }}>
               <button
                 type="submit"
                 className="inline-flex items-center gap-2 rounded-lg bg-brand-yellow px-5 py-3 font-bold text-slate-950 hover:bg-white"
               >
                 Bestel borden voor deze buurt <span aria-hidden="true">→</span>
               </button>
-            </Form>
+            </CartForm>
           </section>
         </div>
 

@@ -1,25 +1,23 @@
-import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { MemberOrderChoices } from "~/components/groups/MemberOrderChoices";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { loadFromBackend } from "~/lib/backend.server";
-import { ensureSharedCart } from "~/lib/add-to-cart.server";
-import { CartError, setCartGroup } from "~/lib/cart.server";
 import { getSiteUrl } from "~/lib/seo.server";
-import { orderedInNeighbourhoodLabel, safeMemberNext } from "~/lib/group-share";
+import { orderedInNeighbourhoodLabel } from "~/lib/group-share";
 import { memberSuggestions } from "~/lib/group-share.server";
 import { getGroup } from "~/lib/groups.server";
 import { directoryCacheHeaders } from "~/lib/headers";
 import { ogImagePath } from "~/lib/og-image";
 import { canonicalUrl, seoMeta } from "~/lib/seo";
-import { readForm } from "~/lib/form.server";
 
 /**
  * /groepen/:slug/meedoen: the page a group's order link (shared in its WhatsApp chat)
  * lands on. What the group is, what suits a member (a window sticker for their own door
- * first), and how much the neighbourhood ordered. Each choice is a form: the POST puts
- * the group on the cart (so the order counts for the group) and goes on to the product.
+ * first), and how much the neighbourhood ordered. Each choice is a form to the one cart
+ * action (intent set-group): it puts the group on the cart (so the order counts for the
+ * group) and goes on to the product.
  */
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 export const headers: HeadersFunction = ({ parentHeaders }) => directoryCacheHeaders(parentHeaders);
@@ -40,25 +38,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session } = context;
-  const { values } = await readForm(request, ["naar"]);
-  try {
-    // the visitor's one cart, shared with an add that may be under way (add-to-cart.server.ts)
-    await ensureSharedCart(session);
-    const group = await loadFromBackend(() => setCartGroup(session, params.slug ?? ""));
-    session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Je bestelling telt mee voor de groep.` });
-    return redirect(safeMemberNext(values.naar), { status: 303 });
-  } catch (error) {
-    if (!(error instanceof CartError)) throw error;
-    // A new cart may have been created before the refusal: the request context keeps it in the session.
-    return data({ error: error.message }, { status: 400 });
-  }
-}
-
 export default function MembersPage() {
   const { group, ordered, suggestions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <Breadcrumbs
@@ -81,11 +62,6 @@ export default function MembersPage() {
       {ordered ? (
         <p className="mt-4 text-xl font-bold text-slate-900" data-testid="member-ordered">
           {ordered}
-        </p>
-      ) : null}
-      {actionData?.error ? (
-        <p role="alert" className="mt-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          {actionData.error}
         </p>
       ) : null}
       <MemberOrderChoices slug={group.slug} suggestions={suggestions} />

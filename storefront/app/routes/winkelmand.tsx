@@ -1,17 +1,15 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
+import { CartForm } from "~/components/CartForm";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
-import { CartError, publicCart, removeCartGroup, removeLine, updateLine } from "~/lib/cart.server";
+import { publicCart } from "~/lib/cart.server";
+import { cartAction } from "~/lib/cart-action.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
-import { safeCartReturnPath } from "~/lib/group-orders";
 import { STOREFRONT_NAME } from "~/lib/site";
-import { quantitySchema } from "~/lib/validation";
-import { readForm } from "~/lib/form.server";
 import { privatePageHeaders } from "~/lib/headers";
 import { MAX_LINE_QUANTITY } from "~/lib/stock";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
@@ -36,40 +34,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   );
 }
 
-const lineSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("update"), lineId: z.string().min(1), quantity: quantitySchema }),
-  z.object({ intent: z.literal("remove"), lineId: z.string().min(1) }),
-  z.object({ intent: z.literal("remove-group"), returnTo: z.string().optional() }),
-]);
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { session } = context;
-  // the schema reads the fields as sent (an absent quantity is "Vul een aantal in.")
-  const parsed = await readForm(request, [], lineSchema, (_, __, form) => Object.fromEntries(form));
-  if (parsed.ok && parsed.value.intent === "remove-group") {
-    // Also posted from the checkout pages (CartGroupNote): back to where the shopper was.
-    await loadFromBackend(() => removeCartGroup(session));
-    session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep." });
-    return redirect(safeCartReturnPath(parsed.value.returnTo), { status: 303 });
-  }
-  if (!parsed.ok) {
-    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? "Dit lukte niet." });
-  } else {
-    const line = parsed.value;
-    try {
-      if (line.intent === "update") {
-        await loadFromBackend(() => updateLine(session, line.lineId, line.quantity));
-        session.flash("notice", { kind: "info", message: "Aantal bijgewerkt." });
-      } else if (line.intent === "remove") {
-        await loadFromBackend(() => removeLine(session, line.lineId));
-        session.flash("notice", { kind: "info", message: "Product verwijderd uit je winkelmand." });
-      }
-    } catch (error) {
-      if (!(error instanceof CartError)) throw error;
-      session.flash("notice", { kind: "error", message: error.message });
-    }
-  }
-  return redirect("/winkelmand", { status: 303 });
+/** Every cart change: the one cart action (lib/cart-action.server.ts). */
+export function action(args: ActionFunctionArgs) {
+  return cartAction(args);
 }
 
 export default function CartPage() {
@@ -117,9 +84,7 @@ export default function CartPage() {
                 {line.variantTitle ? <p className="text-sm text-slate-700">{line.variantTitle}</p> : null}
                 <p className="text-sm text-slate-700">{formatMoney(line.unitPrice)} per stuk</p>
               </div>
-              <Form method="post" className="flex items-end gap-2">
-                <input type="hidden" name="intent" value="update" />
-                <input type="hidden" name="lineId" value={line.id} />
+              <CartForm intent="update" fields={{ lineId: line.id }} className="flex items-end gap-2">
                 <div>
                   <label htmlFor={`qty-${line.id}`} className="block text-sm font-semibold">
                     Aantal<span className="sr-only"> {line.title}</span>
@@ -141,17 +106,15 @@ export default function CartPage() {
                 <Button type="submit" variant="secondary" disabled={busy} className="px-3 py-1.5 text-sm">
                   Bijwerken
                 </Button>
-              </Form>
+              </CartForm>
               <p className="w-24 text-right font-semibold" data-testid="line-total">
                 {formatMoney(line.total)}
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="lineId" value={line.id} />
+              <CartForm intent="remove" fields={{ lineId: line.id }}>
                 <Button type="submit" variant="link" disabled={busy} className="text-sm">
                   Verwijder<span className="sr-only"> {line.title}</span>
                 </Button>
-              </Form>
+              </CartForm>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { CartForm } from "~/components/CartForm";
 import { Price } from "~/components/Price";
 import type { ProductSummary } from "~/lib/catalogue.server";
 import type { MemberSuggestions } from "~/lib/group-share.server";
@@ -6,8 +7,8 @@ import { memberPagePath } from "~/lib/group-share";
 
 /**
  * The members' page choices: stickers first (the window sticker for their own door on
- * top), then signs for the street. Each is a form posting to the members' page, which
- * puts the group on the cart and goes on to the product (works without JavaScript).
+ * top), then signs for the street. Each is a form to the one cart action (intent set-group),
+ * which puts the group on the cart and goes on to the product (works without JavaScript).
  */
 export function MemberOrderChoices({ slug, suggestions }: { slug: string; suggestions: MemberSuggestions }) {
   return (
@@ -71,8 +72,11 @@ function ChoiceList({
               <h3 className="mt-3 text-lg font-bold text-slate-900">{product.title}</h3>
               {product.subtitle ? <p className="text-slate-700">{product.subtitle}</p> : null}
               <Price amount={product.price} currency={product.currency} from={product.hasPriceRange} className="mt-1" />
-              <Form method="post" action={memberPagePath(slug)} className="mt-auto pt-4">
-                <input type="hidden" name="naar" value={`/producten/${product.handle}`} />
+              <CartForm
+                intent="set-group"
+                fields={{ group: slug, next: `/producten/${product.handle}`, back: memberPagePath(slug) }}
+                className="mt-auto pt-4"
+              >
                 <button
                   type="submit"
                   disabled={busy}
@@ -80,7 +84,7 @@ function ChoiceList({
                 >
                   Kies dit<span className="sr-only">: {product.title}</span>
                 </button>
-              </Form>
+              </CartForm>
             </li>
           );
         })}

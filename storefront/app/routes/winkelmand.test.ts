@@ -12,13 +12,15 @@ const dir = mkdtempSync(path.join(tmpdir(), "bp-add-sessions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllGlobals());
 
-let route: typeof import("./winkelmand_.toevoegen");
+let route: typeof import("./winkelmand");
+let oldAddRoute: typeof import("./winkelmand_.toevoegen");
 beforeAll(async () => {
   delete process.env.REDIS_URL;
   process.env.SESSION_DIR = dir;
   const { rereadConfig } = await import("~/lib/config.server");
   rereadConfig();
-  route = await import("./winkelmand_.toevoegen");
+  route = await import("./winkelmand");
+  oldAddRoute = await import("./winkelmand_.toevoegen");
 });
 
 const files = () => readdirSync(dir, { recursive: true }).map(String).sort();
@@ -37,17 +39,19 @@ function backend() {
   });
 }
 
-const add = (fields: Record<string, string>, json: boolean) =>
+const post = (action: typeof route.action, url: string, fields: Record<string, string>, json: boolean) =>
   answerOf(
-    route.action,
-    new Request("http://shop.test/winkelmand/toevoegen", {
+    action,
+    new Request(url, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...(json ? { Accept: "application/json" } : {}) },
       body: new URLSearchParams(fields).toString(),
     }),
   );
+/** An add through the one cart action: POST /winkelmand with intent=add. */
+const add = (fields: Record<string, string>, json: boolean) => post(route.action, "http://shop.test/winkelmand", { intent: "add", ...fields }, json);
 
-describe("POST /winkelmand/toevoegen without a session", () => {
+describe("POST /winkelmand (intent add) without a session", () => {
   it("a refused variant (JSON) leaves no session and no cart behind", async () => {
     const seen = backend();
     const before = files();
@@ -87,5 +91,33 @@ describe("POST /winkelmand/toevoegen without a session", () => {
     expect(answer.headers.get("Set-Cookie")).toMatch(/^__bp=/);
     expect(files().length).toBeGreaterThan(before.length);
     expect(seen.filter((r) => r.path === "/store/carts")).toHaveLength(1);
+  });
+});
+
+describe("the one cart action's other answers", () => {
+  it("the old add address (/winkelmand/toevoegen, a page loaded before a deploy) still adds, without an intent", async () => {
+    const seen = backend();
+    const answer = await post(oldAddRoute.action, "http://shop.test/winkelmand/toevoegen", { variantId: "variant_ok", quantity: "1" }, true);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ ok: true, count: 1 });
+    expect(seen.filter((r) => r.path === "/store/carts")).toHaveLength(1);
+  });
+
+  it("an unknown or missing intent goes back to the cart with a Dutch notice, kept a minute, and asks the backend nothing", async () => {
+    for (const fields of [{ intent: "empty-everything" }, { lineId: "line_1" }] as Record<string, string>[]) {
+      const seen = backend();
+      const answer = await post(route.action, "http://shop.test/winkelmand", fields, false);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("Location")).toBe("/winkelmand");
+      expect(answer.headers.get("Set-Cookie")).toMatch(/Max-Age=60(;|$)/);
+      expect(seen).toHaveLength(0);
+    }
+  });
+
+  it("a group choice without a group returns to that group's page only, never elsewhere", async () => {
+    backend();
+    const answer = await post(route.action, "http://shop.test/winkelmand", { intent: "set-group", group: "", back: "https://evil.example/" }, false);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("Location")).toBe("/winkelmand");
   });
 });
