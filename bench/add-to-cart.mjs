@@ -110,12 +110,12 @@ async function measureBrowser(browser, storefrontUrl) {
 
 /**
  * 20 shoppers adding at the same moment, each with their own cart (the first round
- * creates them), as the browser posts: `POST /winkelmand/toevoegen` with
+ * creates them), as the browser posts: `POST /winkelmand/wijzigen` (intent=add) with
  * `Accept: application/json` and a new add key each time. HTTP from Node rather than 20 Chromium pages, which would take the
  * two cores from the servers; confirmed = the action's answer arrived and says ok.
  */
 async function measureCrowd(storefrontUrl, variantId) {
-  const url = new URL("/winkelmand/toevoegen", storefrontUrl).href
+  const url = new URL("/winkelmand/wijzigen", storefrontUrl).href
   const cookies = Array.from({ length: SHOPPERS }, () => "")
   const results = []
   const add = async (shopper) => {
@@ -124,7 +124,7 @@ async function measureCrowd(storefrontUrl, variantId) {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", cookie: cookies[shopper] },
-        body: new URLSearchParams({ variantId, quantity: "1", addKey: crypto.randomUUID().replaceAll("-", "") }),
+        body: new URLSearchParams({ intent: "add", variantId, quantity: "1", addKey: crypto.randomUUID().replaceAll("-", "") }),
       })
       const body = await response.text()
       cookies[shopper] = (response.headers.get("set-cookie") ?? cookies[shopper]).split(";")[0]

@@ -8,7 +8,7 @@
  * One row per page: the four category scores and FCP, LCP, TBT, CLS. With --runs N each page
  * is measured N times (a fresh Chromium each time) and the median of every column is shown,
  * for a loaded machine. The cart and checkout's first step need a cart: one is made through
- * the storefront's own add route (POST /winkelmand/toevoegen, the no-JavaScript form post)
+ * the storefront's one cart route (POST /winkelmand/wijzigen, intent=add: the no-JavaScript form post)
  * and its session cookie is sent with those two pages only.
  * Chromium: Debian's /usr/bin/chromium (CHROME_PATH to choose another). Bench only: no test uses it.
  */
@@ -49,9 +49,9 @@ function formFields(html, action) {
 async function cartCookie() {
   const page = await fetch(`${base}/producten/${values.product}`)
   if (!page.ok) throw new Error(`product page ${page.status}`)
-  const fields = formFields(await page.text(), "/winkelmand/toevoegen")
+  const fields = formFields(await page.text(), "/winkelmand/wijzigen")
   const cookies = page.headers.getSetCookie().map((c) => c.split(";")[0])
-  const answer = await fetch(`${base}/winkelmand/toevoegen`, {
+  const answer = await fetch(`${base}/winkelmand/wijzigen`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(base).origin, ...(cookies.length ? { Cookie: cookies.join("; ") } : {}) },

@@ -4,13 +4,13 @@ const SIGN = "/producten/straatbord-whatsapp-buurtpreventie"
 const ADDED = "Product toegevoegd aan winkelmand"
 
 /**
- * Holds the product page's add-to-cart post (to the one cart action, POST /winkelmand) until
+ * Holds the product page's add-to-cart post (to the one cart route, POST /winkelmand/wijzigen) until
  * `release` is called, so the test sees what the shopper sees before the server answers.
  */
 async function holdAddToCart(page: Page): Promise<{ release: () => void }> {
   let release!: () => void
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route((url) => url.pathname === "/winkelmand", async (route) => {
+  await page.route((url) => url.pathname === "/winkelmand/wijzigen", async (route) => {
     if (route.request().method() === "POST") await held
     await route.continue()
   })

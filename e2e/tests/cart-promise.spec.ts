@@ -245,7 +245,7 @@ test("an add and a group choice of a new visitor that cross keep both: one cart 
   const origin = { Origin: new URL(page.url()).origin }
   const add = page.request.post(action, { form: fields, headers: origin, maxRedirects: 0 })
   await new Promise((resolve) => setTimeout(resolve, 200))
-  const choose = page.request.post("/winkelmand", { form: { intent: "set-group", group: slug, next: SIGN }, headers: origin, maxRedirects: 0 })
+  const choose = page.request.post("/winkelmand/wijzigen", { form: { intent: "set-group", group: slug, next: SIGN }, headers: origin, maxRedirects: 0 })
   expect([(await add).status(), (await choose).status()]).toEqual([303, 303])
   await slowAdds(context, baseURL!, 0)
   await page.goto("/winkelmand")

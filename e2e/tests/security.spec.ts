@@ -407,8 +407,8 @@ const ACTION_ROUTES = [
   "/uitloggen",
   "/wachtwoord-instellen",
   "/wachtwoord-vergeten",
-  "/winkelmand",
   "/winkelmand/toevoegen",
+  "/winkelmand/wijzigen",
 ]
 
 test("an empty POST without Content-Type is a 400 with a Dutch page on every route with an action, never a 500", async ({ request }) => {

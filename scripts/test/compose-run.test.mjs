@@ -226,9 +226,9 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
       }
       log(`cart route warm: store API adds took ${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(", ")} (load average ${load()})`)
     }
-    // The product page's form without JavaScript: POST /winkelmand/toevoegen with its hidden fields
-    // (the add's key among them) and the session cookie the page set (issue #27's add that is never lost).
-    const action = "/winkelmand/toevoegen"
+    // The product page's form without JavaScript: POST /winkelmand/wijzigen (the one cart route) with its
+    // hidden fields (intent=add and the add's key among them) and the session cookie the page set (issue #27).
+    const action = "/winkelmand/wijzigen"
     assert.ok(product.text.includes(`action="${action}"`), `the product page has no form posting to ${action}`)
     const addKey = /name="addKey" value="([^"]+)"/.exec(product.text)?.[1]
     assert.ok(addKey, "the product page's add form has no addKey")
@@ -236,7 +236,7 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     const added = await http(`${SHOP}${action}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SHOP, "sec-fetch-site": "same-origin" },
-      body: new URLSearchParams({ handle, variantId: variant, quantity: "1", addKey }).toString(),
+      body: new URLSearchParams({ intent: "add", handle, variantId: variant, quantity: "1", addKey }).toString(),
       cookie: pageCookie,
     })
     assert.equal(added.status, 303, `add to cart answered ${added.status} (load average ${load()}): ${added.text.slice(0, 300)}`)

@@ -5,7 +5,7 @@ import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/pending-
 
 /**
  * The product page's add-to-cart form. Without JavaScript it is a plain form post to
- * the one cart action (POST /winkelmand, intent "add") with a key the server made (it redirects back with a
+ * the one cart route (POST /winkelmand/wijzigen, intent "add") with a key the server made (it redirects back with a
  * notice). With JavaScript each click is an add of its own (lib/pending-adds.ts): counted
  * in the header at once, sent with its own key, never lost when the page is left. When the
  * stock the page shows cannot cover the cart plus the add, it says so at once instead.

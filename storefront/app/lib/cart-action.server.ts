@@ -1,5 +1,5 @@
 /**
- * The one cart action, POST /winkelmand (issue #27, as Hydrogen's routes/cart.tsx): every
+ * The one cart action, POST /winkelmand/wijzigen (issue #27, as Hydrogen's routes/cart.tsx): every
  * change to the cart arrives here with an `intent` (lib/cart-intents.ts) and answers the way
  * the page asked:
  *   add           the product page (components/AddToCartForm.tsx): JSON for its keepalive post

@@ -7,7 +7,7 @@
 
 import { MAX_LINE_QUANTITY } from "./stock";
 
-/** Where every add goes, with or without JavaScript: the one cart action (lib/cart-action.server.ts), intent "add". */
+/** Where every add goes, with or without JavaScript: the one cart route (/winkelmand/wijzigen), intent "add". */
 export { CART_ACTION_URL as ADD_URL } from "./cart-intents";
 
 export type AddedNotice = { kind: "added"; title: string; quantity: number };

@@ -1,11 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CartForm } from "~/components/CartForm";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
 import { publicCart } from "~/lib/cart.server";
-import { cartAction } from "~/lib/cart-action.server";
 import { loadFromBackend } from "~/lib/backend.server";
 import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
 import { formatMoney } from "~/lib/format";
@@ -32,11 +31,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
     { cart: cart ? publicCart(cart) : null, estimate, shipments: groups.map((g) => g.profile_name), delivery },
     { headers: { "Cache-Control": "private, no-store" } },
   );
-}
-
-/** Every cart change: the one cart action (lib/cart-action.server.ts). */
-export function action(args: ActionFunctionArgs) {
-  return cartAction(args);
 }
 
 export default function CartPage() {

@@ -3,8 +3,8 @@ import { redirect } from "@remix-run/node";
 import { cartAction } from "~/lib/cart-action.server";
 
 /**
- * POST /winkelmand/toevoegen: the add's address before the one cart action (POST /winkelmand
- * with intent=add). Kept so a page loaded before a deploy, or an add it keeps to send again,
+ * POST /winkelmand/toevoegen: the add's address before the one cart action (POST
+ * /winkelmand/wijzigen with intent=add). Kept so a page loaded before a deploy, or an add it keeps to send again,
  * still arrives: an add the shop announced is never lost to a new URL.
  */
 export function action(args: ActionFunctionArgs) {

@@ -12,14 +12,14 @@ const dir = mkdtempSync(path.join(tmpdir(), "bp-add-sessions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllGlobals());
 
-let route: typeof import("./winkelmand");
+let route: typeof import("./winkelmand_.wijzigen");
 let oldAddRoute: typeof import("./winkelmand_.toevoegen");
 beforeAll(async () => {
   delete process.env.REDIS_URL;
   process.env.SESSION_DIR = dir;
   const { rereadConfig } = await import("~/lib/config.server");
   rereadConfig();
-  route = await import("./winkelmand");
+  route = await import("./winkelmand_.wijzigen");
   oldAddRoute = await import("./winkelmand_.toevoegen");
 });
 
@@ -48,10 +48,10 @@ const post = (action: typeof route.action, url: string, fields: Record<string, s
       body: new URLSearchParams(fields).toString(),
     }),
   );
-/** An add through the one cart action: POST /winkelmand with intent=add. */
-const add = (fields: Record<string, string>, json: boolean) => post(route.action, "http://shop.test/winkelmand", { intent: "add", ...fields }, json);
+/** An add through the one cart route: POST /winkelmand/wijzigen with intent=add. */
+const add = (fields: Record<string, string>, json: boolean) => post(route.action, "http://shop.test/winkelmand/wijzigen", { intent: "add", ...fields }, json);
 
-describe("POST /winkelmand (intent add) without a session", () => {
+describe("POST /winkelmand/wijzigen (intent add) without a session", () => {
   it("a refused variant (JSON) leaves no session and no cart behind", async () => {
     const seen = backend();
     const before = files();
@@ -106,7 +106,7 @@ describe("the one cart action's other answers", () => {
   it("an unknown or missing intent goes back to the cart with a Dutch notice, kept a minute, and asks the backend nothing", async () => {
     for (const fields of [{ intent: "empty-everything" }, { lineId: "line_1" }] as Record<string, string>[]) {
       const seen = backend();
-      const answer = await post(route.action, "http://shop.test/winkelmand", fields, false);
+      const answer = await post(route.action, "http://shop.test/winkelmand/wijzigen", fields, false);
       expect(answer.status).toBe(303);
       expect(answer.headers.get("Location")).toBe("/winkelmand");
       expect(answer.headers.get("Set-Cookie")).toMatch(/Max-Age=60(;|$)/);
@@ -116,7 +116,7 @@ describe("the one cart action's other answers", () => {
 
   it("a group choice without a group returns to that group's page only, never elsewhere", async () => {
     backend();
-    const answer = await post(route.action, "http://shop.test/winkelmand", { intent: "set-group", group: "", back: "https://evil.example/" }, false);
+    const answer = await post(route.action, "http://shop.test/winkelmand/wijzigen", { intent: "set-group", group: "", back: "https://evil.example/" }, false);
     expect(answer.status).toBe(303);
     expect(answer.headers.get("Location")).toBe("/winkelmand");
   });
