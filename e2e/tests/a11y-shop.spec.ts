@@ -10,6 +10,8 @@ async function seriousViolations(page: Page) {
 }
 
 test("product, category, cart and checkout pages have no serious or critical accessibility violations (axe)", async ({ page }) => {
+  // six axe analyses of whole pages: on a loaded 2-core machine that alone took over a minute
+  test.setTimeout(180_000)
   await page.goto("/producten/straatbord-whatsapp-buurtpreventie")
   expect(await seriousViolations(page), "product page").toEqual([])
 
