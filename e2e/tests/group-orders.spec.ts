@@ -25,6 +25,8 @@ async function staffLogIn(page: Page) {
 }
 
 test("order signs for a group from its page; the group page then shows the count", async ({ page, request }) => {
+  // the whole path: group page, add, checkout, the directory's cache, then the staff admin
+  test.setTimeout(180_000)
   const group = await demoGroup(request, 17)
   expect(group.signs_ordered).toBe(0)
 
