@@ -21,7 +21,7 @@ async function main() {
   })
   const compose = values.compose
   const given = positionals[0]
-  if (!given) throw new UserError(`Name the backup to restore: npm run restore${compose ? ":compose" : ""} -- .data/backups/<date-time>`)
+  if (!given) throw new UserError(`Name the backup to restore: npm run restore${compose ? ":compose -- .data/backups/compose-<date-time>" : " -- .data/backups/<date-time>"} (backup printed the command)`)
   const fromDir = path.resolve(given)
   const started = Date.now()
   let result
@@ -40,6 +40,8 @@ async function main() {
   const same = JSON.stringify(result.counts) === JSON.stringify(result.manifest.counts)
   console.log(`Restored ${describeCounts(result.counts)} from ${given} (backed up ${result.manifest.createdAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (!same) throw new UserError(`The restored shop differs from the backup: it held ${describeCounts(result.manifest.counts)}`)
+  // The apps were only started again: the backend migrates before it listens (minutes on a busy machine).
+  if (compose) console.log("The backend, worker and storefront are starting again; `docker compose up -d --wait` returns once they are healthy.")
 }
 
 main().catch(reportAndExit)

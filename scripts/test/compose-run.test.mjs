@@ -63,12 +63,18 @@ const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 const log = (message) => console.log(`  [compose ${elapsed()}] ${message}`)
 
+/** What to do when the base image cannot be fetched (a machine without a registry: #25 walk, failed in 5 s). */
+const hint = (stderr) =>
+  /failed to resolve source metadata for [^:]*node:/.test(stderr)
+    ? `\nThe Node base image ${ENV.NODE_IMAGE || "node:22-bookworm-slim"} cannot be fetched: name one this engine has (docker images node), e.g. NODE_IMAGE=node:20-bookworm-slim npm run test:compose`
+    : ""
+
 /** `docker compose …` in the repository with the test's environment; resolves with stdout. */
 /** @param {string[]} args @param {{ timeoutMs?: number, input?: string }} [options] @returns {Promise<string>} */
 function compose(args, { timeoutMs = 20 * 60_000, input } = {}) {
   return new Promise((resolve, reject) => {
     const child = execFile("docker", ["compose", "--project-directory", ROOT, ...args], { env: ENV, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`docker compose ${args.join(" ")} failed: ${error.message}\n${String(stderr).slice(-4000)}`)) : resolve(String(stdout))
+      error ? reject(new Error(`docker compose ${args.join(" ")} failed: ${error.message}\n${String(stderr).slice(-4000)}${hint(String(stderr))}`)) : resolve(String(stdout))
     )
     if (input !== undefined) child.stdin.end(input)
   })

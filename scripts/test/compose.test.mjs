@@ -743,11 +743,15 @@ describe("the deployment's own settings (#25 items 1-4, #24 item 6)", () => {
     }
   })
 
-  test("the header's command sets every variable compose requires", () => {
+  // The try-out keeps its settings in .env: given only on one command line, every later compose
+  // command (ps, stop, down, the backup scripts) stopped at "required variable … is missing" (#25 walk).
+  test("the header's try-out copies .env.template, which has a line for every variable compose requires", () => {
     const required = new Set([...composeText.matchAll(/\$\{([A-Z_][A-Z0-9_]*):\?/g)].map((m) => m[1]))
     const header = composeText.split("\n").filter((line) => line.startsWith("#")).join("\n")
-    const missing = [...required].filter((name) => !new RegExp(`\\b${name}=`).test(header))
-    assert.deepEqual(missing, [], `docker-compose.yml's header command lacks ${missing.join(", ")}`)
+    assert.match(header, /cp \.env\.template \.env/, "docker-compose.yml's header should start the try-out from .env.template")
+    const template = readFileSync(path.join(ROOT, ".env.template"), "utf8")
+    const missing = [...required].filter((name) => !new RegExp(`^${name}=`, "m").test(template))
+    assert.deepEqual(missing, [], `.env.template has no line for ${missing.join(", ")}`)
   })
 
   test("health checks ask for readiness (database and Redis), not only a listening process", () => {
