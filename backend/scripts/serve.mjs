@@ -2,7 +2,8 @@
 /**
  * Production entry point of the backend (Docker image, `npm start` in backend/):
  * checks the database, migrates and seeds (unless SKIP_MIGRATIONS=true, as for
- * the worker), creates the staff login when ADMIN_EMAIL/ADMIN_PASSWORD are set,
+ * the worker, or the database is already set up for this build and these settings:
+ * lib/setup-state.mjs, so a restart starts at once), creates the staff login when ADMIN_EMAIL/ADMIN_PASSWORD are set,
  * writes the publishable key to PUBLISHABLE_KEY_FILE for the storefront, then
  * runs `medusa start` in the foreground (BACKEND_PROCESSES > 1: `--cluster`, with Redis).
  */
@@ -11,8 +12,10 @@ import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { checkDatabase } from "./lib/database.mjs"
 import { reportAndExit, UserError } from "./lib/errors.mjs"
+import { readSetupState, setupFingerprint, writeSetupState } from "./lib/setup-state.mjs"
 import {
   assertBuilt,
+  BACKEND_DIR,
   ensureAdminUser,
   importReferenceData,
   migrate,
@@ -53,12 +56,18 @@ async function main() {
   await checkDatabase(env.DATABASE_URL, { embeddedAlternative: false })
 
   if (env.SKIP_MIGRATIONS !== "true") {
-    console.log("Migrating the database (and seeding a new one)…")
-    await migrate(env)
-    await seed(env)
-    if (env.REFERENCE_DATA_FILE) {
-      console.log(`Importing postcode reference data from ${env.REFERENCE_DATA_FILE}…`)
-      await importReferenceData(env, env.REFERENCE_DATA_FILE)
+    const fingerprint = setupFingerprint(SERVER_DIR, path.join(BACKEND_DIR, "../node_modules"), env)
+    if ((await readSetupState(env.DATABASE_URL)) === fingerprint) {
+      console.log("The database is set up for this build and these settings: migrations and seed skipped.")
+    } else {
+      console.log("Migrating the database (and seeding a new one)…")
+      await migrate(env)
+      await seed(env)
+      if (env.REFERENCE_DATA_FILE) {
+        console.log(`Importing postcode reference data from ${env.REFERENCE_DATA_FILE}…`)
+        await importReferenceData(env, env.REFERENCE_DATA_FILE)
+      }
+      await writeSetupState(env.DATABASE_URL, fingerprint)
     }
   }
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
