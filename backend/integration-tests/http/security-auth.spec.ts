@@ -212,11 +212,13 @@ medusaIntegrationTestRunner({
           known.push(await timed(email))
           unknown.push(await timed(`onbekend-${unique()}@buurtpreventie.test`))
         }
-        const [k, u] = [median(known), median(unknown)]
-        // measured before the fix: ~130 ms against ~9 ms
-        console.info(`sign-in, median of 5: existing login ${k.toFixed(0)} ms, unknown address ${u.toFixed(0)} ms`)
-        expect(u / k).toBeGreaterThan(0.7)
-        expect(u / k).toBeLessThan(1.4)
+        // The fastest of each: the least disturbed by other work on the machine. A loaded CI run
+        // measured medians of 863 ms and 1,404 ms (normally ~130 ms each); the leak this guards
+        // against was ~9 ms for an unknown address against ~130 ms (a ratio of 0.07).
+        const [k, u] = [Math.min(...known), Math.min(...unknown)]
+        console.info(`sign-in, fastest of 5: existing login ${k.toFixed(0)} ms, unknown address ${u.toFixed(0)} ms (medians ${median(known).toFixed(0)}, ${median(unknown).toFixed(0)})`)
+        expect(u / k).toBeGreaterThan(0.5)
+        expect(u / k).toBeLessThan(2)
       })
 
       it("a reset request for an unknown address takes as long as one for an existing login", async () => {
