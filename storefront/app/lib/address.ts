@@ -64,6 +64,9 @@ export type LookupOutcome =
 
 export type LookupQuery = { postcode: string; huisnummer: string; toevoeging: string };
 
+/** A lookup as a form shows it: not asked yet, under way, or its outcome. */
+export type LookupState = { status: "idle" } | { status: "looking" } | LookupOutcome;
+
 export const LOOKUP_UNAVAILABLE = "Adres opzoeken lukt nu niet. Vul je straat en plaats zelf in.";
 
 export { normaliseDutchPostcode } from "./postcode";

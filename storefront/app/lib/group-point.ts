@@ -1,4 +1,4 @@
-import type { LookupState } from "~/components/address/useAddressLookup";
+import type { LookupState } from "./address";
 
 /**
  * The group forms' sentence when the central address cannot be looked up. The checkout's
