@@ -36,7 +36,7 @@ export function AdminMessaging({ group, error, sending = false }: AdminMessaging
           <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
         </div>
       ) : null}
-      <Form method="post" className="mt-4 space-y-3" aria-label={`${SETTING_LABEL} (${group.name})`}>
+      <Form method="post" className="mt-4 space-y-3">
         {error ? <FormMessage kind="error">{error}</FormMessage> : null}
         <input type="hidden" name="intent" value="messaging" />
         <input type="hidden" name="group_id" value={group.id} />
