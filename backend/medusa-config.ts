@@ -33,5 +33,7 @@ module.exports = defineConfig({
     // The shop's own domain: the national directory of neighbourhood WhatsApp groups.
     { resolve: "./src/modules/neighbourhood-group" },
     { resolve: "./src/modules/area-notice" },
+    // Group admins' messages to each other through the relay, staff's blocks and abuse reports (issue 30).
+    { resolve: "./src/modules/admin-message" },
   ],
 })

@@ -15,3 +15,13 @@ export function normalisePhone(value: string): string | null {
   }
   return null
 }
+
+/**
+ * Whether a text holds something that reads as a phone number: eight or more digits in a
+ * row, spaces, dots, dashes, slashes and brackets between them allowed ("06 1234 5678",
+ * "+31 (0)6-12.34.56.78"). For short fields that must not carry one (a sender's first name
+ * in the admin relay), not for free text.
+ */
+export function containsPhoneNumber(value: string): boolean {
+  return /\+?\d(?:[\s().\-/]*\d){7,}/.test(value.normalize("NFKC"))
+}

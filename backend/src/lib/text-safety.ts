@@ -129,3 +129,10 @@ const LINK_OR_EMAIL = new RegExp(
 export function containsLinkOrEmail(value: string): boolean {
   return LINK_OR_EMAIL.test(normaliseForMatching(value).replace(NAME_ABBREVIATION, "$1 "))
 }
+
+/**
+ * Control characters (tab, CR/LF, …), the Unicode line and paragraph separators and the bidi
+ * embeddings/overrides/isolates: none belongs in a name, and each lets a name break out of
+ * its line (or reorder it) in a relayed mail.
+ */
+export const NOT_SINGLE_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u

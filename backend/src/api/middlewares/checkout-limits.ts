@@ -28,7 +28,7 @@ import { type CheckoutLimitSettings, readCheckoutLimitSettings } from "../../con
 import { PAYMENT_PROVIDER_IDS } from "../../config/modules"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
-import { type Limit, type LimitCheck, limiterFor, rateLimit } from "./rate-limit"
+import { type Limit, type LimitCheck, limiterFor, rateLimit, waitText } from "./rate-limit"
 
 const HOUR = 60 * 60
 
@@ -43,12 +43,6 @@ export function checkoutLimits(settings: CheckoutLimitSettings = readCheckoutLim
     email: { name: `checkout:email:${settings.perEmailHour}`, points: settings.perEmailHour, durationSeconds: HOUR },
     emailDay: { name: `checkout:email-day:${settings.perEmailDay}`, points: settings.perEmailDay, durationSeconds: 24 * HOUR },
   } satisfies Record<string, Limit>
-}
-
-/** "5 minuten", "3 uur": the day budget can ask for a long wait. */
-function waitText(minutes: number): string {
-  if (minutes >= 120) return `${Math.ceil(minutes / 60)} uur`
-  return `${minutes} ${minutes === 1 ? "minuut" : "minuten"}`
 }
 
 export const CHECKOUT_LIMIT_MESSAGE = (minutes: number) =>

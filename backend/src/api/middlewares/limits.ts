@@ -15,6 +15,10 @@
  * | withdrawal ("Herroepen": lookup and confirmation together) | address | 30 / hour |
  * | address lookup (checkout, group point) | address | 120 / 10 min |
  * | new cart (`POST /store/carts`) | address | 60 / hour (CART_LIMIT_PER_ADDRESS) |
+ * | message or reply to another group's admin | sending admin (account) | 10 / hour |
+ * |  | receiving group | 15 / day |
+ * | warning to nearby groups ("Waarschuw buurgroepen") | sending group | 3 / day |
+ * | report of a relayed message ("Melden") | address | 10 / hour |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
  * into "address + account" after 10 tries and "address" after 50; the checks run in that
@@ -34,10 +38,11 @@ import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { readCartLimitPerAddress } from "../../config/env"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
-import { type Limit, type LimitCheck, minutes, rateLimit } from "./rate-limit"
+import { type Limit, type LimitCheck, minutes, rateLimit, waitText } from "./rate-limit"
 
 const MINUTE = 60
 const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
 export const LIMITS = {
   signInAddressAccount: { name: "sign-in:address+account", points: 10, durationSeconds: 15 * MINUTE },
@@ -56,6 +61,14 @@ export const LIMITS = {
   addressLookup: { name: "address-lookup:address", points: 120, durationSeconds: 10 * MINUTE },
   // Every cart is a row; a shopper makes one (the storefront makes it with its first line).
   cartCreation: { name: "cart-create:address", points: readCartLimitPerAddress(), durationSeconds: HOUR },
+  // Admin-to-admin messages (issue 30): counted by the workflows once a message may go (a
+  // refused one costs nothing), given back when it could not be sent. The sender's budget
+  // keeps one admin from flooding the others; the receiver's keeps many from flooding one.
+  adminMessageSender: { name: "admin-message:sender", points: 10, durationSeconds: HOUR },
+  adminMessageReceiver: { name: "admin-message:receiver", points: 15, durationSeconds: DAY },
+  adminWarning: { name: "admin-warning:group", points: 3, durationSeconds: DAY },
+  // The report link needs no login: its token is the proof, the address the budget.
+  messageReport: { name: "message-report:address", points: 10, durationSeconds: HOUR },
 } satisfies Record<string, Limit>
 
 /**
@@ -110,6 +123,16 @@ export const ADDRESS_LOOKUP_MESSAGE = (n: number) =>
   `Te veel adressen opgezocht. Vul straat en plaats zelf in, of probeer het over ${minutes(n)} opnieuw.`
 
 export const CART_CREATION_MESSAGE = (n: number) => `Te veel nieuwe winkelmandjes. Probeer het over ${minutes(n)} opnieuw.`
+
+export const ADMIN_MESSAGE_SENDER_MESSAGE = (n: number) => `Je hebt al veel berichten gestuurd. Probeer het over ${waitText(n)} opnieuw.`
+export const ADMIN_MESSAGE_RECEIVER_MESSAGE = (n: number) =>
+  `Deze groep heeft vandaag al veel berichten gekregen. Probeer het over ${waitText(n)} opnieuw.`
+export const ADMIN_WARNING_MESSAGE = (n: number) =>
+  `Je groep heeft in de afgelopen 24 uur al 3 waarschuwingen gestuurd. Probeer het over ${waitText(n)} opnieuw.`
+export const MESSAGE_REPORT_MESSAGE = (n: number) => `Te veel meldingen. Probeer het over ${minutes(n)} opnieuw.`
+
+/** Reports of relayed admin messages (POST /store/admin-messages/report). */
+export const messageReportRateLimit = () => rateLimit([{ limit: LIMITS.messageReport, key: byAddress }], MESSAGE_REPORT_MESSAGE)
 
 /** Group registration (after validation, so a resident correcting typos is not locked out). */
 export const registrationRateLimit = () => rateLimit([{ limit: LIMITS.registration, key: byAddress }], REGISTRATION_MESSAGE)

@@ -81,6 +81,38 @@ export type LimitCheck = {
 
 export const TOO_MANY_REQUESTS = "too_many_requests"
 
+/** One attempt counted on a limit's key (to give it back later). */
+export type Counted = { limit: Limit; key: string }
+
+/**
+ * Counts one attempt on each `limit`/`key`, in order. The first exhausted one refuses:
+ * the attempts already counted for it are given back, later ones are not counted at all,
+ * and the answer says which one refused and for how many seconds. So put the narrow
+ * checks first. Used by the rateLimit middleware and by workflows that can only judge
+ * after reading the database (api/middlewares/limits.ts, admin messages).
+ */
+export async function consumeLimits(
+  checks: Counted[]
+): Promise<{ ok: true; counted: Counted[] } | { ok: false; index: number; retryAfterSeconds: number }> {
+  const counted: Counted[] = []
+  for (const [index, check] of checks.entries()) {
+    try {
+      await limiterFor(check.limit).consume(check.key)
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal
+      await refundLimits(counted)
+      return { ok: false, index, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) }
+    }
+    counted.push(check)
+  }
+  return { ok: true, counted }
+}
+
+/** Gives counted attempts back (the work they were for did not happen). */
+export async function refundLimits(counted: Counted[]): Promise<void> {
+  await Promise.all(counted.map((c) => limiterFor(c.limit).reward(c.key, 1).catch(() => undefined)))
+}
+
 /**
  * Counts one attempt on each check, in order, before the route runs (so parallel requests
  * cannot slip through between a check and a count). The first exhausted check answers 429
@@ -92,26 +124,20 @@ export const TOO_MANY_REQUESTS = "too_many_requests"
 export function rateLimit(checks: LimitCheck[], message: (minutes: number) => string) {
   return async function rateLimited(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     try {
-      const counted: Array<{ check: LimitCheck; key: string; limiter: RateLimiterAbstract }> = []
-      for (const check of checks) {
+      const keyed = checks.flatMap((check) => {
         const key = check.key(req)
-        if (key === undefined) continue
-        const limiter = limiterFor(check.limit)
-        try {
-          await limiter.consume(key)
-        } catch (refusal) {
-          if (!(refusal instanceof RateLimiterRes)) throw refusal
-          await Promise.all(counted.map((c) => c.limiter.reward(c.key, 1).catch(() => undefined)))
-          const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))
-          res.setHeader("Retry-After", String(seconds))
-          res.status(429).json({ type: TOO_MANY_REQUESTS, message: message(Math.ceil(seconds / 60)) })
-          return
-        }
-        counted.push({ check, key, limiter })
+        return key === undefined ? [] : [{ check, limit: check.limit, key }]
+      })
+      const result = await consumeLimits(keyed)
+      if (!result.ok) {
+        res.setHeader("Retry-After", String(result.retryAfterSeconds))
+        res.status(429).json({ type: TOO_MANY_REQUESTS, message: message(Math.ceil(result.retryAfterSeconds / 60)) })
+        return
       }
       res.on("finish", () => {
         if (res.statusCode < 200 || res.statusCode >= 300) return
-        for (const { check, key, limiter } of counted) {
+        for (const { check, key, limit } of keyed) {
+          const limiter = limiterFor(limit)
           if (check.onSuccess === "forget") limiter.delete(key).catch(() => undefined)
           else if (check.onSuccess === "refund") limiter.reward(key, 1).catch(() => undefined)
         }
@@ -126,4 +152,9 @@ export function rateLimit(checks: LimitCheck[], message: (minutes: number) => st
 /** "1 minuut" / "5 minuten" */
 export function minutes(n: number): string {
   return `${n} ${n === 1 ? "minuut" : "minuten"}`
+}
+
+/** "5 minuten", "3 uur": a day's budget can ask for a long wait. */
+export function waitText(minutesToWait: number): string {
+  return minutesToWait >= 120 ? `${Math.ceil(minutesToWait / 60)} uur` : minutes(minutesToWait)
 }

@@ -11,6 +11,7 @@ import { EARTH_RADIUS_KM, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./ut
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
+  NearbyGroupRow,
   GroupsPerMunicipality,
   MunicipalityScope,
   PostcodeOrigin,
@@ -276,6 +277,82 @@ class NeighbourhoodGroupModuleService extends MedusaService({
       [pgTextArray(emails)]
     )
     return rows.map((r) => r.id)
+  }
+
+  /**
+   * Approved groups near `groupId` (issue 30, "Buurgroepen"), for that group's admin: a group
+   * is near when it
+   * - shares one of our PC4s (`shares_postcode`),
+   * - is adjacent (`adjacent`): one of its other PC4s has its centre within `km` of the centre
+   *   of one of ours. Neighbouring PC4 areas have centres a few km apart, and the reference
+   *   data has centres but no borders, so "touching" is judged by the centres and the chosen
+   *   radius: 1 km finds only close neighbours, 5 km a wider ring;
+   * - or lies with its point within `km` of our point (`distance_km`).
+   * Both points are the public (rounded) ones: the admin sees no more of another group than
+   * anyone does. Shared postcodes first, then nearest. `admin_messages_enabled` is for the
+   * caller to judge reachability; it never leaves the backend as such.
+   * Every approved group is measured (a national directory holds thousands, not millions).
+   */
+  @InjectManager()
+  async nearbyGroups(
+    groupId: string,
+    km: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<NearbyGroupRow[]> {
+    const distance = haversineColumnsSql("g.public_lat", "g.public_lng", "me.public_lat", "me.public_lng")
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `WITH me AS (
+         SELECT id, postcodes, public_lat, public_lng FROM neighbourhood_group WHERE id = ? AND deleted_at IS NULL
+       ), centres AS (
+         SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area WHERE deleted_at IS NULL GROUP BY pc4
+       ), ours AS (
+         SELECT c.* FROM centres c, me WHERE c.pc4 = ANY(me.postcodes)
+       ), adjacent AS (
+         SELECT coalesce(array_agg(c.pc4), '{}') AS pc4s FROM centres c, me
+          WHERE NOT (c.pc4 = ANY(me.postcodes))
+            AND EXISTS (SELECT 1 FROM ours o WHERE ${haversineColumnsSql("c.lat", "c.lng", "o.lat", "o.lng")} <= ?)
+       )
+       SELECT * FROM (
+         SELECT g.id, g.slug, g.name, g.woonplaats, g.admin_messages_enabled,
+                g.postcodes && me.postcodes AS shares_postcode,
+                g.postcodes && adjacent.pc4s AS adjacent,
+                ${distance} AS distance_km
+           FROM neighbourhood_group g, me, adjacent
+          WHERE g.status = 'approved' AND g.deleted_at IS NULL AND g.id <> me.id
+       ) n
+        WHERE n.shares_postcode OR n.adjacent OR n.distance_km <= ?
+        ORDER BY n.shares_postcode DESC, n.distance_km ASC NULLS LAST, n.name ASC, n.id ASC`,
+      [groupId, km, km]
+    )
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      woonplaats: r.woonplaats,
+      admin_messages_enabled: Boolean(r.admin_messages_enabled),
+      shares_postcode: Boolean(r.shares_postcode),
+      adjacent: Boolean(r.adjacent),
+      distance_km: r.distance_km === null ? null : Math.round(r.distance_km * 100) / 100,
+    }))
+  }
+
+  /**
+   * The admin's messaging setting. Not through the generated update: that would move
+   * `updated_at`, and staff deciding on the group (who carry the `updated_at` they saw) would
+   * be told it changed, for a setting that is not theirs to judge. Returns the previous value.
+   */
+  @InjectManager()
+  async setAdminMessagesEnabled(
+    groupId: string,
+    enabled: boolean,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean | null> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `UPDATE neighbourhood_group g SET admin_messages_enabled = ? FROM neighbourhood_group old
+        WHERE g.id = old.id AND g.id = ? AND g.deleted_at IS NULL RETURNING old.admin_messages_enabled AS previous`,
+      [enabled, groupId]
+    )
+    return rows.length ? Boolean(rows[0].previous) : null
   }
 
   /**
@@ -619,6 +696,14 @@ function haversineSql(latColumn: string, lngColumn: string): string {
       power(sin(radians(${latColumn}::float8 - ?::float8) / 2), 2)
       + cos(radians(?::float8)) * cos(radians(${latColumn}::float8))
       * power(sin(radians(${lngColumn}::float8 - ?::float8) / 2), 2)))) END)`
+}
+
+/** Haversine distance in km between two points given as column expressions; NULL when either is missing. */
+function haversineColumnsSql(latA: string, lngA: string, latB: string, lngB: string): string {
+  return `(CASE WHEN ${latA} IS NULL OR ${lngA} IS NULL OR ${latB} IS NULL OR ${lngB} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+      power(sin(radians(${latA}::float8 - ${latB}::float8) / 2), 2)
+      + cos(radians(${latB}::float8)) * cos(radians(${latA}::float8))
+      * power(sin(radians(${lngA}::float8 - ${lngB}::float8) / 2), 2)))) END)`
 }
 
 /** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */

@@ -83,3 +83,15 @@ export type ReferenceImportSummary = {
     retired: { slug: string; renamed_to: string | null }[]
   }
 }
+
+/** A group near another one, for that group's admin (service.nearbyGroups): public data and the messaging setting. */
+export type NearbyGroupRow = {
+  id: string
+  slug: string
+  name: string
+  woonplaats: string
+  admin_messages_enabled: boolean
+  shares_postcode: boolean
+  adjacent: boolean
+  distance_km: number | null
+}

@@ -23,6 +23,10 @@ export const GROUP_MAIL_TEMPLATES = {
   passwordResetCustomer: "password-reset-customer",
   passwordResetStaff: "password-reset-staff",
   changesRejected: "group-changes-rejected",
+  // admin to admin (issue 30; workflows/admin-messages/emails.ts)
+  adminMessage: "group-admin-message",
+  adminWarning: "group-admin-warning",
+  adminMessageReported: "group-admin-message-reported",
 } as const
 
 /** A composed mail (subject, text, html), as the "email" provider sends it. */
@@ -215,7 +219,8 @@ export function staffPasswordResetMail(link: string): MailContent {
   ])
 }
 
-function mail(
+/** Paragraphs (and label/value rows) as a mail's text and HTML; `quoteIndex` marks someone else's words. */
+export function mail(
   subject: string,
   paragraphs: string[],
   details?: [string, string][],

@@ -4,7 +4,7 @@
  * src/api/middlewares/validation.ts; the shared fields live in src/api/utils.
  */
 import { z } from "@medusajs/framework/zod"
-import { containsLinkOrEmail } from "../../../lib/text-safety"
+import { containsLinkOrEmail, NOT_SINGLE_LINE } from "../../../lib/text-safety"
 import { toPc4 } from "../../../modules/neighbourhood-group/utils/postcode"
 import { emailField, optionalText, pagination, text } from "../../utils/fields"
 import { newGroupFields, refinePointWithin } from "../../utils/group-fields"
@@ -43,13 +43,6 @@ export const StoreConfirmGroupRegistration = z
   })
   .strict()
 export type StoreConfirmGroupRegistrationType = z.infer<typeof StoreConfirmGroupRegistration>
-
-/**
- * Control characters (tab, CR/LF, …), the Unicode line and paragraph separators and the bidi
- * embeddings/overrides/isolates: none belongs in a name, and each lets a name break out of
- * its line (or reorder it) in the relayed mail.
- */
-const NOT_SINGLE_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u
 
 /**
  * The sender's name in the contact relay: one line, no web or e-mail address. It is

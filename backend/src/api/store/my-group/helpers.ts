@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PendingGroupChanges } from "../../../workflows/groups/steps/group-changes"
+import { isAdminBlocked } from "../../../workflows/admin-messages/parties"
 import { ownGroupIds } from "../../../workflows/my-group/steps/own-groups"
 import { checkGroupPoint } from "../../utils/far-point"
 
@@ -29,6 +30,7 @@ export const MY_GROUP_FIELDS = [
   "rejected_at",
   "archived_at",
   "pending_changes",
+  "admin_messages_enabled",
   "created_at",
   "updated_at",
 ]
@@ -43,9 +45,13 @@ export async function listMyGroups(scope: MedusaContainer, customerId: string) {
     filters: { id: ids },
     pagination: { order: { created_at: "ASC" } },
   })
+  // staff block the admin, not one group: the same for each of their groups
+  const messagingBlocked = await isAdminBlocked(scope, customerId, ids)
   return Promise.all(
     data.map(async ({ pending_changes, ...group }: any) => ({
       ...group,
+      admin_messages_enabled: Boolean(group.admin_messages_enabled),
+      messaging_blocked: messagingBlocked,
       pending_changes: ownPendingChanges(pending_changes),
       point_warning: await pointWarning(scope, group, pending_changes),
     }))

@@ -1,6 +1,14 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors } from "../../middlewares/validation"
-import { StoreRemoveMyData, StoreUpdateMyGroup } from "./validators"
+import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../middlewares/validation"
+import {
+  StoreMyGroupMessaging,
+  StoreNearbyGroupsParams,
+  StoreRemoveMyData,
+  StoreReplyAdminMessage,
+  StoreSendAdminMessage,
+  StoreSendWarning,
+  StoreUpdateMyGroup,
+} from "./validators"
 
 /**
  * Validation and protection for the routes of group admin accounts ("Mijn groep"):
@@ -17,6 +25,33 @@ export const myGroupMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/my-group/groups/:id",
     methods: ["POST"],
     middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(StoreUpdateMyGroup)],
+  },
+  // ---- admin to admin (issue 30). The limits per sender and receiver are counted by the
+  // workflows once a message is allowed (workflows/admin-messages/steps/messaging-limits.ts).
+  {
+    matcher: "/store/my-group/groups/:id/messaging",
+    methods: ["POST"],
+    middlewares: [validateBodyWithFieldErrors(StoreMyGroupMessaging)],
+  },
+  {
+    matcher: "/store/my-group/groups/:id/nearby",
+    methods: ["GET"],
+    middlewares: [validateQueryWithFieldErrors(StoreNearbyGroupsParams)],
+  },
+  {
+    matcher: "/store/my-group/groups/:id/messages",
+    methods: ["POST"],
+    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(StoreSendAdminMessage)],
+  },
+  {
+    matcher: "/store/my-group/groups/:id/messages/:message_id/reply",
+    methods: ["POST"],
+    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(StoreReplyAdminMessage)],
+  },
+  {
+    matcher: "/store/my-group/groups/:id/warnings",
+    methods: ["POST"],
+    middlewares: [refuseWhatsAppInviteLinks(), validateBodyWithFieldErrors(StoreSendWarning)],
   },
   {
     matcher: "/store/my-group/removal",

@@ -58,6 +58,12 @@ const NeighbourhoodGroup = model
      * at registration time). Only staff see it: the registrant gets the same answer as for a new group.
      */
     possible_duplicate_of: model.json().nullable(),
+    /**
+     * "Andere beheerders mogen mij een bericht sturen" (issue 30): admins of other approved
+     * groups may message this group's admin through the relay. Off until the admin switches
+     * it on; erasure switches it off again.
+     */
+    admin_messages_enabled: model.boolean().default(false),
     metadata: model.json().nullable(),
   })
   .indexes([

@@ -1,0 +1,367 @@
+/**
+ * Issue 30, against the real app (HTTP, PostgreSQL, the mail folder): group admins reach
+ * each other through the relay.
+ *
+ * - The setting "Andere beheerders mogen mij een bericht sturen": off by default, switched
+ *   by the admin at once, on only for an approved group.
+ * - "Buurgroepen": shared postcode, adjacent PC4 or within 1/2/5 km; reachable only when
+ *   switched on and not blocked; never an admin's name, address or phone.
+ * - A message and its reply go by mail with the sending group and first name, a reply link
+ *   and a report link, never the sender's address or phone and no Reply-To.
+ * - Who may not message whom (unapproved, switched off, blocked, unknown, own group, over
+ *   a limit, invite links): each refused in Dutch, and nothing is stored or sent.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
+import { readMails, type ParsedMail } from "../utils/checkout"
+import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
+import { ADMIN_MESSAGE_MODULE } from "../../src/modules/admin-message"
+import type AdminMessageModuleService from "../../src/modules/admin-message/service"
+
+jest.setTimeout(360 * 1000) // database setup (migrations, seed, reference data) on 2 shared cores can take minutes
+
+const MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mail-admin-messages-"))
+process.env.MAIL_DIR = MAIL_DIR
+process.env.STAFF_EMAIL = "moderatie@example.nl"
+process.env.STOREFRONT_URL = "http://shop.test"
+process.env.MEDUSA_ADMIN_URL = "http://admin.test"
+delete process.env.SMTP_URL
+
+const CANNOT_RECEIVE = "Deze groep kan geen berichten ontvangen."
+const BLOCKED = "Je kunt geen berichten meer sturen. Neem contact op met de winkel."
+const TEXT = "Hallo buren, zullen we samen nieuwe borden bestellen voor de straat?"
+
+type Admin = { row: { id: string; slug: string; name: string }; headers: Record<string, string>; email: string; name: string; phone: string }
+
+let counter = 0
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.30" })
+    const { get, post } = kit
+    const messages = (): AdminMessageModuleService => getContainer().resolve(ADMIN_MESSAGE_MODULE)
+
+    /** An approved group made by staff (with its own admin name and phone), its admin signed in. */
+    async function admin(label: string, postcodes = ["3581"], point?: { lat: number; lng: number }): Promise<Admin> {
+      const n = ++counter
+      const email = `${label}.${n}@example.nl`
+      const name = `${label[0].toUpperCase()}${label.slice(1)} Beheerder${n}`
+      const phone = `06 5555${String(1000 + n).slice(-4)}`
+      const group = await staffGroup(`Buurtpreventie ${label} ${n}`, email, postcodes, { admin_name: name, admin_phone: phone }, point)
+      const { token } = accountLink((await kit.mailFor(group.id, "group-account-set-password")).text, "/wachtwoord-instellen")
+      expect((await kit.setPassword(token, ADMIN_PASSWORD)).status).toBe(200)
+      const { data } = await kit.login(email, ADMIN_PASSWORD)
+      return { row: group, headers: kit.bearer(data.token), email, name, phone }
+    }
+
+    /** An approved group without a signed-in admin. */
+    async function staffGroup(
+      name: string,
+      email: string,
+      postcodes: string[],
+      person = { admin_name: "Bert Buur", admin_phone: "06 44444444" },
+      point?: { lat: number; lng: number }
+    ) {
+      const { result } = await createGroupsWorkflow(getContainer()).run({ input: { groups: [{ ...groupBody(name, email, postcodes, person), ...point }] } })
+      return kit.approve(result[0].id)
+    }
+
+    const setMessaging = (a: Admin, enabled: unknown, groupId = a.row.id) => post(`/store/my-group/groups/${groupId}/messaging`, { enabled }, a.headers)
+    const send = (from: Admin, toGroupId: string, body: Record<string, unknown> = {}) =>
+      post(`/store/my-group/groups/${from.row.id}/messages`, { to_group_id: toGroupId, first_name: "Anouk", message: TEXT, ...body }, from.headers)
+    const reply = (from: Admin, messageId: string, body: Record<string, unknown> = {}) =>
+      post(`/store/my-group/groups/${from.row.id}/messages/${messageId}/reply`, { first_name: "Bert", message: "Goed idee, wij doen mee!", ...body }, from.headers)
+    const stored = async () => (await dbConnection.raw("select count(*)::int as n from admin_message")).rows[0].n as number
+    const relayRecords = async () =>
+      (await dbConnection.raw("select count(*)::int as n from notification where template like 'group-admin-%'")).rows[0].n as number
+    /** The relayed mails to `to` (subject, text, html, raw) once written. */
+    const relayMailsTo = (to: string) =>
+      readMails(MAIL_DIR).filter((m) => /-group-admin-(message|warning)-/.test(path.basename(m.file)) && m.headers.to === to)
+    const waitForMailTo = async (to: string, count = 1): Promise<ParsedMail[]> => {
+      for (let i = 0; i < 200; i++) {
+        const found = relayMailsTo(to)
+        if (found.length >= count) return found
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error(`no relayed mail to ${to}`)
+    }
+    /** Nothing of the sender's identity in a mail: address, phone (any spelling), full name; and no Reply-To. */
+    const expectNoSenderIdentity = (mail: ParsedMail, sender: Admin) => {
+      const all = `${mail.raw}\n${mail.text}\n${mail.html}`.toLowerCase()
+      expect(all).not.toContain(sender.email)
+      expect(all).not.toContain(sender.phone.replace(/\s/g, "").slice(1))
+      expect(all).not.toContain(sender.name.toLowerCase())
+      expect(mail.headers["reply-to"]).toBeUndefined()
+    }
+    /** Runs `act` and checks that it stored no message and sent no relayed mail. */
+    async function nothingSent(act: () => Promise<any>) {
+      await kit.mailsSettled() // approval mails of groups made just before
+      const [before, records, files] = [await stored(), await relayRecords(), readMails(MAIL_DIR).length]
+      const answer = await act()
+      await kit.mailsSettled()
+      expect(await stored()).toBe(before)
+      expect(await relayRecords()).toBe(records)
+      expect(readMails(MAIL_DIR).length).toBe(files)
+      return answer
+    }
+
+    describe("the setting", () => {
+      it("is off by default, switched by the admin at once, shown on Mijn groep; on only for an approved group", async () => {
+        const anouk = await admin("instelling")
+        const mine = await get("/store/my-group", anouk.headers)
+        expect(mine.data.groups[0]).toMatchObject({ id: anouk.row.id, admin_messages_enabled: false, messaging_blocked: false })
+        const before = await kit.adminGroup(anouk.row.id)
+
+        const on = await setMessaging(anouk, true)
+        expect(on.status).toBe(200)
+        expect(on.data).toEqual({ admin_messages_enabled: true })
+        expect((await get("/store/my-group", anouk.headers)).data.groups[0].admin_messages_enabled).toBe(true)
+        // not a change for staff: what they opened is still what they decide on
+        expect((await kit.adminGroup(anouk.row.id)).updated_at).toBe(before.updated_at)
+        // a form without JavaScript sends strings
+        expect((await setMessaging(anouk, "false")).data).toEqual({ admin_messages_enabled: false })
+
+        const wrong = await setMessaging(anouk, "misschien")
+        expect(wrong.status).toBe(400)
+        expect(wrong.data.errors.enabled).toBe("Kies of andere beheerders je een bericht mogen sturen")
+
+        const dirk = await admin("ander")
+        const foreign = await setMessaging(dirk, true, anouk.row.id)
+        expect(foreign.status).toBe(404)
+        expect(foreign.data.message).toBe("Groep niet gevonden.")
+        expect((await post(`/store/my-group/groups/${anouk.row.id}/messaging`, { enabled: true })).status).toBe(401)
+
+        await kit.service().updateNeighbourhoodGroups({ id: anouk.row.id, status: "rejected" })
+        const rejected = await setMessaging(anouk, true)
+        expect(rejected.status).toBe(403)
+        expect(rejected.data.message).toBe("Alleen een goedgekeurde groep kan berichten van andere beheerders ontvangen.")
+        // saying no always works
+        expect((await setMessaging(anouk, false)).status).toBe(200)
+      })
+    })
+
+    describe("Buurgroepen", () => {
+      it("lists shared postcodes first, then by distance, within 1, 2 or 5 km; reachable only when switched on and not blocked", async () => {
+        const anouk = await admin("buren", ["3581"])
+        const tag = ++counter
+        const shared = await staffGroup(`Buurtpreventie Gedeeld ${tag}`, `gedeeld.${tag}@example.nl`, ["3581", "3582"])
+        const near = await staffGroup(`Buurtpreventie Dichtbij ${tag}`, `dichtbij.${tag}@example.nl`, ["3583"])
+        const twoKm = await staffGroup(`Buurtpreventie Oost ${tag}`, `oost.${tag}@example.nl`, ["3584"])
+        const fourKm = await staffGroup(`Buurtpreventie Noord ${tag}`, `noord.${tag}@example.nl`, ["3564"])
+        const amsterdam = await staffGroup(`Buurtpreventie Grachten ${tag}`, `grachten.${tag}@example.nl`, ["1011"])
+        // its pin 3 km off, but its PC4 lies next to ours: adjacent
+        const pinOff = await staffGroup(`Buurtpreventie Speld ${tag}`, `speld.${tag}@example.nl`, ["3583"], undefined, { lat: 52.058, lng: 5.1432 })
+        await kit.service().setAdminMessagesEnabled(near.id, true)
+
+        const oneKm = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=1`, anouk.headers)
+        expect(oneKm.status).toBe(200)
+        expect(oneKm.headers["cache-control"]).toBe("private, no-store")
+        const ids = (list: any[]) => list.map((g) => g.id).filter((id) => [shared, near, twoKm, fourKm, amsterdam, pinOff].some((g) => g.id === id))
+        expect(oneKm.data.km).toBe(1)
+        expect(ids(oneKm.data.groups)).toEqual([shared.id, near.id, pinOff.id])
+        const [s, n, p] = oneKm.data.groups.filter((g: any) => [shared.id, near.id, pinOff.id].includes(g.id))
+        expect(s).toMatchObject({ shares_postcode: true, reachable: false, slug: shared.slug, name: shared.name, woonplaats: "Utrecht" })
+        expect(n).toMatchObject({ shares_postcode: false, adjacent: true, reachable: true })
+        expect(n.distance_km).toBeGreaterThan(0.5)
+        expect(n.distance_km).toBeLessThan(1)
+        expect(p).toMatchObject({ shares_postcode: false, adjacent: true, reachable: false })
+        expect(p.distance_km).toBeGreaterThan(3)
+        expect(Object.keys(n).sort()).toEqual(["adjacent", "distance_km", "id", "name", "reachable", "shares_postcode", "slug", "woonplaats"])
+        const text = JSON.stringify(oneKm.data)
+        for (const secret of ["Bert Buur", "@example.nl", "44444444", "admin_"]) expect(text).not.toContain(secret)
+
+        const byDefault = await get(`/store/my-group/groups/${anouk.row.id}/nearby`, anouk.headers)
+        expect(byDefault.data.km).toBe(2)
+        expect(ids(byDefault.data.groups)).toEqual([shared.id, near.id, twoKm.id, pinOff.id])
+        const five = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=5`, anouk.headers)
+        expect(ids(five.data.groups)).toEqual([shared.id, near.id, twoKm.id, pinOff.id, fourKm.id])
+
+        for (const km of ["3", "0", "abc", "-1"]) {
+          const bad = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=${km}`, anouk.headers)
+          expect(bad.status).toBe(400)
+          expect(bad.data.errors.km).toBe("Kies 1, 2 of 5 km.")
+        }
+        expect((await get(`/store/my-group/groups/${near.id}/nearby`, anouk.headers)).status).toBe(404)
+
+        // staff block the nearby group's admin: no longer reachable
+        await messages().createMessagingBlocks({ group_id: near.id, customer_id: null, reason: "test" })
+        const afterBlock = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=1`, anouk.headers)
+        expect(afterBlock.data.groups.find((g: any) => g.id === near.id).reachable).toBe(false)
+      })
+    })
+
+    describe("messages through the relay", () => {
+      it("goes by mail with group and first name, reply and report links, no address; the receiver replies; both see the thread", async () => {
+        const anouk = await admin("zender", ["3581"])
+        const bert = await admin("ontvanger", ["3583"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+
+        const sent = await send(anouk, bert.row.id, { first_name: "Anouk" })
+        expect(sent.status).toBe(201)
+        expect(sent.data.message).toMatchObject({ kind: "message" })
+        expect(sent.data.message.id).toMatch(/^admmsg_/)
+        const id = sent.data.message.id
+
+        const [mail] = await waitForMailTo(bert.email)
+        expect(mail.headers.subject).toBe(`Bericht van Anouk van ${anouk.row.name}`)
+        expect(mail.text).toContain(TEXT)
+        expect(mail.text).toContain(`Beantwoorden: http://shop.test/mijn-groep/berichten/${id}`)
+        expect(mail.text).toMatch(/Melden: http:\/\/shop\.test\/berichten\/melden\/[A-Za-z0-9_-]{43}/)
+        expect(mail.text).toContain("jullie e-mailadressen en telefoonnummers blijven verborgen")
+        expectNoSenderIdentity(mail, anouk)
+
+        // the receiver answers (the original sender left the setting off: a reply reaches them anyway)
+        const answered = await reply(bert, id, { first_name: "Bert" })
+        expect(answered.status).toBe(201)
+        expect(answered.data.message.kind).toBe("reply")
+        const [back] = await waitForMailTo(anouk.email)
+        expect(back.headers.subject).toBe(`Bericht van Bert van ${bert.row.name}`)
+        expect(back.text).toContain("Goed idee, wij doen mee!")
+        expect(back.text).toContain(`/mijn-groep/berichten/${answered.data.message.id}`)
+        expectNoSenderIdentity(back, bert)
+
+        // and the first sender answers the reply
+        expect((await reply(anouk, answered.data.message.id, { first_name: "Anouk", message: "Top, ik bestel er tien." })).status).toBe(201)
+        await waitForMailTo(bert.email, 2)
+        // but nobody answers their own message
+        const own = await reply(anouk, id)
+        expect(own.status).toBe(403)
+        expect(own.data.message).toBe("Je kunt alleen antwoorden op een bericht dat je hebt ontvangen.")
+
+        const history = await get(`/store/my-group/groups/${anouk.row.id}/messages`, anouk.headers)
+        expect(history.status).toBe(200)
+        expect(history.data.messages.map((m: any) => [m.kind, m.direction, m.other_group.id])).toEqual([
+          ["reply", "sent", bert.row.id],
+          ["reply", "received", bert.row.id],
+          ["message", "sent", bert.row.id],
+        ])
+        expect(history.data.messages[2]).toMatchObject({ id, sender_first_name: "Anouk", body: TEXT, thread_id: id, reply_to_id: null })
+        expect(history.data.messages[2].other_group).toEqual({ id: bert.row.id, name: bert.row.name, slug: bert.row.slug })
+        expect(JSON.stringify(history.data)).not.toMatch(/report_token|@example\.nl|Beheerder/)
+
+        const thread = await get(`/store/my-group/groups/${bert.row.id}/messages/${id}`, bert.headers)
+        expect(thread.status).toBe(200)
+        expect(thread.data.message).toMatchObject({ id, direction: "received" })
+        expect(thread.data.thread.map((m: any) => [m.kind, m.direction])).toEqual([
+          ["message", "received"],
+          ["reply", "sent"],
+          ["reply", "received"],
+        ])
+        // a third admin is no party: 404, for the thread as for a reply
+        const carla = await admin("derde", ["3584"])
+        expect((await get(`/store/my-group/groups/${carla.row.id}/messages/${id}`, carla.headers)).status).toBe(404)
+        expect((await get(`/store/my-group/groups/${bert.row.id}/messages/${id}`, carla.headers)).data.message).toBe("Groep niet gevonden.")
+        const stranger = await reply(carla, id)
+        expect(stranger.status).toBe(404)
+        expect(stranger.data.message).toBe("Bericht niet gevonden.")
+      })
+
+      it("refuses, in Dutch and without storing or sending anything: unapproved, switched off, blocked, unknown, own group, bad fields, invite links", async () => {
+        const anouk = await admin("weiger", ["3581"])
+        const bert = await admin("weigerontvanger", ["3583"])
+        const second = await staffGroup(`Buurtpreventie Tweede ${++counter}`, anouk.email, ["3582"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+
+        // switched off
+        expect((await setMessaging(bert, false)).status).toBe(200)
+        let answer = await nothingSent(() => send(anouk, bert.row.id))
+        expect([answer.status, answer.data.message]).toEqual([403, CANNOT_RECEIVE])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+
+        // unknown group, and a group that is not approved
+        answer = await nothingSent(() => send(anouk, "nbgrp_bestaatniet"))
+        expect([answer.status, answer.data.message]).toEqual([404, CANNOT_RECEIVE])
+        const pending = await staffGroup(`Buurtpreventie Wacht ${++counter}`, `wacht.${counter}@example.nl`, ["3583"])
+        await kit.service().setAdminMessagesEnabled(pending.id, true)
+        await kit.service().updateNeighbourhoodGroups({ id: pending.id, status: "pending" })
+        answer = await nothingSent(() => send(anouk, pending.id))
+        expect([answer.status, answer.data.message]).toEqual([404, CANNOT_RECEIVE])
+
+        // own group, also another one of the same admin
+        answer = await nothingSent(() => send(anouk, anouk.row.id))
+        expect(answer.status).toBe(400)
+        expect(answer.data.errors.to_group_id).toBe("Je kunt geen bericht sturen aan je eigen groep.")
+        expect((await nothingSent(() => send(anouk, second.id))).status).toBe(400)
+
+        // someone else's group as sender: like a missing one
+        answer = await nothingSent(() => post(`/store/my-group/groups/${bert.row.id}/messages`, { to_group_id: anouk.row.id, first_name: "Anouk", message: TEXT }, anouk.headers))
+        expect([answer.status, answer.data.message]).toEqual([404, "Groep niet gevonden."])
+
+        // fields
+        answer = await nothingSent(() => send(anouk, bert.row.id, { first_name: "", message: "kort" }))
+        expect(answer.status).toBe(400)
+        expect(answer.data.errors).toEqual({ first_name: "Vul je voornaam in", message: "Je bericht moet minstens 10 tekens lang zijn" })
+        for (const [first_name, error] of [
+          ["Anouk anouk@example.nl", "Je voornaam mag geen webadres of e-mailadres bevatten"],
+          ["Anouk 06-12345678", "Je voornaam mag geen telefoonnummer bevatten"],
+          ["Anouk\nWinkel: klik hier", "Je voornaam moet op één regel staan"],
+          ["A".repeat(41), "Je voornaam mag hoogstens 40 tekens lang zijn"],
+        ]) {
+          answer = await nothingSent(() => send(anouk, bert.row.id, { first_name }))
+          expect([answer.status, answer.data.errors?.first_name]).toEqual([400, error])
+        }
+        answer = await nothingSent(() => send(anouk, bert.row.id, { message: "x".repeat(2001) }))
+        expect(answer.data.errors.message).toBe("Je bericht mag hoogstens 2000 tekens lang zijn")
+        answer = await nothingSent(() => send(anouk, bert.row.id, { message: "Kom in onze groep: chat.whatsapp.com/AbCdEfGh123" }))
+        expect(answer.status).toBe(400)
+        expect(answer.data.errors.message).toMatch(/uitnodigingslink/)
+        answer = await nothingSent(() => send(anouk, bert.row.id, { message: TEXT, cc: "x@example.nl" }))
+        expect(answer.data.errors.cc).toBe('Onbekend veld "cc"')
+
+        // blocked by staff (the admin, across their groups), and the reply path too
+        const ok = await send(anouk, bert.row.id)
+        expect(ok.status).toBe(201)
+        await messages().createMessagingBlocks({ group_id: second.id, customer_id: null, reason: "test" })
+        answer = await nothingSent(() => send(anouk, bert.row.id))
+        expect([answer.status, answer.data.message]).toEqual([403, BLOCKED])
+        const answered = await reply(bert, ok.data.message.id)
+        expect(answered.status).toBe(201)
+        answer = await nothingSent(() => reply(anouk, answered.data.message.id))
+        expect([answer.status, answer.data.message]).toEqual([403, BLOCKED])
+        expect((await get("/store/my-group", anouk.headers)).data.groups.every((g: any) => g.messaging_blocked)).toBe(true)
+
+        // the receiver blocked: not reachable
+        const carla = await admin("geblokkeerd", ["3584"])
+        expect((await setMessaging(carla, true)).status).toBe(200)
+        await messages().createMessagingBlocks({ group_id: carla.row.id, customer_id: null, reason: "test" })
+        answer = await nothingSent(() => send(bert, carla.row.id))
+        expect([answer.status, answer.data.message]).toEqual([403, CANNOT_RECEIVE])
+
+        // the sender's own group no longer approved
+        await kit.service().updateNeighbourhoodGroups({ id: bert.row.id, status: "archived" })
+        answer = await nothingSent(() => send(bert, anouk.row.id))
+        expect([answer.status, answer.data.message]).toEqual([403, "Alleen een goedgekeurde groep kan berichten sturen aan andere beheerders."])
+      })
+
+      it("limits each sending admin (10 an hour) and each receiving group (15 a day): 429 with Retry-After, nothing stored", async () => {
+        const anouk = await admin("limiet", ["3581"])
+        const dirk = await admin("limiettwee", ["3582"])
+        const bert = await admin("limietontvanger", ["3583"])
+        const carla = await admin("limietanders", ["3584"])
+        for (const a of [bert, carla]) expect((await setMessaging(a, true)).status).toBe(200)
+
+        for (let i = 0; i < 10; i++) expect((await send(anouk, bert.row.id)).status).toBe(201)
+        let answer = await nothingSent(() => send(anouk, carla.row.id))
+        expect(answer.status).toBe(429)
+        expect(answer.data.message).toMatch(/^Je hebt al veel berichten gestuurd\. Probeer het over \d+ minuten opnieuw\.$/)
+        expect(Number(answer.headers["retry-after"])).toBeGreaterThan(0)
+
+        for (let i = 0; i < 5; i++) expect((await send(dirk, bert.row.id)).status).toBe(201)
+        answer = await nothingSent(() => send(dirk, bert.row.id))
+        expect(answer.status).toBe(429)
+        expect(answer.data.message).toMatch(/^Deze groep heeft vandaag al veel berichten gekregen\. Probeer het over \d+ uur opnieuw\.$/)
+        expect(Number(answer.headers["retry-after"])).toBeGreaterThan(3600)
+        // refused by the receiver's budget: the sender's own budget was given back
+        expect((await send(dirk, carla.row.id)).status).toBe(201)
+        // refused messages did not count either
+        for (let i = 0; i < 4; i++) expect((await send(dirk, carla.row.id)).status).toBe(201)
+        expect((await send(dirk, carla.row.id)).status).toBe(429)
+      })
+    })
+  },
+})

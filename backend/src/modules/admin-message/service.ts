@@ -1,0 +1,102 @@
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import AdminMessage from "./models/admin-message"
+import MessageReport from "./models/message-report"
+import MessagingBlock from "./models/messaging-block"
+
+type Row = Record<string, any>
+
+/** A group and its admin's account (null when the group has none), as blocks are checked. */
+export type GroupAdmin = { group_id: string; customer_id: string | null }
+
+/**
+ * Messages between group admins, staff's blocks and receivers' reports. Medusa generates
+ * the CRUD methods (createAdminMessages, listMessageReports, …); this class adds the
+ * block check, which matches a group or its admin's account, and the erasure, which
+ * deletes for good (Medusa's generated delete of a filter would not say what it deleted).
+ */
+class AdminMessageModuleService extends MedusaService({ AdminMessage, MessagingBlock, MessageReport }) {
+  /** The groups among `admins` that are blocked: a block names the group or its admin's account. */
+  @InjectManager()
+  async blockedGroupIds(admins: GroupAdmin[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Set<string>> {
+    if (!admins.length) return new Set()
+    const groupIds = admins.map((a) => a.group_id)
+    const customerIds = admins.map((a) => a.customer_id).filter((c): c is string => Boolean(c))
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT group_id, customer_id FROM messaging_block
+        WHERE deleted_at IS NULL AND (group_id = ANY(?::text[]) OR customer_id = ANY(?::text[]))`,
+      [pgTextArray(groupIds), pgTextArray(customerIds)]
+    )
+    const groups = new Set(rows.map((r) => r.group_id as string))
+    const customers = new Set(rows.map((r) => r.customer_id as string | null).filter(Boolean))
+    return new Set(admins.filter((a) => groups.has(a.group_id) || (a.customer_id && customers.has(a.customer_id))).map((a) => a.group_id))
+  }
+
+  /** Whether a block names one of these groups or accounts. */
+  @InjectManager()
+  async hasBlock(
+    input: { group_ids: string[]; customer_ids: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const [row]: Row[] = await sharedContext.manager!.execute(
+      `SELECT EXISTS (SELECT 1 FROM messaging_block WHERE deleted_at IS NULL
+          AND (group_id = ANY(?::text[]) OR customer_id = ANY(?::text[]))) AS blocked`,
+      [pgTextArray(input.group_ids), pgTextArray(input.customer_ids)]
+    )
+    return Boolean(row?.blocked)
+  }
+
+  /** How many groups each warning (by thread id) went to. */
+  @InjectManager()
+  async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, number>> {
+    if (!threadIds.length) return new Map()
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT thread_id, count(*)::int AS n FROM admin_message
+        WHERE kind = 'warning' AND deleted_at IS NULL AND thread_id = ANY(?::text[]) GROUP BY thread_id`,
+      [pgTextArray(threadIds)]
+    )
+    return new Map(rows.map((r) => [r.thread_id as string, r.n as number]))
+  }
+
+  /**
+   * Erasure (issue 30, item 5): deletes for good every message sent by or to these groups
+   * and the reports on them, and the blocks that name the groups or the accounts (their
+   * reason may describe the person). Returns the deleted messages' ids, so their mail
+   * records can go too; a reply link to them then answers 404.
+   */
+  @InjectManager()
+  async eraseGroupsMessaging(
+    input: { group_ids: string[]; customer_ids: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ message_ids: string[] }> {
+    return await this.eraseGroupsMessaging_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async eraseGroupsMessaging_(
+    input: { group_ids: string[]; customer_ids: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ message_ids: string[] }> {
+    const manager = sharedContext.transactionManager!
+    const groups = pgTextArray(input.group_ids)
+    const rows: Row[] = await manager.execute(
+      `DELETE FROM admin_message WHERE from_group_id = ANY(?::text[]) OR to_group_id = ANY(?::text[]) RETURNING id`,
+      [groups, groups]
+    )
+    const messageIds = rows.map((r) => r.id as string)
+    if (messageIds.length) await manager.execute(`DELETE FROM message_report WHERE message_id = ANY(?::text[])`, [pgTextArray(messageIds)])
+    await manager.execute(`DELETE FROM messaging_block WHERE group_id = ANY(?::text[]) OR customer_id = ANY(?::text[])`, [
+      groups,
+      pgTextArray(input.customer_ids),
+    ])
+    return { message_ids: messageIds }
+  }
+}
+
+export default AdminMessageModuleService
+
+/** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
+}

@@ -1,0 +1,103 @@
+import { StoreNearbyGroupsParams, StoreSendAdminMessage, StoreSendWarning } from "../../../api/store/my-group/validators"
+import { adminMessageMail, adminWarningMail, messageReportedMail, replyUrl, reportUrl } from "../emails"
+import { type MessageRow, toMessageViews } from "../history"
+
+const links = { storefrontUrl: "https://shop.example", adminUrl: "https://shop.example/app" }
+const message = { id: "admmsg_1", kind: "message" as const, sender_first_name: "Anouk", body: "Er wordt ingebroken in de Lindelaan.", report_token: "tok_EN-1" }
+const from = { name: "Buurtpreventie Lindelaan", woonplaats: "Utrecht" }
+
+describe("relayed mails", () => {
+  it("name the group and the first name, link to reply and report, and say the addresses stay hidden", () => {
+    const mail = adminMessageMail(message, from, { admin_name: "Bert" }, links)
+    expect(mail.subject).toBe("Bericht van Anouk van Buurtpreventie Lindelaan")
+    expect(mail.text).toContain("Hallo Bert,")
+    expect(mail.text).toContain("Er wordt ingebroken in de Lindelaan.")
+    expect(mail.text).toContain("Beantwoorden: https://shop.example/mijn-groep/berichten/admmsg_1")
+    expect(mail.text).toContain("Melden: https://shop.example/berichten/melden/tok_EN-1")
+    expect(mail.text).toContain("jullie e-mailadressen en telefoonnummers blijven verborgen")
+    // the sender's words are quoted, escaped, in the HTML
+    const hostile = adminMessageMail({ ...message, body: '<a href="https://evil.example">klik</a>' }, from, { admin_name: null }, links)
+    expect(hostile.html).not.toContain('<a href="https://evil.example">')
+    expect(hostile.html).toContain("<blockquote")
+    expect(hostile.text).toContain("Hallo,")
+  })
+
+  it("say why a reply arrives without the setting", () => {
+    const mail = adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: "Anouk" }, links)
+    expect(mail.text).toContain("Een antwoord van de beheerder")
+    expect(mail.text).toContain("omdat je dit gesprek via Mijn groep bent begonnen")
+  })
+
+  it("warnings repeat the rules of conduct", () => {
+    const mail = adminWarningMail({ ...message, kind: "warning" }, from, { admin_name: "Bert" }, 2, links)
+    expect(mail.subject).toBe("Waarschuwing van Anouk van Buurtpreventie Lindelaan")
+    expect(mail.text).toContain("binnen 2 km")
+    expect(mail.text).toContain("Noem geen namen en deel geen foto's of beschrijvingen van verdachten")
+    expect(mail.text).toContain("Bel eerst 112.")
+  })
+
+  it("staff's report mail links to the sending group's admin page", () => {
+    const mail = messageReportedMail(
+      { reason: "Scheldwoorden" },
+      { ...message, created_at: "2026-12-07T08:00:00Z", from_group_id: "nbgrp_1", to_group_id: "nbgrp_2" },
+      from,
+      { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" },
+      links
+    )
+    expect(mail.text).toContain("https://shop.example/app/groups/nbgrp_1")
+    expect(mail.text).toContain("Reden van de melding: Scheldwoorden")
+  })
+
+  it("encode ids and tokens in links", () => {
+    expect(replyUrl(links, "a/b")).toBe("https://shop.example/mijn-groep/berichten/a%2Fb")
+    expect(reportUrl(links, "x?y")).toBe("https://shop.example/berichten/melden/x%3Fy")
+  })
+})
+
+describe("toMessageViews", () => {
+  const groups = new Map([
+    ["g1", { id: "g1", name: "Een", slug: "een" }],
+    ["g2", { id: "g2", name: "Twee", slug: "twee" }],
+    ["g3", { id: "g3", name: "Drie", slug: "drie" }],
+  ])
+  const row = (id: string, kind: MessageRow["kind"], from: string, to: string, thread = id): MessageRow => ({
+    id,
+    kind,
+    from_group_id: from,
+    to_group_id: to,
+    sender_first_name: "Anouk",
+    body: "tekst van het bericht",
+    thread_id: thread,
+    reply_to_id: null,
+    created_at: "2026-12-07T08:00:00Z",
+  })
+
+  it("shows a sent warning once with its number of groups; received ones and messages as they are", () => {
+    const rows = [row("w1", "warning", "g1", "g2"), row("w2", "warning", "g1", "g3", "w1"), row("m1", "message", "g2", "g1"), row("r1", "reply", "g1", "g2", "m1")]
+    const views = toMessageViews(rows, "g1", groups, new Map([["w1", 2]]))
+    expect(views.map((v) => [v.id, v.kind, v.direction, v.other_group?.id ?? null, v.recipients])).toEqual([
+      ["w1", "warning", "sent", null, 2],
+      ["m1", "message", "received", "g2", undefined],
+      ["r1", "reply", "sent", "g2", undefined],
+    ])
+    // the receiver of the same warning sees it as received from g1
+    expect(toMessageViews([rows[0]], "g2", groups, new Map())[0]).toMatchObject({ direction: "received", other_group: { id: "g1" } })
+  })
+})
+
+describe("message validation", () => {
+  it("km is 1, 2 or 5 (2 by default)", () => {
+    expect(StoreNearbyGroupsParams.parse({})).toEqual({ km: 2 })
+    expect(StoreNearbyGroupsParams.parse({ km: "5" })).toEqual({ km: 5 })
+    expect(StoreNearbyGroupsParams.safeParse({ km: "3" }).success).toBe(false)
+    expect(StoreSendWarning.safeParse({ first_name: "Anouk", message: "Let op, inbraken!", km: 10 }).success).toBe(false)
+  })
+
+  it("a first name drops invisible characters and is trimmed; warnings are short", () => {
+    const parsed = StoreSendAdminMessage.parse({ to_group_id: " nbgrp_1 ", first_name: " An\u200Bouk ", message: "Hallo buren, goed bezig!" })
+    expect(parsed).toEqual({ to_group_id: "nbgrp_1", first_name: "Anouk", message: "Hallo buren, goed bezig!" })
+    const long = StoreSendWarning.safeParse({ first_name: "Anouk", message: "x".repeat(501), km: 2 })
+    expect(long.success).toBe(false)
+    expect(long.error?.issues[0].message).toBe("Je waarschuwing mag hoogstens 500 tekens lang zijn")
+  })
+})

@@ -1,0 +1,142 @@
+/**
+ * The mails of admin-to-admin messages (issue 30), in Dutch: pure functions from a message
+ * to the notification's content. What the receiver learns of the sender is the group's
+ * name and place and the first name the sender typed: never an address or phone number
+ * (no Reply-To either); answers go through the shop's reply page.
+ */
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { formatDateNl } from "../../lib/html"
+import { adminGroupUrl, type MailLinks } from "../groups/settings"
+import { mail, type MailContent } from "../groups/emails"
+
+const SITE = "Buurtpreventie Shop"
+
+/** Where the receiver reads the thread and answers (signed in on "Mijn groep"). */
+export const replyUrl = (links: Pick<MailLinks, "storefrontUrl">, messageId: string) =>
+  `${links.storefrontUrl}/mijn-groep/berichten/${encodeURIComponent(messageId)}`
+/** Where the receiver reports the message to staff, without signing in: the token is the proof. */
+export const reportUrl = (links: Pick<MailLinks, "storefrontUrl">, token: string) =>
+  `${links.storefrontUrl}/berichten/melden/${encodeURIComponent(token)}`
+
+export type MessageForMail = {
+  id: string
+  kind: "message" | "reply" | "warning"
+  sender_first_name: string
+  body: string
+  report_token: string
+}
+export type GroupNameForMail = { name: string; woonplaats: string }
+
+const PRIVACY_LINE =
+  "Je antwoord gaat via de winkel: jullie e-mailadressen en telefoonnummers blijven verborgen, tenzij je ze zelf in een bericht zet."
+
+/** A message or reply to one group's admin. */
+export function adminMessageMail(
+  message: MessageForMail,
+  from: GroupNameForMail,
+  to: { admin_name: string | null },
+  links: Pick<MailLinks, "storefrontUrl">
+): MailContent {
+  const isReply = message.kind === "reply"
+  return mail(
+    `Bericht van ${message.sender_first_name} van ${from.name}`,
+    [
+      `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
+      // the first name is the sender's own words: quoted, never part of the shop's sentence
+      `${isReply ? "Een antwoord" : "Een bericht"} van de beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt. Het bericht hieronder komt van die beheerder, niet van ons:`,
+      message.body,
+      `Beantwoorden: ${replyUrl(links, message.id)}`,
+      PRIVACY_LINE,
+      `Is dit bericht ongepast? Melden: ${reportUrl(links, message.report_token)}`,
+      isReply
+        ? "Je krijgt dit antwoord omdat je dit gesprek via Mijn groep bent begonnen."
+        : 'Je krijgt dit bericht omdat je op "Mijn groep" hebt aangezet: "Andere beheerders mogen mij een bericht sturen". Daar kun je het ook weer uitzetten.',
+      `Met vriendelijke groet,\n${SITE}`,
+    ],
+    undefined,
+    { quoteIndex: 2 }
+  )
+}
+
+/** The rules of conduct for a warning, as the form shows them beside it. */
+export const WARNING_RULES =
+  "Noem geen namen en deel geen foto's of beschrijvingen van verdachten. Zie je iets verdachts of is er gevaar? Bel eerst 112."
+
+/** A warning passed on to a nearby group's admin ("Waarschuw buurgroepen"). */
+export function adminWarningMail(
+  message: MessageForMail,
+  from: GroupNameForMail,
+  to: { admin_name: string | null },
+  km: number,
+  links: Pick<MailLinks, "storefrontUrl">
+): MailContent {
+  return mail(
+    `Waarschuwing van ${message.sender_first_name} van ${from.name}`,
+    [
+      `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
+      `De beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt, waarschuwt de buurgroepen binnen ${km} km. De waarschuwing hieronder komt van die beheerder, niet van ons:`,
+      message.body,
+      `Geef je de waarschuwing door in je eigen groep? Houd je dan aan de gedragsregels: ${WARNING_RULES}`,
+      `Beantwoorden: ${replyUrl(links, message.id)}`,
+      PRIVACY_LINE,
+      `Is dit bericht ongepast? Melden: ${reportUrl(links, message.report_token)}`,
+      'Je krijgt dit bericht omdat je op "Mijn groep" hebt aangezet: "Andere beheerders mogen mij een bericht sturen". Daar kun je het ook weer uitzetten.',
+      `Met vriendelijke groet,\n${SITE}`,
+    ],
+    undefined,
+    { quoteIndex: 2 }
+  )
+}
+
+/** To staff: a receiver reported a relayed message. Group names and the text, no addresses. */
+export function messageReportedMail(
+  report: { reason: string | null },
+  message: MessageForMail & { created_at: Date | string; from_group_id: string; to_group_id: string },
+  from: GroupNameForMail,
+  to: GroupNameForMail,
+  links: MailLinks
+): MailContent {
+  return mail(
+    `Bericht tussen beheerders gemeld: "${from.name}"`,
+    [
+      `De beheerder van "${to.name}" heeft een bericht gemeld dat de beheerder van "${from.name}" via de winkel stuurde.`,
+      message.body,
+      `Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren): ${adminGroupUrl(links, message.from_group_id)}`,
+      "Alle meldingen staan in de beheeromgeving onder /admin/admin-messages/reports.",
+    ],
+    [
+      ["Van groep", `${from.name} (${from.woonplaats})`],
+      ["Voornaam afzender", message.sender_first_name],
+      ["Aan groep", `${to.name} (${to.woonplaats})`],
+      ["Soort", { message: "bericht", reply: "antwoord", warning: "waarschuwing" }[message.kind]],
+      ["Verstuurd", formatDateNl(message.created_at, true)],
+      ["Reden van de melding", report.reason ?? "niet opgegeven"],
+    ],
+    { quoteIndex: 1 }
+  )
+}
+
+/**
+ * The notification record of a relayed mail: about the message (resource), so erasure finds
+ * it by the message's id; the data holds ids only, never the text or the first name.
+ */
+export function adminMessageNotification(
+  to: string,
+  template: string,
+  content: MailContent,
+  message: { id: string; kind: string },
+  trigger: string,
+  idempotencyKey = `admin-message-${trigger}:${message.id}`
+): CreateNotificationDTO {
+  return {
+    to,
+    channel: "email",
+    template,
+    content,
+    data: { message_id: message.id, kind: message.kind },
+    trigger_type: `admin_message.${trigger}`,
+    resource_id: message.id,
+    resource_type: "admin_message",
+    idempotency_key: idempotencyKey,
+  }
+}

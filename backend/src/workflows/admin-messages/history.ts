@@ -1,0 +1,118 @@
+/**
+ * What "Berichten" on "Mijn groep" shows (issue 30): the messages a group sent or received,
+ * and one thread. Read only; only for the signed-in admin's own group.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ADMIN_MESSAGE_MODULE } from "../../modules/admin-message"
+import type AdminMessageModuleService from "../../modules/admin-message/service"
+import { ownGroupIds } from "../my-group/steps/own-groups"
+import { GROUP_NOT_FOUND, MESSAGE_NOT_FOUND, messagingError } from "./errors"
+import { groupsByIds } from "./parties"
+
+/** The newest this many messages are listed. */
+export const HISTORY_LIMIT = 200
+
+export type MessageRow = {
+  id: string
+  kind: "message" | "reply" | "warning"
+  from_group_id: string
+  to_group_id: string
+  sender_first_name: string
+  body: string
+  thread_id: string
+  reply_to_id: string | null
+  created_at: Date | string
+}
+
+export type MessageView = {
+  id: string
+  kind: MessageRow["kind"]
+  direction: "sent" | "received"
+  /** the group on the other side; null for a warning the group sent (it went to `recipients` groups) */
+  other_group: { id: string; name: string; slug: string } | null
+  sender_first_name: string
+  body: string
+  thread_id: string
+  reply_to_id: string | null
+  created_at: string
+  recipients?: number
+}
+
+/**
+ * Rows as `groupId` sees them, in the given order. A warning the group sent is one row per
+ * receiving group: it is shown once (as its first row, whose id is the thread's) with the
+ * number of groups it went to.
+ */
+export function toMessageViews(
+  rows: MessageRow[],
+  groupId: string,
+  groups: Map<string, { id: string; name: string; slug: string }>,
+  recipients: Map<string, number>
+): MessageView[] {
+  const views: MessageView[] = []
+  const warningsShown = new Set<string>()
+  for (const row of rows) {
+    const direction = row.from_group_id === groupId ? "sent" : "received"
+    const common = {
+      kind: row.kind,
+      direction,
+      sender_first_name: row.sender_first_name,
+      body: row.body,
+      thread_id: row.thread_id,
+      reply_to_id: row.reply_to_id ?? null,
+      created_at: new Date(row.created_at).toISOString(),
+    } as const
+    if (row.kind === "warning" && direction === "sent") {
+      if (warningsShown.has(row.thread_id)) continue
+      warningsShown.add(row.thread_id)
+      views.push({ ...common, id: row.thread_id, other_group: null, recipients: recipients.get(row.thread_id) ?? 1 })
+      continue
+    }
+    const other = groups.get(direction === "sent" ? row.to_group_id : row.from_group_id)
+    views.push({ ...common, id: row.id, other_group: other ? { id: other.id, name: other.name, slug: other.slug } : null })
+  }
+  return views
+}
+
+async function assertOwnGroup(container: MedusaContainer, customerId: string, groupId: string) {
+  if (!(await ownGroupIds(container, customerId)).includes(groupId)) throw messagingError(404, GROUP_NOT_FOUND)
+}
+
+async function views(container: MedusaContainer, rows: MessageRow[], groupId: string): Promise<MessageView[]> {
+  const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const groups = await groupsByIds(container, rows.flatMap((r) => [r.from_group_id, r.to_group_id]))
+  const sentWarnings = rows.filter((r) => r.kind === "warning" && r.from_group_id === groupId).map((r) => r.thread_id)
+  return toMessageViews(rows, groupId, groups, await service.warningRecipients([...new Set(sentWarnings)]))
+}
+
+/** The group's messages, sent and received, newest first. */
+export async function listGroupMessages(container: MedusaContainer, input: { customer_id: string; group_id: string }) {
+  await assertOwnGroup(container, input.customer_id, input.group_id)
+  const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const rows = await service.listAdminMessages(
+    { $or: [{ from_group_id: input.group_id }, { to_group_id: input.group_id }] },
+    { order: { created_at: "DESC", id: "DESC" }, take: HISTORY_LIMIT }
+  )
+  return views(container, rows as unknown as MessageRow[], input.group_id)
+}
+
+/**
+ * One message and its thread, oldest first, as far as the group is a party: a receiver of a
+ * warning sees the warning and the replies between the two groups, never the other
+ * receivers' replies. 404 unless the group sent or received the message.
+ */
+export async function groupMessageThread(container: MedusaContainer, input: { customer_id: string; group_id: string; message_id: string }) {
+  await assertOwnGroup(container, input.customer_id, input.group_id)
+  const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const [message] = await service.listAdminMessages({ id: input.message_id })
+  if (!message || (message.from_group_id !== input.group_id && message.to_group_id !== input.group_id)) {
+    throw messagingError(404, MESSAGE_NOT_FOUND)
+  }
+  const rows = await service.listAdminMessages(
+    { thread_id: message.thread_id, $or: [{ from_group_id: input.group_id }, { to_group_id: input.group_id }] },
+    { order: { created_at: "ASC", id: "ASC" } }
+  )
+  const thread = await views(container, rows as unknown as MessageRow[], input.group_id)
+  const [view] = await views(container, [message as unknown as MessageRow], input.group_id)
+  return { message: view, thread }
+}

@@ -1,0 +1,43 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  ADMIN_MESSAGE_RECEIVER_MESSAGE,
+  ADMIN_MESSAGE_SENDER_MESSAGE,
+  ADMIN_WARNING_MESSAGE,
+  LIMITS,
+} from "../../../api/middlewares/limits"
+import { type Counted, consumeLimits, refundLimits } from "../../../api/middlewares/rate-limit"
+import { messagingError } from "../errors"
+
+/** The budgets of admin messages (api/middlewares/limits.ts) with their Dutch refusal. */
+const MESSAGING_LIMITS = {
+  sender: { limit: LIMITS.adminMessageSender, message: ADMIN_MESSAGE_SENDER_MESSAGE },
+  receiver: { limit: LIMITS.adminMessageReceiver, message: ADMIN_MESSAGE_RECEIVER_MESSAGE },
+  warning: { limit: LIMITS.adminWarning, message: ADMIN_WARNING_MESSAGE },
+}
+
+/** By name, not by object: step input is stored as data between steps. */
+export type MessagingLimitCheck = { budget: keyof typeof MESSAGING_LIMITS; key: string }
+
+export const consumeMessagingLimitsStepId = "consume-admin-messaging-limits"
+
+/**
+ * Counts the message on the shop's limiter once it is known to be allowed, so a refused
+ * message costs nothing. Over a budget: 429 with that budget's Dutch sentence and
+ * Retry-After, nothing counted. Compensation gives the counts back when the message could
+ * not be stored or mailed.
+ */
+export const consumeMessagingLimitsStep = createStep(
+  consumeMessagingLimitsStepId,
+  async (checks: MessagingLimitCheck[]) => {
+    const result = await consumeLimits(checks.map(({ budget, key }) => ({ limit: MESSAGING_LIMITS[budget].limit, key })))
+    if (!result.ok) {
+      const seconds = result.retryAfterSeconds
+      const refusal = MESSAGING_LIMITS[checks[result.index].budget].message(Math.ceil(seconds / 60))
+      throw messagingError(429, refusal, { retry_after: seconds })
+    }
+    return new StepResponse(undefined, result.counted)
+  },
+  async (counted: Counted[] | undefined) => {
+    if (counted?.length) await refundLimits(counted)
+  }
+)
