@@ -28,7 +28,9 @@ const PHONE = { width: 390, height: 844 }
 const SHOTS_DIR = process.env.SHOTS_DIR
 const SETTING = "Andere beheerders mogen mij een bericht sturen"
 
+/** The page fits the 390 px phone (nothing scrolls sideways: WCAG 1.4.10), and its screenshot when SHOTS_DIR is set. */
 async function shot(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: no sideways scrolling at 390 px`).toBeLessThanOrEqual(PHONE.width)
   if (!SHOTS_DIR) return
   fs.mkdirSync(SHOTS_DIR, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS_DIR, name), fullPage: true })

@@ -68,7 +68,7 @@ export async function setAdminMessaging(token: string | null, groupId: string, e
 /** GET …/nearby?km= (the km as typed; the backend refuses anything but 1, 2 or 5 per field). */
 export async function nearbyGroups(token: string | null, groupId: string, km: string): Promise<{ km: number; groups: NearbyGroup[] }> {
   const answer = await call<{ km: number; groups: ApiNearbyGroup[] }>(token, `${groupPath(groupId)}/nearby`, { query: { km } });
-  return { km: answer.km, groups: (answer.groups ?? []).map(toNearbyGroup) };
+  return { km: answer.km, groups: (answer.groups ?? []).map((g) => toNearbyGroup(g, answer.km)) };
 }
 
 // ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import {
   type ApiAdminMessage,
   chosenKm,
   composeHref,
+  EMERGENCY_LINE,
   excerpt,
   formatDateTime,
   kmParam,
@@ -50,10 +51,13 @@ describe("admin messages: distances", () => {
   });
 
   it("says why a group is near: a shared postcode first, then the distance, then adjacency", () => {
-    expect(nearbyDistanceLabel({ shares_postcode: true, adjacent: false, distance_km: 0.4 })).toBe("gedeelde postcode");
-    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 1.36 })).toBe("1,4 km");
-    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: null })).toBe("aangrenzende postcode");
-    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: null })).toBe("in de buurt");
+    expect(nearbyDistanceLabel({ shares_postcode: true, adjacent: false, distance_km: 0.4 }, 1)).toBe("gedeelde postcode");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: 1.36 }, 2)).toBe("1,4 km");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 1.36 }, 2)).toBe("1,4 km");
+    // listed for its adjacent postcode, its point beyond the chosen distance: not a bare "2,0 km" under "Binnen 1 km"
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 2.01 }, 1)).toBe("aangrenzende postcode, 2,0 km");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: null }, 1)).toBe("aangrenzende postcode");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: null }, 1)).toBe("in de buurt");
   });
 
   it("copies only the public fields of a nearby group", () => {
@@ -68,17 +72,18 @@ describe("admin messages: distances", () => {
       reachable: true,
       admin_email: "geheim@example.nl",
     };
-    const view = toNearbyGroup(api);
+    const view = toNearbyGroup(api, 2);
     expect(view).toEqual({ id: "grp_1", slug: "oost", name: "Buurtpreventie Oost", woonplaats: "Utrecht", distanceLabel: "0,8 km", reachable: true });
     expect(JSON.stringify(view)).not.toContain("geheim");
   });
 
   it("sums up the list in Dutch", () => {
-    expect(nearbySummary([], 2)).toBe("Geen buurgroepen gevonden binnen 2 km.");
-    expect(nearbySummary([{ reachable: true }], 1)).toBe("1 buurgroep binnen 1 km, bereikbaar.");
-    expect(nearbySummary([{ reachable: false }], 1)).toBe("1 buurgroep binnen 1 km, geen enkele bereikbaar.");
-    expect(nearbySummary([{ reachable: true }, { reachable: false }, { reachable: true }], 5)).toBe("3 buurgroepen binnen 5 km, waarvan 2 bereikbaar.");
-    expect(nearbySummary([{ reachable: true }, { reachable: true }], null)).toBe("2 buurgroepen, alle bereikbaar.");
+    expect(nearbySummary([])).toBe("Geen buurgroepen gevonden.");
+    expect(nearbySummary([{ reachable: true }])).toBe("1 buurgroep, bereikbaar.");
+    expect(nearbySummary([{ reachable: false }])).toBe("1 buurgroep, niet bereikbaar.");
+    expect(nearbySummary([{ reachable: true }, { reachable: false }, { reachable: true }])).toBe("3 buurgroepen, waarvan 2 bereikbaar.");
+    expect(nearbySummary([{ reachable: false }, { reachable: false }])).toBe("2 buurgroepen, geen enkele bereikbaar.");
+    expect(nearbySummary([{ reachable: true }, { reachable: true }])).toBe("2 buurgroepen, alle bereikbaar.");
     expect(reachableCountLabel(null)).toBeNull();
     expect(reachableCountLabel(0)).toBe("geen bereikbare buurgroepen");
     expect(reachableCountLabel(1)).toBe("1 bereikbare buurgroep");
@@ -150,7 +155,7 @@ describe("admin messages: words", () => {
   });
 
   it("puts calling 112 (101 in Belgium) first and forbids names, photos and descriptions of suspects", () => {
-    expect(WARNING_RULES[0]).toMatch(/eerst 112 \(in België 101\)/);
+    expect(EMERGENCY_LINE).toBe("Spoed of iets verdachts? Bel eerst 112. In België bel je 101.");
     expect(WARNING_RULES.join(" ")).toMatch(/geen namen en deel geen foto's of beschrijvingen van verdachten/i);
   });
 });

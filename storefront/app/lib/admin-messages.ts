@@ -50,12 +50,15 @@ export function chosenKm(raw: string | null | undefined): Km | null {
 /** The setting's label, word for word as the issue names it. */
 export const SETTING_LABEL = "Andere beheerders mogen mij een bericht sturen";
 
+/** Above the rules of conduct beside the warning form, in bold: the emergency comes first. */
+export const EMERGENCY_LINE = "Spoed of iets verdachts? Bel eerst 112. In België bel je 101.";
+
 /**
- * The rules of conduct beside the warning form (and repeated in the backend's mail).
- * Emergency first; no names, photos or descriptions of suspects.
+ * The rules of conduct beside the warning form, below EMERGENCY_LINE (the backend's mail
+ * repeats them): no names, photos or descriptions of suspects.
  */
 export const WARNING_RULES = [
-  "Bel bij spoed of een verdachte situatie altijd eerst 112 (in België 101). Een waarschuwing aan buurgroepen vervangt nooit een melding bij de politie.",
+  "Een waarschuwing aan buurgroepen vervangt nooit een melding bij de politie.",
   "Noem geen namen en deel geen foto's of beschrijvingen van verdachten of andere mensen. Schrijf wat er gebeurde, waar en wanneer.",
   "Houd het kort en feitelijk: geen geruchten, geen oproep om zelf op te treden.",
   "Deel geen adressen of telefoonnummers van bewoners, en nooit een uitnodigingslink van een WhatsApp-groep.",
@@ -101,33 +104,39 @@ export type NearbyGroup = {
   reachable: boolean;
 };
 
-/** Why a group is near: a shared postcode says most, then the distance, then adjacency. */
-export function nearbyDistanceLabel(group: Pick<ApiNearbyGroup, "distance_km" | "shares_postcode" | "adjacent">): string {
+/**
+ * Why a group is near: a shared postcode says most, then the distance; a group listed for an
+ * adjacent postcode whose point lies beyond the chosen distance says so ("aangrenzende
+ * postcode, 2,0 km"), so "2,0 km" under "Binnen 1 km" does not read as a mistake.
+ */
+export function nearbyDistanceLabel(group: Pick<ApiNearbyGroup, "distance_km" | "shares_postcode" | "adjacent">, km: number | null = null): string {
   if (group.shares_postcode) return "gedeelde postcode";
-  if (typeof group.distance_km === "number" && Number.isFinite(group.distance_km)) return formatDistance(group.distance_km);
-  if (group.adjacent) return "aangrenzende postcode";
-  return "in de buurt";
+  const distance = typeof group.distance_km === "number" && Number.isFinite(group.distance_km) ? formatDistance(group.distance_km) : null;
+  if (group.adjacent && (distance === null || km === null || group.distance_km! > km)) {
+    return distance ? `aangrenzende postcode, ${distance}` : "aangrenzende postcode";
+  }
+  return distance ?? "in de buurt";
 }
 
-export function toNearbyGroup(group: ApiNearbyGroup): NearbyGroup {
+export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): NearbyGroup {
   return {
     id: group.id,
     slug: group.slug,
     name: group.name,
     woonplaats: group.woonplaats,
-    distanceLabel: nearbyDistanceLabel(group),
+    distanceLabel: nearbyDistanceLabel(group, km),
     reachable: group.reachable === true,
   };
 }
 
-/** "3 groepen, waarvan 2 bereikbaar" above the list. */
-export function nearbySummary(groups: readonly { reachable: boolean }[], km: number | null): string {
-  const within = km === null ? "" : ` binnen ${formatNumber(km)} km`;
-  if (!groups.length) return `Geen buurgroepen gevonden${within}.`;
+/** "6 buurgroepen, waarvan 3 bereikbaar." above the list (the list also holds shared and adjacent postcodes beyond the distance). */
+export function nearbySummary(groups: readonly { reachable: boolean }[]): string {
+  if (!groups.length) return "Geen buurgroepen gevonden.";
   const reachable = groups.filter((g) => g.reachable).length;
   const all = groups.length === 1 ? "1 buurgroep" : `${formatNumber(groups.length)} buurgroepen`;
-  const some = reachable === 0 ? "geen enkele bereikbaar" : reachable === groups.length ? (reachable === 1 ? "bereikbaar" : "alle bereikbaar") : `waarvan ${formatNumber(reachable)} bereikbaar`;
-  return `${all}${within}, ${some}.`;
+  if (groups.length === 1) return `${all}, ${reachable ? "bereikbaar" : "niet bereikbaar"}.`;
+  const some = reachable === 0 ? "geen enkele bereikbaar" : reachable === groups.length ? "alle bereikbaar" : `waarvan ${formatNumber(reachable)} bereikbaar`;
+  return `${all}, ${some}.`;
 }
 
 /** "2 buurgroepen" in the warning form's distance choice. */

@@ -111,8 +111,9 @@ export default function NearbyGroupsPage() {
             <h2 id="lijst-kop" className="text-2xl font-bold text-slate-900">
               {km === null ? "Groepen in de buurt" : `Binnen ${km} km`}
             </h2>
-            <p className="mt-1 text-slate-700" data-testid="nearby-summary">
-              {nearbySummary(nearby, km)}
+            <p className="mt-1 text-slate-700">Groepen met een gedeelde of aangrenzende postcode staan er altijd bij.</p>
+            <p className="mt-1 font-semibold text-slate-900" data-testid="nearby-summary">
+              {nearbySummary(nearby)}
             </p>
             {nearby.length ? (
               <ul role="list" className="mt-4 space-y-4">
@@ -149,7 +150,7 @@ export default function NearbyGroupsPage() {
                         </li>
                       </ul>
                       {!g.reachable ? (
-                        <p className="mt-2 text-sm text-slate-700">Deze beheerder heeft berichten van andere beheerders niet aangezet.</p>
+                        <p className="mt-2 text-sm text-slate-700">Deze beheerder ontvangt geen berichten van andere beheerders.</p>
                       ) : null}
                     </article>
                   </li>

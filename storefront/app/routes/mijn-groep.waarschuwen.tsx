@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { FieldError, fieldId } from "~/components/form/Field";
 import {
   DEFAULT_KM,
+  EMERGENCY_LINE,
   KM_CHOICES,
   messagesHref,
   reachableCountLabel,
@@ -100,7 +101,7 @@ export default function WarnNearbyGroupsPage() {
           <h2 id="regels-kop" className="text-xl font-bold">
             Gedragsregels
           </h2>
-          <p className="mt-2 text-lg font-bold">Spoed? Bel eerst 112. In België bel je 101.</p>
+          <p className="mt-2 text-lg font-bold">{EMERGENCY_LINE}</p>
           <ul className="mt-3 list-disc space-y-2 pl-5">
             {WARNING_RULES.map((rule) => (
               <li key={rule}>{rule}</li>
@@ -156,6 +157,10 @@ export default function WarnNearbyGroupsPage() {
                 maxLength={WARNING_MAX}
                 messageHint={`Wat gebeurde er, waar en wanneer? Minstens 10 en hoogstens ${WARNING_MAX} tekens. Geen namen, foto's of beschrijvingen van verdachten.`}
               />
+              <p className="text-sm text-slate-700">
+                Ieder krijgt je waarschuwing als e-mail via de winkel, zonder je e-mailadres of telefoonnummer. Vanuit een groep gaan per dag
+                hoogstens 3 waarschuwingen.
+              </p>
               <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
                 <Button type="submit" disabled={sending}>
                   {sending ? "Versturen…" : "Waarschuwing versturen"}
@@ -164,7 +169,6 @@ export default function WarnNearbyGroupsPage() {
                   Annuleren
                 </Link>
               </div>
-              <p className="text-sm text-slate-700">Vanuit een groep gaan per dag hoogstens 3 waarschuwingen.</p>
             </Form>
           )}
         </div>

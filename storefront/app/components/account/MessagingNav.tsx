@@ -11,7 +11,8 @@ const SECTIONS: { key: MessagingSection; label: string; href: (id: string) => st
 
 /**
  * The messaging pages' own navigation (plain links, so it works without JavaScript; the
- * current one has aria-current), and, for an admin of more than one approved group, which
+ * current one has aria-current; on a 390 px phone the three fit on one line, and wrap rather
+ * than overflow on a narrower one or with larger text), and, for an admin of more than one approved group, which
  * group the page is about.
  */
 export function MessagingNav({
@@ -27,15 +28,15 @@ export function MessagingNav({
   return (
     <div className="mb-8 space-y-4">
       <nav aria-label="Andere beheerders">
-        <ul className="flex gap-1 rounded-lg border-2 border-brand-blue bg-brand-blue-light p-1">
+        <ul className="flex flex-wrap gap-1 rounded-lg border-2 border-brand-blue bg-brand-blue-light p-1">
           {SECTIONS.map((s) => {
             const isCurrent = s.key === current;
             return (
-              <li key={s.key} className="flex-1">
+              <li key={s.key} className="grow">
                 <Link
                   to={s.href(group.id)}
                   aria-current={isCurrent ? "page" : undefined}
-                  className={`block rounded-md px-2 py-2.5 text-center font-semibold sm:px-3 ${
+                  className={`block rounded-md px-1.5 py-2.5 text-center text-sm font-semibold sm:px-3 sm:text-base ${
                     isCurrent ? "bg-brand-blue text-white" : "text-brand-blue underline underline-offset-2 hover:bg-white hover:no-underline"
                   }`}
                 >
