@@ -363,5 +363,198 @@ medusaIntegrationTestRunner({
         expect((await send(dirk, carla.row.id)).status).toBe(429)
       })
     })
+
+    describe("Waarschuw buurgroepen", () => {
+      it("mails each reachable nearby admin once, lists the warning once with its count, allows 3 a day", async () => {
+        // Groningen: no other test has groups here. 9725 is ~1 km, 9717 ~1.5 km, 9733 ~4.3 km from 9711.
+        const anouk = await admin("waarschuwer", ["9711"])
+        const bert = await admin("waarschuwd", ["9725"])
+        const carla = await admin("gewaarschuwd", ["9717"])
+        const dirk = await admin("uitgezet", ["9725"])
+        const erik = await admin("verweg", ["9733"])
+        for (const a of [bert, carla, erik]) expect((await setMessaging(a, true)).status).toBe(200)
+        const warning = { first_name: "Anouk", message: "Vannacht is er ingebroken aan de Lindelaan, let op elkaars huis.", km: 2 }
+        const warn = (body: Record<string, unknown> = {}) => post(`/store/my-group/groups/${anouk.row.id}/warnings`, { ...warning, ...body }, anouk.headers)
+
+        const sent = await warn()
+        expect(sent.status).toBe(201)
+        expect(sent.data).toEqual({ sent_to: 2 })
+        for (const receiver of [bert, carla]) {
+          const [mail] = await waitForMailTo(receiver.email)
+          expect(mail.headers.subject).toBe(`Waarschuwing van Anouk van ${anouk.row.name}`)
+          expect(mail.text).toContain(warning.message)
+          expect(mail.text).toContain("Bel eerst 112.")
+          expect(mail.text).toMatch(/Beantwoorden: http:\/\/shop\.test\/mijn-groep\/berichten\/admmsg_/)
+          expectNoSenderIdentity(mail, anouk)
+        }
+        await kit.mailsSettled()
+        // the admin who left the setting off, and the group beyond 2 km, receive nothing
+        expect(relayMailsTo(dirk.email)).toEqual([])
+        expect(relayMailsTo(erik.email)).toEqual([])
+
+        const history = await get(`/store/my-group/groups/${anouk.row.id}/messages`, anouk.headers)
+        expect(history.data.messages).toHaveLength(1)
+        expect(history.data.messages[0]).toMatchObject({ kind: "warning", direction: "sent", other_group: null, recipients: 2, body: warning.message })
+        const received = await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)
+        expect(received.data.messages).toHaveLength(1)
+        expect(received.data.messages[0]).toMatchObject({ kind: "warning", direction: "received", other_group: { id: anouk.row.id } })
+
+        // a receiver answers; the sender gets it, and only that receiver's side is in its thread
+        const answered = await reply(bert, received.data.messages[0].id, { message: "Dank je, we houden een oogje in het zeil." })
+        expect(answered.status).toBe(201)
+        await waitForMailTo(anouk.email)
+        const thread = await get(`/store/my-group/groups/${anouk.row.id}/messages/${history.data.messages[0].id}`, anouk.headers)
+        expect(thread.data.thread.map((m: any) => [m.kind, m.direction, m.recipients ?? null])).toEqual([
+          ["warning", "sent", 2],
+          ["reply", "received", null],
+        ])
+        const carlaThread = await get(`/store/my-group/groups/${carla.row.id}/messages`, carla.headers)
+        expect(carlaThread.data.messages.map((m: any) => m.kind)).toEqual(["warning"])
+
+        // 3 a day per group
+        expect((await warn()).status).toBe(201)
+        expect((await warn()).status).toBe(201)
+        const fourth = await nothingSent(() => warn())
+        expect(fourth.status).toBe(429)
+        expect(fourth.data.message).toMatch(/^Je groep heeft in de afgelopen 24 uur al 3 waarschuwingen gestuurd\. Probeer het over \d+ uur opnieuw\.$/)
+        expect(Number(fourth.headers["retry-after"])).toBeGreaterThan(3600)
+
+        const noKm = await nothingSent(() => post(`/store/my-group/groups/${erik.row.id}/warnings`, { first_name: "Erik", message: warning.message }, erik.headers))
+        expect(noKm.data.errors.km).toBe("Kies 1, 2 of 5 km.")
+        const nobody = await nothingSent(() => post(`/store/my-group/groups/${erik.row.id}/warnings`, { ...warning, first_name: "Erik", km: 1 }, erik.headers))
+        expect([nobody.status, nobody.data.message]).toEqual([400, "Er zijn geen buurgroepen die berichten ontvangen binnen 1 km."])
+        const invite = await nothingSent(() => warn({ message: "Kom in de groep: wa.me/31612345678 snel" }))
+        expect(invite.status).toBe(400)
+      })
+    })
+
+    describe("report and block", () => {
+      it("the report link reaches staff without signing in; staff see reports and block the admin across their groups", async () => {
+        const anouk = await admin("gemeld", ["3581"])
+        const bert = await admin("melder", ["3583"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+        expect((await send(anouk, bert.row.id, { message: "Jullie groep is waardeloos, opdoeken!" })).status).toBe(201)
+        const [mail] = await waitForMailTo(bert.email)
+        const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+
+        const ip = { "x-forwarded-for": kit.nextIp() }
+        const reported = await post("/store/admin-messages/report", { token, reason: "Scheldt ons uit" }, ip)
+        expect(reported.status).toBe(200)
+        expect(reported.data).toEqual({ reported: true })
+        const staffMail = await (async () => {
+          for (let i = 0; i < 200; i++) {
+            const found = readMails(MAIL_DIR).find((m) => path.basename(m.file).includes("-group-admin-message-reported-"))
+            if (found) return found
+            await new Promise((r) => setTimeout(r, 50))
+          }
+          throw new Error("no staff mail")
+        })()
+        expect(staffMail.headers.to).toBe("moderatie@example.nl")
+        expect(staffMail.headers.subject).toBe(`Bericht tussen beheerders gemeld: ${anouk.row.name}`)
+        expect(staffMail.text).toContain("Jullie groep is waardeloos, opdoeken!")
+        expect(staffMail.text).toContain("Scheldt ons uit")
+        expect(staffMail.text).toContain(`http://admin.test/app/groups/${anouk.row.id}`)
+        expectNoSenderIdentity(staffMail, anouk)
+        // once is enough: no second report or mail while staff have not handled it
+        expect((await post("/store/admin-messages/report", { token }, ip)).status).toBe(200)
+        await kit.mailsSettled()
+        expect(readMails(MAIL_DIR).filter((m) => path.basename(m.file).includes("-group-admin-message-reported-"))).toHaveLength(1)
+
+        const unknown = await post("/store/admin-messages/report", { token: "x".repeat(43) }, ip)
+        expect([unknown.status, unknown.data.message]).toEqual([404, "Deze meldlink is onbekend of het bericht is verwijderd."])
+        const broken = await post("/store/admin-messages/report", { token: "kort" }, ip)
+        expect(broken.data.errors.token).toBe("Deze meldlink is onvolledig. Open de link uit de e-mail opnieuw.")
+
+        // staff's list
+        expect((await get("/admin/admin-messages/reports")).status).toBe(401)
+        const list = await kit.call(api.get("/admin/admin-messages/reports", kit.admin))
+        expect(list.status).toBe(200)
+        const report = list.data.reports.find((r: any) => r.message?.from_group.id === anouk.row.id)
+        expect(report).toMatchObject({
+          reason: "Scheldt ons uit",
+          handled_at: null,
+          message: { body: "Jullie groep is waardeloos, opdoeken!", sender_first_name: "Anouk", to_group: { id: bert.row.id }, sender_blocked: false },
+        })
+
+        // staff block the admin: refused on every group of theirs, shown on Mijn groep, not reachable
+        const block = (groupId: string, body: unknown) => kit.call(api.post(`/admin/groups/${groupId}/messaging-block`, body, kit.admin))
+        expect((await block(anouk.row.id, { blocked: "ja" })).data.errors.blocked).toBeDefined()
+        expect((await block("nbgrp_bestaatniet", { blocked: true })).status).toBe(404)
+        expect((await kit.call(api.post(`/admin/groups/${anouk.row.id}/messaging-block`, { blocked: true }))).status).toBe(401)
+        const blocked = await block(anouk.row.id, { blocked: true, reason: "Scheldt andere beheerders uit" })
+        expect([blocked.status, blocked.data]).toEqual([200, { blocked: true }])
+        const refused = await nothingSent(() => send(anouk, bert.row.id))
+        expect([refused.status, refused.data.message]).toEqual([403, BLOCKED])
+        expect((await get("/store/my-group", anouk.headers)).data.groups[0].messaging_blocked).toBe(true)
+        expect((await setMessaging(anouk, true)).status).toBe(200)
+        const nearby = await get(`/store/my-group/groups/${bert.row.id}/nearby?km=1`, bert.headers)
+        expect(nearby.data.groups.find((g: any) => g.id === anouk.row.id).reachable).toBe(false)
+        const after = await kit.call(api.get("/admin/admin-messages/reports", kit.admin))
+        expect(after.data.reports.find((r: any) => r.id === report.id).message.sender_blocked).toBe(true)
+
+        const unblocked = await block(anouk.row.id, { blocked: false })
+        expect(unblocked.data).toEqual({ blocked: false })
+        expect((await send(anouk, bert.row.id)).status).toBe(201)
+      })
+
+      it("limits reports per address, unknown tokens included", async () => {
+        const ip = { "x-forwarded-for": kit.nextIp() }
+        for (let i = 0; i < 10; i++) expect((await post("/store/admin-messages/report", { token: `onbekend${i}`.padEnd(43, "x") }, ip)).status).toBe(404)
+        const refused = await post("/store/admin-messages/report", { token: "y".repeat(43) }, ip)
+        expect(refused.status).toBe(429)
+        expect(refused.data.message).toMatch(/^Te veel meldingen\. Probeer het over \d+ minuten opnieuw\.$/)
+      })
+    })
+
+    describe("erasure", () => {
+      it("removing an admin's data deletes their messages both ways, reports, blocks and the setting; reply and report links answer 404", async () => {
+        // Amsterdam: 1012 lies next to 1011
+        const vera = await admin("verwijder", ["1011"])
+        const bert = await admin("blijver", ["1012"])
+        const carla = await admin("derdepartij", ["1012"])
+        for (const a of [vera, bert, carla]) expect((await setMessaging(a, true)).status).toBe(200)
+        const sent = await send(vera, bert.row.id, { first_name: "Vera", message: `Mail me gerust op ${vera.email} of bel ${vera.phone}.` })
+        expect(sent.status).toBe(201)
+        const [mail] = await waitForMailTo(bert.email)
+        const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+        const answered = await reply(bert, sent.data.message.id)
+        expect(answered.status).toBe(201)
+        const fromBert = await send(bert, vera.row.id)
+        expect(fromBert.status).toBe(201)
+        const between = await send(bert, carla.row.id)
+        expect(between.status).toBe(201)
+        expect((await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })).status).toBe(200)
+        expect((await kit.call(api.post(`/admin/groups/${vera.row.id}/messaging-block`, { blocked: true, reason: "Vera deelt telefoonnummers" }, kit.admin))).status).toBe(200)
+        await kit.mailsSettled()
+        const ids = [sent.data.message.id, answered.data.message.id, fromBert.data.message.id]
+
+        const removed = await post("/store/my-group/removal", { confirm: true }, vera.headers)
+        expect(removed.status).toBe(200)
+        await kit.mailsSettled()
+
+        const rows = async (sql: string, params: unknown[]) => (await dbConnection.raw(sql, params)).rows
+        expect(await rows("select id from admin_message where from_group_id = ? or to_group_id = ?", [vera.row.id, vera.row.id])).toEqual([])
+        expect(await rows("select id from message_report where message_id = any(?)", [ids])).toEqual([])
+        expect(await rows("select id from messaging_block where group_id = ?", [vera.row.id])).toEqual([])
+        expect(await rows("select id from notification where resource_id = any(?)", [ids])).toEqual([])
+        expect(await rows("select id from admin_message where body ilike ?", [`%${vera.email}%`])).toEqual([])
+        expect((await kit.service().retrieveNeighbourhoodGroup(vera.row.id)).admin_messages_enabled).toBe(false)
+        // the other admins' own conversation stays
+        expect((await rows("select id from admin_message where id = ?", [between.data.message.id])).length).toBe(1)
+
+        // the reply path to Vera is gone
+        const thread = await get(`/store/my-group/groups/${bert.row.id}/messages/${sent.data.message.id}`, bert.headers)
+        expect([thread.status, thread.data.message]).toEqual([404, "Bericht niet gevonden."])
+        const late = await nothingSent(() => reply(bert, fromBert.data.message.id))
+        expect(late.status).toBe(404)
+        expect((await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)).data.messages.map((m: any) => m.id)).toEqual([
+          between.data.message.id,
+        ])
+        const report = await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })
+        expect(report.status).toBe(404)
+        const again = await nothingSent(() => send(bert, vera.row.id))
+        expect([again.status, again.data.message]).toEqual([404, CANNOT_RECEIVE])
+      })
+    })
   },
 })

@@ -219,6 +219,20 @@ medusaIntegrationTestRunner({
       const { data: signedIn } = await login(mixed, ADMIN_PASSWORD)
       // and a resident's message to Vera's group
       expect((await post(`/store/groups/${row.slug}/contact`, { name: "Bewoner", email: "bewoner@example.nl", message: "Mag ik erbij in de groep?" }, { "x-forwarded-for": nextIp() })).status).toBe(200)
+      // and admin to admin (issue 30): Vera shares her address in a message to the other group's admin, who answers
+      await service().setAdminMessagesEnabled(other.id, true)
+      const toOther = await post(
+        `/store/my-group/groups/${row.id}/messages`,
+        { to_group_id: other.id, first_name: "Vera", message: `Bel of mail me gerust: ${mixed}` },
+        bearer(signedIn.token)
+      )
+      expect(toOther.status).toBe(201)
+      await mailsSettled()
+      const bertLink = setPasswordLink((await mailFor(other.id, "group-account-set-password")).text)
+      expect((await setPassword(bertLink.token, ADMIN_PASSWORD)).status).toBe(200)
+      const { data: bert } = await login("buur@example.nl", ADMIN_PASSWORD)
+      const answer = { first_name: "Bert", message: "Dank je, ik mail je." }
+      expect((await post(`/store/my-group/groups/${other.id}/messages/${toOther.data.message.id}/reply`, answer, bearer(bert.token))).status).toBe(201)
       await mailsSettled()
 
       // before: the address is in mail records (in any case), staff's copy and mail files
@@ -254,6 +268,9 @@ medusaIntegrationTestRunner({
       }
       expect(await service().retrieveNeighbourhoodGroup(other.id)).toMatchObject({ status: "approved", admin_email: "buur@example.nl" })
       expect((await notifications().listNotifications({ to: "buur@example.nl" } as any)).length).toBeGreaterThan(0)
+      // the messages between the two groups are gone with Vera's data
+      const { rows: messagesLeft } = await dbConnection.raw("select count(*)::int as n from admin_message where from_group_id = ? or to_group_id = ?", [row.id, row.id])
+      expect(messagesLeft[0].n).toBe(0)
       expect((await login(mixed, ADMIN_PASSWORD)).status).toBe(401)
     })
   },

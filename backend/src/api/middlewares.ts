@@ -2,6 +2,7 @@ import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery 
 import {
   AdminCreateGroup,
   AdminGetGroupsParams,
+  AdminMessagingBlock,
   AdminModerateGroup,
   AdminRejectGroup,
   AdminRejectGroupChanges,
@@ -20,6 +21,7 @@ import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
 import { noticeAuthorMiddlewares } from "./store/notices/author/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
+import { adminMessageReportMiddlewares } from "./store/admin-messages/middlewares"
 import { authAccountMiddlewares, authAnswerMiddlewares } from "./middlewares/auth-accounts"
 import { adminInviteMiddlewares } from "./admin/invites/middlewares"
 import { passwordChangedMiddlewares } from "./middlewares/password-changed"
@@ -107,6 +109,11 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminRejectGroup)],
     },
     {
+      matcher: "/admin/groups/:id/messaging-block",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminMessagingBlock)],
+    },
+    {
       matcher: "/admin/groups/:id/changes/reject",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminRejectGroupChanges)],
@@ -118,6 +125,8 @@ export default defineMiddlewares({
       bodyParser: { sizeLimit: "2mb" },
     },
     ...myGroupMiddlewares,
+    // ---- the report link of relayed admin messages (issue 30)
+    ...adminMessageReportMiddlewares,
     ...cartMiddlewares,
     // ---- orders per address and per e-mail address (api/middlewares/checkout-limits.ts)
     ...checkoutLimitMiddlewares,

@@ -97,12 +97,11 @@ export function messageReportedMail(
   links: MailLinks
 ): MailContent {
   return mail(
-    `Bericht tussen beheerders gemeld: "${from.name}"`,
+    `Bericht tussen beheerders gemeld: ${from.name}`,
     [
       `De beheerder van "${to.name}" heeft een bericht gemeld dat de beheerder van "${from.name}" via de winkel stuurde.`,
       message.body,
       `Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren): ${adminGroupUrl(links, message.from_group_id)}`,
-      "Alle meldingen staan in de beheeromgeving onder /admin/admin-messages/reports.",
     ],
     [
       ["Van groep", `${from.name} (${from.woonplaats})`],

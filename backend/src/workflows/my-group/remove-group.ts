@@ -8,6 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../modules/neighbourhood-group"
 import { GroupEvents } from "../../modules/neighbourhood-group/events"
+import { eraseAdminMessagingStep } from "./steps/erase-admin-messaging"
 import { eraseGroupAdminDataStep } from "./steps/erase-group-admin-data"
 import { eraseMailRecordsStep } from "./steps/erase-mail-records"
 
@@ -22,9 +23,10 @@ export const removeMyGroupWorkflowId = "remove-my-neighbourhood-group"
  * e-mail and phone are erased (the anonymous rows stay for order history); the links
  * customer ↔ group are dismissed; the customer's own personal fields are blanked
  * before Medusa's removeCustomerAccountWorkflow deletes the customer (soft) and its
- * login (the auth identity, unless a staff login shares it). Last, the records of the
- * e-mails to, from or about the address and the erased groups go, and so do the
- * .eml files in MAIL_DIR that mention the address.
+ * login (the auth identity, unless a staff login shares it). Last, the messages the
+ * groups sent to or received from other groups' admins (with reports and blocks, issue 30)
+ * go, then the records of the e-mails to, from or about the address, the erased groups
+ * and those messages, and the .eml files in MAIL_DIR that mention the address.
  */
 export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (input: RemoveMyGroupWorkflowInput) => {
   const erased = eraseGroupAdminDataStep({ customer_id: input.customer_id })
@@ -42,6 +44,15 @@ export const removeMyGroupWorkflow = createWorkflow(removeMyGroupWorkflowId, (in
   removeCustomerAccountWorkflow.runAsStep({ input: { customerId: input.customer_id } })
   const events = transform({ erased }, ({ erased }) => erased.group_ids.map((id) => ({ id })))
   emitEventStep({ eventName: GroupEvents.ARCHIVED, data: events })
-  eraseMailRecordsStep(transform({ erased }, ({ erased }) => ({ emails: erased.emails, group_ids: erased.group_ids })))
+  const messaging = eraseAdminMessagingStep(
+    transform({ erased, input }, ({ erased, input }) => ({ group_ids: erased.group_ids, customer_id: input.customer_id }))
+  )
+  eraseMailRecordsStep(
+    transform({ erased, messaging }, ({ erased, messaging }) => ({
+      emails: erased.emails,
+      group_ids: erased.group_ids,
+      resource_ids: messaging.message_ids,
+    }))
+  )
   return new WorkflowResponse(erased)
 })

@@ -31,6 +31,7 @@ export const ADMIN_GROUP_FIELDS = [
   "pending_changes",
   "changes_requested_at",
   "possible_duplicate_of",
+  "admin_messages_enabled",
   "metadata",
   "created_at",
   "updated_at",
@@ -114,3 +115,12 @@ export const AdminRejectGroupChanges = z
   })
   .strict()
 export type AdminRejectGroupChangesType = z.infer<typeof AdminRejectGroupChanges>
+
+/** POST /admin/groups/:id/messaging-block: stop (or allow again) the group's admin messaging other admins. */
+export const AdminMessagingBlock = z
+  .object({
+    blocked: z.boolean({ error: "Geef blocked mee: true om te blokkeren, false om weer toe te staan" }),
+    reason: z.string().trim().max(1000, "De reden mag hoogstens 1000 tekens lang zijn").optional(),
+  })
+  .strict()
+export type AdminMessagingBlockType = z.infer<typeof AdminMessagingBlock>

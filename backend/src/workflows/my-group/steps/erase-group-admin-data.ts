@@ -6,18 +6,19 @@ import { NEIGHBOURHOOD_GROUP_MODULE } from "../../../modules/neighbourhood-group
 import type NeighbourhoodGroupModuleService from "../../../modules/neighbourhood-group/service"
 import { ownGroupIds } from "./own-groups"
 
-const ERASED_FIELDS = ["status", "archived_at", "admin_name", "admin_email", "admin_phone", "metadata"] as const
+const ERASED_FIELDS = ["status", "archived_at", "admin_name", "admin_email", "admin_phone", "admin_messages_enabled", "metadata"] as const
 
 export const eraseGroupAdminDataStepId = "erase-neighbourhood-group-admin-data"
 
 /**
- * For every group of the admin: archive it (out of the directory) and erase its
- * admin's name, e-mail and phone number. "Every group" is the groups linked to the
- * account plus every other group registered with the same address, compared whole
- * after trimming and lower-casing (pending or rejected registrations never got a link;
- * older ones may predate lower-casing). Registrations waiting for confirmation with the
- * address are deleted. The rows stay, anonymous, so orders placed for a group keep pointing
- * to it. Returns the addresses found, normalised, for the mail records and files.
+ * For every group of the admin: archive it (out of the directory), erase its admin's
+ * name, e-mail and phone number and switch admin messages off (issue 30). "Every group"
+ * is the groups linked to the account plus every other group registered with the same
+ * address, compared whole after trimming and lower-casing (pending or rejected
+ * registrations never got a link; older ones may predate lower-casing). Registrations
+ * waiting for confirmation with the address are deleted. The rows stay, anonymous, so
+ * orders placed for a group keep pointing to it. Returns the addresses found, normalised,
+ * for the mail records and files.
  * Compensation puts the previous values back.
  */
 export const eraseGroupAdminDataStep = createStep(
@@ -54,6 +55,8 @@ export const eraseGroupAdminDataStep = createStep(
         admin_name: null,
         admin_email: null,
         admin_phone: null,
+        // nobody left to message
+        admin_messages_enabled: false,
         // a note for staff, without personal data
         metadata: { ...((g.metadata as Record<string, unknown>) ?? {}), personal_data_erased_at: now.toISOString() },
       }))

@@ -51,7 +51,7 @@ export async function deleteMailFiles(dir: string, emails: string[]): Promise<nu
  * - records addressed to the admin, in any letter case of the address,
  * (every address compared whole, never as a substring: a@x.co is not ba@x.com)
  * - records about the erased groups (e.g. staff's copy of the registration with
- *   name, e-mail and phone),
+ *   name, e-mail and phone) and their admin messages (`resource_ids`),
  * - records whose data or reply-to mention the address (a message the admin sent
  *   another group through the contact relay),
  * - .eml files that name the address anywhere (headers or decoded body).
@@ -61,9 +61,10 @@ export async function deleteMailFiles(dir: string, emails: string[]): Promise<nu
  */
 export const eraseMailRecordsStep = createStep(
   eraseMailRecordsStepId,
-  async (input: { emails: string[]; group_ids?: string[] }, { container }) => {
+  async (input: { emails: string[]; group_ids?: string[]; resource_ids?: string[] }, { container }) => {
     const emails = [...new Set(input.emails.filter(Boolean).map(normaliseEmail))]
-    const groupIds = input.group_ids ?? []
+    // the erased groups, and other erased resources mails were about (admin messages)
+    const groupIds = [...(input.group_ids ?? []), ...(input.resource_ids ?? [])]
     if (!emails.length && !groupIds.length) return new StepResponse({ deleted: 0, files: 0 })
     const notifications = container.resolve(Modules.NOTIFICATION) as INotificationModuleService & {
       deleteNotifications(ids: string[]): Promise<void>

@@ -1,0 +1,65 @@
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
+import { readShopSettings } from "../../config/env"
+import { GROUP_MAIL_TEMPLATES } from "../groups/emails"
+import { adminMessageNotification, adminWarningMail } from "./emails"
+import { messagingError, NO_REACHABLE_GROUPS } from "./errors"
+import { groupsByIds, type MessagingGroup, nearbyGroupsOf, resolveSender } from "./parties"
+import { createAdminMessagesStep, type NewAdminMessage } from "./steps/create-messages"
+import { consumeMessagingLimitsStep } from "./steps/messaging-limits"
+
+export type SendWarningInput = { customer_id: string; group_id: string; first_name: string; message: string; km: number }
+
+/**
+ * The sender as for a message; the receivers are exactly the groups "Buurgroepen" marks
+ * reachable within km (switched on, not blocked). None: 400, nothing counted.
+ */
+const prepareWarningStep = createStep("prepare-admin-warning", async (input: SendWarningInput, { container }) => {
+  const sender = await resolveSender(container, input.customer_id, input.group_id)
+  const nearby = await nearbyGroupsOf(container, input)
+  const reachable = await groupsByIds(container, nearby.filter((g) => g.reachable).map((g) => g.id))
+  const receivers = [...reachable.values()].filter((g) => g.status === "approved" && g.admin_email)
+  if (!receivers.length) throw messagingError(400, NO_REACHABLE_GROUPS(input.km), { field: "km" })
+  const messages: NewAdminMessage[] = receivers.map((to) => ({
+    kind: "warning",
+    from_group_id: sender.group.id,
+    to_group_id: to.id,
+    sender_first_name: input.first_name,
+    body: input.message,
+  }))
+  return new StepResponse<{ from: MessagingGroup; receivers: MessagingGroup[]; messages: NewAdminMessage[] }>({
+    from: sender.group,
+    receivers,
+    messages,
+  })
+})
+
+export const sendWarningWorkflowId = "send-admin-warning"
+
+/**
+ * "Waarschuw buurgroepen" (issue 30): one warning, one relayed mail per reachable nearby
+ * group's admin, each its own row (own reply link and report token) in one thread. Three
+ * per sending group per day. Area notices (wijkagent) are a separate channel, untouched.
+ */
+export const sendWarningWorkflow = createWorkflow(sendWarningWorkflowId, (input: SendWarningInput) => {
+  const prepared = prepareWarningStep(input)
+  consumeMessagingLimitsStep(transform({ input }, ({ input }) => [{ budget: "warning" as const, key: input.group_id }]))
+  const stored = createAdminMessagesStep(transform({ prepared }, ({ prepared }) => prepared.messages))
+  const notifications = transform({ prepared, stored, input }, ({ prepared, stored, input }): CreateNotificationDTO[] => {
+    const settings = readShopSettings()
+    const receivers = new Map(prepared.receivers.map((g) => [g.id, g]))
+    return stored.map((message) => {
+      const to = receivers.get(message.to_group_id)!
+      return adminMessageNotification(
+        to.admin_email!,
+        GROUP_MAIL_TEMPLATES.adminWarning,
+        adminWarningMail(message, prepared.from, to, input.km, settings),
+        message,
+        "warning"
+      )
+    })
+  })
+  sendNotificationsStep(notifications)
+  return new WorkflowResponse(transform({ stored }, ({ stored }) => ({ sent_to: stored.length })))
+})
