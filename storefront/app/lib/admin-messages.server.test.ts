@@ -287,4 +287,18 @@ describe("/berichten/melden/:token", () => {
     expect(seen[0]!.body).toEqual({ token: "onbekend" });
     expect([answer.init?.status, answer.data?.errors?._]).toEqual([404, "Deze meldlink klopt niet (meer)."]);
   });
+
+  it("says a refused token for the whole form (there is no token field to link to)", async () => {
+    const incomplete = "Deze meldlink is onvolledig. Open de link uit de e-mail opnieuw.";
+    stubBackend(() => ({ status: 400, body: { type: "invalid_data", message: incomplete, errors: { token: incomplete, reason: "Je toelichting mag hoogstens 1000 tekens lang zijn" } } }));
+    const { action } = await import("~/routes/berichten.melden.$token");
+    const request = new Request("http://shop.test/berichten/melden/kort", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ reason: "x".repeat(1001) }).toString(),
+    });
+    const answer = dataOf((await callRoute(action, request, { token: "kort" })).result);
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data?.errors).toEqual({ _: incomplete, reason: "Je toelichting mag hoogstens 1000 tekens lang zijn." });
+  });
 });

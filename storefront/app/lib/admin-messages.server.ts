@@ -37,6 +37,24 @@ function keepDutchRefusal(error: unknown): never {
   throw error;
 }
 
+/**
+ * A refusal about a field the form does not show (the report link's `token`, a message's
+ * `to_group_id`: both from the address, not typed) is said for the whole form ("_"), so the
+ * error summary never links to a field that is not there. Other errors pass unchanged.
+ */
+export function onFormFields(error: unknown, fields: readonly string[]): unknown {
+  if (!(error instanceof BackendError)) return error;
+  const hidden = Object.entries(error.errors).filter(([field, message]) => field !== "_" && !fields.includes(field) && typeof message === "string");
+  if (!hidden.length) return error;
+  // a refusal in the storefront's words is shown as it is: whole sentences, as the translator writes them
+  const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+  const shown = Object.fromEntries(
+    Object.entries(error.errors).flatMap(([field, text]) => ((field === "_" || fields.includes(field)) && typeof text === "string" ? [[field, sentence(text)]] : [])),
+  );
+  const message = sentence(hidden[0]![1] as string);
+  return BackendError.refusal(error.status, message, { ...shown, _: message }, error.code, error.retryAfter);
+}
+
 async function call<T>(token: string | null, path: string, request: Parameters<typeof backendFetch>[1] = {}): Promise<T> {
   try {
     return await withToken(token, (token) => backendFetch<T>(path, { ...request, token }));

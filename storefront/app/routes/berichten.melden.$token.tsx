@@ -5,7 +5,7 @@ import { AccountLayout } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextAreaField } from "~/components/form/FormControls";
 import { REPORT_FIELDS, REPORT_REASON_MAX } from "~/lib/admin-messages";
-import { reportAdminMessage } from "~/lib/admin-messages.server";
+import { onFormFields, reportAdminMessage } from "~/lib/admin-messages.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
 import { withRetryAfter } from "~/lib/headers";
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await reportAdminMessage(params.token ?? "", values.reason);
   } catch (error) {
-    return formError(error, values);
+    return formError(onFormFields(error, REPORT_FIELDS), values);
   }
   return redirect("/berichten/gemeld", { status: 303 });
 }

@@ -7,7 +7,7 @@ import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages";
-import { messagingPage, replyToAdminMessage, threadPage } from "~/lib/admin-messages.server";
+import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await replyToAdminMessage(token, group.id, replyTo, values);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
-    return formError(error, values);
+    return formError(onFormFields(error, MESSAGE_FIELDS), values);
   }
   session.flash("notice", { kind: "info", message: "Je antwoord is verstuurd." });
   return redirect(threadHref(messageId, group.id), { status: 303 });

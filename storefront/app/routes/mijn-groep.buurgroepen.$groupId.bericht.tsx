@@ -6,7 +6,7 @@ import { MessageFields } from "~/components/account/MessageFields";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, nearbyHref, threadHref } from "~/lib/admin-messages";
-import { loadMessaging, messagingPage, nearbyGroups, sendAdminMessage } from "~/lib/admin-messages.server";
+import { loadMessaging, messagingPage, nearbyGroups, onFormFields, sendAdminMessage } from "~/lib/admin-messages.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     sent = await sendAdminMessage(token, group.id, params.groupId ?? "", values);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
-    return formError(error, values);
+    return formError(onFormFields(error, MESSAGE_FIELDS), values);
   }
   session.flash("notice", { kind: "info", message: "Je bericht is verstuurd. Een antwoord krijg je per e-mail en staat ook hier." });
   return redirect(threadHref(sent.id, group.id), { status: 303 });

@@ -17,7 +17,7 @@ import {
   WARNING_RULES,
   warningSentLabel,
 } from "~/lib/admin-messages";
-import { messagingPage, nearbyGroups, sendWarning } from "~/lib/admin-messages.server";
+import { messagingPage, nearbyGroups, onFormFields, sendWarning } from "~/lib/admin-messages.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     sentTo = await sendWarning(token, group.id, values);
   } catch (error) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
-    return formError(error, values);
+    return formError(onFormFields(error, WARNING_FIELDS), values);
   }
   session.flash("notice", { kind: "info", message: warningSentLabel(sentTo) });
   return redirect(messagesHref(group.id), { status: 303 });
