@@ -287,6 +287,10 @@ medusaIntegrationTestRunner({
         expect(answer.status).toBe(400)
         expect(answer.data.errors.to_group_id).toBe("Je kunt geen bericht sturen aan je eigen groep.")
         expect((await nothingSent(() => send(anouk, second.id))).status).toBe(400)
+        // nor is the admin's other group reachable in Buurgroepen, nor a receiver of their warnings
+        await kit.service().setAdminMessagesEnabled(second.id, true)
+        const nearby = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=2`, anouk.headers)
+        expect(nearby.data.groups.find((g: any) => g.id === second.id)).toMatchObject({ shares_postcode: false, reachable: false })
 
         // someone else's group as sender: like a missing one
         answer = await nothingSent(() => post(`/store/my-group/groups/${bert.row.id}/messages`, { to_group_id: anouk.row.id, first_name: "Anouk", message: TEXT }, anouk.headers))
@@ -487,6 +491,8 @@ medusaIntegrationTestRunner({
         expect([refused.status, refused.data.message]).toEqual([403, BLOCKED])
         expect((await get("/store/my-group", anouk.headers)).data.groups[0].messaging_blocked).toBe(true)
         expect((await setMessaging(anouk, true)).status).toBe(200)
+        // staff's group page shows both
+        expect(await kit.adminGroup(anouk.row.id)).toMatchObject({ admin_messages_enabled: true, messaging_blocked: true })
         const nearby = await get(`/store/my-group/groups/${bert.row.id}/nearby?km=1`, bert.headers)
         expect(nearby.data.groups.find((g: any) => g.id === anouk.row.id).reachable).toBe(false)
         const after = await kit.call(api.get("/admin/admin-messages/reports", kit.admin))

@@ -39,6 +39,10 @@ export type AdminGroup = {
   changes_requested_at: string | null
   /** the pending or approved group this registration probably duplicates */
   possible_duplicate_of: GroupReference | null
+  /** "Andere beheerders mogen mij een bericht sturen" (issue 30) */
+  admin_messages_enabled?: boolean
+  /** in the detail: staff stopped this group's admin messaging other admins */
+  messaging_blocked?: boolean
   created_at: string
   updated_at: string
 }
@@ -172,6 +176,12 @@ export const useRejectGroupChanges = () =>
       method: "POST",
       body: { ...(reason.trim() ? { reason } : {}), seen_updated_at: group.updated_at },
     })
+  )
+
+/** Stop (or allow again) the group's admin messaging other admins, across all their groups. */
+export const useSetMessagingBlock = () =>
+  useGroupMutation(({ id, blocked, reason }: { id: string; blocked: boolean; reason?: string }) =>
+    sdk.client.fetch(`/admin/groups/${id}/messaging-block`, { method: "POST", body: { blocked, ...(reason?.trim() ? { reason } : {}) } })
   )
 
 export const useUpdateGroup = () =>

@@ -86,8 +86,9 @@ export type NearbyGroup = {
 
 /**
  * The approved groups near the admin's own group `groupId` (service.nearbyGroups says what
- * "near" is). `reachable`: that group's admin switched messaging on and is not blocked, and
- * the asking group is approved and its admin not blocked. No names, addresses or phones.
+ * "near" is). `reachable`: that group's admin switched messaging on and is not blocked, it is
+ * not one of the asker's own groups, and the asking group is approved and its admin not
+ * blocked. No names, addresses or phones.
  */
 export async function nearbyGroupsOf(
   container: MedusaContainer,
@@ -103,6 +104,7 @@ export async function nearbyGroupsOf(
   const blocked = mayAsk ? await blockedGroupIds(container, rows.filter((r) => r.admin_messages_enabled).map((r) => r.id)) : new Set()
   return rows.map(({ admin_messages_enabled, ...row }) => ({
     ...row,
-    reachable: mayAsk && admin_messages_enabled && !blocked.has(row.id),
+    // the admin's other groups are listed (they are nearby) but not messaged: no mail to oneself
+    reachable: mayAsk && admin_messages_enabled && !blocked.has(row.id) && !own.includes(row.id),
   }))
 }

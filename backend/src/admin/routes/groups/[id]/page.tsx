@@ -29,6 +29,7 @@ import {
   useGroup,
   useRejectGroup,
   useRejectGroupChanges,
+  useSetMessagingBlock,
   useUpdateGroup,
 } from "../../../lib/groups"
 import { FormDrawer } from "../../../lib/form-drawer"
@@ -112,7 +113,52 @@ const GroupDetailPage = () => {
         </Row>
         <Row label="Telefoon">{group.admin_phone ?? ERASED}</Row>
       </Container>
+      <MessagingSection group={group} />
     </div>
+  )
+}
+
+/**
+ * Messages between group admins (issue 30): the admin's own setting, and staff's block,
+ * which holds for every group of this admin. Reports: /admin-messages.
+ */
+const MessagingSection = ({ group }: { group: AdminGroup }) => {
+  const setBlock = useSetMessagingBlock()
+  const [reason, setReason] = useState("")
+  const blocked = Boolean(group.messaging_blocked)
+  const submit = () =>
+    setBlock.mutate(
+      { id: group.id, blocked: !blocked, reason },
+      {
+        onSuccess: () => {
+          setReason("")
+          toast.success(blocked ? "De beheerder kan weer berichten sturen" : "De beheerder kan geen berichten meer sturen")
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+  return (
+    <Container className="divide-y p-0" aria-labelledby="messaging-heading">
+      <div className="px-6 py-4">
+        <Heading level="h2" id="messaging-heading">Berichten tussen beheerders</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Een blokkade geldt voor alle groepen van deze beheerder. <Link to="/admin-messages" className="text-ui-fg-interactive">Gemelde berichten</Link>
+        </Text>
+      </div>
+      <Row label="Berichten ontvangen">{group.admin_messages_enabled ? "Aan (door de beheerder)" : "Uit"}</Row>
+      <Row label="Berichten sturen">{blocked ? "Geblokkeerd" : "Toegestaan"}</Row>
+      <div className="flex flex-wrap items-end gap-3 px-6 py-4">
+        {!blocked && (
+          <div className="flex min-w-64 flex-1 flex-col gap-1">
+            <Label htmlFor="messaging-block-reason" size="small">Reden (alleen voor medewerkers)</Label>
+            <Input id="messaging-block-reason" size="small" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+        )}
+        <Button size="small" variant={blocked ? "secondary" : "danger"} isLoading={setBlock.isPending} onClick={submit}>
+          {blocked ? "Blokkade opheffen" : "Berichten blokkeren"}
+        </Button>
+      </div>
+    </Container>
   )
 }
 
