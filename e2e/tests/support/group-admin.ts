@@ -46,31 +46,50 @@ export async function staffModerates(
   return response
 }
 
-/** The decoded text of the newest .eml for `to` whose file name has `template`. */
-export function mailFor(to: string, template: string): string | null {
+/** A raw .eml as text: quoted-printable soft line breaks and =XX bytes decoded. */
+function decodeMail(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, "")
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+}
+
+/** The .eml files' names in MAIL_DIR (file name with `template`, when given), newest first. */
+function mailFiles(template?: string): string[] {
   const dir = process.env.MAIL_DIR
-  if (!dir || !fs.existsSync(dir)) return null
-  const files = fs
+  if (!dir || !fs.existsSync(dir)) return []
+  return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".eml") && f.includes(`-${template}-`))
+    .filter((f) => f.endsWith(".eml") && (template === undefined || f.includes(`-${template}-`)))
     .sort()
     .reverse()
-  for (const file of files) {
-    const raw = fs.readFileSync(path.join(dir, file), "utf8")
-    if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue
-    // quoted-printable: soft line breaks and =XX bytes
-    const joined = raw.replace(/=\r?\n/g, "")
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+    .map((f) => path.join(dir, f))
+}
+
+const addressedTo = (to: string) => new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "mi")
+
+/** Every .eml for `to` (file name with `template`, when given), newest first, decoded. */
+export function mailsFor(to: string, template?: string): string[] {
+  const addressed = addressedTo(to)
+  return mailFiles(template)
+    .map((file) => fs.readFileSync(file, "utf8"))
+    .filter((raw) => addressed.test(raw))
+    .map(decodeMail)
+}
+
+/** The decoded text of the newest .eml for `to` whose file name has `template`. */
+export function mailFor(to: string, template: string): string | null {
+  const addressed = addressedTo(to)
+  for (const file of mailFiles(template)) {
+    const raw = fs.readFileSync(file, "utf8")
+    if (addressed.test(raw)) return decodeMail(raw)
   }
   return null
 }
 
 /**
- * Staff add and approve a group for a new admin, who sets a password from the e-mail's
- * link (in a browser context of its own, with JavaScript), then signs in on `page` at
- * /inloggen. Needs MAIL_DIR (set by `npm test`).
+ * Staff add and approve a group for a new admin (in the place of `place`, with its first
+ * postcode); the account mail with the set-password link follows. Needs MAIL_DIR.
  */
-export async function signedInGroupAdmin(browser: Browser, page: Page, request: APIRequestContext, place: ApiGroup, label: string) {
+export async function approvedGroupFor(request: APIRequestContext, place: ApiGroup, label: string) {
   const stamp = `${Date.now()}-${label}`
   const email = `beheer.${stamp}@example.com`
   const name = `Buurtpreventie Veldfout ${stamp}`
@@ -92,12 +111,28 @@ export async function signedInGroupAdmin(browser: Browser, page: Page, request: 
   expect(created.ok(), await created.text()).toBeTruthy()
   const group = ((await created.json()) as { group: ApiGroup }).group
   await staffModerates(request, staff, group.id, "approve")
+  return { group, email, name }
+}
 
+/** The set-password link from the account mail of `email`. */
+export async function setPasswordLink(email: string): Promise<URL> {
   await expect.poll(() => mailFor(email, "group-account-set-password"), { timeout: 20_000 }).not.toBeNull()
   const link = /(https?:\/\/\S+\/wachtwoord-instellen\?token=\S+)/.exec(mailFor(email, "group-account-set-password")!)?.[1]
   expect(link).toBeTruthy()
-  const target = new URL(link!)
-  const password = "fiets boom lantaarn 7"
+  return new URL(link!)
+}
+
+export const ADMIN_PASSWORD_FOR_TESTS = "fiets boom lantaarn 7"
+
+/**
+ * Staff add and approve a group for a new admin, who sets a password from the e-mail's
+ * link (in a browser context of its own, with JavaScript), then signs in on `page` at
+ * /inloggen. Needs MAIL_DIR (set by `npm test`).
+ */
+export async function signedInGroupAdmin(browser: Browser, page: Page, request: APIRequestContext, place: ApiGroup, label: string) {
+  const { group, email, name } = await approvedGroupFor(request, place, label)
+  const target = await setPasswordLink(email)
+  const password = ADMIN_PASSWORD_FOR_TESTS
   const setup = await browser.newContext({ javaScriptEnabled: true })
   const setupPage = await setup.newPage()
   await setupPage.goto(`${target.pathname}${target.search}`)

@@ -48,6 +48,10 @@ export type MyGroup = {
   pendingChanges: PendingGroupChanges | null;
   /** the backend's warning when the point lies far from the group's postcodes ("… ligt 118 km van postcode 1234. Klopt dat?") */
   pointWarning: string | null;
+  /** "Andere beheerders mogen mij een bericht sturen" (off by default; issue #30) */
+  adminMessagesEnabled: boolean;
+  /** staff blocked this admin from messaging other admins */
+  messagingBlocked: boolean;
 };
 
 export type PendingGroupChanges = {
@@ -71,6 +75,8 @@ type ApiMyGroup = {
   admin_email: string | null;
   pending_changes?: { requested_at: string; changes: PendingGroupChanges["changes"] } | null;
   point_warning?: string | null;
+  admin_messages_enabled?: boolean;
+  messaging_blocked?: boolean;
 };
 
 
@@ -93,6 +99,8 @@ export function toMyGroup(group: ApiMyGroup): MyGroup {
       ? { requestedAt: group.pending_changes.requested_at, changes: group.pending_changes.changes ?? [] }
       : null,
     pointWarning: group.point_warning ?? null,
+    adminMessagesEnabled: group.admin_messages_enabled === true,
+    messagingBlocked: group.messaging_blocked === true,
   };
 }
 
@@ -195,7 +203,7 @@ export function emailFromToken(token: string): string | null {
 // Mijn groep (store API /store/my-group)
 
 /** A call with the admin's token; a missing or refused token is SignedOutError. */
-async function withToken<T>(token: string | null, call: (token: string) => Promise<T>): Promise<T> {
+export async function withToken<T>(token: string | null, call: (token: string) => Promise<T>): Promise<T> {
   if (!token) throw new SignedOutError();
   try {
     return await call(token);

@@ -98,6 +98,10 @@ describe("the rate-limited pages' headers keep the action's Retry-After", () => 
     "groepen.aanmelden",
     "groepen.bevestigen",
     "groepen.$slug",
+    "mijn-groep.buurgroepen.$groupId.bericht",
+    "mijn-groep.waarschuwen",
+    "mijn-groep.berichten.$messageId",
+    "berichten.melden.$token",
   ];
   it.each(routes)("%s", async (route) => {
     const { headers } = (await import(`../routes/${route}.tsx`)) as { headers: (args: unknown) => HeadersInit };

@@ -1,8 +1,9 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { GroupCard } from "~/components/account/GroupCard";
+import { AdminMessaging } from "~/components/account/AdminMessaging";
 import { PointWarning } from "~/components/groups/PointWarning";
 import { PendingChangesNotice } from "~/components/account/PendingChangesNotice";
 import { AreaNotices } from "~/components/groups/AreaNotices";
@@ -13,6 +14,9 @@ import { pageTitle } from "~/lib/seo";
 import { GroupOrderCounts } from "~/components/groups/GroupOrderCounts";
 import { ShareInWhatsApp } from "~/components/groups/ShareInWhatsApp";
 import { myGroupShares } from "~/lib/group-share.server";
+import { setAdminMessaging } from "~/lib/admin-messages.server";
+import { formError, readForm } from "~/lib/form.server";
+import type { FieldErrors } from "~/lib/form-errors";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn groep") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
@@ -34,8 +38,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/**
+ * "Andere beheerders mogen mij een bericht sturen", per group (issue #30): a plain form post,
+ * also without JavaScript. An unticked box is not sent at all: that is "off". The backend
+ * applies it at once (no staff review) and refuses it for a group that is not approved.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token, session } = requireCustomerToken(request, context.session);
+  const { values, text } = await readForm(request, ["group_id"]);
+  if (text("intent") !== "messaging") return redirect("/mijn-groep", { status: 303 });
+  const enabled = text("enabled") === "ja";
+  let now: boolean;
+  try {
+    now = await setAdminMessaging(token, values.group_id, enabled);
+  } catch (error) {
+    if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
+    return formError(error, values);
+  }
+  session.flash("notice", {
+    kind: "info",
+    message: now
+      ? "Opgeslagen: andere beheerders kunnen je nu een bericht sturen via de winkel."
+      : "Opgeslagen: andere beheerders kunnen je geen bericht meer sturen.",
+  });
+  return redirect("/mijn-groep", { status: 303 });
+}
+
+/** The setting has one control: the refusal in one sentence (the whole form's, else the first field's). */
+const settingError = (errors: FieldErrors) => errors._ ?? Object.values(errors).find((e): e is string => typeof e === "string");
+
 export default function MyGroupPage() {
   const { groups, notices, shares } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const sendingFor = navigation.state === "submitting" ? navigation.formData?.get("group_id") : null;
   return (
     <AccountLayout
       wide
@@ -56,6 +92,13 @@ export default function MyGroupPage() {
                     <ShareInWhatsApp id={`delen-${group.id}`} headingLevel={3} groupName={group.name} {...shares[group.id]!.share} />
                     <GroupOrderCounts id={`besteld-${group.id}`} counts={shares[group.id]!.counts} />
                   </>
+                ) : null}
+                {group.status === "approved" ? (
+                  <AdminMessaging
+                    group={group}
+                    sending={sendingFor === group.id}
+                    error={actionData?.values.group_id === group.id ? settingError(actionData.errors) : undefined}
+                  />
                 ) : null}
                 <AreaNotices notices={notices[group.id] ?? []} headingLevel={3} headingId={`meldingen-${group.id}`} />
               </div>

@@ -1,0 +1,268 @@
+import AxeBuilder from "@axe-core/playwright"
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test"
+import fs from "node:fs"
+import path from "node:path"
+import {
+  ADMIN_PASSWORD_FOR_TESTS,
+  type ApiGroup,
+  approvedGroupFor,
+  mailsFor,
+  setPasswordLink,
+  signedInGroupAdmin,
+} from "./support/group-admin"
+
+/**
+ * Issue #30: group admins reach each other through the shop. Per run (with and without
+ * JavaScript), five approved groups share one postcode: admins A and B switch "Andere
+ * beheerders mogen mij een bericht sturen" on in the browser, C and D through the API, E
+ * leaves it off. A sends B a message from Buurgroepen (empty first: the backend's Dutch
+ * errors), B reads the relayed mail (MAIL_DIR), follows its "Beantwoorden" link and replies,
+ * A receives the reply by mail and sees both in Berichten; A passes a warning on to the three
+ * reachable groups (B, C, D) and E receives nothing; the mail's "Melden" link works without a
+ * login. With SHOTS_DIR set, screenshots at 390 px go there.
+ */
+
+const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
+const PUBLISHABLE_KEY = process.env.PUBLISHABLE_KEY ?? ""
+const PHONE = { width: 390, height: 844 }
+const SHOTS_DIR = process.env.SHOTS_DIR
+const SETTING = "Andere beheerders mogen mij een bericht sturen"
+
+/** The page fits the 390 px phone (nothing scrolls sideways: WCAG 1.4.10), and its screenshot when SHOTS_DIR is set. */
+async function shot(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: no sideways scrolling at 390 px`).toBeLessThanOrEqual(PHONE.width)
+  if (!SHOTS_DIR) return
+  fs.mkdirSync(SHOTS_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SHOTS_DIR, name), fullPage: true })
+}
+
+/** Serious and critical axe violations, described so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+}
+
+/** A demo group in `gemeente` (its place and postcode host this run's groups), from the store API. */
+async function placeIn(request: APIRequestContext, gemeente: string): Promise<ApiGroup> {
+  for (let offset = 0; offset < 1000; offset += 100) {
+    const response = await request.get(`${BACKEND_URL}/store/groups?limit=100&offset=${offset}`, { headers: { "x-publishable-api-key": PUBLISHABLE_KEY } })
+    expect(response.ok()).toBeTruthy()
+    const { groups } = (await response.json()) as { groups: ApiGroup[] }
+    const found = groups.find((g) => g.gemeente === gemeente)
+    if (found) return found
+    if (groups.length < 100) break
+  }
+  throw new Error(`no seeded group in ${gemeente}`)
+}
+
+/** An admin without a browser: staff approve the group, the password is set from the mail's token, signed in through the API. */
+async function apiGroupAdmin(request: APIRequestContext, place: ApiGroup, label: string, switchOn: boolean) {
+  const admin = await approvedGroupFor(request, place, label)
+  const link = await setPasswordLink(admin.email)
+  const reset = link.searchParams.get("token")!
+  const set = await request.post(`${BACKEND_URL}/auth/customer/emailpass/update`, {
+    headers: { authorization: `Bearer ${reset}` },
+    data: { password: ADMIN_PASSWORD_FOR_TESTS },
+  })
+  expect(set.ok(), await set.text()).toBeTruthy()
+  const signIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email: admin.email, password: ADMIN_PASSWORD_FOR_TESTS } })
+  expect(signIn.ok(), await signIn.text()).toBeTruthy()
+  const { token } = (await signIn.json()) as { token: string }
+  if (switchOn) {
+    const on = await request.post(`${BACKEND_URL}/store/my-group/groups/${admin.group.id}/messaging`, {
+      headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": PUBLISHABLE_KEY },
+      data: { enabled: true },
+    })
+    expect(on.ok(), await on.text()).toBeTruthy()
+    expect(await on.json()).toEqual({ admin_messages_enabled: true })
+  }
+  return admin
+}
+
+/** A browser admin on a phone, signed in, with the setting switched on in "Mijn groep". */
+async function browserAdmin(browser: Browser, request: APIRequestContext, place: ApiGroup, label: string, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
+  const page = await context.newPage()
+  const admin = await signedInGroupAdmin(browser, page, request, place, label)
+  const box = page.getByTestId("admin-messaging")
+  await expect(box.getByLabel(SETTING)).not.toBeChecked()
+  await expect(box.getByTestId("messaging-state")).toContainText("Staat uit.")
+  await box.getByLabel(SETTING).check()
+  await box.getByRole("button", { name: /Instelling opslaan/ }).click()
+  await expect(page.getByTestId("notice")).toContainText("andere beheerders kunnen je nu een bericht sturen")
+  await expect(page).toHaveURL(/\/mijn-groep$/)
+  await expect(box.getByLabel(SETTING)).toBeChecked()
+  await expect(box.getByTestId("messaging-state")).toContainText("Staat aan.")
+  return { ...admin, context, page }
+}
+
+/** The newest relayed mail to `email` whose text has `text` (polled: mails go out from a workflow). */
+async function relayedMail(email: string, text: string): Promise<string> {
+  let found: string | undefined
+  await expect
+    .poll(() => (found = mailsFor(email).find((m) => m.includes(text))), { timeout: 20_000, message: `a mail to ${email} with "${text}"` })
+    .toBeTruthy()
+  return found!
+}
+
+/** The mail's headers with folded lines joined. */
+const headersOf = (mail: string) => mail.slice(0, mail.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, " ")
+
+/** A link in the mail to `pathname` on the storefront (its path and query). */
+function linkIn(mail: string, pathname: RegExp): string {
+  const url = [...mail.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => new URL(m[0])).find((u) => pathname.test(u.pathname))
+  expect(url, `a link to ${pathname} in the mail`).toBeTruthy()
+  return `${url!.pathname}${url!.search}`
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  const js = javaScriptEnabled ? "js" : "nojs"
+
+  test(`admins of nearby groups message, reply and warn through the relay; an admin who left it off gets nothing (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, request }) => {
+    test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
+    test.setTimeout(300_000)
+    // each run in its own town, far from the other's groups (which stay switched on)
+    const place = await placeIn(request, javaScriptEnabled ? "Den Helder" : "Emmen")
+
+    const a = await browserAdmin(browser, request, place, `a${js}`, javaScriptEnabled)
+    const b = await browserAdmin(browser, request, place, `b${js}`, javaScriptEnabled)
+    const c = await apiGroupAdmin(request, place, `c${js}`, true)
+    const d = await apiGroupAdmin(request, place, `d${js}`, true)
+    const e = await apiGroupAdmin(request, place, `e${js}`, false)
+    await shot(a.page, `mijn-groep-instelling-${js}-390.png`)
+
+    // A: Buurgroepen, 2 km by default, then 1 km; B reachable, E not
+    const pa = a.page
+    await pa.getByRole("link", { name: /^Buurgroepen/ }).click()
+    await expect(pa).toHaveURL(new RegExp(`/mijn-groep/buurgroepen\\?groep=${a.group.id}$`))
+    await expect(pa.getByRole("heading", { level: 1 })).toHaveText("Buurgroepen")
+    await expect(pa.getByRole("link", { name: "2 km" })).toHaveAttribute("aria-current", "page")
+    await pa.getByRole("link", { name: "1 km" }).click()
+    await expect(pa.getByRole("link", { name: "1 km" })).toHaveAttribute("aria-current", "page")
+    await expect(pa.getByRole("link", { name: "2 km" })).not.toHaveAttribute("aria-current", "page")
+    const cardOf = (name: string) => pa.getByTestId("nearby-group").filter({ hasText: name })
+    await expect(cardOf(b.name)).toContainText("gedeelde postcode")
+    await expect(cardOf(b.name).getByTestId("nearby-reachable")).toHaveText("Bereikbaar")
+    await expect(cardOf(e.name).getByTestId("nearby-reachable")).toHaveText("Niet bereikbaar")
+    await expect(cardOf(e.name).getByRole("link", { name: /Stuur bericht/ })).toHaveCount(0)
+    await expect(cardOf(a.name)).toHaveCount(0)
+    // never an admin's name, e-mail or phone number
+    for (const secret of [b.email, e.email, "Bea Beheer", "12345678"]) await expect(pa.locator("main")).not.toContainText(secret)
+    await shot(pa, `buurgroepen-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pa)).toEqual([])
+
+    // A writes to B: empty first, the backend's Dutch errors per field
+    await cardOf(b.name).getByRole("link", { name: `Stuur bericht aan ${b.name}` }).click()
+    await expect(pa.getByRole("heading", { level: 1 })).toHaveText(`Bericht aan ${b.name}`)
+    await pa.getByRole("button", { name: "Bericht versturen" }).click()
+    await expect(pa.getByTestId("error-summary")).toBeVisible()
+    if (javaScriptEnabled) await expect(pa.getByTestId("error-summary")).toBeFocused()
+    await expect(pa.getByTestId("error-first_name")).toBeVisible()
+    await expect(pa.getByTestId("error-message")).toBeVisible()
+    await expect(pa.getByLabel("Je voornaam")).toHaveAttribute("aria-invalid", "true")
+    await shot(pa, `bericht-fouten-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pa)).toEqual([])
+    const text = `Hoi buren, zullen we samen borden bestellen voor de kruising? (${js})`
+    await pa.getByLabel("Je voornaam").fill("Anna")
+    await pa.getByLabel("Je bericht").fill(text)
+    await pa.getByRole("button", { name: "Bericht versturen" }).click()
+    await expect(pa).toHaveURL(new RegExp(`/mijn-groep/berichten/[^/?]+\\?groep=${a.group.id}$`))
+    await expect(pa.getByTestId("notice")).toContainText("Je bericht is verstuurd.")
+    await expect(pa.getByTestId("thread-message")).toHaveCount(1)
+    await expect(pa.getByTestId("thread-body")).toHaveText(text)
+
+    // B's mail: group and first name, the text, links to answer and report; no address of A anywhere
+    const toB = await relayedMail(b.email, text)
+    expect(headersOf(toB)).toMatch(new RegExp(`^Subject: Bericht van Anna van ${a.name}`, "m"))
+    expect(headersOf(toB)).not.toMatch(/^Reply-To:/im)
+    expect(toB).not.toContain(a.email)
+    expect(toB).not.toContain("12345678")
+    const answerLink = linkIn(toB, /^\/mijn-groep\/berichten\/[^/]+$/)
+    const reportLink = linkIn(toB, /^\/berichten\/melden\/[^/]+$/)
+
+    // B answers through the link (signed in already)
+    const pb = b.page
+    await pb.goto(answerLink)
+    await expect(pb.getByTestId("thread-message")).toHaveCount(1)
+    await expect(pb.getByTestId("thread-message")).toContainText(`Van Anna (${a.name})`)
+    await expect(pb.getByTestId("thread-body")).toHaveText(text)
+    await shot(pb, `bericht-lezen-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pb)).toEqual([])
+    const reply = `Goed plan Anna, ik vraag het in onze groep. (${js})`
+    await pb.getByLabel("Je voornaam").fill("Bram")
+    await pb.getByLabel("Je antwoord").fill(reply)
+    await pb.getByRole("button", { name: "Antwoord versturen" }).click()
+    await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
+    await expect(pb.getByTestId("thread-message")).toHaveCount(2)
+    await expect(pb.getByTestId("thread-message").last()).toContainText(reply)
+
+    // A receives the reply by mail, without B's address, and sees both in Berichten
+    const toA = await relayedMail(a.email, reply)
+    expect(headersOf(toA)).not.toMatch(/^Reply-To:/im)
+    expect(toA).not.toContain(b.email)
+    await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
+    await expect(pa.getByRole("link", { name: "Berichten", exact: true })).toHaveAttribute("aria-current", "page")
+    await expect(pa.getByTestId("message-item").filter({ hasText: `Van Bram (${b.name})` })).toHaveCount(1)
+    await expect(pa.getByTestId("message-item").filter({ hasText: `Aan ${b.name}` })).toHaveCount(1)
+
+    // A warns: the rules beside the form, 1 km reaches B, C and D (E is switched off)
+    await pa.getByRole("link", { name: "Waarschuwen" }).click()
+    await expect(pa).toHaveURL(new RegExp(`/mijn-groep/waarschuwen\\?groep=${a.group.id}$`))
+    const rules = pa.getByTestId("warning-rules")
+    await expect(rules).toContainText("Bel eerst 112")
+    await expect(rules).toContainText("101")
+    await expect(rules).toContainText("Noem geen namen en deel geen foto's of beschrijvingen van verdachten")
+    await expect(pa.getByTestId("warn-count-1")).toHaveText("3 bereikbare buurgroepen")
+    await pa.getByRole("radio", { name: /^1 km/ }).check()
+    const warning = `Vannacht ingebroken in de Lindelaan, achterdeur geforceerd. 112 is gebeld. (${js})`
+    await pa.getByLabel("Je voornaam").fill("Anna")
+    await pa.getByLabel("Je waarschuwing").fill(warning)
+    await shot(pa, `waarschuwen-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pa)).toEqual([])
+    await pa.getByRole("button", { name: "Waarschuwing versturen" }).click()
+    await expect(pa).toHaveURL(new RegExp(`/mijn-groep/berichten\\?groep=${a.group.id}$`))
+    await expect(pa.getByTestId("notice")).toContainText("Je waarschuwing is verstuurd naar 3 buurgroepen.")
+    const listed = pa.getByTestId("message-item").first()
+    await expect(listed.getByTestId("message-kind")).toHaveText("Waarschuwing")
+    await expect(listed).toContainText("Aan 3 buurgroepen")
+    await shot(pa, `berichten-${js}-390.png`)
+
+    for (const admin of [b, c, d]) {
+      const mail = await relayedMail(admin.email, warning)
+      expect(headersOf(mail)).toMatch(new RegExp(`^Subject: Waarschuwing van Anna van ${a.name}`, "m"))
+      expect(mail).toContain("112")
+      expect(mail).not.toContain(a.email)
+    }
+    // E left the setting off: no message, no warning (the others' mails are in, so E's would be too)
+    const forE = mailsFor(e.email)
+    expect(forE.filter((m) => m.includes(warning) || m.includes(text) || /^Subject: (Bericht|Waarschuwing) van /m.test(headersOf(m)))).toEqual([])
+
+    // the "Melden" link works without a login
+    const visitor = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
+    const pv = await visitor.newPage()
+    const opened = await pv.goto(reportLink)
+    expect(opened!.headers()["referrer-policy"]).toBe("strict-origin")
+    await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Bericht melden")
+    await pv.getByLabel(/Wat is er mis met dit bericht/).fill("Dit is een test van de meldlink.")
+    await shot(pv, `melden-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pv)).toEqual([])
+    await pv.getByRole("button", { name: "Bericht melden" }).click()
+    await expect(pv).toHaveURL(/\/berichten\/gemeld$/)
+    await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je melding")
+    await visitor.close()
+
+    await a.context.close()
+    await b.context.close()
+  })
+}
+
+test("the privacy statement says what admins' messages share and what they do not", async ({ page }) => {
+  await page.goto("/privacyverklaring")
+  await expect(page.getByRole("heading", { name: "Als beheerders elkaar een bericht sturen" })).toBeVisible()
+  const section = page.locator("main")
+  await expect(section).toContainText("de naam van je groep, de voornaam die je bij het bericht invult en je bericht zelf")
+  await expect(section).toContainText("je e-mailadres en je telefoonnummer")
+  await expect(section).toContainText(SETTING)
+})

@@ -1,0 +1,86 @@
+import { Form, Link } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { FormMessage } from "~/components/account/AccountLayout";
+import { messagesHref, nearbyHref, SETTING_LABEL, warnHref } from "~/lib/admin-messages";
+
+const linkClass = "font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
+
+type AdminMessagingProps = {
+  group: { id: string; name: string; adminMessagesEnabled: boolean; messagingBlocked: boolean };
+  /** The setting's refusal for this group, when the last post was about it. */
+  error?: string;
+  /** Whether this group's form is being sent (with JavaScript). */
+  sending?: boolean;
+};
+
+/**
+ * "Andere beheerders" on Mijn groep, per approved group: the setting (off by default; a plain
+ * form post, also without JavaScript) and the ways to the nearby groups, the history and the
+ * warning. What is shared is said beside the setting, as in the privacy statement.
+ */
+export function AdminMessaging({ group, error, sending = false }: AdminMessagingProps) {
+  const headingId = `beheerders-${group.id}`;
+  const checkboxId = `field-enabled-${group.id}`;
+  const stateId = `${checkboxId}-state`;
+  return (
+    <section aria-labelledby={headingId} data-testid="admin-messaging" className="rounded-xl border-2 border-slate-200 bg-white p-5">
+      <h3 id={headingId} className="text-xl font-bold text-slate-900">
+        Andere beheerders
+      </h3>
+      <p className="mt-1 text-slate-700">
+        Stuur beheerders van groepen in de buurt een bericht of waarschuw ze na bijvoorbeeld een inbraak. Alles gaat via de winkel: je
+        e-mailadres en telefoonnummer blijven verborgen.
+      </p>
+      {group.messagingBlocked ? (
+        <div className="mt-3">
+          <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+        </div>
+      ) : null}
+      <Form method="post" className="mt-4 space-y-3">
+        {error ? <FormMessage kind="error">{error}</FormMessage> : null}
+        <input type="hidden" name="intent" value="messaging" />
+        <input type="hidden" name="group_id" value={group.id} />
+        <div className="flex items-start gap-3">
+          <input
+            id={checkboxId}
+            name="enabled"
+            type="checkbox"
+            value="ja"
+            defaultChecked={group.adminMessagesEnabled}
+            aria-describedby={stateId}
+            className="mt-0.5 h-6 w-6 shrink-0 accent-brand-blue"
+          />
+          <label htmlFor={checkboxId} className="font-semibold text-slate-900">
+            {SETTING_LABEL}
+          </label>
+        </div>
+        <p id={stateId} data-testid="messaging-state" className="text-sm text-slate-700">
+          {group.adminMessagesEnabled
+            ? "Staat aan. Beheerders van goedgekeurde groepen kunnen je een bericht sturen; ze zien je voornaam en je groep, nooit je e-mailadres of telefoonnummer."
+            : "Staat uit. Andere beheerders kunnen je geen bericht sturen. Zelf een bericht sturen kan wel; wie dat bericht krijgt, kan je antwoorden."}
+        </p>
+        <Button type="submit" variant="secondary" disabled={sending}>
+          {sending ? "Opslaan…" : "Instelling opslaan"}
+          <span className="sr-only"> voor {group.name}</span>
+        </Button>
+      </Form>
+      <ul className="mt-5 flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link to={nearbyHref(group.id)} className={linkClass}>
+            Buurgroepen<span className="sr-only"> van {group.name}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to={messagesHref(group.id)} className={linkClass}>
+            Berichten<span className="sr-only"> van {group.name}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to={warnHref(group.id)} className={linkClass}>
+            Waarschuw buurgroepen<span className="sr-only"> vanuit {group.name}</span>
+          </Link>
+        </li>
+      </ul>
+    </section>
+  );
+}

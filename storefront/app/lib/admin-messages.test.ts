@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ApiAdminMessage,
+  chosenKm,
+  composeHref,
+  EMERGENCY_LINE,
+  excerpt,
+  formatDateTime,
+  kmParam,
+  messagesHref,
+  nearbyDistanceLabel,
+  nearbyHref,
+  nearbySummary,
+  partyLabel,
+  reachableCountLabel,
+  replyTarget,
+  SETTING_LABEL,
+  threadHref,
+  threadOrder,
+  toAdminMessage,
+  toNearbyGroup,
+  WARNING_RULES,
+  warnHref,
+  warningSentLabel,
+} from "./admin-messages";
+
+const message = (over: Partial<ApiAdminMessage> = {}): ApiAdminMessage => ({
+  id: "admmsg_1",
+  kind: "message",
+  direction: "received",
+  other_group: { id: "grp_oost", name: "Buurtpreventie Oost", slug: "buurtpreventie-oost" },
+  sender_first_name: "Anna",
+  body: "Hoi, zullen we de borden samen bestellen?",
+  thread_id: "admmsg_1",
+  reply_to_id: null,
+  created_at: "2026-12-07T13:05:00.000Z",
+  ...over,
+});
+
+describe("admin messages: distances", () => {
+  it("asks 2 km unless a distance is given, and passes anything else on for the backend to judge", () => {
+    expect(kmParam(null)).toBe("2");
+    expect(kmParam("")).toBe("2");
+    expect(kmParam(" 5 ")).toBe("5");
+    expect(kmParam("3")).toBe("3");
+    expect(chosenKm(null)).toBe(2);
+    expect(chosenKm("1")).toBe(1);
+    expect(chosenKm("5")).toBe(5);
+    expect(chosenKm("3")).toBeNull();
+    expect(chosenKm("twee")).toBeNull();
+  });
+
+  it("says why a group is near: a shared postcode first, then the distance, then adjacency", () => {
+    expect(nearbyDistanceLabel({ shares_postcode: true, adjacent: false, distance_km: 0.4 }, 1)).toBe("gedeelde postcode");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: 1.36 }, 2)).toBe("1,4 km");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 1.36 }, 2)).toBe("1,4 km");
+    // listed for its adjacent postcode, its point beyond the chosen distance: not a bare "2,0 km" under "Binnen 1 km"
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 2.01 }, 1)).toBe("aangrenzende postcode, 2,0 km");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: null }, 1)).toBe("aangrenzende postcode");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: null }, 1)).toBe("in de buurt");
+  });
+
+  it("copies only the public fields of a nearby group", () => {
+    const api = {
+      id: "grp_1",
+      slug: "oost",
+      name: "Buurtpreventie Oost",
+      woonplaats: "Utrecht",
+      distance_km: 0.8,
+      shares_postcode: false,
+      adjacent: false,
+      reachable: true,
+      admin_email: "geheim@example.nl",
+    };
+    const view = toNearbyGroup(api, 2);
+    expect(view).toEqual({ id: "grp_1", slug: "oost", name: "Buurtpreventie Oost", woonplaats: "Utrecht", distanceLabel: "0,8 km", reachable: true });
+    expect(JSON.stringify(view)).not.toContain("geheim");
+  });
+
+  it("sums up the list in Dutch", () => {
+    expect(nearbySummary([])).toBe("Geen buurgroepen gevonden.");
+    expect(nearbySummary([{ reachable: true }])).toBe("1 buurgroep, bereikbaar.");
+    expect(nearbySummary([{ reachable: false }])).toBe("1 buurgroep, niet bereikbaar.");
+    expect(nearbySummary([{ reachable: true }, { reachable: false }, { reachable: true }])).toBe("3 buurgroepen, waarvan 2 bereikbaar.");
+    expect(nearbySummary([{ reachable: false }, { reachable: false }])).toBe("2 buurgroepen, geen enkele bereikbaar.");
+    expect(nearbySummary([{ reachable: true }, { reachable: true }])).toBe("2 buurgroepen, alle bereikbaar.");
+    expect(reachableCountLabel(null)).toBeNull();
+    expect(reachableCountLabel(0)).toBe("geen bereikbare buurgroepen");
+    expect(reachableCountLabel(1)).toBe("1 bereikbare buurgroep");
+    expect(reachableCountLabel(3)).toBe("3 bereikbare buurgroepen");
+  });
+});
+
+describe("admin messages: addresses", () => {
+  it("builds the pages' addresses with the own group in ?groep=", () => {
+    expect(nearbyHref("grp_a")).toBe("/mijn-groep/buurgroepen?groep=grp_a");
+    expect(nearbyHref("grp_a", 2)).toBe("/mijn-groep/buurgroepen?groep=grp_a");
+    expect(nearbyHref("grp_a", 5)).toBe("/mijn-groep/buurgroepen?groep=grp_a&km=5");
+    expect(composeHref("grp b", "grp_a")).toBe("/mijn-groep/buurgroepen/grp%20b/bericht?groep=grp_a");
+    expect(warnHref("grp_a")).toBe("/mijn-groep/waarschuwen?groep=grp_a");
+    expect(messagesHref("grp_a")).toBe("/mijn-groep/berichten?groep=grp_a");
+    expect(threadHref("admmsg_1")).toBe("/mijn-groep/berichten/admmsg_1");
+    expect(threadHref("admmsg_1", "grp_a")).toBe("/mijn-groep/berichten/admmsg_1?groep=grp_a");
+  });
+});
+
+describe("admin messages: history and threads", () => {
+  it("names the other party from the admin's own side", () => {
+    expect(partyLabel(message())).toBe("Van Anna (Buurtpreventie Oost)");
+    expect(partyLabel(message({ direction: "sent", sender_first_name: "Bea" }))).toBe("Aan Buurtpreventie Oost");
+    expect(partyLabel(message({ direction: "sent", kind: "warning", other_group: null, recipients: 3 }))).toBe("Aan 3 buurgroepen");
+    expect(partyLabel(message({ direction: "sent", kind: "warning", other_group: null, recipients: 1 }))).toBe("Aan 1 buurgroep");
+    expect(partyLabel(message({ direction: "received", other_group: null }))).toBe("Van Anna");
+  });
+
+  it("labels kinds and times in Dutch (Amsterdam time)", () => {
+    const view = toAdminMessage(message({ kind: "warning" }));
+    expect(view.kindLabel).toBe("Waarschuwing");
+    expect(view.createdLabel).toBe("7 december 2026, 14:05");
+    expect(toAdminMessage(message({ kind: "reply" })).kindLabel).toBe("Antwoord");
+    expect(formatDateTime("2026-07-01T10:00:00Z")).toBe("1 juli 2026, 12:00");
+    expect(formatDateTime("geen datum")).toBe("");
+  });
+
+  it("shortens long texts to one line at a word", () => {
+    expect(excerpt("Kort bericht.")).toBe("Kort bericht.");
+    expect(excerpt("regel een\n\nregel twee")).toBe("regel een regel twee");
+    const long = "Vannacht is er ingebroken in de Lindelaan, ".repeat(10);
+    const short = excerpt(long, 60);
+    expect(short.length).toBeLessThanOrEqual(61);
+    expect(short.endsWith("…")).toBe(true);
+    expect(short).not.toMatch(/ …$/);
+  });
+
+  it("reads a thread oldest first and answers the newest message the group received", () => {
+    const thread = [
+      toAdminMessage(message({ id: "m3", direction: "sent", kind: "reply", created_at: "2026-12-07T15:00:00Z" })),
+      toAdminMessage(message({ id: "m1", direction: "sent", created_at: "2026-12-07T13:00:00Z" })),
+      toAdminMessage(message({ id: "m2", direction: "received", kind: "reply", created_at: "2026-12-07T14:00:00Z" })),
+    ];
+    expect(threadOrder(thread).map((m) => m.id)).toEqual(["m1", "m2", "m3"]);
+    expect(replyTarget(thread)?.id).toBe("m2");
+    expect(replyTarget(thread.filter((m) => m.direction === "sent"))).toBeNull();
+  });
+
+  it("says how many groups a warning went to", () => {
+    expect(warningSentLabel(1)).toBe("Je waarschuwing is verstuurd naar 1 buurgroep.");
+    expect(warningSentLabel(3)).toBe("Je waarschuwing is verstuurd naar 3 buurgroepen.");
+  });
+});
+
+describe("admin messages: words", () => {
+  it("uses the setting's label word for word", () => {
+    expect(SETTING_LABEL).toBe("Andere beheerders mogen mij een bericht sturen");
+  });
+
+  it("puts calling 112 (101 in Belgium) first and forbids names, photos and descriptions of suspects", () => {
+    expect(EMERGENCY_LINE).toBe("Spoed of iets verdachts? Bel eerst 112. In België bel je 101.");
+    expect(WARNING_RULES.join(" ")).toMatch(/geen namen en deel geen foto's of beschrijvingen van verdachten/i);
+  });
+});
