@@ -40,7 +40,7 @@ async function main() {
   const same = JSON.stringify(result.counts) === JSON.stringify(result.manifest.counts)
   console.log(`Restored ${describeCounts(result.counts)} from ${given} (backed up ${result.manifest.createdAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (!same) throw new UserError(`The restored shop differs from the backup: it held ${describeCounts(result.manifest.counts)}`)
-  // The apps were only started again: the backend migrates before it listens (minutes on a busy machine).
+  // The apps were only started again: ready within a minute or two (a backup of an older build migrates first).
   if (compose) console.log("The backend, worker and storefront are starting again; `docker compose up -d --wait` returns once they are healthy.")
 }
 
