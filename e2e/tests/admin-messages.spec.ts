@@ -197,6 +197,8 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
     await expect(pb.getByTestId("thread-message")).toHaveCount(2)
     await expect(pb.getByTestId("thread-message").last()).toContainText(reply)
+    // the sent reply does not stay in the field (it invited a second send with JavaScript: stranger's walk)
+    await expect(pb.getByLabel("Je antwoord")).toHaveValue("")
 
     // A receives the reply by mail, without B's address, and sees both in Berichten
     const toA = await relayedMail(a.email, reply)

@@ -10,7 +10,7 @@ export const headers = privatePageHeaders;
 /** Where "Bericht melden" lands after the post (post/redirect/get). */
 export default function MessageReportedPage() {
   return (
-    <AccountLayout title="Bedankt voor je melding" crumbs={[{ label: "Home", to: "/" }, { label: "Bericht gemeld" }]}>
+    <AccountLayout title="Bedankt voor je melding" crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Bericht gemeld" }]}>
       <div className="space-y-6" data-testid="message-reported">
         <FormMessage kind="info">
           We hebben je melding ontvangen. Onze medewerkers bekijken het bericht en kunnen de afzender blokkeren voor berichten aan

@@ -41,7 +41,7 @@ export default function ReportMessagePage() {
   return (
     <AccountLayout
       title="Bericht melden"
-      crumbs={[{ label: "Home", to: "/" }, { label: "Bericht melden" }]}
+      crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Bericht melden" }]}
       intro={<p>Kreeg je via de winkel een bericht van een andere beheerder dat niet deugt? Meld het; onze medewerkers bekijken het.</p>}
     >
       <Form method="post" noValidate className="space-y-6" aria-label="Bericht melden">

@@ -113,7 +113,16 @@ export default function MessageThreadPage() {
             <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
           </div>
         ) : replyTo ? (
-          <Form method="post" action={threadHref(message.id, group.id)} noValidate className="mt-4 space-y-6" aria-labelledby="antwoord-kop">
+          // A reply that went out adds to the thread: the form starts afresh (with JavaScript the page
+          // stays mounted after the redirect, and the sent text stayed in the field, inviting a second send).
+          <Form
+            key={thread.length}
+            method="post"
+            action={threadHref(message.id, group.id)}
+            noValidate
+            className="mt-4 space-y-6"
+            aria-labelledby="antwoord-kop"
+          >
             <ErrorSummary errors={summary} submissionKey={actionData} />
             <input type="hidden" name="reply_to" value={replyTo} />
             <MessageFields errors={errors} values={actionData?.values ?? {}} messageLabel="Je antwoord" />
