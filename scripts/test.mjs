@@ -140,6 +140,8 @@ async function e2ePhase(serverUrl) {
         ORDER_LIMIT_PER_EMAIL_DAY: "10000",
         // Every e2e browser makes its carts from loopback; the budget is tested in security-third-look.spec.ts.
         CART_LIMIT_PER_ADDRESS: "10000",
+        // the whole run registers groups from one address (address, group-places, groups, admin-messages specs)
+        GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "10000",
         // The security spec plays a TLS proxy on this machine (X-Forwarded-Proto: https → HSTS).
         // Unset, the storefront trusts no proxy (a visitor on loopback could forge its address).
         TRUST_PROXY: "loopback",

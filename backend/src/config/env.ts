@@ -68,6 +68,8 @@ export type BackendEnv = {
   checkoutLimits: CheckoutLimitSettings
   /** New carts (`POST /store/carts`) per client address per hour (CART_LIMIT_PER_ADDRESS, 60). */
   cartLimitPerAddress: number
+  /** Group registrations per client address per hour (GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5). */
+  registrationLimitPerAddress: number
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -190,6 +192,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     invoiceApproval: readInvoiceApprovalSettings(env),
     checkoutLimits: readCheckoutLimitSettings(env),
     cartLimitPerAddress: readCartLimitPerAddress(env),
+    registrationLimitPerAddress: readRegistrationLimitPerAddress(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -263,6 +266,15 @@ export function readCheckoutLimitSettings(env: NodeJS.ProcessEnv = process.env):
  */
 export function readCartLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger("CART_LIMIT_PER_ADDRESS", env.CART_LIMIT_PER_ADDRESS, 60)
+}
+
+/**
+ * How many groups one client address may register per hour (GROUP_REGISTRATION_LIMIT_PER_ADDRESS,
+ * 5): a neighbourhood registers one; each registration mails its address. The e2e stack lifts it,
+ * as it does the cart and order limits: its whole run registers from one address.
+ */
+export function readRegistrationLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger("GROUP_REGISTRATION_LIMIT_PER_ADDRESS", env.GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5)
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

@@ -10,7 +10,7 @@
  * |  | address | 20 / hour |
  * | sign-up (any actor; only staff sign-ups are answered) | address | 10 / hour |
  * | staff invite acceptance | address | 10 / hour |
- * | group registration | address | 5 / hour |
+ * | group registration | address | 5 / hour (GROUP_REGISTRATION_LIMIT_PER_ADDRESS) |
  * | message to a group admin | address | 10 / hour |
  * | withdrawal ("Herroepen": lookup and confirmation together) | address | 30 / hour |
  * | address lookup (checkout, group point) | address | 120 / 10 min |
@@ -35,7 +35,7 @@
  */
 import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
-import { readCartLimitPerAddress } from "../../config/env"
+import { readCartLimitPerAddress, readRegistrationLimitPerAddress } from "../../config/env"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit, waitText } from "./rate-limit"
@@ -53,7 +53,7 @@ export const LIMITS = {
   signUpAddress: { name: "sign-up:address", points: 10, durationSeconds: HOUR },
   // An acceptance may check the password of an existing login (a group admin invited as staff).
   inviteAcceptAddress: { name: "invite-accept:address", points: 10, durationSeconds: HOUR },
-  registration: { name: "group-registration:address", points: 5, durationSeconds: HOUR },
+  registration: { name: "group-registration:address", points: readRegistrationLimitPerAddress(), durationSeconds: HOUR },
   contact: { name: "group-contact:address", points: 10, durationSeconds: HOUR },
   // Order number + e-mail pairs: guessing stays slow as well as fruitless (the answers are neutral).
   withdrawal: { name: "withdrawal:address", points: 30, durationSeconds: HOUR },

@@ -1,4 +1,4 @@
-import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings } from "../env"
+import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings, readRegistrationLimitPerAddress } from "../env"
 
 describe("readInvoiceApprovalSettings", () => {
   it("reminds staff after 3 days and expires after 7 by default", () => {
@@ -30,5 +30,17 @@ describe("readCheckoutLimitSettings", () => {
     expect(() => readCheckoutLimitSettings({ ORDER_LIMIT_PER_EMAIL: "6", ORDER_LIMIT_PER_EMAIL_DAY: "5" })).toThrow(
       "ORDER_LIMIT_PER_EMAIL_DAY (5) must be at least ORDER_LIMIT_PER_EMAIL (6)"
     )
+  })
+})
+
+describe("readRegistrationLimitPerAddress", () => {
+  it("is 5 group registrations per address per hour unless set", () => {
+    expect(readRegistrationLimitPerAddress({})).toBe(5)
+    expect(readRegistrationLimitPerAddress({ GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "10000" })).toBe(10000)
+  })
+  it("refuses what is no positive whole number", () => {
+    for (const value of ["0", "-1", "vijf", "2.5"]) {
+      expect(() => readRegistrationLimitPerAddress({ GROUP_REGISTRATION_LIMIT_PER_ADDRESS: value })).toThrow(ConfigError)
+    }
   })
 })
