@@ -10,42 +10,10 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { queryOne } from "../../backend/scripts/lib/database.mjs"
-
-/** sha256 over the relative paths and contents of the files under `dirs` (missing ones count as empty). */
-export function hashTree(root, entries) {
-  const hash = crypto.createHash("sha256")
-  const walk = (relative) => {
-    const full = path.join(root, relative)
-    const stat = fs.statSync(full, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) {
-        if (name === "__tests__" || name === "node_modules") continue
-        walk(path.join(relative, name))
-      }
-      return
-    }
-    hash.update(`${relative}\0`)
-    hash.update(fs.readFileSync(full))
-    hash.update("\0")
-  }
-  for (const entry of entries) walk(entry)
-  return hash.digest("hex")
-}
+import { hashTree, medusaVersions as medusaVersionsIn } from "../../backend/scripts/lib/fingerprint.mjs"
 
 /** "name@version" of every installed @medusajs package: an upgrade may bring migrations. */
-export function medusaVersions(root) {
-  const scope = path.join(root, "node_modules/@medusajs")
-  if (!fs.existsSync(scope)) return []
-  return fs
-    .readdirSync(scope)
-    .sort()
-    .map((name) => {
-      const manifest = path.join(scope, name, "package.json")
-      const version = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, "utf8")).version : "?"
-      return `${name}@${version}`
-    })
-}
+const medusaVersions = (root) => medusaVersionsIn(path.join(root, "node_modules"))
 
 export const hashOf = (...parts) => crypto.createHash("sha256").update(JSON.stringify(parts)).digest("hex")
 

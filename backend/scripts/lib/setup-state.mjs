@@ -10,32 +10,10 @@
  */
 import crypto from "node:crypto"
 import fs from "node:fs"
-import path from "node:path"
 import { queryOne } from "./database.mjs"
+import { hashTree, medusaVersions } from "./fingerprint.mjs"
 
 const TABLE = "bp_setup_state"
-
-/**
- * sha256 over the relative paths and contents of every file under `dir` (sorted), skipping the
- * folders named in `skip`: a new image brings a new build, and so a new fingerprint.
- * @param {string} dir @param {string[]} [skip]
- */
-export function hashBuild(dir, skip = ["node_modules", "public"]) {
-  const hash = crypto.createHash("sha256")
-  /** @param {string} relative */
-  const walk = (relative) => {
-    const full = path.join(dir, relative)
-    const stat = fs.statSync(full, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) if (!skip.includes(name)) walk(path.join(relative, name))
-      return
-    }
-    hash.update(`${relative}\0`).update(fs.readFileSync(full)).update("\0")
-  }
-  walk("")
-  return hash.digest("hex")
-}
 
 /**
  * The fingerprint of a start's setup: the built server (migrations, links, seed and all code),
@@ -43,13 +21,6 @@ export function hashBuild(dir, skip = ["node_modules", "public"]) {
  * @param {string} serverDir @param {string} modulesDir node_modules holding @medusajs @param {NodeJS.ProcessEnv} env
  */
 export function setupFingerprint(serverDir, modulesDir, env) {
-  const scope = path.join(modulesDir, "@medusajs")
-  const medusa = fs.existsSync(scope)
-    ? fs.readdirSync(scope).sort().map((name) => {
-        const manifest = path.join(scope, name, "package.json")
-        return `${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, "utf8")).version : "?"}`
-      })
-    : []
   const reference = env.REFERENCE_DATA_FILE ? fs.statSync(env.REFERENCE_DATA_FILE, { throwIfNoEntry: false }) : undefined
   const settings = [
     Boolean(env.REDIS_URL), // Redis brings modules with tables of their own (workflow engine)
@@ -58,7 +29,9 @@ export function setupFingerprint(serverDir, modulesDir, env) {
     env.STOREFRONT_URL ?? "",
     env.REFERENCE_DATA_FILE ? `${env.REFERENCE_DATA_FILE}:${reference?.size ?? "?"}:${reference?.mtimeMs ?? "?"}` : "",
   ]
-  return crypto.createHash("sha256").update(JSON.stringify([hashBuild(serverDir), medusa, settings])).digest("hex")
+  // the whole build (a new image, a new fingerprint), but not the admin's static files
+  const build = hashTree(serverDir, [""], ["node_modules", "public"])
+  return crypto.createHash("sha256").update(JSON.stringify([build, medusaVersions(modulesDir), settings])).digest("hex")
 }
 
 /** The fingerprint of the last setup that finished on this database, or null (none yet, or an older shop without the table). */
