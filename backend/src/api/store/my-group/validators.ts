@@ -64,23 +64,23 @@ const firstNameField = visibleText("Vul je voornaam in", 1, "Vul je voornaam in"
 const messageField = (max: number, tooLong: string) =>
   text("Schrijf een bericht", 10, "Je bericht moet minstens 10 tekens lang zijn", max, tooLong)
 
+/** What a message and a reply both carry. */
+const messageFields = {
+  first_name: firstNameField,
+  message: messageField(2000, "Je bericht mag hoogstens 2000 tekens lang zijn"),
+}
+
 /** POST /store/my-group/groups/:id/messages */
 export const StoreSendAdminMessage = z
   .object({
     to_group_id: z.string({ error: "Kies de groep die je een bericht wilt sturen" }).trim().min(1, "Kies de groep die je een bericht wilt sturen").max(100, "Kies de groep die je een bericht wilt sturen"),
-    first_name: firstNameField,
-    message: messageField(2000, "Je bericht mag hoogstens 2000 tekens lang zijn"),
+    ...messageFields,
   })
   .strict()
 export type StoreSendAdminMessageType = z.infer<typeof StoreSendAdminMessage>
 
 /** POST /store/my-group/groups/:id/messages/:message_id/reply */
-export const StoreReplyAdminMessage = z
-  .object({
-    first_name: firstNameField,
-    message: messageField(2000, "Je bericht mag hoogstens 2000 tekens lang zijn"),
-  })
-  .strict()
+export const StoreReplyAdminMessage = z.object(messageFields).strict()
 export type StoreReplyAdminMessageType = z.infer<typeof StoreReplyAdminMessage>
 
 /** POST /store/my-group/groups/:id/warnings: short, to every reachable group within km. */
