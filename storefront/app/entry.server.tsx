@@ -16,10 +16,10 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getConfig } from "./lib/config.server";
-import { contentSecurityPolicy, createNonce } from "./lib/content-security-policy.server";
-import { NonceContext } from "./lib/nonce";
-import { INLINE_STYLESHEET, InlineStylesheetContext } from "./lib/inline-stylesheet";
-import { readInlineStylesheet } from "./lib/inline-stylesheet.server";
+import { contentSecurityPolicy, createNonce } from "./lib/document/content-security-policy.server";
+import { NonceContext } from "./lib/document/nonce";
+import { INLINE_STYLESHEET, InlineStylesheetContext } from "./lib/document/inline-stylesheet";
+import { readInlineStylesheet } from "./lib/document/inline-stylesheet.server";
 import stylesheetHref from "./tailwind.css?url";
 
 // Prints one line and exits with status 1 when MEDUSA_PUBLISHABLE_KEY (or _FILE) is missing.
@@ -112,4 +112,4 @@ export default function handleRequest(
 }
 
 /** The request context server.mjs builds per request and commits after it (lib/context.server.ts). */
-export { commitRequestContext, createRequestContext } from "./lib/context.server";
+export { commitRequestContext, createRequestContext } from "./lib/request/context.server";

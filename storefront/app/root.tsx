@@ -18,12 +18,12 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
-import { useNonce } from "./lib/nonce";
-import { useCart } from "./lib/pending-adds";
-import { loadCompany } from "./lib/company.server";
+import { useNonce } from "./lib/document/nonce";
+import { useCart } from "./lib/cart/pending-adds";
+import { loadCompany } from "./lib/content/company.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
-import { INLINE_STYLESHEET, INLINE_STYLESHEET_ID, useInlineStylesheet } from "./lib/inline-stylesheet";
+import { INLINE_STYLESHEET, INLINE_STYLESHEET_ID, useInlineStylesheet } from "./lib/document/inline-stylesheet";
 
 export const links: LinksFunction = () => [
   // In production the stylesheet is inlined in the head instead (lib/inline-stylesheet.ts).

@@ -1,7 +1,7 @@
 import { Link, useLocation, useNavigate } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
-import { ADD_URL, stockShortage, submittedQuantity } from "~/lib/optimistic-cart";
-import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/pending-adds";
+import { ADD_URL, stockShortage, submittedQuantity } from "~/lib/cart/optimistic-cart";
+import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/cart/pending-adds";
 
 /**
  * The product page's add-to-cart form. Without JavaScript it is a plain form post to

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CART_ACTION_URL, type CartIntent } from "~/lib/cart-intents";
+import { CART_ACTION_URL, type CartIntent } from "~/lib/cart/cart-intents";
 
 /**
  * A change to the cart: a form posting its intent and fields to the one cart action

@@ -1,7 +1,7 @@
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { formatMoney } from "~/lib/format";
 import { VAT_RATE_PERCENT } from "~/lib/site";
-import { summaryAmounts } from "~/lib/summary";
+import { summaryAmounts } from "~/lib/cart/summary";
 
 type CartSummaryProps = {
   itemTotal: number;

@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import type { Category } from "~/lib/catalogue.server";
+import type { Category } from "~/lib/catalogue/catalogue.server";
 
 export function CategoryNav({ categories }: { categories: Category[] }) {
   return (

@@ -1,7 +1,7 @@
 import type { LinkDescriptor } from "@remix-run/node";
 import type { ReactNode } from "react";
 import printStyles from "~/styles/print.css?url";
-import type { ContentPage } from "~/lib/content.server";
+import type { ContentPage } from "~/lib/content/content.server";
 import { formatDate } from "~/lib/format";
 import { Prose } from "./Prose";
 import { PAGE_TITLE } from "~/components/PageTitle";

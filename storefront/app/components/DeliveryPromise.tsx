@@ -1,4 +1,4 @@
-import { type DeliveryInfo, freeShippingLine } from "~/lib/delivery";
+import { type DeliveryInfo, freeShippingLine } from "~/lib/checkout/delivery";
 
 /**
  * Delivery time and free-shipping threshold before checkout (product page, cart,

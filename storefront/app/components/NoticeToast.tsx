@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { ShownNotice } from "~/lib/optimistic-cart";
+import type { ShownNotice } from "~/lib/cart/optimistic-cart";
 
 /**
  * The notice after a redirect (post/redirect/get, also without JavaScript): one polite live

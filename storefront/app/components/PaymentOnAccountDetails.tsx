@@ -1,4 +1,4 @@
-import type { PaymentOnAccount } from "~/lib/checkout.server";
+import type { PaymentOnAccount } from "~/lib/checkout/checkout.server";
 import { formatDate, formatMoney } from "~/lib/format";
 
 /**

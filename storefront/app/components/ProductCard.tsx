@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ProductSummary } from "~/lib/catalogue.server";
+import type { ProductSummary } from "~/lib/catalogue/catalogue.server";
 import { Price } from "./Price";
 
 type ProductCardProps = {

@@ -1,4 +1,4 @@
-import { stockState } from "~/lib/stock";
+import { stockState } from "~/lib/catalogue/stock";
 
 const STYLES = {
   in_stock: "text-green-800",

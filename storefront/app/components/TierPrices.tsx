@@ -1,5 +1,5 @@
 import { formatMoney } from "~/lib/format";
-import { type PriceTier, tierFor, tierQuantityLabel, tierSaving } from "~/lib/tier-prices";
+import { type PriceTier, tierFor, tierQuantityLabel, tierSaving } from "~/lib/catalogue/tier-prices";
 
 type TierPricesProps = {
   tiers: PriceTier[];

@@ -1,4 +1,4 @@
-import type { WithdrawalOutcome } from "~/lib/withdrawal.server";
+import type { WithdrawalOutcome } from "~/lib/withdrawal/withdrawal.server";
 
 const HEADINGS: Record<WithdrawalOutcome["situation"], string> = {
   unpaid: "Je bestelling is geannuleerd",

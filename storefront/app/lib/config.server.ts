@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isIP } from "node:net";
-import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo";
+import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo/seo";
 
 export { STOREFRONT_NAME } from "./site";
 

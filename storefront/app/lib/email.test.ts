@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseEmail } from "./email";
-import { addressSchema } from "./address";
-import { loginSchema } from "./account-validation";
+import { addressSchema } from "./address/address";
+import { loginSchema } from "./account/account-validation";
 
 describe("normaliseEmail", () => {
   it("trims and lower-cases an address", () => {

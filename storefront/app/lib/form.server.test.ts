@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { stubBackend } from "~/test/backend-stub";
 
-const { BackendError, BackendUnavailableError, backendFetch } = await import("./backend.server");
+const { BackendError, BackendUnavailableError, backendFetch } = await import("./backend/backend.server");
 const { formError, formInvalid, readForm } = await import("./form.server");
 
 afterEach(() => vi.unstubAllGlobals());

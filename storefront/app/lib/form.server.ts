@@ -6,7 +6,7 @@
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { type BackendFailure, refusalInit, toBackendFailure } from "./backend.server";
+import { type BackendFailure, refusalInit, toBackendFailure } from "./backend/backend.server";
 import type { FieldErrors } from "./form-errors";
 import { parseForm } from "./validation";
 

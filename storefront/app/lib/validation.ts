@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_LINE_QUANTITY } from "./stock";
+import { MAX_LINE_QUANTITY } from "./catalogue/stock";
 import type { FieldErrors } from "./form-errors";
 
 /**

@@ -2,7 +2,7 @@ import { data, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { errorText } from "~/lib/error-messages";
-import { pageTitle } from "~/lib/seo";
+import { pageTitle } from "~/lib/seo/seo";
 import { INFO_NAV, SERVICE_NAV } from "~/lib/site";
 
 /**

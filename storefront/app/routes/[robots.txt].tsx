@@ -1,6 +1,6 @@
-import { getSiteUrl } from "~/lib/seo.server";
-import { withAccountDisallows } from "~/lib/account-validation";
-import { buildRobotsTxt } from "~/lib/seo";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { withAccountDisallows } from "~/lib/account/account-validation";
+import { buildRobotsTxt } from "~/lib/seo/seo";
 
 /** The wijkagent/municipality accounts' pages (/meldingen, its sign-in and sign-out). */
 const NOTICE_AUTHOR_DISALLOWED_PATHS = ["/meldingen"];

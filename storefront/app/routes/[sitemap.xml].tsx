@@ -1,10 +1,10 @@
-import { loadFromBackend } from "~/lib/backend.server";
-import { listProducts } from "~/lib/catalogue.server";
-import { loadCompany } from "~/lib/company.server";
-import { getContentPage, listContentSlugs } from "~/lib/content.server";
-import { getSiteUrl } from "~/lib/seo.server";
-import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups.server";
-import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { listProducts } from "~/lib/catalogue/catalogue.server";
+import { loadCompany } from "~/lib/content/company.server";
+import { getContentPage, listContentSlugs } from "~/lib/content/content.server";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { listGroupSitemapEntries, listMunicipalities } from "~/lib/groups/groups.server";
+import { buildSitemapXml, canonicalUrl, type SitemapEntry } from "~/lib/seo/seo";
 
 /** One kind of page in the sitemap; returns paths ("/over") with an optional last-change date. */
 type SitemapSource = () => Promise<{ path: string; lastmod?: string | null }[]>;

@@ -2,10 +2,10 @@ import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
-import { loadFromBackend } from "~/lib/backend.server";
-import { listCategories, listProducts } from "~/lib/catalogue.server";
-import { homeSeo, seoMeta } from "~/lib/seo";
-import { getSiteUrl } from "~/lib/seo.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { listCategories, listProducts } from "~/lib/catalogue/catalogue.server";
+import { homeSeo, seoMeta } from "~/lib/seo/seo";
+import { getSiteUrl } from "~/lib/seo/seo.server";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { lookupAddress, pc4Centre } from "~/lib/address.server";
+import { lookupAddress, pc4Centre } from "~/lib/address/address.server";
 
 /**
  * GET /adres-opzoeken?postcode=5038AB&huisnummer=12&toevoeging=A: the browser's way to the

@@ -4,15 +4,15 @@ import { Button } from "~/components/Button";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
-import { loadFromBackend } from "~/lib/backend.server";
-import { saveAddress } from "~/lib/checkout.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { saveAddress } from "~/lib/checkout/checkout.server";
 import { readForm } from "~/lib/form.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { parseCheckoutAddress, splitAddressLine } from "~/lib/address";
-import { lookupAddress } from "~/lib/address.server";
+import { parseCheckoutAddress, splitAddressLine } from "~/lib/address/address";
+import { lookupAddress } from "~/lib/address/address.server";
 import { CheckoutAddressFields, LOOKUP_INTENT, type CheckoutAddressValues } from "~/components/address/CheckoutAddressFields";
 import type { loader as checkoutLoader } from "./afrekenen";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders } from "~/lib/request/headers";
 
 /** The form's fields in the order it shows them (the error summary lists them so). */
 const ADDRESS_FORM_FIELDS = [

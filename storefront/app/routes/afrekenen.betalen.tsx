@@ -3,18 +3,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/Button";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
-import { CartError } from "~/lib/cart.server";
-import { loadFromBackend, refusalInit } from "~/lib/backend.server";
+import { CartError } from "~/lib/cart/cart.server";
+import { loadFromBackend, refusalInit } from "~/lib/backend/backend.server";
 import { StripePayment } from "~/components/StripePayment";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { controlProps, Field, FieldFrame } from "~/components/form/Field";
-import { offeredPaymentMethods, placeOrder } from "~/lib/checkout.server";
+import { offeredPaymentMethods, placeOrder } from "~/lib/checkout/checkout.server";
 import { getConfig } from "~/lib/config.server";
 import { readForm } from "~/lib/form.server";
 import { ORDER_BUTTON_LABEL, TermsNote } from "~/components/OrderButton";
-import { INVOICE_PROVIDER, type PaymentMethod } from "~/lib/payment";
+import { INVOICE_PROVIDER, type PaymentMethod } from "~/lib/checkout/payment";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
 
 async function readyCart({ session, cart: visitorCart }: AppLoadContext) {
   const cart = await loadFromBackend(() => visitorCart.load());

@@ -1,15 +1,15 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { publicCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/backend.server";
+import { publicCart } from "~/lib/cart/cart.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
 import { formatMoney } from "~/lib/format";
 import { CartSummary } from "~/components/CartSummary";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
-import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
-import { itemCountLabel } from "~/lib/cart-count";
-import { loadDelivery } from "~/lib/delivery.server";
+import { getShippingGroups, shippingEstimate } from "~/lib/checkout/checkout.server";
+import { itemCountLabel } from "~/lib/cart/cart-count";
+import { loadDelivery } from "~/lib/checkout/delivery.server";
 import { STOREFRONT_NAME } from "~/lib/site";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders } from "~/lib/request/headers";
 
 export const meta: MetaFunction = () => [
   { title: `Afrekenen | ${STOREFRONT_NAME}` },

@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunction
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CheckoutStepHeading, CheckoutSteps } from "~/components/CheckoutSteps";
-import { CartError } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getShippingGroups, saveShipping } from "~/lib/checkout.server";
+import { CartError } from "~/lib/cart/cart.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getShippingGroups, saveShipping } from "~/lib/checkout/checkout.server";
 import { formatMoney } from "~/lib/format";
-import { itemCountLabel } from "~/lib/cart-count";
+import { itemCountLabel } from "~/lib/cart/cart-count";
 import { readForm } from "~/lib/form.server";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders } from "~/lib/request/headers";
 
 async function cartWithAddress(context: AppLoadContext) {
   const cart = await loadFromBackend(() => context.cart.load());

@@ -1,8 +1,8 @@
 import { type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Bedankt voor je melding") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;

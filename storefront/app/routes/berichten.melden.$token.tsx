@@ -4,12 +4,12 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextAreaField } from "~/components/form/FormControls";
-import { REPORT_FIELDS, REPORT_REASON_MAX } from "~/lib/admin-messages";
-import { onFormFields, reportAdminMessage } from "~/lib/admin-messages.server";
+import { REPORT_FIELDS, REPORT_REASON_MAX } from "~/lib/admin-messages/admin-messages";
+import { onFormFields, reportAdminMessage } from "~/lib/admin-messages/admin-messages.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Bericht melden") }, { name: "robots", content: "noindex" }];
 

@@ -1,15 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CartSummary } from "~/components/CartSummary";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getOrder, getOrderInvoice, getOrderStatus } from "~/lib/checkout.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getOrder, getOrderInvoice, getOrderStatus } from "~/lib/checkout/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { PaymentOnAccountDetails } from "~/components/PaymentOnAccountDetails";
 import { WithdrawalLink } from "~/components/WithdrawalLink";
 import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
-import { formatDateTime } from "~/lib/withdrawal";
+import { formatDateTime } from "~/lib/withdrawal/withdrawal";
 import { STOREFRONT_NAME } from "~/lib/site";
-import { privatePageHeaders } from "~/lib/headers";
+import { privatePageHeaders } from "~/lib/request/headers";
 import { useFocusAfterClientNavigation } from "~/components/CheckoutSteps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,15 +1,15 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CartError } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/backend.server";
+import { CartError } from "~/lib/cart/cart.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
 import {
   cartPaymentSessions,
   CompletionInProgress,
   completeOrAwaitOrder,
   readPaymentReturn,
   returnMatchesCart,
-} from "~/lib/checkout.server";
-import { privatePageHeaders } from "~/lib/headers";
+} from "~/lib/checkout/checkout.server";
+import { privatePageHeaders } from "~/lib/request/headers";
 
 type ReturnView = { title: string; message: string; retry: boolean; status: number };
 

@@ -1,10 +1,10 @@
 import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ContentPage, printStylesheet } from "~/components/ContentPage";
-import { loadFromBackend } from "~/lib/backend.server";
-import { loadCompany } from "~/lib/company.server";
-import { CONTENT_HEADERS, loadContentPage } from "~/lib/content.server";
-import { seoMeta } from "~/lib/seo";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { loadCompany } from "~/lib/content/company.server";
+import { CONTENT_HEADERS, loadContentPage } from "~/lib/content/content.server";
+import { seoMeta } from "~/lib/seo/seo";
 import { type Company, phoneHref } from "~/lib/site";
 
 // Text: app/content/contact.md; company details: the backend's COMPANY_* settings (GET /store/seller).

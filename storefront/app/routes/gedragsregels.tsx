@@ -4,8 +4,8 @@ import { printStylesheet, PageIntro } from "~/components/ContentPage";
 import { CopyForWhatsApp } from "~/components/CopyForWhatsApp";
 import { PrintButton } from "~/components/PrintButton";
 import { Prose } from "~/components/Prose";
-import { CONTENT_HEADERS, type ContentSection, loadContentPage } from "~/lib/content.server";
-import { seoMeta } from "~/lib/seo";
+import { CONTENT_HEADERS, type ContentSection, loadContentPage } from "~/lib/content/content.server";
+import { seoMeta } from "~/lib/seo/seo";
 import { STOREFRONT_NAME } from "~/lib/site";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);

@@ -1,12 +1,12 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/seo.server";
-import { formatGroupCount, type MunicipalitySummary } from "~/lib/group-view";
-import { listMunicipalities } from "~/lib/groups.server";
-import { directoryCacheHeaders } from "~/lib/headers";
-import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { formatGroupCount, type MunicipalitySummary } from "~/lib/groups/group-view";
+import { listMunicipalities } from "~/lib/groups/groups.server";
+import { directoryCacheHeaders } from "~/lib/request/headers";
+import { canonicalUrl, seoMeta } from "~/lib/seo/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);

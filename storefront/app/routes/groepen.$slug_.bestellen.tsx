@@ -3,9 +3,9 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { CartForm } from "~/components/CartForm";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getGroup } from "~/lib/groups.server";
-import { privatePageHeaders } from "~/lib/headers";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getGroup } from "~/lib/groups/groups.server";
+import { privatePageHeaders } from "~/lib/request/headers";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { PAGE_TITLE } from "~/components/PageTitle";
 

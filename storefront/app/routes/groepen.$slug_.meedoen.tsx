@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MemberOrderChoices } from "~/components/groups/MemberOrderChoices";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { PAGE_TITLE } from "~/components/PageTitle";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/seo.server";
-import { orderedInNeighbourhoodLabel } from "~/lib/group-share";
-import { memberSuggestions } from "~/lib/group-share.server";
-import { getGroup } from "~/lib/groups.server";
-import { directoryCacheHeaders } from "~/lib/headers";
-import { ogImagePath } from "~/lib/og-image";
-import { canonicalUrl, seoMeta } from "~/lib/seo";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { orderedInNeighbourhoodLabel } from "~/lib/groups/group-share";
+import { memberSuggestions } from "~/lib/groups/group-share.server";
+import { getGroup } from "~/lib/groups/groups.server";
+import { directoryCacheHeaders } from "~/lib/request/headers";
+import { ogImagePath } from "~/lib/seo/og-image";
+import { canonicalUrl, seoMeta } from "~/lib/seo/seo";
 
 /**
  * /groepen/:slug/meedoen: the page a group's order link (shared in its WhatsApp chat)

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getSiteUrl } from "~/lib/seo.server";
-import { getGroup } from "~/lib/groups.server";
-import { renderGroupPoster } from "~/lib/poster.server";
-import { canonicalUrl } from "~/lib/seo";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { getGroup } from "~/lib/groups/groups.server";
+import { renderGroupPoster } from "~/lib/groups/poster.server";
+import { canonicalUrl } from "~/lib/seo/seo";
 
 /**
  * /groepen/:slug/poster.pdf: the group's printable A4 poster (lib/poster.server.ts),

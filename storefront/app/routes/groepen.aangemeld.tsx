@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { readRegistration } from "~/lib/group-registration.server";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { readRegistration } from "~/lib/groups/group-registration.server";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
 
 export const meta: MetaFunction = () => [

@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { Button } from "~/components/Button";
-import { toBackendFailure, refusalInit } from "~/lib/backend.server";
+import { toBackendFailure, refusalInit } from "~/lib/backend/backend.server";
 import { readForm } from "~/lib/form.server";
-import { confirmRegistration, REGISTRATION_LINK_INVALID } from "~/lib/groups.server";
-import { pageTitle } from "~/lib/seo";
-import { withRetryAfter } from "~/lib/headers";
+import { confirmRegistration, REGISTRATION_LINK_INVALID } from "~/lib/groups/groups.server";
+import { pageTitle } from "~/lib/seo/seo";
+import { withRetryAfter } from "~/lib/request/headers";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Aanmelding bevestigen") }, { name: "robots", content: "noindex" }];
 

@@ -1,5 +1,5 @@
-import { loadFromBackend } from "~/lib/backend.server";
-import { listMapPoints } from "~/lib/groups.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { listMapPoints } from "~/lib/groups/groups.server";
 
 /**
  * GET /groepen/kaart: every approved group's point as JSON, for the overview map

@@ -5,13 +5,13 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { WithdrawalNextSteps } from "~/components/WithdrawalNextSteps";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 import type { FieldErrors } from "~/lib/form-errors";
 import { readForm } from "~/lib/form.server";
-import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal";
-import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder, type WithdrawalOutcome } from "~/lib/withdrawal.server";
-import { refusalInit } from "~/lib/backend.server";
+import { formatDateTime, formatDay, withdrawalSchema } from "~/lib/withdrawal/withdrawal";
+import { confirmWithdrawal, lookupWithdrawal, type WithdrawableOrder, type WithdrawalOutcome } from "~/lib/withdrawal/withdrawal.server";
+import { refusalInit } from "~/lib/backend/backend.server";
 
 /**
  * "Overeenkomst herroepen" (EU Directive 2023/2673): step 1 asks for the order number

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
-import { customerToken, signIn } from "~/lib/account.server";
-import { loginSchema, safeRedirect } from "~/lib/account-validation";
+import { customerToken, signIn } from "~/lib/account/account.server";
+import { loginSchema, safeRedirect } from "~/lib/account/account-validation";
 import { formError, formInvalid, readForm } from "~/lib/form.server";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor groepsbeheerders") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);

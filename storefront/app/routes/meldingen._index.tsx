@@ -4,7 +4,7 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { AuthorNoticeList } from "~/components/notices/AuthorNoticeList";
 import { NoticeForm } from "~/components/notices/NoticeForm";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
 import {
   AUTHOR_DISABLED_MESSAGE,
   createAuthorNotice,
@@ -14,10 +14,10 @@ import {
   type NoticeFormValues,
   parseNoticeForm,
   withdrawAuthorNotice,
-} from "~/lib/notices.server";
-import { pageTitle } from "~/lib/seo";
-import type { ShopSession } from "~/lib/session.server";
-import { failureStatus, toBackendFailure } from "~/lib/backend.server";
+} from "~/lib/notices/notices.server";
+import { pageTitle } from "~/lib/seo/seo";
+import type { ShopSession } from "~/lib/session/session.server";
+import { failureStatus, toBackendFailure } from "~/lib/backend/backend.server";
 import { formError, readForm } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Meldingen") }, { name: "robots", content: "noindex" }];

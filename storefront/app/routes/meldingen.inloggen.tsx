@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
-import { loginSchema } from "~/lib/account-validation";
+import { loginSchema } from "~/lib/account/account-validation";
 import { formError, formInvalid, readForm } from "~/lib/form.server";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { signInNoticeAuthor } from "~/lib/notices.server";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
+import { signInNoticeAuthor } from "~/lib/notices/notices.server";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Inloggen voor meldingen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);

@@ -14,17 +14,17 @@ import {
   SignedOutError,
   signedOutRedirect,
   updateMyGroup,
-} from "~/lib/account.server";
+} from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { GROUP_EDIT_FIELDS } from "~/lib/group-forms";
+import { GROUP_EDIT_FIELDS } from "~/lib/groups/group-forms";
 import { getConfig } from "~/lib/config.server";
-import { resetDirectoryCache } from "~/lib/groups.server";
+import { resetDirectoryCache } from "~/lib/groups/groups.server";
 import { groupMapLinks } from "~/components/groups/GroupMap";
 import { POINT_ADDRESS_FIELDS, POINT_LOOKUP_INTENT, PointPicker } from "~/components/groups/PointPicker";
-import { pointFromAddress } from "~/lib/group-point.server";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { pointFromAddress } from "~/lib/groups/group-point.server";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 import { formatCoordinate } from "~/lib/format";
 import { PointWarning } from "~/components/groups/PointWarning";
 

@@ -6,13 +6,13 @@ import { MessageFields } from "~/components/account/MessageFields";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages";
-import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages.server";
-import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
+import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages/admin-messages";
+import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages/admin-messages.server";
+import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Bericht") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-store" }));

@@ -2,11 +2,11 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
-import { nearbyHref, threadHref } from "~/lib/admin-messages";
+import { nearbyHref, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
-import { listAdminMessages, loadMessaging, messagingPage } from "~/lib/admin-messages.server";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { listAdminMessages, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Berichten") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;

@@ -5,13 +5,13 @@ import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessageFields } from "~/components/account/MessageFields";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { MESSAGE_FIELDS, nearbyHref, threadHref } from "~/lib/admin-messages";
-import { loadMessaging, messagingPage, nearbyGroups, onFormFields, sendAdminMessage } from "~/lib/admin-messages.server";
-import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
+import { MESSAGE_FIELDS, nearbyHref, threadHref } from "~/lib/admin-messages/admin-messages";
+import { loadMessaging, messagingPage, nearbyGroups, onFormFields, sendAdminMessage } from "~/lib/admin-messages/admin-messages.server";
+import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data?.target ? `Bericht aan ${data.target.name}` : "Bericht aan een buurgroep") },

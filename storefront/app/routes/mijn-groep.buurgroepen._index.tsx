@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/Badge";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
-import { chosenKm, composeHref, KM_CHOICES, kmParam, nearbyHref, nearbySummary, type NearbyGroup, warnHref } from "~/lib/admin-messages";
-import { loadMessaging, messagingPage, nearbyGroups } from "~/lib/admin-messages.server";
-import { failureStatus, toBackendFailure } from "~/lib/backend.server";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { chosenKm, composeHref, KM_CHOICES, kmParam, nearbyHref, nearbySummary, type NearbyGroup, warnHref } from "~/lib/admin-messages/admin-messages";
+import { loadMessaging, messagingPage, nearbyGroups } from "~/lib/admin-messages/admin-messages.server";
+import { failureStatus, toBackendFailure } from "~/lib/backend/backend.server";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Buurgroepen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;

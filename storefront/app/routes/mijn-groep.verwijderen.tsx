@@ -9,10 +9,10 @@ import {
   SignedOutError,
   signedOutRedirect,
   UNAVAILABLE_MESSAGE,
-} from "~/lib/account.server";
+} from "~/lib/account/account.server";
 import { formError, readForm } from "~/lib/form.server";
-import { privatePageHeaders } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Mijn gegevens verwijderen") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;

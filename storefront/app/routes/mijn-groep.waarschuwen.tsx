@@ -16,13 +16,13 @@ import {
   WARNING_MAX,
   WARNING_RULES,
   warningSentLabel,
-} from "~/lib/admin-messages";
-import { messagingPage, nearbyGroups, onFormFields, sendWarning } from "~/lib/admin-messages.server";
-import { SignedOutError, signedOutRedirect } from "~/lib/account.server";
+} from "~/lib/admin-messages/admin-messages";
+import { messagingPage, nearbyGroups, onFormFields, sendWarning } from "~/lib/admin-messages/admin-messages.server";
+import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
-import { withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Waarschuw buurgroepen") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-store" }));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ogCardFor } from "~/lib/og-card.server";
-import { etagMatches, ogImageFor } from "~/lib/og-image.server";
+import { ogCardFor } from "~/lib/seo/og-card.server";
+import { etagMatches, ogImageFor } from "~/lib/seo/og-image.server";
 
 /**
  * /og/:kind/:slug: a page's 1200 × 630 PNG preview (og:image). Cached by browsers and

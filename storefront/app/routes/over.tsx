@@ -1,8 +1,8 @@
 import type { HeadersFunction, LinksFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ContentPage, printStylesheet } from "~/components/ContentPage";
-import { CONTENT_HEADERS, loadContentPage } from "~/lib/content.server";
-import { seoMeta } from "~/lib/seo";
+import { CONTENT_HEADERS, loadContentPage } from "~/lib/content/content.server";
+import { seoMeta } from "~/lib/seo/seo";
 
 // Text: app/content/over.md
 

@@ -7,16 +7,16 @@ import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { Button } from "~/components/Button";
 import { StockBadge } from "~/components/StockBadge";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
-import { loadDelivery } from "~/lib/delivery.server";
+import { loadDelivery } from "~/lib/checkout/delivery.server";
 import { TierPrices } from "~/components/TierPrices";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getProduct, type VariantDetail } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getProduct, type VariantDetail } from "~/lib/catalogue/catalogue.server";
 import { formatMoney } from "~/lib/format";
 import { STOREFRONT_NAME } from "~/lib/site";
-import { MAX_LINE_QUANTITY } from "~/lib/stock";
+import { MAX_LINE_QUANTITY } from "~/lib/catalogue/stock";
 import { PAGE_TITLE } from "~/components/PageTitle";
-import { getSiteUrl } from "~/lib/seo.server";
-import { productSeo, seoMeta } from "~/lib/seo";
+import { getSiteUrl } from "~/lib/seo/seo.server";
+import { productSeo, seoMeta } from "~/lib/seo/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   seoMeta(data?.seo, [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }]);

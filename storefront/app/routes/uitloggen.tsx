@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { signOut } from "~/lib/session.server";
+import { signOut } from "~/lib/session/session.server";
 
 /** GET /uitloggen: signing out only happens with a POST (a link or prefetch must not sign anyone out). */
 export function loader() {

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Accordion } from "~/components/Accordion";
 import { PageIntro, printStylesheet } from "~/components/ContentPage";
 import { Prose } from "~/components/Prose";
-import { CONTENT_HEADERS, loadContentPage } from "~/lib/content.server";
-import { seoMeta } from "~/lib/seo";
+import { CONTENT_HEADERS, loadContentPage } from "~/lib/content/content.server";
+import { seoMeta } from "~/lib/seo/seo";
 
 // Text: app/content/veelgestelde-vragen.md ("##" = group of questions, "###" = one question)
 

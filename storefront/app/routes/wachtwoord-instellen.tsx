@@ -4,13 +4,13 @@ import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { emailFromToken, setPassword, signIn } from "~/lib/account.server";
-import { EXPIRED_LINK_CODE, MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/lib/account-validation";
-import { toBackendFailure } from "~/lib/backend.server";
+import { emailFromToken, setPassword, signIn } from "~/lib/account/account.server";
+import { EXPIRED_LINK_CODE, MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/lib/account/account-validation";
+import { toBackendFailure } from "~/lib/backend/backend.server";
 import { formError, formInvalid, readForm } from "~/lib/form.server";
 import type { FieldErrors } from "~/lib/form-errors";
-import { endOtherSessions } from "~/lib/session.server";
-import { pageTitle } from "~/lib/seo";
+import { endOtherSessions } from "~/lib/session/session.server";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord instellen") }, { name: "robots", content: "noindex" }];
 

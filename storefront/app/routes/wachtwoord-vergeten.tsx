@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/Button";
 import { Field } from "~/components/form/Field";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
-import { requestPasswordReset } from "~/lib/account.server";
-import { FORGOT_PASSWORD_ANSWER, forgotPasswordSchema } from "~/lib/account-validation";
+import { requestPasswordReset } from "~/lib/account/account.server";
+import { FORGOT_PASSWORD_ANSWER, forgotPasswordSchema } from "~/lib/account/account-validation";
 import { formError, formInvalid, readForm } from "~/lib/form.server";
 import type { FieldErrors } from "~/lib/form-errors";
-import { privatePageHeaders, withRetryAfter } from "~/lib/headers";
-import { pageTitle } from "~/lib/seo";
+import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
+import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Wachtwoord vergeten") }, { name: "robots", content: "noindex" }];
 export const headers = withRetryAfter(privatePageHeaders);

@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { CategoryNav } from "~/components/CategoryNav";
 import { ProductCard } from "~/components/ProductCard";
-import { loadFromBackend } from "~/lib/backend.server";
-import { listCategories, listProducts } from "~/lib/catalogue.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { listCategories, listProducts } from "~/lib/catalogue/catalogue.server";
 import { STOREFRONT_NAME } from "~/lib/site";
 import { PAGE_TITLE } from "~/components/PageTitle";
 

@@ -4,16 +4,16 @@ import { Button } from "~/components/Button";
 import { CartForm } from "~/components/CartForm";
 import { CartGroupNote } from "~/components/CartGroupNote";
 import { CartSummary } from "~/components/CartSummary";
-import { publicCart } from "~/lib/cart.server";
-import { loadFromBackend } from "~/lib/backend.server";
-import { getShippingGroups, shippingEstimate } from "~/lib/checkout.server";
+import { publicCart } from "~/lib/cart/cart.server";
+import { loadFromBackend } from "~/lib/backend/backend.server";
+import { getShippingGroups, shippingEstimate } from "~/lib/checkout/checkout.server";
 import { formatMoney } from "~/lib/format";
 import { STOREFRONT_NAME } from "~/lib/site";
-import { privatePageHeaders } from "~/lib/headers";
-import { MAX_LINE_QUANTITY } from "~/lib/stock";
+import { privatePageHeaders } from "~/lib/request/headers";
+import { MAX_LINE_QUANTITY } from "~/lib/catalogue/stock";
 import { DeliveryPromise } from "~/components/DeliveryPromise";
-import { type DeliveryInfo, freeShippingProgress } from "~/lib/delivery";
-import { loadDelivery } from "~/lib/delivery.server";
+import { type DeliveryInfo, freeShippingProgress } from "~/lib/checkout/delivery";
+import { loadDelivery } from "~/lib/checkout/delivery.server";
 
 export const meta: MetaFunction = () => [
   { title: `Winkelmand | ${STOREFRONT_NAME}` },

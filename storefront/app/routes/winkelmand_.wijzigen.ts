@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { cartAction } from "~/lib/cart-action.server";
+import { cartAction } from "~/lib/cart/cart-action.server";
 
 /**
  * POST /winkelmand/wijzigen: the one cart route (as Hydrogen's /cart). Every change to the cart

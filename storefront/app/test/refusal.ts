@@ -1,6 +1,6 @@
 /** What a form would show for a call that is refused (a thrown BackendError, or the backend unreachable). */
 export async function refusalOf(call: Promise<unknown>) {
-  const { toBackendFailure } = await import("~/lib/backend.server");
+  const { toBackendFailure } = await import("~/lib/backend/backend.server");
   try {
     await call;
   } catch (error) {

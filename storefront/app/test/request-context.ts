@@ -5,7 +5,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 
 // loaded on first use: a test sets SESSION_DIR (and rereads the configuration) before the session store exists
-const contextModule = () => import("~/lib/context.server");
+const contextModule = () => import("~/lib/request/context.server");
 
 type RouteArgs = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
 

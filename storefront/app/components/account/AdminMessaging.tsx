@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { FormMessage } from "~/components/account/AccountLayout";
-import { messagesHref, nearbyHref, SETTING_LABEL, warnHref } from "~/lib/admin-messages";
+import { messagesHref, nearbyHref, SETTING_LABEL, warnHref } from "~/lib/admin-messages/admin-messages";
 
 const linkClass = "font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
 

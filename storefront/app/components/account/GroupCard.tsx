@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { MyGroup } from "~/lib/account.server";
+import type { MyGroup } from "~/lib/account/account.server";
 import { StatusBadge } from "./StatusBadge";
 
 const linkClass = "font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";

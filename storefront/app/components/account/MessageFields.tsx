@@ -1,6 +1,6 @@
 import { Field } from "~/components/form/Field";
 import { TextAreaField } from "~/components/form/FormControls";
-import { FIRST_NAME_MAX, MESSAGE_MAX } from "~/lib/admin-messages";
+import { FIRST_NAME_MAX, MESSAGE_MAX } from "~/lib/admin-messages/admin-messages";
 import type { FieldErrors } from "~/lib/form-errors";
 
 type MessageFieldsProps = {

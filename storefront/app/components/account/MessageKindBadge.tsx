@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "~/components/Badge";
-import { KIND_LABELS, type MessageKind } from "~/lib/admin-messages";
+import { KIND_LABELS, type MessageKind } from "~/lib/admin-messages/admin-messages";
 
 const TONES: Record<MessageKind, BadgeTone> = { message: "sky", reply: "green", warning: "amber" };
 

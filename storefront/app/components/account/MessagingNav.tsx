@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { messagesHref, nearbyHref, warnHref } from "~/lib/admin-messages";
+import { messagesHref, nearbyHref, warnHref } from "~/lib/admin-messages/admin-messages";
 
 export type MessagingSection = "buurgroepen" | "berichten" | "waarschuwen";
 

@@ -1,4 +1,4 @@
-import type { PendingGroupChanges } from "~/lib/account.server";
+import type { PendingGroupChanges } from "~/lib/account/account.server";
 import { formatCoordinate } from "~/lib/format";
 
 const FIELD_LABELS: Record<PendingGroupChanges["changes"][number]["field"], string> = {

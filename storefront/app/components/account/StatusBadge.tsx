@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "~/components/Badge";
-import { GROUP_STATUS_LABELS, type GroupStatus } from "~/lib/group-view";
+import { GROUP_STATUS_LABELS, type GroupStatus } from "~/lib/groups/group-view";
 
 const TONE: Record<GroupStatus, BadgeTone> = { pending: "amber", approved: "green", rejected: "red", archived: "slate" };
 

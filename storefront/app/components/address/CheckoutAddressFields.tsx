@@ -1,7 +1,7 @@
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { Button } from "~/components/Button";
 import { controlProps, Field, FieldFrame } from "~/components/form/Field";
-import { COUNTRIES, formatAddressLine } from "~/lib/address";
+import { COUNTRIES, formatAddressLine } from "~/lib/address/address";
 import type { FieldErrors } from "~/lib/form-errors";
 import { lookupMessage, useAddressLookup, type LookupState } from "./useAddressLookup";
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from "react";
-import { checkLookupQuery, LOOKUP_UNAVAILABLE, type LookupOutcome, type LookupQuery, type LookupState } from "~/lib/address";
+import { checkLookupQuery, LOOKUP_UNAVAILABLE, type LookupOutcome, type LookupQuery, type LookupState } from "~/lib/address/address";
 
-export type { LookupState } from "~/lib/address";
+export type { LookupState } from "~/lib/address/address";
 
 /**
  * Looks up postcode + huisnummer from the browser (GET /adres-opzoeken). Skips incomplete

@@ -1,4 +1,4 @@
-import type { AreaNoticeView } from "~/lib/notice-view";
+import type { AreaNoticeView } from "~/lib/notices/notice-view";
 
 type AreaNoticesProps = {
   notices: AreaNoticeView[];

@@ -1,5 +1,5 @@
 import { Field } from "~/components/form/Field";
-import { MAX_GROUP_MEMBERS } from "~/lib/group-forms";
+import { MAX_GROUP_MEMBERS } from "~/lib/groups/group-forms";
 
 type GroupFieldProps = { defaultValue: string; error?: string };
 

@@ -1,5 +1,5 @@
 import { formatNumber } from "~/lib/format";
-import { type GroupOrderCounts as Counts, orderedInNeighbourhoodLabel, ordersLabel } from "~/lib/group-share";
+import { type GroupOrderCounts as Counts, orderedInNeighbourhoodLabel, ordersLabel } from "~/lib/groups/group-share";
 
 /**
  * What members ordered for the admin's group, in "Mijn groep": counts only (orders, signs,

@@ -1,9 +1,9 @@
 import { useNavigation } from "@remix-run/react";
 import { CartForm } from "~/components/CartForm";
 import { Price } from "~/components/Price";
-import type { ProductSummary } from "~/lib/catalogue.server";
-import type { MemberSuggestions } from "~/lib/group-share.server";
-import { memberPagePath } from "~/lib/group-share";
+import type { ProductSummary } from "~/lib/catalogue/catalogue.server";
+import type { MemberSuggestions } from "~/lib/groups/group-share.server";
+import { memberPagePath } from "~/lib/groups/group-share";
 
 /**
  * The members' page choices: stickers first (the window sticker for their own door on

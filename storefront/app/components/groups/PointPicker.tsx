@@ -4,8 +4,8 @@ import { Field } from "~/components/form/Field";
 import { useAddressLookup, lookupMessage, type LookupState } from "~/components/address/useAddressLookup";
 import { GroupMap, type LatLng } from "./GroupMap";
 import { formatCoordinate } from "~/lib/format";
-import { firstPc4 } from "~/lib/postcode";
-import { groupLookupFailure } from "~/lib/group-point";
+import { firstPc4 } from "~/lib/address/postcode";
+import { groupLookupFailure } from "~/lib/groups/group-point";
 
 /** The "Zoek adres" button's name and value in the group forms (without JavaScript). */
 export const POINT_LOOKUP_INTENT = "punt-zoeken";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { AuthorNotice } from "~/lib/notices.server";
+import type { AuthorNotice } from "~/lib/notices/notices.server";
 import { Button } from "../Button";
 import { NoticeStatusBadge } from "./NoticeStatusBadge";
 

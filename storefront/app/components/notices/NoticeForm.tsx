@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { NoticeFormValues } from "~/lib/notices.server";
+import type { NoticeFormValues } from "~/lib/notices/notices.server";
 import { Button } from "../Button";
 import { FieldError, Field, fieldId } from "../form/Field";
 import { ErrorSummary } from "../form/ErrorSummary";

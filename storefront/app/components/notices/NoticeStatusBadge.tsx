@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "~/components/Badge";
-import type { AuthorNoticeStatus } from "~/lib/notices.server";
+import type { AuthorNoticeStatus } from "~/lib/notices/notices.server";
 
 export const NOTICE_STATUS_LABELS: Record<AuthorNoticeStatus, string> = {
   current: "Actueel",

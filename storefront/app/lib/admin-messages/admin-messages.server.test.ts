@@ -1,0 +1,304 @@
+// Not in app/routes: Remix would take a file there for a route.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type SeenRequest, stubBackend } from "~/test/backend-stub";
+import { callRoute } from "~/test/request-context";
+
+// Issue #30's pages, loader and action against a stubbed backend: what they send, and that the
+// backend's Dutch refusals (per field, 403/404 sentences, 429) reach the form.
+const dir = mkdtempSync(path.join(tmpdir(), "bp-admin-messages-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  delete process.env.REDIS_URL;
+  process.env.SESSION_DIR = dir;
+  const { rereadConfig } = await import("~/lib/config.server");
+  rereadConfig();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const TOKEN = "jwt-admin";
+
+/** A browser signed in as a group admin: its cookie. */
+async function signedInCookie(): Promise<string> {
+  const { getSession } = await import("~/lib/session/session.server");
+  const session = await getSession(new Request("http://shop.test/"));
+  session.set("customerToken", TOKEN);
+  return (await session.commit())!.split(";")[0]!;
+}
+
+const apiGroup = (id: string, status = "approved", extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `Groep ${id}`,
+  slug: id,
+  status,
+  rejection_reason: null,
+  woonplaats: "Utrecht",
+  gemeente: "Utrecht",
+  postcodes: ["3581"],
+  lat: 52.09,
+  lng: 5.12,
+  member_count: 12,
+  admin_name: "Bea",
+  admin_email: "bea@example.nl",
+  admin_messages_enabled: false,
+  messaging_blocked: false,
+  ...extra,
+});
+
+type Reply = { status?: number; body?: unknown; headers?: Record<string, string> };
+
+/** The backend: /store/my-group lists `groups`; other paths answer from `routes` (path → answer). */
+function backend(groups: unknown[], routes: Record<string, Reply | ((request: SeenRequest) => Reply)>) {
+  return stubBackend((request) => {
+    if (request.path === "/store/my-group") return { body: { groups } };
+    const answer = routes[`${request.method} ${request.path}`];
+    if (!answer) return { status: 404, body: { type: "not_found", message: `no stub for ${request.method} ${request.path}` } };
+    return typeof answer === "function" ? answer(request) : answer;
+  });
+}
+
+async function post(url: string, fields: Record<string, string>) {
+  return new Request(`http://shop.test${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: await signedInCookie() },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+const get = async (url: string) => new Request(`http://shop.test${url}`, { headers: { cookie: await signedInCookie() } });
+
+type DataResult = { type?: string; data?: { errors?: Record<string, string>; values?: Record<string, string> }; init?: { status?: number; headers?: HeadersInit } | null };
+const dataOf = (result: unknown) => result as DataResult;
+const asResponse = (result: unknown) => result as Response;
+
+describe("the setting on /mijn-groep", () => {
+  it("posts enabled true for a ticked box and false for an unticked one (the box is then not sent), and redirects with a notice", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "POST /store/my-group/groups/grp_a/messaging": (request) => ({ body: { admin_messages_enabled: (request.body as { enabled: boolean }).enabled } }),
+    });
+    const { action } = await import("~/routes/mijn-groep._index");
+    const on = await callRoute(action, await post("/mijn-groep?index", { intent: "messaging", group_id: "grp_a", enabled: "ja" }));
+    expect(asResponse(on.result).status).toBe(303);
+    expect(asResponse(on.result).headers.get("location")).toBe("/mijn-groep");
+    const off = await callRoute(action, await post("/mijn-groep?index", { intent: "messaging", group_id: "grp_a" }));
+    expect(asResponse(off.result).status).toBe(303);
+    const posts = seen.filter((r) => r.method === "POST");
+    expect(posts.map((r) => r.body)).toEqual([{ enabled: true }, { enabled: false }]);
+    expect(posts[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("shows the backend's Dutch refusal for a group that is not approved, at that group", async () => {
+    const refusal = "Alleen een goedgekeurde groep kan berichten van andere beheerders ontvangen.";
+    backend([apiGroup("grp_p", "pending")], {
+      "POST /store/my-group/groups/grp_p/messaging": { status: 403, body: { type: "not_allowed", message: refusal } },
+    });
+    const { action } = await import("~/routes/mijn-groep._index");
+    const answer = dataOf((await callRoute(action, await post("/mijn-groep?index", { intent: "messaging", group_id: "grp_p", enabled: "ja" }))).result);
+    expect(answer.init?.status).toBe(403);
+    expect(answer.data?.errors?._).toBe(refusal);
+    expect(answer.data?.values?.group_id).toBe("grp_p");
+  });
+});
+
+describe("the messaging pages' group", () => {
+  it("sends a visitor who is not signed in to the sign-in page and back", async () => {
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const { result } = await callRoute(loader, new Request("http://shop.test/mijn-groep/buurgroepen?groep=grp_a"));
+    expect(asResponse(result).status).toBe(303);
+    expect(asResponse(result).headers.get("location")).toBe(`/inloggen?terug=${encodeURIComponent("/mijn-groep/buurgroepen?groep=grp_a")}`);
+  });
+
+  it("answers 404 for another admin's group or one that is not approved", async () => {
+    backend([apiGroup("grp_a"), apiGroup("grp_p", "pending")], {});
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    for (const id of ["grp_other", "grp_p"]) {
+      const { result } = await callRoute(loader, await get(`/mijn-groep/buurgroepen?groep=${id}`));
+      expect(asResponse(result).status).toBe(404);
+    }
+  });
+});
+
+describe("/mijn-groep/buurgroepen", () => {
+  it("asks 2 km by default and lists name, place, distance and reachability, nothing else", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": {
+        body: {
+          km: 2,
+          groups: [
+            { id: "grp_b", slug: "b", name: "Groep B", woonplaats: "Utrecht", distance_km: 0.3, shares_postcode: true, adjacent: false, reachable: true, admin_email: "x@example.nl" },
+            { id: "grp_c", slug: "c", name: "Groep C", woonplaats: "Zeist", distance_km: 1.76, shares_postcode: false, adjacent: false, reachable: false },
+          ],
+        },
+      },
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const answer = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen"))).result) as DataResult & {
+      data: { km: number; nearby: { distanceLabel: string; reachable: boolean }[] };
+    };
+    expect(seen.find((r) => r.path.endsWith("/nearby"))?.query).toEqual({ km: "2" });
+    expect(answer.data.km).toBe(2);
+    expect(answer.data.nearby.map((g) => [g.distanceLabel, g.reachable])).toEqual([
+      ["gedeelde postcode", true],
+      ["1,8 km", false],
+    ]);
+    expect(JSON.stringify(answer.data)).not.toMatch(/x@example\.nl|bea@example\.nl/);
+  });
+
+  it("passes a distance it does not know on, and shows the backend's Dutch answer", async () => {
+    backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": { status: 400, body: { type: "invalid_data", message: "Kies 1, 2 of 5 km.", errors: { km: "Kies 1, 2 of 5 km." } } },
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const answer = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen?km=3"))).result) as DataResult & { data: { error: string; km: null } };
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data.error).toBe("Kies 1, 2 of 5 km.");
+    expect(answer.data.km).toBeNull();
+  });
+});
+
+describe("sending a message", () => {
+  const url = "/mijn-groep/buurgroepen/grp_b/bericht?groep=grp_a";
+
+  it("posts to_group_id, first name and text, and goes on to the new conversation", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "POST /store/my-group/groups/grp_a/messages": { status: 201, body: { message: { id: "admmsg_9", kind: "message", created_at: "2026-12-07T10:00:00Z" } } },
+    });
+    const { action } = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+    const { result } = await callRoute(action, await post(url, { first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" }), { groupId: "grp_b" });
+    expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten/admmsg_9?groep=grp_a");
+    expect(seen.at(-1)!.body).toEqual({ to_group_id: "grp_b", first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" });
+  });
+
+  it("shows the backend's errors per field, its Dutch refusals and its rate limit", async () => {
+    const answers: Reply[] = [
+      { status: 400, body: { type: "invalid_data", message: "Controleer je bericht", errors: { first_name: "Vul je voornaam in", message: "Je bericht is te kort (minstens 10 tekens)" } } },
+      { status: 403, body: { type: "not_allowed", message: "Deze groep kan geen berichten ontvangen." } },
+      { status: 403, body: { type: "not_allowed", message: "Je kunt geen berichten meer sturen. Neem contact op met de winkel." } },
+      { status: 404, body: { type: "not_found", message: "Deze groep kan geen berichten ontvangen." } },
+      { status: 429, body: { type: "too_many_requests", message: "Je hebt vandaag al veel berichten gestuurd. Probeer het morgen opnieuw." }, headers: { "retry-after": "3600" } },
+    ];
+    backend([apiGroup("grp_a")], { "POST /store/my-group/groups/grp_a/messages": () => answers.shift()! });
+    const { action } = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+    const send = async () => dataOf((await callRoute(action, await post(url, { first_name: "", message: "kort" }), { groupId: "grp_b" })).result);
+
+    const fields = await send();
+    expect(fields.init?.status).toBe(400);
+    expect(fields.data?.errors).toEqual({ first_name: "Vul je voornaam in.", message: "Je bericht is te kort (minstens 10 tekens)." });
+    expect(fields.data?.values).toEqual({ first_name: "", message: "kort" });
+    expect((await send()).data?.errors?._).toBe("Deze groep kan geen berichten ontvangen.");
+    expect((await send()).data?.errors?._).toBe("Je kunt geen berichten meer sturen. Neem contact op met de winkel.");
+    const missing = await send();
+    expect([missing.init?.status, missing.data?.errors?._]).toEqual([404, "Deze groep kan geen berichten ontvangen."]);
+    const limited = await send();
+    expect(limited.init?.status).toBe(429);
+    expect(new Headers(limited.init?.headers).get("retry-after")).toBe("3600");
+    expect(limited.data?.errors?._).toMatch(/Probeer het morgen opnieuw/);
+  });
+});
+
+describe("a warning", () => {
+  it("sends km as a number with the text, and says how many groups it reached", async () => {
+    const seen = backend([apiGroup("grp_a")], { "POST /store/my-group/groups/grp_a/warnings": { status: 201, body: { sent_to: 3 } } });
+    const { action } = await import("~/routes/mijn-groep.waarschuwen");
+    const { result } = await callRoute(action, await post("/mijn-groep/waarschuwen?groep=grp_a", { km: "5", first_name: "Bea", message: "Inbraak in de Lindelaan vannacht." }));
+    expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten?groep=grp_a");
+    expect(seen.at(-1)!.body).toEqual({ km: 5, first_name: "Bea", message: "Inbraak in de Lindelaan vannacht." });
+  });
+
+  it("shows the backend's answer when no group can receive it", async () => {
+    const refusal = "Er zijn geen buurgroepen die berichten ontvangen binnen 1 km.";
+    backend([apiGroup("grp_a")], { "POST /store/my-group/groups/grp_a/warnings": { status: 400, body: { type: "invalid_data", message: refusal } } });
+    const { action } = await import("~/routes/mijn-groep.waarschuwen");
+    const answer = dataOf((await callRoute(action, await post("/mijn-groep/waarschuwen?groep=grp_a", { km: "1", first_name: "Bea", message: "Inbraak in de Lindelaan vannacht." }))).result);
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data?.errors?._).toBe(refusal);
+  });
+});
+
+describe("a conversation", () => {
+  const thread = (groupId: string) => ({
+    message: { id: "admmsg_1", kind: "message", direction: "received", other_group: { id: "grp_x", name: "Groep X", slug: "x" }, sender_first_name: "Anna", body: "Hoi Bea, hoe gaat het?", thread_id: "admmsg_1", reply_to_id: null, created_at: "2026-12-07T10:00:00Z" },
+    thread: [
+      { id: "admmsg_1", kind: "message", direction: "received", other_group: { id: "grp_x", name: "Groep X", slug: "x" }, sender_first_name: "Anna", body: "Hoi Bea, hoe gaat het?", thread_id: "admmsg_1", reply_to_id: null, created_at: "2026-12-07T10:00:00Z" },
+    ],
+    groupId,
+  });
+
+  it("finds which of the admin's groups received the mail's message (the link has no ?groep=)", async () => {
+    const seen = backend([apiGroup("grp_a"), apiGroup("grp_b")], {
+      "GET /store/my-group/groups/grp_a/messages/admmsg_1": { status: 404, body: { type: "not_found", message: "Bericht niet gevonden." } },
+      "GET /store/my-group/groups/grp_b/messages/admmsg_1": { body: thread("grp_b") },
+    });
+    const { loader } = await import("~/routes/mijn-groep.berichten.$messageId");
+    const { result } = await callRoute(loader, await get("/mijn-groep/berichten/admmsg_1"), { messageId: "admmsg_1" });
+    const page = result as { group: { id: string }; replyTo: string | null; thread: { senderFirstName: string }[] };
+    expect(page.group.id).toBe("grp_b");
+    expect(page.replyTo).toBe("admmsg_1");
+    expect(page.thread.map((m) => m.senderFirstName)).toEqual(["Anna"]);
+    expect(seen.filter((r) => r.path.includes("/messages/")).map((r) => r.path)).toEqual([
+      "/store/my-group/groups/grp_a/messages/admmsg_1",
+      "/store/my-group/groups/grp_b/messages/admmsg_1",
+    ]);
+  });
+
+  it("answers 404 when no group of the admin is a party (or the message was erased)", async () => {
+    backend([apiGroup("grp_a")], {});
+    const { loader } = await import("~/routes/mijn-groep.berichten.$messageId");
+    const { result } = await callRoute(loader, await get("/mijn-groep/berichten/admmsg_gone"), { messageId: "admmsg_gone" });
+    expect(asResponse(result).status).toBe(404);
+  });
+
+  it("posts a reply to the message it answers and comes back to the conversation", async () => {
+    const seen = backend([apiGroup("grp_b")], { "POST /store/my-group/groups/grp_b/messages/admmsg_1/reply": { status: 201, body: { message: { id: "admmsg_2" } } } });
+    const { action } = await import("~/routes/mijn-groep.berichten.$messageId");
+    const { result } = await callRoute(action, await post("/mijn-groep/berichten/admmsg_1?groep=grp_b", { reply_to: "admmsg_1", first_name: "Bea", message: "Goed! Zullen we bellen?" }), {
+      messageId: "admmsg_1",
+    });
+    expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten/admmsg_1?groep=grp_b");
+    expect(seen.at(-1)!.body).toEqual({ first_name: "Bea", message: "Goed! Zullen we bellen?" });
+  });
+});
+
+describe("/berichten/melden/:token", () => {
+  it("posts the token and the reason without a login, then thanks", async () => {
+    const seen = stubBackend(() => ({ body: { reported: true } }));
+    const { action } = await import("~/routes/berichten.melden.$token");
+    const request = new Request("http://shop.test/berichten/melden/tok123", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ reason: "Reclame" }).toString(),
+    });
+    const { result } = await callRoute(action, request, { token: "tok123" });
+    expect(asResponse(result).headers.get("location")).toBe("/berichten/gemeld");
+    expect(seen[0]).toMatchObject({ method: "POST", path: "/store/admin-messages/report", body: { token: "tok123", reason: "Reclame" } });
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("leaves an empty reason out and shows the backend's Dutch answer for an unknown token", async () => {
+    const seen = stubBackend(() => ({ status: 404, body: { type: "not_found", message: "Deze meldlink klopt niet (meer)." } }));
+    const { action } = await import("~/routes/berichten.melden.$token");
+    const request = new Request("http://shop.test/berichten/melden/onbekend", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ reason: "  " }).toString(),
+    });
+    const answer = dataOf((await callRoute(action, request, { token: "onbekend" })).result);
+    expect(seen[0]!.body).toEqual({ token: "onbekend" });
+    expect([answer.init?.status, answer.data?.errors?._]).toEqual([404, "Deze meldlink klopt niet (meer)."]);
+  });
+
+  it("says a refused token for the whole form (there is no token field to link to)", async () => {
+    const incomplete = "Deze meldlink is onvolledig. Open de link uit de e-mail opnieuw.";
+    stubBackend(() => ({ status: 400, body: { type: "invalid_data", message: incomplete, errors: { token: incomplete, reason: "Je toelichting mag hoogstens 1000 tekens lang zijn" } } }));
+    const { action } = await import("~/routes/berichten.melden.$token");
+    const request = new Request("http://shop.test/berichten/melden/kort", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ reason: "x".repeat(1001) }).toString(),
+    });
+    const answer = dataOf((await callRoute(action, request, { token: "kort" })).result);
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data?.errors).toEqual({ _: incomplete, reason: "Je toelichting mag hoogstens 1000 tekens lang zijn." });
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Group admins reaching each other (issue #30), client-safe: the forms' field names, the
+ * view models of the store API's answers (nearby groups, messages, threads) and their Dutch
+ * labels, and the addresses of the pages. Every rule on input is the backend's
+ * (backend/src/api/store/my-group/…), which answers per field in Dutch; the numbers here only
+ * feed the inputs' HTML hints. The requests live in admin-messages.server.ts.
+ *
+ * Privacy: the API never returns another admin's name, e-mail or phone number; the mappers
+ * below copy only the fields they name, so nothing else can reach a page.
+ */
+import { formatDate, formatNumber } from "../format";
+import { formatDistance } from "../groups/group-view";
+
+// ---------------------------------------------------------------------------
+// Forms
+
+/** A message to one group and a reply (the backend's `first_name`, `message`). */
+export const MESSAGE_FIELDS = ["first_name", "message"] as const;
+/** "Waarschuw buurgroepen" (plus the distance). */
+export const WARNING_FIELDS = ["km", "first_name", "message"] as const;
+/** "Bericht melden" (the token is in the address). */
+export const REPORT_FIELDS = ["reason"] as const;
+
+export type MessageForm = Partial<Record<(typeof MESSAGE_FIELDS)[number], string>>;
+export type WarningForm = Partial<Record<(typeof WARNING_FIELDS)[number], string>>;
+
+/** Longest first name, message and warning the backend accepts (for maxLength only). */
+export const FIRST_NAME_MAX = 40;
+export const MESSAGE_MAX = 2000;
+export const WARNING_MAX = 500;
+export const REPORT_REASON_MAX = 1000;
+
+/** The distances an admin chooses from; 2 km unless chosen. */
+export const KM_CHOICES = [1, 2, 5] as const;
+export type Km = (typeof KM_CHOICES)[number];
+export const DEFAULT_KM: Km = 2;
+
+/** `?km=` as typed: absent means the default; anything else goes to the backend, which judges it ("Kies 1, 2 of 5 km."). */
+export function kmParam(raw: string | null | undefined): string {
+  const value = (raw ?? "").trim();
+  return value === "" ? String(DEFAULT_KM) : value;
+}
+
+/** The chosen distance when it is one of the choices, else null (then no choice is marked current). */
+export function chosenKm(raw: string | null | undefined): Km | null {
+  const value = Number(kmParam(raw));
+  return (KM_CHOICES as readonly number[]).includes(value) ? (value as Km) : null;
+}
+
+/** The setting's label, word for word as the issue names it. */
+export const SETTING_LABEL = "Andere beheerders mogen mij een bericht sturen";
+
+/** Above the rules of conduct beside the warning form, in bold: the emergency comes first. */
+export const EMERGENCY_LINE = "Spoed of iets verdachts? Bel eerst 112. In België bel je 101.";
+
+/**
+ * The rules of conduct beside the warning form, below EMERGENCY_LINE (the backend's mail
+ * repeats them): no names, photos or descriptions of suspects.
+ */
+export const WARNING_RULES = [
+  "Een waarschuwing aan buurgroepen vervangt nooit een melding bij de politie.",
+  "Noem geen namen en deel geen foto's of beschrijvingen van verdachten of andere mensen. Schrijf wat er gebeurde, waar en wanneer.",
+  "Houd het kort en feitelijk: geen geruchten, geen oproep om zelf op te treden.",
+  "Deel geen adressen of telefoonnummers van bewoners, en nooit een uitnodigingslink van een WhatsApp-groep.",
+] as const;
+
+// ---------------------------------------------------------------------------
+// Addresses
+
+const q = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
+
+export const nearbyHref = (ownId: string, km?: number) => `/mijn-groep/buurgroepen${q({ groep: ownId, km: km === DEFAULT_KM ? undefined : km })}`;
+export const composeHref = (targetId: string, ownId: string) => `/mijn-groep/buurgroepen/${encodeURIComponent(targetId)}/bericht${q({ groep: ownId })}`;
+export const warnHref = (ownId: string) => `/mijn-groep/waarschuwen${q({ groep: ownId })}`;
+export const messagesHref = (ownId: string) => `/mijn-groep/berichten${q({ groep: ownId })}`;
+export const threadHref = (messageId: string, ownId?: string) => `/mijn-groep/berichten/${encodeURIComponent(messageId)}${q({ groep: ownId })}`;
+
+// ---------------------------------------------------------------------------
+// Nearby groups (GET /store/my-group/groups/:id/nearby)
+
+export type ApiNearbyGroup = {
+  id: string;
+  slug: string;
+  name: string;
+  woonplaats: string;
+  distance_km: number | null;
+  shares_postcode: boolean;
+  adjacent: boolean;
+  reachable: boolean;
+};
+
+export type NearbyGroup = {
+  id: string;
+  slug: string;
+  name: string;
+  woonplaats: string;
+  /** "gedeelde postcode", "aangrenzende postcode" or "1,4 km". */
+  distanceLabel: string;
+  reachable: boolean;
+};
+
+/**
+ * Why a group is near: a shared postcode says most, then the distance; a group listed for an
+ * adjacent postcode whose point lies beyond the chosen distance says so ("aangrenzende
+ * postcode, 2,0 km"), so "2,0 km" under "Binnen 1 km" does not read as a mistake.
+ */
+export function nearbyDistanceLabel(group: Pick<ApiNearbyGroup, "distance_km" | "shares_postcode" | "adjacent">, km: number | null = null): string {
+  if (group.shares_postcode) return "gedeelde postcode";
+  const distance = typeof group.distance_km === "number" && Number.isFinite(group.distance_km) ? formatDistance(group.distance_km) : null;
+  if (group.adjacent && (distance === null || km === null || group.distance_km! > km)) {
+    return distance ? `aangrenzende postcode, ${distance}` : "aangrenzende postcode";
+  }
+  return distance ?? "in de buurt";
+}
+
+export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): NearbyGroup {
+  return {
+    id: group.id,
+    slug: group.slug,
+    name: group.name,
+    woonplaats: group.woonplaats,
+    distanceLabel: nearbyDistanceLabel(group, km),
+    reachable: group.reachable === true,
+  };
+}
+
+/** "6 buurgroepen, waarvan 3 bereikbaar." above the list (the list also holds shared and adjacent postcodes beyond the distance). */
+export function nearbySummary(groups: readonly { reachable: boolean }[]): string {
+  if (!groups.length) return "Geen buurgroepen gevonden.";
+  const reachable = groups.filter((g) => g.reachable).length;
+  const all = groups.length === 1 ? "1 buurgroep" : `${formatNumber(groups.length)} buurgroepen`;
+  if (groups.length === 1) return `${all}, ${reachable ? "bereikbaar" : "niet bereikbaar"}.`;
+  const some = reachable === 0 ? "geen enkele bereikbaar" : reachable === groups.length ? "alle bereikbaar" : `waarvan ${formatNumber(reachable)} bereikbaar`;
+  return `${all}, ${some}.`;
+}
+
+/** "2 buurgroepen" in the warning form's distance choice. */
+export function reachableCountLabel(count: number | null): string | null {
+  if (count === null) return null;
+  if (count === 0) return "geen bereikbare buurgroepen";
+  return count === 1 ? "1 bereikbare buurgroep" : `${formatNumber(count)} bereikbare buurgroepen`;
+}
+
+// ---------------------------------------------------------------------------
+// Messages (GET /store/my-group/groups/:id/messages, …/messages/:message_id)
+
+export type MessageKind = "message" | "reply" | "warning";
+
+export type ApiAdminMessage = {
+  id: string;
+  kind: MessageKind;
+  direction: "sent" | "received";
+  other_group: { id: string; name: string; slug: string } | null;
+  sender_first_name: string;
+  body: string;
+  thread_id: string;
+  reply_to_id: string | null;
+  created_at: string;
+  recipients?: number | null;
+};
+
+export type AdminMessageView = {
+  id: string;
+  kind: MessageKind;
+  direction: "sent" | "received";
+  /** "Bericht", "Antwoord", "Waarschuwing". */
+  kindLabel: string;
+  /** "Van Anna (Buurtpreventie Oost)", "Aan Buurtpreventie Oost", "Aan 3 buurgroepen". */
+  partyLabel: string;
+  otherGroupName: string | null;
+  senderFirstName: string;
+  body: string;
+  /** The first lines, for the history list. */
+  excerpt: string;
+  threadId: string;
+  createdAt: string;
+  /** "7 december 2026, 14:05". */
+  createdLabel: string;
+  recipients: number | null;
+};
+
+export const KIND_LABELS: Record<MessageKind, string> = { message: "Bericht", reply: "Antwoord", warning: "Waarschuwing" };
+
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+
+/** "2026-12-07T13:05:00Z" → "7 december 2026, 14:05" (Amsterdam time). */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return `${formatDate(date)}, ${timeFormat.format(date)}`;
+}
+
+/** At most `max` characters on one line, cut at a word with "…". */
+export function excerpt(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, "")}…`;
+}
+
+const groupsLabel = (n: number) => (n === 1 ? "1 buurgroep" : `${formatNumber(n)} buurgroepen`);
+
+/** Who the message is from or to, from the admin's own side. */
+export function partyLabel(message: Pick<ApiAdminMessage, "kind" | "direction" | "other_group" | "sender_first_name" | "recipients">): string {
+  const group = message.other_group?.name ?? null;
+  if (message.direction === "received") return group ? `Van ${message.sender_first_name} (${group})` : `Van ${message.sender_first_name}`;
+  if (message.kind === "warning" && typeof message.recipients === "number") return `Aan ${groupsLabel(message.recipients)}`;
+  return group ? `Aan ${group}` : "Verstuurd";
+}
+
+export function toAdminMessage(message: ApiAdminMessage): AdminMessageView {
+  const recipients = typeof message.recipients === "number" ? message.recipients : null;
+  return {
+    id: message.id,
+    kind: message.kind,
+    direction: message.direction,
+    kindLabel: KIND_LABELS[message.kind] ?? "Bericht",
+    partyLabel: partyLabel(message),
+    otherGroupName: message.other_group?.name ?? null,
+    senderFirstName: message.sender_first_name,
+    body: message.body,
+    excerpt: excerpt(message.body),
+    threadId: message.thread_id,
+    createdAt: message.created_at,
+    createdLabel: formatDateTime(message.created_at),
+    recipients,
+  };
+}
+
+/** Oldest first, as a conversation reads. */
+export function threadOrder<T extends { createdAt: string }>(messages: readonly T[]): T[] {
+  return [...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+/**
+ * The message a reply answers: the newest one the admin's group received in the thread
+ * (only the receiving group may answer a message; the backend checks it). Null: nothing to
+ * answer (the admin sent everything so far, e.g. a warning).
+ */
+export function replyTarget<T extends { direction: "sent" | "received"; createdAt: string }>(thread: readonly T[]): T | null {
+  const received = threadOrder(thread).filter((m) => m.direction === "received");
+  return received.at(-1) ?? null;
+}
+
+/** "Je bericht is verstuurd naar Buurtpreventie Oost." etc., after the redirect. */
+export function warningSentLabel(sentTo: number): string {
+  return `Je waarschuwing is verstuurd naar ${groupsLabel(sentTo)}.`;
+}
