@@ -41,7 +41,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || process.env.REDIS_URL
 const SHAPES = (process.env.BENCH_SHAPES || "single,cluster").split(",").map((s) => s.trim())
 /** What to measure per shape: cpu, throughput, oversell (all by default). */
 const PHASES = (process.env.BENCH_PHASES || "cpu,throughput,oversell").split(",").map((s) => s.trim())
-/** The storefront's fields after an add (storefront/app/lib/cart.server.ts, ADDED_FIELDS). */
+/** The storefront's fields after an add (storefront/app/lib/cart/cart.server.ts, ADDED_FIELDS). */
 const ADDED_FIELDS = "id,items.quantity,items.variant_id,items.product_title,items.variant_title"
 const PRODUCT = "lantaarnpaalbord"
 const SIGN = "BORD-WAB-4060-ALU"

@@ -1,6 +1,6 @@
 /**
  * Remix behind Express with one request context per request (as Hydrogen's server.ts): the
- * build's `createRequestContext` (app/lib/context.server.ts) builds the session, the visitor's
+ * build's `createRequestContext` (app/lib/request/context.server.ts) builds the session, the visitor's
  * backend client and cart once; after the route has answered, `commitRequestContext` adds the
  * session's one Set-Cookie when something changed. A build without them (a test's one-route
  * build) gets `{ clientIp }` as before.

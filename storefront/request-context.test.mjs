@@ -4,7 +4,7 @@ import { remixWithContext } from "./request-context.mjs";
 import { oneRouteBuild } from "./app/test/one-route-build.mjs";
 
 // A real Express server with the real Remix handler (server.mjs's remixWithContext) in front of a
-// one-route build whose entry builds and commits a context the way app/lib/context.server.ts does.
+// one-route build whose entry builds and commits a context the way app/lib/request/context.server.ts does.
 const seen = [];
 function contextBuild(page) {
   const build = oneRouteBuild(

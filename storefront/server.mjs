@@ -90,7 +90,7 @@ if (cluster.isPrimary && workers > 1) {
   // In development the build is loaded again per request, so edits apply without a restart.
   const remix = remixWithContext({ build: vite ? loadBuild : build, mode: process.env.NODE_ENV });
   // The visitor's address for every backend call made while serving this request; the app signs
-  // it for the backend's rate limits (app/lib/client-address.server.ts, same global symbol).
+  // it for the backend's rate limits (app/lib/backend/client-address.server.ts, same global symbol).
   const clientAddresses = (globalThis[Symbol.for("buurtpreventie.clientAddress")] ??= new AsyncLocalStorage());
   // Form bodies over BODY_LIMIT_BYTES (64 KB) are refused with 413 before Remix reads them;
   // a body that is no form (no or another Content-Type) with 400 (form-body.mjs).

@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.{ts,tsx}", "*.test.mjs"],
     environment: "node",
-    // The one backend client (app/lib/backend.server.ts) reads these when it loads; tests stub fetch.
+    // The one backend client (app/lib/backend/backend.server.ts) reads these when it loads; tests stub fetch.
     env: { MEDUSA_BACKEND_URL: "http://backend.test", MEDUSA_PUBLISHABLE_KEY: "pk_test" },
     // Load the SDK with Node itself instead of transforming it (avoids sourcemap noise).
     server: { deps: { external: [/@medusajs\/js-sdk/] } },

@@ -5,7 +5,7 @@ import { expectErrorAtField } from "./support/field-errors"
 /**
  * The checkout puts each error next to its field (aria-invalid, aria-describedby) and in
  * the error summary, and keeps what was typed, with and without JavaScript. The address
- * step's postcode is the storefront's own rule (lib/address.ts: no backend route checks
+ * step's postcode is the storefront's own rule (lib/address/address.ts: no backend route checks
  * the cart's address); the invoice step's KvK number is judged by the backend
  * (POST /store/invoice/carts/:id) and the form shows the backend's message.
  */

@@ -4,9 +4,9 @@
  * - error responses (404, 503, …), documents and data, are marked `Cache-Control: no-store`;
  * - 404s are not logged with a stack trace;
  * - every document gets a Content-Security-Policy with a nonce of its own, which Remix's
- *   inline scripts carry (app/lib/content-security-policy.server.ts, root.tsx). Not in
+ *   inline scripts carry (app/lib/document/content-security-policy.server.ts, root.tsx). Not in
  *   development: Vite's dev client injects scripts and a websocket the policy would block;
- * - in production the stylesheet is inlined into the head (lib/inline-stylesheet.ts).
+ * - in production the stylesheet is inlined into the head (lib/document/inline-stylesheet.ts).
  */
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,7 @@ import stylesheetHref from "./tailwind.css?url";
 const config = getConfig();
 const enforcePolicy = process.env.NODE_ENV === "production";
 // The built stylesheet (build/client/assets/…, beside this build's build/server), read once
-// and inlined into every document's head (lib/inline-stylesheet.ts).
+// and inlined into every document's head (lib/document/inline-stylesheet.ts).
 const inlineStylesheet = INLINE_STYLESHEET
   ? readInlineStylesheet(stylesheetHref, fileURLToPath(new URL("../client", import.meta.url)))
   : undefined;
@@ -111,5 +111,5 @@ export default function handleRequest(
   });
 }
 
-/** The request context server.mjs builds per request and commits after it (lib/context.server.ts). */
+/** The request context server.mjs builds per request and commits after it (lib/request/context.server.ts). */
 export { commitRequestContext, createRequestContext } from "./lib/request/context.server";

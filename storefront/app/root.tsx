@@ -26,7 +26,7 @@ import stylesheet from "./tailwind.css?url";
 import { INLINE_STYLESHEET, INLINE_STYLESHEET_ID, useInlineStylesheet } from "./lib/document/inline-stylesheet";
 
 export const links: LinksFunction = () => [
-  // In production the stylesheet is inlined in the head instead (lib/inline-stylesheet.ts).
+  // In production the stylesheet is inlined in the head instead (lib/document/inline-stylesheet.ts).
   ...(INLINE_STYLESHEET ? [] : [{ rel: "stylesheet", href: stylesheet }]),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -45,7 +45,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Cached; while the backend cannot say, the footer leaves the company details out.
     company: await loadCompany().catch(() => null),
     cartCount: context.cart.count,
-    // a group admin's login (lib/account.server.ts): the header shows "Mijn groep" instead of "Inloggen"
+    // a group admin's login (lib/account/account.server.ts): the header shows "Mijn groep" instead of "Inloggen"
     signedIn: Boolean(session.get("customerToken")),
     notice,
     // Distinguishes two identical notices in a row (e.g. adding the same product twice).

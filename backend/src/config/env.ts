@@ -501,7 +501,7 @@ export function readShopSettings(env: NodeJS.ProcessEnv = process.env): ShopSett
 
 /**
  * The seller on invoices and payment reminders: the same COMPANY_* variables the
- * storefront reads (storefront/app/lib/company.server.ts, same fictional defaults), plus
+ * storefront reads (storefront/app/lib/content/company.server.ts, same fictional defaults), plus
  * COMPANY_IBAN for the bank transfer. An issued invoice keeps its own copy.
  */
 export type Seller = {

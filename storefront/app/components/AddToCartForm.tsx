@@ -6,7 +6,7 @@ import { addToCart, refuseAdd, useCartState, whenAnswered } from "~/lib/cart/pen
 /**
  * The product page's add-to-cart form. Without JavaScript it is a plain form post to
  * the one cart route (POST /winkelmand/wijzigen, intent "add") with a key the server made (it redirects back with a
- * notice). With JavaScript each click is an add of its own (lib/pending-adds.ts): counted
+ * notice). With JavaScript each click is an add of its own (lib/cart/pending-adds.ts): counted
  * in the header at once, sent with its own key, never lost when the page is left. When the
  * stock the page shows cannot cover the cart plus the add, it says so at once instead.
  * The notice sits right under the button (a polite live region): it covers nothing.

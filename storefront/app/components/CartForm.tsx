@@ -4,7 +4,7 @@ import { CART_ACTION_URL, type CartIntent } from "~/lib/cart/cart-intents";
 
 /**
  * A change to the cart: a form posting its intent and fields to the one cart action
- * (POST /winkelmand/wijzigen, lib/cart-action.server.ts). A plain form post without JavaScript; Remix's
+ * (POST /winkelmand/wijzigen, lib/cart/cart-action.server.ts). A plain form post without JavaScript; Remix's
  * Form with it. The action answers with a redirect (and a notice) to where the shopper goes next.
  */
 export function CartForm({

@@ -1,6 +1,6 @@
 /**
  * Forms on the server: the one way an action answers a refused form. A backend refusal is a
- * thrown BackendError (lib/backend.server.ts); `formError` turns it, or an unreachable backend,
+ * thrown BackendError (lib/backend/backend.server.ts); `formError` turns it, or an unreachable backend,
  * into the form's field errors beside what was typed, with the page's status (a 429 stays a
  * 429 with its Retry-After). Anything else (a programming error, a Response) is rethrown.
  */

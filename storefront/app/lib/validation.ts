@@ -4,7 +4,7 @@ import type { FieldErrors } from "./form-errors";
 
 /**
  * Reading a form with a zod schema (Dutch message per field), and the cart line quantity.
- * The rules of one form live with that form (the checkout address: lib/address.ts).
+ * The rules of one form live with that form (the checkout address: lib/address/address.ts).
  */
 
 

@@ -6,7 +6,7 @@ import { renderGroupPoster } from "~/lib/groups/poster.server";
 import { canonicalUrl } from "~/lib/seo/seo";
 
 /**
- * /groepen/:slug/poster.pdf: the group's printable A4 poster (lib/poster.server.ts),
+ * /groepen/:slug/poster.pdf: the group's printable A4 poster (lib/groups/poster.server.ts),
  * with a QR code to the group's public page. Public data only; approved groups only.
  */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { cartAction } from "~/lib/cart/cart-action.server";
 /**
  * POST /winkelmand/wijzigen: the one cart route (as Hydrogen's /cart). Every change to the cart
  * posts here with its intent (components/CartForm.tsx; the product page's add form): see
- * lib/cart-action.server.ts. A resource route, so the product page's script gets the add's
+ * lib/cart/cart-action.server.ts. A resource route, so the product page's script gets the add's
  * JSON answer as sent (a route with a page would answer a plain POST with the page itself).
  */
 export function action(args: ActionFunctionArgs) {

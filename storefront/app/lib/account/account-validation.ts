@@ -16,7 +16,7 @@ export { parseForm } from "../validation";
 
 export { UNAVAILABLE_MESSAGE } from "../error-messages";
 export const WRONG_LOGIN_MESSAGE = "Het e-mailadres of het wachtwoord klopt niet.";
-/** The code of the refusal of a used or expired reset link (lib/account.server.ts setPassword). */
+/** The code of the refusal of a used or expired reset link (lib/account/account.server.ts setPassword). */
 export const EXPIRED_LINK_CODE = "expired_link";
 
 export const EXPIRED_LINK_MESSAGE =

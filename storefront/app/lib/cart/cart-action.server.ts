@@ -1,15 +1,15 @@
 /**
  * The one cart action, POST /winkelmand/wijzigen (issue #27, as Hydrogen's routes/cart.tsx): every
- * change to the cart arrives here with an `intent` (lib/cart-intents.ts) and answers the way
+ * change to the cart arrives here with an `intent` (lib/cart/cart-intents.ts) and answers the way
  * the page asked:
  *   add           the product page (components/AddToCartForm.tsx): JSON for its keepalive post
  *                 with JavaScript, else a redirect back to the product with a notice; applied
- *                 once per key (lib/add-to-cart.server.ts)
+ *                 once per key (lib/cart/add-to-cart.server.ts)
  *   update/remove a cart line (the cart page): back to the cart with a notice
  *   set-group     order for a neighbourhood group (the group's page, its order and members'
  *                 pages): on to the products with a notice, or back to that page with the refusal
  *   remove-group  order without the group (cart and checkout): back to where the shopper was
- * The request context (lib/context.server.ts) commits the session once, after the answer.
+ * The request context (lib/request/context.server.ts) commits the session once, after the answer.
  */
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";

@@ -2,7 +2,7 @@
  * Optimistic add to cart (issue #18, made durable in #27). The product page counts an add
  * at once (header count, inline notice) and sends it with a key; the server applies each
  * key once and answers; the browser keeps unanswered adds and sends them again on the next
- * page (lib/pending-adds.ts). This module is the pure part, unit tested.
+ * page (lib/cart/pending-adds.ts). This module is the pure part, unit tested.
  */
 
 import { MAX_LINE_QUANTITY } from "../catalogue/stock";

@@ -50,7 +50,7 @@ export async function saveAddress(session: ShopSession, cart: CartView, address:
     city: address.city,
     country_code: address.country_code,
     phone: address.phone || undefined,
-    // Dutch addresses: street, number and addition separately as well (see lib/address.ts)
+    // Dutch addresses: street, number and addition separately as well (see lib/address/address.ts)
     metadata: address.metadata,
   };
   // Changing the region makes Medusa reset the address to the region's country,

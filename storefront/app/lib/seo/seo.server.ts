@@ -1,5 +1,5 @@
 /**
- * The server half of the SEO module (lib/seo.ts is the client-safe half: meta, canonical
+ * The server half of the SEO module (lib/seo/seo.ts is the client-safe half: meta, canonical
  * URLs, sitemap and robots text): the site's public base URL, read from the configuration.
  */
 import { getConfig } from "../config.server";

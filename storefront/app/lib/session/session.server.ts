@@ -29,7 +29,7 @@ export type SessionData = {
   lastOrderId: string;
   /**
    * A signed-in group admin's Medusa JWT (customer, emailpass), sent as a bearer token
-   * by lib/account.server.ts. It holds ids, no personal data; it never leaves the server.
+   * by lib/account/account.server.ts. It holds ids, no personal data; it never leaves the server.
    */
   customerToken: string;
   /** A signed-in wijkagent/municipality account's Medusa JWT (actor type notice_author), kept apart from customerToken. */
@@ -115,7 +115,7 @@ type RawData = Record<string, unknown>;
 const snapshotOf = (data: RawData) => new Map(Object.entries(data).map(([key, value]) => [key, JSON.stringify(value)]));
 
 /**
- * The one session of a request (lib/context.server.ts makes it, server.mjs commits it once
+ * The one session of a request (lib/request/context.server.ts makes it, server.mjs commits it once
  * after the route has answered). Loaders and actions change it like a Remix session; what
  * they changed is written back onto the session as it is stored then, key by key: another
  * request of the same visitor (an add to cart) may have written it meanwhile, and writing
