@@ -6,6 +6,7 @@ import {
   ConfigError,
   DEFAULT_BACKEND_URL,
   MISSING_KEY_MESSAGE,
+  normalizeSiteUrl,
   parseStorefrontConfig,
   STOREFRONT_NAME,
 } from "./config.server";
@@ -204,5 +205,15 @@ describe("session and payment settings", () => {
         parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", PUBLIC_STOREFRONT_URL: where, E2E_ALLOW_ADD_DELAY: "true" }),
       ).toThrow(/E2E_ALLOW_ADD_DELAY is for tests on loopback only/);
     }
+  });
+});
+
+describe("normalizeSiteUrl", () => {
+  it("keeps http(s) bases without trailing slash, query or hash", () => {
+    expect(normalizeSiteUrl("https://www.example.nl/")).toBe("https://www.example.nl");
+    expect(normalizeSiteUrl("http://localhost:3000")).toBe("http://localhost:3000");
+    expect(normalizeSiteUrl("https://example.nl/shop/?x=1#y")).toBe("https://example.nl/shop");
+    expect(() => normalizeSiteUrl("mailto:info@example.nl")).toThrow();
+    expect(() => normalizeSiteUrl("example.nl")).toThrow();
   });
 });

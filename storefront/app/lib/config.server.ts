@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isIP } from "node:net";
-import { DEFAULT_SITE_URL, normalizeSiteUrl } from "./seo/seo";
 
 export { STOREFRONT_NAME } from "./site";
 
@@ -63,6 +62,23 @@ export function parseMapSettings(env: StorefrontEnv): MapSettings {
   }
   const attribution = env.MAP_TILE_ATTRIBUTION?.trim() || OSM_ATTRIBUTION;
   return { tileUrl, attribution };
+}
+
+/** Used when PUBLIC_STOREFRONT_URL is not set. */
+export const DEFAULT_SITE_URL = "http://localhost:3000";
+
+/**
+ * Normalises a site base URL: http(s) only, no query or hash, no trailing slash.
+ * Throws on anything that is not an absolute http(s) URL.
+ */
+export function normalizeSiteUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`not an http(s) URL: ${raw}`);
+  }
+  url.search = "";
+  url.hash = "";
+  return url.toString().replace(/\/+$/, "");
 }
 
 /** The public base URL (default http://localhost:3000), normalised without a trailing slash. */

@@ -3,7 +3,6 @@ import {
   buildRobotsTxt,
   buildSitemapXml,
   canonicalUrl,
-  normalizeSiteUrl,
   pageTitle,
   homeSeo,
   productSeo,
@@ -24,14 +23,6 @@ describe("pageTitle", () => {
 });
 
 describe("URLs", () => {
-  it("normalizeSiteUrl keeps http(s) bases without trailing slash, query or hash", () => {
-    expect(normalizeSiteUrl("https://www.example.nl/")).toBe("https://www.example.nl");
-    expect(normalizeSiteUrl("http://localhost:3000")).toBe("http://localhost:3000");
-    expect(normalizeSiteUrl("https://example.nl/shop/?x=1#y")).toBe("https://example.nl/shop");
-    expect(() => normalizeSiteUrl("mailto:info@example.nl")).toThrow();
-    expect(() => normalizeSiteUrl("example.nl")).toThrow();
-  });
-
   it("canonicalUrl is absolute, without query, hash or trailing slash", () => {
     const base = "https://www.example.nl";
     expect(canonicalUrl(base, "/")).toBe("https://www.example.nl/");

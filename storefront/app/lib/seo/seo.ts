@@ -7,9 +7,6 @@ import type { MetaDescriptor } from "@remix-run/node";
 import { OG_CONTENT_PAGES, OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImagePath } from "./og-image";
 import { STOREFRONT_NAME } from "../site";
 
-/** Used when PUBLIC_STOREFRONT_URL is not set. */
-export const DEFAULT_SITE_URL = "http://localhost:3000";
-
 /** Paths crawlers should skip: personal, per-visitor pages (cart, checkout, order confirmation). */
 export const DISALLOWED_PATHS = ["/winkelmand", "/afrekenen", "/betaling", "/bestelling", "/groepen/aangemeld"] as const;
 
@@ -18,20 +15,6 @@ export function pageTitle(page: string): string {
   const trimmed = page.trim();
   if (!trimmed || trimmed === STOREFRONT_NAME) return STOREFRONT_NAME;
   return `${trimmed} | ${STOREFRONT_NAME}`;
-}
-
-/**
- * Normalises a site base URL: http(s) only, no query or hash, no trailing slash.
- * Throws on anything that is not an absolute http(s) URL.
- */
-export function normalizeSiteUrl(raw: string): string {
-  const url = new URL(raw.trim());
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`not an http(s) URL: ${raw}`);
-  }
-  url.search = "";
-  url.hash = "";
-  return url.toString().replace(/\/+$/, "");
 }
 
 /**
