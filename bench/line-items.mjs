@@ -100,7 +100,9 @@ function treeCpuMs(pid) {
  */
 async function databaseCpuMs(databaseUrl, embedded) {
   if (embedded) {
-    const { pid } = await queryOne(databaseUrl, "select pg_backend_pid() as pid")
+    // The checkpointer lives as long as the server (a connection's own backend exits with the
+    // connection, often before its /proc entry can be read); its parent is the postmaster.
+    const { pid } = await queryOne(databaseUrl, "select pid from pg_stat_activity where backend_type = 'checkpointer'")
     const parent = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
     const postmaster = Number(parent.slice(parent.lastIndexOf(")") + 2).split(" ")[1])
     return treeCpuMs(postmaster)

@@ -10,7 +10,11 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
+  // The browser's JavaScript is minified with terser (two compress passes) instead of Vite's
+  // default esbuild: 4.2 KB gzip less on a product page (96.0 → 91.8 KB, issue #29), at the
+  // cost of a slower build. The server build stays unminified (Vite's default for SSR).
+  build: isSsrBuild ? {} : { minify: "terser", terserOptions: { compress: { passes: 2 }, format: { comments: false } } },
   resolve: {
     // `~/…` → `app/…` (same mapping as tsconfig.json "paths"; vite-tsconfig-paths is not installed).
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
@@ -31,4 +35,4 @@ export default defineConfig({
       },
     }),
   ],
-});
+}));
