@@ -20,6 +20,14 @@ import {
  * A receives the reply by mail and sees both in Berichten; A passes a warning on to the three
  * reachable groups (B, C, D) and E receives nothing; the mail's "Melden" link works without a
  * login. With SHOTS_DIR set, screenshots at 390 px go there.
+ *
+ * After the stranger's walk (two admins on a 390 px phone, staff in the admin): the setting's
+ * status says what is stored, also after saving and reloading; the signed-in header keeps its
+ * links on one row; the forms start with the account's first name and, once sent, put the
+ * focus on the result; a reply's errors name the reply; the relayed mails carry real links and
+ * thread ("Re: …", In-Reply-To); the report page shows the message; both pages word the
+ * nearby rule alike. A second test walks staff's block (with its reason and date) and a
+ * report's "afgehandeld" in the admin, and what the blocked admin and the others then see.
  */
 
 const BACKEND_URL = process.env.BACKEND_URL ?? "http://localhost:9000"
@@ -86,15 +94,29 @@ async function browserAdmin(browser: Browser, request: APIRequestContext, place:
   const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
   const page = await context.newPage()
   const admin = await signedInGroupAdmin(browser, page, request, place, label)
+  // signed in on a phone: the account and cart links share one row (the header wrapped to two: stranger's walk)
+  const account = await page.getByTestId("account-link").boundingBox()
+  const cart = await page.getByRole("banner").getByRole("link", { name: /Winkelmand/ }).boundingBox()
+  expect(Math.abs(account!.y - cart!.y), "account and cart links on one row at 390 px").toBeLessThan(4)
+  for (const target of [account!, cart!]) expect(Math.min(target.width, target.height)).toBeGreaterThanOrEqual(24) // WCAG 2.2 2.5.8
   const box = page.getByTestId("admin-messaging")
   await expect(box.getByLabel(SETTING)).not.toBeChecked()
-  await expect(box.getByTestId("messaging-state")).toContainText("Staat uit.")
+  await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: uit.")
   await box.getByLabel(SETTING).check()
+  // the status says what is stored; with JavaScript a change not yet saved says so (stranger's walk)
+  await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: uit.")
+  if (javaScriptEnabled) await expect(box.getByTestId("messaging-unsaved")).toContainText("Nog niet opgeslagen")
   await box.getByRole("button", { name: /Instelling opslaan/ }).click()
   await expect(page.getByTestId("notice")).toContainText("andere beheerders kunnen je nu een bericht sturen")
+  await expect(page.getByTestId("notice")).toBeFocused()
   await expect(page).toHaveURL(/\/mijn-groep$/)
   await expect(box.getByLabel(SETTING)).toBeChecked()
-  await expect(box.getByTestId("messaging-state")).toContainText("Staat aan.")
+  await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: aan.")
+  await expect(box.getByTestId("messaging-unsaved")).toBeEmpty()
+  // and as stored on the next load
+  await page.reload()
+  await expect(box.getByLabel(SETTING)).toBeChecked()
+  await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: aan.")
   return { ...admin, context, page }
 }
 
@@ -147,6 +169,9 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(cardOf(b.name).getByTestId("nearby-reachable")).toHaveText("Bereikbaar")
     await expect(cardOf(e.name).getByTestId("nearby-reachable")).toHaveText("Niet bereikbaar")
     await expect(cardOf(e.name).getByRole("link", { name: /Stuur bericht/ })).toHaveCount(0)
+    await expect(cardOf(e.name).getByTestId("nearby-not-reachable")).toHaveText("Deze beheerder ontvangt geen berichten van andere beheerders.")
+    const nearbyRule = (await pa.getByTestId("nearby-rule").textContent())!.trim()
+    expect(nearbyRule).toContain("aangrenzende postcode")
     await expect(cardOf(a.name)).toHaveCount(0)
     // never an admin's name, e-mail or phone number
     for (const secret of [b.email, e.email, "Bea Beheer", "12345678"]) await expect(pa.locator("main")).not.toContainText(secret)
@@ -156,6 +181,9 @@ for (const javaScriptEnabled of [true, false]) {
     // A writes to B: empty first, the backend's Dutch errors per field
     await cardOf(b.name).getByRole("link", { name: `Stuur bericht aan ${b.name}` }).click()
     await expect(pa.getByRole("heading", { level: 1 })).toHaveText(`Bericht aan ${b.name}`)
+    // the first name starts as the account's (stranger's walk), and can be changed
+    await expect(pa.getByLabel("Je voornaam")).toHaveValue("Bea")
+    await pa.getByLabel("Je voornaam").fill("")
     await pa.getByRole("button", { name: "Bericht versturen" }).click()
     await expect(pa.getByTestId("error-summary")).toBeVisible()
     if (javaScriptEnabled) await expect(pa.getByTestId("error-summary")).toBeFocused()
@@ -170,6 +198,8 @@ for (const javaScriptEnabled of [true, false]) {
     await pa.getByRole("button", { name: "Bericht versturen" }).click()
     await expect(pa).toHaveURL(new RegExp(`/mijn-groep/berichten/[^/?]+\\?groep=${a.group.id}$`))
     await expect(pa.getByTestId("notice")).toContainText("Je bericht is verstuurd.")
+    // the focus lands on the result, not at the top of the page (stranger's walk)
+    await expect(pa.getByTestId("notice")).toBeFocused()
     await expect(pa.getByTestId("thread-message")).toHaveCount(1)
     await expect(pa.getByTestId("thread-body")).toHaveText(text)
 
@@ -179,6 +209,11 @@ for (const javaScriptEnabled of [true, false]) {
     expect(headersOf(toB)).not.toMatch(/^Reply-To:/im)
     expect(toB).not.toContain(a.email)
     expect(toB).not.toContain("12345678")
+    // real links in the HTML part, and a Message-ID for threading
+    expect(toB).toMatch(/Beantwoorden: <a href="https?:\/\/[^"]+\/mijn-groep\/berichten\/[^"]+">/)
+    expect(toB).toMatch(/Melden: <a href="https?:\/\/[^"]+\/berichten\/melden\/[^"]+">/)
+    const firstId = /^Message-ID: (<admmsg_[^>]+>)$/m.exec(headersOf(toB))?.[1]
+    expect(firstId, "the relayed mail's Message-ID").toBeTruthy()
     const answerLink = linkIn(toB, /^\/mijn-groep\/berichten\/[^/]+$/)
     const reportLink = linkIn(toB, /^\/berichten\/melden\/[^/]+$/)
 
@@ -190,11 +225,17 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(pb.getByTestId("thread-body")).toHaveText(text)
     await shot(pb, `bericht-lezen-${js}-390.png`)
     if (javaScriptEnabled) expect(await seriousViolations(pb)).toEqual([])
+    await expect(pb.getByLabel("Je voornaam")).toHaveValue("Bea")
+    // too short: the error names the reply, under "Je antwoord" (stranger's walk: "Je bericht moet…")
+    await pb.getByLabel("Je antwoord").fill("Top!")
+    await pb.getByRole("button", { name: "Antwoord versturen" }).click()
+    await expect(pb.getByTestId("error-message")).toHaveText(/Je antwoord moet minstens 10 tekens lang zijn/)
     const reply = `Goed plan Anna, ik vraag het in onze groep. (${js})`
     await pb.getByLabel("Je voornaam").fill("Bram")
     await pb.getByLabel("Je antwoord").fill(reply)
     await pb.getByRole("button", { name: "Antwoord versturen" }).click()
     await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
+    await expect(pb.getByTestId("notice")).toBeFocused()
     await expect(pb.getByTestId("thread-message")).toHaveCount(2)
     await expect(pb.getByTestId("thread-message").last()).toContainText(reply)
     // the sent reply does not stay in the field (it invited a second send with JavaScript: stranger's walk)
@@ -203,6 +244,9 @@ for (const javaScriptEnabled of [true, false]) {
     // A receives the reply by mail, without B's address, and sees both in Berichten
     const toA = await relayedMail(a.email, reply)
     expect(headersOf(toA)).not.toMatch(/^Reply-To:/im)
+    // threaded under the first mail, as a mail client answers it
+    expect(headersOf(toA)).toMatch(new RegExp(`^Subject: Re: Bericht van Anna van ${a.name}`, "m"))
+    expect(headersOf(toA)).toContain(`In-Reply-To: ${firstId}`)
     expect(toA).not.toContain(b.email)
     await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
     await expect(pa.getByRole("link", { name: "Berichten", exact: true })).toHaveAttribute("aria-current", "page")
@@ -217,6 +261,9 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(rules).toContainText("101")
     await expect(rules).toContainText("Noem geen namen en deel geen foto's of beschrijvingen van verdachten")
     await expect(pa.getByTestId("warn-count-1")).toHaveText("3 bereikbare buurgroepen")
+    // the same words for what counts as nearby as on Buurgroepen (the pages contradicted each other)
+    await expect(pa.getByTestId("nearby-rule")).toContainText(nearbyRule)
+    await expect(pa.getByLabel("Je voornaam")).toHaveValue("Bea")
     await pa.getByRole("radio", { name: /^1 km/ }).check()
     const warning = `Vannacht ingebroken in de Lindelaan, achterdeur geforceerd. 112 is gebeld. (${js})`
     await pa.getByLabel("Je voornaam").fill("Anna")
@@ -226,6 +273,7 @@ for (const javaScriptEnabled of [true, false]) {
     await pa.getByRole("button", { name: "Waarschuwing versturen" }).click()
     await expect(pa).toHaveURL(new RegExp(`/mijn-groep/berichten\\?groep=${a.group.id}$`))
     await expect(pa.getByTestId("notice")).toContainText("Je waarschuwing is verstuurd naar 3 buurgroepen.")
+    await expect(pa.getByTestId("notice")).toBeFocused()
     const listed = pa.getByTestId("message-item").first()
     await expect(listed.getByTestId("message-kind")).toHaveText("Waarschuwing")
     await expect(listed).toContainText("Aan 3 buurgroepen")
@@ -247,6 +295,12 @@ for (const javaScriptEnabled of [true, false]) {
     const opened = await pv.goto(reportLink)
     expect(opened!.headers()["referrer-policy"]).toBe("strict-origin")
     await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Bericht melden")
+    // which message: the sending group, first name, date and text; no address (stranger's walk)
+    const reported = pv.getByTestId("reported-message")
+    await expect(reported.getByTestId("reported-from")).toHaveText(`Van Anna, van ${a.name} (${place.woonplaats})`)
+    await expect(reported.getByTestId("reported-body")).toHaveText(text)
+    await expect(reported.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/)
+    await expect(pv.locator("main")).not.toContainText(a.email)
     await pv.getByLabel(/Wat is er mis met dit bericht/).fill("Dit is een test van de meldlink.")
     await shot(pv, `melden-${js}-390.png`)
     if (javaScriptEnabled) expect(await seriousViolations(pv)).toEqual([])
@@ -259,6 +313,84 @@ for (const javaScriptEnabled of [true, false]) {
     await b.context.close()
   })
 }
+
+test("staff block an admin with a reason and mark a report handled in the admin; the blocked admin is told why, and can still be reached", async ({
+  browser,
+  request,
+}) => {
+  test.skip(!process.env.MAIL_DIR, "needs MAIL_DIR (set by npm test)")
+  test.setTimeout(300_000)
+  const place = await placeIn(request, "Harderwijk")
+  const a = await browserAdmin(browser, request, place, "blok-a", true)
+  const b = await browserAdmin(browser, request, place, "blok-b", true)
+
+  // A writes B (through the store API, signed in as A); B reports it from the mail's link
+  const signIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email: a.email, password: ADMIN_PASSWORD_FOR_TESTS } })
+  const aToken = ((await signIn.json()) as { token: string }).token
+  const text = `Jullie groep stelt niks voor, opdoeken! (${Date.now()})`
+  const sent = await request.post(`${BACKEND_URL}/store/my-group/groups/${a.group.id}/messages`, {
+    headers: { authorization: `Bearer ${aToken}`, "x-publishable-api-key": PUBLISHABLE_KEY },
+    data: { to_group_id: b.group.id, first_name: "Anna", message: text },
+  })
+  expect(sent.ok(), await sent.text()).toBeTruthy()
+  const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(await relayedMail(b.email, text))![1]
+  const reported = await request.post(`${BACKEND_URL}/store/admin-messages/report`, {
+    headers: { "x-publishable-api-key": PUBLISHABLE_KEY },
+    data: { token, reason: "Scheldt ons uit" },
+  })
+  expect(reported.ok(), await reported.text()).toBeTruthy()
+
+  // staff in the admin: the report is open; they mark it handled
+  const staff = await browser.newContext()
+  const admin = await staff.newPage()
+  await admin.goto(`${BACKEND_URL}/app`)
+  await admin.locator('input[name="email"]').fill(process.env.ADMIN_EMAIL ?? "admin@buurtpreventie.local")
+  await admin.locator('input[name="password"]').fill(process.env.ADMIN_PASSWORD ?? "buurtpreventie")
+  await admin.locator('button[type="submit"]').click()
+  await expect(admin).toHaveURL(/\/app\/orders/, { timeout: 30_000 })
+  await admin.goto(`${BACKEND_URL}/app/admin-messages`)
+  const report = admin.locator("article").filter({ hasText: text })
+  await expect(report.getByTestId("report-status")).toHaveText("Open", { timeout: 30_000 })
+  await report.getByRole("button", { name: "Markeer als afgehandeld" }).click()
+  await expect(report.getByTestId("report-status")).toHaveText(/^Afgehandeld op /)
+  await expect(report.getByRole("button", { name: "Weer openen" })).toBeVisible()
+
+  // staff block A on the group page: only with a reason, then shown with it and the date
+  await admin.goto(`${BACKEND_URL}/app/groups/${a.group.id}`)
+  const section = admin.getByTestId("messaging-section")
+  await expect(section.getByRole("button", { name: "Berichten blokkeren" })).toBeDisabled({ timeout: 30_000 })
+  await section.getByLabel(/Reden van de blokkade/).fill("Scheldt andere beheerders uit")
+  await section.getByRole("button", { name: "Berichten blokkeren" }).click()
+  await expect(section.getByRole("button", { name: "Blokkade opheffen" })).toBeVisible()
+  await expect(section).toContainText("Geblokkeerd sinds")
+  await expect(section).toContainText("Scheldt andere beheerders uit")
+  await staff.close()
+
+  // A, blocked: told they cannot send, why, and where to ask (a link to the shop's contact page);
+  // the others are shown as they are (B receives messages), without a link to write
+  const pa = a.page
+  await pa.goto(`/mijn-groep/buurgroepen?groep=${a.group.id}&km=1`)
+  const notice = pa.getByTestId("messaging-blocked")
+  await expect(notice).toContainText("Je kunt geen berichten meer sturen")
+  await expect(notice.getByRole("link", { name: "Neem contact op met de winkel" })).toHaveAttribute("href", "/contact")
+  const bCard = pa.getByTestId("nearby-group").filter({ hasText: b.name })
+  await expect(bCard.getByTestId("nearby-reachable")).toHaveText("Bereikbaar")
+  await expect(bCard.getByRole("link", { name: /Stuur bericht/ })).toHaveCount(0)
+  await expect(bCard).not.toContainText("ontvangt geen berichten")
+  await shot(pa, "buurgroepen-geblokkeerd-390.png")
+  expect(await seriousViolations(pa)).toEqual([])
+  await pa.goto(`/mijn-groep`)
+  await expect(pa.getByTestId("admin-messaging").getByTestId("messaging-blocked").getByRole("link", { name: "Neem contact op met de winkel" })).toBeVisible()
+
+  // B sees A as reachable: a block stops sending, not receiving (stranger's walk)
+  const pb = b.page
+  await pb.goto(`/mijn-groep/buurgroepen?groep=${b.group.id}&km=1`)
+  const aCard = pb.getByTestId("nearby-group").filter({ hasText: a.name })
+  await expect(aCard.getByTestId("nearby-reachable")).toHaveText("Bereikbaar")
+  await expect(aCard.getByRole("link", { name: `Stuur bericht aan ${a.name}` })).toBeVisible()
+  await a.context.close()
+  await b.context.close()
+})
 
 test("the privacy statement says what admins' messages share and what they do not", async ({ page }) => {
   await page.goto("/privacyverklaring")

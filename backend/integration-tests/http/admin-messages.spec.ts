@@ -4,8 +4,9 @@
  *
  * - The setting "Andere beheerders mogen mij een bericht sturen": off by default, switched
  *   by the admin at once, on only for an approved group.
- * - "Buurgroepen": shared postcode, adjacent PC4 or within 1/2/5 km; reachable only when
- *   switched on and not blocked; never an admin's name, address or phone.
+ * - "Buurgroepen": shared postcode, bordering PC4, or a PC4 area or point within 1/2/5 km;
+ *   reachable only when switched on (a block stops sending, not receiving); never an
+ *   admin's name, address or phone.
  * - A message and its reply go by mail with the sending group and first name, a reply link
  *   and a report link, never the sender's address or phone and no Reply-To.
  * - Who may not message whom (unapproved, switched off, blocked, unknown, own group, over
@@ -115,6 +116,8 @@ medusaIntegrationTestRunner({
         const anouk = await admin("instelling")
         const mine = await get("/store/my-group", anouk.headers)
         expect(mine.data.groups[0]).toMatchObject({ id: anouk.row.id, admin_messages_enabled: false, messaging_blocked: false })
+        // the account's first name, for the message forms to start with (stranger's walk: the admin typed it every time)
+        expect(mine.data.account).toEqual({ first_name: "Instelling" })
         const before = await kit.adminGroup(anouk.row.id)
 
         const on = await setMessaging(anouk, true)
@@ -146,40 +149,53 @@ medusaIntegrationTestRunner({
     })
 
     describe("Buurgroepen", () => {
-      it("lists shared postcodes first, then by distance, within 1, 2 or 5 km; reachable only when switched on and not blocked", async () => {
+      it("lists shared postcodes first, then by distance: bordering PC4s always, PC4 areas and points within 1, 2 or 5 km; reachable when switched on", async () => {
         const anouk = await admin("buren", ["3581"])
         const tag = ++counter
         const shared = await staffGroup(`Buurtpreventie Gedeeld ${tag}`, `gedeeld.${tag}@example.nl`, ["3581", "3582"])
         const near = await staffGroup(`Buurtpreventie Dichtbij ${tag}`, `dichtbij.${tag}@example.nl`, ["3583"])
-        const twoKm = await staffGroup(`Buurtpreventie Oost ${tag}`, `oost.${tag}@example.nl`, ["3584"])
+        // stranger's walk: 3582 borders 3581, but their centres lie 1.1 km apart; not found at 1 km before
+        const bordering = await staffGroup(`Buurtpreventie Grens ${tag}`, `grens.${tag}@example.nl`, ["3582"])
+        // 3584 lies beyond 3583: its area ~0.9 km from 3581's, its centre ~2 km
+        const beyond = await staffGroup(`Buurtpreventie Oost ${tag}`, `oost.${tag}@example.nl`, ["3584"])
         const fourKm = await staffGroup(`Buurtpreventie Noord ${tag}`, `noord.${tag}@example.nl`, ["3564"])
         const amsterdam = await staffGroup(`Buurtpreventie Grachten ${tag}`, `grachten.${tag}@example.nl`, ["1011"])
         // its pin 3 km off, but its PC4 lies next to ours: adjacent
         const pinOff = await staffGroup(`Buurtpreventie Speld ${tag}`, `speld.${tag}@example.nl`, ["3583"], undefined, { lat: 52.058, lng: 5.1432 })
         await kit.service().setAdminMessagesEnabled(near.id, true)
+        const all = [shared, near, bordering, beyond, fourKm, amsterdam, pinOff]
 
         const oneKm = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=1`, anouk.headers)
         expect(oneKm.status).toBe(200)
         expect(oneKm.headers["cache-control"]).toBe("private, no-store")
-        const ids = (list: any[]) => list.map((g) => g.id).filter((id) => [shared, near, twoKm, fourKm, amsterdam, pinOff].some((g) => g.id === id))
+        const ids = (list: any[]) => list.map((g) => g.id).filter((id) => all.some((g) => g.id === id))
+        const byId = (list: any[], id: string) => list.find((g: any) => g.id === id)
         expect(oneKm.data.km).toBe(1)
-        expect(ids(oneKm.data.groups)).toEqual([shared.id, near.id, pinOff.id])
-        const [s, n, p] = oneKm.data.groups.filter((g: any) => [shared.id, near.id, pinOff.id].includes(g.id))
-        expect(s).toMatchObject({ shares_postcode: true, reachable: false, slug: shared.slug, name: shared.name, woonplaats: "Utrecht" })
-        expect(n).toMatchObject({ shares_postcode: false, adjacent: true, reachable: true })
+        expect(ids(oneKm.data.groups)).toEqual([shared.id, near.id, bordering.id, beyond.id, pinOff.id])
+        const [s, n, b, o, p] = [shared, near, bordering, beyond, pinOff].map((g) => byId(oneKm.data.groups, g.id))
+        expect(s).toMatchObject({ shares_postcode: true, postcode_km: 0, reachable: false, slug: shared.slug, name: shared.name, woonplaats: "Utrecht" })
+        expect(n).toMatchObject({ shares_postcode: false, adjacent: true, postcode_km: 0, own_group: false, reachable: true })
         expect(n.distance_km).toBeGreaterThan(0.5)
         expect(n.distance_km).toBeLessThan(1)
+        expect(b).toMatchObject({ shares_postcode: false, adjacent: true, postcode_km: 0, reachable: false })
+        expect(b.distance_km).toBeGreaterThan(1)
+        expect(o).toMatchObject({ shares_postcode: false, adjacent: false, reachable: false })
+        expect(o.postcode_km).toBeGreaterThan(0.5)
+        expect(o.postcode_km).toBeLessThanOrEqual(1)
+        expect(o.distance_km).toBeGreaterThan(1.5)
         expect(p).toMatchObject({ shares_postcode: false, adjacent: true, reachable: false })
         expect(p.distance_km).toBeGreaterThan(3)
-        expect(Object.keys(n).sort()).toEqual(["adjacent", "distance_km", "id", "name", "reachable", "shares_postcode", "slug", "woonplaats"])
+        expect(Object.keys(n).sort()).toEqual(["adjacent", "distance_km", "id", "name", "own_group", "postcode_km", "reachable", "shares_postcode", "slug", "woonplaats"])
         const text = JSON.stringify(oneKm.data)
         for (const secret of ["Bert Buur", "@example.nl", "44444444", "admin_"]) expect(text).not.toContain(secret)
 
         const byDefault = await get(`/store/my-group/groups/${anouk.row.id}/nearby`, anouk.headers)
         expect(byDefault.data.km).toBe(2)
-        expect(ids(byDefault.data.groups)).toEqual([shared.id, near.id, twoKm.id, pinOff.id])
+        expect(ids(byDefault.data.groups)).toEqual([shared.id, near.id, bordering.id, beyond.id, pinOff.id])
         const five = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=5`, anouk.headers)
-        expect(ids(five.data.groups)).toEqual([shared.id, near.id, twoKm.id, pinOff.id, fourKm.id])
+        expect(ids(five.data.groups)).toEqual([shared.id, near.id, bordering.id, beyond.id, pinOff.id, fourKm.id])
+        expect(byId(five.data.groups, fourKm.id)).toMatchObject({ adjacent: false })
+        expect(byId(five.data.groups, fourKm.id).postcode_km).toBeGreaterThan(2)
 
         for (const km of ["3", "0", "abc", "-1"]) {
           const bad = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=${km}`, anouk.headers)
@@ -188,10 +204,17 @@ medusaIntegrationTestRunner({
         }
         expect((await get(`/store/my-group/groups/${near.id}/nearby`, anouk.headers)).status).toBe(404)
 
-        // staff block the nearby group's admin: no longer reachable
+        // staff block the nearby group's admin: a block stops sending, not receiving (stranger's walk)
         await messages().createMessagingBlocks({ group_id: near.id, customer_id: null, reason: "test" })
         const afterBlock = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=1`, anouk.headers)
-        expect(afterBlock.data.groups.find((g: any) => g.id === near.id).reachable).toBe(false)
+        expect(byId(afterBlock.data.groups, near.id).reachable).toBe(true)
+        // and a blocked admin sees the others as they are, not every group as unreachable
+        await messages().createMessagingBlocks({ group_id: anouk.row.id, customer_id: null, reason: "test" })
+        const blockedView = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=1`, anouk.headers)
+        expect(blockedView.status).toBe(200)
+        expect(byId(blockedView.data.groups, near.id).reachable).toBe(true)
+        expect(byId(blockedView.data.groups, bordering.id).reachable).toBe(false)
+        expect((await get("/store/my-group", anouk.headers)).data.groups[0].messaging_blocked).toBe(true)
       })
     })
 
@@ -215,19 +238,37 @@ medusaIntegrationTestRunner({
         expect(mail.text).toContain("jullie e-mailadressen en telefoonnummers blijven verborgen")
         expectNoSenderIdentity(mail, anouk)
 
+        // the links are real links in the HTML part; the mail has its own Message-ID
+        expect(mail.html).toContain(`Beantwoorden: <a href="http://shop.test/mijn-groep/berichten/${id}">`)
+        expect(mail.html).toMatch(/Melden: <a href="http:\/\/shop\.test\/berichten\/melden\/[A-Za-z0-9_-]{43}">/)
+        expect(mail.headers["message-id"]).toBe(`<${id}@shop.test>`)
+        expect(mail.headers["in-reply-to"]).toBeUndefined()
+
+        // a reply's errors name the reply (stranger's walk: they said "Je bericht")
+        const short = await nothingSent(() => reply(bert, id, { message: "kort" }))
+        expect(short.data.errors).toEqual({ message: "Je antwoord moet minstens 10 tekens lang zijn" })
+
         // the receiver answers (the original sender left the setting off: a reply reaches them anyway)
         const answered = await reply(bert, id, { first_name: "Bert" })
         expect(answered.status).toBe(201)
         expect(answered.data.message.kind).toBe("reply")
         const [back] = await waitForMailTo(anouk.email)
-        expect(back.headers.subject).toBe(`Bericht van Bert van ${bert.row.name}`)
+        // as a mail client answers: "Re: " and the first mail's subject, threaded under it
+        expect(back.headers.subject).toBe(`Re: Bericht van Anouk van ${anouk.row.name}`)
+        expect(back.headers["message-id"]).toBe(`<${answered.data.message.id}@shop.test>`)
+        expect(back.headers["in-reply-to"]).toBe(`<${id}@shop.test>`)
+        expect(back.headers.references).toBe(`<${id}@shop.test>`)
         expect(back.text).toContain("Goed idee, wij doen mee!")
         expect(back.text).toContain(`/mijn-groep/berichten/${answered.data.message.id}`)
         expectNoSenderIdentity(back, bert)
 
-        // and the first sender answers the reply
-        expect((await reply(anouk, answered.data.message.id, { first_name: "Anouk", message: "Top, ik bestel er tien." })).status).toBe(201)
-        await waitForMailTo(bert.email, 2)
+        // and the first sender answers the reply: one "Re:", the whole chain in References
+        const again = await reply(anouk, answered.data.message.id, { first_name: "Anouk", message: "Top, ik bestel er tien." })
+        expect(again.status).toBe(201)
+        const third = (await waitForMailTo(bert.email, 2)).find((m) => m.text.includes("Top, ik bestel er tien."))!
+        expect(third.headers.subject).toBe(`Re: Bericht van Anouk van ${anouk.row.name}`)
+        expect(third.headers["in-reply-to"]).toBe(`<${answered.data.message.id}@shop.test>`)
+        expect(third.headers.references).toBe(`<${id}@shop.test> <${answered.data.message.id}@shop.test>`)
         // but nobody answers their own message
         const own = await reply(anouk, id)
         expect(own.status).toBe(403)
@@ -290,7 +331,7 @@ medusaIntegrationTestRunner({
         // nor is the admin's other group reachable in Buurgroepen, nor a receiver of their warnings
         await kit.service().setAdminMessagesEnabled(second.id, true)
         const nearby = await get(`/store/my-group/groups/${anouk.row.id}/nearby?km=2`, anouk.headers)
-        expect(nearby.data.groups.find((g: any) => g.id === second.id)).toMatchObject({ shares_postcode: false, reachable: false })
+        expect(nearby.data.groups.find((g: any) => g.id === second.id)).toMatchObject({ shares_postcode: false, own_group: true, reachable: false })
 
         // someone else's group as sender: like a missing one
         answer = await nothingSent(() => post(`/store/my-group/groups/${bert.row.id}/messages`, { to_group_id: anouk.row.id, first_name: "Anouk", message: TEXT }, anouk.headers))
@@ -329,12 +370,14 @@ medusaIntegrationTestRunner({
         expect([answer.status, answer.data.message]).toEqual([403, BLOCKED])
         expect((await get("/store/my-group", anouk.headers)).data.groups.every((g: any) => g.messaging_blocked)).toBe(true)
 
-        // the receiver blocked: not reachable
+        // a blocked receiver with the setting on still receives (a block stops sending), but cannot answer
         const carla = await admin("geblokkeerd", ["3584"])
         expect((await setMessaging(carla, true)).status).toBe(200)
         await messages().createMessagingBlocks({ group_id: carla.row.id, customer_id: null, reason: "test" })
-        answer = await nothingSent(() => send(bert, carla.row.id))
-        expect([answer.status, answer.data.message]).toEqual([403, CANNOT_RECEIVE])
+        const toBlocked = await send(bert, carla.row.id)
+        expect(toBlocked.status).toBe(201)
+        answer = await nothingSent(() => reply(carla, toBlocked.data.message.id))
+        expect([answer.status, answer.data.message]).toEqual([403, BLOCKED])
 
         // the sender's own group no longer approved
         await kit.service().updateNeighbourhoodGroups({ id: bert.row.id, status: "archived" })
@@ -370,12 +413,13 @@ medusaIntegrationTestRunner({
 
     describe("Waarschuw buurgroepen", () => {
       it("mails each reachable nearby admin once, lists the warning once with its count, allows 3 a day", async () => {
-        // Groningen: no other test has groups here. 9725 is ~1 km, 9717 ~1.5 km, 9733 ~4.3 km from 9711.
+        // Groningen: no other test has groups here. 9725 and 9717 border 9711; Assen (9401) lies ~25 km away.
+        // (9733, ~4 km east, borders 9711 in the test fixture: it holds no PC4 between them)
         const anouk = await admin("waarschuwer", ["9711"])
         const bert = await admin("waarschuwd", ["9725"])
         const carla = await admin("gewaarschuwd", ["9717"])
         const dirk = await admin("uitgezet", ["9725"])
-        const erik = await admin("verweg", ["9733"])
+        const erik = await admin("verweg", ["9401"])
         for (const a of [bert, carla, erik]) expect((await setMessaging(a, true)).status).toBe(200)
         const warning = { first_name: "Anouk", message: "Vannacht is er ingebroken aan de Lindelaan, let op elkaars huis.", km: 2 }
         const warn = (body: Record<string, unknown> = {}) => post(`/store/my-group/groups/${anouk.row.id}/warnings`, { ...warning, ...body }, anouk.headers)
@@ -386,13 +430,15 @@ medusaIntegrationTestRunner({
         for (const receiver of [bert, carla]) {
           const [mail] = await waitForMailTo(receiver.email)
           expect(mail.headers.subject).toBe(`Waarschuwing van Anouk van ${anouk.row.name}`)
+          expect(mail.headers["message-id"]).toMatch(/^<admmsg_[A-Za-z0-9]+@shop\.test>$/)
+          expect(mail.html).toMatch(/Beantwoorden: <a href="http:\/\/shop\.test\/mijn-groep\/berichten\/admmsg_/)
           expect(mail.text).toContain(warning.message)
           expect(mail.text).toContain("Bel eerst 112.")
           expect(mail.text).toMatch(/Beantwoorden: http:\/\/shop\.test\/mijn-groep\/berichten\/admmsg_/)
           expectNoSenderIdentity(mail, anouk)
         }
         await kit.mailsSettled()
-        // the admin who left the setting off, and the group beyond 2 km, receive nothing
+        // the admin who left the setting off, and the group far beyond 2 km, receive nothing
         expect(relayMailsTo(dirk.email)).toEqual([])
         expect(relayMailsTo(erik.email)).toEqual([])
 
@@ -406,7 +452,11 @@ medusaIntegrationTestRunner({
         // a receiver answers; the sender gets it, and only that receiver's side is in its thread
         const answered = await reply(bert, received.data.messages[0].id, { message: "Dank je, we houden een oogje in het zeil." })
         expect(answered.status).toBe(201)
-        await waitForMailTo(anouk.email)
+        const [answerMail] = await waitForMailTo(anouk.email)
+        expect(answerMail.headers.subject).toBe(`Re: Waarschuwing van Anouk van ${anouk.row.name}`)
+        expect(answerMail.headers["in-reply-to"]).toBe(`<${received.data.messages[0].id}@shop.test>`)
+        const short = await nothingSent(() => warn({ message: "kort" }))
+        expect(short.data.errors.message).toBe("Je waarschuwing moet minstens 10 tekens lang zijn")
         const thread = await get(`/store/my-group/groups/${anouk.row.id}/messages/${history.data.messages[0].id}`, anouk.headers)
         expect(thread.data.thread.map((m: any) => [m.kind, m.direction, m.recipients ?? null])).toEqual([
           ["warning", "sent", 2],
@@ -464,6 +514,23 @@ medusaIntegrationTestRunner({
         await kit.mailsSettled()
         expect(readMails(MAIL_DIR).filter((m) => path.basename(m.file).includes("-group-admin-message-reported-"))).toHaveLength(1)
 
+        // the report page shows what is reported: the sending group, first name, date and text; no address
+        const shown = await get(`/store/admin-messages/report/${token}`)
+        expect(shown.status).toBe(200)
+        expect(shown.headers["cache-control"]).toBe("private, no-store")
+        expect(shown.data.message).toEqual({
+          kind: "message",
+          from_group: { name: anouk.row.name, woonplaats: "Utrecht" },
+          sender_first_name: "Anouk",
+          body: "Jullie groep is waardeloos, opdoeken!",
+          created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        })
+        expect(JSON.stringify(shown.data)).not.toMatch(/@example\.nl|Beheerder|report_token|5555/)
+        for (const bad of ["x".repeat(43), "kort", "..%2F..%2Fadmin"]) {
+          const missing = await get(`/store/admin-messages/report/${bad}`)
+          expect([missing.status, missing.data.message]).toEqual([404, "Deze meldlink is onbekend of het bericht is verwijderd."])
+        }
+
         const unknown = await post("/store/admin-messages/report", { token: "x".repeat(43) }, ip)
         expect([unknown.status, unknown.data.message]).toEqual([404, "Deze meldlink is onbekend of het bericht is verwijderd."])
         const broken = await post("/store/admin-messages/report", { token: "kort" }, ip)
@@ -480,27 +547,88 @@ medusaIntegrationTestRunner({
           message: { body: "Jullie groep is waardeloos, opdoeken!", sender_first_name: "Anouk", to_group: { id: bert.row.id }, sender_blocked: false },
         })
 
-        // staff block the admin: refused on every group of theirs, shown on Mijn groep, not reachable
+        // staff block the admin, with a reason: refused on every group of theirs, shown on Mijn groep; still receives
         const block = (groupId: string, body: unknown) => kit.call(api.post(`/admin/groups/${groupId}/messaging-block`, body, kit.admin))
         expect((await block(anouk.row.id, { blocked: "ja" })).data.errors.blocked).toBeDefined()
-        expect((await block("nbgrp_bestaatniet", { blocked: true })).status).toBe(404)
-        expect((await kit.call(api.post(`/admin/groups/${anouk.row.id}/messaging-block`, { blocked: true }))).status).toBe(401)
+        const noReason = await block(anouk.row.id, { blocked: true })
+        expect([noReason.status, noReason.data.errors?.reason]).toEqual([400, "Geef de reden van de blokkade"])
+        expect((await block(anouk.row.id, { blocked: true, reason: "   " })).data.errors?.reason).toBe("Geef de reden van de blokkade")
+        expect((await kit.adminGroup(anouk.row.id)).messaging_blocked).toBe(false)
+        expect((await block("nbgrp_bestaatniet", { blocked: true, reason: "test" })).status).toBe(404)
+        expect((await kit.call(api.post(`/admin/groups/${anouk.row.id}/messaging-block`, { blocked: true, reason: "x" }))).status).toBe(401)
+        const before = Date.now()
         const blocked = await block(anouk.row.id, { blocked: true, reason: "Scheldt andere beheerders uit" })
         expect([blocked.status, blocked.data]).toEqual([200, { blocked: true }])
         const refused = await nothingSent(() => send(anouk, bert.row.id))
         expect([refused.status, refused.data.message]).toEqual([403, BLOCKED])
         expect((await get("/store/my-group", anouk.headers)).data.groups[0].messaging_blocked).toBe(true)
         expect((await setMessaging(anouk, true)).status).toBe(200)
-        // staff's group page shows both
-        expect(await kit.adminGroup(anouk.row.id)).toMatchObject({ admin_messages_enabled: true, messaging_blocked: true })
+        // staff's group page shows the block with its reason and date
+        const staffView = await kit.adminGroup(anouk.row.id)
+        expect(staffView).toMatchObject({
+          admin_messages_enabled: true,
+          messaging_blocked: true,
+          messaging_block: { reason: "Scheldt andere beheerders uit" },
+        })
+        expect(Date.parse(staffView.messaging_block.created_at)).toBeGreaterThanOrEqual(before - 5000)
+        // a block stops sending, not receiving: with the setting on, the blocked admin stays reachable
         const nearby = await get(`/store/my-group/groups/${bert.row.id}/nearby?km=1`, bert.headers)
-        expect(nearby.data.groups.find((g: any) => g.id === anouk.row.id).reachable).toBe(false)
+        expect(nearby.data.groups.find((g: any) => g.id === anouk.row.id).reachable).toBe(true)
+        expect((await send(bert, anouk.row.id)).status).toBe(201)
         const after = await kit.call(api.get("/admin/admin-messages/reports", kit.admin))
         expect(after.data.reports.find((r: any) => r.id === report.id).message.sender_blocked).toBe(true)
 
         const unblocked = await block(anouk.row.id, { blocked: false })
         expect(unblocked.data).toEqual({ blocked: false })
+        expect((await kit.adminGroup(anouk.row.id)).messaging_block).toBeNull()
         expect((await send(anouk, bert.row.id)).status).toBe(201)
+      })
+
+      it("staff, and only staff, mark a report handled or open it again; a handled message can be reported again", async () => {
+        const anouk = await admin("afhandel", ["3581"])
+        const bert = await admin("afhandelmelder", ["3583"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+        expect((await send(anouk, bert.row.id, { message: "Dit is een bericht dat gemeld wordt." })).status).toBe(201)
+        const [mail] = await waitForMailTo(bert.email)
+        const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+        const ip = { "x-forwarded-for": kit.nextIp() }
+        expect((await post("/store/admin-messages/report", { token }, ip)).status).toBe(200)
+        const reportsOf = async () =>
+          (await kit.call(api.get("/admin/admin-messages/reports", kit.admin))).data.reports.filter((r: any) => r.message?.from_group.id === anouk.row.id)
+        const [report] = await reportsOf()
+        expect(report.handled_at).toBeNull()
+        const handle = (body: unknown, headers?: Record<string, string>) =>
+          kit.call(api.post(`/admin/admin-messages/reports/${report.id}`, body, headers ? { headers } : kit.admin))
+
+        // who may: not a visitor, not a group admin, not a wijkagent
+        expect((await handle({ handled: true }, {})).status).toBe(401)
+        expect((await handle({ handled: true }, { ...anouk.headers })).status).toBe(401)
+        const author = { email: "wijkagent.afhandel@politie.example", password: "een-lang-wachtwoord" }
+        const created = await kit.call(
+          api.post("/admin/notices/authors", { name: "Jan Agent", organisation: "Wijkagent Utrecht-Oost", municipality_codes: ["0344"], ...author }, kit.admin)
+        )
+        expect(created.status).toBe(201)
+        const { data: signedIn } = await kit.login(author.email, author.password, "notice_author")
+        expect((await handle({ handled: true }, kit.bearer(signedIn.token))).status).toBe(401)
+        expect((await reportsOf())[0].handled_at).toBeNull()
+
+        // staff: bad bodies, an unknown report, then handled and open again
+        expect((await handle({ handled: "ja" })).data.errors.handled).toBeDefined()
+        expect((await handle({})).status).toBe(400)
+        const unknown = await kit.call(api.post("/admin/admin-messages/reports/msgrep_bestaatniet", { handled: true }, kit.admin))
+        expect([unknown.status, unknown.data.message]).toEqual([404, "Deze melding bestaat niet (meer)."])
+        const handled = await handle({ handled: true })
+        expect(handled.status).toBe(200)
+        expect(handled.data.report).toMatchObject({ id: report.id, handled_at: expect.stringMatching(/^\d{4}-/) })
+        expect((await reportsOf())[0].handled_at).toBe(handled.data.report.handled_at)
+        // once handled, the receiver may report the message again: a new report and a new staff mail
+        expect((await post("/store/admin-messages/report", { token, reason: "Weer" }, ip)).status).toBe(200)
+        expect((await reportsOf()).map((r: any) => [r.reason, r.handled_at === null])).toEqual([
+          ["Weer", true],
+          [null, false],
+        ])
+        const reopened = await handle({ handled: false })
+        expect([reopened.status, reopened.data.report.handled_at]).toEqual([200, null])
       })
 
       it("limits reports per address, unknown tokens included", async () => {

@@ -18,6 +18,7 @@ import { StoreConfirmGroupRegistration, StoreContactGroup, StoreGetGroupsParams,
 import { StoreGetMunicipalitiesParams } from "./store/municipalities/validators"
 import { cartMiddlewares } from "./store/carts/middlewares"
 import { adminNoticeMiddlewares } from "./admin/notices/middlewares"
+import { AdminHandleMessageReport } from "./admin/admin-messages/validators"
 import { noticeAuthorMiddlewares } from "./store/notices/author/middlewares"
 import { invoiceMiddlewares } from "./store/invoice/middlewares"
 import { myGroupMiddlewares } from "./store/my-group/middlewares"
@@ -112,6 +113,11 @@ export default defineMiddlewares({
       matcher: "/admin/groups/:id/messaging-block",
       methods: ["POST"],
       middlewares: [validateBodyWithFieldErrors(AdminMessagingBlock)],
+    },
+    {
+      matcher: "/admin/admin-messages/reports/:id",
+      methods: ["POST"],
+      middlewares: [validateBodyWithFieldErrors(AdminHandleMessageReport)],
     },
     {
       matcher: "/admin/groups/:id/changes/reject",

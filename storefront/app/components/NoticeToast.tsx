@@ -1,18 +1,29 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ShownNotice } from "~/lib/cart/optimistic-cart";
 
 /**
  * The notice after a redirect (post/redirect/get, also without JavaScript): one polite live
  * region, always in the page, so screen readers announce a notice that appears after a
  * client-side form post. A bar in the page's flow right under the header, not floating over
- * it: it covers nothing the shopper needs (WCAG 2.2 2.4.11). It never takes focus. The product
- * page's add to cart has its own notice under its button (AddToCartForm).
+ * it: it covers nothing the shopper needs (WCAG 2.2 2.4.11). The product page's add to cart
+ * has its own notice under its button (AddToCartForm).
+ *
+ * A notice flashed with `focus` is the result of the form just sent (a message, a reply, a
+ * warning, a setting): it takes the focus, so keyboard and screen reader users land on the
+ * result instead of the top of the page (stranger's walk). Without JavaScript the browser
+ * focuses it on load (`autofocus` on the element, focusable through tabindex=-1); with
+ * JavaScript an effect does, each time a new notice arrives. Other notices never take focus.
  */
 export function NoticeToast({ notice, noticeKey }: { notice: ShownNotice | null; noticeKey: string | null }) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => setDismissed(null), [noticeKey]);
   const visible = notice && dismissed !== noticeKey;
+  const takesFocus = Boolean(visible && notice.kind !== "added" && notice.focus);
+  const focusTarget = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takesFocus) focusTarget.current?.focus();
+  }, [noticeKey, takesFocus]);
 
   return (
     <div
@@ -23,6 +34,10 @@ export function NoticeToast({ notice, noticeKey }: { notice: ShownNotice | null;
     >
       {visible ? (
         <div
+          ref={focusTarget}
+          tabIndex={takesFocus ? -1 : undefined}
+          // without JavaScript the browser focuses it on load; with JavaScript the effect above does
+          autoFocus={takesFocus || undefined}
           data-testid="notice"
           className={`mt-4 flex w-full items-start gap-3 rounded-lg border-l-4 bg-white p-4 ring-1 ring-slate-200 ${
             notice.kind === "error" ? "border-red-700" : "border-green-700"

@@ -1,11 +1,13 @@
-import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { AccountLayout } from "~/components/account/AccountLayout";
+import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextAreaField } from "~/components/form/FormControls";
 import { REPORT_FIELDS, REPORT_REASON_MAX } from "~/lib/admin-messages/admin-messages";
-import { onFormFields, reportAdminMessage } from "~/lib/admin-messages/admin-messages.server";
+import { onFormFields, reportAdminMessage, reportedMessage } from "~/lib/admin-messages/admin-messages.server";
+import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend/backend.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
 import { withRetryAfter } from "~/lib/request/headers";
@@ -21,9 +23,21 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
 
 /**
  * "Melden" from a relayed mail between group admins (issue #30): no login, the token is the
- * proof. Opening the link reports nothing (mail scanners open links too); the button posts it,
- * and staff get a mail.
+ * proof. Opening the link reports nothing (mail scanners open links too); it shows which
+ * message the link reports (sending group, first name, date, text: what the mail showed, no
+ * address), and the button posts it, and staff get a mail. An unknown token or a message
+ * erased since: 404 with the backend's sentence, no form.
  */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const message = await loadFromBackend(() =>
+    reportedMessage(params.token ?? "").catch((error: unknown) => {
+      if (failureStatus(error) !== 404) throw error;
+      return { missing: toBackendFailure(error).message };
+    }),
+  );
+  return "missing" in message ? data({ message: null, missing: message.missing }, { status: 404 }) : { message, missing: null };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { values } = await readForm(request, REPORT_FIELDS);
   try {
@@ -35,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportMessagePage() {
+  const { message, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -44,24 +59,49 @@ export default function ReportMessagePage() {
       crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Bericht melden" }]}
       intro={<p>Kreeg je via de winkel een bericht van een andere beheerder dat niet deugt? Meld het; onze medewerkers bekijken het.</p>}
     >
-      <Form method="post" noValidate className="space-y-6" aria-label="Bericht melden">
-        <ErrorSummary errors={orderedErrors(errors, REPORT_FIELDS)} submissionKey={actionData} />
-        <TextAreaField
-          name="reason"
-          label="Wat is er mis met dit bericht?"
-          rows={5}
-          maxLength={REPORT_REASON_MAX}
-          defaultValue={actionData?.values.reason ?? ""}
-          error={errors.reason}
-          hint="Bijvoorbeeld: reclame, bedreiging, of namen of foto's van mensen."
-        />
-        <p className="text-sm text-slate-700">
-          We sturen je melding naar onze medewerkers, met het bericht. De afzender krijgt niet te zien dat jij het meldde.
-        </p>
-        <Button type="submit" disabled={sending}>
-          {sending ? "Melden…" : "Bericht melden"}
-        </Button>
-      </Form>
+      {message ? (
+        <section aria-labelledby="gemeld-bericht-kop" className="mb-8" data-testid="reported-message">
+          <h2 id="gemeld-bericht-kop" className="text-xl font-bold text-slate-900">
+            Het bericht dat je meldt
+          </h2>
+          <article className="mt-3 rounded-xl border-2 border-slate-200 bg-white p-5" aria-label={`${message.kindLabel} van ${message.fromLabel}`}>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <MessageKindBadge kind={message.kind} />
+              <time dateTime={message.createdAt} className="text-sm text-slate-700">
+                {message.createdLabel}
+              </time>
+            </div>
+            <p className="mt-2 font-semibold text-slate-900" data-testid="reported-from">
+              Van {message.fromLabel}
+            </p>
+            <p className="mt-2 break-words whitespace-pre-line text-slate-900" data-testid="reported-body">
+              {message.body}
+            </p>
+          </article>
+        </section>
+      ) : null}
+      {missing ? (
+        <FormMessage kind="error">{missing}</FormMessage>
+      ) : (
+        <Form method="post" noValidate className="space-y-6" aria-label="Bericht melden">
+          <ErrorSummary errors={orderedErrors(errors, REPORT_FIELDS)} submissionKey={actionData} />
+          <TextAreaField
+            name="reason"
+            label="Wat is er mis met dit bericht?"
+            rows={5}
+            maxLength={REPORT_REASON_MAX}
+            defaultValue={actionData?.values.reason ?? ""}
+            error={errors.reason}
+            hint="Bijvoorbeeld: reclame, bedreiging, of namen of foto's van mensen."
+          />
+          <p className="text-sm text-slate-700">
+            We sturen je melding naar onze medewerkers, met het bericht. De afzender krijgt niet te zien dat jij het meldde.
+          </p>
+          <Button type="submit" disabled={sending}>
+            {sending ? "Melden…" : "Bericht melden"}
+          </Button>
+        </Form>
+      )}
     </AccountLayout>
   );
 }

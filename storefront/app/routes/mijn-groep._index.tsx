@@ -60,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     message: now
       ? "Opgeslagen: andere beheerders kunnen je nu een bericht sturen via de winkel."
       : "Opgeslagen: andere beheerders kunnen je geen bericht meer sturen.",
+    focus: true,
   });
   return redirect("/mijn-groep", { status: 303 });
 }

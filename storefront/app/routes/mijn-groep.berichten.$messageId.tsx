@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessageFields } from "~/components/account/MessageFields";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { MessagingNav } from "~/components/account/MessagingNav";
+import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages/admin-messages";
 import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages/admin-messages.server";
@@ -24,7 +25,7 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * conversation, and goes back through the relay.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, groups, message, thread } = await threadPage(request, context, params.messageId ?? "");
+  const { group, groups, message, thread, firstName } = await threadPage(request, context, params.messageId ?? "");
   const ordered = threadOrder(thread);
   // the message the link named when the group received it (a warning's thread can hold replies
   // from several groups), else the newest one it received
@@ -37,6 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     thread: ordered,
     otherGroupName: other,
     replyTo: target?.id ?? null,
+    firstName,
   };
 }
 
@@ -53,12 +55,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
     return formError(onFormFields(error, MESSAGE_FIELDS), values);
   }
-  session.flash("notice", { kind: "info", message: "Je antwoord is verstuurd." });
+  session.flash("notice", { kind: "info", message: "Je antwoord is verstuurd.", focus: true });
   return redirect(threadHref(messageId, group.id), { status: 303 });
 }
 
 export default function MessageThreadPage() {
-  const { group, groups, message, thread, otherGroupName, replyTo } = useLoaderData<typeof loader>();
+  const { group, groups, message, thread, otherGroupName, replyTo, firstName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -110,7 +112,7 @@ export default function MessageThreadPage() {
         </h2>
         {group.messagingBlocked ? (
           <div className="mt-3">
-            <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+            <MessagingBlockedNotice />
           </div>
         ) : replyTo ? (
           // A reply that went out adds to the thread: the form starts afresh (with JavaScript the page
@@ -125,7 +127,7 @@ export default function MessageThreadPage() {
           >
             <ErrorSummary errors={summary} submissionKey={actionData} />
             <input type="hidden" name="reply_to" value={replyTo} />
-            <MessageFields errors={errors} values={actionData?.values ?? {}} messageLabel="Je antwoord" />
+            <MessageFields errors={errors} values={actionData?.values ?? { first_name: firstName ?? "" }} messageLabel="Je antwoord" />
             <p className="text-sm text-slate-700">
               Je antwoord gaat via de winkel; je e-mailadres en telefoonnummer blijven verborgen, tenzij je ze zelf in je antwoord zet.
             </p>

@@ -4,6 +4,7 @@ import { Button } from "~/components/Button";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessageFields } from "~/components/account/MessageFields";
 import { MessagingNav } from "~/components/account/MessagingNav";
+import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, nearbyHref, threadHref } from "~/lib/admin-messages/admin-messages";
 import { loadMessaging, messagingPage, nearbyGroups, onFormFields, sendAdminMessage } from "~/lib/admin-messages/admin-messages.server";
@@ -28,13 +29,14 @@ const WIDEST_KM = "5";
  * whether it may be sent is the backend's decision when the form is posted.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { token, group, groups } = await messagingPage(request, context);
+  const { token, group, groups, firstName } = await messagingPage(request, context);
   const nearby = await loadMessaging(request, context, () => nearbyGroups(token, group.id, WIDEST_KM));
   const target = nearby.groups.find((g) => g.id === params.groupId) ?? null;
   return {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     target: target ? { id: target.id, name: target.name, woonplaats: target.woonplaats, distanceLabel: target.distanceLabel, reachable: target.reachable } : null,
+    firstName,
   };
 }
 
@@ -49,12 +51,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
     return formError(onFormFields(error, MESSAGE_FIELDS), values);
   }
-  session.flash("notice", { kind: "info", message: "Je bericht is verstuurd. Een antwoord krijg je per e-mail en staat ook hier." });
+  session.flash("notice", { kind: "info", message: "Je bericht is verstuurd. Een antwoord krijg je per e-mail en staat ook hier.", focus: true });
   return redirect(threadHref(sent.id, group.id), { status: 303 });
 }
 
 export default function ComposeMessagePage() {
-  const { group, groups, target } = useLoaderData<typeof loader>();
+  const { group, groups, target, firstName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -79,13 +81,14 @@ export default function ComposeMessagePage() {
     >
       <MessagingNav current={null} group={group} groups={groups} />
       {group.messagingBlocked ? (
-        <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+        <MessagingBlockedNotice />
       ) : !canSend ? (
         <FormMessage kind="error">Deze groep kan geen berichten ontvangen.</FormMessage>
       ) : (
         <Form method="post" noValidate className="space-y-6" aria-label={`Bericht aan ${target!.name}`}>
           <ErrorSummary errors={summary} submissionKey={actionData} />
-          <MessageFields errors={errors} values={actionData?.values ?? {}} />
+          {/* the first name starts as the account's (stranger's walk: typed again every time); the admin may change it */}
+          <MessageFields errors={errors} values={actionData?.values ?? { first_name: firstName ?? "" }} />
           <p className="text-sm text-slate-700">
             Je e-mailadres en telefoonnummer blijven verborgen, ook in een antwoord. Wil je ze toch delen, zet ze dan zelf in je bericht.
             Elke e-mail heeft een link om misbruik te melden.

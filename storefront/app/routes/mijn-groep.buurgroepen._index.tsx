@@ -3,7 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/Badge";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
-import { chosenKm, composeHref, KM_CHOICES, kmParam, nearbyHref, nearbySummary, type NearbyGroup, warnHref } from "~/lib/admin-messages/admin-messages";
+import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
+import {
+  chosenKm,
+  composeHref,
+  KM_CHOICES,
+  kmParam,
+  NEARBY_RULE,
+  nearbyHref,
+  nearbySummary,
+  type NearbyGroup,
+  notReachableLabel,
+  warnHref,
+} from "~/lib/admin-messages/admin-messages";
 import { loadMessaging, messagingPage, nearbyGroups } from "~/lib/admin-messages/admin-messages.server";
 import { failureStatus, toBackendFailure } from "~/lib/backend/backend.server";
 import { privatePageHeaders } from "~/lib/request/headers";
@@ -16,8 +28,10 @@ const linkClass = "font-semibold text-brand-blue underline underline-offset-2 ho
 
 /**
  * The approved groups near one of the admin's own (`?groep=`): shared or adjacent postcodes,
- * or within 1, 2 or 5 km (`?km=`, 2 by default; the backend judges the value). Name, place,
- * distance and whether their admin can be reached; never an admin's name or address.
+ * or a postcode area or point within 1, 2 or 5 km (`?km=`, 2 by default; the backend judges
+ * the value; NEARBY_RULE says it in words). Name, place, distance and whether their admin can
+ * be reached; never an admin's name or address. A blocked admin sees the groups as they are,
+ * without the links to write (MessagingBlockedNotice says why).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, group, groups } = await messagingPage(request, context);
@@ -52,8 +66,8 @@ export default function NearbyGroupsPage() {
       crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Buurgroepen" }]}
       intro={
         <p>
-          Groepen rond <strong>{group.name}</strong>: met een gedeelde of aangrenzende postcode, of binnen de afstand die je kiest. Je
-          stuurt hun beheerder een bericht via de winkel; e-mailadressen en telefoonnummers blijven verborgen.
+          Groepen rond <strong>{group.name}</strong>. Je stuurt hun beheerder een bericht via de winkel; e-mailadressen en
+          telefoonnummers blijven verborgen.
         </p>
       }
     >
@@ -73,7 +87,7 @@ export default function NearbyGroupsPage() {
         ) : null}
         {group.messagingBlocked ? (
           <div className="mb-6">
-            <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+            <MessagingBlockedNotice />
           </div>
         ) : null}
 
@@ -111,7 +125,9 @@ export default function NearbyGroupsPage() {
             <h2 id="lijst-kop" className="text-2xl font-bold text-slate-900">
               {km === null ? "Groepen in de buurt" : `Binnen ${km} km`}
             </h2>
-            <p className="mt-1 text-slate-700">Groepen met een gedeelde of aangrenzende postcode staan er altijd bij.</p>
+            <p className="mt-1 text-slate-700" data-testid="nearby-rule">
+              {NEARBY_RULE}
+            </p>
             <p className="mt-1 font-semibold text-slate-900" data-testid="nearby-summary">
               {nearbySummary(nearby)}
             </p>
@@ -149,8 +165,10 @@ export default function NearbyGroupsPage() {
                           </Link>
                         </li>
                       </ul>
-                      {!g.reachable ? (
-                        <p className="mt-2 text-sm text-slate-700">Deze beheerder ontvangt geen berichten van andere beheerders.</p>
+                      {notReachableLabel(g) ? (
+                        <p className="mt-2 text-sm text-slate-700" data-testid="nearby-not-reachable">
+                          {notReachableLabel(g)}
+                        </p>
                       ) : null}
                     </article>
                   </li>

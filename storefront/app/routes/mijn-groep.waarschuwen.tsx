@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
+import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessageFields } from "~/components/account/MessageFields";
 import { MessagingNav } from "~/components/account/MessagingNav";
+import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { FieldError, fieldId } from "~/components/form/Field";
 import {
@@ -11,6 +12,7 @@ import {
   EMERGENCY_LINE,
   KM_CHOICES,
   messagesHref,
+  NEARBY_RULE,
   reachableCountLabel,
   WARNING_FIELDS,
   WARNING_MAX,
@@ -34,7 +36,7 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * the form is posted). Area notices from the wijkagent have their own channel and are not this.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token, group, groups } = await messagingPage(request, context);
+  const { token, group, groups, firstName } = await messagingPage(request, context);
   const counts = await Promise.all(
     KM_CHOICES.map((km) =>
       nearbyGroups(token, group.id, String(km)).then(
@@ -50,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     counts: Object.fromEntries(KM_CHOICES.map((km, i) => [km, counts[i] ?? null])) as Record<number, number | null>,
+    firstName,
   };
 }
 
@@ -64,16 +67,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof SignedOutError) return signedOutRedirect(request, context.session);
     return formError(onFormFields(error, WARNING_FIELDS), values);
   }
-  session.flash("notice", { kind: "info", message: warningSentLabel(sentTo) });
+  session.flash("notice", { kind: "info", message: warningSentLabel(sentTo), focus: true });
   return redirect(messagesHref(group.id), { status: 303 });
 }
 
 export default function WarnNearbyGroupsPage() {
-  const { group, groups, counts } = useLoaderData<typeof loader>();
+  const { group, groups, counts, firstName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  // the first name starts as the account's; the admin may change it
+  const values = actionData?.values ?? { first_name: firstName ?? "" };
   const summary = orderedErrors(errors, WARNING_FIELDS);
   const chosen = values.km ? values.km : String(DEFAULT_KM);
   return (
@@ -116,13 +120,15 @@ export default function WarnNearbyGroupsPage() {
 
         <div className="lg:order-1">
           {group.messagingBlocked ? (
-            <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+            <MessagingBlockedNotice />
           ) : (
             <Form method="post" noValidate className="max-w-xl space-y-6" aria-label="Waarschuwing aan buurgroepen">
               <ErrorSummary errors={summary} submissionKey={actionData} />
               <fieldset aria-describedby={errors.km ? `${fieldId("km")}-error` : undefined}>
                 <legend className="font-semibold text-slate-900">Naar groepen binnen</legend>
-                <p className="text-sm text-slate-700">Groepen met een gedeelde postcode krijgen hem altijd.</p>
+                <p className="text-sm text-slate-700" data-testid="nearby-rule">
+                  {NEARBY_RULE} Alleen wie berichten ontvangt, krijgt je waarschuwing.
+                </p>
                 <div className="mt-2 space-y-2">
                   {KM_CHOICES.map((km, i) => {
                     const count = reachableCountLabel(counts[km] ?? null);

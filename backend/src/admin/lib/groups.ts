@@ -43,6 +43,8 @@ export type AdminGroup = {
   admin_messages_enabled?: boolean
   /** in the detail: staff stopped this group's admin messaging other admins */
   messaging_blocked?: boolean
+  /** in the detail: that block's reason and date */
+  messaging_block?: { reason: string | null; created_at: string } | null
   created_at: string
   updated_at: string
 }

@@ -8,6 +8,7 @@ import PostcodeArea from "./models/postcode-area"
 import type { PostcodeAreaRow } from "./reference-data/geonames"
 import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
 import { EARTH_RADIUS_KM, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./utils/geo"
+import { nearbyPostcodes } from "./utils/nearby-postcodes"
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
@@ -283,15 +284,16 @@ class NeighbourhoodGroupModuleService extends MedusaService({
    * Approved groups near `groupId` (issue 30, "Buurgroepen"), for that group's admin: a group
    * is near when it
    * - shares one of our PC4s (`shares_postcode`),
-   * - is adjacent (`adjacent`): one of its other PC4s has its centre within `km` of the centre
-   *   of one of ours. Neighbouring PC4 areas have centres a few km apart, and the reference
-   *   data has centres but no borders, so "touching" is judged by the centres and the chosen
-   *   radius: 1 km finds only close neighbours, 5 km a wider ring;
+   * - has a PC4 that borders one of ours (`adjacent`), whatever the distance,
+   * - has a PC4 whose area lies within `km` of one of ours, edge to edge (`postcode_km`, the
+   *   smallest such gap; 0 when shared or bordering),
    * - or lies with its point within `km` of our point (`distance_km`).
-   * Both points are the public (rounded) ones: the admin sees no more of another group than
-   * anyone does. Shared postcodes first, then nearest. `admin_messages_enabled` is for the
-   * caller to judge reachability; it never leaves the backend as such.
-   * Every approved group is measured (a national directory holds thousands, not millions).
+   * Areas, borders and gaps are estimated from the PC4 centres of the reference data
+   * (utils/nearby-postcodes.ts says how). Both points are the public (rounded) ones: the admin
+   * sees no more of another group than anyone does. Shared postcodes first, then nearest.
+   * `admin_messages_enabled` is for the caller to judge reachability; it never leaves the
+   * backend as such. Every approved group is measured (a national directory holds thousands,
+   * not millions), and every PC4 centre is read (about 4,000).
    */
   @InjectManager()
   async nearbyGroups(
@@ -299,41 +301,55 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     km: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<NearbyGroupRow[]> {
+    const manager = sharedContext.manager!
+    const [me]: Row[] = await manager.execute(
+      `SELECT id, postcodes FROM neighbourhood_group WHERE id = ? AND deleted_at IS NULL`,
+      [groupId]
+    )
+    if (!me) return []
+    const centres: Row[] = await manager.execute(
+      `SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area WHERE deleted_at IS NULL GROUP BY pc4`
+    )
+    const near = new Map(
+      nearbyPostcodes(
+        centres.map((c) => ({ pc4: c.pc4, lat: c.lat, lng: c.lng })),
+        me.postcodes ?? [],
+        km
+      ).map((n) => [n.pc4, n])
+    )
     const distance = haversineColumnsSql("g.public_lat", "g.public_lng", "me.public_lat", "me.public_lng")
-    const rows: Row[] = await sharedContext.manager!.execute(
+    const rows: Row[] = await manager.execute(
       `WITH me AS (
          SELECT id, postcodes, public_lat, public_lng FROM neighbourhood_group WHERE id = ? AND deleted_at IS NULL
-       ), centres AS (
-         SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area WHERE deleted_at IS NULL GROUP BY pc4
-       ), ours AS (
-         SELECT c.* FROM centres c, me WHERE c.pc4 = ANY(me.postcodes)
-       ), adjacent AS (
-         SELECT coalesce(array_agg(c.pc4), '{}') AS pc4s FROM centres c, me
-          WHERE NOT (c.pc4 = ANY(me.postcodes))
-            AND EXISTS (SELECT 1 FROM ours o WHERE ${haversineColumnsSql("c.lat", "c.lng", "o.lat", "o.lng")} <= ?)
        )
        SELECT * FROM (
-         SELECT g.id, g.slug, g.name, g.woonplaats, g.admin_messages_enabled,
+         SELECT g.id, g.slug, g.name, g.woonplaats, g.admin_messages_enabled, g.postcodes,
                 g.postcodes && me.postcodes AS shares_postcode,
-                g.postcodes && adjacent.pc4s AS adjacent,
+                g.postcodes && ?::text[] AS near_postcode,
                 ${distance} AS distance_km
-           FROM neighbourhood_group g, me, adjacent
+           FROM neighbourhood_group g, me
           WHERE g.status = 'approved' AND g.deleted_at IS NULL AND g.id <> me.id
        ) n
-        WHERE n.shares_postcode OR n.adjacent OR n.distance_km <= ?
+        WHERE n.shares_postcode OR n.near_postcode OR n.distance_km <= ?
         ORDER BY n.shares_postcode DESC, n.distance_km ASC NULLS LAST, n.name ASC, n.id ASC`,
-      [groupId, km, km]
+      [groupId, pgTextArray([...near.keys()]), km]
     )
-    return rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      name: r.name,
-      woonplaats: r.woonplaats,
-      admin_messages_enabled: Boolean(r.admin_messages_enabled),
-      shares_postcode: Boolean(r.shares_postcode),
-      adjacent: Boolean(r.adjacent),
-      distance_km: r.distance_km === null ? null : Math.round(r.distance_km * 100) / 100,
-    }))
+    return rows.map((r) => {
+      const shares = Boolean(r.shares_postcode)
+      const theirs = ((r.postcodes ?? []) as string[]).map((pc4) => near.get(pc4)).filter((n) => n !== undefined)
+      const gaps = theirs.map((n) => n.gap_km)
+      return {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        woonplaats: r.woonplaats,
+        admin_messages_enabled: Boolean(r.admin_messages_enabled),
+        shares_postcode: shares,
+        adjacent: theirs.some((n) => n.adjacent),
+        postcode_km: shares ? 0 : gaps.length ? Math.min(...gaps) : null,
+        distance_km: r.distance_km === null ? null : Math.round(r.distance_km * 100) / 100,
+      }
+    })
   }
 
   /**

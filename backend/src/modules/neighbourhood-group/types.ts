@@ -92,6 +92,9 @@ export type NearbyGroupRow = {
   woonplaats: string
   admin_messages_enabled: boolean
   shares_postcode: boolean
+  /** one of its PC4s borders one of ours */
   adjacent: boolean
+  /** the smallest gap in km between one of its PC4 areas and one of ours (0: shared or bordering); null: none near */
+  postcode_km: number | null
   distance_km: number | null
 }

@@ -11,6 +11,10 @@ export type MailMessage = {
   html: string
   /** Replies go to the person behind the message (the group contact relay), not to the shop. */
   replyTo?: { name: string; address: string }
+  /** Threading (relayed admin messages): the mail's own Message-ID, the one it answers and the chain. */
+  messageId?: string
+  inReplyTo?: string
+  references?: string[]
   attachments?: { filename: string; content: string; contentType?: string; encoding?: string }[]
 }
 
@@ -49,8 +53,18 @@ export function buildMailMessage(notification: ProviderSendNotificationDTO, defa
     text: rendered.text,
     html: rendered.html,
   }
-  const replyTo = (notification.provider_data as { reply_to?: { name?: string; address?: string } } | undefined)?.reply_to
+  const providerData = notification.provider_data as
+    | { reply_to?: { name?: string; address?: string }; thread?: { message_id?: unknown; in_reply_to?: unknown; references?: unknown } }
+    | undefined
+  const replyTo = providerData?.reply_to
   if (replyTo?.address) message.replyTo = { name: replyTo.name ?? "", address: replyTo.address }
+  const thread = providerData?.thread
+  if (thread) {
+    if (isMessageId(thread.message_id)) message.messageId = thread.message_id
+    if (isMessageId(thread.in_reply_to)) message.inReplyTo = thread.in_reply_to
+    const references = Array.isArray(thread.references) ? thread.references.filter(isMessageId) : []
+    if (references.length) message.references = references
+  }
   if (notification.attachments?.length) {
     message.attachments = notification.attachments.map((a) => ({
       filename: a.filename,
@@ -60,4 +74,9 @@ export function buildMailMessage(notification: ProviderSendNotificationDTO, defa
     }))
   }
   return message
+}
+
+/** A Message-ID as the shop writes them (`<id@host>`): nothing else reaches a header. */
+function isMessageId(value: unknown): value is string {
+  return typeof value === "string" && /^<[A-Za-z0-9._+-]{1,200}@[A-Za-z0-9.-]{1,253}>$/.test(value)
 }

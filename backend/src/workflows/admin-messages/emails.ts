@@ -7,7 +7,7 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { formatDateNl } from "../../lib/html"
 import { adminGroupUrl, type MailLinks } from "../groups/settings"
-import { mail, type MailContent } from "../groups/emails"
+import { mail, mailLink, type MailContent } from "../groups/emails"
 
 const SITE = "Buurtpreventie Shop"
 
@@ -27,27 +27,66 @@ export type MessageForMail = {
 }
 export type GroupNameForMail = { name: string; woonplaats: string }
 
+/** The first mail of a conversation, as its receiver got it: a reply's subject answers it ("Re: …"). */
+export type OriginalForMail = { kind: "message" | "warning"; sender_first_name: string; group_name: string }
+
+/** The subject of a conversation's first mail: "Bericht van Anouk van Buurtpreventie Oost". */
+export const firstMailSubject = (original: OriginalForMail) =>
+  `${original.kind === "warning" ? "Waarschuwing" : "Bericht"} van ${original.sender_first_name} van ${original.group_name}`
+
+/**
+ * A reply's subject, as a mail client writes it ("Re: " before the first mail's subject, once),
+ * so the conversation reads as one; without the original: who answers.
+ */
+export const replySubject = (original: OriginalForMail | null, message: Pick<MessageForMail, "sender_first_name">, from: GroupNameForMail) =>
+  original ? `Re: ${firstMailSubject(original)}` : `Antwoord van ${message.sender_first_name} van ${from.name}`
+
+/**
+ * The headers that let mail clients thread a conversation (RFC 5322): each relayed mail's
+ * Message-ID names its message (`<admmsg_…@shop host>`); a reply's In-Reply-To names the
+ * message it answers and References the whole chain from the first one. Ids only: nothing
+ * about the people.
+ */
+export type MailThread = { message_id: string; in_reply_to?: string; references?: string[] }
+
+export const mailMessageId = (links: Pick<MailLinks, "storefrontUrl">, messageId: string) => `<${messageId}@${mailHost(links)}>`
+
+/** `chain`: the ids of the messages this one answers, the first mail first and the answered one last. */
+export function mailThread(links: Pick<MailLinks, "storefrontUrl">, messageId: string, chain: readonly string[] = []): MailThread {
+  const ids = chain.slice(-20).map((id) => mailMessageId(links, id))
+  return { message_id: mailMessageId(links, messageId), ...(ids.length ? { in_reply_to: ids.at(-1)!, references: ids } : {}) }
+}
+
+function mailHost(links: Pick<MailLinks, "storefrontUrl">): string {
+  try {
+    return new URL(links.storefrontUrl).hostname || "buurtpreventie.invalid"
+  } catch {
+    return "buurtpreventie.invalid"
+  }
+}
+
 const PRIVACY_LINE =
   "Je antwoord gaat via de winkel: jullie e-mailadressen en telefoonnummers blijven verborgen, tenzij je ze zelf in een bericht zet."
 
-/** A message or reply to one group's admin. */
+/** A message or reply to one group's admin; a reply's subject answers the conversation's first mail. */
 export function adminMessageMail(
   message: MessageForMail,
   from: GroupNameForMail,
   to: { admin_name: string | null },
-  links: Pick<MailLinks, "storefrontUrl">
+  links: Pick<MailLinks, "storefrontUrl">,
+  original: OriginalForMail | null = null
 ): MailContent {
   const isReply = message.kind === "reply"
   return mail(
-    `Bericht van ${message.sender_first_name} van ${from.name}`,
+    isReply ? replySubject(original, message, from) : firstMailSubject({ kind: "message", sender_first_name: message.sender_first_name, group_name: from.name }),
     [
       `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
       // the first name is the sender's own words: quoted, never part of the shop's sentence
       `${isReply ? "Een antwoord" : "Een bericht"} van de beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt. Het bericht hieronder komt van die beheerder, niet van ons:`,
       message.body,
-      `Beantwoorden: ${replyUrl(links, message.id)}`,
+      mailLink("Beantwoorden:", replyUrl(links, message.id)),
       PRIVACY_LINE,
-      `Is dit bericht ongepast? Melden: ${reportUrl(links, message.report_token)}`,
+      mailLink("Is dit bericht ongepast? Melden:", reportUrl(links, message.report_token)),
       isReply
         ? "Je krijgt dit antwoord omdat je dit gesprek via Mijn groep bent begonnen."
         : 'Je krijgt dit bericht omdat je op "Mijn groep" hebt aangezet: "Andere beheerders mogen mij een bericht sturen". Daar kun je het ook weer uitzetten.',
@@ -71,15 +110,15 @@ export function adminWarningMail(
   links: Pick<MailLinks, "storefrontUrl">
 ): MailContent {
   return mail(
-    `Waarschuwing van ${message.sender_first_name} van ${from.name}`,
+    firstMailSubject({ kind: "warning", sender_first_name: message.sender_first_name, group_name: from.name }),
     [
       `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
       `De beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt, waarschuwt de buurgroepen binnen ${km} km. De waarschuwing hieronder komt van die beheerder, niet van ons:`,
       message.body,
       `Geef je de waarschuwing door in je eigen groep? Houd je dan aan de gedragsregels: ${WARNING_RULES}`,
-      `Beantwoorden: ${replyUrl(links, message.id)}`,
+      mailLink("Beantwoorden:", replyUrl(links, message.id)),
       PRIVACY_LINE,
-      `Is dit bericht ongepast? Melden: ${reportUrl(links, message.report_token)}`,
+      mailLink("Is dit bericht ongepast? Melden:", reportUrl(links, message.report_token)),
       'Je krijgt dit bericht omdat je op "Mijn groep" hebt aangezet: "Andere beheerders mogen mij een bericht sturen". Daar kun je het ook weer uitzetten.',
       `Met vriendelijke groet,\n${SITE}`,
     ],
@@ -101,7 +140,7 @@ export function messageReportedMail(
     [
       `De beheerder van "${to.name}" heeft een bericht gemeld dat de beheerder van "${from.name}" via de winkel stuurde.`,
       message.body,
-      `Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren): ${adminGroupUrl(links, message.from_group_id)}`,
+      mailLink("Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren):", adminGroupUrl(links, message.from_group_id)),
     ],
     [
       ["Van groep", `${from.name} (${from.woonplaats})`],
@@ -117,7 +156,8 @@ export function messageReportedMail(
 
 /**
  * The notification record of a relayed mail: about the message (resource), so erasure finds
- * it by the message's id; the data holds ids only, never the text or the first name.
+ * it by the message's id; the data holds ids only, never the text or the first name. `thread`
+ * goes to the mail provider as the threading headers.
  */
 export function adminMessageNotification(
   to: string,
@@ -125,13 +165,15 @@ export function adminMessageNotification(
   content: MailContent,
   message: { id: string; kind: string },
   trigger: string,
-  idempotencyKey = `admin-message-${trigger}:${message.id}`
+  idempotencyKey = `admin-message-${trigger}:${message.id}`,
+  thread?: MailThread
 ): CreateNotificationDTO {
   return {
     to,
     channel: "email",
     template,
     content,
+    ...(thread ? { provider_data: { thread } } : {}),
     data: { message_id: message.id, kind: message.kind },
     trigger_type: `admin_message.${trigger}`,
     resource_id: message.id,

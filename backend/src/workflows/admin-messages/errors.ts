@@ -31,7 +31,7 @@ export function messagingError(
 /** Someone else's group answers like a missing one. */
 export const GROUP_NOT_FOUND = "Groep niet gevonden."
 export const MESSAGE_NOT_FOUND = "Bericht niet gevonden."
-/** Unknown, not approved, switched off or blocked: one sentence, so the answer does not tell which. */
+/** Unknown, not approved or switched off: one sentence, so the answer does not tell which. */
 export const CANNOT_RECEIVE = "Deze groep kan geen berichten ontvangen."
 export const SENDER_BLOCKED = "Je kunt geen berichten meer sturen. Neem contact op met de winkel."
 export const ONLY_APPROVED_RECEIVES = "Alleen een goedgekeurde groep kan berichten van andere beheerders ontvangen."
@@ -40,3 +40,5 @@ export const NOT_TO_OWN_GROUP = "Je kunt geen bericht sturen aan je eigen groep.
 export const ONLY_RECEIVER_REPLIES = "Je kunt alleen antwoorden op een bericht dat je hebt ontvangen."
 export const NO_REACHABLE_GROUPS = (km: number) => `Er zijn geen buurgroepen die berichten ontvangen binnen ${km} km.`
 export const REPORT_NOT_FOUND = "Deze meldlink is onbekend of het bericht is verwijderd."
+/** Staff: a report id that is not (or no longer) there. */
+export const REPORT_UNKNOWN = "Deze melding bestaat niet (meer)."

@@ -3,7 +3,7 @@
  * the other group, staff's blocks. Only admins of approved groups send; only approved groups
  * whose admin switched messaging on receive a first message or a warning; a reply always
  * reaches the other party of the thread while both groups are approved. A block by staff
- * holds for every group of the blocked admin.
+ * stops the blocked admin sending (from every group of theirs); it does not stop them receiving.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -50,6 +50,29 @@ export async function blockedGroupIds(container: MedusaContainer, groupIds: stri
   return messages.blockedGroupIds(groupIds.map((id) => ({ group_id: id, customer_id: customerOf.get(id) ?? null })))
 }
 
+/** Staff's block on a group's admin, as the admin's group page shows it: why and since when. */
+export type MessagingBlockView = { reason: string | null; created_at: string }
+
+/**
+ * The block that holds for this group's admin (naming the group or the admin's account), the
+ * newest when there are several; null when the admin may send.
+ */
+export async function messagingBlockOf(container: MedusaContainer, groupId: string): Promise<MessagingBlockView | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: GroupAdminCustomerLink.entryPoint,
+    fields: ["customer_id"],
+    filters: { neighbourhood_group_id: groupId },
+  })
+  const customerId: string | null = data[0]?.customer_id ?? null
+  const messages: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const [block] = await messages.listMessagingBlocks(
+    { $or: [{ group_id: groupId }, ...(customerId ? [{ customer_id: customerId }] : [])] },
+    { order: { created_at: "DESC" }, take: 1 }
+  )
+  return block ? { reason: block.reason ?? null, created_at: new Date(block.created_at).toISOString() } : null
+}
+
 /** Whether staff blocked this admin: their account, or any of their groups. */
 export async function isAdminBlocked(container: MedusaContainer, customerId: string, ownIds: string[]): Promise<boolean> {
   const messages: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
@@ -81,14 +104,19 @@ export type NearbyGroup = {
   distance_km: number | null
   shares_postcode: boolean
   adjacent: boolean
+  postcode_km: number | null
+  /** one of the asking admin's own groups (listed, never messaged: no mail to oneself) */
+  own_group: boolean
   reachable: boolean
 }
 
 /**
  * The approved groups near the admin's own group `groupId` (service.nearbyGroups says what
- * "near" is). `reachable`: that group's admin switched messaging on and is not blocked, it is
- * not one of the asker's own groups, and the asking group is approved and its admin not
- * blocked. No names, addresses or phones.
+ * "near" is). `reachable`: that group receives messages from other admins: its admin switched
+ * messaging on, and it is not one of the asker's own groups. A block by staff stops an admin
+ * sending, not receiving: a blocked group with the setting on stays reachable, and a blocked
+ * asker sees the others as they are (the sending itself is refused, and "Mijn groep" tells
+ * them why). Only the admin of an approved group may ask. No names, addresses or phones.
  */
 export async function nearbyGroupsOf(
   container: MedusaContainer,
@@ -100,11 +128,10 @@ export async function nearbyGroupsOf(
   if (!group) throw messagingError(404, GROUP_NOT_FOUND)
   const groups: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
   const rows = await groups.nearbyGroups(input.group_id, input.km)
-  const mayAsk = group.status === "approved" && !(await isAdminBlocked(container, input.customer_id, own))
-  const blocked = mayAsk ? await blockedGroupIds(container, rows.filter((r) => r.admin_messages_enabled).map((r) => r.id)) : new Set()
+  const approved = group.status === "approved"
   return rows.map(({ admin_messages_enabled, ...row }) => ({
     ...row,
-    // the admin's other groups are listed (they are nearby) but not messaged: no mail to oneself
-    reachable: mayAsk && admin_messages_enabled && !blocked.has(row.id) && !own.includes(row.id),
+    own_group: own.includes(row.id),
+    reachable: approved && admin_messages_enabled && !own.includes(row.id),
   }))
 }

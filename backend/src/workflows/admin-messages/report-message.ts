@@ -1,4 +1,4 @@
-import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import type { CreateNotificationDTO, MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { readShopSettings } from "../../config/env"
@@ -10,6 +10,39 @@ import { messagingError, REPORT_NOT_FOUND } from "./errors"
 import { groupsByIds, type MessagingGroup } from "./parties"
 
 export type ReportAdminMessageInput = { token: string; reason?: string | null }
+
+/** A report token as the mail's link carries it (256 random bits, base64url). */
+export const REPORT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/
+
+/** The message behind a "Melden" link, as its receiver got it: the sending group, the first name, the date and the text. */
+export type ReportedMessageView = {
+  kind: "message" | "reply" | "warning"
+  from_group: { name: string; woonplaats: string } | null
+  sender_first_name: string
+  body: string
+  created_at: string
+}
+
+/**
+ * What the report page shows before the receiver reports (no login: the token is the proof,
+ * as for the report itself): what the mail showed, never an address or phone number of the
+ * sender (the text is the sender's own words, as mailed). 404 for an unknown token or a
+ * message erased since.
+ */
+export async function reportedMessage(container: MedusaContainer, token: string): Promise<ReportedMessageView> {
+  if (!REPORT_TOKEN_PATTERN.test(token)) throw messagingError(404, REPORT_NOT_FOUND)
+  const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const [message] = await service.listAdminMessages({ report_token: token })
+  if (!message) throw messagingError(404, REPORT_NOT_FOUND)
+  const from = (await groupsByIds(container, [message.from_group_id])).get(message.from_group_id)
+  return {
+    kind: message.kind,
+    from_group: from ? { name: from.name, woonplaats: from.woonplaats } : null,
+    sender_first_name: message.sender_first_name,
+    body: message.body,
+    created_at: new Date(message.created_at).toISOString(),
+  }
+}
 
 type Recorded = {
   /** null: the message was reported before and staff have not handled that yet */

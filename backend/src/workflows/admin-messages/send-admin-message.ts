@@ -5,7 +5,7 @@ import { readShopSettings } from "../../config/env"
 import { ADMIN_MESSAGE_MODULE } from "../../modules/admin-message"
 import type AdminMessageModuleService from "../../modules/admin-message/service"
 import { GROUP_MAIL_TEMPLATES } from "../groups/emails"
-import { adminMessageMail, adminMessageNotification } from "./emails"
+import { adminMessageMail, adminMessageNotification, mailThread, type OriginalForMail } from "./emails"
 import {
   CANNOT_RECEIVE,
   MESSAGE_NOT_FOUND,
@@ -13,7 +13,7 @@ import {
   NOT_TO_OWN_GROUP,
   ONLY_RECEIVER_REPLIES,
 } from "./errors"
-import { blockedGroupIds, groupsByIds, type MessagingGroup, resolveSender } from "./parties"
+import { groupsByIds, type MessagingGroup, resolveSender } from "./parties"
 import { createAdminMessagesStep, type NewAdminMessage } from "./steps/create-messages"
 import { consumeMessagingLimitsStep } from "./steps/messaging-limits"
 
@@ -25,13 +25,31 @@ export type SendAdminMessageInput = {
   message: string
 } & ({ to_group_id: string; reply_to_id?: undefined } | { reply_to_id: string; to_group_id?: undefined })
 
-type Prepared = { message: NewAdminMessage; from: MessagingGroup; to: MessagingGroup; customer_id: string }
+type Prepared = {
+  message: NewAdminMessage
+  from: MessagingGroup
+  to: MessagingGroup
+  customer_id: string
+  /** a reply's place in its conversation: the ids from the first mail to the answered one, and that first mail */
+  conversation: { chain: string[]; original: OriginalForMail | null }
+}
+
+type ThreadRow = { id: string; kind: "message" | "reply" | "warning"; reply_to_id: string | null; sender_first_name: string; from_group_id: string }
+
+/** The messages a reply answers, the first one first: followed through `reply_to_id` (a warning's other receivers stay out). */
+function replyChain(rows: ThreadRow[], answered: ThreadRow): ThreadRow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const chain: ThreadRow[] = []
+  for (let row: ThreadRow | undefined = answered; row && chain.length < 50; row = row.reply_to_id ? byId.get(row.reply_to_id) : undefined) chain.unshift(row)
+  return chain
+}
 
 /**
  * Who may message whom, before anything is counted, stored or sent:
  * - the sender: an approved group of their own, not blocked (parties.resolveSender);
  * - a new message: not to one of their own groups (400); to an approved group (404 otherwise)
- *   whose admin switched messaging on and is not blocked (403, the same sentence);
+ *   whose admin switched messaging on (403, the same sentence). A block by staff stops its
+ *   admin sending, not receiving;
  * - a reply: only to a message the group received (so also the first sender answering a
  *   reply), back to the group that sent it while that group is approved, whatever its setting:
  *   that group started the thread.
@@ -40,6 +58,7 @@ const prepareAdminMessageStep = createStep("prepare-admin-message", async (input
   const sender = await resolveSender(container, input.customer_id, input.group_id)
   const base = { from_group_id: sender.group.id, sender_first_name: input.first_name, body: input.message }
   let message: NewAdminMessage
+  let chain: ThreadRow[] = []
   if (input.reply_to_id) {
     const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
     const [original] = await service.listAdminMessages({ id: input.reply_to_id })
@@ -48,16 +67,27 @@ const prepareAdminMessageStep = createStep("prepare-admin-message", async (input
     }
     if (original.to_group_id !== input.group_id) throw messagingError(403, ONLY_RECEIVER_REPLIES)
     message = { ...base, kind: "reply", to_group_id: original.from_group_id, thread_id: original.thread_id, reply_to_id: original.id }
+    const rows = await service.listAdminMessages({ thread_id: original.thread_id })
+    chain = replyChain(rows as unknown as ThreadRow[], original as unknown as ThreadRow)
   } else {
     if (sender.own_group_ids.includes(input.to_group_id!)) throw messagingError(400, NOT_TO_OWN_GROUP, { field: "to_group_id" })
     message = { ...base, kind: "message", to_group_id: input.to_group_id! }
   }
   const to = (await groupsByIds(container, [message.to_group_id])).get(message.to_group_id)
   if (!to || to.status !== "approved" || !to.admin_email) throw messagingError(404, CANNOT_RECEIVE)
-  if (message.kind === "message" && (!to.admin_messages_enabled || (await blockedGroupIds(container, [to.id])).has(to.id))) {
-    throw messagingError(403, CANNOT_RECEIVE)
-  }
-  return new StepResponse<Prepared>({ message, from: sender.group, to, customer_id: input.customer_id })
+  if (message.kind === "message" && !to.admin_messages_enabled) throw messagingError(403, CANNOT_RECEIVE)
+  const first = chain[0]
+  const original: OriginalForMail | null =
+    first && first.kind !== "reply"
+      ? { kind: first.kind, sender_first_name: first.sender_first_name, group_name: first.from_group_id === sender.group.id ? sender.group.name : to.name }
+      : null
+  return new StepResponse<Prepared>({
+    message,
+    from: sender.group,
+    to,
+    customer_id: input.customer_id,
+    conversation: { chain: chain.map((r) => r.id), original },
+  })
 })
 
 export const sendAdminMessageWorkflowId = "send-admin-message"
@@ -66,8 +96,9 @@ export const sendAdminMessageWorkflowId = "send-admin-message"
  * A group admin's message (or reply) to another group's admin, relayed by e-mail (issue 30):
  * checked, counted on both budgets (sending admin, receiving group), stored, mailed. The
  * mail shows the sending group's name and the sender's first name, with links to reply
- * and to report; no Reply-To, no address. A failure after counting gives the counts back
- * and deletes the message.
+ * and to report; no Reply-To, no address. A reply's subject answers the first mail
+ * ("Re: …") and its headers thread it under the mails before it. A failure after counting
+ * gives the counts back and deletes the message.
  */
 export const sendAdminMessageWorkflow = createWorkflow(sendAdminMessageWorkflowId, (input: SendAdminMessageInput) => {
   const prepared = prepareAdminMessageStep(input)
@@ -79,15 +110,20 @@ export const sendAdminMessageWorkflow = createWorkflow(sendAdminMessageWorkflowI
   )
   const created = createAdminMessagesStep(transform({ prepared }, ({ prepared }) => [prepared.message]))
   const stored = transform({ created }, ({ created }) => created[0])
-  const notifications = transform({ prepared, stored }, ({ prepared, stored }): CreateNotificationDTO[] => [
-    adminMessageNotification(
-      prepared.to.admin_email!,
-      GROUP_MAIL_TEMPLATES.adminMessage,
-      adminMessageMail(stored, prepared.from, prepared.to, readShopSettings()),
-      stored,
-      "sent"
-    ),
-  ])
+  const notifications = transform({ prepared, stored }, ({ prepared, stored }): CreateNotificationDTO[] => {
+    const settings = readShopSettings()
+    return [
+      adminMessageNotification(
+        prepared.to.admin_email!,
+        GROUP_MAIL_TEMPLATES.adminMessage,
+        adminMessageMail(stored, prepared.from, prepared.to, settings, prepared.conversation.original),
+        stored,
+        "sent",
+        undefined,
+        mailThread(settings, stored.id, prepared.conversation.chain)
+      ),
+    ]
+  })
   sendNotificationsStep(notifications)
   return new WorkflowResponse(transform({ stored }, ({ stored }) => ({ id: stored.id, kind: stored.kind, created_at: stored.created_at })))
 })

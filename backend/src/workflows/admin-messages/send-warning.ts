@@ -3,7 +3,7 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse }
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { readShopSettings } from "../../config/env"
 import { GROUP_MAIL_TEMPLATES } from "../groups/emails"
-import { adminMessageNotification, adminWarningMail } from "./emails"
+import { adminMessageNotification, adminWarningMail, mailThread } from "./emails"
 import { messagingError, NO_REACHABLE_GROUPS } from "./errors"
 import { groupsByIds, type MessagingGroup, nearbyGroupsOf, resolveSender } from "./parties"
 import { createAdminMessagesStep, type NewAdminMessage } from "./steps/create-messages"
@@ -13,7 +13,7 @@ export type SendWarningInput = { customer_id: string; group_id: string; first_na
 
 /**
  * The sender as for a message; the receivers are exactly the groups "Buurgroepen" marks
- * reachable within km (switched on, not blocked). None: 400, nothing counted.
+ * reachable within km (switched on). None: 400, nothing counted.
  */
 const prepareWarningStep = createStep("prepare-admin-warning", async (input: SendWarningInput, { container }) => {
   const sender = await resolveSender(container, input.customer_id, input.group_id)
@@ -56,7 +56,9 @@ export const sendWarningWorkflow = createWorkflow(sendWarningWorkflowId, (input:
         GROUP_MAIL_TEMPLATES.adminWarning,
         adminWarningMail(message, prepared.from, to, input.km, settings),
         message,
-        "warning"
+        "warning",
+        undefined,
+        mailThread(settings, message.id)
       )
     })
   })

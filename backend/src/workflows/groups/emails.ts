@@ -219,20 +219,35 @@ export function staffPasswordResetMail(link: string): MailContent {
   ])
 }
 
-/** Paragraphs (and label/value rows) as a mail's text and HTML; `quoteIndex` marks someone else's words. */
+/**
+ * A paragraph that is a link: in the text part "label url", in the HTML part the label and
+ * a real link (both escaped). Only for the shop's own addresses: someone else's words stay text.
+ */
+export type MailLink = { label: string; href: string }
+
+/** A link paragraph ("Beantwoorden:" and the address). */
+export const mailLink = (label: string, href: string): MailLink => ({ label, href })
+
+/**
+ * Paragraphs (and label/value rows) as a mail's text and HTML; `quoteIndex` marks someone
+ * else's words (quoted, never a link); a MailLink paragraph becomes a real link in the HTML.
+ */
 export function mail(
   subject: string,
-  paragraphs: string[],
+  paragraphs: (string | MailLink)[],
   details?: [string, string][],
   options: { quoteIndex?: number } = {}
 ): MailContent {
+  const plain = paragraphs.map((p) => (typeof p === "string" ? p : `${p.label} ${p.href}`))
   const detailText = details?.length ? ["", ...details.map(([k, v]) => `${k}: ${v}`)] : []
-  const text = [...paragraphs.flatMap((p, i) => (i === 0 ? [p] : ["", p])), ...detailText, ""].join("\n")
+  const text = [...plain.flatMap((p, i) => (i === 0 ? [p] : ["", p])), ...detailText, ""].join("\n")
   const htmlParagraphs = paragraphs
     .map((p, i) =>
-      i === options.quoteIndex
-        ? `<blockquote style="border-left:3px solid #d1d5db;margin:0;padding-left:12px">${esc(p).replace(/\n/g, "<br>")}</blockquote>`
-        : `<p>${esc(p).replace(/\n/g, "<br>")}</p>`
+      typeof p !== "string"
+        ? `<p>${esc(p.label)} <a href="${esc(p.href)}">${esc(p.href)}</a></p>`
+        : i === options.quoteIndex
+          ? `<blockquote style="border-left:3px solid #d1d5db;margin:0;padding-left:12px">${esc(p).replace(/\n/g, "<br>")}</blockquote>`
+          : `<p>${esc(p).replace(/\n/g, "<br>")}</p>`
     )
     .join("\n")
   const htmlDetails = details?.length

@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
+import { useState } from "react";
 import { Button } from "~/components/Button";
 import { FormMessage } from "~/components/account/AccountLayout";
+import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
 import { messagesHref, nearbyHref, SETTING_LABEL, warnHref } from "~/lib/admin-messages/admin-messages";
 
 const linkClass = "font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
@@ -13,15 +15,31 @@ type AdminMessagingProps = {
   sending?: boolean;
 };
 
+/** What the stored setting means, said under the box ("Opgeslagen": also without JavaScript, a box ticked since reads right). */
+export const SETTING_STATE = {
+  on: "Opgeslagen: aan. Beheerders van goedgekeurde groepen kunnen je een bericht sturen; ze zien je voornaam en je groep, nooit je e-mailadres of telefoonnummer.",
+  off: "Opgeslagen: uit. Andere beheerders kunnen je geen bericht sturen. Zelf een bericht sturen kan wel; wie dat bericht krijgt, kan je antwoorden.",
+} as const;
+
 /**
  * "Andere beheerders" on Mijn groep, per approved group: the setting (off by default; a plain
  * form post, also without JavaScript) and the ways to the nearby groups, the history and the
  * warning. What is shared is said beside the setting, as in the privacy statement.
+ *
+ * The text under the box says what is stored. With JavaScript a box ticked or unticked but not
+ * yet saved says so beside it (stranger's walk: a ticked box over "Staat uit." read as a
+ * mistake); the form is keyed on the stored value, so after saving the box shows what was saved.
  */
 export function AdminMessaging({ group, error, sending = false }: AdminMessagingProps) {
+  return <AdminMessagingSection key={String(group.adminMessagesEnabled)} group={group} error={error} sending={sending} />;
+}
+
+function AdminMessagingSection({ group, error, sending = false }: AdminMessagingProps) {
   const headingId = `beheerders-${group.id}`;
   const checkboxId = `field-enabled-${group.id}`;
   const stateId = `${checkboxId}-state`;
+  const [ticked, setTicked] = useState(group.adminMessagesEnabled);
+  const unsaved = ticked !== group.adminMessagesEnabled;
   return (
     <section aria-labelledby={headingId} data-testid="admin-messaging" className="rounded-xl border-2 border-slate-200 bg-white p-5">
       <h3 id={headingId} className="text-xl font-bold text-slate-900">
@@ -33,7 +51,7 @@ export function AdminMessaging({ group, error, sending = false }: AdminMessaging
       </p>
       {group.messagingBlocked ? (
         <div className="mt-3">
-          <FormMessage kind="error">Je kunt geen berichten meer sturen. Neem contact op met de winkel.</FormMessage>
+          <MessagingBlockedNotice />
         </div>
       ) : null}
       <Form method="post" className="mt-4 space-y-3">
@@ -47,6 +65,7 @@ export function AdminMessaging({ group, error, sending = false }: AdminMessaging
             type="checkbox"
             value="ja"
             defaultChecked={group.adminMessagesEnabled}
+            onChange={(event) => setTicked(event.currentTarget.checked)}
             aria-describedby={stateId}
             className="mt-0.5 h-6 w-6 shrink-0 accent-brand-blue"
           />
@@ -54,11 +73,12 @@ export function AdminMessaging({ group, error, sending = false }: AdminMessaging
             {SETTING_LABEL}
           </label>
         </div>
-        <p id={stateId} data-testid="messaging-state" className="text-sm text-slate-700">
-          {group.adminMessagesEnabled
-            ? "Staat aan. Beheerders van goedgekeurde groepen kunnen je een bericht sturen; ze zien je voornaam en je groep, nooit je e-mailadres of telefoonnummer."
-            : "Staat uit. Andere beheerders kunnen je geen bericht sturen. Zelf een bericht sturen kan wel; wie dat bericht krijgt, kan je antwoorden."}
-        </p>
+        <div id={stateId} className="space-y-1 text-sm text-slate-700">
+          <p data-testid="messaging-state">{group.adminMessagesEnabled ? SETTING_STATE.on : SETTING_STATE.off}</p>
+          <p aria-live="polite" data-testid="messaging-unsaved" className="font-semibold text-slate-900">
+            {unsaved ? `Nog niet opgeslagen: kies "Instelling opslaan" om dit ${ticked ? "aan" : "uit"} te zetten.` : null}
+          </p>
+        </div>
         <Button type="submit" variant="secondary" disabled={sending}>
           {sending ? "Opslaan…" : "Instelling opslaan"}
           <span className="sr-only"> voor {group.name}</span>

@@ -214,8 +214,19 @@ export async function withToken<T>(token: string | null, call: (token: string) =
 }
 
 export async function listMyGroups(token: string | null): Promise<MyGroup[]> {
-  const { groups } = await withToken(token, (token) => backendFetch<{ groups: ApiMyGroup[] }>("/store/my-group", { token }));
-  return groups.map(toMyGroup);
+  return (await loadMyAccount(token)).groups;
+}
+
+/**
+ * GET /store/my-group: the admin's groups and their account's first name (null when the
+ * backend has none), which the forms for messages to other admins start with.
+ */
+export async function loadMyAccount(token: string | null): Promise<{ groups: MyGroup[]; firstName: string | null }> {
+  const { groups, account } = await withToken(token, (token) =>
+    backendFetch<{ groups: ApiMyGroup[]; account?: { first_name?: string | null } }>("/store/my-group", { token }),
+  );
+  const firstName = typeof account?.first_name === "string" && account.first_name.trim() ? account.first_name.trim() : null;
+  return { groups: groups.map(toMyGroup), firstName };
 }
 
 /**

@@ -49,10 +49,10 @@ const apiGroup = (id: string, status = "approved", extra: Record<string, unknown
 
 type Reply = { status?: number; body?: unknown; headers?: Record<string, string> };
 
-/** The backend: /store/my-group lists `groups`; other paths answer from `routes` (path → answer). */
-function backend(groups: unknown[], routes: Record<string, Reply | ((request: SeenRequest) => Reply)>) {
+/** The backend: /store/my-group lists `groups` (and the account's first name); other paths answer from `routes` (path → answer). */
+function backend(groups: unknown[], routes: Record<string, Reply | ((request: SeenRequest) => Reply)>, account = { first_name: "Bea" }) {
   return stubBackend((request) => {
-    if (request.path === "/store/my-group") return { body: { groups } };
+    if (request.path === "/store/my-group") return { body: { groups, account } };
     const answer = routes[`${request.method} ${request.path}`];
     if (!answer) return { status: 404, body: { type: "not_found", message: `no stub for ${request.method} ${request.path}` } };
     return typeof answer === "function" ? answer(request) : answer;
@@ -145,6 +145,28 @@ describe("/mijn-groep/buurgroepen", () => {
     expect(JSON.stringify(answer.data)).not.toMatch(/x@example\.nl|bea@example\.nl/);
   });
 
+  it("says why a group is listed and why one cannot be messaged: the admin's own other group is not 'switched off'", async () => {
+    backend([apiGroup("grp_a"), apiGroup("grp_own")], {
+      "GET /store/my-group/groups/grp_a/nearby": {
+        body: {
+          km: 1,
+          groups: [
+            { id: "grp_own", slug: "own", name: "Eigen", woonplaats: "Utrecht", distance_km: 0.9, shares_postcode: false, adjacent: true, postcode_km: 0, own_group: true, reachable: false },
+            { id: "grp_d", slug: "d", name: "Groep D", woonplaats: "Utrecht", distance_km: 1.96, shares_postcode: false, adjacent: false, postcode_km: 0.91, own_group: false, reachable: false },
+          ],
+        },
+      },
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const answer = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen?groep=grp_a&km=1"))).result) as DataResult & {
+      data: { nearby: { id: string; distanceLabel: string; ownGroup: boolean; reachable: boolean }[] };
+    };
+    expect(answer.data.nearby.map((g) => [g.id, g.distanceLabel, g.ownGroup])).toEqual([
+      ["grp_own", "0,9 km", true],
+      ["grp_d", "postcodegebied binnen 1 km, 2,0 km", false],
+    ]);
+  });
+
   it("passes a distance it does not know on, and shows the backend's Dutch answer", async () => {
     backend([apiGroup("grp_a")], {
       "GET /store/my-group/groups/grp_a/nearby": { status: 400, body: { type: "invalid_data", message: "Kies 1, 2 of 5 km.", errors: { km: "Kies 1, 2 of 5 km." } } },
@@ -168,6 +190,23 @@ describe("sending a message", () => {
     const { result } = await callRoute(action, await post(url, { first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" }), { groupId: "grp_b" });
     expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten/admmsg_9?groep=grp_a");
     expect(seen.at(-1)!.body).toEqual({ to_group_id: "grp_b", first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" });
+  });
+
+  it("starts the form with the account's first name (stranger's walk), or empty when the backend has none", async () => {
+    const nearby = {
+      "GET /store/my-group/groups/grp_a/nearby": {
+        body: { km: 5, groups: [{ id: "grp_b", slug: "b", name: "Groep B", woonplaats: "Utrecht", distance_km: 0.3, shares_postcode: false, adjacent: true, reachable: true }] },
+      },
+    };
+    backend([apiGroup("grp_a")], nearby, { first_name: "Bea" });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+    const page = (await callRoute(loader, await get(url), { groupId: "grp_b" })).result as { firstName: string | null };
+    expect(page.firstName).toBe("Bea");
+    backend([apiGroup("grp_a")], nearby, { first_name: null } as never);
+    expect(((await callRoute(loader, await get(url), { groupId: "grp_b" })).result as { firstName: string | null }).firstName).toBeNull();
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/nearby": { body: { km: 1, groups: [] } } }, { first_name: "Bea" });
+    const warn = await import("~/routes/mijn-groep.waarschuwen");
+    expect(((await callRoute(warn.loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as { firstName: string }).firstName).toBe("Bea");
   });
 
   it("shows the backend's errors per field, its Dutch refusals and its rate limit", async () => {
@@ -236,6 +275,8 @@ describe("a conversation", () => {
     expect(page.group.id).toBe("grp_b");
     expect(page.replyTo).toBe("admmsg_1");
     expect(page.thread.map((m) => m.senderFirstName)).toEqual(["Anna"]);
+    // the reply form starts with the account's first name
+    expect((page as unknown as { firstName: string }).firstName).toBe("Bea");
     expect(seen.filter((r) => r.path.includes("/messages/")).map((r) => r.path)).toEqual([
       "/store/my-group/groups/grp_a/messages/admmsg_1",
       "/store/my-group/groups/grp_b/messages/admmsg_1",
@@ -261,6 +302,45 @@ describe("a conversation", () => {
 });
 
 describe("/berichten/melden/:token", () => {
+  it("shows which message the link reports: sending group, first name, date and text, no address (stranger's walk)", async () => {
+    const seen = stubBackend(() => ({
+      body: {
+        message: {
+          kind: "warning",
+          from_group: { name: "Buurtpreventie Oost", woonplaats: "Utrecht" },
+          sender_first_name: "Anna",
+          body: "Inbraak in de Lindelaan.",
+          created_at: "2026-12-07T13:05:00.000Z",
+          admin_email: "anna@example.nl",
+        },
+      },
+    }));
+    const { loader } = await import("~/routes/berichten.melden.$token");
+    const { result } = await callRoute(loader, new Request("http://shop.test/berichten/melden/tok123"), { token: "tok123" });
+    const page = result as { message: Record<string, unknown>; missing: null };
+    expect(seen[0]).toMatchObject({ method: "GET", path: "/store/admin-messages/report/tok123" });
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(page.message).toEqual({
+      kind: "warning",
+      kindLabel: "Waarschuwing",
+      fromLabel: "Anna, van Buurtpreventie Oost (Utrecht)",
+      body: "Inbraak in de Lindelaan.",
+      createdAt: "2026-12-07T13:05:00.000Z",
+      createdLabel: "7 december 2026, 14:05",
+    });
+    expect(JSON.stringify(page)).not.toContain("anna@example.nl");
+  });
+
+  it("says an unknown or erased link's sentence with 404, and offers no form", async () => {
+    stubBackend(() => ({ status: 404, body: { type: "not_found", message: "Deze meldlink is onbekend of het bericht is verwijderd." } }));
+    const { loader } = await import("~/routes/berichten.melden.$token");
+    const answer = dataOf((await callRoute(loader, new Request("http://shop.test/berichten/melden/weg"), { token: "weg" })).result) as DataResult & {
+      data: { message: null; missing: string };
+    };
+    expect(answer.init?.status).toBe(404);
+    expect(answer.data).toEqual({ message: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd." });
+  });
+
   it("posts the token and the reason without a login, then thanks", async () => {
     const seen = stubBackend(() => ({ body: { reported: true } }));
     const { action } = await import("~/routes/berichten.melden.$token");

@@ -7,10 +7,13 @@
  * go back to the forms through formError.
  */
 import { type AppLoadContext } from "@remix-run/node";
-import { listMyGroups, type MyGroup, requireCustomerToken, SignedOutError, signedOutRedirect, withToken } from "../account/account.server";
+import { loadMyAccount, type MyGroup, requireCustomerToken, SignedOutError, signedOutRedirect, withToken } from "../account/account.server";
 import {
   type ApiAdminMessage,
   type ApiNearbyGroup,
+  type ApiReportedMessage,
+  type ReportedMessageView,
+  toReportedMessage,
   type AdminMessageView,
   type MessageForm,
   type NearbyGroup,
@@ -141,6 +144,16 @@ export async function getAdminThread(token: string | null, groupId: string, mess
 // ---------------------------------------------------------------------------
 // Report (no login: the token from the mail is the proof)
 
+/** GET /store/admin-messages/report/:token: the message the link reports (404 for an unknown token or an erased message). */
+export async function reportedMessage(token: string): Promise<ReportedMessageView> {
+  try {
+    const { message } = await backendFetch<{ message: ApiReportedMessage }>(`/store/admin-messages/report/${encodeURIComponent(token)}`);
+    return toReportedMessage(message);
+  } catch (error) {
+    keepDutchRefusal(error);
+  }
+}
+
 /** POST /store/admin-messages/report `{ token, reason? }`. */
 export async function reportAdminMessage(token: string, reason: string): Promise<void> {
   try {
@@ -160,6 +173,8 @@ export type MessagingPage = {
   group: MyGroup;
   /** All of the admin's approved groups (a switch when there is more than one). */
   groups: MyGroup[];
+  /** The account's first name: the message forms start with it (the admin may change it). */
+  firstName: string | null;
 };
 
 /**
@@ -171,15 +186,18 @@ export async function messagingPage(request: Request, context: AppLoadContext): 
   const { token } = requireCustomerToken(request, context.session);
   const wanted = new URL(request.url).searchParams.get("groep");
   let groups: MyGroup[];
+  let firstName: string | null;
   try {
-    groups = (await listMyGroups(token)).filter((g) => g.status === "approved");
+    const account = await loadMyAccount(token);
+    groups = account.groups.filter((g) => g.status === "approved");
+    firstName = account.firstName;
   } catch (error) {
     if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
     throw error;
   }
   const group = wanted ? groups.find((g) => g.id === wanted) : groups[0];
   if (!group) throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
-  return { token, session: context.session, group, groups };
+  return { token, session: context.session, group, groups, firstName };
 }
 
 /**
@@ -190,7 +208,8 @@ export async function messagingPage(request: Request, context: AppLoadContext): 
 export async function threadPage(request: Request, context: AppLoadContext, messageId: string): Promise<MessagingPage & AdminThread> {
   const { token } = requireCustomerToken(request, context.session);
   const wanted = new URL(request.url).searchParams.get("groep");
-  const groups = await loadMessaging(request, context, async () => (await listMyGroups(token)).filter((g) => g.status === "approved"));
+  const account = await loadMessaging(request, context, () => loadMyAccount(token));
+  const groups = account.groups.filter((g) => g.status === "approved");
   const candidates = wanted ? groups.filter((g) => g.id === wanted) : groups;
   for (const group of candidates) {
     const thread = await loadMessaging(request, context, () =>
@@ -199,7 +218,7 @@ export async function threadPage(request: Request, context: AppLoadContext, mess
         throw error;
       }),
     );
-    if (thread) return { token, session: context.session, group, groups, ...thread };
+    if (thread) return { token, session: context.session, group, groups, firstName: account.firstName, ...thread };
   }
   throw new Response("Niet gevonden", { status: 404, statusText: "Not Found" });
 }

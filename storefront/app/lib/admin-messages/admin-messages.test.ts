@@ -8,8 +8,10 @@ import {
   formatDateTime,
   kmParam,
   messagesHref,
+  NEARBY_RULE,
   nearbyDistanceLabel,
   nearbyHref,
+  notReachableLabel,
   nearbySummary,
   partyLabel,
   reachableCountLabel,
@@ -19,6 +21,7 @@ import {
   threadOrder,
   toAdminMessage,
   toNearbyGroup,
+  toReportedMessage,
   WARNING_RULES,
   warnHref,
   warningSentLabel,
@@ -58,6 +61,21 @@ describe("admin messages: distances", () => {
     expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: 2.01 }, 1)).toBe("aangrenzende postcode, 2,0 km");
     expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: true, distance_km: null }, 1)).toBe("aangrenzende postcode");
     expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, distance_km: null }, 1)).toBe("in de buurt");
+    // listed for its postcode area within the distance, its point beyond it
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, postcode_km: 0.91, distance_km: 1.96 }, 1)).toBe("postcodegebied binnen 1 km, 2,0 km");
+    expect(nearbyDistanceLabel({ shares_postcode: false, adjacent: false, postcode_km: 0.91, distance_km: 0.8 }, 1)).toBe("0,8 km");
+  });
+
+  it("says why a group cannot be messaged: the admin's own other group, or its admin did not switch it on", () => {
+    expect(notReachableLabel({ reachable: true, ownGroup: false })).toBeNull();
+    expect(notReachableLabel({ reachable: false, ownGroup: true })).toBe("Dit is ook een groep van jou.");
+    expect(notReachableLabel({ reachable: false, ownGroup: false })).toBe("Deze beheerder ontvangt geen berichten van andere beheerders.");
+  });
+
+  it("words the nearby rule once, for Buurgroepen and the warning alike: bordering postcodes always count", () => {
+    expect(NEARBY_RULE).toContain("gedeelde of aangrenzende postcode");
+    expect(NEARBY_RULE).toContain("altijd");
+    expect(NEARBY_RULE).toContain("binnen de gekozen afstand");
   });
 
   it("copies only the public fields of a nearby group", () => {
@@ -73,7 +91,8 @@ describe("admin messages: distances", () => {
       admin_email: "geheim@example.nl",
     };
     const view = toNearbyGroup(api, 2);
-    expect(view).toEqual({ id: "grp_1", slug: "oost", name: "Buurtpreventie Oost", woonplaats: "Utrecht", distanceLabel: "0,8 km", reachable: true });
+    expect(view).toEqual({ id: "grp_1", slug: "oost", name: "Buurtpreventie Oost", woonplaats: "Utrecht", distanceLabel: "0,8 km", ownGroup: false, reachable: true });
+    expect(toNearbyGroup({ ...api, own_group: true, reachable: false }, 2).ownGroup).toBe(true);
     expect(JSON.stringify(view)).not.toContain("geheim");
   });
 
@@ -157,5 +176,28 @@ describe("admin messages: words", () => {
   it("puts calling 112 (101 in Belgium) first and forbids names, photos and descriptions of suspects", () => {
     expect(EMERGENCY_LINE).toBe("Spoed of iets verdachts? Bel eerst 112. In België bel je 101.");
     expect(WARNING_RULES.join(" ")).toMatch(/geen namen en deel geen foto's of beschrijvingen van verdachten/i);
+  });
+});
+
+describe("admin messages: the report page", () => {
+  it("shows the reported message as the mail did: kind, first name and group, date, text", () => {
+    const view = toReportedMessage({
+      kind: "message",
+      from_group: { name: "Buurtpreventie Oost", woonplaats: "Utrecht" },
+      sender_first_name: "Anna",
+      body: "Hoi",
+      created_at: "2026-12-07T13:05:00.000Z",
+    });
+    expect(view).toEqual({
+      kind: "message",
+      kindLabel: "Bericht",
+      fromLabel: "Anna, van Buurtpreventie Oost (Utrecht)",
+      body: "Hoi",
+      createdAt: "2026-12-07T13:05:00.000Z",
+      createdLabel: "7 december 2026, 14:05",
+    });
+    expect(toReportedMessage({ kind: "reply", from_group: null, sender_first_name: "Bert", body: "x", created_at: "2026-12-07T13:05:00.000Z" }).fromLabel).toBe(
+      "Bert, van een groep die niet meer bestaat",
+    );
   });
 });

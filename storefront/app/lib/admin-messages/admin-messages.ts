@@ -47,6 +47,13 @@ export function chosenKm(raw: string | null | undefined): Km | null {
   return (KM_CHOICES as readonly number[]).includes(value) ? (value as Km) : null;
 }
 
+/**
+ * What counts as a nearby group, in one sentence for every page that lists or warns them
+ * (Buurgroepen, Waarschuw buurgroepen): the backend's rule (service.nearbyGroups) in words.
+ */
+export const NEARBY_RULE =
+  "Buurgroepen zijn groepen met een gedeelde of aangrenzende postcode (die horen er altijd bij), en groepen waarvan het postcodegebied of het punt op de kaart binnen de gekozen afstand ligt.";
+
 /** The setting's label, word for word as the issue names it. */
 export const SETTING_LABEL = "Andere beheerders mogen mij een bericht sturen";
 
@@ -91,6 +98,10 @@ export type ApiNearbyGroup = {
   distance_km: number | null;
   shares_postcode: boolean;
   adjacent: boolean;
+  /** the gap between its nearest PC4 area and ours, edge to edge (0: shared or bordering); null: none near */
+  postcode_km?: number | null;
+  /** one of the admin's own groups */
+  own_group?: boolean;
   reachable: boolean;
 };
 
@@ -101,21 +112,36 @@ export type NearbyGroup = {
   woonplaats: string;
   /** "gedeelde postcode", "aangrenzende postcode" or "1,4 km". */
   distanceLabel: string;
+  /** one of the admin's own groups: listed, not messaged */
+  ownGroup: boolean;
   reachable: boolean;
 };
 
 /**
  * Why a group is near: a shared postcode says most, then the distance; a group listed for an
- * adjacent postcode whose point lies beyond the chosen distance says so ("aangrenzende
- * postcode, 2,0 km"), so "2,0 km" under "Binnen 1 km" does not read as a mistake.
+ * adjacent postcode, or for a postcode area within the chosen distance, whose point lies
+ * beyond it says so ("aangrenzende postcode, 2,0 km"), so "2,0 km" under "Binnen 1 km" does
+ * not read as a mistake.
  */
-export function nearbyDistanceLabel(group: Pick<ApiNearbyGroup, "distance_km" | "shares_postcode" | "adjacent">, km: number | null = null): string {
+export function nearbyDistanceLabel(
+  group: Pick<ApiNearbyGroup, "distance_km" | "shares_postcode" | "adjacent" | "postcode_km">,
+  km: number | null = null,
+): string {
   if (group.shares_postcode) return "gedeelde postcode";
   const distance = typeof group.distance_km === "number" && Number.isFinite(group.distance_km) ? formatDistance(group.distance_km) : null;
-  if (group.adjacent && (distance === null || km === null || group.distance_km! > km)) {
-    return distance ? `aangrenzende postcode, ${distance}` : "aangrenzende postcode";
+  const pointBeyond = distance === null || km === null || group.distance_km! > km;
+  const withDistance = (reason: string) => (distance ? `${reason}, ${distance}` : reason);
+  if (group.adjacent && pointBeyond) return withDistance("aangrenzende postcode");
+  if (pointBeyond && km !== null && typeof group.postcode_km === "number" && group.postcode_km <= km) {
+    return withDistance(`postcodegebied binnen ${formatNumber(km)} km`);
   }
   return distance ?? "in de buurt";
+}
+
+/** Under a nearby group that cannot be messaged: why, as far as the admin may know it. */
+export function notReachableLabel(group: Pick<NearbyGroup, "ownGroup" | "reachable">): string | null {
+  if (group.reachable) return null;
+  return group.ownGroup ? "Dit is ook een groep van jou." : "Deze beheerder ontvangt geen berichten van andere beheerders.";
 }
 
 export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): NearbyGroup {
@@ -125,6 +151,7 @@ export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): 
     name: group.name,
     woonplaats: group.woonplaats,
     distanceLabel: nearbyDistanceLabel(group, km),
+    ownGroup: group.own_group === true,
     reachable: group.reachable === true,
   };
 }
@@ -246,6 +273,41 @@ export function threadOrder<T extends { createdAt: string }>(messages: readonly 
 export function replyTarget<T extends { direction: "sent" | "received"; createdAt: string }>(thread: readonly T[]): T | null {
   const received = threadOrder(thread).filter((m) => m.direction === "received");
   return received.at(-1) ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// The report page (GET /store/admin-messages/report/:token)
+
+export type ApiReportedMessage = {
+  kind: MessageKind;
+  from_group: { name: string; woonplaats: string } | null;
+  sender_first_name: string;
+  body: string;
+  created_at: string;
+};
+
+export type ReportedMessageView = {
+  kind: MessageKind;
+  /** "Bericht", "Antwoord", "Waarschuwing". */
+  kindLabel: string;
+  /** "Anna, van Buurtpreventie Oost (Utrecht)". */
+  fromLabel: string;
+  body: string;
+  createdAt: string;
+  createdLabel: string;
+};
+
+/** What the report page shows of the message: as the mail showed it (group, first name, date, text), nothing more. */
+export function toReportedMessage(message: ApiReportedMessage): ReportedMessageView {
+  const group = message.from_group ? `${message.from_group.name} (${message.from_group.woonplaats})` : "een groep die niet meer bestaat";
+  return {
+    kind: message.kind,
+    kindLabel: KIND_LABELS[message.kind] ?? "Bericht",
+    fromLabel: `${message.sender_first_name}, van ${group}`,
+    body: message.body,
+    createdAt: message.created_at,
+    createdLabel: formatDateTime(message.created_at),
+  };
 }
 
 /** "Je bericht is verstuurd naar Buurtpreventie Oost." etc., after the redirect. */

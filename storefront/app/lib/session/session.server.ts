@@ -36,11 +36,14 @@ export type SessionData = {
   noticeAuthorToken: string;
 };
 
-/** One-time notices shown after a redirect (post/redirect/get, also without JavaScript). */
+/**
+ * One-time notices shown after a redirect (post/redirect/get, also without JavaScript).
+ * `focus`: the notice is the result of the form just sent and takes the focus (NoticeToast).
+ */
 export type Notice =
   | { kind: "added"; title: string; quantity: number }
-  | { kind: "error"; message: string }
-  | { kind: "info"; message: string };
+  | { kind: "error"; message: string; focus?: boolean }
+  | { kind: "info"; message: string; focus?: boolean };
 
 type FlashData = { notice: Notice };
 

@@ -1,9 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ExclamationCircle } from "@medusajs/icons"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
-import { getAdmin } from "../../lib/admin-api"
+import { getAdmin, postAdmin } from "../../lib/admin-api"
 import { formatDate } from "../../lib/format"
 
 type ReportGroup = { id: string; name: string | null; slug: string | null; status: string | null }
@@ -26,15 +26,27 @@ type Report = {
 
 const KIND_LABELS = { message: "Bericht", reply: "Antwoord", warning: "Waarschuwing" }
 
+const REPORTS_KEY = ["admin-message-reports"]
+
 /**
  * Gemelde berichten (issue 30): relayed messages between group admins that a receiver
- * reported with the mail's "Melden" link, newest first. Block the sender on their group's
- * page (the block holds for all of that admin's groups).
+ * reported with the mail's "Melden" link, newest first, each open or handled. Block the
+ * sender on their group's page (the block holds for all of that admin's groups); mark the
+ * report handled here.
  */
 const AdminMessageReportsPage = () => {
   const { data, isLoading, error } = useQuery({
-    queryKey: ["admin-message-reports"],
+    queryKey: REPORTS_KEY,
     queryFn: () => getAdmin<{ reports: Report[] }>("/admin/admin-messages/reports"),
+  })
+  const queryClient = useQueryClient()
+  const handle = useMutation({
+    mutationFn: ({ id, handled }: { id: string; handled: boolean }) => postAdmin(`/admin/admin-messages/reports/${encodeURIComponent(id)}`, { handled }),
+    onSuccess: (_, { handled }) => {
+      toast.success(handled ? "Melding afgehandeld" : "Melding weer open")
+      return queryClient.invalidateQueries({ queryKey: REPORTS_KEY })
+    },
+    onError: (error) => toast.error((error as Error).message),
   })
   return (
     <Container className="divide-y p-0">
@@ -51,6 +63,11 @@ const AdminMessageReportsPage = () => {
         <article key={report.id} className="flex flex-col gap-2 px-6 py-4">
           <div className="flex flex-wrap items-center gap-2">
             <Text size="small" weight="plus">Gemeld op {formatDate(report.created_at)}</Text>
+            {report.handled_at ? (
+              <Badge color="green" size="2xsmall" data-testid="report-status">Afgehandeld op {formatDate(report.handled_at)}</Badge>
+            ) : (
+              <Badge color="orange" size="2xsmall" data-testid="report-status">Open</Badge>
+            )}
             {report.message?.sender_blocked && <Badge color="red" size="2xsmall">Afzender geblokkeerd</Badge>}
           </div>
           {report.message ? (
@@ -65,6 +82,16 @@ const AdminMessageReportsPage = () => {
             <Text size="small">Het bericht is verwijderd.</Text>
           )}
           <Text size="small" className="text-ui-fg-subtle">Reden: {report.reason ?? "niet opgegeven"}</Text>
+          <div>
+            <Button
+              size="small"
+              variant="secondary"
+              isLoading={handle.isPending && handle.variables?.id === report.id}
+              onClick={() => handle.mutate({ id: report.id, handled: !report.handled_at })}
+            >
+              {report.handled_at ? "Weer openen" : "Markeer als afgehandeld"}
+            </Button>
+          </div>
         </article>
       ))}
     </Container>

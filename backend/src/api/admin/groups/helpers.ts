@@ -1,4 +1,4 @@
-import { blockedGroupIds } from "../../../workflows/admin-messages/parties"
+import { messagingBlockOf } from "../../../workflows/admin-messages/parties"
 import { checkGroupPoint } from "../../utils/far-point"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -15,9 +15,9 @@ export async function retrieveAdminGroup(scope: MedusaContainer, id: string) {
   // staff see the point against the centres of the group's postcodes, with a warning when far off
   const group = data[0]
   const point = { postcodes: group.postcodes as unknown as string[], lat: group.lat as number | null, lng: group.lng as number | null }
-  // issue 30: whether staff stopped this group's admin messaging other admins
-  const messagingBlocked = (await blockedGroupIds(scope, [id])).has(id)
-  return { ...group, point_check: await checkGroupPoint(scope, point), messaging_blocked: messagingBlocked }
+  // issue 30: whether staff stopped this group's admin messaging other admins, why and since when
+  const block = await messagingBlockOf(scope, id)
+  return { ...group, point_check: await checkGroupPoint(scope, point), messaging_blocked: block !== null, messaging_block: block }
 }
 
 /**

@@ -116,11 +116,18 @@ export const AdminRejectGroupChanges = z
   .strict()
 export type AdminRejectGroupChangesType = z.infer<typeof AdminRejectGroupChanges>
 
-/** POST /admin/groups/:id/messaging-block: stop (or allow again) the group's admin messaging other admins. */
+/**
+ * POST /admin/groups/:id/messaging-block: stop (or allow again) the group's admin messaging
+ * other admins. A block needs its reason: the group page shows it, with the date, to the
+ * staff who come after.
+ */
 export const AdminMessagingBlock = z
   .object({
     blocked: z.boolean({ error: "Geef blocked mee: true om te blokkeren, false om weer toe te staan" }),
     reason: z.string().trim().max(1000, "De reden mag hoogstens 1000 tekens lang zijn").optional(),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    if (body.blocked && !body.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Geef de reden van de blokkade" })
+  })
 export type AdminMessagingBlockType = z.infer<typeof AdminMessagingBlock>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { REPORT_TOKEN_PATTERN } from "../../../workflows/admin-messages/report-message"
 import { optionalText } from "../../utils/fields"
 
 const INCOMPLETE = "Deze meldlink is onvolledig. Open de link uit de e-mail opnieuw."
@@ -6,7 +7,7 @@ const INCOMPLETE = "Deze meldlink is onvolledig. Open de link uit de e-mail opni
 /** POST /store/admin-messages/report: the token of the mail's "Melden" link and an optional reason. */
 export const StoreReportAdminMessage = z
   .object({
-    token: z.string({ error: INCOMPLETE }).trim().regex(/^[A-Za-z0-9_-]{20,128}$/, INCOMPLETE),
+    token: z.string({ error: INCOMPLETE }).trim().regex(REPORT_TOKEN_PATTERN, INCOMPLETE),
     reason: optionalText(1000, "Je toelichting mag hoogstens 1000 tekens lang zijn"),
   })
   .strict()

@@ -61,13 +61,23 @@ const firstNameField = visibleText("Vul je voornaam in", 1, "Vul je voornaam in"
   .refine((v) => !containsLinkOrEmail(v), { error: "Je voornaam mag geen webadres of e-mailadres bevatten" })
   .refine((v) => !containsPhoneNumber(v), { error: "Je voornaam mag geen telefoonnummer bevatten" })
 
-const messageField = (max: number, tooLong: string) =>
-  text("Schrijf een bericht", 10, "Je bericht moet minstens 10 tekens lang zijn", max, tooLong)
+/**
+ * The text of a message, a reply or a warning: each error names the field the form shows
+ * ("Je antwoord moet…" under "Je antwoord"), not a message in general.
+ */
+const messageField = (noun: "bericht" | "antwoord" | "waarschuwing", max: number) =>
+  text(
+    `Schrijf een ${noun}`,
+    10,
+    `Je ${noun} moet minstens 10 tekens lang zijn`,
+    max,
+    `Je ${noun} mag hoogstens ${max} tekens lang zijn`
+  )
 
-/** What a message and a reply both carry. */
+/** What a message carries (a reply has the same fields, named for a reply). */
 const messageFields = {
   first_name: firstNameField,
-  message: messageField(2000, "Je bericht mag hoogstens 2000 tekens lang zijn"),
+  message: messageField("bericht", 2000),
 }
 
 /** POST /store/my-group/groups/:id/messages */
@@ -80,14 +90,14 @@ export const StoreSendAdminMessage = z
 export type StoreSendAdminMessageType = z.infer<typeof StoreSendAdminMessage>
 
 /** POST /store/my-group/groups/:id/messages/:message_id/reply */
-export const StoreReplyAdminMessage = z.object(messageFields).strict()
+export const StoreReplyAdminMessage = z.object({ ...messageFields, message: messageField("antwoord", 2000) }).strict()
 export type StoreReplyAdminMessageType = z.infer<typeof StoreReplyAdminMessage>
 
 /** POST /store/my-group/groups/:id/warnings: short, to every reachable group within km. */
 export const StoreSendWarning = z
   .object({
     first_name: firstNameField,
-    message: messageField(500, "Je waarschuwing mag hoogstens 500 tekens lang zijn"),
+    message: messageField("waarschuwing", 500),
     km: kmField,
   })
   .strict()

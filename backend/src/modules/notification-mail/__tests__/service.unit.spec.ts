@@ -113,6 +113,29 @@ describe("MailNotificationService", () => {
     expect(raw).toMatch(/^From: Buurtpreventie Shop <noreply@buurtpreventie\.local>\r$/m)
   })
 
+  it("writes the threading headers of a relayed admin message (Message-ID, In-Reply-To, References), and nothing else from them", async () => {
+    const service = new MailNotificationService({ logger }, { mailDir: dir, from: "Buurtpreventie Shop <noreply@buurtpreventie.local>" })
+    await service.send({
+      to: "anouk@example.nl",
+      channel: "email",
+      template: "group-admin-message",
+      content: { subject: "Re: Bericht van Anouk van Buurtpreventie Oost", text: "Goed idee" },
+      provider_data: {
+        thread: {
+          message_id: "<admmsg_3@shop.test>",
+          in_reply_to: "<admmsg_2@shop.test>",
+          references: ["<admmsg_1@shop.test>", "<admmsg_2@shop.test>", "<x@y>\r\nBcc: evil@example.nl"],
+        },
+      },
+    } as any)
+    const raw = fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]), "utf8")
+    const headers = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ")
+    expect(headers).toMatch(/^Message-ID: <admmsg_3@shop\.test>$/m)
+    expect(headers).toMatch(/^In-Reply-To: <admmsg_2@shop\.test>$/m)
+    expect(headers).toMatch(/^References: <admmsg_1@shop\.test> <admmsg_2@shop\.test>$/m)
+    expect(headers).not.toMatch(/evil|^Bcc:/im)
+  })
+
   it("sends the same message through SMTP_URL instead of writing a file", async () => {
     const sink = await startSmtpSink()
     try {

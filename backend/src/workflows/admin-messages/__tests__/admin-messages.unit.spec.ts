@@ -1,5 +1,5 @@
-import { StoreNearbyGroupsParams, StoreSendAdminMessage, StoreSendWarning } from "../../../api/store/my-group/validators"
-import { adminMessageMail, adminWarningMail, messageReportedMail, replyUrl, reportUrl } from "../emails"
+import { StoreNearbyGroupsParams, StoreReplyAdminMessage, StoreSendAdminMessage, StoreSendWarning } from "../../../api/store/my-group/validators"
+import { adminMessageMail, adminWarningMail, mailThread, messageReportedMail, replyUrl, reportUrl } from "../emails"
 import { type MessageRow, toMessageViews } from "../history"
 
 const links = { storefrontUrl: "https://shop.example", adminUrl: "https://shop.example/app" }
@@ -46,6 +46,49 @@ describe("relayed mails", () => {
     )
     expect(mail.text).toContain("https://shop.example/app/groups/nbgrp_1")
     expect(mail.text).toContain("Reden van de melding: Scheldwoorden")
+  })
+
+  it("make the reply and report addresses real links in the HTML part, escaped; the sender's words stay text (stranger's walk)", () => {
+    const mail = adminMessageMail({ ...message, id: "admmsg_1&x", body: "Zie https://evil.example/win" }, from, { admin_name: "Bert" }, links)
+    expect(mail.html).toContain('Beantwoorden: <a href="https://shop.example/mijn-groep/berichten/admmsg_1%26x">https://shop.example/mijn-groep/berichten/admmsg_1%26x</a>')
+    expect(mail.html).toContain('Melden: <a href="https://shop.example/berichten/melden/tok_EN-1">')
+    expect(mail.html).not.toContain('href="https://evil.example')
+    const warning = adminWarningMail({ ...message, kind: "warning" }, from, { admin_name: "Bert" }, 2, links)
+    expect(warning.html).toContain('<a href="https://shop.example/mijn-groep/berichten/admmsg_1">')
+    const staff = messageReportedMail(
+      { reason: null },
+      { ...message, created_at: "2026-12-07T08:00:00Z", from_group_id: "nbgrp_1", to_group_id: "nbgrp_2" },
+      from,
+      { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" },
+      links
+    )
+    expect(staff.html).toContain('<a href="https://shop.example/app/groups/nbgrp_1">')
+    // an address with quotes or brackets cannot break out of the attribute
+    const odd = adminMessageMail(message, from, { admin_name: null }, { storefrontUrl: 'https://shop.example/"><script>' })
+    expect(odd.html).not.toContain("<script>")
+    expect(odd.html).toContain("&quot;&gt;&lt;script&gt;")
+  })
+
+  it("a reply's subject answers the conversation's first mail ('Re: …'), once", () => {
+    const original = { kind: "message" as const, sender_first_name: "Anouk", group_name: "Buurtpreventie Lindelaan" }
+    const reply = adminMessageMail({ ...message, kind: "reply", sender_first_name: "Bert" }, { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" }, { admin_name: "Anouk" }, links, original)
+    expect(reply.subject).toBe("Re: Bericht van Anouk van Buurtpreventie Lindelaan")
+    // the answer to the answer keeps one "Re:"
+    expect(adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: "Bert" }, links, original).subject).toBe(
+      "Re: Bericht van Anouk van Buurtpreventie Lindelaan"
+    )
+    expect(adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: "Bert" }, links, { ...original, kind: "warning" }).subject).toBe(
+      "Re: Waarschuwing van Anouk van Buurtpreventie Lindelaan"
+    )
+  })
+
+  it("thread mails by their message ids: Message-ID, and for a reply In-Reply-To and References", () => {
+    expect(mailThread(links, "admmsg_1")).toEqual({ message_id: "<admmsg_1@shop.example>" })
+    expect(mailThread(links, "admmsg_3", ["admmsg_1", "admmsg_2"])).toEqual({
+      message_id: "<admmsg_3@shop.example>",
+      in_reply_to: "<admmsg_2@shop.example>",
+      references: ["<admmsg_1@shop.example>", "<admmsg_2@shop.example>"],
+    })
   })
 
   it("encode ids and tokens in links", () => {
@@ -99,5 +142,15 @@ describe("message validation", () => {
     const long = StoreSendWarning.safeParse({ first_name: "Anouk", message: "x".repeat(501), km: 2 })
     expect(long.success).toBe(false)
     expect(long.error?.issues[0].message).toBe("Je waarschuwing mag hoogstens 500 tekens lang zijn")
+  })
+
+  it("each error names the field the form shows: the reply's say 'Je antwoord', the warning's 'Je waarschuwing' (stranger's walk)", () => {
+    const errors = (schema: typeof StoreReplyAdminMessage | typeof StoreSendWarning | typeof StoreSendAdminMessage, body: object) =>
+      (schema.safeParse(body).error?.issues ?? []).filter((i) => i.path[0] === "message").map((i) => i.message)
+    expect(errors(StoreReplyAdminMessage, { first_name: "Bert", message: "kort" })).toEqual(["Je antwoord moet minstens 10 tekens lang zijn"])
+    expect(errors(StoreReplyAdminMessage, { first_name: "Bert" })).toEqual(["Schrijf een antwoord"])
+    expect(errors(StoreReplyAdminMessage, { first_name: "Bert", message: "x".repeat(2001) })).toEqual(["Je antwoord mag hoogstens 2000 tekens lang zijn"])
+    expect(errors(StoreSendWarning, { first_name: "Anouk", message: "kort", km: 2 })).toEqual(["Je waarschuwing moet minstens 10 tekens lang zijn"])
+    expect(errors(StoreSendAdminMessage, { to_group_id: "g", first_name: "Anouk", message: "kort" })).toEqual(["Je bericht moet minstens 10 tekens lang zijn"])
   })
 })

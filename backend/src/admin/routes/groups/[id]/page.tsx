@@ -126,6 +126,7 @@ const MessagingSection = ({ group }: { group: AdminGroup }) => {
   const setBlock = useSetMessagingBlock()
   const [reason, setReason] = useState("")
   const blocked = Boolean(group.messaging_blocked)
+  const block = group.messaging_block ?? null
   const submit = () =>
     setBlock.mutate(
       { id: group.id, blocked: !blocked, reason },
@@ -138,23 +139,36 @@ const MessagingSection = ({ group }: { group: AdminGroup }) => {
       }
     )
   return (
-    <Container className="divide-y p-0" aria-labelledby="messaging-heading">
+    <Container className="divide-y p-0" aria-labelledby="messaging-heading" data-testid="messaging-section">
       <div className="px-6 py-4">
         <Heading level="h2" id="messaging-heading">Berichten tussen beheerders</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Een blokkade geldt voor alle groepen van deze beheerder. <Link to="/admin-messages" className="text-ui-fg-interactive">Gemelde berichten</Link>
+          Een blokkade geldt voor alle groepen van deze beheerder: sturen kan dan niet meer, ontvangen wel (als de beheerder dat aanzette).{" "}
+          <Link to="/admin-messages" className="text-ui-fg-interactive">Gemelde berichten</Link>
         </Text>
       </div>
       <Row label="Berichten ontvangen">{group.admin_messages_enabled ? "Aan (door de beheerder)" : "Uit"}</Row>
       <Row label="Berichten sturen">{blocked ? "Geblokkeerd" : "Toegestaan"}</Row>
+      {blocked && (
+        <>
+          <Row label="Geblokkeerd sinds">{block ? formatDate(block.created_at) : "onbekend"}</Row>
+          <Row label="Reden van de blokkade">{block?.reason ?? "niet opgegeven"}</Row>
+        </>
+      )}
       <div className="flex flex-wrap items-end gap-3 px-6 py-4">
         {!blocked && (
           <div className="flex min-w-64 flex-1 flex-col gap-1">
-            <Label htmlFor="messaging-block-reason" size="small">Reden (alleen voor medewerkers)</Label>
-            <Input id="messaging-block-reason" size="small" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <Label htmlFor="messaging-block-reason" size="small">Reden van de blokkade (alleen voor medewerkers)</Label>
+            <Input id="messaging-block-reason" size="small" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
           </div>
         )}
-        <Button size="small" variant={blocked ? "secondary" : "danger"} isLoading={setBlock.isPending} onClick={submit}>
+        <Button
+          size="small"
+          variant={blocked ? "secondary" : "danger"}
+          isLoading={setBlock.isPending}
+          disabled={!blocked && !reason.trim()}
+          onClick={submit}
+        >
           {blocked ? "Blokkade opheffen" : "Berichten blokkeren"}
         </Button>
       </div>
