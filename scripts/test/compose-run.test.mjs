@@ -196,8 +196,8 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     log(`${medusaProcesses} Medusa process(es) in the backend container`)
 
     // Readiness means the database and Redis answer; the storefront's, its sessions (Redis) and the backend.
-    assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, database: "ok", redis: "ok" })
-    assert.deepEqual(JSON.parse((await http(`${SHOP}/health/ready`)).text), { ready: true, sessions: "ok", backend: "ok" })
+    assert.deepEqual(JSON.parse((await http(`${BACKEND}/health/ready`)).text), { ready: true, status: "ready", checks: { database: "ok", redis: "ok" } })
+    assert.deepEqual(JSON.parse((await http(`${SHOP}/health/ready`)).text), { ready: true, status: "ready", checks: { sessions: "ok", backend: "ok" } })
 
     // A shopper: home, a product, add to cart without JavaScript (a plain form post).
     const home = await pageWhenReady(`${SHOP}/`)
@@ -285,16 +285,25 @@ test("docker compose: build, up, a shopper's order, the worker, the admin, resta
     assert.equal((await adminOrder()).display_id, order.display_id)
     log("staff see the order in the admin API; the login page answers")
 
-    // Redis down: the storefront's sessions are gone, so it is not ready (503, the reason in Dutch).
+    // Redis down: the storefront's sessions are gone, so it is not ready (503, the reason in Dutch),
+    // and the backend names Redis (the one that failed), both in Dutch and by field.
     await compose(["stop", "redis"])
     const unready = await waitFor("the storefront to report Redis down", async () => {
       const answer = await http(`${SHOP}/health/ready`)
       return answer.status === 503 ? JSON.parse(answer.text) : undefined
     }, 60_000)
-    assert.equal(unready.sessions, "unreachable")
+    assert.equal(unready.status, "unavailable")
+    assert.equal(unready.checks.sessions, "unreachable")
     assert.match(unready.reason, /sessieopslag \(Redis\) antwoordt niet/)
     await compose(["start", "redis"])
-    log("with Redis stopped the storefront answered /health/ready 503: " + unready.reason)
+    const backendUnready = await waitFor("the backend to report Redis down", async () => {
+      const answer = await http(`${BACKEND}/health/ready`)
+      return answer.status === 503 ? { body: JSON.parse(answer.text), text: answer.text } : undefined
+    }, 60_000)
+    assert.deepEqual(backendUnready.body.checks, { database: "ok", redis: "unreachable" })
+    assert.equal(backendUnready.body.reason, "Niet gereed: Redis antwoordt niet.")
+    assert.doesNotMatch(backendUnready.text, /redis:\/\/|redis:6379/, "the backend's readiness answer names Redis's address")
+    log(`with Redis stopped the storefront answered /health/ready 503: ${unready.reason}; the backend: ${backendUnready.body.reason}`)
 
     // A public address with the fictional company and other unsafe settings: one line, first, once,
     // naming every problem; no Medusa command runs (no "db:migrate failed", no stack trace).
