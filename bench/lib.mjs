@@ -8,7 +8,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../backend/scripts/lib/database.mjs"
-import { assertPortFree, build, startStack } from "../scripts/lib/stack.mjs"
+import { assertPortFree, build, ONE_ADDRESS_LIMITS, startStack } from "../scripts/lib/stack.mjs"
 
 export const CONNECTIONS = 20
 export const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
@@ -21,8 +21,8 @@ export async function withBenchStack(options, measure) {
   await withBenchDatabase(async (databaseUrl) => {
     let stack
     try {
-      // Every bench shopper makes its cart from 127.0.0.1: lift the shop's 60 new carts per address per hour.
-      const env = { CART_LIMIT_PER_ADDRESS: "100000", ...options?.env }
+      // Every bench shopper comes from 127.0.0.1: lift the shop's per-address budgets as the e2e stack does.
+      const env = { ...ONE_ADDRESS_LIMITS, ...options?.env }
       stack = await startStack({ databaseUrl, backendPort: BENCH_BACKEND_PORT, storefrontPort: BENCH_STOREFRONT_PORT, ...options, env })
       await measure(stack, databaseUrl)
     } finally {
@@ -65,6 +65,24 @@ export async function withBenchDatabase(use) {
     await embedded?.stop()
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Cart completions by outcome: orders, refusals with the stock answer (400
+ * insufficient_inventory), 429 from the shop's own limits (counted apart: such a completion
+ * never reached the stock check), and anything else.
+ * @param {{ status: number, body: { type?: string, code?: string } }[]} answers
+ */
+export function classifyCompletions(answers) {
+  let orders = 0
+  let refused = 0
+  let limited = 0
+  for (const { status, body } of answers) {
+    if (status === 200 && body?.type === "order") orders++
+    else if (status === 400 && body?.code === "insufficient_inventory") refused++
+    else if (status === 429) limited++
+  }
+  return { orders, refused, limited, other: answers.length - orders - refused - limited }
 }
 
 /** The q-quantile (0..1) of a list of durations in ms, rounded. */

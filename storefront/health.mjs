@@ -5,8 +5,11 @@
  * home page alone is no such check: it renders without a session and from the micro-cache, so it
  * stayed 200 while Redis was down and every page with a session answered 500 (#25).
  *
- * The answer names each check ("ok", "unreachable", "not ready", "files") and, when not ready,
- * says why in one Dutch sentence. docker-compose.yml's health check asks this route.
+ * The answer names each check in `checks` ("ok", "unreachable", "not ready", "files"); when the
+ * backend is not ready, `backendChecks` repeats which of its dependencies failed (its own
+ * `checks`: PostgreSQL as `database`, `redis`); when not ready, `reason` says why in one Dutch
+ * sentence. Never an address, URL or error text: the route is public. docker-compose.yml's health
+ * check asks this route.
  */
 import { Redis } from "ioredis";
 
@@ -44,11 +47,40 @@ async function within(work, timeoutMs, failure = "unreachable") {
   }
 }
 
+/** The backend's dependencies as its readiness route names them (backend/src/lib/readiness.ts), with their Dutch names. */
+const BACKEND_DEPENDENCIES = { database: "PostgreSQL", redis: "Redis" };
+const BACKEND_CHECK_RESULTS = new Set(["ok", "unreachable", "not configured"]);
+
+/**
+ * The backend's `checks` from its 503 answer, only the known names and results (nothing else of
+ * its body is passed on); undefined when the body has none.
+ */
+async function backendChecksOf(response) {
+  const body = await response.json().catch(() => undefined);
+  const checks = body?.checks;
+  if (!checks || typeof checks !== "object") return undefined;
+  const known = Object.keys(BACKEND_DEPENDENCIES)
+    .filter((name) => BACKEND_CHECK_RESULTS.has(checks[name]))
+    .map((name) => [name, checks[name]]);
+  return known.length ? Object.fromEntries(known) : undefined;
+}
+
+/** "de backend is niet gereed (Redis antwoordt niet)", naming what the backend said failed. */
+function backendNotReadyReason(backendChecks, status) {
+  const failed = Object.entries(backendChecks ?? {})
+    .filter(([, result]) => result === "unreachable")
+    .map(([name]) => BACKEND_DEPENDENCIES[name]);
+  if (!failed.length) return `de backend is niet gereed (antwoord ${status})`;
+  return `de backend is niet gereed (${failed.join(" en ")} ${failed.length > 1 ? "antwoorden" : "antwoordt"} niet)`;
+}
+
 /**
  * @param {{ redisUrl?: string, backendUrl?: string, timeoutMs?: number }} options
- * @returns {Promise<{ ready: boolean, sessions: string, backend: string, reason?: string }>}
+ * @returns {Promise<{ ready: boolean, status: "ready" | "unavailable", checks: { sessions: string, backend: string },
+ *   backendChecks?: Record<string, string>, reason?: string }>}
  */
 export async function checkReadiness({ redisUrl, backendUrl, timeoutMs = READINESS_TIMEOUT_MS }) {
+  let backendAnswer;
   const [sessions, backend] = await Promise.all([
     redisUrl
       ? within(async () => {
@@ -59,18 +91,28 @@ export async function checkReadiness({ redisUrl, backendUrl, timeoutMs = READINE
       ? within(async () => {
           // The backend's own readiness check may take up to 2 s itself.
           const response = await fetch(new URL(READY_PATH, backendUrl), { signal: AbortSignal.timeout(timeoutMs + 2000) });
-          await response.body?.cancel();
-          return response.ok ? "ok" : "not ready";
+          if (response.ok) {
+            await response.body?.cancel();
+            return "ok";
+          }
+          backendAnswer = { status: response.status, checks: await backendChecksOf(response) };
+          return "not ready";
         }, timeoutMs + 2000)
       : Promise.resolve("not configured"),
   ]);
   const reasons = [];
   if (sessions === "unreachable") reasons.push("de sessieopslag (Redis) antwoordt niet");
   if (backend === "unreachable") reasons.push("de backend antwoordt niet");
-  if (backend === "not ready") reasons.push("de backend is niet gereed (database of Redis)");
+  if (backend === "not ready") reasons.push(backendNotReadyReason(backendAnswer?.checks, backendAnswer?.status));
   if (backend === "not configured") reasons.push("MEDUSA_BACKEND_URL is niet ingesteld");
-  const ready = reasons.length === 0;
-  return { ready, sessions, backend, ...(!ready && { reason: `Niet gereed: ${reasons.join("; ")}.` }) };
+  if (!reasons.length) return { ready: true, status: "ready", checks: { sessions, backend } };
+  return {
+    ready: false,
+    status: "unavailable",
+    checks: { sessions, backend },
+    ...(backend === "not ready" && backendAnswer?.checks && { backendChecks: backendAnswer.checks }),
+    reason: `Niet gereed: ${reasons.join("; ")}.`,
+  };
 }
 
 /**
@@ -89,6 +131,9 @@ export function readinessRoute(options) {
 
 /** Closes the Redis clients (tests). */
 export async function closeReadinessClients() {
-  await Promise.all([...redisClients.values()].map((client) => client.quit().catch(() => client.disconnect())));
+  // A client that never connected (an unreachable Redis) would queue QUIT while it retries: drop it.
+  await Promise.all(
+    [...redisClients.values()].map((client) => (client.status === "ready" ? client.quit().catch(() => client.disconnect()) : client.disconnect())),
+  );
   redisClients.clear();
 }

@@ -19,6 +19,8 @@ async function closedPort() {
 }
 
 let backendStatus = 200;
+/** The body of the stand-in backend's /health/ready; default: what the real one answers for its status. */
+let backendBody;
 const servers = [];
 let backendUrl;
 
@@ -40,7 +42,7 @@ async function storefront(options) {
 beforeAll(async () => {
   backendUrl = await listen((req, res) => {
     res.writeHead(req.url === "/health/ready" ? backendStatus : 404, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ ready: backendStatus === 200 }));
+    res.end(JSON.stringify(backendBody ?? { ready: backendStatus === 200 }));
   });
 });
 
@@ -59,7 +61,11 @@ describe("GET /health/ready", () => {
     backendStatus = 200;
     const base = await storefront({ redisUrl: LIVE_REDIS, backendUrl });
     const answer = await get(`${base}/health/ready`);
-    expect(answer).toEqual({ status: 200, cacheControl: "no-store", body: { ready: true, sessions: "ok", backend: "ok" } });
+    expect(answer).toEqual({
+      status: 200,
+      cacheControl: "no-store",
+      body: { ready: true, status: "ready", checks: { sessions: "ok", backend: "ok" } },
+    });
   });
 
   it("is not ready, 503 with a plain Dutch reason, when Redis (the session store) is down", async () => {
@@ -70,8 +76,8 @@ describe("GET /health/ready", () => {
     expect(answer.status).toBe(503);
     expect(answer.body).toEqual({
       ready: false,
-      sessions: "unreachable",
-      backend: "ok",
+      status: "unavailable",
+      checks: { sessions: "unreachable", backend: "ok" },
       reason: "Niet gereed: de sessieopslag (Redis) antwoordt niet.",
     });
     // Within the probe's time limit, not a hanging health check.
@@ -80,21 +86,77 @@ describe("GET /health/ready", () => {
     expect(await (await fetch(`${base}/`)).text()).toBe("pagina");
   });
 
-  it("is not ready when the backend is not ready or does not answer", async () => {
+  it("names what the backend said failed (PostgreSQL or Redis), by field and in Dutch, passing nothing else on", async () => {
+    backendStatus = 503;
+    backendBody = {
+      ready: false,
+      status: "unavailable",
+      checks: { database: "ok", redis: "unreachable", extra: "redis://geheim@10.0.0.9" },
+      reason: "Niet gereed: Redis antwoordt niet. redis://geheim@10.0.0.9",
+    };
+    try {
+      const base = await storefront({ redisUrl: LIVE_REDIS, backendUrl });
+      const redisDown = await get(`${base}/health/ready`);
+      expect(redisDown.status).toBe(503);
+      expect(redisDown.body).toEqual({
+        ready: false,
+        status: "unavailable",
+        checks: { sessions: "ok", backend: "not ready" },
+        backendChecks: { database: "ok", redis: "unreachable" },
+        reason: "Niet gereed: de backend is niet gereed (Redis antwoordt niet).",
+      });
+      expect(JSON.stringify(redisDown.body)).not.toMatch(/geheim|10\.0\.0\.9/);
+
+      backendBody = { ready: false, status: "unavailable", checks: { database: "unreachable", redis: "ok" } };
+      expect((await get(`${base}/health/ready`)).body).toMatchObject({
+        backendChecks: { database: "unreachable", redis: "ok" },
+        reason: "Niet gereed: de backend is niet gereed (PostgreSQL antwoordt niet).",
+      });
+
+      backendBody = { ready: false, status: "unavailable", checks: { database: "unreachable", redis: "unreachable" } };
+      expect((await get(`${base}/health/ready`)).body.reason).toBe("Niet gereed: de backend is niet gereed (PostgreSQL en Redis antwoorden niet).");
+    } finally {
+      backendBody = undefined;
+    }
+  });
+
+  it("is not ready when the backend answers an error without checks, or does not answer", async () => {
     backendStatus = 503;
     const notReady = await get(`${await storefront({ redisUrl: LIVE_REDIS, backendUrl })}/health/ready`);
     expect(notReady.status).toBe(503);
-    expect(notReady.body).toMatchObject({ ready: false, sessions: "ok", backend: "not ready" });
-    expect(notReady.body.reason).toMatch(/backend is niet gereed/);
+    expect(notReady.body).toEqual({
+      ready: false,
+      status: "unavailable",
+      checks: { sessions: "ok", backend: "not ready" },
+      reason: "Niet gereed: de backend is niet gereed (antwoord 503).",
+    });
 
     const gone = await get(`${await storefront({ redisUrl: LIVE_REDIS, backendUrl: `http://127.0.0.1:${await closedPort()}` })}/health/ready`);
     expect(gone.status).toBe(503);
-    expect(gone.body).toMatchObject({ ready: false, backend: "unreachable", reason: "Niet gereed: de backend antwoordt niet." });
+    expect(gone.body).toMatchObject({
+      status: "unavailable",
+      checks: { backend: "unreachable" },
+      reason: "Niet gereed: de backend antwoordt niet.",
+    });
+  });
+
+  it("names both the session store and the backend when both fail", async () => {
+    backendStatus = 503;
+    backendBody = { ready: false, status: "unavailable", checks: { database: "ok", redis: "unreachable" } };
+    try {
+      const base = await storefront({ redisUrl: "redis://127.0.0.1:1", backendUrl });
+      expect((await get(`${base}/health/ready`)).body).toMatchObject({
+        checks: { sessions: "unreachable", backend: "not ready" },
+        reason: "Niet gereed: de sessieopslag (Redis) antwoordt niet; de backend is niet gereed (Redis antwoordt niet).",
+      });
+    } finally {
+      backendBody = undefined;
+    }
   });
 
   it("without REDIS_URL the sessions are files on this machine: ready when the backend is", async () => {
     backendStatus = 200;
     const answer = await get(`${await storefront({ backendUrl })}/health/ready`);
-    expect(answer).toMatchObject({ status: 200, body: { ready: true, sessions: "files", backend: "ok" } });
+    expect(answer).toMatchObject({ status: 200, body: { ready: true, status: "ready", checks: { sessions: "files", backend: "ok" } } });
   });
 });

@@ -735,11 +735,29 @@ describe("the deployment's own settings (#25 items 1-4, #24 item 6)", () => {
     }
   })
 
-  test("host ports are variables, one per published service", () => {
+  test("host ports are variables, one per published service, on BIND_ADDRESS", () => {
     const expected = { backend: "BACKEND_PORT", storefront: "STOREFRONT_PORT" }
     for (const [name, variable] of Object.entries(expected)) {
-      const [spec] = services[name].ports
-      assert.match(String(spec), new RegExp(`^\\$\\{${variable}:-\\d+\\}:\\d+$`), `service ${name}: publish \${${variable}:-…}:<container port>`)
+      const specs = services[name].ports
+      assert.equal(specs.length, 1, `service ${name}: publish exactly one port`)
+      const spec = String(specs[0])
+      assert.match(
+        spec,
+        new RegExp(`^\\$\\{BIND_ADDRESS:-127\\.0\\.0\\.1\\}:\\$\\{${variable}:-\\d+\\}:\\d+$`),
+        `service ${name}: publish \${BIND_ADDRESS:-127.0.0.1}:\${${variable}:-…}:<container port>`
+      )
+      // Unset: loopback only (a TLS reverse proxy on the host in front); 0.0.0.0 exposes the port on every interface.
+      const [containerPort] = containerPorts(name)
+      assert.match(interpolate(spec), new RegExp(`^127\\.0\\.0\\.1:\\d+:${containerPort}$`), `service ${name}: must publish on 127.0.0.1 by default`)
+      assert.equal(interpolate(spec, { BIND_ADDRESS: "0.0.0.0", [variable]: "8080" }), `0.0.0.0:8080:${containerPort}`)
+      assert.equal(interpolate(spec, { BIND_ADDRESS: "10.0.0.5" }).split(":")[0], "10.0.0.5")
+    }
+  })
+
+  test(".env.template documents the host side of the published ports (BIND_ADDRESS and the two ports)", () => {
+    const template = readFileSync(path.join(ROOT, ".env.template"), "utf8")
+    for (const name of ["BIND_ADDRESS", "BACKEND_PORT", "STOREFRONT_PORT"]) {
+      assert.match(template, new RegExp(`^#? ?${name}=`, "m"), `.env.template has no line for ${name}`)
     }
   })
 

@@ -3,11 +3,24 @@
  * `/health` only says the HTTP server listens (see @medusajs/medusa commands/start.js), so a
  * backend whose database or Redis is gone still looks healthy there. Load balancers and the
  * compose health checks ask `GET /health/ready` (src/api/health/ready) instead.
+ *
+ * The answer names each dependency and its state, and when not ready says which failed in one
+ * Dutch sentence. It never carries a connection string, host name or driver error: the route is
+ * public (a load balancer probes it without credentials).
  */
 import Redis from "ioredis"
 
 export type CheckResult = "ok" | "unreachable" | "not configured"
-export type Readiness = { ready: boolean; database: CheckResult; redis: CheckResult }
+export type ReadinessChecks = { database: CheckResult; redis: CheckResult }
+export type Readiness = {
+  ready: boolean
+  /** "ready", or "unavailable" when a dependency failed (the route then answers 503). */
+  status: "ready" | "unavailable"
+  /** Each dependency by name: PostgreSQL (`database`) and Redis (`redis`, "not configured" without REDIS_URL). */
+  checks: ReadinessChecks
+  /** Only when unavailable: which dependency failed, in Dutch ("Niet gereed: Redis antwoordt niet."). */
+  reason?: string
+}
 
 /** How long one check may take before the service counts as unreachable. */
 export const READINESS_TIMEOUT_MS = 2000
@@ -44,6 +57,15 @@ async function within<T>(work: () => Promise<T>, timeoutMs: number): Promise<Che
   }
 }
 
+/** The Dutch sentence naming what failed, or undefined when nothing did. */
+export function readinessReason({ database, redis }: ReadinessChecks): string | undefined {
+  const failed = [database === "unreachable" && "PostgreSQL (de database)", redis === "unreachable" && "Redis"].filter(
+    (name): name is string => Boolean(name)
+  )
+  if (!failed.length) return undefined
+  return `Niet gereed: ${failed.join(" en ")} ${failed.length > 1 ? "antwoorden" : "antwoordt"} niet.`
+}
+
 /** Asks PostgreSQL (`select 1` through Medusa's own connection pool) and, when configured, Redis (PING). */
 export async function checkReadiness(
   { database, redisUrl }: { database: Queryable; redisUrl?: string },
@@ -57,11 +79,16 @@ export async function checkReadiness(
         }, timeoutMs)
       : Promise.resolve<CheckResult>("not configured"),
   ])
-  return { ready: db === "ok" && redis !== "unreachable", database: db, redis }
+  const checks = { database: db, redis }
+  const reason = readinessReason(checks)
+  return reason ? { ready: false, status: "unavailable", checks, reason } : { ready: true, status: "ready", checks }
 }
 
 /** Closes the Redis clients (tests). */
 export async function closeReadinessClients(): Promise<void> {
-  await Promise.all([...redisClients.values()].map((client) => client.quit().catch(() => client.disconnect())))
+  // A client that never connected (an unreachable Redis) would queue QUIT while it retries: drop it.
+  await Promise.all(
+    [...redisClients.values()].map((client) => (client.status === "ready" ? client.quit().catch(() => client.disconnect()) : client.disconnect()))
+  )
   redisClients.clear()
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   ConfigError,
+  DEFAULT_BACKEND_TIMEOUT_MS,
   DEFAULT_BACKEND_URL,
   MISSING_KEY_MESSAGE,
   normalizeSiteUrl,
@@ -216,4 +217,31 @@ describe("normalizeSiteUrl", () => {
     expect(() => normalizeSiteUrl("mailto:info@example.nl")).toThrow();
     expect(() => normalizeSiteUrl("example.nl")).toThrow();
   });
+});
+
+describe("BACKEND_TIMEOUT_MS: how long one backend call may take", () => {
+  const withTimeout = (value?: string) =>
+    parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", ...(value === undefined ? {} : { BACKEND_TIMEOUT_MS: value }) });
+
+  it("defaults to 10 seconds when unset or empty", () => {
+    expect(DEFAULT_BACKEND_TIMEOUT_MS).toBe(10_000);
+    expect(withTimeout().backendTimeoutMs).toBe(10_000);
+    expect(withTimeout("  ").backendTimeoutMs).toBe(10_000);
+  });
+
+  it("reads whole milliseconds from 1000 to 120000", () => {
+    expect(withTimeout("25000").backendTimeoutMs).toBe(25_000);
+    expect(withTimeout(" 1000 ").backendTimeoutMs).toBe(1_000);
+    expect(withTimeout("120000").backendTimeoutMs).toBe(120_000);
+  });
+
+  it.each(["0", "-5000", "999", "120001", "10s", "10000ms", "1e4", "2.5", "abc", "9".repeat(20)])(
+    'refuses "%s" with one line naming the setting and the bounds',
+    (value) => {
+      expect(() => withTimeout(value)).toThrow(ConfigError);
+      expect(() => withTimeout(value)).toThrow(
+        `Storefront: BACKEND_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 120000 ("${value.trim()}"): leave it unset for 10000`,
+      );
+    },
+  );
 });

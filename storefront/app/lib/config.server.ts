@@ -31,6 +31,8 @@ export type StorefrontConfig = {
   map: MapSettings;
   /** CLIENT_IP_SECRET, shared with the backend: signs each visitor's address for its rate limits; unset: not passed on. */
   clientIpSecret?: string;
+  /** BACKEND_TIMEOUT_MS: how long one backend call may take before the visitor gets "tijdelijk niet bereikbaar". */
+  backendTimeoutMs: number;
   /** REDIS_URL: sessions live in Redis, shared by every storefront process and machine; unset: files in sessionDir. */
   redisUrl?: string;
   /** SESSION_DIR: where sessions live without Redis (one machine); default `<tmp>/buurtpreventie-sessions`. */
@@ -107,6 +109,28 @@ function parseStripeJsUrl(raw: string | undefined): string {
     throw new ConfigError(`Storefront: STRIPE_JS_URL must be https://, or http:// on loopback for tests ("${value}")`);
   }
   return value;
+}
+
+export const DEFAULT_BACKEND_TIMEOUT_MS = 10_000;
+/** Below this a busy backend's ordinary answers (a cart add ~0.2–0.4 s idle, seconds under load) would fail. */
+export const MIN_BACKEND_TIMEOUT_MS = 1_000;
+/** Above this a visitor would wait minutes for the "tijdelijk niet bereikbaar" page, holding a server slot. */
+export const MAX_BACKEND_TIMEOUT_MS = 120_000;
+
+/**
+ * BACKEND_TIMEOUT_MS: whole milliseconds between MIN_ and MAX_BACKEND_TIMEOUT_MS (default 10000).
+ * Anything else stops the server: a typo ("10s", "10000ms") must not silently become the default.
+ */
+export function parseBackendTimeoutMs(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return DEFAULT_BACKEND_TIMEOUT_MS;
+  const ms = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(ms) || ms < MIN_BACKEND_TIMEOUT_MS || ms > MAX_BACKEND_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Storefront: BACKEND_TIMEOUT_MS must be a whole number of milliseconds from ${MIN_BACKEND_TIMEOUT_MS} to ${MAX_BACKEND_TIMEOUT_MS} ("${value}"): leave it unset for ${DEFAULT_BACKEND_TIMEOUT_MS}`,
+    );
+  }
+  return ms;
 }
 
 /** Only for local development; production must set SESSION_SECRET. */
@@ -200,6 +224,7 @@ export function parseStorefrontConfig(
     siteUrl: parseSiteUrl(env),
     map: parseMapSettings(env),
     ...(nonEmpty(env.CLIENT_IP_SECRET) ? { clientIpSecret: nonEmpty(env.CLIENT_IP_SECRET) } : {}),
+    backendTimeoutMs: parseBackendTimeoutMs(env.BACKEND_TIMEOUT_MS),
     ...(nonEmpty(env.REDIS_URL) ? { redisUrl: nonEmpty(env.REDIS_URL) } : {}),
     sessionDir: nonEmpty(env.SESSION_DIR) ?? path.join(tmpdir(), "buurtpreventie-sessions"),
     allowAddDelay,

@@ -42,7 +42,8 @@ export const sdk = new Medusa({
   }),
 });
 
-export const BACKEND_TIMEOUT_MS = 10_000;
+/** How long one backend call may take (BACKEND_TIMEOUT_MS, read once in config.server.ts; default 10 s). */
+export const BACKEND_TIMEOUT_MS = config.backendTimeoutMs;
 
 /** The backend could not be reached or gave no usable answer: show "tijdelijk niet bereikbaar". */
 export class BackendUnavailableError extends Error {

@@ -5,7 +5,8 @@ import { checkReadiness } from "../../../lib/readiness"
 
 /**
  * GET /health/ready: 200 when this backend can serve (PostgreSQL and, when configured, Redis
- * answer within 2 s), else 503. Names which service failed, nothing more.
+ * answer within 2 s), else 503 `{ ready: false, status: "unavailable", checks: { database, redis },
+ * reason }`: which dependency failed, by name and in Dutch; never an address or a driver error.
  * Medusa's `/health` stays as it is: "the process listens".
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
