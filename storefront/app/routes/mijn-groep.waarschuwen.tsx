@@ -19,7 +19,7 @@ import {
   WARNING_RULES,
   warningSentLabel,
 } from "~/lib/admin-messages/admin-messages";
-import { messagingPage, nearbyGroups, onFormFields, sendWarning } from "~/lib/admin-messages/admin-messages.server";
+import { messagingPage, onFormFields, reachableCountsByKm, sendWarning } from "~/lib/admin-messages/admin-messages.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
@@ -37,21 +37,15 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, group, groups, firstName } = await messagingPage(request, context);
-  const counts = await Promise.all(
-    KM_CHOICES.map((km) =>
-      nearbyGroups(token, group.id, String(km)).then(
-        (nearby) => nearby.groups.filter((g) => g.reachable).length,
-        (error: unknown) => {
-          if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
-          return null; // the form still works; only the hint is missing
-        },
-      ),
-    ),
-  );
+  // one request at the widest distance answers every choice
+  const counts = await reachableCountsByKm(token, group.id).catch((error: unknown) => {
+    if (error instanceof SignedOutError) throw signedOutRedirect(request, context.session);
+    return null; // the form still works; only the hint is missing
+  });
   return {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
-    counts: Object.fromEntries(KM_CHOICES.map((km, i) => [km, counts[i] ?? null])) as Record<number, number | null>,
+    counts: Object.fromEntries(KM_CHOICES.map((km) => [km, counts?.[km] ?? null])) as Record<number, number | null>,
     firstName,
   };
 }

@@ -67,6 +67,11 @@ export const LIMITS = {
   adminMessageSender: { name: "admin-message:sender", points: 10, durationSeconds: HOUR },
   adminMessageReceiver: { name: "admin-message:receiver", points: 15, durationSeconds: DAY },
   adminWarning: { name: "admin-warning:group", points: 3, durationSeconds: DAY },
+  // The same warning text from the same group once per 10 minutes: a retried form (the shop
+  // answered late, the admin pressed again) sends nothing twice.
+  adminWarningRepeat: { name: "admin-warning:group+text", points: 1, durationSeconds: 10 * MINUTE },
+  // "Buurgroepen" per signed-in admin: a page asks once; generous for a person, not for a script.
+  nearbyGroups: { name: "nearby-groups:account", points: 120, durationSeconds: 10 * MINUTE },
   // The report link needs no login: its token is the proof, the address the budget.
   messageReport: { name: "message-report:address", points: 10, durationSeconds: HOUR },
 } satisfies Record<string, Limit>
@@ -129,7 +134,14 @@ export const ADMIN_MESSAGE_RECEIVER_MESSAGE = (n: number) =>
   `Deze groep heeft vandaag al veel berichten gekregen. Probeer het over ${waitText(n)} opnieuw.`
 export const ADMIN_WARNING_MESSAGE = (n: number) =>
   `Je groep heeft in de afgelopen 24 uur al 3 waarschuwingen gestuurd. Probeer het over ${waitText(n)} opnieuw.`
+export const ADMIN_WARNING_REPEAT_MESSAGE = () =>
+  "Deze waarschuwing is net al verstuurd. Je hoeft hem niet opnieuw te sturen; kijk bij Berichten."
+export const NEARBY_GROUPS_MESSAGE = (n: number) => `Te veel keer buurgroepen opgevraagd. Probeer het over ${minutes(n)} opnieuw.`
 export const MESSAGE_REPORT_MESSAGE = (n: number) => `Te veel meldingen. Probeer het over ${minutes(n)} opnieuw.`
+
+/** "Buurgroepen" per signed-in admin (GET /store/my-group/groups/:id/nearby). */
+export const nearbyGroupsRateLimit = () =>
+  rateLimit([{ limit: LIMITS.nearbyGroups, key: (req) => (req as any).auth_context?.actor_id }], NEARBY_GROUPS_MESSAGE)
 
 /** Reports of relayed admin messages (POST /store/admin-messages/report). */
 export const messageReportRateLimit = () => rateLimit([{ limit: LIMITS.messageReport, key: byAddress }], MESSAGE_REPORT_MESSAGE)

@@ -108,6 +108,23 @@ export async function consumeLimits(
   return { ok: true, counted }
 }
 
+/**
+ * Whether each `limit`/`key` has an attempt left, counting nothing: for work that is judged
+ * (and counted with consumeLimits) only after something expensive, so an exhausted budget
+ * refuses first. The first exhausted one answers as consumeLimits does.
+ */
+export async function peekLimits(
+  checks: Counted[]
+): Promise<{ ok: true } | { ok: false; index: number; retryAfterSeconds: number }> {
+  for (const [index, check] of checks.entries()) {
+    const state = await limiterFor(check.limit).get(check.key)
+    if (state && state.consumedPoints >= check.limit.points && state.msBeforeNext > 0) {
+      return { ok: false, index, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) }
+    }
+  }
+  return { ok: true }
+}
+
 /** Gives counted attempts back (the work they were for did not happen). */
 export async function refundLimits(counted: Counted[]): Promise<void> {
   await Promise.all(counted.map((c) => limiterFor(c.limit).reward(c.key, 1).catch(() => undefined)))

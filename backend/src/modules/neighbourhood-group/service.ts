@@ -8,7 +8,7 @@ import PostcodeArea from "./models/postcode-area"
 import type { PostcodeAreaRow } from "./reference-data/geonames"
 import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
 import { EARTH_RADIUS_KM, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./utils/geo"
-import { nearbyPostcodes } from "./utils/nearby-postcodes"
+import { PostcodeIndex } from "./utils/nearby-postcodes"
 import { slugify } from "./utils/text"
 import type {
   GroupSearchInput,
@@ -303,20 +303,15 @@ class NeighbourhoodGroupModuleService extends MedusaService({
   ): Promise<NearbyGroupRow[]> {
     const manager = sharedContext.manager!
     const [me]: Row[] = await manager.execute(
-      `SELECT id, postcodes FROM neighbourhood_group WHERE id = ? AND deleted_at IS NULL`,
+      `SELECT id, postcodes, public_lat::float8 AS lat, public_lng::float8 AS lng FROM neighbourhood_group WHERE id = ? AND deleted_at IS NULL`,
       [groupId]
     )
     if (!me) return []
-    const centres: Row[] = await manager.execute(
-      `SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area WHERE deleted_at IS NULL GROUP BY pc4`
-    )
-    const near = new Map(
-      nearbyPostcodes(
-        centres.map((c) => ({ pc4: c.pc4, lat: c.lat, lng: c.lng })),
-        me.postcodes ?? [],
-        km
-      ).map((n) => [n.pc4, n])
-    )
+    const index = await this.postcodeIndex_(manager)
+    const near = new Map(index.near(me.postcodes ?? [], km).map((n) => [n.pc4, n]))
+    // Only groups sharing or near a PC4, or with their point inside the box around ours,
+    // are measured (the box a little wider than km: the exact distance decides).
+    const box = me.lat === null || me.lng === null ? null : boundingBox(me.lat, me.lng, km * 1.01 + 0.01)
     const distance = haversineColumnsSql("g.public_lat", "g.public_lng", "me.public_lat", "me.public_lng")
     const rows: Row[] = await manager.execute(
       `WITH me AS (
@@ -329,10 +324,22 @@ class NeighbourhoodGroupModuleService extends MedusaService({
                 ${distance} AS distance_km
            FROM neighbourhood_group g, me
           WHERE g.status = 'approved' AND g.deleted_at IS NULL AND g.id <> me.id
+            AND (g.postcodes && me.postcodes OR g.postcodes && ?::text[]
+                 OR (?::boolean AND g.public_lat BETWEEN ? AND ? AND g.public_lng BETWEEN ? AND ?))
        ) n
         WHERE n.shares_postcode OR n.near_postcode OR n.distance_km <= ?
         ORDER BY n.shares_postcode DESC, n.distance_km ASC NULLS LAST, n.name ASC, n.id ASC`,
-      [groupId, pgTextArray([...near.keys()]), km]
+      [
+        groupId,
+        pgTextArray([...near.keys()]),
+        pgTextArray([...near.keys()]),
+        box !== null,
+        box?.minLat ?? 0,
+        box?.maxLat ?? 0,
+        box?.minLng ?? 0,
+        box?.maxLng ?? 0,
+        km,
+      ]
     )
     return rows.map((r) => {
       const shares = Boolean(r.shares_postcode)
@@ -350,6 +357,22 @@ class NeighbourhoodGroupModuleService extends MedusaService({
         distance_km: r.distance_km === null ? null : Math.round(r.distance_km * 100) / 100,
       }
     })
+  }
+
+  /**
+   * The PC4 centres of the reference data, prepared for "Buurgroepen" (utils/nearby-postcodes.ts),
+   * read once and kept for this process: the reference data changes only with an import,
+   * which forgets it here; an import by another process shows after POSTCODE_INDEX_TTL_MS.
+   */
+  protected async postcodeIndex_(manager: EntityManager): Promise<PostcodeIndex> {
+    const cached = postcodeIndexCache
+    if (cached && Date.now() - cached.at < POSTCODE_INDEX_TTL_MS) return cached.index
+    const centres: Row[] = await manager.execute(
+      `SELECT pc4, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM postcode_area WHERE deleted_at IS NULL GROUP BY pc4`
+    )
+    const index = new PostcodeIndex(centres.map((c) => ({ pc4: c.pc4, lat: c.lat, lng: c.lng })))
+    postcodeIndexCache = { at: Date.now(), index }
+    return index
   }
 
   /**
@@ -593,6 +616,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<ReferenceImportSummary> {
     const manager = sharedContext.transactionManager!
+    forgetPostcodeIndex()
     // One import at a time: a second one waits here until this transaction ends.
     await manager.execute("SELECT pg_advisory_xact_lock(hashtext('neighbourhood_group.reference_data'))")
 
@@ -677,6 +701,7 @@ class NeighbourhoodGroupModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async clearReferenceData_(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const manager = sharedContext.transactionManager!
+    forgetPostcodeIndex()
     await manager.execute("DELETE FROM postcode_area")
     await manager.execute("DELETE FROM municipality")
   }
@@ -715,6 +740,22 @@ function haversineSql(latColumn: string, lngColumn: string): string {
 }
 
 /** Haversine distance in km between two points given as column expressions; NULL when either is missing. */
+/** How long a process keeps the prepared PC4 centres (another process's import shows after this). */
+export const POSTCODE_INDEX_TTL_MS = 10 * 60 * 1000
+let postcodeIndexCache: { at: number; index: PostcodeIndex } | null = null
+
+/** Drops the prepared PC4 centres (after an import, and for tests that change the reference data). */
+export function forgetPostcodeIndex(): void {
+  postcodeIndexCache = null
+}
+
+/** The lat/lng box around a point that holds every point within km of it. */
+function boundingBox(lat: number, lng: number, km: number) {
+  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI)
+  const dLng = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180))
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng }
+}
+
 function haversineColumnsSql(latA: string, lngA: string, latB: string, lngB: string): string {
   return `(CASE WHEN ${latA} IS NULL OR ${lngA} IS NULL OR ${latB} IS NULL OR ${lngB} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
       power(sin(radians(${latA}::float8 - ${latB}::float8) / 2), 2)

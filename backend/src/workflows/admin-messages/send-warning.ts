@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
@@ -7,16 +8,32 @@ import { adminMessageNotification, adminWarningMail, mailThread } from "./emails
 import { messagingError, NO_REACHABLE_GROUPS } from "./errors"
 import { groupsByIds, type MessagingGroup, nearbyGroupsOf, resolveSender } from "./parties"
 import { createAdminMessagesStep, type NewAdminMessage } from "./steps/create-messages"
-import { consumeMessagingLimitsStep } from "./steps/messaging-limits"
+import { assertMessagingLimitsLeft, consumeMessagingLimitsStep, type MessagingLimitCheck } from "./steps/messaging-limits"
 
 export type SendWarningInput = { customer_id: string; group_id: string; first_name: string; message: string; km: number }
 
 /**
- * The sender as for a message; the receivers are exactly the groups "Buurgroepen" marks
- * reachable within km (switched on). None: 400, nothing counted.
+ * The budgets a warning spends: the same text from the same group once in 10 minutes (a
+ * retried form sends nothing twice; compared with white space collapsed and in lower case),
+ * then the group's 3 a day.
+ */
+export function warningLimitChecks(input: { group_id: string; message: string }): MessagingLimitCheck[] {
+  const text = input.message.replace(/\s+/g, " ").trim().toLowerCase()
+  const digest = createHash("sha256").update(text).digest("hex").slice(0, 32)
+  return [
+    { budget: "warningRepeat", key: `${input.group_id}:${digest}` },
+    { budget: "warning", key: input.group_id },
+  ]
+}
+
+/**
+ * The sender as for a message; a spent budget or a repeated text refuses before the nearby
+ * groups are looked up; the receivers are exactly the groups "Buurgroepen" marks reachable
+ * within km (switched on). None: 400, nothing counted.
  */
 const prepareWarningStep = createStep("prepare-admin-warning", async (input: SendWarningInput, { container }) => {
   const sender = await resolveSender(container, input.customer_id, input.group_id)
+  await assertMessagingLimitsLeft(warningLimitChecks(input))
   const nearby = await nearbyGroupsOf(container, input)
   const reachable = await groupsByIds(container, nearby.filter((g) => g.reachable).map((g) => g.id))
   const receivers = [...reachable.values()].filter((g) => g.status === "approved" && g.admin_email)
@@ -44,7 +61,7 @@ export const sendWarningWorkflowId = "send-admin-warning"
  */
 export const sendWarningWorkflow = createWorkflow(sendWarningWorkflowId, (input: SendWarningInput) => {
   const prepared = prepareWarningStep(input)
-  consumeMessagingLimitsStep(transform({ input }, ({ input }) => [{ budget: "warning" as const, key: input.group_id }]))
+  consumeMessagingLimitsStep(transform({ input }, ({ input }) => warningLimitChecks(input)))
   const stored = createAdminMessagesStep(transform({ prepared }, ({ prepared }) => prepared.messages))
   const notifications = transform({ prepared, stored, input }, ({ prepared, stored, input }): CreateNotificationDTO[] => {
     const settings = readShopSettings()

@@ -19,6 +19,9 @@ import {
   type NearbyGroup,
   toAdminMessage,
   toNearbyGroup,
+  reachableCounts,
+  KM_CHOICES,
+  type Km,
   type WarningForm,
   MESSAGE_FIELDS,
 } from "./admin-messages";
@@ -90,6 +93,16 @@ export async function setAdminMessaging(token: string | null, groupId: string, e
 export async function nearbyGroups(token: string | null, groupId: string, km: string): Promise<{ km: number; groups: NearbyGroup[] }> {
   const answer = await call<{ km: number; groups: ApiNearbyGroup[] }>(token, `${groupPath(groupId)}/nearby`, { query: { km } });
   return { km: answer.km, groups: (answer.groups ?? []).map((g) => toNearbyGroup(g, answer.km)) };
+}
+
+/**
+ * The reachable groups per distance choice for the warning form, from ONE request at the
+ * widest distance (each request measures every group: three would triple the wait).
+ */
+export async function reachableCountsByKm(token: string | null, groupId: string): Promise<Record<Km, number>> {
+  const widest = Math.max(...KM_CHOICES);
+  const answer = await call<{ km: number; groups: ApiNearbyGroup[] }>(token, `${groupPath(groupId)}/nearby`, { query: { km: String(widest) } });
+  return reachableCounts(answer.groups ?? []);
 }
 
 // ---------------------------------------------------------------------------

@@ -144,6 +144,22 @@ export function notReachableLabel(group: Pick<NearbyGroup, "ownGroup" | "reachab
   return group.ownGroup ? "Dit is ook een groep van jou." : "Deze beheerder ontvangt geen berichten van andere beheerders.";
 }
 
+/**
+ * Whether a group of the widest answer (5 km) is near within `km` as the backend judges it:
+ * a shared or bordering PC4, a PC4 area within km, or its point within km. So one request
+ * at the widest distance answers every smaller one.
+ */
+export function isNearWithin(group: ApiNearbyGroup, km: number): boolean {
+  if (group.shares_postcode || group.adjacent) return true;
+  if (typeof group.postcode_km === "number" && group.postcode_km <= km) return true;
+  return typeof group.distance_km === "number" && group.distance_km <= km;
+}
+
+/** How many reachable groups each distance choice reaches, counted from the widest answer. */
+export function reachableCounts(groups: readonly ApiNearbyGroup[]): Record<Km, number> {
+  return Object.fromEntries(KM_CHOICES.map((km) => [km, groups.filter((g) => g.reachable && isNearWithin(g, km)).length])) as Record<Km, number>;
+}
+
 export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): NearbyGroup {
   return {
     id: group.id,

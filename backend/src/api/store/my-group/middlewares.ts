@@ -1,4 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { nearbyGroupsRateLimit } from "../../middlewares/limits"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../middlewares/validation"
 import {
   StoreMyGroupMessaging,
@@ -36,7 +37,7 @@ export const myGroupMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/my-group/groups/:id/nearby",
     methods: ["GET"],
-    middlewares: [validateQueryWithFieldErrors(StoreNearbyGroupsParams)],
+    middlewares: [validateQueryWithFieldErrors(StoreNearbyGroupsParams), nearbyGroupsRateLimit()],
   },
   {
     matcher: "/store/my-group/groups/:id/messages",

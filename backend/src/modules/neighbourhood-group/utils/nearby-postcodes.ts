@@ -85,46 +85,84 @@ class Grid {
 }
 
 /**
- * The PC4s near `own` (not `own` themselves) with their nearness, for a chosen distance of
- * at most `maxKm`: those bordering one of ours, and those whose gap to one of ours is at
- * most `maxKm`. A PC4 of ours without a centre in `centres` finds nothing.
+ * The PC4 centres prepared once for many questions: projected, in a grid, each PC4's radius
+ * and bordering neighbours computed on first use and kept. Build it once per set of centres
+ * (the reference data changes only with an import): a question then costs microseconds.
  */
-export function nearbyPostcodes(centres: readonly PostcodeCentre[], own: readonly string[], maxKm: number): PostcodeNearness[] {
-  const points = project(dedupe(centres))
-  const ownSet = new Set(own)
-  const ours = points.filter((p) => ownSet.has(p.pc4))
-  if (!ours.length) return []
-  const grid = new Grid(points, 2)
-  const radiusCache = new Map<string, number>()
-  const radius = (p: Point) => {
-    let r = radiusCache.get(p.pc4)
+export class PostcodeIndex {
+  private readonly points: Map<string, Point>
+  private readonly grid: Grid
+  private readonly radii = new Map<string, number>()
+  private readonly borders = new Map<string, Set<string>>()
+
+  constructor(centres: readonly PostcodeCentre[]) {
+    const points = project(dedupe(centres))
+    this.points = new Map(points.map((p) => [p.pc4, p]))
+    this.grid = new Grid(points, 2)
+  }
+
+  get size(): number {
+    return this.points.size
+  }
+
+  private radius(p: Point): number {
+    let r = this.radii.get(p.pc4)
     if (r === undefined) {
       // a PC4 alone within 2 × ADJACENT_MAX_KM counts as that wide at most
-      r = Math.min(grid.nearest(p, 4 * ADJACENT_MAX_KM), 2 * ADJACENT_MAX_KM) / 2
-      radiusCache.set(p.pc4, r)
+      r = Math.min(this.grid.nearest(p, 4 * ADJACENT_MAX_KM), 2 * ADJACENT_MAX_KM) / 2
+      this.radii.set(p.pc4, r)
     }
     return r
   }
-  const best = new Map<string, PostcodeNearness>()
-  const note = (pc4: string, adjacent: boolean, gap: number) => {
-    const prev = best.get(pc4)
-    const next = { pc4, adjacent: adjacent || Boolean(prev?.adjacent), gap_km: Math.min(gap, prev?.gap_km ?? Infinity) }
-    best.set(pc4, next)
-  }
-  for (const o of ours) {
-    const ro = radius(o)
-    // radii are at most ADJACENT_MAX_KM each: nothing farther can be near
-    for (const c of grid.around(o, Math.max(ADJACENT_MAX_KM, maxKm + ro + ADJACENT_MAX_KM))) {
-      if (ownSet.has(c.pc4)) continue
-      const d = dist(o, c)
-      const adjacent = d <= ADJACENT_MAX_KM && isGabrielNeighbour(o, c, grid)
-      const gap = adjacent ? 0 : Math.max(0, d - ro - radius(c))
-      if (adjacent || gap <= maxKm) note(c.pc4, adjacent, gap)
+
+  private bordering(p: Point): Set<string> {
+    let found = this.borders.get(p.pc4)
+    if (!found) {
+      found = new Set()
+      for (const c of this.grid.around(p, ADJACENT_MAX_KM)) {
+        if (c.pc4 !== p.pc4 && dist(p, c) <= ADJACENT_MAX_KM && isGabrielNeighbour(p, c, this.grid)) found.add(c.pc4)
+      }
+      this.borders.set(p.pc4, found)
     }
+    return found
   }
-  return [...best.values()]
-    .map((n) => ({ ...n, gap_km: Math.round(n.gap_km * 100) / 100 }))
-    .sort((a, b) => a.gap_km - b.gap_km || a.pc4.localeCompare(b.pc4))
+
+  /** See nearbyPostcodes. */
+  near(own: readonly string[], maxKm: number): PostcodeNearness[] {
+    const ownSet = new Set(own)
+    const ours = [...ownSet].map((pc4) => this.points.get(pc4)).filter((p) => p !== undefined)
+    if (!ours.length) return []
+    const best = new Map<string, PostcodeNearness>()
+    const note = (pc4: string, adjacent: boolean, gap: number) => {
+      const prev = best.get(pc4)
+      best.set(pc4, { pc4, adjacent: adjacent || Boolean(prev?.adjacent), gap_km: Math.min(gap, prev?.gap_km ?? Infinity) })
+    }
+    for (const o of ours) {
+      const ro = this.radius(o)
+      const borders = this.bordering(o)
+      // radii are at most ADJACENT_MAX_KM each: nothing farther can be near
+      for (const c of this.grid.around(o, Math.max(ADJACENT_MAX_KM, maxKm + ro + ADJACENT_MAX_KM))) {
+        if (ownSet.has(c.pc4)) continue
+        const adjacent = borders.has(c.pc4)
+        const gap = adjacent ? 0 : Math.max(0, dist(o, c) - ro - this.radius(c))
+        if (adjacent || gap <= maxKm) note(c.pc4, adjacent, gap)
+      }
+    }
+    return [...best.values()]
+      .map((n) => ({ ...n, gap_km: Math.round(n.gap_km * 100) / 100 }))
+      .sort((a, b) => a.gap_km - b.gap_km || a.pc4.localeCompare(b.pc4))
+  }
+}
+
+/**
+ * The PC4s near `own` (not `own` themselves) with their nearness, for a chosen distance of
+ * at most `maxKm`: those bordering one of ours, and those whose gap to one of ours is at
+ * most `maxKm`. A PC4 of ours without a centre in `centres` finds nothing. Pass a
+ * PostcodeIndex to reuse the prepared centres.
+ */
+export function nearbyPostcodes(centres: readonly PostcodeCentre[] | PostcodeIndex, own: readonly string[], maxKm: number): PostcodeNearness[] {
+  const index = centres instanceof PostcodeIndex ? centres : new PostcodeIndex(centres)
+  return index.near(own, maxKm)
 }
 
 /** No other centre inside the circle with diameter a–b. */
