@@ -36,6 +36,7 @@ export const CANNOT_RECEIVE = "Deze groep kan geen berichten ontvangen."
 export const SENDER_BLOCKED = "Je kunt geen berichten meer sturen. Neem contact op met de winkel."
 export const ONLY_APPROVED_RECEIVES = "Alleen een goedgekeurde groep kan berichten van andere beheerders ontvangen."
 export const ONLY_APPROVED_SENDS = "Alleen een goedgekeurde groep kan berichten sturen aan andere beheerders."
+export const NOT_NEARBY = "Je kunt alleen een bericht sturen aan groepen in de buurt van je eigen groep (zie Buurgroepen)."
 export const NOT_TO_OWN_GROUP = "Je kunt geen bericht sturen aan je eigen groep."
 export const ONLY_RECEIVER_REPLIES = "Je kunt alleen antwoorden op een bericht dat je hebt ontvangen."
 export const NO_REACHABLE_GROUPS = (km: number) => `Er zijn geen buurgroepen die berichten ontvangen binnen ${km} km.`

@@ -135,3 +135,13 @@ export async function nearbyGroupsOf(
     reachable: approved && admin_messages_enabled && !own.includes(row.id),
   }))
 }
+
+/** The widest distance "Buurgroepen" offers: a first message may go to any group listed there. */
+export const MAX_NEARBY_KM = 5
+
+/** Whether `groupId` is among the groups near the sender's group at the widest distance (or bordering). */
+export async function isNearbyGroup(container: MedusaContainer, sender: Sender, groupId: string): Promise<boolean> {
+  const groups: NeighbourhoodGroupModuleService = container.resolve(NEIGHBOURHOOD_GROUP_MODULE)
+  const rows = await groups.nearbyGroups(sender.group.id, MAX_NEARBY_KM)
+  return rows.some((row) => row.id === groupId)
+}

@@ -10,12 +10,13 @@ import {
   CANNOT_RECEIVE,
   MESSAGE_NOT_FOUND,
   messagingError,
+  NOT_NEARBY,
   NOT_TO_OWN_GROUP,
   ONLY_RECEIVER_REPLIES,
 } from "./errors"
-import { groupsByIds, type MessagingGroup, resolveSender } from "./parties"
+import { groupsByIds, isNearbyGroup, type MessagingGroup, resolveSender } from "./parties"
 import { createAdminMessagesStep, type NewAdminMessage } from "./steps/create-messages"
-import { consumeMessagingLimitsStep } from "./steps/messaging-limits"
+import { assertMessagingLimitsLeft, consumeMessagingLimitsStep } from "./steps/messaging-limits"
 
 export type SendAdminMessageInput = {
   customer_id: string
@@ -48,6 +49,7 @@ function replyChain(rows: ThreadRow[], answered: ThreadRow): ThreadRow[] {
  * Who may message whom, before anything is counted, stored or sent:
  * - the sender: an approved group of their own, not blocked (parties.resolveSender);
  * - a new message: not to one of their own groups (400); to an approved group (404 otherwise)
+ *   near theirs as "Buurgroepen" lists it at its widest (MAX_NEARBY_KM; 403 otherwise)
  *   whose admin switched messaging on (403, the same sentence). A block by staff stops its
  *   admin sending, not receiving;
  * - a reply: only to a message the group received (so also the first sender answering a
@@ -56,6 +58,8 @@ function replyChain(rows: ThreadRow[], answered: ThreadRow): ThreadRow[] {
  */
 const prepareAdminMessageStep = createStep("prepare-admin-message", async (input: SendAdminMessageInput, { container }) => {
   const sender = await resolveSender(container, input.customer_id, input.group_id)
+  // a spent sending budget refuses before the lookups below (counted once the message may go)
+  await assertMessagingLimitsLeft([{ budget: "sender", key: input.customer_id }])
   const base = { from_group_id: sender.group.id, sender_first_name: input.first_name, body: input.message }
   let message: NewAdminMessage
   let chain: ThreadRow[] = []
@@ -75,6 +79,9 @@ const prepareAdminMessageStep = createStep("prepare-admin-message", async (input
   }
   const to = (await groupsByIds(container, [message.to_group_id])).get(message.to_group_id)
   if (!to || to.status !== "approved" || !to.admin_email) throw messagingError(404, CANNOT_RECEIVE)
+  // a first message only to a group "Buurgroepen" lists at its widest: not across the country
+  // (judged before the setting, so an admin far away learns nothing of it)
+  if (message.kind === "message" && !(await isNearbyGroup(container, sender, to.id))) throw messagingError(403, NOT_NEARBY)
   if (message.kind === "message" && !to.admin_messages_enabled) throw messagingError(403, CANNOT_RECEIVE)
   const first = chain[0]
   const original: OriginalForMail | null =
