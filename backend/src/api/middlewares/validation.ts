@@ -10,7 +10,7 @@
  */
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
-import { findWhatsAppInviteLinks, INVITE_LINK_MESSAGE } from "../../modules/neighbourhood-group/utils/whatsapp"
+import { findInviteLinkProblems } from "../../modules/neighbourhood-group/utils/whatsapp"
 
 export type FieldErrors = Record<string, string>
 
@@ -70,15 +70,16 @@ export const validateQueryWithFieldErrors = (schema: z.ZodType) => validate(sche
 
 /**
  * Refuses any body containing something that looks like a WhatsApp invite link
- * (chat.whatsapp.com, wa.me, …), in any field, before anything else happens.
+ * (chat.whatsapp.com, wa.me, whatsapp://, …) or a short link (bit.ly, …), in any field,
+ * before anything else happens.
  */
 export function refuseWhatsAppInviteLinks() {
   return function refuseInviteLinks(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-    const found = findWhatsAppInviteLinks(req.body)
+    const found = findInviteLinkProblems(req.body)
     if (found.length) {
       const errors: FieldErrors = {}
-      for (const path of found) errors[path[0] ?? "_"] = INVITE_LINK_MESSAGE
-      res.status(400).json({ type: "invalid_data", message: INVITE_LINK_MESSAGE, errors })
+      for (const { path, message } of found) errors[path[0] ?? "_"] ??= message
+      res.status(400).json({ type: "invalid_data", message: found[0].message, errors })
       return
     }
     next()

@@ -1,4 +1,11 @@
-import { findWhatsAppInviteLinks, looksLikeWhatsAppInviteLink } from "../../modules/neighbourhood-group/utils/whatsapp"
+import {
+  findInviteLinkProblems,
+  findWhatsAppInviteLinks,
+  INVITE_LINK_MESSAGE,
+  inviteLinkProblem,
+  looksLikeWhatsAppInviteLink,
+  SHORT_LINK_MESSAGE,
+} from "../../modules/neighbourhood-group/utils/whatsapp"
 import { containsLinkOrEmail, normaliseForMatching, stripInvisible } from "../text-safety"
 
 describe("normaliseForMatching", () => {
@@ -79,6 +86,48 @@ describe("looksLikeWhatsAppInviteLink on hostile input", () => {
 
   it("finds a hidden link in nested fields", () => {
     expect(findWhatsAppInviteLinks({ name: "ok", postcodes: ["3581", "wa\u3002me/1"] })).toEqual([["postcodes", "1"]])
+  })
+})
+
+describe("invite links and short links, issue 30 walk (the relay answered 201 to each)", () => {
+  it.each([
+    "whatsapp://chat?code=AbCdEfGhIjK123",
+    "Open WhatsApp : // send?phone=31612345678",
+    "h t t p s : / / c h a t . w h a t s a p p . c o m / AbCdEf",
+    "c-h-a-t.w-h-a-t-s-a-p-p.c-o-m/AbCdEfGhIjK123",
+    "kom erbij: chat_whatsapp*com/AbCdEf",
+    "i n v i t e . w h a t s a p p . c o m/x",
+  ])("refuses %j as an invite link", (value) => expect(inviteLinkProblem(value)).toBe(INVITE_LINK_MESSAGE))
+
+  it.each([
+    "https://tinyurl.com/abc123xyz",
+    "kijk op bit.ly/3abcDEF",
+    "t.ly/AbCd",
+    "is.gd/abc",
+    "goo.gl/maps/abc",
+    "ow.ly/abc",
+    "rebrand.ly/groep",
+    "cutt.ly/abc",
+    "shorturl.at/abcde",
+    "tiny.cc/abc",
+    "BIT.LY/abc",
+    "bit\u3002ly/abc",
+  ])("refuses the short link %j", (value) => expect(inviteLinkProblem(value)).toBe(SHORT_LINK_MESSAGE))
+
+  it.each([
+    "ik app je morgen",
+    "whatsappgroep Berkenhof",
+    "Wij hebben een WhatsApp-groep voor de straat, vraag de beheerder.",
+    "Via whatsapp: bel me even als je thuis bent",
+    "Dat is gd gedaan, habit.ly is geen host, tinyurlwinkel",
+    "Het chatgesprek ging over de app, whatsapp en de computer",
+  ])("lets %j pass", (value) => expect(inviteLinkProblem(value)).toBeNull())
+
+  it("names each field with its own reason", () => {
+    expect(findInviteLinkProblems({ first_name: "Anouk", message: "zie bit.ly/x", extra: ["whatsapp://chat?code=A"] })).toEqual([
+      { path: ["message"], message: SHORT_LINK_MESSAGE },
+      { path: ["extra", "0"], message: INVITE_LINK_MESSAGE },
+    ])
   })
 })
 

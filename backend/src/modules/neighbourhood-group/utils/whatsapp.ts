@@ -34,22 +34,62 @@ const PATTERNS = [
   new RegExp(String.raw`(?<![a-z0-9])invite${SEPARATOR}whatsapp${SEPARATOR}com`),
   new RegExp(String.raw`(?<![a-z0-9])wa${DOT}me(?![a-z0-9])`),
   new RegExp(String.raw`whatsapp${DOT}com${SLASH}(?:invite|channel|send)`),
+  // the app's own scheme: whatsapp://chat?code=…, whatsapp://send?…
+  new RegExp(String.raw`(?<![a-z0-9])whatsapp\s*:\s*/\s*/`),
 ]
+
+/**
+ * The invite hosts with every non-letter removed: "c-h-a-t.w-h-a-t-s-a-p-p.c-o-m",
+ * "h t t p s : / / c h a t . w h a t s a p p . c o m", "chat_whatsapp*com" all read
+ * "chatwhatsappcom". No Dutch word contains these letters in a row.
+ */
+const LETTERS_ONLY = ["chatwhatsappcom", "invitewhatsappcom"]
+
+export const SHORT_LINK_MESSAGE = "Gebruik geen verkorte link (zoals bit.ly of tinyurl): we kunnen niet zien waar die naartoe gaat"
+
+/**
+ * URL shorteners: a short link can hide an invite link (or anything else), so none is
+ * accepted. The host must stand on its own ("bit.ly/…", not "habit.ly").
+ */
+const SHORTENER = new RegExp(
+  String.raw`(?<![a-z0-9.-])(?:tinyurl\.com|bit\.ly|t\.ly|is\.gd|goo\.gl|ow\.ly|rebrand\.ly|cutt\.ly|shorturl\.at|tiny\.cc)(?![a-z0-9-])`
+)
 
 export function looksLikeWhatsAppInviteLink(value: string): boolean {
   const text = normaliseForMatching(value)
-  return PATTERNS.some((pattern) => pattern.test(text))
+  if (PATTERNS.some((pattern) => pattern.test(text))) return true
+  const letters = text.replace(/[^a-z]/g, "")
+  return LETTERS_ONLY.some((host) => letters.includes(host))
+}
+
+export function looksLikeShortLink(value: string): boolean {
+  return SHORTENER.test(normaliseForMatching(value))
+}
+
+/** Why a text may not be stored or relayed (an invite link first), or null. */
+export function inviteLinkProblem(value: string): string | null {
+  if (looksLikeWhatsAppInviteLink(value)) return INVITE_LINK_MESSAGE
+  if (looksLikeShortLink(value)) return SHORT_LINK_MESSAGE
+  return null
 }
 
 /**
- * Paths of every string in a JSON body that looks like an invite link, e.g.
- * ["name"] or ["postcodes", "1"]. Checks nested objects and arrays.
+ * Every string in a JSON body that looks like an invite link or a short link, with its
+ * path (e.g. ["name"] or ["postcodes", "1"]) and the Dutch reason. Checks nested objects and arrays.
  */
-export function findWhatsAppInviteLinks(body: unknown, path: string[] = []): string[][] {
-  if (typeof body === "string") return looksLikeWhatsAppInviteLink(body) ? [path] : []
-  if (Array.isArray(body)) return body.flatMap((item, i) => findWhatsAppInviteLinks(item, [...path, String(i)]))
+export function findInviteLinkProblems(body: unknown, path: string[] = []): { path: string[]; message: string }[] {
+  if (typeof body === "string") {
+    const message = inviteLinkProblem(body)
+    return message ? [{ path, message }] : []
+  }
+  if (Array.isArray(body)) return body.flatMap((item, i) => findInviteLinkProblems(item, [...path, String(i)]))
   if (body && typeof body === "object") {
-    return Object.entries(body).flatMap(([key, value]) => findWhatsAppInviteLinks(value, [...path, key]))
+    return Object.entries(body).flatMap(([key, value]) => findInviteLinkProblems(value, [...path, key]))
   }
   return []
+}
+
+/** Paths of every string in a JSON body that looks like an invite link (or a short link). */
+export function findWhatsAppInviteLinks(body: unknown): string[][] {
+  return findInviteLinkProblems(body).map((problem) => problem.path)
 }
