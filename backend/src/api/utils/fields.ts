@@ -21,9 +21,29 @@ export const text = (required: string, min: number, tooShort: string, max: numbe
 export const visibleText = (required: string, min: number, tooShort: string, max: number, tooLong: string) =>
   z.preprocess((v) => (typeof v === "string" ? stripInvisible(v) : v), text(required, min, tooShort, max, tooLong))
 
+/**
+ * A free text of several lines (a message, a reply, a warning): invisible characters
+ * (zero-width, soft hyphen, bidi controls) are dropped, and the length is counted with
+ * every run of white space as one space, so spaces and invisibles cannot fill the
+ * minimum. The lines themselves are kept as written.
+ */
+export const messageText = (required: string, min: number, tooShort: string, max: number, tooLong: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? stripInvisible(v) : v),
+    z
+      .string({ error: required })
+      .trim()
+      .max(max, tooLong)
+      .refine((v) => v.replace(/\s+/g, " ").length >= min, { error: tooShort })
+  )
+
 /** Optional text; an empty field counts as not given. */
 export const optionalText = (max: number, tooLong: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, tooLong).optional())
+
+/** Optional free text without invisible characters; empty (or only invisibles) counts as not given. */
+export const optionalVisibleText = (max: number, tooLong: string) =>
+  z.preprocess((v) => (typeof v === "string" ? stripInvisible(v).replace(/[ \t]+/g, " ") : v), optionalText(max, tooLong))
 
 /** Form posts and query strings send numbers as strings (with a Dutch decimal comma). */
 export const numberFromForm = <T extends z.ZodType>(schema: T) =>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { REPORT_TOKEN_PATTERN } from "../../../workflows/admin-messages/report-message"
-import { optionalText } from "../../utils/fields"
+import { optionalVisibleText } from "../../utils/fields"
 
 const INCOMPLETE = "Deze meldlink is onvolledig. Open de link uit de e-mail opnieuw."
 
@@ -8,7 +8,7 @@ const INCOMPLETE = "Deze meldlink is onvolledig. Open de link uit de e-mail opni
 export const StoreReportAdminMessage = z
   .object({
     token: z.string({ error: INCOMPLETE }).trim().regex(REPORT_TOKEN_PATTERN, INCOMPLETE),
-    reason: optionalText(1000, "Je toelichting mag hoogstens 1000 tekens lang zijn"),
+    reason: optionalVisibleText(1000, "Je toelichting mag hoogstens 1000 tekens lang zijn"),
   })
   .strict()
 export type StoreReportAdminMessageType = z.infer<typeof StoreReportAdminMessage>

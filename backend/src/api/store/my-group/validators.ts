@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { containsPhoneNumber } from "../../../lib/phone"
 import { containsLinkOrEmail, NOT_SINGLE_LINE } from "../../../lib/text-safety"
-import { latitudeField, longitudeField, text, visibleText } from "../../utils/fields"
+import { latitudeField, longitudeField, messageText, visibleText } from "../../utils/fields"
 import { groupNameField, memberCountField, pointWithin, postcodesField, woonplaatsField } from "../../utils/group-fields"
 
 /** POST /store/my-group/groups/:id: the admin edits the listing; every field optional. */
@@ -66,7 +66,7 @@ const firstNameField = visibleText("Vul je voornaam in", 1, "Vul je voornaam in"
  * ("Je antwoord moet…" under "Je antwoord"), not a message in general.
  */
 const messageField = (noun: "bericht" | "antwoord" | "waarschuwing", max: number) =>
-  text(
+  messageText(
     `Schrijf een ${noun}`,
     10,
     `Je ${noun} moet minstens 10 tekens lang zijn`,

@@ -1,4 +1,5 @@
 import { StoreNearbyGroupsParams, StoreReplyAdminMessage, StoreSendAdminMessage, StoreSendWarning } from "../../../api/store/my-group/validators"
+import { StoreReportAdminMessage } from "../../../api/store/admin-messages/validators"
 import { adminMessageMail, adminWarningMail, mailThread, messageReportedMail, replyUrl, reportUrl } from "../emails"
 import { type MessageRow, toMessageViews } from "../history"
 
@@ -152,5 +153,27 @@ describe("message validation", () => {
     expect(errors(StoreReplyAdminMessage, { first_name: "Bert", message: "x".repeat(2001) })).toEqual(["Je antwoord mag hoogstens 2000 tekens lang zijn"])
     expect(errors(StoreSendWarning, { first_name: "Anouk", message: "kort", km: 2 })).toEqual(["Je waarschuwing moet minstens 10 tekens lang zijn"])
     expect(errors(StoreSendAdminMessage, { to_group_id: "g", first_name: "Anouk", message: "kort" })).toEqual(["Je bericht moet minstens 10 tekens lang zijn"])
+  })
+})
+
+describe("texts that only look long enough (attacker's walk: 9 spaces and 12 zero-width spaces passed)", () => {
+  const blank = " ".repeat(9) + "\u200B".repeat(12)
+  const errorOf = (schema: { safeParse: (v: unknown) => any }, body: unknown, field: string) =>
+    schema.safeParse(body).error?.issues.find((i: any) => i.path[0] === field)?.message
+
+  it("counts a message, a reply and a warning without invisibles and with white space collapsed", () => {
+    const base = { to_group_id: "nbgrp_1", first_name: "Anouk" }
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: blank }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: "a\u200B\u200C\u200D\u2060\uFEFF\u202E        b" }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreReplyAdminMessage, { first_name: "Bert", message: blank }, "message")).toBe("Je antwoord moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreSendWarning, { first_name: "Bert", message: blank, km: 1 }, "message")).toBe("Je waarschuwing moet minstens 10 tekens lang zijn")
+    // a real text keeps its lines, without the invisibles
+    expect(StoreSendAdminMessage.parse({ ...base, message: "Hallo\u200B buren,\nwie doet mee?" }).message).toBe("Hallo buren,\nwie doet mee?")
+  })
+
+  it("takes a report reason of only invisibles and spaces as no reason", () => {
+    const token = "a".repeat(43)
+    expect(StoreReportAdminMessage.parse({ token, reason: blank }).reason).toBeUndefined()
+    expect(StoreReportAdminMessage.parse({ token: "b".repeat(43), reason: "Scheldt\u200B ons uit" }).reason).toBe("Scheldt ons uit")
   })
 })
