@@ -36,6 +36,12 @@ export const bodyLimitMiddlewares: MiddlewareRoute[] = [
   limit("/store/groups/:slug/contact", STORE_FORM_BODY_LIMIT),
   limit("/store/my-group/groups/:id", STORE_FORM_BODY_LIMIT),
   limit("/store/my-group/removal", STORE_FORM_BODY_LIMIT),
+  // admin to admin (issue 30): a matcher covers its own path only, so each route is named
+  limit("/store/my-group/groups/:id/messaging", STORE_FORM_BODY_LIMIT),
+  limit("/store/my-group/groups/:id/messages", STORE_FORM_BODY_LIMIT),
+  limit("/store/my-group/groups/:id/messages/:message_id/reply", STORE_FORM_BODY_LIMIT),
+  limit("/store/my-group/groups/:id/warnings", STORE_FORM_BODY_LIMIT),
+  limit("/store/admin-messages/report", STORE_FORM_BODY_LIMIT),
   limit("/store/carts/:id/group", STORE_FORM_BODY_LIMIT),
   limit("/store/invoice/carts/:id", STORE_FORM_BODY_LIMIT),
   limit("/store/notices/author/notices", NOTICE_BODY_LIMIT),
