@@ -8,6 +8,7 @@ import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNot
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, nearbyHref, threadHref } from "~/lib/admin-messages/admin-messages";
 import { loadMessaging, messagingPage, nearbyGroups, onFormFields, sendAdminMessage } from "~/lib/admin-messages/admin-messages.server";
+import { failureStatus } from "~/lib/backend/backend.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
@@ -30,13 +31,22 @@ const WIDEST_KM = "5";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { token, group, groups, firstName } = await messagingPage(request, context);
-  const nearby = await loadMessaging(request, context, () => nearbyGroups(token, group.id, WIDEST_KM));
-  const target = nearby.groups.find((g) => g.id === params.groupId) ?? null;
+  // The list only names the receiver: when it cannot be read now (slow or refused), the page
+  // says so in place, and a form error from the action still shows (attacker's walk: a slow
+  // lookup after a refused send showed the outage page instead of the backend's answer).
+  const nearby = await loadMessaging(request, context, () =>
+    nearbyGroups(token, group.id, WIDEST_KM).catch((error: unknown) => {
+      if (error instanceof SignedOutError || failureStatus(error) === 404) throw error;
+      return null;
+    }),
+  );
+  const target = nearby?.groups.find((g) => g.id === params.groupId) ?? null;
   return {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     target: target ? { id: target.id, name: target.name, woonplaats: target.woonplaats, distanceLabel: target.distanceLabel, reachable: target.reachable } : null,
     firstName,
+    nearbyUnavailable: nearby === null,
   };
 }
 
@@ -55,8 +65,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(threadHref(sent.id, group.id), { status: 303 });
 }
 
+/** Why the form is not shown: the backend's answer to the last send first, then why the page cannot tell. */
+function cannotSendMessage(refusal: string | undefined, nearbyUnavailable: boolean): string {
+  if (refusal) return refusal;
+  if (nearbyUnavailable) return "De buurgroepen konden nu niet worden opgehaald. Probeer het over een paar minuten opnieuw.";
+  return "Deze groep kan geen berichten ontvangen.";
+}
+
 export default function ComposeMessagePage() {
-  const { group, groups, target, firstName } = useLoaderData<typeof loader>();
+  const { group, groups, target, firstName, nearbyUnavailable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -83,7 +100,7 @@ export default function ComposeMessagePage() {
       {group.messagingBlocked ? (
         <MessagingBlockedNotice />
       ) : !canSend ? (
-        <FormMessage kind="error">Deze groep kan geen berichten ontvangen.</FormMessage>
+        <FormMessage kind="error">{cannotSendMessage(actionData?.errors?._, nearbyUnavailable)}</FormMessage>
       ) : (
         <Form method="post" noValidate className="space-y-6" aria-label={`Bericht aan ${target!.name}`}>
           <ErrorSummary errors={summary} submissionKey={actionData} />

@@ -236,6 +236,46 @@ describe("sending a message", () => {
   });
 });
 
+describe("a refusal about the receiving group (attacker's walk: the outage page answered)", () => {
+  const url = "/mijn-groep/buurgroepen/grp_a2/bericht?groep=grp_a";
+  const own = "Je kunt geen bericht sturen aan je eigen groep.";
+  const far = "Je kunt alleen een bericht sturen aan groepen in de buurt van je eigen groep (zie Buurgroepen).";
+
+  it("shows the backend's 400 about to_group_id (a field the form does not show) as the form's error, never as an outage", async () => {
+    backend([apiGroup("grp_a"), apiGroup("grp_a2")], {
+      "POST /store/my-group/groups/grp_a/messages": { status: 400, body: { type: "invalid_data", message: own, errors: { to_group_id: own } } },
+      "GET /store/my-group/groups/grp_a/nearby": { body: { km: 5, groups: [] } },
+    });
+    const route = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+    const answer = dataOf((await callRoute(route.action, await post(url, { first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" }), { groupId: "grp_a2" })).result);
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data?.errors).toEqual({ _: own });
+    expect(answer.data?.values).toEqual({ first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" });
+    // the page around the answer still loads (no outage page)
+    const page = (await callRoute(route.loader, await get(url), { groupId: "grp_a2" })).result as { target: unknown };
+    expect(page.target).toBeNull();
+  });
+
+  it("loads the page around a refused send when the nearby lookup fails (slow or refused): no outage page", async () => {
+    for (const failure of [
+      { status: 503, body: { type: "unexpected_state", message: "Service Unavailable" } },
+      { status: 429, body: { type: "too_many_requests", message: "Te veel keer buurgroepen opgevraagd. Probeer het over 5 minuten opnieuw." }, headers: { "retry-after": "300" } },
+    ]) {
+      backend([apiGroup("grp_a"), apiGroup("grp_a2")], { "GET /store/my-group/groups/grp_a/nearby": failure });
+      const route = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+      const page = (await callRoute(route.loader, await get(url), { groupId: "grp_a2" })).result as { target: unknown; nearbyUnavailable: boolean };
+      expect(page).toMatchObject({ target: null, nearbyUnavailable: true });
+    }
+  });
+
+  it("shows the 403 for a group that is not nearby as the form's error", async () => {
+    backend([apiGroup("grp_a")], { "POST /store/my-group/groups/grp_a/messages": { status: 403, body: { type: "not_allowed", message: far } } });
+    const { action } = await import("~/routes/mijn-groep.buurgroepen.$groupId.bericht");
+    const answer = dataOf((await callRoute(action, await post("/mijn-groep/buurgroepen/grp_x/bericht?groep=grp_a", { first_name: "Bea", message: "Hoi buren, zullen we samen borden bestellen?" }), { groupId: "grp_x" })).result);
+    expect([answer.init?.status, answer.data?.errors?._]).toEqual([403, far]);
+  });
+});
+
 describe("a warning", () => {
   it("sends km as a number with the text, and says how many groups it reached", async () => {
     const seen = backend([apiGroup("grp_a")], { "POST /store/my-group/groups/grp_a/warnings": { status: 201, body: { sent_to: 3 } } });
@@ -243,6 +283,29 @@ describe("a warning", () => {
     const { result } = await callRoute(action, await post("/mijn-groep/waarschuwen?groep=grp_a", { km: "5", first_name: "Bea", message: "Inbraak in de Lindelaan vannacht." }));
     expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten?groep=grp_a");
     expect(seen.at(-1)!.body).toEqual({ km: 5, first_name: "Bea", message: "Inbraak in de Lindelaan vannacht." });
+  });
+
+  it("asks the nearby groups once, at 5 km, and counts each distance from that answer", async () => {
+    const g = (id: string, extra: Record<string, unknown>) => ({ id, slug: id, name: id, woonplaats: "Utrecht", shares_postcode: false, adjacent: false, postcode_km: null, distance_km: null, reachable: true, ...extra });
+    const seen = backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": {
+        body: {
+          km: 5,
+          groups: [
+            g("shared", { shares_postcode: true, distance_km: 0.2 }),
+            g("border", { adjacent: true, postcode_km: 0, distance_km: 3.4 }),
+            g("area", { postcode_km: 1.6, distance_km: 2.9 }),
+            g("point", { distance_km: 4.2 }),
+            g("off", { shares_postcode: true, reachable: false }),
+          ],
+        },
+      },
+    });
+    const { loader } = await import("~/routes/mijn-groep.waarschuwen");
+    const page = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as { counts: Record<number, number | null> };
+    expect(page.counts).toEqual({ 1: 2, 2: 3, 5: 4 });
+    const lookups = seen.filter((r) => r.path.endsWith("/nearby"));
+    expect(lookups.map((r) => r.query.km)).toEqual(["5"]);
   });
 
   it("shows the backend's answer when no group can receive it", async () => {
