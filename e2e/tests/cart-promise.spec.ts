@@ -267,3 +267,71 @@ test("without JavaScript an add is a form post that lands back on the product pa
   await expect(page.getByTestId("cart-count")).toHaveText("2")
   await context.close()
 })
+
+/**
+ * The cart page's line forms on a phone, keyboard only (shopper's walk, issue #27): the shop's
+ * own Dutch errors at the refused line (never the browser's tooltip), the typed value kept and
+ * marked, the line total true, the focus kept at the line, a removal named, old notices replaced.
+ */
+for (const js of [true, false]) {
+  test(`${js ? "with" : "without"} JavaScript, the cart's quantity errors are Dutch, at their line, and the focus stays there (390 px)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    const DIBOND = /40 x 60 cm · Aluminium dibond 3 mm/
+    for (const variant of [VARIANT, DIBOND]) {
+      await openSign(page, variant)
+      await page.getByRole("button", { name: "In winkelmand" }).click()
+      if (js) await expect(page.getByTestId("notice")).toHaveAttribute("data-state", "confirmed")
+      else await expect(page.getByTestId("notice")).toContainText(ADDED)
+    }
+    await page.goto("/winkelmand")
+    const sign = "Straatbord WhatsApp-buurtpreventie"
+    // two lines of one product, told apart by name
+    const small = page.getByRole("spinbutton", { name: `Aantal ${sign} (${LINE})` })
+    const large = page.getByRole("spinbutton", { name: /^Aantal Straatbord WhatsApp-buurtpreventie \(40 x 60 cm/ })
+    await expect(small).toHaveValue("1")
+    await expect(large).toHaveValue("1")
+    const smallLine = page.getByTestId("cart-line").filter({ has: small })
+    const largeLine = page.getByTestId("cart-line").filter({ has: large })
+
+    // 0: sent (no browser tooltip), refused in Dutch at that line; the field keeps the 0, marked
+    await small.fill("0")
+    await small.press("Enter")
+    await expect(smallLine.getByTestId("line-error")).toContainText(`${sign} (${LINE}): Het aantal moet minstens 1 zijn.`)
+    await expect(small).toHaveValue("0")
+    await expect(small).toHaveAttribute("aria-invalid", "true")
+    await expect(small).toHaveAccessibleDescription(/Het aantal moet minstens 1 zijn\./)
+    await expect(small).toBeFocused()
+    await expect(page.getByTestId("error-summary")).toContainText("Het aantal moet minstens 1 zijn.")
+
+    // a good quantity: updated, the focus stays on that line's field, the error is gone
+    await small.fill("2")
+    await small.press("Enter")
+    await expect(page.getByTestId("notice")).toContainText("Aantal bijgewerkt.")
+    await expect(small).toHaveValue("2")
+    await expect(small).not.toHaveAttribute("aria-invalid", "true")
+    await expect(smallLine.getByTestId("line-error")).toHaveCount(0)
+    await expect(small).toBeFocused()
+
+    // more than in stock on the other line: the error names it, 999 stays (marked), the total stays true,
+    // and the old "Aantal bijgewerkt." is gone
+    const total = await largeLine.getByTestId("line-total").textContent()
+    await large.fill("999")
+    await large.press("Enter")
+    await expect(largeLine.getByTestId("line-error")).toContainText(/Straatbord WhatsApp-buurtpreventie \(40 x 60 cm.*\): Er zijn er nog maar \d+ op voorraad\./)
+    await expect(largeLine.getByTestId("line-error")).toContainText("In je winkelmand blijft het aantal 1.")
+    await expect(large).toHaveValue("999")
+    await expect(large).toHaveAttribute("aria-invalid", "true")
+    await expect(large).toBeFocused()
+    await expect(largeLine.getByTestId("line-total")).toHaveText(total ?? "")
+    await expect(page.getByTestId("notice")).toHaveCount(0)
+    await expect(page.getByTestId("cart-count")).toHaveText("3")
+
+    // a removal names what was removed; its notice takes the focus
+    await page.getByRole("button", { name: `Verwijder ${sign} (${LINE})` }).press("Enter")
+    await expect(page.getByTestId("notice")).toContainText(`${sign} (${LINE}) is verwijderd uit je winkelmand.`)
+    await expect(page.getByTestId("notice")).toBeFocused()
+    await expect(page.getByTestId("cart-line")).toHaveCount(1)
+    await context.close()
+  })
+}

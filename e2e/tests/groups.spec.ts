@@ -183,12 +183,20 @@ test("the map shows every group as markers and clusters while tiles cannot load"
     expect(clustered + (await page.locator(".bp-marker").count())).toBe(total)
   }).toPass({ timeout: 90_000, intervals: [5_000] })
   await expect(page.getByTestId("map-notice")).toHaveText("Kaartachtergrond niet beschikbaar; de groepen staan wel op de kaart.")
+  // No tab stops in the overview's markers and clusters (the list beside the map has the same
+  // groups); the map itself stays reachable with Tab and is moved with the arrow keys.
+  await expect(page.locator(".bp-cluster[tabindex], .bp-marker[tabindex]")).toHaveCount(0)
+  const overview = page.getByTestId("group-map")
+  await expect(overview).toHaveAttribute("tabindex", "0")
+  await overview.focus()
+  await expect(overview).toBeFocused()
 
-  // A group's page: one marker on the plain background.
+  // A group's page: one marker on the plain background, reachable with Tab as before.
   await page.goto(`/groepen/${group.slug}`)
   await expect(page.getByTestId("group-map")).toHaveAttribute("data-status", "ready")
   await expect(page.locator(".bp-marker")).toHaveCount(1)
   await expect(page.locator(".bp-marker")).toBeVisible()
+  await expect(page.locator(".bp-marker")).toHaveAttribute("tabindex", "0")
   await expect(page.locator(".leaflet-tile-loaded")).toHaveCount(0)
 })
 

@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useNavigation,
   useRevalidator,
   useRouteError,
   useRouteLoaderData,
@@ -20,6 +21,7 @@ import { SkipLink } from "./components/SkipLink";
 import { errorText } from "./lib/error-messages";
 import { useNonce } from "./lib/document/nonce";
 import { useCart } from "./lib/cart/pending-adds";
+import { CART_ACTION_URL } from "./lib/cart/cart-intents";
 import { loadCompany } from "./lib/content/company.server";
 import { STOREFRONT_NAME } from "./lib/site";
 import stylesheet from "./tailwind.css?url";
@@ -60,6 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // The session's count, with the adds to cart this tab made and the server has not answered yet.
   const location = useLocation();
+  // a cart change being sent: the notice it answers replaces the one shown now
+  const navigation = useNavigation();
   const revalidator = useRevalidator();
   const cart = useCart({ data, count: data?.cartCount ?? 0 }, location.key, revalidator.revalidate);
   // the Content-Security-Policy's nonce for Remix's inline scripts (entry.server.tsx)
@@ -78,7 +82,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <SkipLink target="inhoud" />
         <SiteHeader cartCount={cart.count} signedIn={data?.signedIn ?? false} />
-        <NoticeToast notice={data?.notice ?? null} noticeKey={data?.noticeKey ?? null} />
+        <NoticeToast
+          notice={data?.notice ?? null}
+          noticeKey={data?.noticeKey ?? null}
+          replaced={navigation.state === "submitting" && navigation.formAction === CART_ACTION_URL}
+        />
         <main id="inhoud" tabIndex={-1} className="flex-1">
           {children}
         </main>

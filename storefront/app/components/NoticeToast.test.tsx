@@ -14,4 +14,19 @@ describe("the notice after a redirect", () => {
     expect(plain).not.toMatch(/autofocus|tabindex/);
     expect(renderToStaticMarkup(<NoticeToast notice={null} noticeKey={null} />)).not.toMatch(/autofocus|tabindex/);
   });
+
+  it("leaves a refused cart quantity to its line on the cart page, and shows the line's other notices", () => {
+    const refused = renderToStaticMarkup(
+      <NoticeToast notice={{ kind: "error", message: "Er zijn er nog maar 120 op voorraad.", line: { id: "cali_1", typed: "999" } }} noticeKey="1" />,
+    );
+    expect(refused).not.toContain("voorraad");
+    const updated = renderToStaticMarkup(<NoticeToast notice={{ kind: "info", message: "Aantal bijgewerkt.", line: { id: "cali_1" } }} noticeKey="1" />);
+    expect(updated).toContain("Aantal bijgewerkt.");
+  });
+
+  it("goes away while a new cart change is sent: its answer replaces it", () => {
+    const html = renderToStaticMarkup(<NoticeToast notice={{ kind: "info", message: "Aantal bijgewerkt." }} noticeKey="1" replaced />);
+    expect(html).not.toContain("Aantal bijgewerkt.");
+    expect(html).toContain('role="status"');
+  });
 });

@@ -14,11 +14,25 @@ import type { ShownNotice } from "~/lib/cart/optimistic-cart";
  * result instead of the top of the page (stranger's walk). Without JavaScript the browser
  * focuses it on load (`autofocus` on the element, focusable through tabindex=-1); with
  * JavaScript an effect does, each time a new notice arrives. Other notices never take focus.
+ *
+ * A refused cart quantity (a notice with its `line`) is shown at that line by the cart page
+ * (routes/winkelmand.tsx), not here. While a cart change is being sent, the previous notice
+ * goes away: its answer replaces it (an old "Aantal bijgewerkt." never stands beside a new refusal).
  */
-export function NoticeToast({ notice, noticeKey }: { notice: ShownNotice | null; noticeKey: string | null }) {
+export function NoticeToast({
+  notice,
+  noticeKey,
+  replaced = false,
+}: {
+  notice: ShownNotice | null;
+  noticeKey: string | null;
+  /** A cart change is being sent: its answer replaces this notice (root.tsx). */
+  replaced?: boolean;
+}) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => setDismissed(null), [noticeKey]);
-  const visible = notice && dismissed !== noticeKey;
+  const atLine = notice?.kind === "error" && Boolean(notice.line);
+  const visible = notice && dismissed !== noticeKey && !replaced && !atLine;
   const takesFocus = Boolean(visible && notice.kind !== "added" && notice.focus);
   const focusTarget = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -124,6 +124,11 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
   const inlineMarkers = Array.isArray(options.markers) && options.markers.length <= 50 ? options.markers : [];
   fit(options.focus, options.pick?.initial ? [options.pick.initial] : inlineMarkers);
 
+  // The overview map (clustered, every group): its markers and clusters are no tab stops. The
+  // list beside it gives keyboard users the same groups; Tab went through dozens of markers named
+  // only by a number, many outside the visible map (cart walk, issue #27). The map itself stays
+  // focusable (arrow keys pan, +/- zoom); a single group's map keeps its marker reachable.
+  if (options.cluster) L.MarkerCluster.prototype.options.keyboard = false;
   const layer = options.cluster
     ? L.markerClusterGroup({
         showCoverageOnHover: false,
@@ -146,7 +151,7 @@ export function createGroupMap(L: typeof Leaflet, element: HTMLElement, options:
   const showMarkers = (markers: MapMarker[]) => {
     if (destroyed) return;
     const made = markers.map((m) => {
-      const marker = L.marker([m.lat, m.lng], { icon: dot, title: m.name, alt: m.name, riseOnHover: true });
+      const marker = L.marker([m.lat, m.lng], { icon: dot, title: m.name, alt: m.name, riseOnHover: true, keyboard: !options.cluster });
       if (m.slug) marker.bindPopup(popupContent(m), { closeButton: true, minWidth: 180 });
       return marker;
     });

@@ -20,7 +20,7 @@ import type { CartIntent } from "./cart-intents";
 import { readForm } from "../form.server";
 import { safeCartReturnPath, safeGroupPagePath } from "../groups/group-orders";
 import { safeMemberNext } from "../groups/group-share";
-import { type RequestSession, sessionIdOf } from "../session/session.server";
+import { type NoticeLine, type RequestSession, sessionIdOf } from "../session/session.server";
 import { quantitySchema } from "../validation";
 
 /** How long the notice of a refused add by a visitor without a session is kept (just the redirect). */
@@ -60,7 +60,7 @@ export async function cartAction({ request, context }: Pick<ActionFunctionArgs, 
   const intent = parsed.ok ? parsed.value.intent : (parsed.values.intent || defaultIntent);
   if (intent === "add") return add(request, session, parsed, { wantsJson, known });
   if (!parsed.ok) {
-    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? UNKNOWN_INTENT });
+    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? UNKNOWN_INTENT, ...refusedLine(intent, parsed.text) });
     // a refused post of a visitor without a session: its notice is kept for the redirect only
     if (!known) session.commitWith({ maxAge: REFUSED_NOTICE_SECONDS });
     return intent === "set-group" && parsed.values.group
@@ -72,15 +72,16 @@ export async function cartAction({ request, context }: Pick<ActionFunctionArgs, 
     switch (change.intent) {
       case "update":
         await loadFromBackend(() => updateLine(session, change.lineId, change.quantity));
-        session.flash("notice", { kind: "info", message: "Aantal bijgewerkt." });
+        session.flash("notice", { kind: "info", message: "Aantal bijgewerkt.", line: { id: change.lineId } });
         return redirect("/winkelmand", { status: 303 });
-      case "remove":
-        await loadFromBackend(() => removeLine(session, change.lineId));
-        session.flash("notice", { kind: "info", message: "Product verwijderd uit je winkelmand." });
+      case "remove": {
+        const removed = await loadFromBackend(() => removeLine(session, change.lineId));
+        session.flash("notice", { kind: "info", message: removedMessage(removed), focus: true });
         return redirect("/winkelmand", { status: 303 });
+      }
       case "remove-group":
         await loadFromBackend(() => removeCartGroup(session));
-        session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep." });
+        session.flash("notice", { kind: "info", message: "Je bestelt niet meer voor een buurtgroep.", focus: true });
         return redirect(safeCartReturnPath(change.returnTo), { status: 303 });
       case "set-group": {
         // the visitor's one cart, shared with an add that may be under way (add-to-cart.server.ts)
@@ -92,7 +93,7 @@ export async function cartAction({ request, context }: Pick<ActionFunctionArgs, 
     }
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
-    session.flash("notice", { kind: "error", message: error.message });
+    session.flash("notice", { kind: "error", message: error.message, ...refusedLine(change.intent, parsed.text) });
     // A new cart may have been made before a refused group choice: the request context keeps it in the session.
     const back = change.intent === "set-group" ? safeGroupPagePath(change.back, change.group) : "/winkelmand";
     return redirect(back, { status: 303 });
@@ -130,3 +131,16 @@ async function add(
     : "/winkelmand";
   return redirect(back, { status: 303 });
 }
+
+/**
+ * Which cart line a refused quantity belongs to, with the quantity as typed: the cart page
+ * shows the error at that line's field, which keeps what the shopper typed (issue #27 cart walk).
+ */
+function refusedLine(intent: string | undefined, text: (key: string) => string): { line?: NoticeLine } {
+  const id = text("lineId").slice(0, 100);
+  return intent === "update" && id ? { line: { id, typed: text("quantity").slice(0, 20) } } : {};
+}
+
+/** "Straatbord X (60 cm) is verwijderd uit je winkelmand.": names what was removed, when known. */
+const removedMessage = (title: string | null) =>
+  title ? `${title} is verwijderd uit je winkelmand.` : "Product verwijderd uit je winkelmand.";

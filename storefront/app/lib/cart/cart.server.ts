@@ -1,3 +1,4 @@
+import { lineName } from "./line-name";
 import { BackendError, backendFetch, type sdk, toBackendFailure } from "../backend/backend.server";
 import { getRegion, storefrontImageUrl } from "../catalogue/catalogue.server";
 import { countryOf, type ShopSession } from "../session/session.server";
@@ -309,9 +310,21 @@ export async function updateLine(session: ShopSession, lineId: string, quantity:
   rememberCount(session, cart);
 }
 
-export async function removeLine(session: ShopSession, lineId: string): Promise<void> {
+/**
+ * Removes a line; answers what was removed ("Straatbord X (60 cm)") for the notice, or null when
+ * that could not be read (the removal goes ahead).
+ */
+export async function removeLine(session: ShopSession, lineId: string): Promise<string | null> {
   const cartId = session.get("cartId");
-  if (!cartId) return;
+  if (!cartId) return null;
+  const title = await backendFetch<{ cart: AddedCart & { items?: { id?: string }[] | null } }>(cartPath(cartId), {
+    query: { fields: "id,items.id,items.product_title,items.variant_title" },
+  })
+    .then(({ cart }) => {
+      const item = cart.items?.find((candidate) => "id" in candidate && candidate.id === lineId);
+      return item?.product_title ? lineName(item.product_title, item.variant_title) : null;
+    })
+    .catch(() => null);
   const { parent } = await cartCall(() =>
     backendFetch<{ parent?: CountedCart }>(cartPath(cartId, `/line-items/${encodeURIComponent(lineId)}`), {
       method: "DELETE",
@@ -319,6 +332,7 @@ export async function removeLine(session: ShopSession, lineId: string): Promise<
     }),
   );
   if (parent) rememberCount(session, parent);
+  return title;
 }
 
 type CartGroupResponse = { cart: { id: string }; group: (CartGroup & { id: string }) | null };

@@ -15,7 +15,10 @@ export type AddedNotice = { kind: "added"; title: string; quantity: number };
 /** What the add route answers a JavaScript post (`retry`: nothing was done, send again later). */
 export type AddToCartResult = { ok: true; count: number; notice: AddedNotice } | { ok: false; message: string; retry?: boolean };
 
-export type ShownNotice = AddedNotice | { kind: "error"; message: string; focus?: boolean } | { kind: "info"; message: string; focus?: boolean };
+export type ShownNotice =
+  | AddedNotice
+  | { kind: "error"; message: string; focus?: boolean; line?: { id: string; typed?: string } }
+  | { kind: "info"; message: string; focus?: boolean; line?: { id: string; typed?: string } };
 
 /** An add the browser made and the server has not answered yet (kept in localStorage). */
 export type PendingAdd = {

@@ -39,11 +39,16 @@ export type SessionData = {
 /**
  * One-time notices shown after a redirect (post/redirect/get, also without JavaScript).
  * `focus`: the notice is the result of the form just sent and takes the focus (NoticeToast).
+ * `line`: the cart line the notice belongs to (a quantity update), with what the shopper typed
+ * when it was refused; the cart page shows it at that line (routes/winkelmand.tsx).
  */
 export type Notice =
   | { kind: "added"; title: string; quantity: number }
-  | { kind: "error"; message: string; focus?: boolean }
-  | { kind: "info"; message: string; focus?: boolean };
+  | { kind: "error"; message: string; focus?: boolean; line?: NoticeLine }
+  | { kind: "info"; message: string; focus?: boolean; line?: NoticeLine };
+
+/** The cart line of a notice: its id and, for a refused quantity, the quantity as typed. */
+export type NoticeLine = { id: string; typed?: string };
 
 type FlashData = { notice: Notice };
 
