@@ -21,8 +21,9 @@ export async function withBenchStack(options, measure) {
   await withBenchDatabase(async (databaseUrl) => {
     let stack
     try {
-      // Every bench shopper makes its cart from 127.0.0.1: lift the shop's 60 new carts per address per hour.
-      const env = { CART_LIMIT_PER_ADDRESS: "100000", ...options?.env }
+      // Every bench shopper makes its cart from 127.0.0.1: lift the shop's 60 new carts per address per hour,
+      // and the storefront's 120 cart posts per address per minute.
+      const env = { CART_LIMIT_PER_ADDRESS: "100000", CART_CHANGE_LIMIT_PER_ADDRESS: "100000", ...options?.env }
       stack = await startStack({ databaseUrl, backendPort: BENCH_BACKEND_PORT, storefrontPort: BENCH_STOREFRONT_PORT, ...options, env })
       await measure(stack, databaseUrl)
     } finally {

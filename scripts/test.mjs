@@ -140,6 +140,9 @@ async function e2ePhase(serverUrl) {
         ORDER_LIMIT_PER_EMAIL_DAY: "10000",
         // Every e2e browser makes its carts from loopback; the budget is tested in security-third-look.spec.ts.
         CART_LIMIT_PER_ADDRESS: "10000",
+        // ... and post to the storefront's cart route from loopback (120 a minute per address); the budget is
+        // tested in storefront/app/routes/winkelmand_.wijzigen.attacks.test.ts.
+        CART_CHANGE_LIMIT_PER_ADDRESS: "10000",
         // the whole run registers groups from one address (address, group-places, groups, admin-messages specs)
         GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "10000",
         // The security spec plays a TLS proxy on this machine (X-Forwarded-Proto: https → HSTS).
