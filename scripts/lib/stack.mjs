@@ -149,6 +149,8 @@ export const ONE_ADDRESS_LIMITS = Object.freeze({
   ORDER_LIMIT_PER_EMAIL_DAY: "100000",
   CART_LIMIT_PER_ADDRESS: "100000",
   GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "100000",
+  // The storefront's own: posts to its one cart route per address per minute.
+  CART_CHANGE_LIMIT_PER_ADDRESS: "100000",
 })
 
 /** The project's own reference-data fixture (real GeoNames rows; see its README). */

@@ -1,4 +1,4 @@
-// The e2e and bench stacks lift every per-visitor budget of the backend (all their visitors are
+// The e2e and bench stacks lift every per-visitor budget of the backend and the storefront (all their visitors are
 // 127.0.0.1, most with one e-mail address), from one list: ONE_ADDRESS_LIMITS in scripts/lib/stack.mjs.
 // A limit the list misses shows up as 429s in an e2e run (the sixth group registration, #28) or in
 // the bench's oversell check (#25: its "otherwise" answers were all 429).
@@ -11,16 +11,19 @@ import path from "node:path"
 import { classifyCompletions } from "../../bench/lib.mjs"
 import { ONE_ADDRESS_LIMITS, ROOT } from "../lib/stack.mjs"
 
-const backendEnv = readFileSync(path.join(ROOT, "backend/src/config/env.ts"), "utf8")
+// The backend's budgets and the storefront's own (its cart route), each read in its one config file.
+const configSources = ["backend/src/config/env.ts", "storefront/app/lib/config.server.ts"].map((file) =>
+  readFileSync(path.join(ROOT, file), "utf8"),
+)
 
 describe("ONE_ADDRESS_LIMITS", () => {
-  test("lifts every per-visitor limit the backend reads, far above what a run needs", () => {
-    const limits = new Set([...backendEnv.matchAll(/\benv\.([A-Z_]+_LIMIT_PER_[A-Z_]+)\b/g)].map((m) => m[1]))
-    assert.ok(limits.size >= 5, `found only ${[...limits].join(", ")} in backend/src/config/env.ts: the scan is broken`)
+  test("lifts every per-visitor limit the backend and the storefront read, far above what a run needs", () => {
+    const limits = new Set(configSources.flatMap((source) => [...source.matchAll(/\benv\.([A-Z_]+_LIMIT_PER_[A-Z_]+)\b/g)].map((m) => m[1])))
+    assert.ok(limits.size >= 6, `found only ${[...limits].join(", ")} in the config files: the scan is broken`)
     const missing = [...limits].filter((name) => !(name in ONE_ADDRESS_LIMITS))
     assert.deepEqual(missing, [], `ONE_ADDRESS_LIMITS does not lift ${missing.join(", ")}`)
     for (const [name, value] of Object.entries(ONE_ADDRESS_LIMITS)) {
-      assert.ok(limits.has(name), `${name} is not a limit the backend reads`)
+      assert.ok(limits.has(name), `${name} is not a limit the backend or the storefront reads`)
       assert.ok(Number(value) >= 10_000, `${name}=${value} is not lifted`)
     }
   })

@@ -209,6 +209,16 @@ describe("session and payment settings", () => {
   });
 });
 
+describe("CART_CHANGE_LIMIT_PER_ADDRESS", () => {
+  it("is 120 posts a minute unless set to a whole number of at least 1", () => {
+    expect(parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x" }).cartChangeLimitPerAddress).toBe(120);
+    expect(parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", CART_CHANGE_LIMIT_PER_ADDRESS: "10000" }).cartChangeLimitPerAddress).toBe(10000);
+    for (const bad of ["0", "-1", "1.5", "1e3", "veel"]) {
+      expect(() => parseStorefrontConfig({ MEDUSA_PUBLISHABLE_KEY: "pk_x", CART_CHANGE_LIMIT_PER_ADDRESS: bad })).toThrow(/CART_CHANGE_LIMIT_PER_ADDRESS must be a whole number/);
+    }
+  });
+});
+
 describe("normalizeSiteUrl", () => {
   it("keeps http(s) bases without trailing slash, query or hash", () => {
     expect(normalizeSiteUrl("https://www.example.nl/")).toBe("https://www.example.nl");

@@ -43,6 +43,11 @@ export type StorefrontConfig = {
    * page while the server works. Refused unless PUBLIC_STOREFRONT_URL is on loopback.
    */
   allowAddDelay: boolean;
+  /**
+   * CART_CHANGE_LIMIT_PER_ADDRESS: posts to the one cart route (adds, changes, group choices) per
+   * client address per minute (120); the e2e and bench stacks lift it (all their browsers are on loopback).
+   */
+  cartChangeLimitPerAddress: number;
 };
 
 export type MapSettings = { tileUrl: string; attribution: string };
@@ -228,7 +233,16 @@ export function parseStorefrontConfig(
     ...(nonEmpty(env.REDIS_URL) ? { redisUrl: nonEmpty(env.REDIS_URL) } : {}),
     sessionDir: nonEmpty(env.SESSION_DIR) ?? path.join(tmpdir(), "buurtpreventie-sessions"),
     allowAddDelay,
+    cartChangeLimitPerAddress: positiveInteger("CART_CHANGE_LIMIT_PER_ADDRESS", env.CART_CHANGE_LIMIT_PER_ADDRESS, 120),
   };
+}
+
+/** A whole number of at least 1, or `fallback` when unset. */
+function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new ConfigError(`Storefront: ${name} must be a whole number of at least 1 ("${value}"); unset: ${fallback}`);
+  return Number(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_LINE_QUANTITY } from "./catalogue/stock";
+import { QUANTITY_PATTERN } from "./catalogue/stock";
 import type { FieldErrors } from "./form-errors";
 
 /**
@@ -24,9 +24,16 @@ export function parseForm<T extends z.ZodType>(
   return { ok: false, errors };
 }
 
-/** Quantity in a cart line: whole number from 1 to MAX_LINE_QUANTITY. */
-export const quantitySchema = z.coerce
-  .number({ error: "Vul een aantal in." })
-  .int("Vul een heel aantal in.")
-  .min(1, "Het aantal moet minstens 1 zijn.")
-  .max(MAX_LINE_QUANTITY, `Bestel maximaal ${MAX_LINE_QUANTITY} stuks per regel; neem contact op voor grotere aantallen.`);
+export const QUANTITY_DIGITS_MESSAGE = "Vul een aantal in met alleen cijfers, bijvoorbeeld 3.";
+
+/**
+ * Quantity in a cart line as the form sends it: plain decimal digits (QUANTITY_PATTERN), at
+ * least 1. The most per line (999) is the backend's rule, answered in Dutch
+ * (backend/src/lib/cart-lines.ts); the storefront shows that answer.
+ */
+export const quantitySchema = z
+  .string({ error: "Vul een aantal in." })
+  .min(1, "Vul een aantal in.")
+  .regex(QUANTITY_PATTERN, QUANTITY_DIGITS_MESSAGE)
+  .transform(Number)
+  .pipe(z.number().min(1, "Het aantal moet minstens 1 zijn."));

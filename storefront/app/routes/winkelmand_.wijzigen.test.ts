@@ -48,8 +48,10 @@ const post = (action: typeof route.action, url: string, fields: Record<string, s
       body: new URLSearchParams(fields).toString(),
     }),
   );
+/** A key as every page of the shop sends with an add (sec27: an add without one is refused). */
+const KEY = "0123456789abcdef0123456789abcdef";
 /** An add through the one cart route: POST /winkelmand/wijzigen with intent=add. */
-const add = (fields: Record<string, string>, json: boolean) => post(route.action, "http://shop.test/winkelmand/wijzigen", { intent: "add", ...fields }, json);
+const add = (fields: Record<string, string>, json: boolean) => post(route.action, "http://shop.test/winkelmand/wijzigen", { intent: "add", addKey: KEY, ...fields }, json);
 
 describe("POST /winkelmand/wijzigen (intent add) without a session", () => {
   it("a refused variant (JSON) leaves no session and no cart behind", async () => {
@@ -97,7 +99,7 @@ describe("POST /winkelmand/wijzigen (intent add) without a session", () => {
 describe("the one cart action's other answers", () => {
   it("the old add address (/winkelmand/toevoegen, a page loaded before a deploy) still adds, without an intent", async () => {
     const seen = backend();
-    const answer = await post(oldAddRoute.action, "http://shop.test/winkelmand/toevoegen", { variantId: "variant_ok", quantity: "1" }, true);
+    const answer = await post(oldAddRoute.action, "http://shop.test/winkelmand/toevoegen", { variantId: "variant_ok", quantity: "1", addKey: KEY }, true);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ ok: true, count: 1 });
     expect(seen.filter((r) => r.path === "/store/carts")).toHaveLength(1);

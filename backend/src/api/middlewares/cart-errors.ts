@@ -14,6 +14,11 @@
  *
  * The cart lookup costs a query, so it happens only here, on the error path. A failing
  * lookup never changes the answer: the original error goes to the next handler.
+ *
+ * A quantity the cart's rule refuses (src/lib/cart-lines.ts: whole numbers, at most 999 per
+ * line; thrown from the cart workflows' hooks, so also on `POST /store/carts`) is answered per
+ * field like every other invalid input: 400 `{ type: "invalid_data", code: "invalid_quantity",
+ * message, errors: { quantity } }`.
  */
 import {
   errorHandler,
@@ -24,6 +29,8 @@ import {
 } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { INVALID_QUANTITY_CODE } from "../../lib/cart-lines"
+import { invalidDataBody } from "./validation"
 
 export const CART_NOT_FOUND_CODE = "cart_not_found"
 export const CART_COMPLETED_CODE = "cart_completed"
@@ -87,6 +94,11 @@ function isMedusaStockRefusal(error: unknown): boolean {
   return e?.code === MedusaError.Codes.INSUFFICIENT_INVENTORY && e?.message === MEDUSA_INSUFFICIENT_INVENTORY_MESSAGE
 }
 
+function isQuantityRefusal(error: unknown): boolean {
+  const e = error as { code?: unknown; type?: unknown; message?: unknown } | null
+  return e?.code === INVALID_QUANTITY_CODE && e?.type === MedusaError.Types.INVALID_DATA && typeof e?.message === "string"
+}
+
 /** The error to answer with for a refusal on an existing or missing cart. */
 async function cartAnswerFor(error: unknown, scope: MedusaContainer, cartId: string): Promise<unknown> {
   if (hasCartCode(error)) return error // thrown by a route of ours, already checked
@@ -107,6 +119,10 @@ type ErrorHandler = (error: any, req: MedusaRequest, res: MedusaResponse, next: 
  */
 export function cartErrorHandler(fallback: ErrorHandler = errorHandler()) {
   return function cartRefusals(error: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    if (isQuantityRefusal(error)) {
+      res.status(400).json({ ...invalidDataBody({ quantity: (error as MedusaError).message }), code: INVALID_QUANTITY_CODE })
+      return
+    }
     const cartId = req.scope ? storeCartIdFromPath(req.path) : null
     if (!cartId || !isRefusal(error)) return fallback(error, req, res, next)
 

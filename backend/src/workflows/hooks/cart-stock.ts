@@ -1,8 +1,12 @@
 /**
- * Whole-cart stock checks, packages expanded (see src/lib/cart-stock.ts), hooked into
- * Medusa's own cart workflows so every way into them (store API, our routes, the
- * payment webhook completing a cart) is covered:
+ * Whole-cart stock checks, packages expanded (see src/lib/cart-stock.ts), and the most per
+ * line (src/lib/cart-lines.ts: whole numbers, at most 999 of a variant), hooked into Medusa's
+ * own cart workflows so every way into them (store API, our routes, the payment webhook
+ * completing a cart) is covered. A workflow hook takes one handler, so both checks share it;
+ * the quantity rule comes first (it needs no stock read):
  *
+ * - createCartWorkflow `validate`: a new cart's items (the storefront's first add makes the
+ *   cart with its line) are checked against the most per line before the cart exists.
  * - addToCartWorkflow / updateLineItemInCartWorkflow `validate`: a change that asks for
  *   more than the stock is refused with "Er zijn er nog maar N op voorraad" before
  *   anything is written. Advisory (nothing is reserved yet), so no lock. Cheap, as it
@@ -20,6 +24,7 @@
 import {
   addToCartWorkflow,
   completeCartWorkflow,
+  createCartWorkflow,
   updateLineItemInCartWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -35,29 +40,45 @@ import {
   readVariants,
   type CartLine,
 } from "../../lib/cart-stock"
+import { assertLineQuantityFits, assertWholeQuantity } from "../../lib/cart-lines"
 import { acquireStockLocks, releaseStockLocks, stockLockKeys, stockLockOwner } from "../../lib/stock-lock"
 
 type Ctx = { container: MedusaContainer }
 
+createCartWorkflow.hooks.validate(async ({ cart }) => {
+  const items = ((cart as { items?: { variant_id?: string | null; quantity?: unknown }[] } | undefined)?.items ?? []).filter(
+    (i): i is typeof i & { variant_id: string } => !!i.variant_id
+  )
+  for (const item of items) assertWholeQuantity(item.quantity)
+  const after = items.map((i) => ({ variant_id: i.variant_id, quantity: Number(i.quantity) }))
+  for (const { variant_id } of after) assertLineQuantityFits(variant_id, [], after, "set")
+})
+
 addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const added = (input.items ?? []).filter((i): i is typeof i & { variant_id: string } => !!i.variant_id)
   if (!added.length) return
+  for (const item of added) assertWholeQuantity(item.quantity)
   const { lines, salesChannelId } = await cartLinesOf(container, input.cart_id, cart)
-  const stock = await readStock(container, [...lines, ...added].map((l) => l.variant_id), salesChannelId, { cached: true })
+  const afterEach: CartLine[][] = []
   let after: CartLine[] = lines
   for (const item of added) {
     after = [...after, { variant_id: item.variant_id, quantity: Number(item.quantity) }]
-    assertChangeFits(item.variant_id, lines, after, stock, "add")
+    assertLineQuantityFits(item.variant_id, lines, after, "add")
+    afterEach.push(after)
   }
+  const stock = await readStock(container, [...lines, ...added].map((l) => l.variant_id), salesChannelId, { cached: true })
+  added.forEach((item, i) => assertChangeFits(item.variant_id, lines, afterEach[i], stock, "add"))
 })
 
 updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const quantity = input.update?.quantity
   if (quantity === undefined || quantity === null) return
+  assertWholeQuantity(quantity)
   const { lines, items, salesChannelId } = await cartLinesOf(container, input.cart_id, cart)
   const line = items.find((i) => i.id === input.item_id)
   if (!line) return // Medusa's own step answers for an unknown line
   const after = items.map((i) => ({ variant_id: i.variant_id, quantity: i.id === line.id ? Number(quantity) : i.quantity }))
+  assertLineQuantityFits(line.variant_id, lines, after, "set")
   const stock = await readStock(container, lines.map((l) => l.variant_id), salesChannelId, { cached: true })
   assertChangeFits(line.variant_id, lines, after, stock, "set")
 })

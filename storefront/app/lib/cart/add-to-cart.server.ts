@@ -2,7 +2,10 @@
  * An add to cart that is never lost and never counted twice (issue #27).
  *
  * - Every add carries a key (made in the browser per click; a hidden field the server
- *   makes for the form without JavaScript). The first request with a key claims it in the
+ *   makes for the form without JavaScript): 32 lower-case hex characters, as both make it.
+ *   An add without one, or with a key of any other form, is refused (400, nothing added):
+ *   before, such a key was ignored and the add applied every time it arrived (`addKey=same1`
+ *   twice added twice). The first request with a key claims it in the
  *   session store (Redis or files, shared by every storefront process) and applies the
  *   add; the outcome is kept for a day under that key. The same key again (a re-sent add
  *   after a reload, a form sent twice) gets that outcome and changes nothing; while the
@@ -21,16 +24,16 @@ import type { AddToCartResult } from "./optimistic-cart";
 import { claims, type RequestSession, type ShopSession, sessionIdOf } from "../session/session.server";
 import { quantitySchema } from "../validation";
 
-/** A key made by the browser (crypto.randomUUID, or 22+ URL-safe characters): anything else is ignored. */
-export const ADD_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+/** A key as the shop makes it: 128 random bits in hex (newAddKey in the browser, the product page's loader). */
+export const ADD_KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+/** Every page of the shop sends a key with an add: one without, or of another form, did not come from it intact. */
+export const ADD_KEY_MESSAGE = "Deze toevoeging kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.";
 
 export const addSchema = z.object({
   variantId: z.string().min(1, "Kies een uitvoering."),
   quantity: quantitySchema,
-  addKey: z
-    .string()
-    .optional()
-    .transform((key) => (key && ADD_KEY_PATTERN.test(key) ? key : undefined)),
+  addKey: z.string({ error: ADD_KEY_MESSAGE }).regex(ADD_KEY_PATTERN, ADD_KEY_MESSAGE),
 });
 
 /** How long an applied key answers re-sends (the browser gives up re-sending after an hour). */
@@ -118,17 +121,12 @@ async function applyAdd(request: Request, session: ShopSession, variantId: strin
 export async function addOnce(
   request: Request,
   session: RequestSession,
-  add: { variantId: string; quantity: number; addKey?: string },
+  add: { variantId: string; quantity: number; addKey: string },
 ): Promise<AddOutcome> {
   const sessionId = sessionIdOf(session);
   const currentCount = async () => (await session.latest()).get("cartCount") ?? 0;
   // A visitor without a session: the request context commits it (a new session, with the cart) with the answer.
   if (!sessionId) return applyAdd(request, session, add.variantId, add.quantity);
-  if (!add.addKey) {
-    const outcome = await applyAdd(request, session, add.variantId, add.quantity);
-    await session.save();
-    return outcome;
-  }
   const key = `add:${sessionId}:${add.addKey}`;
   const first = await claimOrWait(key);
   if (!first.claimed) {

@@ -10,6 +10,11 @@
  *                 pages): on to the products with a notice, or back to that page with the refusal
  *   remove-group  order without the group (cart and checkout): back to where the shopper was
  * The request context (lib/request/context.server.ts) commits the session once, after the answer.
+ * A visitor without a session whose post leaves it without a cart (a refusal, or a post that
+ * changes nothing, such as remove-group) keeps its notice a minute, for the redirect: a 30-day
+ * session is stored only with a cart. Every post counts against the route's limit per client
+ * address (CART_CHANGE_LIMIT_PER_ADDRESS a minute, lib/request/rate-limit.server.ts), before
+ * the form is read: a refusal is a 429 with Retry-After (JSON, or a Dutch page) and stores nothing.
  */
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
@@ -20,8 +25,11 @@ import type { CartIntent } from "./cart-intents";
 import { readForm } from "../form.server";
 import { safeCartReturnPath, safeGroupPagePath } from "../groups/group-orders";
 import { safeMemberNext } from "../groups/group-share";
+import { getConfig } from "../config.server";
+import { consumeLimit, minutes } from "../request/rate-limit.server";
 import { type NoticeLine, type RequestSession, sessionIdOf } from "../session/session.server";
 import { quantitySchema } from "../validation";
+import { plainPage } from "../../../plain-page.mjs";
 
 /** How long the notice of a refused add by a visitor without a session is kept (just the redirect). */
 export const REFUSED_NOTICE_SECONDS = 60;
@@ -54,16 +62,37 @@ const readCartForm = (request: Request, defaultIntent?: CartIntent) =>
 export async function cartAction({ request, context }: Pick<ActionFunctionArgs, "request" | "context">, defaultIntent?: CartIntent) {
   const { session } = context;
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
+  const limited = await consumeLimit(cartChangeLimit(), context.clientIp);
+  if (!limited.ok) return tooManyChanges(wantsJson, limited.retryAfterSeconds);
   // before any change: a new visitor's session is stored with it (by the request context, with the answer)
   const known = Boolean(sessionIdOf(session));
   const parsed = await readCartForm(request, defaultIntent);
   const intent = parsed.ok ? parsed.value.intent : (parsed.values.intent || defaultIntent);
   if (intent === "add") return add(request, session, parsed, { wantsJson, known });
+  const answer = await change(session, parsed);
+  // A visitor without a session whose post left it without a cart (a refusal, remove-group or
+  // remove with nothing to remove): its notice is kept for the redirect only, never 30 days.
+  if (!known && !session.get("cartId")) session.commitWith({ maxAge: REFUSED_NOTICE_SECONDS });
+  return answer;
+}
+
+/** Posts per client address per minute on the cart route (CART_CHANGE_LIMIT_PER_ADDRESS). */
+const cartChangeLimit = () => ({ name: "cart-change:address", points: getConfig().cartChangeLimitPerAddress, durationSeconds: 60 });
+
+/** The cart route's 429: JSON for the add's script (it keeps the add and sends it again later), else a Dutch page. */
+function tooManyChanges(wantsJson: boolean, retryAfterSeconds: number): Response {
+  const message = `Te veel wijzigingen van je winkelmand achter elkaar. Probeer het over ${minutes(Math.ceil(retryAfterSeconds / 60))} opnieuw.`;
+  const headers = { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" };
+  if (wantsJson) return Response.json({ ok: false, message, retry: true } satisfies AddOutcome, { status: 429, headers });
+  const page = plainPage({ title: "Even wachten", heading: "Even wachten", text: `${message} <a href="/winkelmand" style="color: #1d4ed8">Naar je winkelmand</a>` });
+  return new Response(page, { status: 429, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+/** Every change but an add: back to a page with a notice. */
+async function change(session: RequestSession, parsed: Awaited<ReturnType<typeof readCartForm>>): Promise<Response> {
   if (!parsed.ok) {
-    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? UNKNOWN_INTENT, ...refusedLine(intent, parsed.text) });
-    // a refused post of a visitor without a session: its notice is kept for the redirect only
-    if (!known) session.commitWith({ maxAge: REFUSED_NOTICE_SECONDS });
-    return intent === "set-group" && parsed.values.group
+    session.flash("notice", { kind: "error", message: Object.values(parsed.errors)[0] ?? UNKNOWN_INTENT, ...refusedLine(parsed.values.intent, parsed.text) });
+    return parsed.values.intent === "set-group" && parsed.values.group
       ? redirect(safeGroupPagePath(parsed.values.back, parsed.values.group), { status: 303 })
       : redirect("/winkelmand", { status: 303 });
   }
@@ -90,6 +119,8 @@ export async function cartAction({ request, context }: Pick<ActionFunctionArgs, 
         session.flash("notice", { kind: "info", message: `Je bestelt nu voor buurtgroep ${group.name}. Je bestelling telt mee voor de groep.` });
         return redirect(safeMemberNext(change.next), { status: 303 });
       }
+      case "add": // answered by add(), never here
+        return redirect("/winkelmand", { status: 303 });
     }
   } catch (error) {
     if (!(error instanceof CartError)) throw error;

@@ -116,6 +116,10 @@ export const CART_CODES = {
   notFound: "cart_not_found",
   /** The cart was checked out already. */
   completed: "cart_completed",
+  /** A quantity the backend does not take (no whole number, more than 999 per line); the message is Dutch. */
+  quantity: "invalid_quantity",
+  /** The line is not in this cart (another cart's, or gone); the message is Dutch. */
+  lineNotFound: "line_not_found",
 } as const;
 
 /** The cookie's cart can no longer be changed: it is gone or already checked out. */
@@ -130,13 +134,15 @@ export function stockRefusal(error: unknown): string | null {
 
 /**
  * Turns the backend's refusals of a cart change into messages a shopper understands.
- * Stock refusals carry the backend's Dutch message; the rest is told apart by HTTP
+ * Stock, quantity and line refusals carry the backend's Dutch message (by `code`); the rest is told apart by HTTP
  * status only (Medusa's English wording is never shown).
  */
 export function cartErrorMessage(error: unknown): string | null {
   if (!(error instanceof BackendError)) return null;
   const stock = stockRefusal(error);
   if (stock) return stock;
+  // the backend's own Dutch sentences: the most per line, a line that is not in this cart
+  if ((error.code === CART_CODES.quantity || error.code === CART_CODES.lineNotFound) && error.message) return error.message;
   if (error.status === 409) return BUSY_MESSAGE;
   // the backend's Dutch sentence, e.g. too many new carts from one address
   if (error.status === 429 && error.message) return error.message;

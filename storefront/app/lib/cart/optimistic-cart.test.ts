@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { freshAdds, newAddKey, stockShortage, submittedQuantity } from "./optimistic-cart";
 
 describe("optimistic add to cart", () => {
-  it("counts only whole quantities from 1 to 999 (the server says what is wrong with the rest)", () => {
+  it("counts only plain digits from 1 to 999 (the server says what is wrong with the rest)", () => {
     expect(submittedQuantity("3")).toBe(3);
-    for (const raw of ["0", "-1", "2.5", "1000", "", "drie", null]) expect(submittedQuantity(raw)).toBe(0);
+    expect(submittedQuantity("007")).toBe(7);
+    for (const raw of ["0", "-1", "2.5", "1000", "", "drie", null, 3, "0x10", "1e2", "0b11", "0o7", "+5", "5.0", "5 ", " 5"]) {
+      expect(submittedQuantity(raw)).toBe(0);
+    }
   });
 
   it("refuses at once what the page's stock cannot cover, the cart included", () => {

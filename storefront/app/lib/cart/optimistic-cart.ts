@@ -5,7 +5,7 @@
  * page (lib/cart/pending-adds.ts). This module is the pure part, unit tested.
  */
 
-import { MAX_LINE_QUANTITY } from "../catalogue/stock";
+import { MAX_LINE_QUANTITY, QUANTITY_PATTERN } from "../catalogue/stock";
 
 /** Where every add goes, with or without JavaScript: the one cart route (/winkelmand/wijzigen), intent "add". */
 export { CART_ACTION_URL as ADD_URL } from "./cart-intents";
@@ -31,10 +31,11 @@ export type PendingAdd = {
   at: number;
 };
 
-/** The quantity the shopper asked for, or 0 when it is no whole number from 1 to MAX_LINE_QUANTITY (the server says why). */
+/** The quantity the shopper asked for, or 0 when it is not plain digits from 1 to MAX_LINE_QUANTITY (the server says why). */
 export function submittedQuantity(raw: unknown): number {
+  if (typeof raw !== "string" || !QUANTITY_PATTERN.test(raw)) return 0;
   const quantity = Number(raw);
-  return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY ? quantity : 0;
+  return quantity >= 1 && quantity <= MAX_LINE_QUANTITY ? quantity : 0;
 }
 
 /**
