@@ -6,6 +6,7 @@ import {
   normaliseDutchPostcode,
   normalisePostcode,
   parseCheckoutAddress,
+  houseNumberProblem,
   splitHouseNumber,
   postcodeError,
   splitAddressLine,
@@ -180,5 +181,24 @@ describe("huisnummer as people type it", () => {
     });
     expect(parsed.ok && parsed.value.address_1).toBe("Dorpsstraat 12A");
     expect(parsed.ok && parsed.value.metadata).toEqual({ street: "Dorpsstraat", house_number: "12", house_number_addition: "a" });
+  });
+});
+
+describe("house number 0 (a shopper's walk: it got the reason about letters)", () => {
+  it("says a house number does not start with 0, for the lookup and the address form alike", () => {
+    const ZERO = "Een huisnummer begint niet met een 0, bijvoorbeeld 12.";
+    for (const huisnummer of ["0", "012"]) {
+      expect(checkLookupQuery({ postcode: "5038 AB", huisnummer, toevoeging: "" })).toMatchObject({ ok: false, errors: { house_number: ZERO } });
+    }
+    for (const house_number of ["0", "012"]) {
+      const parsed = parseCheckoutAddress({ ...base, country_code: "nl", postal_code: "5038AB", house_number, street: "Piusstraat", city: "Tilburg" });
+      expect(parsed).toMatchObject({ ok: false, errors: { house_number: ZERO } });
+    }
+    const empty = parseCheckoutAddress({ ...base, country_code: "nl", postal_code: "5038AB", house_number: "", street: "Piusstraat", city: "Tilburg" });
+    expect(empty).toMatchObject({ ok: false, errors: { house_number: "Vul je huisnummer in." } });
+    expect(houseNumberProblem("0")).toBe(ZERO);
+    expect(houseNumberProblem("12a")).toMatch(/alleen uit cijfers/);
+    expect(houseNumberProblem("12")).toBeUndefined();
+    expect(houseNumberProblem("99999")).toBeUndefined();
   });
 });

@@ -71,7 +71,15 @@ export const LOOKUP_UNAVAILABLE = "Adres opzoeken lukt nu niet. Vul je straat en
 
 export { normaliseDutchPostcode } from "./postcode";
 
-const HOUSE_NUMBER = /^[1-9][0-9]{0,4}$/;
+/**
+ * What is wrong with a house number (one to five digits, not starting with 0), or undefined.
+ * "0" and "012" are digits only, so they get their own reason rather than the one about letters.
+ */
+export function houseNumberProblem(value: string): string | undefined {
+  if (!/^[0-9]{1,5}$/.test(value)) return "Het huisnummer bestaat alleen uit cijfers, bijvoorbeeld 12. Een letter hoort bij Toevoeging.";
+  if (value.startsWith("0")) return "Een huisnummer begint niet met een 0, bijvoorbeeld 12.";
+  return undefined;
+}
 const ADDITION = /^[0-9a-zA-Z \-/]{0,10}$/;
 
 /**
@@ -97,7 +105,7 @@ export function checkLookupQuery(input: Partial<LookupQuery>): { ok: true; query
   const postcode = normaliseDutchPostcode(normalisePostcode(input.postcode ?? "", "nl"));
   if (postcodeProblem) errors.postal_code = postcodeProblem;
   if (!huisnummer) errors.house_number = "Vul je huisnummer in.";
-  else if (!HOUSE_NUMBER.test(huisnummer)) errors.house_number = "Het huisnummer bestaat alleen uit cijfers, bijvoorbeeld 12. Een letter hoort bij Toevoeging.";
+  else if (houseNumberProblem(huisnummer)) errors.house_number = houseNumberProblem(huisnummer);
   if (!ADDITION.test(toevoeging)) errors.house_number_addition = "Een toevoeging bestaat uit letters en cijfers, bijvoorbeeld A of 2.";
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, query: { postcode: postcode!, huisnummer, toevoeging } };
@@ -163,7 +171,10 @@ const dutchParts = z.object({
     .string()
     .trim()
     .min(1, "Vul je huisnummer in.")
-    .regex(HOUSE_NUMBER, "Het huisnummer bestaat alleen uit cijfers, bijvoorbeeld 12. Een letter hoort bij Toevoeging."),
+    .superRefine((value, ctx) => {
+      const message = value ? houseNumberProblem(value) : undefined; // empty: "Vul je huisnummer in." above
+      if (message) ctx.addIssue({ code: "custom", message });
+    }),
   house_number_addition: z
     .string()
     .trim()
