@@ -15,7 +15,7 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
-import { readMails } from "../utils/checkout"
+import { relayChecks } from "../utils/admin-messages"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { LIMITS } from "../../src/api/middlewares/limits"
 import { consumeLimits } from "../../src/api/middlewares/rate-limit"
@@ -68,19 +68,7 @@ medusaIntegrationTestRunner({
       post(`/store/my-group/groups/${from.row.id}/messages`, { to_group_id: to, first_name: "Anouk", message: TEXT, ...body }, from.headers)
     const warn = (from: Admin, body: Record<string, unknown> = {}) =>
       post(`/store/my-group/groups/${from.row.id}/warnings`, { first_name: "Anouk", message: WARNING, km: 5, ...body }, from.headers)
-    const stored = async () => (await dbConnection.raw("select count(*)::int as n from admin_message")).rows[0].n as number
-    const relayRecords = async () =>
-      (await dbConnection.raw("select count(*)::int as n from notification where template like 'group-admin-%'")).rows[0].n as number
-    async function nothingSent(act: () => Promise<any>) {
-      await kit.mailsSettled()
-      const [before, records, files] = [await stored(), await relayRecords(), readMails(MAIL_DIR).length]
-      const answer = await act()
-      await kit.mailsSettled()
-      expect(await stored()).toBe(before)
-      expect(await relayRecords()).toBe(records)
-      expect(readMails(MAIL_DIR).length).toBe(files)
-      return answer
-    }
+    const { nothingSent } = relayChecks(dbConnection, kit, MAIL_DIR)
 
     describe("1. Buurgroepen's cost, warnings over the limit and retried", () => {
       it("answers a 5 km lookup quickly, also the first time in a process (timed)", async () => {

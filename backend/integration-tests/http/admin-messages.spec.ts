@@ -18,6 +18,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import { readMails, type ParsedMail } from "../utils/checkout"
+import { relayChecks } from "../utils/admin-messages"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { ADMIN_MESSAGE_MODULE } from "../../src/modules/admin-message"
 import type AdminMessageModuleService from "../../src/modules/admin-message/service"
@@ -77,9 +78,7 @@ medusaIntegrationTestRunner({
       post(`/store/my-group/groups/${from.row.id}/messages`, { to_group_id: toGroupId, first_name: "Anouk", message: TEXT, ...body }, from.headers)
     const reply = (from: Admin, messageId: string, body: Record<string, unknown> = {}) =>
       post(`/store/my-group/groups/${from.row.id}/messages/${messageId}/reply`, { first_name: "Bert", message: "Goed idee, wij doen mee!", ...body }, from.headers)
-    const stored = async () => (await dbConnection.raw("select count(*)::int as n from admin_message")).rows[0].n as number
-    const relayRecords = async () =>
-      (await dbConnection.raw("select count(*)::int as n from notification where template like 'group-admin-%'")).rows[0].n as number
+    const { nothingSent } = relayChecks(dbConnection, kit, MAIL_DIR)
     /** The relayed mails to `to` (subject, text, html, raw) once written. */
     const relayMailsTo = (to: string) =>
       readMails(MAIL_DIR).filter((m) => /-group-admin-(message|warning)-/.test(path.basename(m.file)) && m.headers.to === to)
@@ -98,17 +97,6 @@ medusaIntegrationTestRunner({
       expect(all).not.toContain(sender.phone.replace(/\s/g, "").slice(1))
       expect(all).not.toContain(sender.name.toLowerCase())
       expect(mail.headers["reply-to"]).toBeUndefined()
-    }
-    /** Runs `act` and checks that it stored no message and sent no relayed mail. */
-    async function nothingSent(act: () => Promise<any>) {
-      await kit.mailsSettled() // approval mails of groups made just before
-      const [before, records, files] = [await stored(), await relayRecords(), readMails(MAIL_DIR).length]
-      const answer = await act()
-      await kit.mailsSettled()
-      expect(await stored()).toBe(before)
-      expect(await relayRecords()).toBe(records)
-      expect(readMails(MAIL_DIR).length).toBe(files)
-      return answer
     }
 
     describe("the setting", () => {
