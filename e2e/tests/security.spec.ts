@@ -255,6 +255,16 @@ test("the stylesheet is inline in the head, hashed assets are cached a year", as
   expect((await request.get(script!)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable")
   const image = /<img[^>]*src="(\/images\/[^"]+)"/.exec(html)?.[1]
   if (image) expect((await request.get(image)).headers()["cache-control"]).toMatch(/^public, max-age=86400\b/)
+  // the page's largest image is fetched at once and first: the product's image, a category's first card only
+  expect(html.match(/<img[^>]*fetchpriority="high"/g)).toHaveLength(1)
+  expect(/<img[^>]*fetchpriority="high"[^>]*>/.exec(html)?.[0]).toContain(image ?? "/images/")
+  const category = await (await request.get("/winkel/borden")).text()
+  expect(category.match(/<img[^>]*fetchpriority="high"/g)).toHaveLength(1)
+  expect(category.indexOf('fetchpriority="high"')).toBeLessThan(category.indexOf("<img", category.indexOf("<img") + 1))
+  // what every page needs before it hydrates comes in two chunks (framework, shell), not eight
+  const preloads = [...html.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1])
+  expect(preloads.filter((href) => /\/assets\/(framework|shell)-/.test(href))).toHaveLength(2)
+  expect(preloads.length, preloads.join(" ")).toBeLessThanOrEqual(12)
   // the inline styles apply, and stay after hydration and a client-side navigation
   const styled = () => page.evaluate(() => (document.getElementById("bp-styles")?.textContent ?? "").length)
   const font = () => page.evaluate(() => getComputedStyle(document.body).fontFamily)

@@ -1,17 +1,20 @@
 import { Link } from "@remix-run/react";
 import type { ProductSummary } from "~/lib/catalogue/catalogue.server";
+import { FETCH_PRIORITY_HIGH } from "~/lib/document/fetch-priority";
 import { Price } from "./Price";
 
 type ProductCardProps = {
   product: ProductSummary;
   /** Load the image eagerly (cards in the first screen). */
   eager?: boolean;
+  /** The page's largest image on a phone (its first card): fetched ahead of everything else. */
+  priority?: boolean;
   /** Heading level of the title inside the page outline. */
   headingLevel?: 2 | 3;
 };
 
 /** A product tile; the title link covers the whole card (focus ring drawn around the card). */
-export function ProductCard({ product, eager = false, headingLevel = 3 }: ProductCardProps) {
+export function ProductCard({ product, eager = false, priority = false, headingLevel = 3 }: ProductCardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
@@ -25,8 +28,9 @@ export function ProductCard({ product, eager = false, headingLevel = 3 }: Produc
             alt={product.title}
             width={600}
             height={600}
-            loading={eager ? "eager" : "lazy"}
+            loading={eager || priority ? "eager" : "lazy"}
             decoding="async"
+            {...(priority ? FETCH_PRIORITY_HIGH : {})}
             className="h-full w-full object-contain"
           />
         ) : null}

@@ -17,6 +17,7 @@ import { MAX_LINE_QUANTITY } from "~/lib/catalogue/stock";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { getSiteUrl } from "~/lib/seo/seo.server";
 import { productSeo, seoMeta } from "~/lib/seo/seo";
+import { FETCH_PRIORITY_HIGH } from "~/lib/document/fetch-priority";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   seoMeta(data?.seo, [{ title: `Product niet gevonden | ${STOREFRONT_NAME}` }]);
@@ -124,7 +125,7 @@ export default function ProductPage() {
       <div className="mt-6 grid gap-10 md:grid-cols-2">
         <div className="aspect-square overflow-hidden rounded-xl bg-brand-blue-light">
           {product.images[0] ? (
-            <img src={product.images[0]} alt={product.title} width={600} height={600} className="h-full w-full object-contain" />
+            <img src={product.images[0]} alt={product.title} width={600} height={600} className="h-full w-full object-contain" {...FETCH_PRIORITY_HIGH} />
           ) : null}
         </div>
 

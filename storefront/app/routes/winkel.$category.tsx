@@ -40,7 +40,7 @@ export default function CategoryPage() {
         <ul role="list" className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
           {products.map((product, index) => (
             <li key={product.id} className="flex">
-              <ProductCard product={product} eager={index < 4} headingLevel={2} />
+              <ProductCard product={product} eager={index < 4} priority={index === 0} headingLevel={2} />
             </li>
           ))}
         </ul>
