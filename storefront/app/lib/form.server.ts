@@ -5,7 +5,7 @@
  * 429 with its Retry-After). Anything else (a programming error, a Response) is rethrown.
  */
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import type { z } from "./zod";
 import { type BackendFailure, refusalInit, toBackendFailure } from "./backend/backend.server";
 import type { FieldErrors } from "./form-errors";
 import { parseForm } from "./validation";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { QUANTITY_PATTERN } from "./catalogue/stock";
 import type { FieldErrors } from "./form-errors";
 

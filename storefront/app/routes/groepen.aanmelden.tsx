@@ -117,6 +117,8 @@ export default function RegisterGroupPage() {
             <Field
               name="name"
               label="Naam van de groep"
+              // the group's name, not the person's: the browser must not fill in the admin's own name
+              autoComplete="off"
               required
               maxLength={80}
               defaultValue={value("name")}

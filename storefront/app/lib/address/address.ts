@@ -15,7 +15,7 @@
  *   metadata  = { street, house_number, house_number_addition }, so a carrier integration
  *               that wants the number separately never has to parse address_1.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { normaliseEmail } from "../email";
 import type { FieldErrors } from "../form-errors";
 import { isBelgianPostcode, normaliseDutchPostcode } from "./postcode";

@@ -15,7 +15,7 @@
  * - Nothing here listens to the request's abort signal: an add the server received is
  *   finished when the browser has gone (full navigation, closed tab).
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { loadFromBackend } from "../backend/backend.server";
 import { addToCart, CartError, ensureCartId } from "./cart.server";
 import { getConfig } from "../config.server";

@@ -17,7 +17,7 @@
  * the form is read: a refusal is a 429 with Retry-After (JSON, or a Dutch page) and stores nothing.
  */
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "../zod";
 import { addOnce, type AddOutcome, addSchema, ensureSharedCart } from "./add-to-cart.server";
 import { loadFromBackend } from "../backend/backend.server";
 import { CartError, removeCartGroup, removeLine, setCartGroup, updateLine } from "./cart.server";

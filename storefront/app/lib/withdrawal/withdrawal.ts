@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 /**
  * Form rules and texts of the withdrawal function ("Herroepen", /herroepen), with
