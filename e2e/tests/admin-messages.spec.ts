@@ -107,11 +107,20 @@ async function browserAdmin(browser: Browser, request: APIRequestContext, place:
   await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: uit.")
   if (javaScriptEnabled) await expect(box.getByTestId("messaging-unsaved")).toContainText("Nog niet opgeslagen")
   await box.getByRole("button", { name: /Instelling opslaan/ }).click()
-  await expect(page.getByTestId("notice")).toContainText("andere beheerders kunnen je nu een bericht sturen")
+  await expect(page.getByTestId("notice")).toContainText("beheerders van groepen in de buurt kunnen je nu een bericht sturen")
   await expect(page.getByTestId("notice")).toBeFocused()
+  // "Melding sluiten": only with JavaScript (without, it did nothing), and at least 24 × 24 px (WCAG 2.2 2.5.8; stranger's walk: 21 × 32)
+  const close = page.getByTestId("notice").getByRole("button", { name: "Melding sluiten" })
+  await expect(close).toHaveCount(javaScriptEnabled ? 1 : 0)
+  if (javaScriptEnabled) {
+    const size = (await close.boundingBox())!
+    expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(44)
+  }
   await expect(page).toHaveURL(/\/mijn-groep$/)
   await expect(box.getByLabel(SETTING)).toBeChecked()
   await expect(box.getByTestId("messaging-state")).toContainText("Opgeslagen: aan.")
+  // who can write: admins of groups nearby, not of every approved group (stranger's walk)
+  await expect(box.getByTestId("messaging-state")).toContainText("in de buurt (binnen 5 km of met een aangrenzende postcode")
   await expect(box.getByTestId("messaging-unsaved")).toBeEmpty()
   // and as stored on the next load
   await page.reload()
@@ -181,6 +190,11 @@ for (const javaScriptEnabled of [true, false]) {
     // A writes to B: empty first, the backend's Dutch errors per field
     await cardOf(b.name).getByRole("link", { name: `Stuur bericht aan ${b.name}` }).click()
     await expect(pa.getByRole("heading", { level: 1 })).toHaveText(`Bericht aan ${b.name}`)
+    // inside Buurgroepen: its tab is marked (stranger's walk: no tab was)
+    await expect(pa.getByRole("navigation", { name: "Andere beheerders" }).getByRole("link", { name: "Buurgroepen" })).toHaveAttribute("aria-current", "true")
+    // the limit is said before the field cuts a longer paste; with JavaScript a count
+    await expect(pa.getByText("Minstens 10 en maximaal 2.000 tekens.")).toBeVisible()
+    await expect(pa.getByTestId("character-count")).toHaveCount(javaScriptEnabled ? 1 : 0)
     // the first name starts as the account's (stranger's walk), and can be changed
     await expect(pa.getByLabel("Je voornaam")).toHaveValue("Bea")
     await pa.getByLabel("Je voornaam").fill("")
@@ -195,6 +209,7 @@ for (const javaScriptEnabled of [true, false]) {
     const text = `Hoi buren, zullen we samen borden bestellen voor de kruising? (${js})`
     await pa.getByLabel("Je voornaam").fill("Anna")
     await pa.getByLabel("Je bericht").fill(text)
+    if (javaScriptEnabled) await expect(pa.getByTestId("character-count")).toHaveText(`${text.length} van 2.000 tekens`)
     await pa.getByRole("button", { name: "Bericht versturen" }).click()
     await expect(pa).toHaveURL(new RegExp(`/mijn-groep/berichten/[^/?]+\\?groep=${a.group.id}$`))
     await expect(pa.getByTestId("notice")).toContainText("Je bericht is verstuurd.")
@@ -221,6 +236,7 @@ for (const javaScriptEnabled of [true, false]) {
     const pb = b.page
     await pb.goto(answerLink)
     await expect(pb.getByTestId("thread-message")).toHaveCount(1)
+    await expect(pb.getByRole("navigation", { name: "Andere beheerders" }).getByRole("link", { name: "Berichten" })).toHaveAttribute("aria-current", "true")
     await expect(pb.getByTestId("thread-message")).toContainText(`Van Anna (${a.name})`)
     await expect(pb.getByTestId("thread-body")).toHaveText(text)
     await shot(pb, `bericht-lezen-${js}-390.png`)
@@ -250,8 +266,12 @@ for (const javaScriptEnabled of [true, false]) {
     expect(toA).not.toContain(b.email)
     await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
     await expect(pa.getByRole("link", { name: "Berichten", exact: true })).toHaveAttribute("aria-current", "page")
-    await expect(pa.getByTestId("message-item").filter({ hasText: `Van Bram (${b.name})` })).toHaveCount(1)
-    await expect(pa.getByTestId("message-item").filter({ hasText: `Aan ${b.name}` })).toHaveCount(1)
+    // one row for the conversation, with its newest message and reply count (stranger's walk: a row per message)
+    await expect(pa.getByTestId("message-item")).toHaveCount(1)
+    const conversation = pa.getByTestId("message-item").filter({ hasText: `Gesprek met ${b.name}` })
+    await expect(conversation.getByTestId("message-latest")).toContainText(`van Bram (${b.name})`)
+    await expect(conversation.getByTestId("message-replies")).toHaveText("1 antwoord")
+    await expect(conversation.getByRole("link", { name: /^Lezen en beantwoorden/ })).toBeVisible()
 
     // A warns: the rules beside the form, 1 km reaches B, C and D (E is switched off)
     await pa.getByRole("link", { name: "Waarschuwen" }).click()
@@ -261,6 +281,10 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(rules).toContainText("101")
     await expect(rules).toContainText("Noem geen namen en deel geen foto's of beschrijvingen van verdachten")
     await expect(pa.getByTestId("warn-count-1")).toHaveText("3 bereikbare buurgroepen")
+    // which groups, by name and place (stranger's walk: only a count)
+    for (const admin of [b, c, d]) await expect(pa.getByTestId("warn-recipients-1")).toContainText(admin.name)
+    await expect(pa.getByTestId("warn-recipients")).not.toContainText(e.name)
+    await expect(pa.getByText("Minstens 10 en maximaal 500 tekens.", { exact: false })).toBeVisible()
     // the same words for what counts as nearby as on Buurgroepen (the pages contradicted each other)
     await expect(pa.getByTestId("nearby-rule")).toContainText(nearbyRule)
     await expect(pa.getByLabel("Je voornaam")).toHaveValue("Bea")
@@ -276,7 +300,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(pa.getByTestId("notice")).toBeFocused()
     const listed = pa.getByTestId("message-item").first()
     await expect(listed.getByTestId("message-kind")).toHaveText("Waarschuwing")
-    await expect(listed).toContainText("Aan 3 buurgroepen")
+    await expect(listed.getByTestId("message-title")).toHaveText("Waarschuwing aan 3 buurgroepen")
     await shot(pa, `berichten-${js}-390.png`)
 
     for (const admin of [b, c, d]) {
@@ -292,6 +316,10 @@ for (const javaScriptEnabled of [true, false]) {
     // the "Melden" link works without a login
     const visitor = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
     const pv = await visitor.newPage()
+    // the "Beantwoorden" link signed out: the sign-in page says why (stranger's walk: plain /inloggen)
+    await pv.goto(answerLink)
+    await expect(pv).toHaveURL(/\/inloggen\?terug=/)
+    await expect(pv.getByTestId("sign-in-reason")).toHaveText("Log in om het bericht te lezen en te beantwoorden.")
     const opened = await pv.goto(reportLink)
     expect(opened!.headers()["referrer-policy"]).toBe("strict-origin")
     await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Bericht melden")
@@ -322,6 +350,16 @@ test("staff block an admin with a reason and mark a report handled in the admin;
   test.setTimeout(300_000)
   const place = await placeIn(request, "Harderwijk")
   const a = await browserAdmin(browser, request, place, "blok-a", true)
+  // nobody near A receives messages yet: no link to a form that could only be refused, and the
+  // warning page says why and what to do instead of the form (stranger's walk)
+  await a.page.goto(`/mijn-groep/buurgroepen?groep=${a.group.id}`)
+  await expect(a.page.getByTestId("warn-none")).toContainText("ook niet binnen 5 km")
+  await expect(a.page.getByRole("link", { name: /Schrijf een waarschuwing/ })).toHaveCount(0)
+  await a.page.goto(`/mijn-groep/waarschuwen?groep=${a.group.id}`)
+  await expect(a.page.getByTestId("no-warning-recipients")).toContainText(SETTING)
+  await expect(a.page.getByTestId("no-warning-recipients")).toContainText("112")
+  await expect(a.page.getByRole("button", { name: "Waarschuwing versturen" })).toHaveCount(0)
+  await shot(a.page, "waarschuwen-niemand-390.png")
   const b = await browserAdmin(browser, request, place, "blok-b", true)
 
   // A writes B (through the store API, signed in as A); B reports it from the mail's link
@@ -379,6 +417,30 @@ test("staff block an admin with a reason and mark a report handled in the admin;
   await expect(bCard).not.toContainText("ontvangt geen berichten")
   await shot(pa, "buurgroepen-geblokkeerd-390.png")
   expect(await seriousViolations(pa)).toEqual([])
+  // the warning page: the block first, above the rules, and no form (stranger's walk: ~1,200 px down at 390 px)
+  await pa.goto(`/mijn-groep/waarschuwen?groep=${a.group.id}`)
+  const blockedAt = (await pa.getByTestId("messaging-blocked").boundingBox())!
+  const rulesAt = (await pa.getByTestId("warning-rules").boundingBox())!
+  expect(blockedAt.y).toBeLessThan(rulesAt.y)
+  expect(blockedAt.y).toBeLessThan(PHONE.height)
+  await expect(pa.getByRole("button", { name: "Waarschuwing versturen" })).toHaveCount(0)
+  await shot(pa, "waarschuwen-geblokkeerd-390.png")
+  // the message form: no intro saying how the mail goes above the block
+  await pa.goto(`/mijn-groep/buurgroepen/${b.group.id}/bericht?groep=${a.group.id}`)
+  await expect(pa.getByTestId("messaging-blocked")).toBeVisible()
+  await expect(pa.locator("main")).not.toContainText("Je bericht gaat per e-mail")
+  // Berichten: B writes A (A still receives); A may read, not answer
+  const bSignIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email: b.email, password: ADMIN_PASSWORD_FOR_TESTS } })
+  const bToken = ((await bSignIn.json()) as { token: string }).token
+  const toA = await request.post(`${BACKEND_URL}/store/my-group/groups/${b.group.id}/messages`, {
+    headers: { authorization: `Bearer ${bToken}`, "x-publishable-api-key": PUBLISHABLE_KEY },
+    data: { to_group_id: a.group.id, first_name: "Bram", message: "Wij hebben jullie bericht gemeld, sorry." },
+  })
+  expect(toA.ok(), await toA.text()).toBeTruthy()
+  await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
+  await expect(pa.getByTestId("message-item")).toHaveCount(2)
+  await expect(pa.getByRole("link", { name: /^Lezen en beantwoorden/ })).toHaveCount(0)
+  await expect(pa.getByTestId("message-item").filter({ hasText: "Wij hebben jullie bericht gemeld" }).getByRole("link", { name: /^Lezen/ })).toBeVisible()
   await pa.goto(`/mijn-groep`)
   await expect(pa.getByTestId("admin-messaging").getByTestId("messaging-blocked").getByRole("link", { name: "Neem contact op met de winkel" })).toBeVisible()
 

@@ -30,3 +30,11 @@ describe("the notice after a redirect", () => {
     expect(html).toContain('role="status"');
   });
 });
+
+describe("the notice's close button", () => {
+  it("is not in the server's page: without JavaScript it could not close anything (stranger's walk)", () => {
+    const html = renderToStaticMarkup(<NoticeToast notice={{ kind: "info", message: "Opgeslagen." }} noticeKey="1" />);
+    expect(html).toContain("Opgeslagen.");
+    expect(html).not.toContain("Melding sluiten");
+  });
+});

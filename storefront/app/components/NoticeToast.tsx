@@ -18,6 +18,9 @@ import type { ShownNotice } from "~/lib/cart/optimistic-cart";
  * A refused cart quantity (a notice with its `line`) is shown at that line by the cart page
  * (routes/winkelmand.tsx), not here. While a cart change is being sent, the previous notice
  * goes away: its answer replaces it (an old "Aantal bijgewerkt." never stands beside a new refusal).
+ *
+ * "Melding sluiten" (44 × 44 px) is there once JavaScript runs: without it a button could not
+ * close anything, and the notice goes with the next page anyway (it is flashed once).
  */
 export function NoticeToast({
   notice,
@@ -31,6 +34,9 @@ export function NoticeToast({
 }) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => setDismissed(null), [noticeKey]);
+  // the close button only works with JavaScript: without it, it is not shown (stranger's walk: a button that did nothing)
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const atLine = notice?.kind === "error" && Boolean(notice.line);
   const visible = notice && dismissed !== noticeKey && !replaced && !atLine;
   const takesFocus = Boolean(visible && notice.kind !== "added" && notice.focus);
@@ -75,14 +81,18 @@ export function NoticeToast({
               <p className={notice.kind === "error" ? "font-semibold text-red-800" : "text-slate-900"}>{notice.message}</p>
             )}
           </div>
-          <button
-            type="button"
-            onClick={() => setDismissed(noticeKey)}
-            className="rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-          >
-            <span aria-hidden="true">✕</span>
-            <span className="sr-only">Melding sluiten</span>
-          </button>
+          {hydrated ? (
+            // 44 × 44 px: a target a thumb hits (WCAG 2.2 2.5.8 asks at least 24 × 24)
+            <button
+              type="button"
+              onClick={() => setDismissed(noticeKey)}
+              data-testid="notice-close"
+              className="-my-2 -mr-2 inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-md text-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <span aria-hidden="true">✕</span>
+              <span className="sr-only">Melding sluiten</span>
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -4,7 +4,7 @@ import { Button } from "~/components/Button";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { SignInFields } from "~/components/account/SignInFields";
 import { customerToken, signIn } from "~/lib/account/account.server";
-import { loginSchema, safeRedirect } from "~/lib/account/account-validation";
+import { loginSchema, safeRedirect, signInReason } from "~/lib/account/account-validation";
 import { formError, formInvalid, readForm } from "~/lib/form.server";
 import { privatePageHeaders, withRetryAfter } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
@@ -16,7 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const back = safeRedirect(url.searchParams.get("terug"));
   if (customerToken(context.session)) throw redirect(back, { status: 303 });
-  return { back };
+  // a message's "Beantwoorden" link opened while signed out: say why the sign-in comes first
+  return { back, reason: signInReason(back) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,14 +43,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignInPage() {
-  const { back } = useLoaderData<typeof loader>();
+  const { back, reason } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   return (
     <AccountLayout
       title="Inloggen"
       crumbs={[{ label: "Groepen", to: "/groepen" }, { label: "Inloggen" }]}
-      intro={<p>Voor beheerders van een goedgekeurde buurtpreventiegroep: beheer je groep op &quot;Mijn groep&quot;.</p>}
+      intro={
+        <>
+          {reason ? (
+            <p className="mb-2 font-semibold text-slate-900" data-testid="sign-in-reason">
+              {reason}
+            </p>
+          ) : null}
+          <p>Voor beheerders van een goedgekeurde buurtpreventiegroep: beheer je groep op &quot;Mijn groep&quot;.</p>
+        </>
+      }
     >
       <Form method="post" noValidate className="space-y-6" aria-label="Inloggen">
         <input type="hidden" name="terug" value={back} />

@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   session.flash("notice", {
     kind: "info",
     message: now
-      ? "Opgeslagen: andere beheerders kunnen je nu een bericht sturen via de winkel."
+      ? "Opgeslagen: beheerders van groepen in de buurt kunnen je nu een bericht sturen via de winkel."
       : "Opgeslagen: andere beheerders kunnen je geen bericht meer sturen.",
     focus: true,
   });

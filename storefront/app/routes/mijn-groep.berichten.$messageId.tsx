@@ -75,7 +75,7 @@ export default function MessageThreadPage() {
         { label: "Bericht" },
       ]}
     >
-      <MessagingNav current={null} group={group} groups={groups} />
+      <MessagingNav current="berichten" inside group={group} groups={groups} />
       <ol className="space-y-4" aria-label="Berichten in dit gesprek" data-testid="thread">
         {thread.map((m) => {
           const from = m.direction === "sent" ? `${m.senderFirstName} (jij, ${group.name})` : `${m.senderFirstName} (${m.otherGroupName ?? "andere groep"})`;

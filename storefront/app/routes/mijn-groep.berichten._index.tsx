@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
-import { nearbyHref, threadHref } from "~/lib/admin-messages/admin-messages";
+import { conversations, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { listAdminMessages, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
 import { privatePageHeaders } from "~/lib/request/headers";
@@ -11,15 +11,24 @@ import { pageTitle } from "~/lib/seo/seo";
 export const meta: MetaFunction = () => [{ title: pageTitle("Berichten") }, { name: "robots", content: "noindex" }];
 export const headers = privatePageHeaders;
 
-/** The group's history: messages, replies and warnings sent and received, newest first. */
+/**
+ * The group's history as conversations, newest activity first: one row per conversation (a
+ * message and its replies, a warning and the replies to it) with how it started, the newest
+ * message and the number of replies (stranger's walk: each message and reply had its own row).
+ * A blocked admin reads ("Lezen"); answering is not offered.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, group, groups } = await messagingPage(request, context);
   const messages = await loadMessaging(request, context, () => listAdminMessages(token, group.id));
-  return { group: { id: group.id, name: group.name }, groups: groups.map((g) => ({ id: g.id, name: g.name })), messages };
+  return {
+    group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    conversations: conversations(messages),
+  };
 }
 
 export default function MessagesPage() {
-  const { group, groups, messages } = useLoaderData<typeof loader>();
+  const { group, groups, conversations } = useLoaderData<typeof loader>();
   return (
     <AccountLayout
       wide
@@ -27,42 +36,51 @@ export default function MessagesPage() {
       crumbs={[{ label: "Mijn groep", to: "/mijn-groep" }, { label: "Berichten" }]}
       intro={
         <p>
-          Berichten, antwoorden en waarschuwingen tussen <strong>{group.name}</strong> en andere beheerders. Ze gaan per e-mail via de
-          winkel; e-mailadressen en telefoonnummers blijven verborgen.
+          Gesprekken en waarschuwingen tussen <strong>{group.name}</strong> en andere beheerders. Ze gaan per e-mail via de winkel;
+          e-mailadressen en telefoonnummers blijven verborgen.
         </p>
       }
     >
       <div className="max-w-3xl">
         <MessagingNav current="berichten" group={group} groups={groups} />
-        {messages.length ? (
+        {conversations.length ? (
           <ol className="space-y-4" data-testid="message-list">
-            {messages.map((m) => (
-              <li key={m.id}>
-                <article
-                  aria-labelledby={`bericht-${m.id}`}
-                  data-testid="message-item"
-                  data-direction={m.direction}
-                  className="rounded-xl border-2 border-slate-200 bg-white p-5"
-                >
-                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <MessageKindBadge kind={m.kind} />
-                    <time dateTime={m.createdAt} className="text-sm text-slate-700">
-                      {m.createdLabel}
-                    </time>
-                  </div>
-                  <h2 id={`bericht-${m.id}`} className="mt-2 text-lg font-bold text-slate-900">
-                    {m.partyLabel}
-                  </h2>
-                  <p className="mt-1 text-slate-800">{m.excerpt}</p>
-                  <p className="mt-2">
-                    <Link to={threadHref(m.id, group.id)} className="font-semibold text-brand-blue underline underline-offset-2 hover:no-underline">
-                      {m.direction === "received" ? "Lezen en beantwoorden" : "Lezen"}
-                      <span className="sr-only">: {m.partyLabel}, {m.createdLabel}</span>
-                    </Link>
-                  </p>
-                </article>
-              </li>
-            ))}
+            {conversations.map((c) => {
+              const action = c.canReply && !group.messagingBlocked ? "Lezen en beantwoorden" : "Lezen";
+              return (
+                <li key={c.threadId}>
+                  <article
+                    aria-labelledby={`gesprek-${c.threadId}`}
+                    data-testid="message-item"
+                    className="rounded-xl border-2 border-slate-200 bg-white p-5"
+                  >
+                    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                      <MessageKindBadge kind={c.kind} />
+                      <span className="text-sm text-slate-700" data-testid="message-replies">
+                        {repliesLabel(c.replies)}
+                      </span>
+                    </div>
+                    <h2 id={`gesprek-${c.threadId}`} className="mt-2 text-lg font-bold break-words text-slate-900" data-testid="message-title">
+                      {c.title}
+                    </h2>
+                    <p className="mt-1 text-sm text-slate-700" data-testid="message-latest">
+                      Laatste: {c.latest.partyLabel.charAt(0).toLowerCase() + c.latest.partyLabel.slice(1)},{" "}
+                      <time dateTime={c.latest.createdAt}>{c.latest.createdLabel}</time>
+                    </p>
+                    <p className="mt-1 break-words text-slate-800">{c.latest.excerpt}</p>
+                    <p className="mt-2">
+                      <Link
+                        to={threadHref(c.latest.id, group.id)}
+                        className="inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
+                      >
+                        {action}
+                        <span className="sr-only">: {c.title}</span>
+                      </Link>
+                    </p>
+                  </article>
+                </li>
+              );
+            })}
           </ol>
         ) : (
           <p className="text-slate-700" data-testid="no-messages">

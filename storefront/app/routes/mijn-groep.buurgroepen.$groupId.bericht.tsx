@@ -89,14 +89,21 @@ export default function ComposeMessagePage() {
       ]}
       intro={
         target ? (
+          // how the message goes only where one can be sent (stranger's walk: said above the block notice)
           <p>
-            {target.woonplaats} · {target.distanceLabel}. Je bericht gaat per e-mail naar de beheerder, met je voornaam en de naam van
-            je groep ({group.name}). Antwoorden gaan ook via de winkel.
+            {target.woonplaats} · {target.distanceLabel}.
+            {canSend ? (
+              <>
+                {" "}
+                Je bericht gaat per e-mail naar de beheerder, met je voornaam en de naam van je groep ({group.name}). Antwoorden gaan ook
+                via de winkel.
+              </>
+            ) : null}
           </p>
         ) : null
       }
     >
-      <MessagingNav current={null} group={group} groups={groups} />
+      <MessagingNav current="buurgroepen" inside group={group} groups={groups} />
       {group.messagingBlocked ? (
         <MessagingBlockedNotice />
       ) : !canSend ? (

@@ -7,16 +7,24 @@ import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNot
 import {
   chosenKm,
   composeHref,
+  EMERGENCY_LINE,
   KM_CHOICES,
+  NO_WARNING_RECIPIENTS,
+  settingHref,
+  warningReach,
+  type WarningReach,
+  widerReachLabel,
   kmParam,
   NEARBY_RULE,
   nearbyHref,
+  SETTING_LABEL,
   nearbySummary,
   type NearbyGroup,
   notReachableLabel,
   warnHref,
 } from "~/lib/admin-messages/admin-messages";
-import { loadMessaging, messagingPage, nearbyGroups } from "~/lib/admin-messages/admin-messages.server";
+import { loadMessaging, messagingPage, nearbyGroups, warningRecipients } from "~/lib/admin-messages/admin-messages.server";
+import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { failureStatus, toBackendFailure } from "~/lib/backend/backend.server";
 import { privatePageHeaders } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
@@ -45,12 +53,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
   );
   const error = "error" in nearby ? nearby.error : null;
+  const km = nearby.km === null ? null : chosenKm(String(nearby.km));
+  // whether a warning can reach anyone: the chosen distance's list tells when it has a reachable
+  // group (or is the widest); else one lookup at the widest (stranger's walk: "geen enkele
+  // bereikbaar" above "Schrijf een waarschuwing"). A failed lookup leaves the link as it was.
+  let reach: WarningReach = { state: "unknown" };
+  if (km !== null && !group.messagingBlocked) {
+    const here = nearby.groups.filter((g) => g.reachable).length;
+    if (here > 0) reach = { state: "some", km, wantedEmpty: false, count: here };
+    else if (km === Math.max(...KM_CHOICES)) reach = { state: "none" };
+    else {
+      const wider = await warningRecipients(token, group.id).catch((failure: unknown) => {
+        if (failure instanceof SignedOutError) throw signedOutRedirect(request, context.session);
+        return null;
+      });
+      reach = warningReach(wider?.counts ?? null, km);
+    }
+  }
   return data(
     {
       group: { id: group.id, name: group.name, adminMessagesEnabled: group.adminMessagesEnabled, messagingBlocked: group.messagingBlocked },
       groups: groups.map((g) => ({ id: g.id, name: g.name })),
-      km: nearby.km === null ? null : chosenKm(String(nearby.km)),
+      km,
       nearby: nearby.groups,
+      reach,
       error,
     },
     error ? { status: 400 } : undefined,
@@ -58,7 +84,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function NearbyGroupsPage() {
-  const { group, groups, km, nearby, error } = useLoaderData<typeof loader>();
+  const { group, groups, km, nearby, reach, error } = useLoaderData<typeof loader>();
   return (
     <AccountLayout
       wide
@@ -77,11 +103,11 @@ export default function NearbyGroupsPage() {
         {!group.adminMessagesEnabled ? (
           <div className="mb-6">
             <FormMessage kind="info">
-              Andere beheerders kunnen jou nu geen bericht sturen. Dat zet je aan op{" "}
-              <Link to="/mijn-groep" className={linkClass}>
-                Mijn groep
-              </Link>{" "}
-              bij &quot;Andere beheerders mogen mij een bericht sturen&quot;.
+              Andere beheerders kunnen jou nu geen bericht sturen. Dat zet je aan bij{" "}
+              <Link to={settingHref(group.id)} className={linkClass}>
+                &quot;{SETTING_LABEL}&quot; op Mijn groep
+              </Link>
+              .
             </FormMessage>
           </div>
         ) : null}
@@ -183,15 +209,33 @@ export default function NearbyGroupsPage() {
             <h2 id="waarschuw-kop" className="text-xl font-bold">
               Waarschuw buurgroepen
             </h2>
-            <p className="mt-1">
-              Was er een inbraak in je straat? Stuur de bereikbare buurgroepen in één keer een korte waarschuwing. Bel bij spoed altijd
-              eerst 112 (in België 101).
-            </p>
-            <p className="mt-3">
-              <Link to={warnHref(group.id)} className="font-semibold text-amber-950 underline underline-offset-2 hover:no-underline">
-                Schrijf een waarschuwing
-              </Link>
-            </p>
+            {reach.state === "none" ? (
+              // no link to a form that could only be refused
+              <div className="mt-1 space-y-2" data-testid="warn-none">
+                <p>{NO_WARNING_RECIPIENTS}</p>
+                <p className="font-semibold">{EMERGENCY_LINE}</p>
+              </div>
+            ) : (
+              <>
+                <p className="mt-1">
+                  Was er een inbraak in je straat? Stuur de bereikbare buurgroepen in één keer een korte waarschuwing. Bel bij spoed altijd
+                  eerst 112 (in België 101).
+                </p>
+                {reach.state === "some" && reach.wantedEmpty && km !== null ? (
+                  <p className="mt-2 font-semibold" data-testid="warn-wider">
+                    {widerReachLabel(km, reach.km, reach.count)}
+                  </p>
+                ) : null}
+                <p className="mt-3">
+                  <Link
+                    to={warnHref(group.id, reach.state === "some" ? reach.km : (km ?? undefined))}
+                    className="inline-block py-1 font-semibold text-amber-950 underline underline-offset-2 hover:no-underline"
+                  >
+                    {reach.state === "some" && reach.wantedEmpty ? `Schrijf een waarschuwing aan groepen binnen ${reach.km} km` : "Schrijf een waarschuwing"}
+                  </Link>
+                </p>
+              </>
+            )}
           </section>
         ) : null}
       </div>

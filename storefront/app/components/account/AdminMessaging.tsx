@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "~/components/Button";
 import { FormMessage } from "~/components/account/AccountLayout";
 import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
-import { messagesHref, nearbyHref, SETTING_LABEL, warnHref } from "~/lib/admin-messages/admin-messages";
+import { messagesHref, nearbyHref, SETTING_LABEL, settingAnchor, warnHref } from "~/lib/admin-messages/admin-messages";
 
 const linkClass = "font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
 
@@ -17,7 +17,7 @@ type AdminMessagingProps = {
 
 /** What the stored setting means, said under the box ("Opgeslagen": also without JavaScript, a box ticked since reads right). */
 export const SETTING_STATE = {
-  on: "Opgeslagen: aan. Beheerders van goedgekeurde groepen kunnen je een bericht sturen; ze zien je voornaam en je groep, nooit je e-mailadres of telefoonnummer.",
+  on: "Opgeslagen: aan. Beheerders van goedgekeurde groepen in de buurt (binnen 5 km of met een aangrenzende postcode: de groepen onder Buurgroepen) kunnen je een bericht sturen; ze zien je voornaam en je groep, nooit je e-mailadres of telefoonnummer.",
   off: "Opgeslagen: uit. Andere beheerders kunnen je geen bericht sturen. Zelf een bericht sturen kan wel; wie dat bericht krijgt, kan je antwoorden.",
 } as const;
 
@@ -35,7 +35,8 @@ export function AdminMessaging({ group, error, sending = false }: AdminMessaging
 }
 
 function AdminMessagingSection({ group, error, sending = false }: AdminMessagingProps) {
-  const headingId = `beheerders-${group.id}`;
+  // Buurgroepen and the warning page link here (settingHref)
+  const headingId = settingAnchor(group.id);
   const checkboxId = `field-enabled-${group.id}`;
   const stateId = `${checkboxId}-state`;
   const [ticked, setTicked] = useState(group.adminMessagesEnabled);

@@ -1,6 +1,8 @@
-import { Field } from "~/components/form/Field";
+import { useState } from "react";
+import { CharacterCount } from "~/components/form/CharacterCount";
+import { Field, fieldId } from "~/components/form/Field";
 import { TextAreaField } from "~/components/form/FormControls";
-import { FIRST_NAME_MAX, MESSAGE_MAX } from "~/lib/admin-messages/admin-messages";
+import { FIRST_NAME_MAX, lengthHint, MESSAGE_MAX } from "~/lib/admin-messages/admin-messages";
 import type { FieldErrors } from "~/lib/form-errors";
 
 type MessageFieldsProps = {
@@ -8,6 +10,7 @@ type MessageFieldsProps = {
   values: { first_name?: string; message?: string };
   /** Label of the text (default "Je bericht"). */
   messageLabel?: string;
+  /** What to write, said before the limit (which is always named: the field cuts longer text). */
   messageHint?: string;
   maxLength?: number;
 };
@@ -15,9 +18,12 @@ type MessageFieldsProps = {
 /**
  * Your first name and the text: the fields of every message between admins (a message, a
  * reply, a warning). The receiver sees the first name and your group, never your e-mail
- * address or phone number.
+ * address or phone number. The text's hint names its limit ("maximaal 2.000 tekens": the
+ * field's maxLength cuts a longer paste, stranger's walk); with JavaScript a count under it.
  */
 export function MessageFields({ errors, values, messageLabel = "Je bericht", messageHint, maxLength = MESSAGE_MAX }: MessageFieldsProps) {
+  const [length, setLength] = useState((values.message ?? "").length);
+  const limit = lengthHint(maxLength);
   return (
     <>
       <Field
@@ -30,16 +36,20 @@ export function MessageFields({ errors, values, messageLabel = "Je bericht", mes
         error={errors.first_name}
         hint="De ontvanger ziet je voornaam en de naam van je groep. Geen e-mailadres of telefoonnummer."
       />
-      <TextAreaField
-        name="message"
-        label={messageLabel}
-        required
-        rows={7}
-        maxLength={maxLength}
-        defaultValue={values.message ?? ""}
-        error={errors.message}
-        hint={messageHint ?? `Minstens 10 en hoogstens ${maxLength} tekens. Geen uitnodigingslinks van WhatsApp-groepen.`}
-      />
+      <div>
+        <TextAreaField
+          name="message"
+          label={messageLabel}
+          required
+          rows={7}
+          maxLength={maxLength}
+          defaultValue={values.message ?? ""}
+          onChange={(event) => setLength(event.currentTarget.value.length)}
+          error={errors.message}
+          hint={messageHint ? `${messageHint} ${limit}` : `${limit} Geen uitnodigingslinks van WhatsApp-groepen.`}
+        />
+        <CharacterCount id={`${fieldId("message")}-count`} length={length} max={maxLength} />
+      </div>
     </>
   );
 }

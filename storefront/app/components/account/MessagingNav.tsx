@@ -11,16 +11,20 @@ const SECTIONS: { key: MessagingSection; label: string; href: (id: string) => st
 
 /**
  * The messaging pages' own navigation (plain links, so it works without JavaScript; the
- * current one has aria-current; on a 390 px phone the three fit on one line, and wrap rather
+ * current one has aria-current: "page" on the section's own page, "true" on a page inside it
+ * (a conversation, a message to one group), styled alike; on a 390 px phone the three fit on one line, and wrap rather
  * than overflow on a narrower one or with larger text), and, for an admin of more than one approved group, which
  * group the page is about.
  */
 export function MessagingNav({
   current,
+  inside = false,
   group,
   groups,
 }: {
   current: MessagingSection | null;
+  /** The page is inside the current section (a conversation in Berichten, a message from Buurgroepen), not its list. */
+  inside?: boolean;
   group: { id: string; name: string };
   groups: { id: string; name: string }[];
 }) {
@@ -35,7 +39,7 @@ export function MessagingNav({
               <li key={s.key} className="grow">
                 <Link
                   to={s.href(group.id)}
-                  aria-current={isCurrent ? "page" : undefined}
+                  aria-current={isCurrent ? (inside ? "true" : "page") : undefined}
                   className={`block rounded-md px-1.5 py-2.5 text-center text-sm font-semibold sm:px-3 sm:text-base ${
                     isCurrent ? "bg-brand-blue text-white" : "text-brand-blue underline underline-offset-2 hover:bg-white hover:no-underline"
                   }`}

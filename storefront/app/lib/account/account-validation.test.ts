@@ -6,6 +6,7 @@ import {
   passwordProblem,
   MAX_REDIRECT_LENGTH,
   safeRedirect,
+  signInReason,
   setPasswordSchema,
   withAccountDisallows,
 } from "./account-validation";
@@ -129,5 +130,23 @@ describe("withAccountDisallows", () => {
       "Disallow: /wachtwoord-instellen",
     ]);
     expect(withAccountDisallows(result)).toBe(result);
+  });
+});
+
+describe("signInReason", () => {
+  it("says why the sign-in page came up for a message's reply link and the Berichten list", () => {
+    expect(signInReason("/mijn-groep/berichten/admmsg_01J")).toBe("Log in om het bericht te lezen en te beantwoorden.");
+    expect(signInReason("/mijn-groep/berichten/admmsg_01J?groep=nbgrp_1")).toBe("Log in om het bericht te lezen en te beantwoorden.");
+    expect(signInReason("/mijn-groep/berichten?groep=nbgrp_1")).toBe("Log in om de berichten van je groep te lezen.");
+  });
+
+  it("says nothing for any other destination, also one that only looks alike", () => {
+    for (const back of ["/mijn-groep", "/mijn-groep/buurgroepen?groep=x", "/mijn-groep/berichtenx", "/winkelmand?terug=/mijn-groep/berichten/1", "/mijn-groep/berichten/a/b"]) {
+      expect(signInReason(back)).toBeNull();
+    }
+  });
+
+  it("reads only what safeRedirect let through: an address off the shop gives no line", () => {
+    expect(signInReason(safeRedirect("//evil.example/mijn-groep/berichten/1"))).toBeNull();
   });
 });

@@ -107,6 +107,18 @@ export function safeRedirect(to: string | null | undefined, fallback = "/mijn-gr
   return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
+/**
+ * Why the sign-in page was reached, for a line above the form: the destination (already
+ * through safeRedirect) tells. A message's "Beantwoorden" link from a mail, or the Berichten
+ * list, opened while signed out (stranger's walk: plain "Inloggen", no hint). Null: no line.
+ */
+export function signInReason(back: string): string | null {
+  const path = back.split(/[?#]/)[0]!;
+  if (/^\/mijn-groep\/berichten\/[^/]+\/?$/.test(path)) return "Log in om het bericht te lezen en te beantwoorden.";
+  if (/^\/mijn-groep\/berichten\/?$/.test(path)) return "Log in om de berichten van je groep te lezen.";
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // robots.txt
 

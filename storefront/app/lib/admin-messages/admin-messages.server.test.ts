@@ -179,6 +179,78 @@ describe("/mijn-groep/buurgroepen", () => {
   });
 });
 
+describe("/mijn-groep/buurgroepen: whether a warning can reach anyone", () => {
+  const near = (id: string, extra: Record<string, unknown>) => ({ id, slug: id, name: `Groep ${id}`, woonplaats: "Utrecht", distance_km: null, shares_postcode: false, adjacent: false, postcode_km: null, reachable: false, ...extra });
+  type Page = { data: { reach: { state: string; km?: number; wantedEmpty?: boolean; count?: number } } };
+
+  it("says no group receives messages at any distance when the widest answer has none reachable (no link to the form)", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": (request) => ({ body: { km: Number(request.query.km), groups: [near("b", { shares_postcode: true }), near("c", { distance_km: 3 })] } }),
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const page = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen?groep=grp_a"))).result) as unknown as Page;
+    expect(page.data.reach).toEqual({ state: "none" });
+    expect(seen.filter((r) => r.path.endsWith("/nearby")).map((r) => r.query.km)).toEqual(["2", "5"]);
+  });
+
+  it("offers the larger distance when only that reaches someone", async () => {
+    backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": (request) => ({
+        body: { km: Number(request.query.km), groups: request.query.km === "5" ? [near("b", { shares_postcode: true }), near("far", { distance_km: 4.1, reachable: true })] : [near("b", { shares_postcode: true })] },
+      }),
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const page = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen?groep=grp_a"))).result) as unknown as Page;
+    expect(page.data.reach).toEqual({ state: "some", km: 5, wantedEmpty: true, count: 1 });
+  });
+
+  it("asks no more when the chosen distance reaches someone", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/nearby": { body: { km: 2, groups: [near("b", { shares_postcode: true, reachable: true })] } },
+    });
+    const { loader } = await import("~/routes/mijn-groep.buurgroepen._index");
+    const page = dataOf((await callRoute(loader, await get("/mijn-groep/buurgroepen?groep=grp_a"))).result) as unknown as Page;
+    expect(page.data.reach).toEqual({ state: "some", km: 2, wantedEmpty: false, count: 1 });
+    expect(seen.filter((r) => r.path.endsWith("/nearby"))).toHaveLength(1);
+  });
+});
+
+describe("/mijn-groep/berichten", () => {
+  const row = (over: Record<string, unknown>) => ({
+    kind: "message",
+    direction: "sent",
+    other_group: { id: "grp_b", name: "Groep B", slug: "b" },
+    sender_first_name: "Bea",
+    body: "Hoi",
+    reply_to_id: null,
+    ...over,
+  });
+
+  it("lists conversations, one per thread, with the number of replies", async () => {
+    backend([apiGroup("grp_a", "approved", { messaging_blocked: true })], {
+      "GET /store/my-group/groups/grp_a/messages": {
+        body: {
+          messages: [
+            row({ id: "m2", kind: "reply", direction: "received", sender_first_name: "Bram", thread_id: "m1", reply_to_id: "m1", created_at: "2026-12-07T12:00:00Z" }),
+            row({ id: "m1", thread_id: "m1", created_at: "2026-12-07T11:00:00Z" }),
+            row({ id: "w1", kind: "warning", other_group: null, recipients: 2, thread_id: "w1", created_at: "2026-12-06T11:00:00Z" }),
+          ],
+        },
+      },
+    });
+    const { loader } = await import("~/routes/mijn-groep.berichten._index");
+    const page = (await callRoute(loader, await get("/mijn-groep/berichten?groep=grp_a"))).result as {
+      group: { messagingBlocked: boolean };
+      conversations: { title: string; replies: number; latest: { id: string }; canReply: boolean }[];
+    };
+    expect(page.group.messagingBlocked).toBe(true);
+    expect(page.conversations.map((c) => [c.title, c.replies, c.latest.id, c.canReply])).toEqual([
+      ["Gesprek met Groep B", 1, "m2", true],
+      ["Waarschuwing aan 2 buurgroepen", 0, "w1", false],
+    ]);
+  });
+});
+
 describe("sending a message", () => {
   const url = "/mijn-groep/buurgroepen/grp_b/bericht?groep=grp_a";
 
@@ -302,10 +374,39 @@ describe("a warning", () => {
       },
     });
     const { loader } = await import("~/routes/mijn-groep.waarschuwen");
-    const page = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as { counts: Record<number, number | null> };
+    const page = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as {
+      counts: Record<number, number | null>;
+      recipients: Record<number, { name: string; woonplaats: string }[]>;
+      reach: unknown;
+    };
     expect(page.counts).toEqual({ 1: 2, 2: 3, 5: 4 });
+    // which groups, by name and place (stranger's walk: only a count)
+    expect(page.recipients[1]!.map((r) => r.name)).toEqual(["shared", "border"]);
+    expect(page.recipients[2]!.map((r) => r.name)).toEqual(["area"]);
+    expect(page.recipients[5]).toEqual([{ id: "point", name: "point", woonplaats: "Utrecht" }]);
+    expect(page.reach).toEqual({ state: "some", km: 2, wantedEmpty: false, count: 3 });
     const lookups = seen.filter((r) => r.path.endsWith("/nearby"));
     expect(lookups.map((r) => r.query.km)).toEqual(["5"]);
+  });
+
+  it("shows no form when no nearby group receives messages at any distance, and the larger distance when only that reaches someone", async () => {
+    const g = (id: string, extra: Record<string, unknown>) => ({ id, slug: id, name: id, woonplaats: "Utrecht", shares_postcode: false, adjacent: false, postcode_km: null, distance_km: null, reachable: false, ...extra });
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/nearby": { body: { km: 5, groups: [g("off", { shares_postcode: true })] } } });
+    const { loader } = await import("~/routes/mijn-groep.waarschuwen");
+    const none = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as { reach: unknown };
+    expect(none.reach).toEqual({ state: "none" });
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/nearby": { body: { km: 5, groups: [g("far", { distance_km: 4, reachable: true })] } } });
+    const wider = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a&km=1"))).result as { wanted: number; reach: unknown };
+    expect(wider.wanted).toBe(1);
+    expect(wider.reach).toEqual({ state: "some", km: 5, wantedEmpty: true, count: 1 });
+  });
+
+  it("keeps the form when the lookup fails: the backend decides when it is posted", async () => {
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/nearby": { status: 500, body: { type: "unknown_error", message: "kapot" } } });
+    const { loader } = await import("~/routes/mijn-groep.waarschuwen");
+    const page = (await callRoute(loader, await get("/mijn-groep/waarschuwen?groep=grp_a"))).result as { reach: unknown; recipients: unknown };
+    expect(page.reach).toEqual({ state: "unknown" });
+    expect(page.recipients).toBeNull();
   });
 
   it("shows the backend's answer when no group can receive it", async () => {

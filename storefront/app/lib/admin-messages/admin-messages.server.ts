@@ -19,7 +19,9 @@ import {
   type NearbyGroup,
   toAdminMessage,
   toNearbyGroup,
-  reachableCounts,
+  countsFromRecipients,
+  recipientsByKm,
+  type WarningRecipient,
   KM_CHOICES,
   type Km,
   type WarningForm,
@@ -96,13 +98,18 @@ export async function nearbyGroups(token: string | null, groupId: string, km: st
 }
 
 /**
- * The reachable groups per distance choice for the warning form, from ONE request at the
- * widest distance (each request measures every group: three would triple the wait).
+ * The reachable groups per distance choice for the warning form and Buurgroepen, from ONE
+ * request at the widest distance (each request measures every group: three would triple the
+ * wait): how many each choice reaches, and which groups each choice adds (named on the form).
  */
-export async function reachableCountsByKm(token: string | null, groupId: string): Promise<Record<Km, number>> {
+export async function warningRecipients(
+  token: string | null,
+  groupId: string,
+): Promise<{ counts: Record<Km, number>; added: Record<Km, WarningRecipient[]> }> {
   const widest = Math.max(...KM_CHOICES);
   const answer = await call<{ km: number; groups: ApiNearbyGroup[] }>(token, `${groupPath(groupId)}/nearby`, { query: { km: String(widest) } });
-  return reachableCounts(answer.groups ?? []);
+  const added = recipientsByKm(answer.groups ?? []);
+  return { counts: countsFromRecipients(added), added };
 }
 
 // ---------------------------------------------------------------------------

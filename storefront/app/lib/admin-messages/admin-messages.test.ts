@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   type ApiAdminMessage,
+  type ApiNearbyGroup,
   chosenKm,
+  conversations,
+  countsFromRecipients,
+  lengthHint,
+  NO_WARNING_RECIPIENTS,
+  recipientsByKm,
+  repliesLabel,
+  settingHref,
+  warningReach,
+  widerReachLabel,
   composeHref,
   EMERGENCY_LINE,
   excerpt,
@@ -199,5 +209,103 @@ describe("admin messages: the report page", () => {
     expect(toReportedMessage({ kind: "reply", from_group: null, sender_first_name: "Bert", body: "x", created_at: "2026-12-07T13:05:00.000Z" }).fromLabel).toBe(
       "Bert, van een groep die niet meer bestaat",
     );
+  });
+});
+
+describe("admin messages: who a warning reaches", () => {
+  const g = (id: string, extra: Partial<ApiNearbyGroup>): ApiNearbyGroup => ({
+    id,
+    slug: id,
+    name: `Groep ${id}`,
+    woonplaats: "Utrecht",
+    distance_km: null,
+    shares_postcode: false,
+    adjacent: false,
+    postcode_km: null,
+    reachable: true,
+    ...extra,
+  });
+
+  it("names the groups each distance adds, with their place, and counts them cumulatively; unreachable groups are left out", () => {
+    const added = recipientsByKm([
+      g("shared", { shares_postcode: true, distance_km: 0.2 }),
+      g("border", { adjacent: true, postcode_km: 0, distance_km: 3.4, woonplaats: "Zeist" }),
+      g("area", { postcode_km: 1.6, distance_km: 2.9 }),
+      g("point", { distance_km: 4.2, woonplaats: "Bunnik" }),
+      g("off", { shares_postcode: true, reachable: false }),
+      g("own", { shares_postcode: true, reachable: false, own_group: true }),
+    ]);
+    expect(added[1]).toEqual([
+      { id: "shared", name: "Groep shared", woonplaats: "Utrecht" },
+      { id: "border", name: "Groep border", woonplaats: "Zeist" },
+    ]);
+    expect(added[2].map((r) => r.id)).toEqual(["area"]);
+    expect(added[5]).toEqual([{ id: "point", name: "Groep point", woonplaats: "Bunnik" }]);
+    expect(countsFromRecipients(added)).toEqual({ 1: 2, 2: 3, 5: 4 });
+  });
+
+  it("offers no form when nobody receives messages at any distance, and a larger distance when only that reaches someone", () => {
+    expect(warningReach({ 1: 0, 2: 0, 5: 0 }, 2)).toEqual({ state: "none" });
+    expect(warningReach({ 1: 0, 2: 0, 5: 3 }, 2)).toEqual({ state: "some", km: 5, wantedEmpty: true, count: 3 });
+    expect(warningReach({ 1: 0, 2: 1, 5: 3 }, 1)).toEqual({ state: "some", km: 2, wantedEmpty: true, count: 1 });
+    expect(warningReach({ 1: 2, 2: 2, 5: 3 }, 2)).toEqual({ state: "some", km: 2, wantedEmpty: false, count: 2 });
+    // unknown counts (the lookup failed): the form stays, the backend decides
+    expect(warningReach(null, 2)).toEqual({ state: "unknown" });
+    expect(warningReach({ 1: null, 2: null, 5: null }, 2)).toEqual({ state: "unknown" });
+  });
+
+  it("says what to do when nobody can receive a warning, and what a larger distance reaches", () => {
+    expect(NO_WARNING_RECIPIENTS).toContain(`"${SETTING_LABEL}"`);
+    expect(NO_WARNING_RECIPIENTS).toContain("ook niet binnen 5 km");
+    expect(widerReachLabel(2, 5, 3)).toBe("Binnen 2 km ontvangt geen enkele groep berichten van andere beheerders; binnen 5 km wel 3 groepen.");
+    expect(widerReachLabel(1, 2, 1)).toContain("binnen 2 km wel 1 groep.");
+  });
+
+  it("links straight to the setting of one group on Mijn groep", () => {
+    expect(settingHref("grp_a")).toBe("/mijn-groep#beheerders-grp_a");
+    expect(warnHref("grp_a", 5)).toBe("/mijn-groep/waarschuwen?groep=grp_a&km=5");
+    expect(warnHref("grp_a", 2)).toBe("/mijn-groep/waarschuwen?groep=grp_a");
+  });
+
+  it("names a text's limit in its hint, as the field cuts it (2.000 with a thousands point)", () => {
+    expect(lengthHint(2000)).toBe("Minstens 10 en maximaal 2.000 tekens.");
+    expect(lengthHint(500)).toBe("Minstens 10 en maximaal 500 tekens.");
+  });
+});
+
+describe("admin messages: conversations", () => {
+  const oost = { id: "grp_oost", name: "Buurtpreventie Oost", slug: "oost" };
+  const west = { id: "grp_west", name: "Buurtpreventie West", slug: "west" };
+  // newest first, as the backend lists them
+  const history = [
+    message({ id: "m6", kind: "reply", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: "w1", reply_to_id: "w1", body: "Dank, wij letten op.", created_at: "2026-12-07T15:00:00Z" }),
+    message({ id: "m5", kind: "reply", direction: "sent", other_group: oost, sender_first_name: "Bea", thread_id: "t1", reply_to_id: "m2", body: "Prima, tot dan.", created_at: "2026-12-07T14:00:00Z" }),
+    message({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 3, thread_id: "w1", body: "Inbraak in de Lindelaan.", created_at: "2026-12-07T13:00:00Z" }),
+    message({ id: "m2", kind: "reply", direction: "received", other_group: oost, sender_first_name: "Anna", thread_id: "t1", reply_to_id: "t1", body: "Goed plan!", created_at: "2026-12-07T12:00:00Z" }),
+    message({ id: "t1", kind: "message", direction: "sent", other_group: oost, sender_first_name: "Bea", thread_id: "t1", body: "Samen borden bestellen?", created_at: "2026-12-07T11:00:00Z" }),
+    message({ id: "t2", kind: "message", direction: "sent", other_group: west, sender_first_name: "Bea", thread_id: "t2", body: "Hallo west", created_at: "2026-12-06T11:00:00Z" }),
+    message({ id: "r1", kind: "warning", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: "r1", body: "Fietsendiefstal.", created_at: "2026-12-05T11:00:00Z" }),
+  ].map(toAdminMessage);
+
+  it("shows one row per conversation, newest activity first, with how it started, the newest message and the number of replies", () => {
+    const rows = conversations(history);
+    expect(rows.map((c) => [c.threadId, c.kind, c.title, c.latest.id, c.replies, c.canReply])).toEqual([
+      ["w1", "warning", "Waarschuwing aan 3 buurgroepen", "m6", 1, true],
+      ["t1", "message", "Gesprek met Buurtpreventie Oost", "m5", 2, true],
+      ["t2", "message", "Gesprek met Buurtpreventie West", "t2", 0, false],
+      ["r1", "warning", "Waarschuwing van Wim (Buurtpreventie West)", "r1", 0, true],
+    ]);
+    expect(rows[1]!.latest.partyLabel).toBe("Aan Buurtpreventie Oost");
+  });
+
+  it("names a conversation whose start is older than the history from its replies", () => {
+    const [row] = conversations([toAdminMessage(message({ id: "m9", kind: "reply", thread_id: "old", other_group: oost }))]);
+    expect(row).toMatchObject({ kind: "reply", title: "Gesprek met Buurtpreventie Oost", replies: 1 });
+  });
+
+  it("counts replies in Dutch", () => {
+    expect(repliesLabel(0)).toBe("Nog geen antwoord");
+    expect(repliesLabel(1)).toBe("1 antwoord");
+    expect(repliesLabel(12)).toBe("12 antwoorden");
   });
 });

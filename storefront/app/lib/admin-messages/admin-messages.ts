@@ -83,7 +83,10 @@ const q = (params: Record<string, string | number | undefined>) => {
 
 export const nearbyHref = (ownId: string, km?: number) => `/mijn-groep/buurgroepen${q({ groep: ownId, km: km === DEFAULT_KM ? undefined : km })}`;
 export const composeHref = (targetId: string, ownId: string) => `/mijn-groep/buurgroepen/${encodeURIComponent(targetId)}/bericht${q({ groep: ownId })}`;
-export const warnHref = (ownId: string) => `/mijn-groep/waarschuwen${q({ groep: ownId })}`;
+export const warnHref = (ownId: string, km?: number) => `/mijn-groep/waarschuwen${q({ groep: ownId, km: km === DEFAULT_KM ? undefined : km })}`;
+/** The setting "Andere beheerders mogen mij een bericht sturen" of one group on Mijn groep (AdminMessaging's section). */
+export const settingHref = (ownId: string) => `/mijn-groep#${settingAnchor(ownId)}`;
+export const settingAnchor = (ownId: string) => `beheerders-${ownId}`;
 export const messagesHref = (ownId: string) => `/mijn-groep/berichten${q({ groep: ownId })}`;
 export const threadHref = (messageId: string, ownId?: string) => `/mijn-groep/berichten/${encodeURIComponent(messageId)}${q({ groep: ownId })}`;
 
@@ -155,9 +158,57 @@ export function isNearWithin(group: ApiNearbyGroup, km: number): boolean {
   return typeof group.distance_km === "number" && group.distance_km <= km;
 }
 
-/** How many reachable groups each distance choice reaches, counted from the widest answer. */
-export function reachableCounts(groups: readonly ApiNearbyGroup[]): Record<Km, number> {
-  return Object.fromEntries(KM_CHOICES.map((km) => [km, groups.filter((g) => g.reachable && isNearWithin(g, km)).length])) as Record<Km, number>;
+/** A group a warning would reach: named with its place on the warning form. */
+export type WarningRecipient = { id: string; name: string; woonplaats: string };
+
+/**
+ * Who a warning reaches, from the widest answer: per distance choice, the reachable groups
+ * that choice adds to the smaller ones (1 km: those within 1 km; 2 km: those within 2 km but
+ * not 1; …). So the form can say, also without JavaScript, which groups each choice reaches.
+ */
+export function recipientsByKm(groups: readonly ApiNearbyGroup[]): Record<Km, WarningRecipient[]> {
+  const added = Object.fromEntries(KM_CHOICES.map((km) => [km, [] as WarningRecipient[]])) as Record<Km, WarningRecipient[]>;
+  for (const group of groups) {
+    if (!group.reachable) continue;
+    const km = KM_CHOICES.find((choice) => isNearWithin(group, choice));
+    if (km !== undefined) added[km].push({ id: group.id, name: group.name, woonplaats: group.woonplaats });
+  }
+  return added;
+}
+
+/** How many reachable groups each choice reaches, from recipientsByKm (what it adds and what the smaller ones reach). */
+export function countsFromRecipients(added: Record<Km, readonly unknown[]>): Record<Km, number> {
+  let sum = 0;
+  return Object.fromEntries(KM_CHOICES.map((km) => [km, (sum += added[km].length)])) as Record<Km, number>;
+}
+
+/**
+ * Whether a warning can reach anyone, for the link on Buurgroepen and the warning page:
+ * "none" when no group nearby receives messages at any distance offered (then no form: it
+ * could only be refused), else the smallest distance that reaches someone (`km`) and whether
+ * the wanted distance reaches nobody (`wantedEmpty`: say so and offer `km`). Counts unknown
+ * (the lookup failed): "unknown", the form stays (the backend decides).
+ */
+export type WarningReach = { state: "unknown" } | { state: "none" } | { state: "some"; km: Km; wantedEmpty: boolean; count: number };
+
+export function warningReach(counts: Record<number, number | null> | null, wanted: number): WarningReach {
+  if (!counts || KM_CHOICES.some((km) => typeof counts[km] !== "number")) return { state: "unknown" };
+  const first = KM_CHOICES.find((km) => (counts[km] ?? 0) > 0);
+  if (first === undefined) return { state: "none" };
+  const wantedCount = counts[wanted] ?? 0;
+  if (wantedCount > 0) return { state: "some", km: wanted as Km, wantedEmpty: false, count: wantedCount };
+  // the smallest choice above the wanted one that reaches someone (a smaller one never does: it reaches fewer)
+  const larger = KM_CHOICES.find((km) => km > wanted && (counts[km] ?? 0) > 0) ?? first;
+  return { state: "some", km: larger, wantedEmpty: true, count: counts[larger] ?? 0 };
+}
+
+/** Why no warning can be sent, and what to do: said instead of the form and instead of the link. */
+export const NO_WARNING_RECIPIENTS = `Geen enkele groep in de buurt ontvangt nu berichten van andere beheerders, ook niet binnen 5 km. Een waarschuwing kan pas als beheerders van groepen in de buurt op hun pagina Mijn groep "${SETTING_LABEL}" aanzetten. Ken je ze? Vraag het ze dan gerust.`;
+
+/** "Binnen 2 km ontvangt geen enkele groep berichten; binnen 5 km wel 3 groepen." */
+export function widerReachLabel(wanted: number, km: number, count: number): string {
+  const groups = count === 1 ? "1 groep" : `${formatNumber(count)} groepen`;
+  return `Binnen ${formatNumber(wanted)} km ontvangt geen enkele groep berichten van andere beheerders; binnen ${formatNumber(km)} km wel ${groups}.`;
 }
 
 export function toNearbyGroup(group: ApiNearbyGroup, km: number | null = null): NearbyGroup {
@@ -329,4 +380,68 @@ export function toReportedMessage(message: ApiReportedMessage): ReportedMessageV
 /** "Je bericht is verstuurd naar Buurtpreventie Oost." etc., after the redirect. */
 export function warningSentLabel(sentTo: number): string {
   return `Je waarschuwing is verstuurd naar ${groupsLabel(sentTo)}.`;
+}
+
+/** "Minstens 10 en maximaal 2.000 tekens." in a text's hint: the limit the field cuts at (maxLength), said before it cuts. */
+export function lengthHint(max: number, min = 10): string {
+  return `Minstens ${formatNumber(min)} en maximaal ${formatNumber(max)} tekens.`;
+}
+
+// ---------------------------------------------------------------------------
+// Conversations ("Berichten")
+
+export type ConversationView = {
+  threadId: string;
+  /** How it started: "message" or "warning" (a reply when the start is older than the history's limit). */
+  kind: MessageKind;
+  /** "Gesprek met Buurtpreventie Oost", "Waarschuwing aan 3 buurgroepen", "Waarschuwing van Anna (Buurtpreventie Oost)". */
+  title: string;
+  /** The newest message: who, when, its first line; the link opens the conversation at it. */
+  latest: AdminMessageView;
+  /** How many replies the history holds in this conversation. */
+  replies: number;
+  /** The group received something in it, so it can answer (unless blocked). */
+  canReply: boolean;
+};
+
+function conversationTitle(start: AdminMessageView): string {
+  if (start.kind === "warning") {
+    return start.direction === "sent" ? `Waarschuwing ${start.partyLabel.replace(/^Aan /, "aan ")}` : `Waarschuwing ${start.partyLabel.replace(/^Van /, "van ")}`;
+  }
+  return start.otherGroupName ? `Gesprek met ${start.otherGroupName}` : "Gesprek";
+}
+
+/**
+ * The history (newest first) as conversations, one per thread, newest activity first: how it
+ * started, the newest message and the number of replies. Built from the list the backend
+ * gives (its newest 200 messages), so a conversation older than that shows from where the
+ * list starts.
+ */
+export function conversations(messages: readonly AdminMessageView[]): ConversationView[] {
+  const threads = new Map<string, AdminMessageView[]>();
+  for (const message of messages) {
+    const thread = threads.get(message.threadId);
+    if (thread) thread.push(message);
+    else threads.set(message.threadId, [message]);
+  }
+  return [...threads.entries()].map(([threadId, thread]) => {
+    const ordered = threadOrder(thread);
+    const start = ordered.find((m) => m.kind !== "reply") ?? ordered[0]!;
+    // a conversation between two groups is named after the other one, whoever wrote last
+    const named = start.otherGroupName || start.kind === "warning" ? start : { ...start, otherGroupName: ordered.find((m) => m.otherGroupName)?.otherGroupName ?? null };
+    return {
+      threadId,
+      kind: start.kind,
+      title: conversationTitle(named),
+      latest: ordered.at(-1)!,
+      replies: thread.filter((m) => m.kind === "reply").length,
+      canReply: thread.some((m) => m.direction === "received"),
+    };
+  });
+}
+
+/** "Nog geen antwoord", "1 antwoord", "3 antwoorden". */
+export function repliesLabel(replies: number): string {
+  if (replies === 0) return "Nog geen antwoord";
+  return replies === 1 ? "1 antwoord" : `${formatNumber(replies)} antwoorden`;
 }
