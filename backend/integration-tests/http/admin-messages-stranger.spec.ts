@@ -146,7 +146,7 @@ medusaIntegrationTestRunner({
         expect((await reportsOf(anna))[0].reason).toBe(reports[0].reason)
       })
 
-      it("keeps an earlier reason when adding, and counts an addition as a report for the limit (10 an hour per address)", async () => {
+      it("keeps an earlier reason when adding, also two additions at once, and counts an addition as a report for the limit (10 an hour per address)", async () => {
         const anna = await admin("limietzender", ["3581"])
         const bram = await admin("limietmelder", ["3583"])
         expect((await send(anna, bram.row.id)).status).toBe(201)
@@ -155,8 +155,13 @@ medusaIntegrationTestRunner({
         expect((await post("/store/admin-messages/report", { token, reason: "Reclame" }, ip)).data.added).toBe(false)
         expect((await post("/store/admin-messages/report", { token, reason: "Tweede keer reclame" }, ip)).data.added).toBe(true)
         expect((await reportsOf(anna))[0].reason).toMatch(/^Reclame\n\nAanvulling van .*: Tweede keer reclame$/)
-        // 2 reports spent: 8 more from this address, then refused
-        for (let i = 2; i < LIMITS.messageReport.points; i++) {
+        // two additions at once: both kept
+        const both = await Promise.all(["Gelijk een", "Gelijk twee"].map((reason) => post("/store/admin-messages/report", { token, reason }, ip)))
+        expect(both.map((r) => r.data.added)).toEqual([true, true])
+        const reason = (await reportsOf(anna))[0].reason
+        expect([reason.includes(": Gelijk een"), reason.includes(": Gelijk twee"), reason.startsWith("Reclame\n\n")]).toEqual([true, true, true])
+        // 4 reports spent: 6 more from this address, then refused
+        for (let i = 4; i < LIMITS.messageReport.points; i++) {
           expect((await post("/store/admin-messages/report", { token: `onbekend${i}`.padEnd(43, "x") }, ip)).status).toBe(404)
         }
         const refused = await post("/store/admin-messages/report", { token, reason: "Derde keer" }, ip)

@@ -66,12 +66,12 @@ export async function reportedMessage(container: MedusaContainer, token: string)
 }
 
 /**
- * A report's reason after an addition: the earlier reason(s) kept, the new one below with its
- * date. An addition without a reason (reporting a handled report again) says so.
+ * The line an addition puts below a report's reason (service.appendReportReason keeps the
+ * earlier ones), with its date. An addition without a reason (reporting a handled report
+ * again) says so.
  */
-export function reasonWithAddition(previous: string | null, addition: string | null, at: Date): string {
-  const line = `Aanvulling van ${formatDateNl(at, true)}: ${addition ?? "opnieuw gemeld, zonder reden"}`
-  return previous ? `${previous}\n\n${line}` : line
+export function additionLine(addition: string | null, at: Date): string {
+  return `Aanvulling van ${formatDateNl(at, true)}: ${addition ?? "opnieuw gemeld, zonder reden"}`
 }
 
 type Recorded = {
@@ -106,8 +106,7 @@ const recordReportStep = createStep(
     }
     const reopened = Boolean(earlier.handled_at)
     if (!reason && !reopened) return new StepResponse<Recorded, RecordUndo>({ report: null, addition: null, message }, null)
-    const combined = reasonWithAddition(earlier.reason, reason, new Date())
-    await service.updateMessageReports({ id: earlier.id, reason: combined, handled_at: null })
+    const combined = await service.appendReportReason({ id: earlier.id, line: additionLine(reason, new Date()) })
     return new StepResponse<Recorded, RecordUndo>(
       { report: { id: earlier.id, reason: combined }, addition: { reason, reopened }, message },
       { id: earlier.id, reason: earlier.reason, handled_at: earlier.handled_at ? new Date(earlier.handled_at) : null }
