@@ -25,8 +25,10 @@ import {
  * status says what is stored, also after saving and reloading; the signed-in header keeps its
  * links on one row; the forms start with the account's first name and, once sent, put the
  * focus on the result; a reply's errors name the reply; the relayed mails carry real links and
- * thread ("Re: …", In-Reply-To); the report page shows the message; both pages word the
- * nearby rule alike. A second test walks staff's block (with its reason and date) and a
+ * thread (a reply says who answered, In-Reply-To); the report page shows the message and, opened
+ * again, when it was reported, and adds to that report; both pages word the
+ * nearby rule alike. A second test walks staff's block (from the report, with its required reason,
+ * a confirmation and the date) and a
  * report's "afgehandeld" in the admin, and what the blocked admin and the others then see.
  */
 
@@ -260,8 +262,8 @@ for (const javaScriptEnabled of [true, false]) {
     // A receives the reply by mail, without B's address, and sees both in Berichten
     const toA = await relayedMail(a.email, reply)
     expect(headersOf(toA)).not.toMatch(/^Reply-To:/im)
-    // threaded under the first mail, as a mail client answers it
-    expect(headersOf(toA)).toMatch(new RegExp(`^Subject: Re: Bericht van Anna van ${a.name}`, "m"))
+    // who answered (the first mail's subject named A herself: stranger's walk), threaded under the first mail by its headers
+    expect(headersOf(toA).replace(/\r?\n[ \t]+/g, " ")).toContain(`Subject: Antwoord van Bram (${b.name}) op je bericht`)
     expect(headersOf(toA)).toContain(`In-Reply-To: ${firstId}`)
     expect(toA).not.toContain(b.email)
     await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
@@ -335,6 +337,13 @@ for (const javaScriptEnabled of [true, false]) {
     await pv.getByRole("button", { name: "Bericht melden" }).click()
     await expect(pv).toHaveURL(/\/berichten\/gemeld$/)
     await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Bedankt voor je melding")
+    // the link again: the page says it was reported, and when; what is added reaches the report (stranger's walk: it was dropped)
+    await pv.goto(reportLink)
+    await expect(pv.getByTestId("form-info")).toHaveText(/^Je hebt dit bericht al gemeld op \d{1,2} [a-z]+ \d{4}\. Wil je nog iets toevoegen\?$/)
+    await pv.getByLabel(/Wat wil je toevoegen aan je melding/).fill("En hij dreigt ook.")
+    await pv.getByRole("button", { name: "Aanvulling versturen" }).click()
+    await expect(pv).toHaveURL(/\/berichten\/gemeld\?aangevuld=1$/)
+    await expect(pv.getByTestId("form-info")).toContainText("We hebben je aanvulling ontvangen")
     await visitor.close()
 
     await a.context.close()
@@ -393,12 +402,25 @@ test("staff block an admin with a reason and mark a report handled in the admin;
   await expect(report.getByTestId("report-status")).toHaveText(/^Afgehandeld op /)
   await expect(report.getByRole("button", { name: "Weer openen" })).toBeVisible()
 
-  // staff block A on the group page: only with a reason, then shown with it and the date
-  await admin.goto(`${BACKEND_URL}/app/groups/${a.group.id}`)
+  // from the report to the sender group's blocking section (stranger's walk: no way to act on the sender)
+  await report.getByRole("link", { name: "Afzender blokkeren…" }).click()
+  await expect(admin).toHaveURL(new RegExp(`/app/groups/${a.group.id}#berichten$`))
+
+  // staff block A there: the reason is required and says its minimum; blocking asks first; then shown with the reason and the date
   const section = admin.getByTestId("messaging-section")
   await expect(section.getByRole("button", { name: "Berichten blokkeren" })).toBeDisabled({ timeout: 30_000 })
+  await expect(section.getByLabel("Reden van de blokkade (verplicht)")).toBeVisible()
+  await expect(section).toContainText("Minstens 3 tekens.")
+  await section.getByLabel(/Reden van de blokkade/).fill("ab")
+  await expect(section.getByRole("button", { name: "Berichten blokkeren" })).toBeDisabled()
   await section.getByLabel(/Reden van de blokkade/).fill("Scheldt andere beheerders uit")
   await section.getByRole("button", { name: "Berichten blokkeren" }).click()
+  const confirm = admin.getByRole("alertdialog")
+  await expect(confirm).toContainText("Berichten blokkeren?")
+  await confirm.getByRole("button", { name: "Annuleren" }).click()
+  await expect(section).toContainText("Toegestaan")
+  await section.getByRole("button", { name: "Berichten blokkeren" }).click()
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Blokkeren" }).click()
   await expect(section.getByRole("button", { name: "Blokkade opheffen" })).toBeVisible()
   await expect(section).toContainText("Geblokkeerd sinds")
   await expect(section).toContainText("Scheldt andere beheerders uit")

@@ -241,8 +241,8 @@ medusaIntegrationTestRunner({
         expect(answered.status).toBe(201)
         expect(answered.data.message.kind).toBe("reply")
         const [back] = await waitForMailTo(anouk.email)
-        // as a mail client answers: "Re: " and the first mail's subject, threaded under it
-        expect(back.headers.subject).toBe(`Re: Bericht van Anouk van ${anouk.row.name}`)
+        // who answered (not "Re: Bericht van Anouk", to Anouk: stranger's walk), threaded under the first mail by its headers
+        expect(back.headers.subject).toBe(`Antwoord van Bert (${bert.row.name}) op je bericht`)
         expect(back.headers["message-id"]).toBe(`<${answered.data.message.id}@shop.test>`)
         expect(back.headers["in-reply-to"]).toBe(`<${id}@shop.test>`)
         expect(back.headers.references).toBe(`<${id}@shop.test>`)
@@ -250,11 +250,12 @@ medusaIntegrationTestRunner({
         expect(back.text).toContain(`/mijn-groep/berichten/${answered.data.message.id}`)
         expectNoSenderIdentity(back, bert)
 
-        // and the first sender answers the reply: one "Re:", the whole chain in References
+        // and the first sender answers the reply: the whole chain in References
         const again = await reply(anouk, answered.data.message.id, { first_name: "Anouk", message: "Top, ik bestel er tien." })
         expect(again.status).toBe(201)
         const third = (await waitForMailTo(bert.email, 2)).find((m) => m.text.includes("Top, ik bestel er tien."))!
-        expect(third.headers.subject).toBe(`Re: Bericht van Anouk van ${anouk.row.name}`)
+        expect(third.headers.subject).toBe(`Antwoord van Anouk (${anouk.row.name}) op je bericht`)
+        expect(third.text).toContain("Jouw bericht:")
         expect(third.headers["in-reply-to"]).toBe(`<${answered.data.message.id}@shop.test>`)
         expect(third.headers.references).toBe(`<${id}@shop.test> <${answered.data.message.id}@shop.test>`)
         // but nobody answers their own message
@@ -441,7 +442,7 @@ medusaIntegrationTestRunner({
         const answered = await reply(bert, received.data.messages[0].id, { message: "Dank je, we houden een oogje in het zeil." })
         expect(answered.status).toBe(201)
         const [answerMail] = await waitForMailTo(anouk.email)
-        expect(answerMail.headers.subject).toBe(`Re: Waarschuwing van Anouk van ${anouk.row.name}`)
+        expect(answerMail.headers.subject).toBe(`Antwoord van Bert (${bert.row.name}) op je bericht`)
         expect(answerMail.headers["in-reply-to"]).toBe(`<${received.data.messages[0].id}@shop.test>`)
         const short = await nothingSent(() => warn({ message: "kort" }))
         expect(short.data.errors.message).toBe("Je waarschuwing moet minstens 10 tekens lang zijn")
@@ -482,7 +483,7 @@ medusaIntegrationTestRunner({
         const ip = { "x-forwarded-for": kit.nextIp() }
         const reported = await post("/store/admin-messages/report", { token, reason: "Scheldt ons uit" }, ip)
         expect(reported.status).toBe(200)
-        expect(reported.data).toEqual({ reported: true })
+        expect(reported.data).toEqual({ reported: true, added: false })
         const staffMail = await (async () => {
           for (let i = 0; i < 200; i++) {
             const found = readMails(MAIL_DIR).find((m) => path.basename(m.file).includes("-group-admin-message-reported-"))
@@ -497,7 +498,7 @@ medusaIntegrationTestRunner({
         expect(staffMail.text).toContain("Scheldt ons uit")
         expect(staffMail.text).toContain(`http://admin.test/app/groups/${anouk.row.id}`)
         expectNoSenderIdentity(staffMail, anouk)
-        // once is enough: no second report or mail while staff have not handled it
+        // once is enough: without a new reason, no second report or mail while staff have not handled it
         expect((await post("/store/admin-messages/report", { token }, ip)).status).toBe(200)
         await kit.mailsSettled()
         expect(readMails(MAIL_DIR).filter((m) => path.basename(m.file).includes("-group-admin-message-reported-"))).toHaveLength(1)
@@ -572,7 +573,7 @@ medusaIntegrationTestRunner({
         expect((await send(anouk, bert.row.id)).status).toBe(201)
       })
 
-      it("staff, and only staff, mark a report handled or open it again; a handled message can be reported again", async () => {
+      it("staff, and only staff, mark a report handled or open it again; reporting a handled message again opens its report again", async () => {
         const anouk = await admin("afhandel", ["3581"])
         const bert = await admin("afhandelmelder", ["3583"])
         expect((await setMessaging(bert, true)).status).toBe(200)
@@ -609,12 +610,13 @@ medusaIntegrationTestRunner({
         expect(handled.status).toBe(200)
         expect(handled.data.report).toMatchObject({ id: report.id, handled_at: expect.stringMatching(/^\d{4}-/) })
         expect((await reportsOf())[0].handled_at).toBe(handled.data.report.handled_at)
-        // once handled, the receiver may report the message again: a new report and a new staff mail
+        // once handled, the receiver may report the message again: the report opens again with the addition
         expect((await post("/store/admin-messages/report", { token, reason: "Weer" }, ip)).status).toBe(200)
-        expect((await reportsOf()).map((r: any) => [r.reason, r.handled_at === null])).toEqual([
-          ["Weer", true],
-          [null, false],
+        expect((await reportsOf()).map((r: any) => [r.reason.replace(/^Aanvulling van .*: /, "Aanvulling: "), r.handled_at === null])).toEqual([
+          ["Aanvulling: Weer", true],
         ])
+        const rehandled = await handle({ handled: true })
+        expect(rehandled.status).toBe(200)
         const reopened = await handle({ handled: false })
         expect([reopened.status, reopened.data.report.handled_at]).toEqual([200, null])
       })

@@ -5,7 +5,7 @@ import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextAreaField } from "~/components/form/FormControls";
-import { REPORT_FIELDS, REPORT_REASON_MAX } from "~/lib/admin-messages/admin-messages";
+import { REPORT_FIELDS, REPORT_REASON_MAX, reportedHref } from "~/lib/admin-messages/admin-messages";
 import { onFormFields, reportAdminMessage, reportedMessage } from "~/lib/admin-messages/admin-messages.server";
 import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend/backend.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
@@ -25,8 +25,9 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * "Melden" from a relayed mail between group admins (issue #30): no login, the token is the
  * proof. Opening the link reports nothing (mail scanners open links too); it shows which
  * message the link reports (sending group, first name, date, text: what the mail showed, no
- * address), and the button posts it, and staff get a mail. An unknown token or a message
- * erased since: 404 with the backend's sentence, no form.
+ * address), and the button posts it, and staff get a mail. Reported before: the page says
+ * when, and the form adds to that report (staff are mailed again). An unknown token or a
+ * message erased since: 404 with the backend's sentence, no form.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const message = await loadFromBackend(() =>
@@ -35,21 +36,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
       return { missing: toBackendFailure(error).message };
     }),
   );
-  return "missing" in message ? data({ message: null, missing: message.missing }, { status: 404 }) : { message, missing: null };
+  return "missing" in message
+    ? data({ message: null, earlier: null, missing: message.missing }, { status: 404 })
+    : { message: message.message, earlier: message.earlier, missing: null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { values } = await readForm(request, REPORT_FIELDS);
+  let added = false;
   try {
-    await reportAdminMessage(params.token ?? "", values.reason);
+    ({ added } = await reportAdminMessage(params.token ?? "", values.reason));
   } catch (error) {
     return formError(onFormFields(error, REPORT_FIELDS), values);
   }
-  return redirect("/berichten/gemeld", { status: 303 });
+  return redirect(reportedHref(added), { status: 303 });
 }
 
 export default function ReportMessagePage() {
-  const { message, missing } = useLoaderData<typeof loader>();
+  const { message, earlier, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -83,11 +87,12 @@ export default function ReportMessagePage() {
       {missing ? (
         <FormMessage kind="error">{missing}</FormMessage>
       ) : (
-        <Form method="post" noValidate className="space-y-6" aria-label="Bericht melden">
+        <Form method="post" noValidate className="space-y-6" aria-label={earlier ? "Melding aanvullen" : "Bericht melden"}>
+          {earlier ? <FormMessage kind="info">{earlier}</FormMessage> : null}
           <ErrorSummary errors={orderedErrors(errors, REPORT_FIELDS)} submissionKey={actionData} />
           <TextAreaField
             name="reason"
-            label="Wat is er mis met dit bericht?"
+            label={earlier ? "Wat wil je toevoegen aan je melding?" : "Wat is er mis met dit bericht?"}
             rows={5}
             maxLength={REPORT_REASON_MAX}
             defaultValue={actionData?.values.reason ?? ""}
@@ -98,7 +103,7 @@ export default function ReportMessagePage() {
             We sturen je melding naar onze medewerkers, met het bericht. De afzender krijgt niet te zien dat jij het meldde.
           </p>
           <Button type="submit" disabled={sending}>
-            {sending ? "Melden…" : "Bericht melden"}
+            {earlier ? (sending ? "Versturen…" : "Aanvulling versturen") : sending ? "Melden…" : "Bericht melden"}
           </Button>
         </Form>
       )}

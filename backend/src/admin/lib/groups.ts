@@ -180,6 +180,10 @@ export const useRejectGroupChanges = () =>
     })
   )
 
+/** The group page's section where staff block an admin's messaging (the anchor "Gemelde berichten" links to). */
+export const MESSAGING_SECTION_ID = "berichten"
+export const messagingSectionHref = (groupId: string) => `/groups/${encodeURIComponent(groupId)}#${MESSAGING_SECTION_ID}`
+
 /** Stop (or allow again) the group's admin messaging other admins, across all their groups. */
 export const useSetMessagingBlock = () =>
   useGroupMutation(({ id, blocked, reason }: { id: string; blocked: boolean; reason?: string }) =>

@@ -25,7 +25,8 @@ export const visibleText = (required: string, min: number, tooShort: string, max
  * A free text of several lines (a message, a reply, a warning): invisible characters
  * (zero-width, soft hyphen, bidi controls) are dropped, and the length is counted with
  * every run of white space as one space, so spaces and invisibles cannot fill the
- * minimum. The lines themselves are kept as written.
+ * minimum. Nothing left (absent, empty, only spaces or invisibles) is `required`, a text
+ * shorter than `min` is `tooShort`. The lines themselves are kept as written.
  */
 export const messageText = (required: string, min: number, tooShort: string, max: number, tooLong: string) =>
   z.preprocess(
@@ -34,7 +35,11 @@ export const messageText = (required: string, min: number, tooShort: string, max
       .string({ error: required })
       .trim()
       .max(max, tooLong)
-      .refine((v) => v.replace(/\s+/g, " ").length >= min, { error: tooShort })
+      .superRefine((v, ctx) => {
+        const length = v.replace(/\s+/g, " ").length
+        if (length === 0) ctx.addIssue({ code: "custom", message: required })
+        else if (length < min) ctx.addIssue({ code: "custom", message: tooShort })
+      })
   )
 
 /** Optional text; an empty field counts as not given. */

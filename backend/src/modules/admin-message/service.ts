@@ -47,6 +47,23 @@ class AdminMessageModuleService extends MedusaService({ AdminMessage, MessagingB
     return Boolean(row?.blocked)
   }
 
+  /**
+   * Adds `line` below a report's reason (the earlier reason kept, a blank line between) and
+   * opens it again, in one statement, so two additions at once both stay. The new reason.
+   */
+  @InjectManager()
+  async appendReportReason(
+    input: { id: string; line: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `UPDATE message_report SET reason = COALESCE(reason || E'\\n\\n', '') || ?, handled_at = NULL, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL RETURNING reason`,
+      [input.line, input.id]
+    )
+    return (rows[0]?.reason as string | undefined) ?? null
+  }
+
   /** How many groups each warning (by thread id) went to. */
   @InjectManager()
   async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, number>> {

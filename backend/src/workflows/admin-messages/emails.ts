@@ -27,19 +27,29 @@ export type MessageForMail = {
 }
 export type GroupNameForMail = { name: string; woonplaats: string }
 
-/** The first mail of a conversation, as its receiver got it: a reply's subject answers it ("Re: …"). */
-export type OriginalForMail = { kind: "message" | "warning"; sender_first_name: string; group_name: string }
-
 /** The subject of a conversation's first mail: "Bericht van Anouk van Buurtpreventie Oost". */
-export const firstMailSubject = (original: OriginalForMail) =>
+export const firstMailSubject = (original: { kind: "message" | "warning"; sender_first_name: string; group_name: string }) =>
   `${original.kind === "warning" ? "Waarschuwing" : "Bericht"} van ${original.sender_first_name} van ${original.group_name}`
 
 /**
- * A reply's subject, as a mail client writes it ("Re: " before the first mail's subject, once),
- * so the conversation reads as one; without the original: who answers.
+ * A reply's subject says who answered, from the receiver's side ("Antwoord van Bram
+ * (Buurtpreventie Lange Nieuwstraat) op je bericht"): the first mail's subject named the
+ * receiver themself. The headers (mailThread) keep the conversation together.
  */
-export const replySubject = (original: OriginalForMail | null, message: Pick<MessageForMail, "sender_first_name">, from: GroupNameForMail) =>
-  original ? `Re: ${firstMailSubject(original)}` : `Antwoord van ${message.sender_first_name} van ${from.name}`
+export const replySubject = (message: Pick<MessageForMail, "sender_first_name">, from: GroupNameForMail) =>
+  `Antwoord van ${message.sender_first_name} (${from.name}) op je bericht`
+
+/** The receiver's own message below a reply: at most this many characters, cut at a word. */
+export const ANSWERED_QUOTE_MAX = 300
+
+/** "…" after the last whole word within `max` characters, white space collapsed. */
+export function shortQuote(text: string, max = ANSWERED_QUOTE_MAX): string {
+  const flat = text.replace(/\s+/g, " ").trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const space = cut.lastIndexOf(" ")
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, "")}…`
+}
 
 /**
  * The headers that let mail clients thread a conversation (RFC 5322): each relayed mail's
@@ -68,22 +78,27 @@ function mailHost(links: Pick<MailLinks, "storefrontUrl">): string {
 const PRIVACY_LINE =
   "Je antwoord gaat via de winkel: jullie e-mailadressen en telefoonnummers blijven verborgen, tenzij je ze zelf in een bericht zet."
 
-/** A message or reply to one group's admin; a reply's subject answers the conversation's first mail. */
+/**
+ * A message or reply to one group's admin. A reply says who answered (subject and first
+ * line) and quotes, below it, the receiver's own message it answers (`answered`), shortly.
+ */
 export function adminMessageMail(
   message: MessageForMail,
   from: GroupNameForMail,
   to: { admin_name: string | null },
   links: Pick<MailLinks, "storefrontUrl">,
-  original: OriginalForMail | null = null
+  answered: { body: string } | null = null
 ): MailContent {
   const isReply = message.kind === "reply"
+  const ownMessage = isReply && answered ? ["Jouw bericht:", shortQuote(answered.body)] : []
   return mail(
-    isReply ? replySubject(original, message, from) : firstMailSubject({ kind: "message", sender_first_name: message.sender_first_name, group_name: from.name }),
+    isReply ? replySubject(message, from) : firstMailSubject({ kind: "message", sender_first_name: message.sender_first_name, group_name: from.name }),
     [
       `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
       // the first name is the sender's own words: quoted, never part of the shop's sentence
-      `${isReply ? "Een antwoord" : "Een bericht"} van de beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt. Het bericht hieronder komt van die beheerder, niet van ons:`,
+      `${isReply ? "Een antwoord" : "Een bericht"} van de beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt. Het ${isReply ? "antwoord" : "bericht"} hieronder komt van die beheerder, niet van ons:`,
       message.body,
+      ...ownMessage,
       mailLink("Beantwoorden:", replyUrl(links, message.id)),
       PRIVACY_LINE,
       mailLink("Is dit bericht ongepast? Melden:", reportUrl(links, message.report_token)),
@@ -93,7 +108,7 @@ export function adminMessageMail(
       `Met vriendelijke groet,\n${SITE}`,
     ],
     undefined,
-    { quoteIndex: 2 }
+    { quoteIndex: ownMessage.length ? [2, 4] : 2 }
   )
 }
 
@@ -115,7 +130,8 @@ export function adminWarningMail(
       `Hallo${to.admin_name ? ` ${to.admin_name}` : ""},`,
       `De beheerder van de buurtpreventiegroep "${from.name}" (${from.woonplaats}), die zich "${message.sender_first_name}" noemt, waarschuwt de buurgroepen binnen ${km} km. De waarschuwing hieronder komt van die beheerder, niet van ons:`,
       message.body,
-      `Geef je de waarschuwing door in je eigen groep? Houd je dan aan de gedragsregels: ${WARNING_RULES}`,
+      // lower case after the colon, as Dutch writes it
+      `Geef je de waarschuwing door in je eigen groep? Houd je dan aan de gedragsregels: ${WARNING_RULES[0].toLowerCase()}${WARNING_RULES.slice(1)}`,
       mailLink("Beantwoorden:", replyUrl(links, message.id)),
       PRIVACY_LINE,
       mailLink("Is dit bericht ongepast? Melden:", reportUrl(links, message.report_token)),
@@ -127,20 +143,29 @@ export function adminWarningMail(
   )
 }
 
-/** To staff: a receiver reported a relayed message. Group names and the text, no addresses. */
+/**
+ * To staff: a receiver reported a relayed message, or added to their report (`addition`: what
+ * came now; the report's reason holds every reason so far). Group names and the text, no addresses.
+ */
 export function messageReportedMail(
   report: { reason: string | null },
   message: MessageForMail & { created_at: Date | string; from_group_id: string; to_group_id: string },
   from: GroupNameForMail,
   to: GroupNameForMail,
-  links: MailLinks
+  links: MailLinks,
+  addition: { reason: string | null; reopened: boolean } | null = null
 ): MailContent {
+  const intro = addition
+    ? `De beheerder van "${to.name}" heeft een melding aangevuld over een bericht dat de beheerder van "${from.name}" via de winkel stuurde.${
+        addition.reopened ? " De melding was afgehandeld en staat nu weer open." : ""
+      }`
+    : `De beheerder van "${to.name}" heeft een bericht gemeld dat de beheerder van "${from.name}" via de winkel stuurde.`
   return mail(
-    `Bericht tussen beheerders gemeld: ${from.name}`,
+    `${addition ? "Melding aangevuld" : "Bericht tussen beheerders gemeld"}: ${from.name}`,
     [
-      `De beheerder van "${to.name}" heeft een bericht gemeld dat de beheerder van "${from.name}" via de winkel stuurde.`,
+      intro,
       message.body,
-      mailLink("Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren):", adminGroupUrl(links, message.from_group_id)),
+      mailLink("Blokkeer de afzender zo nodig op de groepspagina in de beheeromgeving (Berichten blokkeren):", `${adminGroupUrl(links, message.from_group_id)}#berichten`),
     ],
     [
       ["Van groep", `${from.name} (${from.woonplaats})`],
@@ -148,6 +173,7 @@ export function messageReportedMail(
       ["Aan groep", `${to.name} (${to.woonplaats})`],
       ["Soort", { message: "bericht", reply: "antwoord", warning: "waarschuwing" }[message.kind]],
       ["Verstuurd", formatDateNl(message.created_at, true)],
+      ...(addition ? ([["Aanvulling", addition.reason ?? "opnieuw gemeld, zonder reden"]] as [string, string][]) : []),
       ["Reden van de melding", report.reason ?? "niet opgegeven"],
     ],
     { quoteIndex: 1 }

@@ -5,7 +5,7 @@ import { readShopSettings } from "../../config/env"
 import { ADMIN_MESSAGE_MODULE } from "../../modules/admin-message"
 import type AdminMessageModuleService from "../../modules/admin-message/service"
 import { GROUP_MAIL_TEMPLATES } from "../groups/emails"
-import { adminMessageMail, adminMessageNotification, mailThread, type OriginalForMail } from "./emails"
+import { adminMessageMail, adminMessageNotification, mailThread } from "./emails"
 import {
   CANNOT_RECEIVE,
   MESSAGE_NOT_FOUND,
@@ -31,11 +31,11 @@ type Prepared = {
   from: MessagingGroup
   to: MessagingGroup
   customer_id: string
-  /** a reply's place in its conversation: the ids from the first mail to the answered one, and that first mail */
-  conversation: { chain: string[]; original: OriginalForMail | null }
+  /** a reply's place in its conversation: the ids from the first mail to the answered one, and the answered message's text (quoted below the reply) */
+  conversation: { chain: string[]; answered: { body: string } | null }
 }
 
-type ThreadRow = { id: string; kind: "message" | "reply" | "warning"; reply_to_id: string | null; sender_first_name: string; from_group_id: string }
+type ThreadRow = { id: string; kind: "message" | "reply" | "warning"; reply_to_id: string | null; body: string }
 
 /** The messages a reply answers, the first one first: followed through `reply_to_id` (a warning's other receivers stay out). */
 function replyChain(rows: ThreadRow[], answered: ThreadRow): ThreadRow[] {
@@ -83,17 +83,12 @@ const prepareAdminMessageStep = createStep("prepare-admin-message", async (input
   // (judged before the setting, so an admin far away learns nothing of it)
   if (message.kind === "message" && !(await isNearbyGroup(container, sender, to.id))) throw messagingError(403, NOT_NEARBY)
   if (message.kind === "message" && !to.admin_messages_enabled) throw messagingError(403, CANNOT_RECEIVE)
-  const first = chain[0]
-  const original: OriginalForMail | null =
-    first && first.kind !== "reply"
-      ? { kind: first.kind, sender_first_name: first.sender_first_name, group_name: first.from_group_id === sender.group.id ? sender.group.name : to.name }
-      : null
   return new StepResponse<Prepared>({
     message,
     from: sender.group,
     to,
     customer_id: input.customer_id,
-    conversation: { chain: chain.map((r) => r.id), original },
+    conversation: { chain: chain.map((r) => r.id), answered: chain.length ? { body: chain[chain.length - 1].body } : null },
   })
 })
 
@@ -103,8 +98,8 @@ export const sendAdminMessageWorkflowId = "send-admin-message"
  * A group admin's message (or reply) to another group's admin, relayed by e-mail (issue 30):
  * checked, counted on both budgets (sending admin, receiving group), stored, mailed. The
  * mail shows the sending group's name and the sender's first name, with links to reply
- * and to report; no Reply-To, no address. A reply's subject answers the first mail
- * ("Re: …") and its headers thread it under the mails before it. A failure after counting
+ * and to report; no Reply-To, no address. A reply's subject says who answered, it quotes
+ * the answered message shortly, and its headers thread it under the mails before it. A failure after counting
  * gives the counts back and deletes the message.
  */
 export const sendAdminMessageWorkflow = createWorkflow(sendAdminMessageWorkflowId, (input: SendAdminMessageInput) => {
@@ -123,7 +118,7 @@ export const sendAdminMessageWorkflow = createWorkflow(sendAdminMessageWorkflowI
       adminMessageNotification(
         prepared.to.admin_email!,
         GROUP_MAIL_TEMPLATES.adminMessage,
-        adminMessageMail(stored, prepared.from, prepared.to, settings, prepared.conversation.original),
+        adminMessageMail(stored, prepared.from, prepared.to, settings, prepared.conversation.answered),
         stored,
         "sent",
         undefined,

@@ -65,7 +65,11 @@ const SITE = "Buurtpreventie Shop"
 export function registrationConfirmMail(link: string, hours: number): MailContent {
   return mail("Bevestig je e-mailadres voor je groepsaanmelding", [
     "Hallo,",
-    `Iemand heeft dit e-mailadres opgegeven bij het aanmelden van een buurtpreventiegroep op ${SITE}. Was jij dat? Bevestig dan je e-mailadres via deze link (${hours} uur geldig, één keer te gebruiken):\n${link}`,
+    mailLink(
+      `Iemand heeft dit e-mailadres opgegeven bij het aanmelden van een buurtpreventiegroep op ${SITE}. Was jij dat? Bevestig dan je e-mailadres via deze link (${hours} uur geldig, één keer te gebruiken):`,
+      link,
+      { lineBreak: true }
+    ),
     "Pas na je bevestiging bekijken we de aanmelding.",
     "Heb je niets aangemeld? Dan kun je deze e-mail negeren. Zonder bevestiging verwijderen we de aanmelding en je e-mailadres na " +
       `${hours} uur, en krijg je van ons geen e-mail meer over deze aanmelding.`,
@@ -93,7 +97,7 @@ export function registeredStaffMail(group: GroupForMail, settings: MailLinks, fa
   return mail(
     `${duplicate ? "Mogelijk dubbele" : "Nieuwe"} buurtgroep wacht op beoordeling: ${group.name}`,
     [
-      `Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving: ${adminGroupUrl(settings, group.id)}`,
+      mailLink("Er is een nieuwe buurtpreventiegroep aangemeld. Beoordeel de aanmelding in de beheeromgeving:", adminGroupUrl(settings, group.id)),
       ...(duplicate
         ? [
             `Let op: dit is mogelijk dezelfde groep als "${duplicate.name}" (${groupStatusLabel(duplicate.status)}), met dezelfde naam voor een overlappende postcode: ${adminGroupUrl(settings, duplicate.id)}. ` +
@@ -124,7 +128,7 @@ export function registeredStaffMail(group: GroupForMail, settings: MailLinks, fa
 export function approvedMail(group: GroupForMail, settings: MailLinks): MailContent {
   return mail(`Je buurtgroep "${group.name}" staat op de kaart`, [
     `Hallo ${group.admin_name},`,
-    `Goed nieuws: we hebben "${group.name}" goedgekeurd. Je groep staat nu in het overzicht van buurtpreventiegroepen: ${groupPageUrl(settings, group.slug)}`,
+    mailLink(`Goed nieuws: we hebben "${group.name}" goedgekeurd. Je groep staat nu in het overzicht van buurtpreventiegroepen:`, groupPageUrl(settings, group.slug)),
     "Buurtbewoners kunnen je via het contactformulier op die pagina een bericht sturen. Je antwoordt gewoon per e-mail; je adres zien ze pas als je antwoordt.",
     `Met vriendelijke groet,\n${SITE}`,
   ])
@@ -182,8 +186,8 @@ export function accountSetPasswordMail(
   return mail(`Stel je wachtwoord in voor "Mijn groep"`, [
     `Hallo${group.admin_name ? ` ${group.admin_name}` : ""},`,
     `Je buurtgroep "${group.name}" is goedgekeurd. Met een eigen account beheer je de groep voortaan zelf op "Mijn groep": naam, buurt, aantal leden en de plek op de kaart. Daar bestel je ook borden en stickers voor je groep.`,
-    `Stel eerst een wachtwoord in via deze link (${SET_PASSWORD_LINK_DAYS} dagen geldig, één keer te gebruiken):\n${links.setPassword}`,
-    `Is de link verlopen? Vraag dan een nieuwe aan: ${links.forgotPassword}`,
+    mailLink(`Stel eerst een wachtwoord in via deze link (${SET_PASSWORD_LINK_DAYS} dagen geldig, één keer te gebruiken):`, links.setPassword, { lineBreak: true }),
+    mailLink("Is de link verlopen? Vraag dan een nieuwe aan:", links.forgotPassword),
     "Heb je deze groep niet aangemeld? Dan kun je deze e-mail negeren.",
     `Met vriendelijke groet,\n${SITE}`,
   ])
@@ -193,8 +197,8 @@ export function accountSetPasswordMail(
 export function accountSignInMail(group: Pick<GroupForMail, "name" | "admin_name">, links: { signIn: string; forgotPassword: string }): MailContent {
   return mail(`Beheer "${group.name}" op "Mijn groep"`, [
     `Hallo${group.admin_name ? ` ${group.admin_name}` : ""},`,
-    `Je buurtgroep "${group.name}" staat nu ook bij je account. Log in met je e-mailadres en wachtwoord om de groep te beheren: ${links.signIn}`,
-    `Wachtwoord vergeten? Vraag een nieuw aan: ${links.forgotPassword}`,
+    mailLink(`Je buurtgroep "${group.name}" staat nu ook bij je account. Log in met je e-mailadres en wachtwoord om de groep te beheren:`, links.signIn),
+    mailLink("Wachtwoord vergeten? Vraag een nieuw aan:", links.forgotPassword),
     `Met vriendelijke groet,\n${SITE}`,
   ])
 }
@@ -203,7 +207,7 @@ export function accountSignInMail(group: Pick<GroupForMail, "name" | "admin_name
 export function customerPasswordResetMail(link: string): MailContent {
   return mail("Je wachtwoord opnieuw instellen", [
     "Hallo,",
-    "Je vroeg om een nieuw wachtwoord voor je account bij " + SITE + ". Stel het in via deze link (15 minuten geldig, één keer te gebruiken):\n" + link,
+    mailLink(`Je vroeg om een nieuw wachtwoord voor je account bij ${SITE}. Stel het in via deze link (15 minuten geldig, één keer te gebruiken):`, link, { lineBreak: true }),
     "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren: je wachtwoord blijft hetzelfde.",
     `Met vriendelijke groet,\n${SITE}`,
   ])
@@ -213,7 +217,11 @@ export function customerPasswordResetMail(link: string): MailContent {
 export function staffPasswordResetMail(link: string): MailContent {
   return mail("Wachtwoord van de beheeromgeving opnieuw instellen", [
     "Hallo,",
-    "Er is gevraagd om een nieuw wachtwoord voor je login op de beheeromgeving van " + SITE + ". Stel het in via deze link (15 minuten geldig, één keer te gebruiken):\n" + link,
+    mailLink(
+      `Er is gevraagd om een nieuw wachtwoord voor je login op de beheeromgeving van ${SITE}. Stel het in via deze link (15 minuten geldig, één keer te gebruiken):`,
+      link,
+      { lineBreak: true }
+    ),
     "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
     `Met vriendelijke groet,\n${SITE}`,
   ])
@@ -223,36 +231,44 @@ export function staffPasswordResetMail(link: string): MailContent {
  * A paragraph that is a link: in the text part "label url", in the HTML part the label and
  * a real link (both escaped). Only for the shop's own addresses: someone else's words stay text.
  */
-export type MailLink = { label: string; href: string }
-
-/** A link paragraph ("Beantwoorden:" and the address). */
-export const mailLink = (label: string, href: string): MailLink => ({ label, href })
+export type MailLink = { label: string; href: string; lineBreak?: boolean }
 
 /**
- * Paragraphs (and label/value rows) as a mail's text and HTML; `quoteIndex` marks someone
- * else's words (quoted, never a link); a MailLink paragraph becomes a real link in the HTML.
+ * A link paragraph ("Beantwoorden:" and the address); `lineBreak`: the address on its own line
+ * below the label (in the text part as in the HTML part).
+ */
+export const mailLink = (label: string, href: string, options: { lineBreak?: boolean } = {}): MailLink => ({
+  label,
+  href,
+  ...(options.lineBreak ? { lineBreak: true } : {}),
+})
+
+/**
+ * Paragraphs (and label/value rows) as a mail's text and HTML; `quoteIndex` marks the
+ * paragraphs that are someone's own words (quoted, never a link); a MailLink paragraph becomes a real link in the HTML.
  */
 export function mail(
   subject: string,
   paragraphs: (string | MailLink)[],
   details?: [string, string][],
-  options: { quoteIndex?: number } = {}
+  options: { quoteIndex?: number | number[] } = {}
 ): MailContent {
-  const plain = paragraphs.map((p) => (typeof p === "string" ? p : `${p.label} ${p.href}`))
+  const quoted = new Set(options.quoteIndex === undefined ? [] : [options.quoteIndex].flat())
+  const plain = paragraphs.map((p) => (typeof p === "string" ? p : `${p.label}${p.lineBreak ? "\n" : " "}${p.href}`))
   const detailText = details?.length ? ["", ...details.map(([k, v]) => `${k}: ${v}`)] : []
   const text = [...plain.flatMap((p, i) => (i === 0 ? [p] : ["", p])), ...detailText, ""].join("\n")
   const htmlParagraphs = paragraphs
     .map((p, i) =>
       typeof p !== "string"
-        ? `<p>${esc(p.label)} <a href="${esc(p.href)}">${esc(p.href)}</a></p>`
-        : i === options.quoteIndex
+        ? `<p>${esc(p.label).replace(/\n/g, "<br>")}${p.lineBreak ? "<br>" : " "}<a href="${esc(p.href)}">${esc(p.href)}</a></p>`
+        : quoted.has(i)
           ? `<blockquote style="border-left:3px solid #d1d5db;margin:0;padding-left:12px">${esc(p).replace(/\n/g, "<br>")}</blockquote>`
           : `<p>${esc(p).replace(/\n/g, "<br>")}</p>`
     )
     .join("\n")
   const htmlDetails = details?.length
     ? `<table cellpadding="4" style="border-collapse:collapse">\n${details
-        .map(([k, v]) => `<tr><th style="text-align:left">${esc(k)}</th><td>${esc(v)}</td></tr>`)
+        .map(([k, v]) => `<tr><th style="text-align:left">${esc(k)}</th><td>${esc(v).replace(/\n/g, "<br>")}</td></tr>`)
         .join("\n")}\n</table>`
     : ""
   const html = `<!doctype html>

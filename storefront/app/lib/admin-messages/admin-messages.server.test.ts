@@ -481,7 +481,7 @@ describe("/berichten/melden/:token", () => {
     }));
     const { loader } = await import("~/routes/berichten.melden.$token");
     const { result } = await callRoute(loader, new Request("http://shop.test/berichten/melden/tok123"), { token: "tok123" });
-    const page = result as { message: Record<string, unknown>; missing: null };
+    const page = result as { message: Record<string, unknown>; earlier: string | null; missing: null };
     expect(seen[0]).toMatchObject({ method: "GET", path: "/store/admin-messages/report/tok123" });
     expect(seen[0]!.headers.authorization).toBeUndefined();
     expect(page.message).toEqual({
@@ -492,7 +492,32 @@ describe("/berichten/melden/:token", () => {
       createdAt: "2026-12-07T13:05:00.000Z",
       createdLabel: "7 december 2026, 14:05",
     });
+    expect(page.earlier).toBeNull();
     expect(JSON.stringify(page)).not.toContain("anna@example.nl");
+  });
+
+  it("says when the message was reported before, so the form adds to that report (stranger's walk: a second report was dropped)", async () => {
+    stubBackend(() => ({
+      body: {
+        message: { kind: "message", from_group: null, sender_first_name: "Anna", body: "Opdoeken!", created_at: "2026-12-06T13:05:00.000Z" },
+        report: { created_at: "2026-12-07T08:00:00.000Z" },
+      },
+    }));
+    const { loader } = await import("~/routes/berichten.melden.$token");
+    const { result } = await callRoute(loader, new Request("http://shop.test/berichten/melden/tok123"), { token: "tok123" });
+    expect((result as { earlier: string | null }).earlier).toBe("Je hebt dit bericht al gemeld op 7 december 2026. Wil je nog iets toevoegen?");
+  });
+
+  it("lands on the thanks that says the addition arrived when the post added to an earlier report", async () => {
+    stubBackend(() => ({ body: { reported: true, added: true } }));
+    const { action } = await import("~/routes/berichten.melden.$token");
+    const request = new Request("http://shop.test/berichten/melden/tok123", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ reason: "En dreigt ook" }).toString(),
+    });
+    const { result } = await callRoute(action, request, { token: "tok123" });
+    expect(asResponse(result).headers.get("location")).toBe("/berichten/gemeld?aangevuld=1");
   });
 
   it("says an unknown or erased link's sentence with 404, and offers no form", async () => {
@@ -502,11 +527,11 @@ describe("/berichten/melden/:token", () => {
       data: { message: null; missing: string };
     };
     expect(answer.init?.status).toBe(404);
-    expect(answer.data).toEqual({ message: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd." });
+    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd." });
   });
 
   it("posts the token and the reason without a login, then thanks", async () => {
-    const seen = stubBackend(() => ({ body: { reported: true } }));
+    const seen = stubBackend(() => ({ body: { reported: true, added: false } }));
     const { action } = await import("~/routes/berichten.melden.$token");
     const request = new Request("http://shop.test/berichten/melden/tok123", {
       method: "POST",

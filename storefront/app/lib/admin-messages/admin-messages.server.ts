@@ -11,7 +11,9 @@ import { loadMyAccount, type MyGroup, requireCustomerToken, SignedOutError, sign
 import {
   type ApiAdminMessage,
   type ApiNearbyGroup,
+  type ApiEarlierReport,
   type ApiReportedMessage,
+  earlierReportNotice,
   type ReportedMessageView,
   toReportedMessage,
   type AdminMessageView,
@@ -164,20 +166,30 @@ export async function getAdminThread(token: string | null, groupId: string, mess
 // ---------------------------------------------------------------------------
 // Report (no login: the token from the mail is the proof)
 
-/** GET /store/admin-messages/report/:token: the message the link reports (404 for an unknown token or an erased message). */
-export async function reportedMessage(token: string): Promise<ReportedMessageView> {
+/**
+ * GET /store/admin-messages/report/:token: the message the link reports (404 for an unknown
+ * token or an erased message), and `earlier`: the sentence saying it was reported before (the
+ * form then adds to that report), or null.
+ */
+export async function reportedMessage(token: string): Promise<{ message: ReportedMessageView; earlier: string | null }> {
   try {
-    const { message } = await backendFetch<{ message: ApiReportedMessage }>(`/store/admin-messages/report/${encodeURIComponent(token)}`);
-    return toReportedMessage(message);
+    const { message, report } = await backendFetch<{ message: ApiReportedMessage; report?: ApiEarlierReport }>(
+      `/store/admin-messages/report/${encodeURIComponent(token)}`,
+    );
+    return { message: toReportedMessage(message), earlier: earlierReportNotice(report) };
   } catch (error) {
     keepDutchRefusal(error);
   }
 }
 
-/** POST /store/admin-messages/report `{ token, reason? }`. */
-export async function reportAdminMessage(token: string, reason: string): Promise<void> {
+/** POST /store/admin-messages/report `{ token, reason? }`; `added`: it added to an earlier report of the message. */
+export async function reportAdminMessage(token: string, reason: string): Promise<{ added: boolean }> {
   try {
-    await backendFetch("/store/admin-messages/report", { method: "POST", body: { token, ...(reason.trim() ? { reason } : {}) } });
+    const answer = await backendFetch<{ reported: boolean; added?: boolean }>("/store/admin-messages/report", {
+      method: "POST",
+      body: { token, ...(reason.trim() ? { reason } : {}) },
+    });
+    return { added: answer?.added === true };
   } catch (error) {
     keepDutchRefusal(error);
   }

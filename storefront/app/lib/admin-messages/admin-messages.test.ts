@@ -32,6 +32,8 @@ import {
   toAdminMessage,
   toNearbyGroup,
   toReportedMessage,
+  earlierReportNotice,
+  reportedHref,
   WARNING_RULES,
   warnHref,
   warningSentLabel,
@@ -209,6 +211,20 @@ describe("admin messages: the report page", () => {
     expect(toReportedMessage({ kind: "reply", from_group: null, sender_first_name: "Bert", body: "x", created_at: "2026-12-07T13:05:00.000Z" }).fromLabel).toBe(
       "Bert, van een groep die niet meer bestaat",
     );
+  });
+
+  it("says when the message was reported before, by the Amsterdam date, and nothing when it was not", () => {
+    expect(earlierReportNotice({ created_at: "2026-12-07T08:00:00.000Z" })).toBe("Je hebt dit bericht al gemeld op 7 december 2026. Wil je nog iets toevoegen?");
+    // 23:30 UTC on 7 December is already 8 December in Amsterdam
+    expect(earlierReportNotice({ created_at: "2026-12-07T23:30:00.000Z" })).toContain("op 8 december 2026.");
+    expect(earlierReportNotice(null)).toBeNull();
+    expect(earlierReportNotice(undefined)).toBeNull();
+    expect(earlierReportNotice({ created_at: "geen datum" })).toBeNull();
+  });
+
+  it("lands on the thanks for an addition only when the post added to a report", () => {
+    expect(reportedHref(true)).toBe("/berichten/gemeld?aangevuld=1");
+    expect(reportedHref(false)).toBe("/berichten/gemeld");
   });
 });
 

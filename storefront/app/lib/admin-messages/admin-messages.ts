@@ -377,6 +377,24 @@ export function toReportedMessage(message: ApiReportedMessage): ReportedMessageV
   };
 }
 
+/** The backend's `report` beside the message: when this link's message was reported before, else null. */
+export type ApiEarlierReport = { created_at: string } | null;
+
+/**
+ * Above the form when the message was reported before (the form then adds to that report):
+ * "Je hebt dit bericht al gemeld op 7 december 2026. Wil je nog iets toevoegen?". Null: not
+ * reported yet (or no readable date).
+ */
+export function earlierReportNotice(report: ApiEarlierReport | undefined): string | null {
+  if (!report) return null;
+  const date = new Date(report.created_at);
+  if (Number.isNaN(date.getTime())) return null;
+  return `Je hebt dit bericht al gemeld op ${formatDate(date)}. Wil je nog iets toevoegen?`;
+}
+
+/** Where the report form lands: the thanks, saying so when the post added to an earlier report. */
+export const reportedHref = (added: boolean) => (added ? "/berichten/gemeld?aangevuld=1" : "/berichten/gemeld");
+
 /** "Je bericht is verstuurd naar Buurtpreventie Oost." etc., after the redirect. */
 export function warningSentLabel(sentTo: number): string {
   return `Je waarschuwing is verstuurd naar ${groupsLabel(sentTo)}.`;

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
 import { getAdmin, postAdmin } from "../../lib/admin-api"
 import { formatDate } from "../../lib/format"
+import { messagingSectionHref } from "../../lib/groups"
 
 type ReportGroup = { id: string; name: string | null; slug: string | null; status: string | null }
 type Report = {
@@ -30,8 +31,9 @@ const REPORTS_KEY = ["admin-message-reports"]
 
 /**
  * Gemelde berichten (issue 30): relayed messages between group admins that a receiver
- * reported with the mail's "Melden" link, newest first, each open or handled. Block the
- * sender on their group's page (the block holds for all of that admin's groups); mark the
+ * reported with the mail's "Melden" link, newest first, each open or handled; a receiver who
+ * reports again adds to the report's reason. Each report links to the sender group's page
+ * section where staff block (the block holds for all of that admin's groups); mark the
  * report handled here.
  */
 const AdminMessageReportsPage = () => {
@@ -53,7 +55,7 @@ const AdminMessageReportsPage = () => {
       <div className="px-6 py-4">
         <Heading>Gemelde berichten</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Berichten tussen beheerders die de ontvanger heeft gemeld. Blokkeer de afzender op de pagina van zijn groep.
+          Berichten tussen beheerders die de ontvanger heeft gemeld. "Afzender blokkeren…" opent het deel van de groepspagina van de afzender waar je blokkeert (met reden).
         </Text>
       </div>
       {isLoading && <Text className="px-6 py-4">Laden…</Text>}
@@ -81,8 +83,8 @@ const AdminMessageReportsPage = () => {
           ) : (
             <Text size="small">Het bericht is verwijderd.</Text>
           )}
-          <Text size="small" className="text-ui-fg-subtle">Reden: {report.reason ?? "niet opgegeven"}</Text>
-          <div>
+          <Text size="small" className="text-ui-fg-subtle whitespace-pre-wrap">Reden: {report.reason ?? "niet opgegeven"}</Text>
+          <div className="flex flex-wrap items-center gap-3">
             <Button
               size="small"
               variant="secondary"
@@ -91,6 +93,13 @@ const AdminMessageReportsPage = () => {
             >
               {report.handled_at ? "Weer openen" : "Markeer als afgehandeld"}
             </Button>
+            {report.message?.from_group.name && (
+              <Button size="small" variant="secondary" asChild>
+                <Link to={messagingSectionHref(report.message.from_group.id)}>
+                  {report.message.sender_blocked ? "Blokkade van de afzender bekijken" : "Afzender blokkeren…"}
+                </Link>
+              </Button>
+            )}
           </div>
         </article>
       ))}

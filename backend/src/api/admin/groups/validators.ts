@@ -4,6 +4,7 @@ import { GROUP_STATUSES } from "../../../modules/neighbourhood-group/models/neig
 import { isMunicipalityCode, MUNICIPALITY_CODE_EXAMPLE } from "../../../modules/neighbourhood-group/utils/postcode"
 import { emailField, latitudeField, longitudeField, phoneField } from "../../utils/fields"
 import { adminNameField, groupNameField, memberCountField, newGroupFields, postcodesField, woonplaatsField } from "../../utils/group-fields"
+import { BLOCK_REASON_MAX, BLOCK_REASON_TOO_LONG, blockReasonProblem } from "../../../modules/admin-message/utils/block-reason"
 
 /** The fields the admin API returns by default (everything: staff see the admin's contact data). */
 export const ADMIN_GROUP_FIELDS = [
@@ -124,10 +125,12 @@ export type AdminRejectGroupChangesType = z.infer<typeof AdminRejectGroupChanges
 export const AdminMessagingBlock = z
   .object({
     blocked: z.boolean({ error: "Geef blocked mee: true om te blokkeren, false om weer toe te staan" }),
-    reason: z.string().trim().max(1000, "De reden mag hoogstens 1000 tekens lang zijn").optional(),
+    reason: z.string().trim().max(BLOCK_REASON_MAX, BLOCK_REASON_TOO_LONG).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.blocked && !body.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Geef de reden van de blokkade" })
+    // required when blocking, and long enough to mean something (the staff page says so)
+    const problem = body.blocked ? blockReasonProblem(body.reason) : null
+    if (problem) ctx.addIssue({ code: "custom", path: ["reason"], message: problem })
   })
 export type AdminMessagingBlockType = z.infer<typeof AdminMessagingBlock>

@@ -63,11 +63,12 @@ const firstNameField = visibleText("Vul je voornaam in", 1, "Vul je voornaam in"
 
 /**
  * The text of a message, a reply or a warning: each error names the field the form shows
- * ("Je antwoord moet…" under "Je antwoord"), not a message in general.
+ * ("Je antwoord moet…" under "Je antwoord"), not a message in general; nothing typed (or
+ * only spaces) asks for the text ("Schrijf je antwoord"), 1–9 characters give the minimum.
  */
 const messageField = (noun: "bericht" | "antwoord" | "waarschuwing", max: number) =>
   messageText(
-    `Schrijf een ${noun}`,
+    `Schrijf je ${noun}`,
     10,
     `Je ${noun} moet minstens 10 tekens lang zijn`,
     max,

@@ -33,7 +33,8 @@ describe("relayed mails", () => {
     const mail = adminWarningMail({ ...message, kind: "warning" }, from, { admin_name: "Bert" }, 2, links)
     expect(mail.subject).toBe("Waarschuwing van Anouk van Buurtpreventie Lindelaan")
     expect(mail.text).toContain("binnen 2 km")
-    expect(mail.text).toContain("Noem geen namen en deel geen foto's of beschrijvingen van verdachten")
+    // lower case after the colon (stranger's walk: "gedragsregels: Noem geen namen")
+    expect(mail.text).toContain("Houd je dan aan de gedragsregels: noem geen namen en deel geen foto's of beschrijvingen van verdachten")
     expect(mail.text).toContain("Bel eerst 112.")
   })
 
@@ -47,6 +48,20 @@ describe("relayed mails", () => {
     )
     expect(mail.text).toContain("https://shop.example/app/groups/nbgrp_1")
     expect(mail.text).toContain("Reden van de melding: Scheldwoorden")
+  })
+
+  it("staff's mail about an addition to a report says so, with the addition and every reason so far", () => {
+    const stored = { ...message, created_at: "2026-12-07T08:00:00Z", from_group_id: "nbgrp_1", to_group_id: "nbgrp_2" }
+    const to = { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" }
+    const mail = messageReportedMail({ reason: "Reclame\n\nAanvulling van 7 december 2026 om 10:00: Weer" }, stored, from, to, links, { reason: "Weer", reopened: true })
+    expect(mail.subject).toBe("Melding aangevuld: Buurtpreventie Lindelaan")
+    expect(mail.text).toContain("heeft een melding aangevuld")
+    expect(mail.text).toContain("De melding was afgehandeld en staat nu weer open.")
+    expect(mail.text).toContain("Aanvulling: Weer")
+    expect(mail.text).toContain("Reden van de melding: Reclame")
+    const first = messageReportedMail({ reason: null }, stored, from, to, links)
+    expect(first.subject).toBe("Bericht tussen beheerders gemeld: Buurtpreventie Lindelaan")
+    expect(first.text).not.toContain("Aanvulling")
   })
 
   it("make the reply and report addresses real links in the HTML part, escaped; the sender's words stay text (stranger's walk)", () => {
@@ -63,24 +78,35 @@ describe("relayed mails", () => {
       { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" },
       links
     )
-    expect(staff.html).toContain('<a href="https://shop.example/app/groups/nbgrp_1">')
+    expect(staff.html).toContain('<a href="https://shop.example/app/groups/nbgrp_1#berichten">')
     // an address with quotes or brackets cannot break out of the attribute
     const odd = adminMessageMail(message, from, { admin_name: null }, { storefrontUrl: 'https://shop.example/"><script>' })
     expect(odd.html).not.toContain("<script>")
     expect(odd.html).toContain("&quot;&gt;&lt;script&gt;")
   })
 
-  it("a reply's subject answers the conversation's first mail ('Re: …'), once", () => {
-    const original = { kind: "message" as const, sender_first_name: "Anouk", group_name: "Buurtpreventie Lindelaan" }
-    const reply = adminMessageMail({ ...message, kind: "reply", sender_first_name: "Bert" }, { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" }, { admin_name: "Anouk" }, links, original)
-    expect(reply.subject).toBe("Re: Bericht van Anouk van Buurtpreventie Lindelaan")
-    // the answer to the answer keeps one "Re:"
-    expect(adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: "Bert" }, links, original).subject).toBe(
-      "Re: Bericht van Anouk van Buurtpreventie Lindelaan"
+  it("a reply says who answered, not the receiver's own name, and quotes the answered message shortly (stranger's walk)", () => {
+    const answered = { body: "Hallo buren, zullen we samen borden bestellen? " + "Heel veel tekst. ".repeat(40) }
+    const reply = adminMessageMail(
+      { ...message, kind: "reply", sender_first_name: "Bert", body: "Goed idee, wij doen mee!" },
+      { name: "Buurtpreventie Eikenlaan", woonplaats: "Zeist" },
+      { admin_name: "Anouk" },
+      links,
+      answered
     )
-    expect(adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: "Bert" }, links, { ...original, kind: "warning" }).subject).toBe(
-      "Re: Waarschuwing van Anouk van Buurtpreventie Lindelaan"
-    )
+    expect(reply.subject).toBe("Antwoord van Bert (Buurtpreventie Eikenlaan) op je bericht")
+    expect(reply.subject).not.toContain("Anouk")
+    const quote = /Jouw bericht:\n\n(.*)\n/.exec(reply.text)![1]
+    expect(quote.startsWith("Hallo buren, zullen we samen borden bestellen? Heel veel tekst.")).toBe(true)
+    expect(quote.length).toBeLessThanOrEqual(301)
+    expect(quote.endsWith("…")).toBe(true)
+    // after the reply itself, quoted (and escaped) in the HTML
+    expect(reply.text.indexOf("Goed idee, wij doen mee!")).toBeLessThan(reply.text.indexOf("Jouw bericht:"))
+    expect(reply.html).toMatch(/<p>Jouw bericht:<\/p>\n<blockquote[^>]*>Hallo buren/)
+    const hostile = adminMessageMail({ ...message, kind: "reply" }, from, { admin_name: null }, links, { body: "<b>vet</b>" })
+    expect(hostile.html).toContain("&lt;b&gt;vet&lt;/b&gt;")
+    // a first message has no quote
+    expect(adminMessageMail(message, from, { admin_name: "Bert" }, links).text).not.toContain("Jouw bericht:")
   })
 
   it("thread mails by their message ids: Message-ID, and for a reply In-Reply-To and References", () => {
@@ -149,7 +175,7 @@ describe("message validation", () => {
     const errors = (schema: typeof StoreReplyAdminMessage | typeof StoreSendWarning | typeof StoreSendAdminMessage, body: object) =>
       (schema.safeParse(body).error?.issues ?? []).filter((i) => i.path[0] === "message").map((i) => i.message)
     expect(errors(StoreReplyAdminMessage, { first_name: "Bert", message: "kort" })).toEqual(["Je antwoord moet minstens 10 tekens lang zijn"])
-    expect(errors(StoreReplyAdminMessage, { first_name: "Bert" })).toEqual(["Schrijf een antwoord"])
+    expect(errors(StoreReplyAdminMessage, { first_name: "Bert" })).toEqual(["Schrijf je antwoord"])
     expect(errors(StoreReplyAdminMessage, { first_name: "Bert", message: "x".repeat(2001) })).toEqual(["Je antwoord mag hoogstens 2000 tekens lang zijn"])
     expect(errors(StoreSendWarning, { first_name: "Anouk", message: "kort", km: 2 })).toEqual(["Je waarschuwing moet minstens 10 tekens lang zijn"])
     expect(errors(StoreSendAdminMessage, { to_group_id: "g", first_name: "Anouk", message: "kort" })).toEqual(["Je bericht moet minstens 10 tekens lang zijn"])
@@ -163,10 +189,20 @@ describe("texts that only look long enough (attacker's walk: 9 spaces and 12 zer
 
   it("counts a message, a reply and a warning without invisibles and with white space collapsed", () => {
     const base = { to_group_id: "nbgrp_1", first_name: "Anouk" }
-    expect(errorOf(StoreSendAdminMessage, { ...base, message: blank }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
+    // nothing visible is no text at all: asked for, not "too short" (stranger's walk)
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: blank }, "message")).toBe("Schrijf je bericht")
     expect(errorOf(StoreSendAdminMessage, { ...base, message: "a\u200B\u200C\u200D\u2060\uFEFF\u202E        b" }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
-    expect(errorOf(StoreReplyAdminMessage, { first_name: "Bert", message: blank }, "message")).toBe("Je antwoord moet minstens 10 tekens lang zijn")
-    expect(errorOf(StoreSendWarning, { first_name: "Bert", message: blank, km: 1 }, "message")).toBe("Je waarschuwing moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreReplyAdminMessage, { first_name: "Bert", message: blank }, "message")).toBe("Schrijf je antwoord")
+    expect(errorOf(StoreSendWarning, { first_name: "Bert", message: blank, km: 1 }, "message")).toBe("Schrijf je waarschuwing")
+    for (const empty of ["", "   ", "\n\t "]) {
+      expect(errorOf(StoreSendAdminMessage, { ...base, message: empty }, "message")).toBe("Schrijf je bericht")
+      expect(errorOf(StoreReplyAdminMessage, { first_name: "Bert", message: empty }, "message")).toBe("Schrijf je antwoord")
+      expect(errorOf(StoreSendWarning, { first_name: "Bert", message: empty, km: 1 }, "message")).toBe("Schrijf je waarschuwing")
+    }
+    // 1 to 9 characters: the minimum
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: "a" }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: " 123456789 " }, "message")).toBe("Je bericht moet minstens 10 tekens lang zijn")
+    expect(errorOf(StoreSendAdminMessage, { ...base, message: "1234567890" }, "message")).toBeUndefined()
     // a real text keeps its lines, without the invisibles
     expect(StoreSendAdminMessage.parse({ ...base, message: "Hallo\u200B buren,\nwie doet mee?" }).message).toBe("Hallo buren,\nwie doet mee?")
   })

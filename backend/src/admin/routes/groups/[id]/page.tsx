@@ -10,8 +10,8 @@ import {
   toast,
   usePrompt,
 } from "@medusajs/ui"
-import { useState, type ReactNode } from "react"
-import { Link, useParams } from "react-router-dom"
+import { useEffect, useRef, useState, type ReactNode } from "react"
+import { Link, useLocation, useParams } from "react-router-dom"
 import {
   type AdminGroup,
   type AdminGroupEdit,
@@ -36,6 +36,8 @@ import { FormDrawer } from "../../../lib/form-drawer"
 import { PointMap } from "../../../lib/point-map"
 import { formatDate } from "../../../lib/format"
 import { groupStatusLabel } from "../../../../modules/neighbourhood-group/utils/status"
+import { BLOCK_REASON_MAX, BLOCK_REASON_MIN, blockReasonProblem } from "../../../../modules/admin-message/utils/block-reason"
+import { MESSAGING_SECTION_ID } from "../../../lib/groups"
 
 /** One group: its details and the admin's contact data, with moderation and editing. */
 const GroupDetailPage = () => {
@@ -120,14 +122,32 @@ const GroupDetailPage = () => {
 
 /**
  * Messages between group admins (issue 30): the admin's own setting, and staff's block,
- * which holds for every group of this admin. Reports: /admin-messages.
+ * which holds for every group of this admin. Blocking needs a reason (BLOCK_REASON_MIN
+ * characters, as the route checks) and a confirmation. "Gemelde berichten" links here
+ * (`#berichten`), so the section scrolls into view. Reports: /admin-messages.
  */
 const MessagingSection = ({ group }: { group: AdminGroup }) => {
   const setBlock = useSetMessagingBlock()
+  const prompt = usePrompt()
+  const { hash } = useLocation()
+  const section = useRef<HTMLDivElement>(null)
   const [reason, setReason] = useState("")
   const blocked = Boolean(group.messaging_blocked)
   const block = group.messaging_block ?? null
-  const submit = () =>
+  const reasonProblem = blocked ? null : blockReasonProblem(reason)
+  useEffect(() => {
+    if (hash === `#${MESSAGING_SECTION_ID}`) section.current?.scrollIntoView({ block: "start" })
+  }, [hash])
+  const submit = async () => {
+    if (!blocked) {
+      const confirmed = await prompt({
+        title: "Berichten blokkeren?",
+        description: `De beheerder van "${group.name}" kan dan geen berichten meer sturen aan andere beheerders, ook niet vanuit andere groepen. Berichten ontvangen blijft mogelijk. Reden: ${reason.trim()}`,
+        confirmText: "Blokkeren",
+        cancelText: "Annuleren",
+      })
+      if (!confirmed) return
+    }
     setBlock.mutate(
       { id: group.id, blocked: !blocked, reason },
       {
@@ -138,8 +158,9 @@ const MessagingSection = ({ group }: { group: AdminGroup }) => {
         onError: (error) => toast.error(errorMessage(error)),
       }
     )
+  }
   return (
-    <Container className="divide-y p-0" aria-labelledby="messaging-heading" data-testid="messaging-section">
+    <Container ref={section} id={MESSAGING_SECTION_ID} className="divide-y p-0" aria-labelledby="messaging-heading" data-testid="messaging-section">
       <div className="px-6 py-4">
         <Heading level="h2" id="messaging-heading">Berichten tussen beheerders</Heading>
         <Text size="small" className="text-ui-fg-subtle">
@@ -158,15 +179,27 @@ const MessagingSection = ({ group }: { group: AdminGroup }) => {
       <div className="flex flex-wrap items-end gap-3 px-6 py-4">
         {!blocked && (
           <div className="flex min-w-64 flex-1 flex-col gap-1">
-            <Label htmlFor="messaging-block-reason" size="small">Reden van de blokkade (alleen voor medewerkers)</Label>
-            <Input id="messaging-block-reason" size="small" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+            <Label htmlFor="messaging-block-reason" size="small">Reden van de blokkade (verplicht)</Label>
+            <Input
+              id="messaging-block-reason"
+              size="small"
+              value={reason}
+              maxLength={BLOCK_REASON_MAX}
+              required
+              aria-describedby="messaging-block-reason-hint"
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Text id="messaging-block-reason-hint" size="xsmall" className="text-ui-fg-subtle">
+              Minstens {BLOCK_REASON_MIN} tekens. Alleen medewerkers zien de reden; de beheerder niet.
+            </Text>
           </div>
         )}
         <Button
           size="small"
           variant={blocked ? "secondary" : "danger"}
           isLoading={setBlock.isPending}
-          disabled={!blocked && !reason.trim()}
+          disabled={Boolean(reasonProblem)}
+          title={reasonProblem ?? undefined}
           onClick={submit}
         >
           {blocked ? "Blokkade opheffen" : "Berichten blokkeren"}
@@ -175,7 +208,6 @@ const MessagingSection = ({ group }: { group: AdminGroup }) => {
     </Container>
   )
 }
-
 
 /** A registration or change that probably duplicates another group; only staff are told. */
 const DuplicateNotice = ({ other, what }: { other: GroupReference; what: string }) => (

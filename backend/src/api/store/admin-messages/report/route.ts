@@ -5,7 +5,8 @@ import type { StoreReportAdminMessageType } from "../validators"
 
 /**
  * POST /store/admin-messages/report `{ token, reason? }`: "Melden" from a relayed admin
- * message. No login: the token from the mail is the proof. Staff are mailed.
+ * message. No login: the token from the mail is the proof. Staff are mailed. A message
+ * reported before gets its reason added to that report (`added: true`), staff mailed again.
  */
 export async function POST(req: MedusaRequest<StoreReportAdminMessageType>, res: MedusaResponse) {
   try {
