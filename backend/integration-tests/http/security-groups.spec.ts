@@ -308,7 +308,8 @@ medusaIntegrationTestRunner({
         expect(mails.map((m) => m.headers.to)).toEqual(["slachtoffer@example.org"])
         const [confirmMail] = mails
         expect(path.basename(confirmMail.file)).toContain("-group-registration-confirm-")
-        const everything = `${confirmMail.headers.subject}\n${confirmMail.text}\n${confirmMail.html}`
+        // the confirmation token (32 random bytes, base64url) is left out: it could hold "42" by chance
+        const everything = `${confirmMail.headers.subject}\n${confirmMail.text}\n${confirmMail.html}`.replace(/[A-Za-z0-9_-]{43}/g, "")
         for (const typed of ["Bevestiglaan", "Utrecht Centrum", "Gratis", "Claimen", "3581", "42"]) expect(everything).not.toContain(typed)
         const records = await kit.notifications().listNotifications({})
         expect(records).toHaveLength(1)
