@@ -10,7 +10,7 @@
  * for a loaded machine. The cart and checkout's first step need a cart: one is made through
  * the storefront's one cart route (POST /winkelmand/wijzigen, intent=add: the no-JavaScript form post)
  * and its session cookie is sent with those two pages only.
- * Chromium: Debian's /usr/bin/chromium (CHROME_PATH to choose another). Bench only: no test uses it.
+ * Chromium: Debian's /usr/bin/chromium (CHROMIUM_PATH to choose another; installed through apt when root). Bench only: no test uses it.
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -18,6 +18,7 @@ import { parseArgs } from "node:util"
 import zlib from "node:zlib"
 import * as chromeLauncher from "chrome-launcher"
 import lighthouse from "lighthouse"
+import { ensureChromium } from "../scripts/lib/chromium.mjs"
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,8 @@ const { values } = parseArgs({
 })
 const base = values.url.replace(/\/$/, "")
 const runs = Math.max(1, Number(values.runs) || 1)
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium"
+// Debian's Chromium (CHROMIUM_PATH), installed through apt when we are root, else one line saying how
+const CHROME = ensureChromium((line) => process.stderr.write(`${line}\n`))
 
 /** Hidden and named inputs of the first form posting to `action` in `html`. */
 function formFields(html, action) {

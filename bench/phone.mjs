@@ -18,6 +18,7 @@
 import os from "node:os"
 import { parseArgs } from "node:util"
 import { chromium } from "playwright-core"
+import { ensureChromium } from "../scripts/lib/chromium.mjs"
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,8 @@ const { values } = parseArgs({
   },
 })
 const runs = Math.max(1, Number(values.runs) || 7)
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium"
+// Debian's Chromium (CHROMIUM_PATH), installed through apt when we are root, else one line saying how
+const CHROME = ensureChromium((line) => process.stderr.write(`${line}\n`))
 
 /** Lighthouse's "Slow 4G" mobile preset (its DevTools throttling figures), as the issue measures. */
 export const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 }
