@@ -18,10 +18,9 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
+import { accountLink, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import { readMails, type ParsedMail } from "../utils/checkout"
-import { relayChecks } from "../utils/admin-messages"
-import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
+import { type MessagingAdmin, messagingAdmins, relayChecks } from "../utils/admin-messages"
 import { LIMITS } from "../../src/api/middlewares/limits"
 
 jest.setTimeout(360 * 1000)
@@ -36,7 +35,7 @@ delete process.env.SMTP_URL
 const TEXT = "Hallo buren, zullen we samen nieuwe borden bestellen voor de straat?"
 const REPORTED = "-group-admin-message-reported-"
 
-type Admin = { row: { id: string; slug: string; name: string }; headers: Record<string, string>; email: string }
+type Admin = MessagingAdmin
 
 let counter = 0
 
@@ -47,20 +46,7 @@ medusaIntegrationTestRunner({
     const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.32" })
     const { get, post } = kit
 
-    async function admin(label: string, postcodes: string[], enabled = true): Promise<Admin> {
-      const n = ++counter
-      const email = `${label}.${n}@example.nl`
-      const { result } = await createGroupsWorkflow(getContainer()).run({
-        input: { groups: [groupBody(`Buurtpreventie ${label} ${n}`, email, postcodes, { admin_name: `${label} Beheerder`, admin_phone: "06 44444444" })] },
-      })
-      const row = await kit.approve(result[0].id)
-      const { token } = accountLink((await kit.mailFor(row.id, "group-account-set-password")).text, "/wachtwoord-instellen")
-      expect((await kit.setPassword(token, ADMIN_PASSWORD)).status).toBe(200)
-      const { data } = await kit.login(email, ADMIN_PASSWORD)
-      const a = { row, headers: kit.bearer(data.token), email }
-      if (enabled) expect((await post(`/store/my-group/groups/${row.id}/messaging`, { enabled: true }, a.headers)).status).toBe(200)
-      return a
-    }
+    const admin = messagingAdmins(kit, getContainer)
 
     const send = (from: Admin, to: string, body: Record<string, unknown> = {}) =>
       post(`/store/my-group/groups/${from.row.id}/messages`, { to_group_id: to, first_name: "Anna", message: TEXT, ...body }, from.headers)

@@ -14,9 +14,8 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { accountLink, ADMIN_PASSWORD, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
-import { relayChecks } from "../utils/admin-messages"
-import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
+import { useGroupAccountsKit } from "../utils/group-accounts"
+import { type MessagingAdmin, messagingAdmins, relayChecks } from "../utils/admin-messages"
 import { LIMITS } from "../../src/api/middlewares/limits"
 import { consumeLimits } from "../../src/api/middlewares/rate-limit"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
@@ -38,9 +37,7 @@ const SHORT = "Gebruik geen verkorte link (zoals bit.ly of tinyurl): we kunnen n
 const NOT_NEARBY = "Je kunt alleen een bericht sturen aan groepen in de buurt van je eigen groep (zie Buurgroepen)."
 const BLANK = " ".repeat(9) + "\u200B".repeat(12)
 
-type Admin = { row: { id: string; slug: string; name: string }; headers: Record<string, string>; email: string }
-
-let counter = 0
+type Admin = MessagingAdmin
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -49,20 +46,7 @@ medusaIntegrationTestRunner({
     const kit = useGroupAccountsKit({ api, getContainer, dbConnection, mailDir: MAIL_DIR, ipPrefix: "10.31" })
     const { get, post } = kit
 
-    async function admin(label: string, postcodes: string[], enabled = true): Promise<Admin> {
-      const n = ++counter
-      const email = `${label}.${n}@example.nl`
-      const { result } = await createGroupsWorkflow(getContainer()).run({
-        input: { groups: [groupBody(`Buurtpreventie ${label} ${n}`, email, postcodes, { admin_name: `${label} Beheerder`, admin_phone: "06 44444444" })] },
-      })
-      const row = await kit.approve(result[0].id)
-      const { token } = accountLink((await kit.mailFor(row.id, "group-account-set-password")).text, "/wachtwoord-instellen")
-      expect((await kit.setPassword(token, ADMIN_PASSWORD)).status).toBe(200)
-      const { data } = await kit.login(email, ADMIN_PASSWORD)
-      const a = { row, headers: kit.bearer(data.token), email }
-      if (enabled) expect((await post(`/store/my-group/groups/${row.id}/messaging`, { enabled: true }, a.headers)).status).toBe(200)
-      return a
-    }
+    const admin = messagingAdmins(kit, getContainer)
 
     const send = (from: Admin, to: string, body: Record<string, unknown> = {}) =>
       post(`/store/my-group/groups/${from.row.id}/messages`, { to_group_id: to, first_name: "Anouk", message: TEXT, ...body }, from.headers)
