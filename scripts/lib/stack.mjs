@@ -149,6 +149,8 @@ export const ONE_ADDRESS_LIMITS = Object.freeze({
   ORDER_LIMIT_PER_EMAIL_DAY: "100000",
   CART_LIMIT_PER_ADDRESS: "100000",
   GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "100000",
+  // Per signed-in group admin, not per address: the groups bench asks thousands of times as one admin.
+  NEARBY_GROUPS_LIMIT_PER_ACCOUNT: "100000",
   // The storefront's own: posts to its one cart route per address per minute.
   CART_CHANGE_LIMIT_PER_ADDRESS: "100000",
 })

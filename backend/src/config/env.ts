@@ -70,6 +70,8 @@ export type BackendEnv = {
   cartLimitPerAddress: number
   /** Group registrations per client address per hour (GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5). */
   registrationLimitPerAddress: number
+  /** "Buurgroepen" lists per signed-in group admin per 10 minutes (NEARBY_GROUPS_LIMIT_PER_ACCOUNT, 120). */
+  nearbyGroupsLimitPerAccount: number
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -193,6 +195,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     checkoutLimits: readCheckoutLimitSettings(env),
     cartLimitPerAddress: readCartLimitPerAddress(env),
     registrationLimitPerAddress: readRegistrationLimitPerAddress(env),
+    nearbyGroupsLimitPerAccount: readNearbyGroupsLimitPerAccount(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -275,6 +278,15 @@ export function readCartLimitPerAddress(env: NodeJS.ProcessEnv = process.env): n
  */
 export function readRegistrationLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger("GROUP_REGISTRATION_LIMIT_PER_ADDRESS", env.GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5)
+}
+
+/**
+ * How many times one signed-in group admin may ask for the groups near theirs per 10 minutes
+ * (NEARBY_GROUPS_LIMIT_PER_ACCOUNT, 120): a page asks once. `npm run bench:groups` lifts it
+ * (ONE_ADDRESS_LIMITS) to time the list with thousands of requests from one admin.
+ */
+export function readNearbyGroupsLimitPerAccount(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger("NEARBY_GROUPS_LIMIT_PER_ACCOUNT", env.NEARBY_GROUPS_LIMIT_PER_ACCOUNT, 120)
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

@@ -19,6 +19,7 @@
  * |  | receiving group | 15 / day |
  * | warning to nearby groups ("Waarschuw buurgroepen") | sending group | 3 / day |
  * | report of a relayed message ("Melden") | address | 10 / hour |
+ * | groups nearby ("Buurgroepen") | signed-in admin (account) | 120 / 10 min (NEARBY_GROUPS_LIMIT_PER_ACCOUNT) |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
  * into "address + account" after 10 tries and "address" after 50; the checks run in that
@@ -35,7 +36,7 @@
  */
 import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
-import { readCartLimitPerAddress, readRegistrationLimitPerAddress } from "../../config/env"
+import { readCartLimitPerAddress, readNearbyGroupsLimitPerAccount, readRegistrationLimitPerAddress } from "../../config/env"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit, waitText } from "./rate-limit"
@@ -71,7 +72,7 @@ export const LIMITS = {
   // answered late, the admin pressed again) sends nothing twice.
   adminWarningRepeat: { name: "admin-warning:group+text", points: 1, durationSeconds: 10 * MINUTE },
   // "Buurgroepen" per signed-in admin: a page asks once; generous for a person, not for a script.
-  nearbyGroups: { name: "nearby-groups:account", points: 120, durationSeconds: 10 * MINUTE },
+  nearbyGroups: { name: "nearby-groups:account", points: readNearbyGroupsLimitPerAccount(), durationSeconds: 10 * MINUTE },
   // The report link needs no login: its token is the proof, the address the budget.
   messageReport: { name: "message-report:address", points: 10, durationSeconds: HOUR },
 } satisfies Record<string, Limit>

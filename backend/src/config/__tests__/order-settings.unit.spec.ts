@@ -1,4 +1,4 @@
-import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings, readRegistrationLimitPerAddress } from "../env"
+import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings, readNearbyGroupsLimitPerAccount, readRegistrationLimitPerAddress } from "../env"
 
 describe("readInvoiceApprovalSettings", () => {
   it("reminds staff after 3 days and expires after 7 by default", () => {
@@ -41,6 +41,18 @@ describe("readRegistrationLimitPerAddress", () => {
   it("refuses what is no positive whole number", () => {
     for (const value of ["0", "-1", "vijf", "2.5"]) {
       expect(() => readRegistrationLimitPerAddress({ GROUP_REGISTRATION_LIMIT_PER_ADDRESS: value })).toThrow(ConfigError)
+    }
+  })
+})
+
+describe("readNearbyGroupsLimitPerAccount", () => {
+  it("is 120 nearby lists per admin per 10 minutes unless set", () => {
+    expect(readNearbyGroupsLimitPerAccount({})).toBe(120)
+    expect(readNearbyGroupsLimitPerAccount({ NEARBY_GROUPS_LIMIT_PER_ACCOUNT: "100000" })).toBe(100000)
+  })
+  it("refuses what is no positive whole number", () => {
+    for (const value of ["0", "-1", "veel", "2.5"]) {
+      expect(() => readNearbyGroupsLimitPerAccount({ NEARBY_GROUPS_LIMIT_PER_ACCOUNT: value })).toThrow(ConfigError)
     }
   })
 })
