@@ -16,6 +16,9 @@ module.exports = {
 
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
+  // One migrated database per run, copied for each spec file (integration-tests/migrated-template.js).
+  module.exports.globalSetup = "./integration-tests/global-setup.js"
+  module.exports.globalTeardown = "./integration-tests/global-teardown.js"
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.[jt]s"]
 } else if (process.env.TEST_TYPE === "unit") {

@@ -34,13 +34,19 @@ function run(command, args, { cwd = ROOT, env = process.env } = {}) {
   })
 }
 
+const phaseStarted = new Map()
+/** Marks the start of a suite, whose duration record() prints beside its counts. */
+const startPhase = (name) => phaseStarted.set(name, Date.now())
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`
+
 function record(name, counts, exitCode) {
   // A runner that exits non-zero without a failed test (a crash, no tests found) still counts as a failure.
   const failed = exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed
   totals.passed += counts.passed
   totals.failed += failed
   totals.skipped += counts.skipped
-  summary.push(`${exitCode === 0 ? "✔" : "✖"} ${name}: ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`)
+  const took = phaseStarted.has(name) ? ` (${minutes(Date.now() - phaseStarted.get(name))})` : ""
+  summary.push(`${exitCode === 0 ? "✔" : "✖"} ${name}: ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}${took}`)
 }
 
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null)
@@ -50,6 +56,7 @@ const jestCounts = (file) => {
 }
 
 async function jestPhase(name, script, env, files = []) {
+  startPhase(name)
   const out = path.join(RESULTS, `${name.replace(/\W+/g, "-")}.json`)
   fs.rmSync(out, { force: true })
   const code = await run("npm", ["run", script, "--workspace", "backend", "--", "--json", `--outputFile=${out}`, ...files], {
@@ -61,6 +68,7 @@ async function jestPhase(name, script, env, files = []) {
 async function unitPhase() {
   await jestPhase("backend unit", "test:unit")
 
+  startPhase("storefront unit")
   const vitestOut = path.join(RESULTS, "storefront-unit.json")
   fs.rmSync(vitestOut, { force: true })
   const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestOut}`], {
@@ -68,6 +76,7 @@ async function unitPhase() {
   })
   record("storefront unit", jestCounts(vitestOut), code)
 
+  startPhase("scripts and compose")
   const nodeOut = path.join(RESULTS, "scripts.tap")
   const nodeCode = await run(process.execPath, [
     "--test",
@@ -98,6 +107,7 @@ async function integrationPhase(serverUrl) {
 }
 
 async function e2ePhase(serverUrl) {
+  startPhase("e2e (Playwright)") // with the build and the stack's start
   const chromium = ensureChromium()
   console.log("\nBuilding backend and storefront for the e2e suite (cached when unchanged)…")
   await build()

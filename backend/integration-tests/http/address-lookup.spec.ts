@@ -4,7 +4,7 @@
  * service, lookup switched off, and the cache (a repeated address never reaches the
  * service twice; failures are not cached).
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { seedShop } from "../../src/seed/seed-shop"
 import { storeHeaders } from "../utils/checkout"
 import { startFakePdok, type FakePdok } from "../utils/fake-pdok"

@@ -17,7 +17,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { accountLink, groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import { readMails, type ParsedMail } from "../utils/checkout"
 import { type MessagingAdmin, messagingAdmins, relayChecks } from "../utils/admin-messages"

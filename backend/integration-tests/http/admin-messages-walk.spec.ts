@@ -13,7 +13,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { useGroupAccountsKit } from "../utils/group-accounts"
 import { type MessagingAdmin, messagingAdmins, relayChecks } from "../utils/admin-messages"
 import { LIMITS } from "../../src/api/middlewares/limits"

@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"

@@ -9,7 +9,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { useSeededShop } from "../utils/seeded-shop"

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs"
 import Stripe from "stripe"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { seedShop } from "../../src/seed/seed-shop"

@@ -6,7 +6,7 @@
  * postcode first, then the others nearest first.
  */
 import fs from "node:fs"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"

@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { useGroupAccountsKit } from "../utils/group-accounts"
 import { cartReadyForPayment, completeCart, startPayment, type CartLine } from "../utils/checkout"
 

@@ -4,7 +4,7 @@
  * filters, pagination, and municipality pages that follow renames and mergers.
  */
 import fs from "node:fs"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { seedShop } from "../../src/seed/seed-shop"
 import { DEMO_MUNICIPALITIES, demoGroups, seedGroups } from "../../src/seed/seed-groups"

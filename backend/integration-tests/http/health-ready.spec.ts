@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { closeReadinessClients } from "../../src/lib/readiness"
 
 jest.setTimeout(300 * 1000) // database setup (migrations) on 2 shared cores can take minutes

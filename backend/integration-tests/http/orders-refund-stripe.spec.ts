@@ -4,7 +4,7 @@
  * refund in the admin and Medusa calls Stripe; a cancel refunds what was captured, or
  * releases an authorisation that Stripe would not capture.
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { useSeededShop } from "../utils/seeded-shop"

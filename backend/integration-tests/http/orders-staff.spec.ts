@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { useSeededShop } from "../utils/seeded-shop"
 import {

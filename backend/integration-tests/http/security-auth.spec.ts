@@ -12,7 +12,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, STAFF_PASSWORD } from "../utils/admin"
 import { groupBody, useGroupAccountsKit } from "../utils/group-accounts"

@@ -9,7 +9,7 @@
  *    backend now refuses a change whose line would hold more than 999, or a quantity that is
  *    no whole number, with a Dutch answer per field (`code: "invalid_quantity"`).
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { useSeededShop } from "../utils/seeded-shop"
 import { answerOf, regionId, variantIdBySku } from "../utils/checkout"
 

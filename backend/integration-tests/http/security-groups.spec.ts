@@ -13,7 +13,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { groupBody, useGroupAccountsKit } from "../utils/group-accounts"
 import { createGroupsWorkflow } from "../../src/workflows/groups/create-groups"
 import { expireGroupRegistrationsWorkflow } from "../../src/workflows/groups/expire-group-registrations"

@@ -7,7 +7,7 @@
  * already has its order) cost nothing, and carts paid through Stripe are never refused.
  */
 import Stripe from "stripe"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_IDS } from "../../src/config/modules"
 import { FAKE_STRIPE_WEBHOOK_SECRET } from "../utils/fake-stripe"

@@ -5,7 +5,7 @@
  * H. the admin (`/app`) could be framed by another site (clickjacking).
  * (A, the contact relay's sender name, is in groups.spec.ts.)
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { LIMIT_MESSAGE, OFFSET_MESSAGE } from "../../src/api/middlewares/request-hygiene"
 import { adminHeaders } from "../utils/admin"

@@ -3,7 +3,7 @@
  * the admin (a tier price, a deleted tier, a product's texts, stock) survives the
  * next seed run, which `npm start` does whenever the seed's version changes.
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import { adminHeaders } from "../utils/admin"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedShop, SHOP } from "../../src/seed/seed-shop"
 

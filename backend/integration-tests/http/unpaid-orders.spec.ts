@@ -6,7 +6,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedShop } from "../../src/seed/seed-shop"
 import { processUnpaidOrders } from "../../src/workflows/orders/unpaid-orders"
