@@ -11,7 +11,7 @@
  * deleted, and a ring of groups just inside and just outside 1, 2 and 5 km of one group.
  */
 import fs from "node:fs"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../utils/test-runner"
 import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
