@@ -628,6 +628,35 @@ medusaIntegrationTestRunner({
         expect(refused.status).toBe(429)
         expect(refused.data.message).toMatch(/^Te veel meldingen\. Probeer het over \d+ minuten opnieuw\.$/)
       })
+
+      it("limits report-link lookups per address (30 an hour), unknown tokens included; a refused lookup changes nothing, another address gets through", async () => {
+        const anouk = await admin("opzoeker", ["3581"])
+        const bert = await admin("opzoekontvanger", ["3583"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+        expect((await send(anouk, bert.row.id, { message: "Dit bericht wordt straks opgezocht." })).status).toBe(201)
+        const [mail] = await waitForMailTo(bert.email)
+        const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+        const reports = async () => (await dbConnection.raw("select count(*)::int as n from message_report")).rows[0].n
+
+        const guesser = { "x-forwarded-for": kit.nextIp() }
+        // guessing: every unknown token counts
+        for (let i = 0; i < 29; i++) expect((await get(`/store/admin-messages/report/${`geraden${i}`.padEnd(43, "x")}`, guesser)).status).toBe(404)
+        expect((await get(`/store/admin-messages/report/${token}`, guesser)).status).toBe(200)
+        const before = await reports()
+        const refused = await nothingSent(() => get(`/store/admin-messages/report/${token}`, guesser))
+        expect(refused.status).toBe(429)
+        expect(refused.data.message).toMatch(/^Te veel meldlinks geopend\. Probeer het over \d+ minuten opnieuw\.$/)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        expect(JSON.stringify(refused.data)).not.toContain("opgezocht")
+        expect((await get(`/store/admin-messages/report/${"z".repeat(43)}`, guesser)).status).toBe(429)
+        expect(await reports()).toBe(before)
+
+        // another address looks the link up as before; filing a report has its own budget
+        const other = await get(`/store/admin-messages/report/${token}`, { "x-forwarded-for": kit.nextIp() })
+        expect([other.status, other.data.message.body, other.data.report]).toEqual([200, "Dit bericht wordt straks opgezocht.", null])
+        expect((await post("/store/admin-messages/report", { token }, guesser)).status).toBe(200)
+        expect(await reports()).toBe(before + 1)
+      })
     })
 
     describe("erasure", () => {

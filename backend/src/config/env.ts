@@ -70,6 +70,8 @@ export type BackendEnv = {
   cartLimitPerAddress: number
   /** Group registrations per client address per hour (GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5). */
   registrationLimitPerAddress: number
+  /** Report-link lookups per client address per hour (MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30). */
+  messageReportLookupLimitPerAddress: number
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -193,6 +195,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     checkoutLimits: readCheckoutLimitSettings(env),
     cartLimitPerAddress: readCartLimitPerAddress(env),
     registrationLimitPerAddress: readRegistrationLimitPerAddress(env),
+    messageReportLookupLimitPerAddress: readMessageReportLookupLimitPerAddress(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -275,6 +278,16 @@ export function readCartLimitPerAddress(env: NodeJS.ProcessEnv = process.env): n
  */
 export function readRegistrationLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger("GROUP_REGISTRATION_LIMIT_PER_ADDRESS", env.GROUP_REGISTRATION_LIMIT_PER_ADDRESS, 5)
+}
+
+/**
+ * How many report links ("Melden", `GET /store/admin-messages/report/:token`) one client address
+ * may look up per hour (MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30): a receiver opens one link
+ * and perhaps reloads the page; unknown tokens count too, so guessing stays bounded beside the
+ * token's 256 bits. Filing a report has its own budget (10 an hour per address).
+ */
+export function readMessageReportLookupLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger("MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS", env.MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30)
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

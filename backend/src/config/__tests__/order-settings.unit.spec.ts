@@ -1,4 +1,10 @@
-import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings, readRegistrationLimitPerAddress } from "../env"
+import {
+  ConfigError,
+  readCheckoutLimitSettings,
+  readInvoiceApprovalSettings,
+  readMessageReportLookupLimitPerAddress,
+  readRegistrationLimitPerAddress,
+} from "../env"
 
 describe("readInvoiceApprovalSettings", () => {
   it("reminds staff after 3 days and expires after 7 by default", () => {
@@ -41,6 +47,18 @@ describe("readRegistrationLimitPerAddress", () => {
   it("refuses what is no positive whole number", () => {
     for (const value of ["0", "-1", "vijf", "2.5"]) {
       expect(() => readRegistrationLimitPerAddress({ GROUP_REGISTRATION_LIMIT_PER_ADDRESS: value })).toThrow(ConfigError)
+    }
+  })
+})
+
+describe("readMessageReportLookupLimitPerAddress", () => {
+  it("is 30 report-link lookups per address per hour unless set", () => {
+    expect(readMessageReportLookupLimitPerAddress({})).toBe(30)
+    expect(readMessageReportLookupLimitPerAddress({ MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS: "100000" })).toBe(100000)
+  })
+  it("refuses what is no positive whole number", () => {
+    for (const value of ["0", "-1", "dertig", "2.5"]) {
+      expect(() => readMessageReportLookupLimitPerAddress({ MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS: value })).toThrow(ConfigError)
     }
   })
 })
