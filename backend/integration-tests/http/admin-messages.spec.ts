@@ -434,9 +434,23 @@ medusaIntegrationTestRunner({
         const history = await get(`/store/my-group/groups/${anouk.row.id}/messages`, anouk.headers)
         expect(history.data.messages).toHaveLength(1)
         expect(history.data.messages[0]).toMatchObject({ kind: "warning", direction: "sent", other_group: null, recipients: 2, body: warning.message })
+        // the sender's own history names the groups it went to, with their places, by name; nothing of their admins
+        const place = async (id: string) => (await kit.service().retrieveNeighbourhoodGroup(id)).woonplaats
+        const named = async (a: Admin) => ({ id: a.row.id, name: a.row.name, slug: a.row.slug, woonplaats: await place(a.row.id) })
+        const expectedRecipients = [await named(bert), await named(carla)].sort((x, y) => x.name.localeCompare(y.name, "nl"))
+        expect(history.data.messages[0].recipient_groups).toEqual(expectedRecipients)
+        expect(expectedRecipients.every((g) => g.woonplaats)).toBe(true)
+        expect(JSON.stringify(history.data)).not.toMatch(/@example\.nl|Beheerder|5555/)
         const received = await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)
         expect(received.data.messages).toHaveLength(1)
         expect(received.data.messages[0]).toMatchObject({ kind: "warning", direction: "received", other_group: { id: anouk.row.id } })
+        // a receiver never learns who else was warned: not in its list, not in its thread
+        expect(received.data.messages[0].recipient_groups).toBeUndefined()
+        expect(JSON.stringify(received.data)).not.toContain(carla.row.name)
+        const bertsThread = await get(`/store/my-group/groups/${bert.row.id}/messages/${received.data.messages[0].id}`, bert.headers)
+        expect(JSON.stringify(bertsThread.data)).not.toContain(carla.row.name)
+        // nor does another admin reach the sender's history
+        expect((await get(`/store/my-group/groups/${anouk.row.id}/messages`, bert.headers)).status).toBe(404)
 
         // a receiver answers; the sender gets it, and only that receiver's side is in its thread
         const answered = await reply(bert, received.data.messages[0].id, { message: "Dank je, we houden een oogje in het zeil." })
@@ -451,6 +465,8 @@ medusaIntegrationTestRunner({
           ["warning", "sent", 2],
           ["reply", "received", null],
         ])
+        expect(thread.data.thread[0].recipient_groups).toEqual(expectedRecipients)
+        expect(thread.data.message.recipient_groups).toEqual(expectedRecipients)
         const carlaThread = await get(`/store/my-group/groups/${carla.row.id}/messages`, carla.headers)
         expect(carlaThread.data.messages.map((m: any) => m.kind)).toEqual(["warning"])
 
@@ -676,6 +692,16 @@ medusaIntegrationTestRunner({
         expect(fromBert.status).toBe(201)
         const between = await send(bert, carla.row.id)
         expect(between.status).toBe(201)
+        // a warning from Bert reached Vera's and Carla's groups: his history names both
+        const warned = await post(
+          `/store/my-group/groups/${bert.row.id}/warnings`,
+          { first_name: "Bert", message: "Let op: vannacht fietsen gestolen bij het station.", km: 1 },
+          bert.headers
+        )
+        expect([warned.status, warned.data]).toEqual([201, { sent_to: 2 }])
+        const warningOf = async () =>
+          (await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)).data.messages.find((m: any) => m.kind === "warning")
+        expect((await warningOf()).recipient_groups.map((g: any) => g.id).sort()).toEqual([vera.row.id, carla.row.id].sort())
         expect((await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })).status).toBe(200)
         expect((await kit.call(api.post(`/admin/groups/${vera.row.id}/messaging-block`, { blocked: true, reason: "Vera deelt telefoonnummers" }, kit.admin))).status).toBe(200)
         await kit.mailsSettled()
@@ -694,6 +720,10 @@ medusaIntegrationTestRunner({
         expect((await kit.service().retrieveNeighbourhoodGroup(vera.row.id)).admin_messages_enabled).toBe(false)
         // the other admins' own conversation stays
         expect((await rows("select id from admin_message where id = ?", [between.data.message.id])).length).toBe(1)
+        // Bert's warning still lists Carla's group, Vera's no more
+        const warningAfter = await warningOf()
+        expect([warningAfter.recipients, warningAfter.recipient_groups.map((g: any) => g.id)]).toEqual([1, [carla.row.id]])
+        expect(JSON.stringify(warningAfter)).not.toContain(vera.row.name)
 
         // the reply path to Vera is gone
         const thread = await get(`/store/my-group/groups/${bert.row.id}/messages/${sent.data.message.id}`, bert.headers)
@@ -701,6 +731,7 @@ medusaIntegrationTestRunner({
         const late = await nothingSent(() => reply(bert, fromBert.data.message.id))
         expect(late.status).toBe(404)
         expect((await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)).data.messages.map((m: any) => m.id)).toEqual([
+          warningAfter.id,
           between.data.message.id,
         ])
         const report = await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })

@@ -64,16 +64,20 @@ class AdminMessageModuleService extends MedusaService({ AdminMessage, MessagingB
     return (rows[0]?.reason as string | undefined) ?? null
   }
 
-  /** How many groups each warning (by thread id) went to. */
+  /**
+   * The groups each warning (by thread id) went to, one id per receiving row. Only for the
+   * sending group's own history (the caller passes the threads of warnings it sent): a
+   * receiver never learns who else was warned. A receiving group erased since has no row left.
+   */
   @InjectManager()
-  async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, number>> {
+  async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, string[]>> {
     if (!threadIds.length) return new Map()
     const rows: Row[] = await sharedContext.manager!.execute(
-      `SELECT thread_id, count(*)::int AS n FROM admin_message
+      `SELECT thread_id, array_agg(to_group_id ORDER BY to_group_id) AS groups FROM admin_message
         WHERE kind = 'warning' AND deleted_at IS NULL AND thread_id = ANY(?::text[]) GROUP BY thread_id`,
       [pgTextArray(threadIds)]
     )
-    return new Map(rows.map((r) => [r.thread_id as string, r.n as number]))
+    return new Map(rows.map((r) => [r.thread_id as string, r.groups as string[]]))
   }
 
   /**
