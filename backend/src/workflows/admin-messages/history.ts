@@ -142,3 +142,53 @@ export async function groupMessageThread(container: MedusaContainer, input: { cu
   const [view] = await views(container, [message as unknown as MessageRow], input.group_id)
   return { message: view, thread }
 }
+
+/** One conversation in "Berichten": how it started, its newest message, the number of replies. */
+export type ConversationView = {
+  thread_id: string
+  /** how it started: "message" or "warning" */
+  kind: MessageRow["kind"]
+  /** the group on the other side (null for a warning the group sent: see `first.recipient_groups`) */
+  other_group: { id: string; name: string; slug: string } | null
+  first: MessageView
+  latest: MessageView
+  replies: number
+  /** the group received something in it, so it may answer (unless staff blocked it) */
+  can_reply: boolean
+}
+
+/**
+ * The group's conversations, newest activity first, one page of them (`limit` from `offset`)
+ * and `count`: all of them. Built in SQL (groupConversations), so a conversation started long
+ * ago shows how it started however many messages came since.
+ */
+export async function listGroupConversations(
+  container: MedusaContainer,
+  input: { customer_id: string; group_id: string; limit: number; offset: number }
+): Promise<{ conversations: ConversationView[]; count: number }> {
+  await assertOwnGroup(container, input.customer_id, input.group_id)
+  const service: AdminMessageModuleService = container.resolve(ADMIN_MESSAGE_MODULE)
+  const { count, conversations } = await service.groupConversations({ group_id: input.group_id, limit: input.limit, offset: input.offset })
+  const firsts = conversations.map((c) => c.first as MessageRow)
+  const latests = conversations.map((c) => c.latest as MessageRow)
+  const { groups, recipients } = await viewContext(container, [...firsts, ...latests], input.group_id)
+  // one view per row: each list holds one row per thread (a sent warning's rows collapse per list)
+  const firstViews = toMessageViews(firsts, input.group_id, groups, recipients)
+  const latestViews = toMessageViews(latests, input.group_id, groups, recipients)
+  return {
+    count,
+    conversations: conversations.map((c, i) => {
+      const first = firstViews[i]!
+      const latest = latestViews[i]!
+      return {
+        thread_id: c.thread_id,
+        kind: first.kind,
+        other_group: first.other_group ?? latest.other_group,
+        first,
+        latest,
+        replies: c.replies,
+        can_reply: c.received,
+      }
+    }),
+  }
+}
