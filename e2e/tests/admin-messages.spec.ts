@@ -303,6 +303,11 @@ for (const javaScriptEnabled of [true, false]) {
     const listed = pa.getByTestId("message-item").first()
     await expect(listed.getByTestId("message-kind")).toHaveText("Waarschuwing")
     await expect(listed.getByTestId("message-title")).toHaveText("Waarschuwing aan 3 buurgroepen")
+    // the sender's history names the groups it went to, as a list of its own
+    const receivers = listed.getByRole("list", { name: "Verstuurd aan" })
+    await expect(receivers.getByRole("listitem")).toHaveCount(3)
+    for (const admin of [b, c, d]) await expect(receivers).toContainText(admin.name)
+    await expect(receivers).not.toContainText(e.name)
     await shot(pa, `berichten-${js}-390.png`)
 
     for (const admin of [b, c, d]) {

@@ -136,7 +136,7 @@ function childPids(pid) {
 
 /**
  * The shop's per-visitor budgets (backend/src/config/env.ts: orders per address and e-mail
- * address, new carts and group registrations per address), lifted for the stacks whose every
+ * address, new carts, group registrations and report-link lookups per address), lifted for the stacks whose every
  * visitor comes from 127.0.0.1, most with one e-mail address: the e2e suite (`npm test -- e2e`)
  * and the benches. Left at the shipped values they answer 429 long before what is being tested
  * or measured is reached. The budgets themselves are tested in backend/integration-tests/http/
@@ -151,6 +151,7 @@ export const ONE_ADDRESS_LIMITS = Object.freeze({
   GROUP_REGISTRATION_LIMIT_PER_ADDRESS: "100000",
   // Per signed-in group admin, not per address: the groups bench asks thousands of times as one admin.
   NEARBY_GROUPS_LIMIT_PER_ACCOUNT: "100000",
+  MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS: "100000",
   // The storefront's own: posts to its one cart route per address per minute.
   CART_CHANGE_LIMIT_PER_ADDRESS: "100000",
 })

@@ -434,9 +434,23 @@ medusaIntegrationTestRunner({
         const history = await get(`/store/my-group/groups/${anouk.row.id}/messages`, anouk.headers)
         expect(history.data.messages).toHaveLength(1)
         expect(history.data.messages[0]).toMatchObject({ kind: "warning", direction: "sent", other_group: null, recipients: 2, body: warning.message })
+        // the sender's own history names the groups it went to, with their places, by name; nothing of their admins
+        const place = async (id: string) => (await kit.service().retrieveNeighbourhoodGroup(id)).woonplaats
+        const named = async (a: Admin) => ({ id: a.row.id, name: a.row.name, slug: a.row.slug, woonplaats: await place(a.row.id) })
+        const expectedRecipients = [await named(bert), await named(carla)].sort((x, y) => x.name.localeCompare(y.name, "nl"))
+        expect(history.data.messages[0].recipient_groups).toEqual(expectedRecipients)
+        expect(expectedRecipients.every((g) => g.woonplaats)).toBe(true)
+        expect(JSON.stringify(history.data)).not.toMatch(/@example\.nl|Beheerder|5555/)
         const received = await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)
         expect(received.data.messages).toHaveLength(1)
         expect(received.data.messages[0]).toMatchObject({ kind: "warning", direction: "received", other_group: { id: anouk.row.id } })
+        // a receiver never learns who else was warned: not in its list, not in its thread
+        expect(received.data.messages[0].recipient_groups).toBeUndefined()
+        expect(JSON.stringify(received.data)).not.toContain(carla.row.name)
+        const bertsThread = await get(`/store/my-group/groups/${bert.row.id}/messages/${received.data.messages[0].id}`, bert.headers)
+        expect(JSON.stringify(bertsThread.data)).not.toContain(carla.row.name)
+        // nor does another admin reach the sender's history
+        expect((await get(`/store/my-group/groups/${anouk.row.id}/messages`, bert.headers)).status).toBe(404)
 
         // a receiver answers; the sender gets it, and only that receiver's side is in its thread
         const answered = await reply(bert, received.data.messages[0].id, { message: "Dank je, we houden een oogje in het zeil." })
@@ -451,6 +465,8 @@ medusaIntegrationTestRunner({
           ["warning", "sent", 2],
           ["reply", "received", null],
         ])
+        expect(thread.data.thread[0].recipient_groups).toEqual(expectedRecipients)
+        expect(thread.data.message.recipient_groups).toEqual(expectedRecipients)
         const carlaThread = await get(`/store/my-group/groups/${carla.row.id}/messages`, carla.headers)
         expect(carlaThread.data.messages.map((m: any) => m.kind)).toEqual(["warning"])
 
@@ -628,6 +644,151 @@ medusaIntegrationTestRunner({
         expect(refused.status).toBe(429)
         expect(refused.data.message).toMatch(/^Te veel meldingen\. Probeer het over \d+ minuten opnieuw\.$/)
       })
+
+      it("limits report-link lookups per address (30 an hour), unknown tokens included; a refused lookup changes nothing, another address gets through", async () => {
+        const anouk = await admin("opzoeker", ["3581"])
+        const bert = await admin("opzoekontvanger", ["3583"])
+        expect((await setMessaging(bert, true)).status).toBe(200)
+        expect((await send(anouk, bert.row.id, { message: "Dit bericht wordt straks opgezocht." })).status).toBe(201)
+        const [mail] = await waitForMailTo(bert.email)
+        const token = /\/berichten\/melden\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+        const reports = async () => (await dbConnection.raw("select count(*)::int as n from message_report")).rows[0].n
+
+        const guesser = { "x-forwarded-for": kit.nextIp() }
+        // guessing: every unknown token counts
+        for (let i = 0; i < 29; i++) expect((await get(`/store/admin-messages/report/${`geraden${i}`.padEnd(43, "x")}`, guesser)).status).toBe(404)
+        expect((await get(`/store/admin-messages/report/${token}`, guesser)).status).toBe(200)
+        const before = await reports()
+        const refused = await nothingSent(() => get(`/store/admin-messages/report/${token}`, guesser))
+        expect(refused.status).toBe(429)
+        expect(refused.data.message).toMatch(/^Te veel meldlinks geopend\. Probeer het over \d+ minuten opnieuw\.$/)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        expect(JSON.stringify(refused.data)).not.toContain("opgezocht")
+        expect((await get(`/store/admin-messages/report/${"z".repeat(43)}`, guesser)).status).toBe(429)
+        expect(await reports()).toBe(before)
+
+        // another address looks the link up as before; filing a report has its own budget
+        const other = await get(`/store/admin-messages/report/${token}`, { "x-forwarded-for": kit.nextIp() })
+        expect([other.status, other.data.message.body, other.data.report]).toEqual([200, "Dit bericht wordt straks opgezocht.", null])
+        expect((await post("/store/admin-messages/report", { token }, guesser)).status).toBe(200)
+        expect(await reports()).toBe(before + 1)
+      })
+    })
+
+    describe("Berichten as conversations", () => {
+      it("pages the group's conversations, newest activity first, each with how it started, its latest message and its replies, however old", async () => {
+        const anouk = await admin("gesprekken", ["3581"])
+        const tag = ++counter
+        const bert = await staffGroup(`Buurtpreventie Gesprek B ${tag}`, `gesprek.b.${tag}@example.nl`, ["3583"])
+        const carla = await staffGroup(`Buurtpreventie Gesprek C ${tag}`, `gesprek.c.${tag}@example.nl`, ["3584"])
+        const [A, B, C] = [anouk.row.id, bert.id, carla.id]
+        const id = (name: string) => `admmsg_${tag}_${name}`
+        // rows as the relay stores them, with their times: over 200 messages cannot be sent through the budgets
+        const insert = (sql: string, params: unknown[]) =>
+          dbConnection.raw(
+            `insert into admin_message (id, kind, from_group_id, to_group_id, sender_first_name, body, thread_id, reply_to_id, report_token, created_at, updated_at)
+             ${sql}`,
+            params
+          )
+        const row = (name: string, kind: string, from: string, to: string, body: string, thread: string, replyTo: string | null, ago: string) =>
+          insert(`values (?, ?, ?, ?, 'Anouk', ?, ?, ?, ?, now() - ?::interval, now() - ?::interval)`, [
+            id(name), kind, from, to, body, id(thread), replyTo ? id(replyTo) : null, `tok_${name}_${tag}`, ago, ago,
+          ])
+        // T0: the oldest start, answered an hour ago (its start lies far beyond the 200 newest messages)
+        await row("t0", "message", A, B, "Het allereerste bericht aan B.", "t0", null, "10 days")
+        await row("t0r", "reply", B, A, "Eindelijk een antwoord van B.", "t0", "t0", "1 hour")
+        // T1: a message to C and 210 replies back and forth
+        await row("t1", "message", A, C, "Zullen we samen borden bestellen?", "t1", null, "9 days")
+        await insert(
+          `select ?::text || i, 'reply', case when i % 2 = 0 then ? else ? end, case when i % 2 = 0 then ? else ? end, 'Anouk', 'Antwoord nummer ' || i,
+                  ?, ?, ?::text || i, now() - interval '9 days' + i * interval '1 minute', now() - interval '9 days' + i * interval '1 minute'
+             from generate_series(1, 210) i`,
+          [id("t1r"), A, C, C, A, id("t1"), id("t1"), `tok_t1r_${tag}_`]
+        )
+        // 22 single messages to B
+        await insert(
+          `select ?::text || i, 'message', ?, ?, 'Anouk', 'Los bericht ' || i, ?::text || i, null, ?::text || i,
+                  now() - interval '8 days' + i * interval '1 minute', now() - interval '8 days' + i * interval '1 minute'
+             from generate_series(0, 21) i`,
+          [id("s"), A, B, id("s"), `tok_s_${tag}_`]
+        )
+        // W: a warning Anouk sent to B and C
+        await row("w", "warning", A, B, "Let op: inbraken in de wijk.", "w", null, "7 days")
+        await row("w2", "warning", A, C, "Let op: inbraken in de wijk.", "w", null, "7 days")
+        // X: a warning B sent to Anouk and C; C's reply to B is not Anouk's
+        await row("x", "warning", B, A, "Waarschuwing van B aan de buren.", "x", null, "6 days")
+        await row("x2", "warning", B, C, "Waarschuwing van B aan de buren.", "x", null, "6 days")
+        await row("x2r", "reply", C, B, "Dank, C let ook op.", "x", "x2", "5 days")
+
+        // the newest 200 messages no longer hold T0's start: the old list showed it only partially
+        const newest = await get(`/store/my-group/groups/${A}/messages`, anouk.headers)
+        // (200 rows: Anouk's sent warning's two rows show as one)
+        expect(newest.data.messages).toHaveLength(199)
+        expect(newest.data.messages.map((m: any) => m.id)).toContain(id("t0r"))
+        expect(newest.data.messages.map((m: any) => m.id)).not.toContain(id("t0"))
+
+        const page = (query = "") => get(`/store/my-group/groups/${A}/conversations${query}`, anouk.headers)
+        const first = await page()
+        expect(first.status).toBe(200)
+        expect(first.headers["cache-control"]).toBe("private, no-store")
+        expect([first.data.count, first.data.limit, first.data.offset, first.data.conversations.length]).toEqual([26, 20, 0, 20])
+        const threads = (answer: any) => answer.data.conversations.map((c: any) => c.thread_id)
+        const singles = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, k) => id(`s${from - k}`))
+        expect(threads(first)).toEqual([id("t0"), id("x"), id("w"), ...singles(21, 5)])
+        const [t0, x, w] = first.data.conversations
+        expect(t0).toMatchObject({
+          kind: "message",
+          replies: 1,
+          can_reply: true,
+          other_group: { id: B, name: bert.name, slug: bert.slug },
+          first: { id: id("t0"), kind: "message", direction: "sent", body: "Het allereerste bericht aan B." },
+          latest: { id: id("t0r"), kind: "reply", direction: "received", body: "Eindelijk een antwoord van B." },
+        })
+        expect(Date.parse(t0.first.created_at)).toBeLessThan(Date.now() - 9 * 24 * 3600 * 1000)
+        // a warning received: only Anouk's own side, not C's reply to B
+        expect(x).toMatchObject({ kind: "warning", replies: 0, can_reply: true, other_group: { id: B }, first: { id: id("x"), direction: "received" } })
+        expect(x.latest.id).toBe(id("x"))
+        expect(JSON.stringify(x)).not.toContain("C let ook op")
+        expect(x.first.recipient_groups).toBeUndefined()
+        // a warning sent: once, with its receivers named (its latest message is the warning itself)
+        expect(w).toMatchObject({ kind: "warning", replies: 0, can_reply: false, other_group: null, first: { id: id("w"), direction: "sent", recipients: 2 } })
+        expect(w.first.recipient_groups.map((g: any) => g.id)).toEqual([B, C])
+        expect(w.latest).toMatchObject({ id: id("w"), recipients: 2 })
+        expect(first.data.conversations[3]).toMatchObject({ replies: 0, can_reply: false, first: { body: "Los bericht 21" } })
+        expect(JSON.stringify(first.data)).not.toMatch(/report_token|tok_|@example\.nl|Beheerder/)
+
+        const second = await page("?limit=20&offset=20")
+        expect([second.data.count, second.data.offset, threads(second)]).toEqual([26, 20, [...singles(4, 0), id("t1")]])
+        const t1 = second.data.conversations[5]
+        expect(t1).toMatchObject({
+          replies: 210,
+          can_reply: true,
+          other_group: { id: C },
+          first: { id: id("t1"), body: "Zullen we samen borden bestellen?" },
+          latest: { id: id("t1r210"), body: "Antwoord nummer 210", direction: "sent" },
+        })
+        expect((await page("?limit=5&offset=1")).data.conversations.map((c: any) => c.thread_id)).toEqual([id("x"), id("w"), ...singles(21, 19)])
+        const beyond = await page("?offset=40")
+        expect([beyond.status, beyond.data.count, beyond.data.conversations]).toEqual([200, 26, []])
+
+        // paging in Dutch, per field
+        for (const [query, field, message] of [
+          ["?limit=51", "limit", "limit is hoogstens 50"],
+          ["?limit=0", "limit", "limit is minstens 1"],
+          ["?offset=abc", "offset", "offset is een heel getal van 0 of meer"],
+          ["?soort=alles", "soort", 'Onbekend veld "soort"'],
+        ]) {
+          const bad = await page(query)
+          expect([bad.status, bad.data.errors?.[field]]).toEqual([400, message])
+        }
+        // only the group's own admin
+        const other = await admin("gesprekkenander", ["3582"])
+        const foreign = await get(`/store/my-group/groups/${A}/conversations`, other.headers)
+        expect([foreign.status, foreign.data.message]).toEqual([404, "Groep niet gevonden."])
+        expect((await get(`/store/my-group/groups/${A}/conversations`)).status).toBe(401)
+        const none = await get(`/store/my-group/groups/${other.row.id}/conversations`, other.headers)
+        expect([none.status, none.data]).toEqual([200, { conversations: [], count: 0, limit: 20, offset: 0 }])
+      })
     })
 
     describe("erasure", () => {
@@ -647,6 +808,16 @@ medusaIntegrationTestRunner({
         expect(fromBert.status).toBe(201)
         const between = await send(bert, carla.row.id)
         expect(between.status).toBe(201)
+        // a warning from Bert reached Vera's and Carla's groups: his history names both
+        const warned = await post(
+          `/store/my-group/groups/${bert.row.id}/warnings`,
+          { first_name: "Bert", message: "Let op: vannacht fietsen gestolen bij het station.", km: 1 },
+          bert.headers
+        )
+        expect([warned.status, warned.data]).toEqual([201, { sent_to: 2 }])
+        const warningOf = async () =>
+          (await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)).data.messages.find((m: any) => m.kind === "warning")
+        expect((await warningOf()).recipient_groups.map((g: any) => g.id).sort()).toEqual([vera.row.id, carla.row.id].sort())
         expect((await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })).status).toBe(200)
         expect((await kit.call(api.post(`/admin/groups/${vera.row.id}/messaging-block`, { blocked: true, reason: "Vera deelt telefoonnummers" }, kit.admin))).status).toBe(200)
         await kit.mailsSettled()
@@ -665,6 +836,10 @@ medusaIntegrationTestRunner({
         expect((await kit.service().retrieveNeighbourhoodGroup(vera.row.id)).admin_messages_enabled).toBe(false)
         // the other admins' own conversation stays
         expect((await rows("select id from admin_message where id = ?", [between.data.message.id])).length).toBe(1)
+        // Bert's warning still lists Carla's group, Vera's no more
+        const warningAfter = await warningOf()
+        expect([warningAfter.recipients, warningAfter.recipient_groups.map((g: any) => g.id)]).toEqual([1, [carla.row.id]])
+        expect(JSON.stringify(warningAfter)).not.toContain(vera.row.name)
 
         // the reply path to Vera is gone
         const thread = await get(`/store/my-group/groups/${bert.row.id}/messages/${sent.data.message.id}`, bert.headers)
@@ -672,6 +847,7 @@ medusaIntegrationTestRunner({
         const late = await nothingSent(() => reply(bert, fromBert.data.message.id))
         expect(late.status).toBe(404)
         expect((await get(`/store/my-group/groups/${bert.row.id}/messages`, bert.headers)).data.messages.map((m: any) => m.id)).toEqual([
+          warningAfter.id,
           between.data.message.id,
         ])
         const report = await post("/store/admin-messages/report", { token }, { "x-forwarded-for": kit.nextIp() })

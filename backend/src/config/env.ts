@@ -72,6 +72,8 @@ export type BackendEnv = {
   registrationLimitPerAddress: number
   /** "Buurgroepen" lists per signed-in group admin per 10 minutes (NEARBY_GROUPS_LIMIT_PER_ACCOUNT, 120). */
   nearbyGroupsLimitPerAccount: number
+  /** Report-link lookups per client address per hour (MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30). */
+  messageReportLookupLimitPerAddress: number
   /** The sections read again at run time, validated here at start. */
   shop: ShopSettings
   seller: Seller
@@ -196,6 +198,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     cartLimitPerAddress: readCartLimitPerAddress(env),
     registrationLimitPerAddress: readRegistrationLimitPerAddress(env),
     nearbyGroupsLimitPerAccount: readNearbyGroupsLimitPerAccount(env),
+    messageReportLookupLimitPerAddress: readMessageReportLookupLimitPerAddress(env),
     shop: readShopSettings(env),
     seller: readSeller(env),
     reconcile: readReconcileSettings(env),
@@ -287,6 +290,16 @@ export function readRegistrationLimitPerAddress(env: NodeJS.ProcessEnv = process
  */
 export function readNearbyGroupsLimitPerAccount(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger("NEARBY_GROUPS_LIMIT_PER_ACCOUNT", env.NEARBY_GROUPS_LIMIT_PER_ACCOUNT, 120)
+}
+
+/**
+ * How many report links ("Melden", `GET /store/admin-messages/report/:token`) one client address
+ * may look up per hour (MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30): a receiver opens one link
+ * and perhaps reloads the page; unknown tokens count too, so guessing stays bounded beside the
+ * token's 256 bits. Filing a report has its own budget (10 an hour per address).
+ */
+export function readMessageReportLookupLimitPerAddress(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger("MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS", env.MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS, 30)
 }
 
 /** The staff password `npm start` uses when ADMIN_PASSWORD is unset (backend/scripts/lib/medusa.mjs). */

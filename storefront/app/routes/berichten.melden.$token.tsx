@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextAreaField } from "~/components/form/FormControls";
 import { REPORT_FIELDS, REPORT_REASON_MAX, reportedHref } from "~/lib/admin-messages/admin-messages";
 import { onFormFields, reportAdminMessage, reportedMessage } from "~/lib/admin-messages/admin-messages.server";
-import { failureStatus, loadFromBackend, toBackendFailure } from "~/lib/backend/backend.server";
+import { failureStatus, loadFromBackend, refusalInit, toBackendFailure } from "~/lib/backend/backend.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
 import { withRetryAfter } from "~/lib/request/headers";
@@ -27,17 +27,21 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * message the link reports (sending group, first name, date, text: what the mail showed, no
  * address), and the button posts it, and staff get a mail. Reported before: the page says
  * when, and the form adds to that report (staff are mailed again). An unknown token or a
- * message erased since: 404 with the backend's sentence, no form.
+ * message erased since: 404 with the backend's sentence, no form; too many links looked up from
+ * one address: 429 with the backend's sentence and Retry-After, no form.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const message = await loadFromBackend(() =>
     reportedMessage(params.token ?? "").catch((error: unknown) => {
-      if (failureStatus(error) !== 404) throw error;
-      return { missing: toBackendFailure(error).message };
+      // 404: unknown or erased; 429: too many links looked up from this address (the backend's
+      // Dutch sentence, the page a 429 with its Retry-After)
+      const status = failureStatus(error);
+      if (status !== 404 && status !== 429) throw error;
+      return { refused: toBackendFailure(error) };
     }),
   );
-  return "missing" in message
-    ? data({ message: null, earlier: null, missing: message.missing }, { status: 404 })
+  return "refused" in message
+    ? data({ message: null, earlier: null, missing: message.refused.message }, refusalInit(message.refused, 404))
     : { message: message.message, earlier: message.earlier, missing: null };
 }
 

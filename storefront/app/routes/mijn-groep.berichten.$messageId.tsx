@@ -6,6 +6,7 @@ import { MessageFields } from "~/components/account/MessageFields";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
+import { RecipientGroups } from "~/components/account/RecipientGroups";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages/admin-messages";
 import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages/admin-messages.server";
@@ -100,6 +101,7 @@ export default function MessageThreadPage() {
                 <p className="mt-2 break-words whitespace-pre-line text-slate-900" data-testid="thread-body">
                   {m.body}
                 </p>
+                <RecipientGroups groups={m.recipientGroups} id={`ontvangers-${m.id}`} className="mt-3" />
               </article>
             </li>
           );

@@ -1,10 +1,13 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
-import { conversations, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
+import { RecipientGroups } from "~/components/account/RecipientGroups";
+import { Pagination } from "~/components/groups/Pagination";
+import { conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
-import { listAdminMessages, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
+import { listConversations, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
+import { parsePage } from "~/lib/groups/group-view";
 import { privatePageHeaders } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
 
@@ -12,23 +15,29 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Berichten") }, { na
 export const headers = privatePageHeaders;
 
 /**
- * The group's history as conversations, newest activity first: one row per conversation (a
- * message and its replies, a warning and the replies to it) with how it started, the newest
- * message and the number of replies (stranger's walk: each message and reply had its own row).
- * A blocked admin reads ("Lezen"); answering is not offered.
+ * The group's history as conversations, newest activity first, 20 a page (`?pagina=`, plain
+ * Vorige/Volgende links): one row per conversation (a message and its replies, a warning and
+ * the replies to it) with how it started, the newest message and the number of replies
+ * (stranger's walk: each message and reply had its own row). The backend groups them, so a
+ * conversation started long ago shows how it started. A warning the group sent names the
+ * groups it went to. A blocked admin reads ("Lezen"); answering is not offered.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, group, groups } = await messagingPage(request, context);
-  const messages = await loadMessaging(request, context, () => listAdminMessages(token, group.id));
+  const page = parsePage(new URL(request.url).searchParams.get("pagina"));
+  const { conversations, pagination } = await loadMessaging(request, context, () => listConversations(token, group.id, page));
+  // past the last page (an old link, conversations erased since): the last page there is
+  if (!conversations.length && page > pagination.pageCount) throw redirect(conversationsHref(group.id, pagination.pageCount));
   return {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
-    conversations: conversations(messages),
+    conversations,
+    pagination,
   };
 }
 
 export default function MessagesPage() {
-  const { group, groups, conversations } = useLoaderData<typeof loader>();
+  const { group, groups, conversations, pagination } = useLoaderData<typeof loader>();
   return (
     <AccountLayout
       wide
@@ -63,6 +72,7 @@ export default function MessagesPage() {
                     <h2 id={`gesprek-${c.threadId}`} className="mt-2 text-lg font-bold break-words text-slate-900" data-testid="message-title">
                       {c.title}
                     </h2>
+                    <RecipientGroups groups={c.recipientGroups} id={`ontvangers-${c.threadId}`} />
                     <p className="mt-1 text-sm text-slate-700" data-testid="message-latest">
                       Laatste: {c.latest.partyLabel.charAt(0).toLowerCase() + c.latest.partyLabel.slice(1)},{" "}
                       <time dateTime={c.latest.createdAt}>{c.latest.createdLabel}</time>
@@ -82,6 +92,16 @@ export default function MessagesPage() {
               );
             })}
           </ol>
+        ) : null}
+        {conversations.length ? (
+          <Pagination
+            label={pagination.label}
+            page={pagination.page}
+            pageCount={pagination.pageCount}
+            previousPage={pagination.previousPage}
+            nextPage={pagination.nextPage}
+            hrefFor={(page) => conversationsHref(group.id, page)}
+          />
         ) : (
           <p className="text-slate-700" data-testid="no-messages">
             Nog geen berichten. Stuur een groep in de buurt een bericht via{" "}

@@ -20,6 +20,7 @@
  * | warning to nearby groups ("Waarschuw buurgroepen") | sending group | 3 / day |
  * | report of a relayed message ("Melden") | address | 10 / hour |
  * | groups nearby ("Buurgroepen") | signed-in admin (account) | 120 / 10 min (NEARBY_GROUPS_LIMIT_PER_ACCOUNT) |
+ * | lookup of a report link (`GET /store/admin-messages/report/:token`), unknown tokens included | address | 30 / hour (MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS) |
  *
  * Lockout protection: a stranger guessing an admin's password from one address runs
  * into "address + account" after 10 tries and "address" after 50; the checks run in that
@@ -36,7 +37,7 @@
  */
 import crypto from "node:crypto"
 import type { MedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
-import { readCartLimitPerAddress, readNearbyGroupsLimitPerAccount, readRegistrationLimitPerAddress } from "../../config/env"
+import { readCartLimitPerAddress, readMessageReportLookupLimitPerAddress, readNearbyGroupsLimitPerAccount, readRegistrationLimitPerAddress } from "../../config/env"
 import { normaliseEmail } from "../../lib/email"
 import { clientAddress } from "./client-address"
 import { type Limit, type LimitCheck, minutes, rateLimit, waitText } from "./rate-limit"
@@ -75,6 +76,14 @@ export const LIMITS = {
   nearbyGroups: { name: "nearby-groups:account", points: readNearbyGroupsLimitPerAccount(), durationSeconds: 10 * MINUTE },
   // The report link needs no login: its token is the proof, the address the budget.
   messageReport: { name: "message-report:address", points: 10, durationSeconds: HOUR },
+  // Opening a report link shows the message; every lookup counts, an unknown token too, so
+  // guessing tokens is bounded per address (on top of the token's 256 bits) and costs no more
+  // than a handful of queries. Filing the report spends messageReport besides.
+  messageReportLookup: {
+    name: "message-report-lookup:address",
+    points: readMessageReportLookupLimitPerAddress(),
+    durationSeconds: HOUR,
+  },
 } satisfies Record<string, Limit>
 
 /**
@@ -139,6 +148,7 @@ export const ADMIN_WARNING_REPEAT_MESSAGE = () =>
   "Deze waarschuwing is net al verstuurd. Je hoeft hem niet opnieuw te sturen; kijk bij Berichten."
 export const NEARBY_GROUPS_MESSAGE = (n: number) => `Te veel keer buurgroepen opgevraagd. Probeer het over ${minutes(n)} opnieuw.`
 export const MESSAGE_REPORT_MESSAGE = (n: number) => `Te veel meldingen. Probeer het over ${minutes(n)} opnieuw.`
+export const MESSAGE_REPORT_LOOKUP_MESSAGE = (n: number) => `Te veel meldlinks geopend. Probeer het over ${minutes(n)} opnieuw.`
 
 /** "Buurgroepen" per signed-in admin (GET /store/my-group/groups/:id/nearby). */
 export const nearbyGroupsRateLimit = () =>
@@ -146,6 +156,9 @@ export const nearbyGroupsRateLimit = () =>
 
 /** Reports of relayed admin messages (POST /store/admin-messages/report). */
 export const messageReportRateLimit = () => rateLimit([{ limit: LIMITS.messageReport, key: byAddress }], MESSAGE_REPORT_MESSAGE)
+/** Lookups of a report link (GET /store/admin-messages/report/:token), unknown tokens included. */
+export const messageReportLookupRateLimit = () =>
+  rateLimit([{ limit: LIMITS.messageReportLookup, key: byAddress }], MESSAGE_REPORT_LOOKUP_MESSAGE)
 
 /** Group registration (after validation, so a resident correcting typos is not locked out). */
 export const registrationRateLimit = () => rateLimit([{ limit: LIMITS.registration, key: byAddress }], REGISTRATION_MESSAGE)

@@ -1,4 +1,11 @@
-import { ConfigError, readCheckoutLimitSettings, readInvoiceApprovalSettings, readNearbyGroupsLimitPerAccount, readRegistrationLimitPerAddress } from "../env"
+import {
+  ConfigError,
+  readCheckoutLimitSettings,
+  readInvoiceApprovalSettings,
+  readMessageReportLookupLimitPerAddress,
+  readNearbyGroupsLimitPerAccount,
+  readRegistrationLimitPerAddress,
+} from "../env"
 
 describe("readInvoiceApprovalSettings", () => {
   it("reminds staff after 3 days and expires after 7 by default", () => {
@@ -53,6 +60,18 @@ describe("readNearbyGroupsLimitPerAccount", () => {
   it("refuses what is no positive whole number", () => {
     for (const value of ["0", "-1", "veel", "2.5"]) {
       expect(() => readNearbyGroupsLimitPerAccount({ NEARBY_GROUPS_LIMIT_PER_ACCOUNT: value })).toThrow(ConfigError)
+    }
+  })
+})
+
+describe("readMessageReportLookupLimitPerAddress", () => {
+  it("is 30 report-link lookups per address per hour unless set", () => {
+    expect(readMessageReportLookupLimitPerAddress({})).toBe(30)
+    expect(readMessageReportLookupLimitPerAddress({ MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS: "100000" })).toBe(100000)
+  })
+  it("refuses what is no positive whole number", () => {
+    for (const value of ["0", "-1", "dertig", "2.5"]) {
+      expect(() => readMessageReportLookupLimitPerAddress({ MESSAGE_REPORT_LOOKUP_LIMIT_PER_ADDRESS: value })).toThrow(ConfigError)
     }
   })
 })

@@ -7,6 +7,22 @@ import MessagingBlock from "./models/messaging-block"
 
 type Row = Record<string, any>
 
+/** One row of admin_message as the history reads it. */
+export type StoredMessage = {
+  id: string
+  kind: "message" | "reply" | "warning"
+  from_group_id: string
+  to_group_id: string
+  sender_first_name: string
+  body: string
+  thread_id: string
+  reply_to_id: string | null
+  created_at: string
+}
+
+/** One conversation as groupConversations finds it: its first and latest row of the group's own. */
+export type ConversationRow = { thread_id: string; replies: number; received: boolean; first: StoredMessage; latest: StoredMessage }
+
 /** A group and its admin's account (null when the group has none), as blocks are checked. */
 export type GroupAdmin = { group_id: string; customer_id: string | null }
 
@@ -64,16 +80,78 @@ class AdminMessageModuleService extends MedusaService({ AdminMessage, MessagingB
     return (rows[0]?.reason as string | undefined) ?? null
   }
 
-  /** How many groups each warning (by thread id) went to. */
+  /**
+   * The groups each warning (by thread id) went to, one id per receiving row. Only for the
+   * sending group's own history (the caller passes the threads of warnings it sent): a
+   * receiver never learns who else was warned. A receiving group erased since has no row left.
+   */
   @InjectManager()
-  async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, number>> {
+  async warningRecipients(threadIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Map<string, string[]>> {
     if (!threadIds.length) return new Map()
     const rows: Row[] = await sharedContext.manager!.execute(
-      `SELECT thread_id, count(*)::int AS n FROM admin_message
+      `SELECT thread_id, array_agg(to_group_id ORDER BY to_group_id) AS groups FROM admin_message
         WHERE kind = 'warning' AND deleted_at IS NULL AND thread_id = ANY(?::text[]) GROUP BY thread_id`,
       [pgTextArray(threadIds)]
     )
-    return new Map(rows.map((r) => [r.thread_id as string, r.n as number]))
+    return new Map(rows.map((r) => [r.thread_id as string, r.groups as string[]]))
+  }
+
+  /**
+   * "Berichten" as conversations (threads), built in SQL from the group's own rows (sent by it
+   * or to it; a warning's receiver never sees the other receivers' replies): per thread the
+   * first and the latest row, the number of replies and whether the group received something
+   * in it (so it may answer), newest activity first (ties: thread id), `limit` from `offset`,
+   * and `count`: all of the group's conversations. No message is loaded beyond the page's rows.
+   */
+  @InjectManager()
+  async groupConversations(
+    input: { group_id: string; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ count: number; conversations: ConversationRow[] }> {
+    const manager = sharedContext.manager!
+    const g = input.group_id
+    const [counted]: Row[] = await manager.execute(
+      `SELECT count(DISTINCT thread_id)::int AS n FROM admin_message
+        WHERE deleted_at IS NULL AND (from_group_id = ? OR to_group_id = ?)`,
+      [g, g]
+    )
+    const count = (counted?.n as number | undefined) ?? 0
+    if (!count || input.offset >= count) return { count, conversations: [] }
+    const columns = "m.id, m.kind, m.from_group_id, m.to_group_id, m.sender_first_name, m.body, m.thread_id, m.reply_to_id, m.created_at"
+    const rows: Row[] = await manager.execute(
+      `WITH threads AS (
+         SELECT thread_id, max(created_at) AS last_at,
+                (count(*) FILTER (WHERE kind = 'reply'))::int AS replies,
+                bool_or(to_group_id = ?) AS received
+           FROM admin_message
+          WHERE deleted_at IS NULL AND (from_group_id = ? OR to_group_id = ?)
+          GROUP BY thread_id
+          ORDER BY last_at DESC, thread_id DESC
+          LIMIT ? OFFSET ?
+       )
+       SELECT t.thread_id, t.replies, t.received, to_jsonb(f) AS first, to_jsonb(l) AS latest
+         FROM threads t
+         CROSS JOIN LATERAL (
+           SELECT ${columns} FROM admin_message m
+            WHERE m.thread_id = t.thread_id AND m.deleted_at IS NULL AND (m.from_group_id = ? OR m.to_group_id = ?)
+            ORDER BY m.created_at ASC, m.id ASC LIMIT 1) f
+         CROSS JOIN LATERAL (
+           SELECT ${columns} FROM admin_message m
+            WHERE m.thread_id = t.thread_id AND m.deleted_at IS NULL AND (m.from_group_id = ? OR m.to_group_id = ?)
+            ORDER BY m.created_at DESC, m.id DESC LIMIT 1) l
+        ORDER BY t.last_at DESC, t.thread_id DESC`,
+      [g, g, g, input.limit, input.offset, g, g, g, g]
+    )
+    return {
+      count,
+      conversations: rows.map((r) => ({
+        thread_id: r.thread_id as string,
+        replies: r.replies as number,
+        received: Boolean(r.received),
+        first: r.first as ConversationRow["first"],
+        latest: r.latest as ConversationRow["latest"],
+      })),
+    }
   }
 
   /**

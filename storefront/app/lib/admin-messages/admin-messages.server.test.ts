@@ -226,28 +226,69 @@ describe("/mijn-groep/berichten", () => {
     ...over,
   });
 
-  it("lists conversations, one per thread, with the number of replies", async () => {
-    backend([apiGroup("grp_a", "approved", { messaging_blocked: true })], {
-      "GET /store/my-group/groups/grp_a/messages": {
+  const conversation = (over: Record<string, unknown>) => ({ kind: "message", other_group: { id: "grp_b", name: "Groep B", slug: "b" }, replies: 0, can_reply: false, ...over });
+
+  it("lists the backend's conversations, 20 a page, with the number of replies and the groups a sent warning went to", async () => {
+    const seen = backend([apiGroup("grp_a", "approved", { messaging_blocked: true })], {
+      "GET /store/my-group/groups/grp_a/conversations": {
         body: {
-          messages: [
-            row({ id: "m2", kind: "reply", direction: "received", sender_first_name: "Bram", thread_id: "m1", reply_to_id: "m1", created_at: "2026-12-07T12:00:00Z" }),
-            row({ id: "m1", thread_id: "m1", created_at: "2026-12-07T11:00:00Z" }),
-            row({ id: "w1", kind: "warning", other_group: null, recipients: 2, thread_id: "w1", created_at: "2026-12-06T11:00:00Z" }),
+          count: 45,
+          limit: 20,
+          offset: 20,
+          conversations: [
+            conversation({
+              thread_id: "m1",
+              replies: 1,
+              can_reply: true,
+              first: row({ id: "m1", thread_id: "m1", created_at: "2025-12-07T11:00:00Z" }),
+              latest: row({ id: "m2", kind: "reply", direction: "received", sender_first_name: "Bram", thread_id: "m1", reply_to_id: "m1", created_at: "2026-12-07T12:00:00Z" }),
+            }),
+            conversation({
+              thread_id: "w1",
+              kind: "warning",
+              other_group: null,
+              first: row({
+                id: "w1",
+                kind: "warning",
+                other_group: null,
+                recipients: 2,
+                recipient_groups: [
+                  { id: "grp_b", name: "Groep B", slug: "b", woonplaats: "Utrecht" },
+                  { id: "grp_c", name: "Groep C", slug: "c", woonplaats: "Zeist" },
+                ],
+                thread_id: "w1",
+                created_at: "2026-12-06T11:00:00Z",
+              }),
+              latest: row({ id: "w1", kind: "warning", other_group: null, recipients: 2, thread_id: "w1", created_at: "2026-12-06T11:00:00Z" }),
+            }),
           ],
         },
       },
     });
     const { loader } = await import("~/routes/mijn-groep.berichten._index");
-    const page = (await callRoute(loader, await get("/mijn-groep/berichten?groep=grp_a"))).result as {
+    const page = (await callRoute(loader, await get("/mijn-groep/berichten?groep=grp_a&pagina=2"))).result as {
       group: { messagingBlocked: boolean };
-      conversations: { title: string; replies: number; latest: { id: string }; canReply: boolean }[];
+      conversations: { title: string; replies: number; first: { id: string }; latest: { id: string }; canReply: boolean; recipientGroups: { name: string }[] }[];
+      pagination: { label: string; previousPage: number | null; nextPage: number | null; pageCount: number };
     };
+    expect(seen.find((r) => r.path.endsWith("/conversations"))!.query).toEqual({ limit: "20", offset: "20" });
     expect(page.group.messagingBlocked).toBe(true);
-    expect(page.conversations.map((c) => [c.title, c.replies, c.latest.id, c.canReply])).toEqual([
-      ["Gesprek met Groep B", 1, "m2", true],
-      ["Waarschuwing aan 2 buurgroepen", 0, "w1", false],
+    expect(page.conversations.map((c) => [c.title, c.replies, c.first.id, c.latest.id, c.canReply])).toEqual([
+      ["Gesprek met Groep B", 1, "m1", "m2", true],
+      ["Waarschuwing aan 2 buurgroepen", 0, "w1", "w1", false],
     ]);
+    expect(page.conversations[1]!.recipientGroups.map((g) => g.name)).toEqual(["Groep B", "Groep C"]);
+    expect(page.pagination).toMatchObject({ label: "Gesprek 21–40 van 45", previousPage: 1, nextPage: 3, pageCount: 3 });
+  });
+
+  it("goes to the last page for a page past it (an old link)", async () => {
+    backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/conversations": { body: { count: 21, limit: 20, offset: 80, conversations: [] } },
+    });
+    const { loader } = await import("~/routes/mijn-groep.berichten._index");
+    const { result } = await callRoute(loader, await get("/mijn-groep/berichten?groep=grp_a&pagina=5"));
+    expect(asResponse(result).status).toBe(302);
+    expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten?groep=grp_a&pagina=2");
   });
 });
 
@@ -528,6 +569,23 @@ describe("/berichten/melden/:token", () => {
     };
     expect(answer.init?.status).toBe(404);
     expect(answer.data).toEqual({ message: null, earlier: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd." });
+  });
+
+  it("says the backend's rate limit on looking links up as a 429 with Retry-After, and offers no form", async () => {
+    stubBackend(() => ({
+      status: 429,
+      headers: { "retry-after": "1800" },
+      body: { type: "too_many_requests", message: "Te veel meldlinks geopend. Probeer het over 30 minuten opnieuw." },
+    }));
+    const { loader, headers } = await import("~/routes/berichten.melden.$token");
+    const answer = dataOf((await callRoute(loader, new Request("http://shop.test/berichten/melden/tok123"), { token: "tok123" })).result) as DataResult & {
+      data: { message: null; missing: string };
+    };
+    expect(answer.init?.status).toBe(429);
+    expect(new Headers(answer.init?.headers).get("Retry-After")).toBe("1800");
+    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Te veel meldlinks geopend. Probeer het over 30 minuten opnieuw." });
+    const pageHeaders = (headers as (args: unknown) => Headers)({ loaderHeaders: new Headers({ "Retry-After": "1800" }), actionHeaders: new Headers() });
+    expect(pageHeaders.get("Retry-After")).toBe("1800");
   });
 
   it("posts the token and the reason without a login, then thanks", async () => {

@@ -1,6 +1,6 @@
 /**
  * Group admins reaching each other (issue #30), server side: the requests to the store API
- * (/store/my-group/groups/:id/messaging, …/nearby, …/messages, …/warnings and the login-free
+ * (/store/my-group/groups/:id/messaging, …/nearby, …/conversations, …/messages, …/warnings and the login-free
  * /store/admin-messages/report), all through the one backend client with the admin's token
  * from the session, and the admin's own approved group that a page is about (`?groep=`).
  * The backend judges every field and answers per field in Dutch; its refusals (a BackendError)
@@ -17,6 +17,10 @@ import {
   type ReportedMessageView,
   toReportedMessage,
   type AdminMessageView,
+  type ApiConversation,
+  CONVERSATIONS_PAGE_SIZE,
+  type ConversationView,
+  toConversation,
   type MessageForm,
   type NearbyGroup,
   toAdminMessage,
@@ -30,6 +34,7 @@ import {
   MESSAGE_FIELDS,
 } from "./admin-messages";
 import { BackendError, backendFetch, failureStatus, loadFromBackend } from "../backend/backend.server";
+import { paginate, type Pagination } from "../groups/group-view";
 
 const groupPath = (id: string) => `/store/my-group/groups/${encodeURIComponent(id)}`;
 
@@ -145,10 +150,22 @@ export async function sendWarning(token: string | null, groupId: string, values:
   return sent_to;
 }
 
-/** GET …/messages: sent and received, newest first. */
-export async function listAdminMessages(token: string | null, groupId: string): Promise<AdminMessageView[]> {
-  const { messages } = await call<{ messages: ApiAdminMessage[] }>(token, `${groupPath(groupId)}/messages`);
-  return (messages ?? []).map(toAdminMessage);
+/**
+ * GET …/conversations?limit=&offset=: one page of the group's conversations as the backend
+ * groups them (newest activity first, each with its first message however old), and where the
+ * page lies among all of them ("Gesprek 21–40 van 45", Vorige/Volgende).
+ */
+export async function listConversations(
+  token: string | null,
+  groupId: string,
+  page: number,
+): Promise<{ conversations: ConversationView[]; pagination: Pagination }> {
+  const offset = (page - 1) * CONVERSATIONS_PAGE_SIZE;
+  const answer = await call<{ conversations: ApiConversation[]; count: number }>(token, `${groupPath(groupId)}/conversations`, {
+    query: { limit: String(CONVERSATIONS_PAGE_SIZE), offset: String(offset) },
+  });
+  const count = Number.isInteger(answer.count) && answer.count >= 0 ? answer.count : 0;
+  return { conversations: (answer.conversations ?? []).map(toConversation), pagination: paginate(count, page, CONVERSATIONS_PAGE_SIZE, "Gesprek") };
 }
 
 export type AdminThread = { message: AdminMessageView; thread: AdminMessageView[] };

@@ -3,7 +3,9 @@ import {
   type ApiAdminMessage,
   type ApiNearbyGroup,
   chosenKm,
-  conversations,
+  conversationsHref,
+  recipientGroupLabel,
+  toConversation,
   countsFromRecipients,
   lengthHint,
   NO_WARNING_RECIPIENTS,
@@ -292,31 +294,41 @@ describe("admin messages: who a warning reaches", () => {
 describe("admin messages: conversations", () => {
   const oost = { id: "grp_oost", name: "Buurtpreventie Oost", slug: "oost" };
   const west = { id: "grp_west", name: "Buurtpreventie West", slug: "west" };
-  // newest first, as the backend lists them
-  const history = [
-    message({ id: "m6", kind: "reply", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: "w1", reply_to_id: "w1", body: "Dank, wij letten op.", created_at: "2026-12-07T15:00:00Z" }),
-    message({ id: "m5", kind: "reply", direction: "sent", other_group: oost, sender_first_name: "Bea", thread_id: "t1", reply_to_id: "m2", body: "Prima, tot dan.", created_at: "2026-12-07T14:00:00Z" }),
-    message({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 3, thread_id: "w1", body: "Inbraak in de Lindelaan.", created_at: "2026-12-07T13:00:00Z" }),
-    message({ id: "m2", kind: "reply", direction: "received", other_group: oost, sender_first_name: "Anna", thread_id: "t1", reply_to_id: "t1", body: "Goed plan!", created_at: "2026-12-07T12:00:00Z" }),
-    message({ id: "t1", kind: "message", direction: "sent", other_group: oost, sender_first_name: "Bea", thread_id: "t1", body: "Samen borden bestellen?", created_at: "2026-12-07T11:00:00Z" }),
-    message({ id: "t2", kind: "message", direction: "sent", other_group: west, sender_first_name: "Bea", thread_id: "t2", body: "Hallo west", created_at: "2026-12-06T11:00:00Z" }),
-    message({ id: "r1", kind: "warning", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: "r1", body: "Fietsendiefstal.", created_at: "2026-12-05T11:00:00Z" }),
-  ].map(toAdminMessage);
+  const noord = { id: "grp_noord", name: "Buurtpreventie Noord", slug: "noord", woonplaats: "Utrecht" };
 
-  it("shows one row per conversation, newest activity first, with how it started, the newest message and the number of replies", () => {
-    const rows = conversations(history);
-    expect(rows.map((c) => [c.threadId, c.kind, c.title, c.latest.id, c.replies, c.canReply])).toEqual([
-      ["w1", "warning", "Waarschuwing aan 3 buurgroepen", "m6", 1, true],
-      ["t1", "message", "Gesprek met Buurtpreventie Oost", "m5", 2, true],
-      ["t2", "message", "Gesprek met Buurtpreventie West", "t2", 0, false],
-      ["r1", "warning", "Waarschuwing van Wim (Buurtpreventie West)", "r1", 0, true],
-    ]);
-    expect(rows[1]!.latest.partyLabel).toBe("Aan Buurtpreventie Oost");
+  it("takes the backend's conversation: how it started however old, the newest message, the replies, and a title", () => {
+    const started = message({ id: "t1", kind: "message", direction: "sent", other_group: oost, sender_first_name: "Bea", thread_id: "t1", body: "Samen borden bestellen?", created_at: "2025-01-07T11:00:00Z" });
+    const latest = message({ id: "m5", kind: "reply", direction: "received", other_group: oost, sender_first_name: "Anna", thread_id: "t1", reply_to_id: "t1", body: "Goed plan!" });
+    const row = toConversation({ thread_id: "t1", kind: "message", other_group: oost, first: started, latest, replies: 212, can_reply: true });
+    expect([row.threadId, row.kind, row.title, row.first.id, row.latest.id, row.replies, row.canReply]).toEqual(["t1", "message", "Gesprek met Buurtpreventie Oost", "t1", "m5", 212, true]);
+    expect(row.first.createdLabel).toBe("7 januari 2025, 12:00");
+    expect(row.latest.partyLabel).toBe("Van Anna (Buurtpreventie Oost)");
+    expect(row.recipientGroups).toEqual([]);
   });
 
-  it("names a conversation whose start is older than the history from its replies", () => {
-    const [row] = conversations([toAdminMessage(message({ id: "m9", kind: "reply", thread_id: "old", other_group: oost }))]);
-    expect(row).toMatchObject({ kind: "reply", title: "Gesprek met Buurtpreventie Oost", replies: 1 });
+  it("names a sent warning after its count and lists the groups it went to; a received one after its sender, without others", () => {
+    const sent = message({
+      id: "w1",
+      kind: "warning",
+      direction: "sent",
+      other_group: null,
+      recipients: 2,
+      recipient_groups: [noord, { id: "grp_zuid", name: "Buurtpreventie Zuid", slug: "zuid", woonplaats: "" }],
+      thread_id: "w1",
+    });
+    const row = toConversation({ thread_id: "w1", kind: "warning", other_group: null, first: sent, latest: sent, replies: 0, can_reply: false });
+    expect(row.title).toBe("Waarschuwing aan 2 buurgroepen");
+    expect(row.recipientGroups.map(recipientGroupLabel)).toEqual(["Buurtpreventie Noord (Utrecht)", "Buurtpreventie Zuid"]);
+    const received = message({ id: "r1", kind: "warning", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: "r1", recipient_groups: [noord] });
+    const other = toConversation({ thread_id: "r1", kind: "warning", other_group: west, first: received, latest: received, replies: 0, can_reply: true });
+    expect(other.title).toBe("Waarschuwing van Wim (Buurtpreventie West)");
+    // only a warning the group sent names receivers, whatever an answer holds
+    expect(other.recipientGroups).toEqual([]);
+  });
+
+  it("pages the list by ?pagina=, the first page without it", () => {
+    expect(conversationsHref("grp_a", 1)).toBe("/mijn-groep/berichten?groep=grp_a");
+    expect(conversationsHref("grp_a", 3)).toBe("/mijn-groep/berichten?groep=grp_a&pagina=3");
   });
 
   it("counts replies in Dutch", () => {

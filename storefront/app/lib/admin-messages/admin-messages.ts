@@ -256,7 +256,14 @@ export type ApiAdminMessage = {
   reply_to_id: string | null;
   created_at: string;
   recipients?: number | null;
+  /** A warning the admin's group sent: the groups it went to (only ever in the sender's own answers). */
+  recipient_groups?: ApiRecipientGroup[] | null;
 };
+
+export type ApiRecipientGroup = { id: string; name: string; slug: string; woonplaats: string };
+
+/** A group a sent warning went to, as the history names it: "Buurtpreventie Oost (Utrecht)". */
+export type RecipientGroupView = { id: string; name: string; woonplaats: string };
 
 export type AdminMessageView = {
   id: string;
@@ -276,6 +283,8 @@ export type AdminMessageView = {
   /** "7 december 2026, 14:05". */
   createdLabel: string;
   recipients: number | null;
+  /** A warning the group sent: the groups it went to, by name (empty otherwise). */
+  recipientGroups: RecipientGroupView[];
 };
 
 export const KIND_LABELS: Record<MessageKind, string> = { message: "Bericht", reply: "Antwoord", warning: "Waarschuwing" };
@@ -324,8 +333,15 @@ export function toAdminMessage(message: ApiAdminMessage): AdminMessageView {
     createdAt: message.created_at,
     createdLabel: formatDateTime(message.created_at),
     recipients,
+    recipientGroups:
+      message.direction === "sent" && message.kind === "warning" && Array.isArray(message.recipient_groups)
+        ? message.recipient_groups.map((g) => ({ id: g.id, name: g.name, woonplaats: g.woonplaats ?? "" }))
+        : [],
   };
 }
+
+/** "Buurtpreventie Oost (Utrecht)"; the name alone when the place is unknown. */
+export const recipientGroupLabel = (group: RecipientGroupView) => (group.woonplaats ? `${group.name} (${group.woonplaats})` : group.name);
 
 /** Oldest first, as a conversation reads. */
 export function threadOrder<T extends { createdAt: string }>(messages: readonly T[]): T[] {
@@ -406,20 +422,35 @@ export function lengthHint(max: number, min = 10): string {
 }
 
 // ---------------------------------------------------------------------------
-// Conversations ("Berichten")
+// Conversations ("Berichten": GET /store/my-group/groups/:id/conversations)
+
+/** One conversation as the backend gives it: its first and latest message of the group's own side. */
+export type ApiConversation = {
+  thread_id: string;
+  kind: MessageKind;
+  other_group: { id: string; name: string; slug: string } | null;
+  first: ApiAdminMessage;
+  latest: ApiAdminMessage;
+  replies: number;
+  can_reply: boolean;
+};
 
 export type ConversationView = {
   threadId: string;
-  /** How it started: "message" or "warning" (a reply when the start is older than the history's limit). */
+  /** How it started: "message" or "warning". */
   kind: MessageKind;
   /** "Gesprek met Buurtpreventie Oost", "Waarschuwing aan 3 buurgroepen", "Waarschuwing van Anna (Buurtpreventie Oost)". */
   title: string;
+  /** The first message, as the conversation started. */
+  first: AdminMessageView;
   /** The newest message: who, when, its first line; the link opens the conversation at it. */
   latest: AdminMessageView;
-  /** How many replies the history holds in this conversation. */
+  /** How many replies the conversation holds (on the group's own side). */
   replies: number;
   /** The group received something in it, so it can answer (unless blocked). */
   canReply: boolean;
+  /** A warning the group sent: the groups it went to, by name. */
+  recipientGroups: RecipientGroupView[];
 };
 
 function conversationTitle(start: AdminMessageView): string {
@@ -430,33 +461,32 @@ function conversationTitle(start: AdminMessageView): string {
 }
 
 /**
- * The history (newest first) as conversations, one per thread, newest activity first: how it
- * started, the newest message and the number of replies. Built from the list the backend
- * gives (its newest 200 messages), so a conversation older than that shows from where the
- * list starts.
+ * A conversation as the backend groups it (its first message however old, its latest, the
+ * number of replies): named after the other group, or the warning and whom it went to.
  */
-export function conversations(messages: readonly AdminMessageView[]): ConversationView[] {
-  const threads = new Map<string, AdminMessageView[]>();
-  for (const message of messages) {
-    const thread = threads.get(message.threadId);
-    if (thread) thread.push(message);
-    else threads.set(message.threadId, [message]);
-  }
-  return [...threads.entries()].map(([threadId, thread]) => {
-    const ordered = threadOrder(thread);
-    const start = ordered.find((m) => m.kind !== "reply") ?? ordered[0]!;
-    // a conversation between two groups is named after the other one, whoever wrote last
-    const named = start.otherGroupName || start.kind === "warning" ? start : { ...start, otherGroupName: ordered.find((m) => m.otherGroupName)?.otherGroupName ?? null };
-    return {
-      threadId,
-      kind: start.kind,
-      title: conversationTitle(named),
-      latest: ordered.at(-1)!,
-      replies: thread.filter((m) => m.kind === "reply").length,
-      canReply: thread.some((m) => m.direction === "received"),
-    };
-  });
+export function toConversation(conversation: ApiConversation): ConversationView {
+  const first = toAdminMessage(conversation.first);
+  const latest = toAdminMessage(conversation.latest);
+  // a conversation between two groups is named after the other one, whoever wrote last
+  const named = first.otherGroupName || first.kind === "warning" ? first : { ...first, otherGroupName: conversation.other_group?.name ?? latest.otherGroupName };
+  return {
+    threadId: conversation.thread_id,
+    kind: first.kind,
+    title: conversationTitle(named),
+    first,
+    latest,
+    replies: Number.isFinite(conversation.replies) ? conversation.replies : 0,
+    canReply: conversation.can_reply === true,
+    recipientGroups: first.recipientGroups,
+  };
 }
+
+/** Conversations per page of "Berichten". */
+export const CONVERSATIONS_PAGE_SIZE = 20;
+
+/** The Berichten list's address for a page: /mijn-groep/berichten?groep=…&pagina=2 (page 1 without `pagina`). */
+export const conversationsHref = (ownId: string, page: number) =>
+  `/mijn-groep/berichten${q({ groep: ownId, pagina: page > 1 ? String(page) : undefined })}`;
 
 /** "Nog geen antwoord", "1 antwoord", "3 antwoorden". */
 export function repliesLabel(replies: number): string {

@@ -185,13 +185,13 @@ export type Pagination = {
   label: string;
 };
 
-/** Page numbers, offsets and the "Groep 21–40 van 184" label. */
-export function paginate(count: number, page: number, pageSize = PAGE_SIZE): Pagination {
+/** Page numbers, offsets and the "Groep 21–40 van 184" label (`noun`: "Gesprek 21–40 van 45" elsewhere). */
+export function paginate(count: number, page: number, pageSize = PAGE_SIZE, noun = "Groep"): Pagination {
   const pageCount = Math.max(1, Math.ceil(count / pageSize));
   const offset = (page - 1) * pageSize;
   const from = count > offset ? offset + 1 : 0;
   const to = from ? Math.min(count, offset + pageSize) : 0;
-  const label = !from ? "" : from === to ? `Groep ${formatNumber(from)} van ${formatNumber(count)}` : `Groep ${formatNumber(from)}–${formatNumber(to)} van ${formatNumber(count)}`;
+  const label = !from ? "" : from === to ? `${noun} ${formatNumber(from)} van ${formatNumber(count)}` : `${noun} ${formatNumber(from)}–${formatNumber(to)} van ${formatNumber(count)}`;
   return {
     page,
     pageCount,

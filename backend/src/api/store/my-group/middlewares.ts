@@ -2,6 +2,7 @@ import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { nearbyGroupsRateLimit } from "../../middlewares/limits"
 import { refuseWhatsAppInviteLinks, validateBodyWithFieldErrors, validateQueryWithFieldErrors } from "../../middlewares/validation"
 import {
+  StoreConversationsParams,
   StoreMyGroupMessaging,
   StoreNearbyGroupsParams,
   StoreRemoveMyData,
@@ -38,6 +39,11 @@ export const myGroupMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/my-group/groups/:id/nearby",
     methods: ["GET"],
     middlewares: [validateQueryWithFieldErrors(StoreNearbyGroupsParams), nearbyGroupsRateLimit()],
+  },
+  {
+    matcher: "/store/my-group/groups/:id/conversations",
+    methods: ["GET"],
+    middlewares: [validateQueryWithFieldErrors(StoreConversationsParams)],
   },
   {
     matcher: "/store/my-group/groups/:id/messages",

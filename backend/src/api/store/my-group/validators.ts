@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { containsPhoneNumber } from "../../../lib/phone"
 import { containsLinkOrEmail, NOT_SINGLE_LINE } from "../../../lib/text-safety"
-import { latitudeField, longitudeField, messageText, visibleText } from "../../utils/fields"
+import { latitudeField, longitudeField, messageText, pagination, visibleText } from "../../utils/fields"
 import { groupNameField, memberCountField, pointWithin, postcodesField, woonplaatsField } from "../../utils/group-fields"
 
 /** POST /store/my-group/groups/:id: the admin edits the listing; every field optional. */
@@ -46,6 +46,10 @@ const kmField = z.preprocess(
   (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.replace(",", ".")) : v),
   z.union(NEARBY_KMS.map((km) => z.literal(km)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<5>], { error: KM_MESSAGE })
 )
+
+/** GET /store/my-group/groups/:id/conversations?limit=&offset= ("Berichten", 20 a page, at most 50). */
+export const StoreConversationsParams = z.object({ ...pagination(20, 50) }).strict()
+export type StoreConversationsParamsType = z.infer<typeof StoreConversationsParams>
 
 /** GET /store/my-group/groups/:id/nearby?km=1|2|5 */
 export const StoreNearbyGroupsParams = z.object({ km: kmField.default(2) }).strict()

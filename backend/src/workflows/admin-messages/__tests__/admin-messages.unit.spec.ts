@@ -127,8 +127,8 @@ describe("relayed mails", () => {
 describe("toMessageViews", () => {
   const groups = new Map([
     ["g1", { id: "g1", name: "Een", slug: "een" }],
-    ["g2", { id: "g2", name: "Twee", slug: "twee" }],
-    ["g3", { id: "g3", name: "Drie", slug: "drie" }],
+    ["g2", { id: "g2", name: "Twee", slug: "twee", woonplaats: "Utrecht" }],
+    ["g3", { id: "g3", name: "Drie", slug: "drie", woonplaats: "Assen" }],
   ])
   const row = (id: string, kind: MessageRow["kind"], from: string, to: string, thread = id): MessageRow => ({
     id,
@@ -142,16 +142,25 @@ describe("toMessageViews", () => {
     created_at: "2026-12-07T08:00:00Z",
   })
 
-  it("shows a sent warning once with its number of groups; received ones and messages as they are", () => {
+  it("shows a sent warning once with its number of groups and their names; received ones and messages as they are", () => {
     const rows = [row("w1", "warning", "g1", "g2"), row("w2", "warning", "g1", "g3", "w1"), row("m1", "message", "g2", "g1"), row("r1", "reply", "g1", "g2", "m1")]
-    const views = toMessageViews(rows, "g1", groups, new Map([["w1", 2]]))
+    const views = toMessageViews(rows, "g1", groups, new Map([["w1", ["g2", "g3"]]]))
     expect(views.map((v) => [v.id, v.kind, v.direction, v.other_group?.id ?? null, v.recipients])).toEqual([
       ["w1", "warning", "sent", null, 2],
       ["m1", "message", "received", "g2", undefined],
       ["r1", "reply", "sent", "g2", undefined],
     ])
-    // the receiver of the same warning sees it as received from g1
-    expect(toMessageViews([rows[0]], "g2", groups, new Map())[0]).toMatchObject({ direction: "received", other_group: { id: "g1" } })
+    // by name: Drie before Twee
+    expect(views[0].recipient_groups).toEqual([
+      { id: "g3", name: "Drie", slug: "drie", woonplaats: "Assen" },
+      { id: "g2", name: "Twee", slug: "twee", woonplaats: "Utrecht" },
+    ])
+    expect(views[1].recipient_groups).toBeUndefined()
+    // the receiver of the same warning sees it as received from g1, without the other receivers
+    const received = toMessageViews([rows[0]], "g2", groups, new Map())[0]
+    expect(received).toMatchObject({ direction: "received", other_group: { id: "g1" } })
+    expect(received.recipient_groups).toBeUndefined()
+    expect(JSON.stringify(received)).not.toContain("Drie")
   })
 })
 
