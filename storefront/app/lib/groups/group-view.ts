@@ -169,7 +169,9 @@ export const PAGE_SIZE = 20;
 /** "?pagina=3" → 3; anything that is not a whole number from 1 → 1. */
 export function parsePage(raw: string | null | undefined): number {
   const page = Number(raw);
-  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+  // A whole number past the last page is one (the routes then redirect to the last page), however
+  // large; the cap keeps the offset asked of the backend bounded.
+  return Number.isInteger(page) && page >= 1 ? Math.min(page, 100_000) : 1;
 }
 
 export type Pagination = {

@@ -68,7 +68,11 @@ describe("pagination", () => {
   it("reads the page number from the URL, falling back to 1", () => {
     expect(parsePage("3")).toBe(3);
     expect(parsePage("1")).toBe(1);
-    for (const bad of [null, "", "0", "-2", "1.5", "abc", "1e9"]) expect(parsePage(bad)).toBe(1);
+    for (const bad of [null, "", "0", "-2", "1.5", "abc"]) expect(parsePage(bad)).toBe(1);
+  });
+
+  it("reads a whole number past any real page as the last one it allows (the routes redirect to the last page)", () => {
+    for (const huge of ["100001", "1e9", "99999999999999999999"]) expect(parsePage(huge)).toBe(100_000);
   });
 
   it("says which groups a page shows: Groep 21–40 van 184", () => {
