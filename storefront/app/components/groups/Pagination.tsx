@@ -29,7 +29,8 @@ export function Pagination({ label, page, pageCount, hrefFor, previousPage, next
           ← Vorige
         </span>
       )}
-      <p className="text-sm text-slate-700">
+      {/* on a phone the position takes its own row above, so Vorige and Volgende share one */}
+      <p className="order-first w-full text-center text-sm text-slate-700 sm:order-none sm:w-auto">
         {label} <span className="text-slate-500">·</span> pagina {page} van {pageCount}
       </p>
       {nextPage ? (
