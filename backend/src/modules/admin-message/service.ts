@@ -17,7 +17,7 @@ export type StoredMessage = {
   body: string
   thread_id: string
   reply_to_id: string | null
-  created_at: string
+  created_at: Date | string
 }
 
 /** One conversation as groupConversations finds it: its first and latest row of the group's own. */

@@ -5,6 +5,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ADMIN_MESSAGE_MODULE } from "../../modules/admin-message"
 import type AdminMessageModuleService from "../../modules/admin-message/service"
+import type { StoredMessage } from "../../modules/admin-message/service"
 import { ownGroupIds } from "../my-group/steps/own-groups"
 import { GROUP_NOT_FOUND, MESSAGE_NOT_FOUND, messagingError } from "./errors"
 import { groupsByIds } from "./parties"
@@ -12,17 +13,8 @@ import { groupsByIds } from "./parties"
 /** The newest this many messages are listed. */
 export const HISTORY_LIMIT = 200
 
-export type MessageRow = {
-  id: string
-  kind: "message" | "reply" | "warning"
-  from_group_id: string
-  to_group_id: string
-  sender_first_name: string
-  body: string
-  thread_id: string
-  reply_to_id: string | null
-  created_at: Date | string
-}
+/** One stored message, as the module's service reads it. */
+export type MessageRow = StoredMessage
 
 /** A group that received a warning, as its sender's history names it (what Buurgroepen showed). */
 export type RecipientGroup = { id: string; name: string; slug: string; woonplaats: string }
