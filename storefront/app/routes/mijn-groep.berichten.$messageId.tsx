@@ -139,7 +139,8 @@ export default function MessageThreadPage() {
           </Form>
         ) : (
           <p className="mt-2 text-slate-700" data-testid="no-reply">
-            Je hebt nog geen antwoord gekregen. Zodra de andere beheerder antwoordt, krijg je een e-mail en kun je hier reageren.
+            Je hebt nog geen antwoord gekregen. Zodra {message.kind === "warning" ? "een van de gewaarschuwde groepen" : "de andere beheerder"} antwoordt,
+            krijg je een e-mail en kun je hier reageren.
           </p>
         )}
       </section>
