@@ -16,7 +16,8 @@ import { REFERENCE_DATA_FIXTURE } from "../fixtures/reference-data"
 import { NEIGHBOURHOOD_GROUP_MODULE } from "../../src/modules/neighbourhood-group"
 import type NeighbourhoodGroupModuleService from "../../src/modules/neighbourhood-group/service"
 import { parseGeonamesPostalCodes } from "../../src/modules/neighbourhood-group/reference-data/geonames"
-import { EARTH_RADIUS_KM } from "../../src/modules/neighbourhood-group/utils/geo"
+import { pgTextArray } from "../../src/lib/sql"
+import { boundingBox, EARTH_RADIUS_KM, haversineColumnsSql } from "../../src/modules/neighbourhood-group/utils/geo"
 import { nearbyPostcodes } from "../../src/modules/neighbourhood-group/utils/nearby-postcodes"
 import { importReferenceDataWorkflow } from "../../src/workflows/groups/import-reference-data"
 
@@ -27,21 +28,6 @@ const ROWS = parseGeonamesPostalCodes(fs.readFileSync(REFERENCE_DATA_FIXTURE, "u
 type Db = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }
 
 // ------------------------------------------------------------- the query before the change
-
-function boundingBox(lat: number, lng: number, km: number) {
-  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI)
-  const dLng = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180))
-  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng }
-}
-
-function haversineColumnsSql(latA: string, lngA: string, latB: string, lngB: string): string {
-  return `(CASE WHEN ${latA} IS NULL OR ${lngA} IS NULL OR ${latB} IS NULL OR ${lngB} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-      power(sin(radians(${latA}::float8 - ${latB}::float8) / 2), 2)
-      + cos(radians(${latB}::float8)) * cos(radians(${latA}::float8))
-      * power(sin(radians(${lngA}::float8 - ${lngB}::float8) / 2), 2)))) END)`
-}
-
-const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
 
 /** NeighbourhoodGroupModuleService.nearbyGroups as it was, on the same PC4 centres. */
 async function previousNearbyGroups(db: Db, centres: { pc4: string; lat: number; lng: number }[], groupId: string, km: number) {

@@ -4,6 +4,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import AdminMessage from "./models/admin-message"
 import MessageReport from "./models/message-report"
 import MessagingBlock from "./models/messaging-block"
+import { pgTextArray } from "../../lib/sql"
 
 type Row = Record<string, any>
 
@@ -190,8 +191,3 @@ class AdminMessageModuleService extends MedusaService({ AdminMessage, MessagingB
 }
 
 export default AdminMessageModuleService
-
-/** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */
-function pgTextArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
-}

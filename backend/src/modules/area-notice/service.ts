@@ -4,6 +4,7 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import AreaNotice from "./models/area-notice"
 import AreaNoticeDelivery from "./models/area-notice-delivery"
 import NoticeAuthor from "./models/notice-author"
+import { pgTextArray } from "../../lib/sql"
 
 /** A claim without a sent mail is taken over after this long (the claiming process died). */
 export const STALE_CLAIM_MS = 15 * 60 * 1000
@@ -107,11 +108,6 @@ class AreaNoticeModuleService extends MedusaService({ AreaNotice, AreaNoticeDeli
       [now, now, pgTextArray(area.municipality_code ? [area.municipality_code] : ["-"]), pgTextArray(area.postcodes)]
     )
   }
-}
-
-/** A PostgreSQL text[] literal; values are quoted, so no element can break out. */
-function pgTextArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
 }
 
 export default AreaNoticeModuleService

@@ -7,7 +7,8 @@ import NeighbourhoodGroup from "./models/neighbourhood-group"
 import PostcodeArea from "./models/postcode-area"
 import type { PostcodeAreaRow } from "./reference-data/geonames"
 import { deriveMunicipalities, findSuccessors } from "./reference-data/municipalities"
-import { EARTH_RADIUS_KM, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./utils/geo"
+import { pgTextArray } from "../../lib/sql"
+import { boundingBox, EARTH_RADIUS_KM, haversineColumnsSql, minKmBeyondDegrees, PUBLIC_POINT_DECIMALS } from "./utils/geo"
 import { PostcodeIndex } from "./utils/nearby-postcodes"
 import { slugify } from "./utils/text"
 import type {
@@ -739,7 +740,6 @@ function haversineSql(latColumn: string, lngColumn: string): string {
       * power(sin(radians(${lngColumn}::float8 - ?::float8) / 2), 2)))) END)`
 }
 
-/** Haversine distance in km between two points given as column expressions; NULL when either is missing. */
 /** How long a process keeps the prepared PC4 centres (another process's import shows after this). */
 export const POSTCODE_INDEX_TTL_MS = 10 * 60 * 1000
 let postcodeIndexCache: { at: number; index: PostcodeIndex } | null = null
@@ -747,25 +747,6 @@ let postcodeIndexCache: { at: number; index: PostcodeIndex } | null = null
 /** Drops the prepared PC4 centres (after an import, and for tests that change the reference data). */
 export function forgetPostcodeIndex(): void {
   postcodeIndexCache = null
-}
-
-/** The lat/lng box around a point that holds every point within km of it. */
-function boundingBox(lat: number, lng: number, km: number) {
-  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI)
-  const dLng = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180))
-  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng }
-}
-
-function haversineColumnsSql(latA: string, lngA: string, latB: string, lngB: string): string {
-  return `(CASE WHEN ${latA} IS NULL OR ${lngA} IS NULL OR ${latB} IS NULL OR ${lngB} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-      power(sin(radians(${latA}::float8 - ${latB}::float8) / 2), 2)
-      + cos(radians(${latB}::float8)) * cos(radians(${latA}::float8))
-      * power(sin(radians(${lngA}::float8 - ${lngB}::float8) / 2), 2)))) END)`
-}
-
-/** A PostgreSQL text[] literal, bound as one parameter (knex would expand a JS array). */
-function pgTextArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
 }
 
 function toPublicRow(row: Row): PublicGroupRow {

@@ -87,3 +87,18 @@ export function farPoint(
 export function farPointMessage(far: FarPoint): string {
   return `Het punt op de kaart ligt ${far.distance_km} km van postcode ${far.pc4}. Klopt dat?`
 }
+
+/** The lat/lng box around a point that holds every point within km of it. */
+export function boundingBox(lat: number, lng: number, km: number) {
+  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI)
+  const dLng = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180))
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng }
+}
+
+/** SQL: the haversine distance in km between two points given as column expressions; NULL when either is missing. */
+export function haversineColumnsSql(latA: string, lngA: string, latB: string, lngB: string): string {
+  return `(CASE WHEN ${latA} IS NULL OR ${lngA} IS NULL OR ${latB} IS NULL OR ${lngB} IS NULL THEN NULL ELSE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+      power(sin(radians(${latA}::float8 - ${latB}::float8) / 2), 2)
+      + cos(radians(${latB}::float8)) * cos(radians(${latA}::float8))
+      * power(sin(radians(${lngA}::float8 - ${lngB}::float8) / 2), 2)))) END)`
+}
