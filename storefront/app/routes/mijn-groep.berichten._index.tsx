@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { RecipientGroups } from "~/components/account/RecipientGroups";
-import { Pagination } from "~/components/groups/Pagination";
+import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
 import { conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { listConversations, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
@@ -38,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MessagesPage() {
   const { group, groups, conversations, pagination } = useLoaderData<typeof loader>();
+  // after Vorige/Volgende: focus on the list, so the next Tab reaches its first conversation
+  const list = useFocusAfterPageChange<HTMLOListElement>();
   return (
     <AccountLayout
       wide
@@ -53,7 +55,7 @@ export default function MessagesPage() {
       <div className="max-w-3xl">
         <MessagingNav current="berichten" group={group} groups={groups} />
         {conversations.length ? (
-          <ol className="space-y-4" data-testid="message-list">
+          <ol ref={list} tabIndex={-1} aria-label="Gesprekken" className="space-y-4" data-testid="message-list">
             {conversations.map((c) => {
               const action = c.canReply && !group.messagingBlocked ? "Lezen en beantwoorden" : "Lezen";
               return (
