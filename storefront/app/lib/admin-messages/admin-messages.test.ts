@@ -31,6 +31,7 @@ import {
   SETTING_LABEL,
   threadHref,
   threadOrder,
+  threadTitle,
   toAdminMessage,
   toNearbyGroup,
   toReportedMessage,
@@ -174,6 +175,23 @@ describe("admin messages: history and threads", () => {
     expect(threadOrder(thread).map((m) => m.id)).toEqual(["m1", "m2", "m3"]);
     expect(replyTarget(thread)?.id).toBe("m2");
     expect(replyTarget(thread.filter((m) => m.direction === "sent"))).toBeNull();
+  });
+
+  it("names a warning the group sent by how many groups it went to, whoever replied; other threads after the other group", () => {
+    const west = { id: "grp_west", name: "Buurtpreventie West", slug: "buurtpreventie-west" };
+    const sent = toAdminMessage(message({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 3, recipient_groups: [] }));
+    const reply = toAdminMessage(message({ id: "r1", kind: "reply", direction: "received", other_group: west, created_at: "2026-12-07T14:00:00Z" }));
+    // stranger's walk: "Berichten met Buurtpreventie West", the one group that replied to a warning sent to three
+    expect(threadTitle([sent, reply], "reply")).toBe("Waarschuwing aan 3 buurgroepen");
+    expect(threadTitle([sent], "warning")).toBe("Waarschuwing aan 3 buurgroepen");
+    const toOne = toAdminMessage(message({ id: "w2", kind: "warning", direction: "sent", other_group: null, recipients: 1 }));
+    expect(threadTitle([toOne], "warning")).toBe("Waarschuwing aan 1 buurgroep");
+    // the receivers' page and ordinary messages keep their headings
+    const received = toAdminMessage(message({ id: "w3", kind: "warning", direction: "received" }));
+    expect(threadTitle([received], "warning")).toBe("Berichten met Buurtpreventie Oost");
+    expect(threadTitle([toAdminMessage(message()), reply], "message")).toBe("Berichten met Buurtpreventie Oost");
+    expect(threadTitle([toAdminMessage(message({ other_group: null }))], "message")).toBe("Bericht");
+    expect(threadTitle([toAdminMessage(message({ kind: "warning", other_group: null }))], "warning")).toBe("Waarschuwing");
   });
 
   it("says how many groups a warning went to", () => {

@@ -349,6 +349,26 @@ export function threadOrder<T extends { createdAt: string }>(messages: readonly 
 }
 
 /**
+ * The heading of a conversation's page. A warning the group sent is named by how many groups
+ * it went to ("Waarschuwing aan 3 buurgroepen"), whoever replied (stranger's walk: it said
+ * "Berichten met" the one group that answered); otherwise after the other group
+ * ("Berichten met Buurtpreventie Oost"), or "Waarschuwing"/"Bericht" when no group is named.
+ */
+export function threadTitle(
+  thread: readonly Pick<AdminMessageView, "kind" | "direction" | "recipients" | "recipientGroups" | "otherGroupName">[],
+  kind: MessageKind,
+): string {
+  const sentWarning = thread.find((m) => m.kind === "warning" && m.direction === "sent");
+  if (sentWarning) {
+    const count = sentWarning.recipients ?? sentWarning.recipientGroups.length;
+    return count > 0 ? `Waarschuwing aan ${groupsLabel(count)}` : "Waarschuwing";
+  }
+  const other = thread.find((m) => m.otherGroupName)?.otherGroupName ?? null;
+  if (other) return `Berichten met ${other}`;
+  return kind === "warning" ? "Waarschuwing" : "Bericht";
+}
+
+/**
  * The message a reply answers: the newest one the admin's group received in the thread
  * (only the receiving group may answer a message; the backend checks it). Null: nothing to
  * answer (the admin sent everything so far, e.g. a warning).
