@@ -4,7 +4,7 @@ import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { RecipientGroups } from "~/components/account/RecipientGroups";
 import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
-import { conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
+import { conversationLinkContext, conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { listConversations, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
 import { parsePage } from "~/lib/groups/group-view";
@@ -86,7 +86,7 @@ export default function MessagesPage() {
                         className="inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
                       >
                         {action}
-                        <span className="sr-only">: {c.title}</span>
+                        <span className="sr-only">: {conversationLinkContext(c)}</span>
                       </Link>
                     </p>
                   </article>

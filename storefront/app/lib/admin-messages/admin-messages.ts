@@ -501,6 +501,19 @@ export function toConversation(conversation: ApiConversation): ConversationView 
   };
 }
 
+/**
+ * What a conversation's "Lezen" link adds for screen readers, after its visible text: the
+ * title, when its newest message came and that message's first words, as the card shows them
+ * ("Gesprek met Buurtpreventie Oost, laatste bericht 7 december 2026, 14:05: “Goed plan,
+ * ik vraag het…”"), so two conversations with the same group do not make two links of the
+ * same name (stranger's walk).
+ */
+export function conversationLinkContext(conversation: Pick<ConversationView, "title" | "latest">): string {
+  const { createdLabel, body } = conversation.latest;
+  const words = excerpt(body, 50);
+  return `${conversation.title}${createdLabel ? `, laatste bericht ${createdLabel}` : ""}${words ? `: “${words}”` : ""}`;
+}
+
 /** Conversations per page of "Berichten". */
 export const CONVERSATIONS_PAGE_SIZE = 20;
 
