@@ -320,6 +320,50 @@ for (const javaScriptEnabled of [true, false]) {
     const forE = mailsFor(e.email)
     expect(forE.filter((m) => m.includes(warning) || m.includes(text) || /^Subject: (Bericht|Waarschuwing) van /m.test(headersOf(m)))).toEqual([])
 
+    // B answers the warning: A's page of it is headed by the warning, not by the one group that
+    // answered (stranger's walk: "Berichten met" B); B's page keeps naming A
+    const warningToB = await relayedMail(b.email, warning)
+    await pb.goto(linkIn(warningToB, /^\/mijn-groep\/berichten\/[^/]+$/))
+    await expect(pb.getByRole("heading", { level: 1 })).toHaveText(`Berichten met ${a.name}`)
+    const warningReply = `Dank je Anna, we letten extra op in onze straat. (${js})`
+    await pb.getByLabel("Je voornaam").fill("Bram")
+    await pb.getByLabel("Je antwoord").fill(warningReply)
+    await pb.getByRole("button", { name: "Antwoord versturen" }).click()
+    await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
+    await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
+    const warned = pa.getByTestId("message-item").filter({ hasText: "Waarschuwing aan 3 buurgroepen" })
+    await expect(warned.getByTestId("message-replies")).toHaveText("1 antwoord")
+    await warned.getByRole("link", { name: /^Lezen en beantwoorden/ }).click()
+    await expect(pa.getByRole("heading", { level: 1 })).toHaveText("Waarschuwing aan 3 buurgroepen")
+    await expect(pa.getByTestId("thread-message")).toHaveCount(2)
+    await expect(pa.getByTestId("thread-message").last()).toContainText(`Van Bram (${b.name})`)
+    await expect(pa.getByRole("list", { name: "Verstuurd aan" }).getByRole("listitem")).toHaveCount(3)
+    await shot(pa, `waarschuwing-gesprek-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pa)).toEqual([])
+
+    // a second conversation with B: each conversation's link has a name of its own (stranger's
+    // walk: screen readers listed "Lezen: Gesprek met B" twice)
+    const aSignIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email: a.email, password: ADMIN_PASSWORD_FOR_TESTS } })
+    const aToken = ((await aSignIn.json()) as { token: string }).token
+    const second = `Zien jullie ook die bestelbus in de Dorpsstraat? (${js})`
+    const sentAgain = await request.post(`${BACKEND_URL}/store/my-group/groups/${a.group.id}/messages`, {
+      headers: { authorization: `Bearer ${aToken}`, "x-publishable-api-key": PUBLISHABLE_KEY },
+      data: { to_group_id: b.group.id, first_name: "Anna", message: second },
+    })
+    expect(sentAgain.ok(), await sentAgain.text()).toBeTruthy()
+    await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
+    const withB = pa.getByTestId("message-item").filter({ hasText: `Gesprek met ${b.name}` })
+    await expect(withB).toHaveCount(2)
+    const readLinks = pa.getByTestId("message-list").getByRole("link", { name: /^Lezen/ })
+    await expect(readLinks).toHaveCount(3)
+    const linkNames = (await readLinks.allTextContents()).map((t) => t.replace(/\s+/g, " ").trim())
+    expect(new Set(linkNames).size, linkNames.join(" | ")).toBe(3)
+    const escaped = b.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    await expect(withB.first().getByRole("link")).toHaveAccessibleName(
+      new RegExp(`^Lezen ?: Gesprek met ${escaped}, laatste bericht \\d{1,2} [a-z]+ \\d{4}, \\d\\d:\\d\\d: “Zien jullie ook die bestelbus`),
+    )
+    await expect(withB.last().getByRole("link")).toHaveAccessibleName(new RegExp(`^Lezen en beantwoorden ?: Gesprek met ${escaped}, .*“Goed plan Anna`))
+
     // the "Melden" link works without a login
     const visitor = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
     const pv = await visitor.newPage()
@@ -349,6 +393,20 @@ for (const javaScriptEnabled of [true, false]) {
     await pv.getByRole("button", { name: "Aanvulling versturen" }).click()
     await expect(pv).toHaveURL(/\/berichten\/gemeld\?aangevuld=1$/)
     await expect(pv.getByTestId("form-info")).toContainText("We hebben je aanvulling ontvangen")
+    // a mistyped or cut-off link: still a 404, with what to check and links on (stranger's walk: a dead end)
+    const unknown = await pv.goto(`${reportLink.slice(0, -3)}xyz`)
+    expect(unknown!.status()).toBe(404)
+    await expect(pv.getByRole("heading", { level: 1 })).toHaveText("Meldlink niet gevonden")
+    await expect(pv.getByTestId("form-error")).toHaveText("Deze meldlink is onbekend of het bericht is verwijderd.")
+    await expect(pv.getByTestId("report-link-unknown")).toContainText("Open de link Melden opnieuw vanuit de e-mail")
+    const onward = pv.getByRole("navigation", { name: "Verder" })
+    await expect(onward.getByRole("link", { name: "Neem contact op met de winkel" })).toHaveAttribute("href", "/contact")
+    await expect(onward.getByRole("link", { name: "Terug naar de winkel" })).toHaveAttribute("href", "/")
+    await expect(pv.locator("main").getByRole("button")).toHaveCount(0)
+    await shot(pv, `melden-onbekend-${js}-390.png`)
+    if (javaScriptEnabled) expect(await seriousViolations(pv)).toEqual([])
+    await onward.getByRole("link", { name: "Neem contact op met de winkel" }).click()
+    await expect(pv).toHaveURL(/\/contact$/)
     await visitor.close()
 
     await a.context.close()

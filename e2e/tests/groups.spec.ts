@@ -83,6 +83,10 @@ test("find a group by postcode: nearest first, with Dutch distances, then open i
   await page.getByRole("link", { name: "Volgende pagina" }).click()
   await expect(page).toHaveURL(new RegExp(`zoek=${pc4}.*pagina=2`))
   await expect(page.getByTestId("result-count")).toHaveText(/^Groep 21–40 van \d+$/)
+  // the focus lands on the new page's list, so the next Tab reaches its first group (stranger's walk: it stayed on the link)
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`Groepen bij postcode ${pc4}`) })).toBeFocused()
+  await page.keyboard.press("Tab")
+  await expect(page.getByTestId("group-result").first().getByRole("link").first()).toBeFocused()
   const next = (await page.getByTestId("group-distance").allInnerTexts()).map(kilometres)
   expect(next[0]!).toBeGreaterThanOrEqual(distances.at(-1) ?? 0)
 
@@ -163,6 +167,8 @@ test("search works without JavaScript, and the map is only a text alternative th
   await expect(page.getByTestId("result-count")).toHaveText(/^Groep 1–20 van \d+$/)
   await page.getByRole("link", { name: "Volgende pagina" }).click()
   await expect(page.getByTestId("result-count")).toHaveText(/^Groep 21–40 van \d+$/)
+  // a full page load: the browser starts at the top, no focus moved
+  await expect(page.getByRole("heading", { level: 2, name: "Alle groepen" })).not.toBeFocused()
   await page.getByRole("link", { name: "Vorige pagina" }).click()
   await expect(page.getByTestId("result-count")).toHaveText(/^Groep 1–20 van \d+$/)
   await context.close()

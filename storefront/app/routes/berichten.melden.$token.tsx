@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { AccountLayout, FormMessage } from "~/components/account/AccountLayout";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
@@ -13,7 +13,12 @@ import { formError, readForm } from "~/lib/form.server";
 import { withRetryAfter } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Bericht melden") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data?.notFound ? NOT_FOUND_TITLE : "Bericht melden") },
+  { name: "robots", content: "noindex" },
+];
+
+const NOT_FOUND_TITLE = "Meldlink niet gevonden";
 
 /**
  * The token is in the address: never cached, and only the origin is ever sent as a referrer
@@ -27,7 +32,8 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * message the link reports (sending group, first name, date, text: what the mail showed, no
  * address), and the button posts it, and staff get a mail. Reported before: the page says
  * when, and the form adds to that report (staff are mailed again). An unknown token or a
- * message erased since: 404 with the backend's sentence, no form; too many links looked up from
+ * message erased since: 404 with the backend's sentence, no form, what to check and where to go
+ * on (home page, contact page; stranger's walk: a dead end); too many links looked up from
  * one address: 429 with the backend's sentence and Retry-After, no form.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -41,8 +47,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
     }),
   );
   return "refused" in message
-    ? data({ message: null, earlier: null, missing: message.refused.message }, refusalInit(message.refused, 404))
-    : { message: message.message, earlier: message.earlier, missing: null };
+    ? data(
+        { message: null, earlier: null, missing: message.refused.message, notFound: message.refused.status === 404 },
+        refusalInit(message.refused, 404),
+      )
+    : { message: message.message, earlier: message.earlier, missing: null, notFound: false };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,10 +66,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportMessagePage() {
-  const { message, earlier, missing } = useLoaderData<typeof loader>();
+  const { message, earlier, missing, notFound } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
+  if (notFound) return <UnknownReportLink sentence={missing ?? ""} />;
   return (
     <AccountLayout
       title="Bericht melden"
@@ -111,6 +121,41 @@ export default function ReportMessagePage() {
           </Button>
         </Form>
       )}
+    </AccountLayout>
+  );
+}
+
+const linkClass = "inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
+
+/**
+ * A mistyped, cut-off or outdated report link (404): says so, what to check, and where to go
+ * on, instead of a page without a way forward (stranger's walk).
+ */
+function UnknownReportLink({ sentence }: { sentence: string }) {
+  return (
+    <AccountLayout title={NOT_FOUND_TITLE} crumbs={[{ label: "Groepen", to: "/groepen" }, { label: NOT_FOUND_TITLE }]}>
+      <div className="space-y-4 text-slate-800" data-testid="report-link-unknown">
+        <FormMessage kind="error">{sentence || "Deze meldlink is onbekend of het bericht is verwijderd."}</FormMessage>
+        <p>
+          Open de link <strong>Melden</strong> opnieuw vanuit de e-mail, en controleer of het hele adres is overgenomen: een e-mailprogramma
+          breekt een lange link soms af. Is het bericht intussen verwijderd, dan valt er niets meer te melden.
+        </p>
+        <p>Wil je toch iets melden over een bericht van een andere beheerder? Neem contact met ons op en noem de groep, de datum en wat er mis is.</p>
+        <nav aria-label="Verder">
+          <ul className="space-y-2">
+            <li>
+              <Link to="/contact" className={linkClass}>
+                Neem contact op met de winkel
+              </Link>
+            </li>
+            <li>
+              <Link to="/" className={linkClass}>
+                Terug naar de winkel
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
     </AccountLayout>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { Pagination } from "~/components/groups/Pagination";
+import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
 import { loadFromBackend } from "~/lib/backend/backend.server";
 import { getSiteUrl } from "~/lib/seo/seo.server";
 import { getConfig } from "~/lib/config.server";
@@ -60,6 +60,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function MunicipalityPage() {
   const { municipality, count, countLabel, groups, pagination, markers, map } = useLoaderData<typeof loader>();
+  // after Vorige/Volgende: focus on the list's heading
+  const listHeading = useFocusAfterPageChange<HTMLHeadingElement>();
   return (
     <>
       <div className="border-b border-slate-200 bg-brand-blue-light">
@@ -91,7 +93,7 @@ export default function MunicipalityPage() {
 
       <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <section aria-labelledby="groepen">
-          <h2 id="groepen" className="text-2xl font-bold text-slate-900">
+          <h2 id="groepen" ref={listHeading} tabIndex={-1} className="text-2xl font-bold text-slate-900">
             WhatsApp-groepen in {municipality.name}
           </h2>
           {count > 0 ? (

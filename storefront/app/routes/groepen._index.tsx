@@ -2,7 +2,7 @@ import { type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GroupList } from "~/components/groups/GroupList";
 import { GroupMap, groupMapLinks } from "~/components/groups/GroupMap";
-import { Pagination } from "~/components/groups/Pagination";
+import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
 import { loadFromBackend } from "~/lib/backend/backend.server";
 import { getSiteUrl } from "~/lib/seo/seo.server";
 import { getConfig } from "~/lib/config.server";
@@ -14,6 +14,7 @@ import { formatNumber } from "~/lib/format";
 import { canonicalUrl, seoMeta } from "~/lib/seo/seo";
 import { PAGE_TITLE } from "~/components/PageTitle";
 import { ListMapSwitch, parseDirectoryView } from "~/components/groups/ListMapSwitch";
+import type { RefObject } from "react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => seoMeta(data?.seo, matches[0]?.meta);
 
@@ -86,13 +87,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function ResultsHeading({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+/** The results' heading; after a Vorige/Volgende page change it takes focus (headingRef, tabIndex -1). */
+function ResultsHeading({ data, headingRef }: { data: ReturnType<typeof useLoaderData<typeof loader>>; headingRef: RefObject<HTMLHeadingElement> }) {
   const { query, origin, count } = data;
   if (query.kind === "postcode") {
     const place = origin?.places.length ? ` (${origin.places.join(", ")})` : "";
     return (
       <>
-        <h2 id="resultaten" className="text-2xl font-bold text-slate-900">
+        <h2 id="resultaten" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-slate-900">
           Groepen bij postcode {query.display}
           {place}
         </h2>
@@ -102,13 +104,13 @@ function ResultsHeading({ data }: { data: ReturnType<typeof useLoaderData<typeof
   }
   if (query.kind === "text") {
     return (
-      <h2 id="resultaten" className="text-2xl font-bold text-slate-900">
+      <h2 id="resultaten" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-slate-900">
         Groepen voor “{query.q}”
       </h2>
     );
   }
   return (
-    <h2 id="resultaten" className="text-2xl font-bold text-slate-900">
+    <h2 id="resultaten" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-slate-900">
       Alle groepen
     </h2>
   );
@@ -146,6 +148,7 @@ export default function GroupsPage() {
   const { query, search, view, page, groups, count, pagination, totalCount, focus, map } = data;
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/groepen";
+  const resultsHeading = useFocusAfterPageChange<HTMLHeadingElement>();
 
   return (
     <>
@@ -204,7 +207,7 @@ export default function GroupsPage() {
       <ListMapSwitch view={view} search={search} page={page} />
       <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-6 lg:pt-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
         <section aria-labelledby="resultaten" aria-busy={searching || undefined} className={view === "kaart" ? "hidden lg:block" : undefined}>
-          <ResultsHeading data={data} />
+          <ResultsHeading data={data} headingRef={resultsHeading} />
           <p role="status" data-testid="result-count" className="mt-2 mb-4 font-semibold text-slate-800">
             {count > 0 ? pagination.label : ""}
           </p>

@@ -8,7 +8,7 @@ import { MessagingNav } from "~/components/account/MessagingNav";
 import { MessagingBlockedNotice } from "~/components/account/MessagingBlockedNotice";
 import { RecipientGroups } from "~/components/account/RecipientGroups";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder } from "~/lib/admin-messages/admin-messages";
+import { MESSAGE_FIELDS, messagesHref, replyTarget, threadHref, threadOrder, threadTitle } from "~/lib/admin-messages/admin-messages";
 import { messagingPage, onFormFields, replyToAdminMessage, threadPage } from "~/lib/admin-messages/admin-messages.server";
 import { SignedOutError, signedOutRedirect } from "~/lib/account/account.server";
 import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
@@ -31,13 +31,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // the message the link named when the group received it (a warning's thread can hold replies
   // from several groups), else the newest one it received
   const target = message.direction === "received" ? message : replyTarget(ordered);
-  const other = ordered.find((m) => m.otherGroupName)?.otherGroupName ?? null;
   return {
     group: { id: group.id, name: group.name, messagingBlocked: group.messagingBlocked },
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     message: { id: message.id, kind: message.kind },
     thread: ordered,
-    otherGroupName: other,
+    // a warning the group sent is named by whom it went to, not by the one group that replied
+    title: threadTitle(ordered, message.kind),
     replyTo: target?.id ?? null,
     firstName,
   };
@@ -61,12 +61,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MessageThreadPage() {
-  const { group, groups, message, thread, otherGroupName, replyTo, firstName } = useLoaderData<typeof loader>();
+  const { group, groups, message, thread, title, replyTo, firstName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
   const summary = orderedErrors(errors, MESSAGE_FIELDS);
-  const title = message.kind === "warning" && !otherGroupName ? "Waarschuwing" : otherGroupName ? `Berichten met ${otherGroupName}` : "Bericht";
   return (
     <AccountLayout
       title={title}

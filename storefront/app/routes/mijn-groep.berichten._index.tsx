@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { RecipientGroups } from "~/components/account/RecipientGroups";
-import { Pagination } from "~/components/groups/Pagination";
-import { conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
+import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
+import { conversationLinkContext, conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { listConversations, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
 import { parsePage } from "~/lib/groups/group-view";
@@ -38,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MessagesPage() {
   const { group, groups, conversations, pagination } = useLoaderData<typeof loader>();
+  // after Vorige/Volgende: focus on the list, so the next Tab reaches its first conversation
+  const list = useFocusAfterPageChange<HTMLOListElement>();
   return (
     <AccountLayout
       wide
@@ -53,7 +55,7 @@ export default function MessagesPage() {
       <div className="max-w-3xl">
         <MessagingNav current="berichten" group={group} groups={groups} />
         {conversations.length ? (
-          <ol className="space-y-4" data-testid="message-list">
+          <ol ref={list} tabIndex={-1} aria-label="Gesprekken" className="space-y-4" data-testid="message-list">
             {conversations.map((c) => {
               const action = c.canReply && !group.messagingBlocked ? "Lezen en beantwoorden" : "Lezen";
               return (
@@ -84,7 +86,7 @@ export default function MessagesPage() {
                         className="inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
                       >
                         {action}
-                        <span className="sr-only">: {c.title}</span>
+                        <span className="sr-only">: {conversationLinkContext(c)}</span>
                       </Link>
                     </p>
                   </article>

@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 type PaginationProps = {
   /** "Groep 21–40 van 184". */
@@ -11,17 +12,47 @@ type PaginationProps = {
   nextPage: number | null;
 };
 
+/** The history state of a page reached with Vorige/Volgende (read by useFocusAfterPageChange). */
+export const PAGE_CHANGE_STATE = { pageChange: true } as const;
+
+/**
+ * A ref for the list a Vorige/Volgende link changes: after such a client-side page change
+ * focus moves there (the element needs `tabIndex={-1}`), so keyboard and screen-reader users
+ * continue at the new page's list instead of at the link they left or the page's top
+ * (WCAG 2.4.3; stranger's walk), as useFocusAfterClientNavigation does for a new page. Not
+ * on the first render (a full page load or another page: the browser starts at the top, as
+ * without JavaScript), nor after any other change of the address (a new search).
+ */
+export function useFocusAfterPageChange<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const { key, state } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if ((state as { pageChange?: unknown } | null)?.pageChange === true) ref.current?.focus();
+    // only when the address changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return ref;
+}
+
 const linkClass =
   "inline-flex items-center gap-1 rounded-lg border-2 border-brand-blue bg-white px-4 py-2 font-semibold text-brand-blue hover:bg-brand-blue-light";
 const disabledClass = "inline-flex items-center gap-1 rounded-lg border-2 border-slate-200 px-4 py-2 font-semibold text-slate-500";
 
-/** Vorige/Volgende links with the position in words; plain links, so it works without JavaScript. */
+/**
+ * Vorige/Volgende links with the position in words; plain links, so it works without JavaScript.
+ * With JavaScript they mark the page change, so the page's list takes focus (useFocusAfterPageChange).
+ */
 export function Pagination({ label, page, pageCount, hrefFor, previousPage, nextPage }: PaginationProps) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Paginering" className="mt-6 flex flex-wrap items-center justify-between gap-3">
       {previousPage ? (
-        <Link to={hrefFor(previousPage)} rel="prev" className={linkClass} preventScrollReset={false}>
+        <Link to={hrefFor(previousPage)} rel="prev" state={PAGE_CHANGE_STATE} className={linkClass} preventScrollReset={false}>
           <span aria-hidden="true">←</span> Vorige<span className="sr-only"> pagina</span>
         </Link>
       ) : (
@@ -34,7 +65,7 @@ export function Pagination({ label, page, pageCount, hrefFor, previousPage, next
         {label} <span className="text-slate-500">·</span> pagina {page} van {pageCount}
       </p>
       {nextPage ? (
-        <Link to={hrefFor(nextPage)} rel="next" className={linkClass}>
+        <Link to={hrefFor(nextPage)} rel="next" state={PAGE_CHANGE_STATE} className={linkClass}>
           Volgende<span className="sr-only"> pagina</span> <span aria-hidden="true">→</span>
         </Link>
       ) : (

@@ -3,6 +3,7 @@ import {
   type ApiAdminMessage,
   type ApiNearbyGroup,
   chosenKm,
+  conversationLinkContext,
   conversationsHref,
   recipientGroupLabel,
   toConversation,
@@ -31,6 +32,7 @@ import {
   SETTING_LABEL,
   threadHref,
   threadOrder,
+  threadTitle,
   toAdminMessage,
   toNearbyGroup,
   toReportedMessage,
@@ -176,6 +178,23 @@ describe("admin messages: history and threads", () => {
     expect(replyTarget(thread.filter((m) => m.direction === "sent"))).toBeNull();
   });
 
+  it("names a warning the group sent by how many groups it went to, whoever replied; other threads after the other group", () => {
+    const west = { id: "grp_west", name: "Buurtpreventie West", slug: "buurtpreventie-west" };
+    const sent = toAdminMessage(message({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 3, recipient_groups: [] }));
+    const reply = toAdminMessage(message({ id: "r1", kind: "reply", direction: "received", other_group: west, created_at: "2026-12-07T14:00:00Z" }));
+    // stranger's walk: "Berichten met Buurtpreventie West", the one group that replied to a warning sent to three
+    expect(threadTitle([sent, reply], "reply")).toBe("Waarschuwing aan 3 buurgroepen");
+    expect(threadTitle([sent], "warning")).toBe("Waarschuwing aan 3 buurgroepen");
+    const toOne = toAdminMessage(message({ id: "w2", kind: "warning", direction: "sent", other_group: null, recipients: 1 }));
+    expect(threadTitle([toOne], "warning")).toBe("Waarschuwing aan 1 buurgroep");
+    // the receivers' page and ordinary messages keep their headings
+    const received = toAdminMessage(message({ id: "w3", kind: "warning", direction: "received" }));
+    expect(threadTitle([received], "warning")).toBe("Berichten met Buurtpreventie Oost");
+    expect(threadTitle([toAdminMessage(message()), reply], "message")).toBe("Berichten met Buurtpreventie Oost");
+    expect(threadTitle([toAdminMessage(message({ other_group: null }))], "message")).toBe("Bericht");
+    expect(threadTitle([toAdminMessage(message({ kind: "warning", other_group: null }))], "warning")).toBe("Waarschuwing");
+  });
+
   it("says how many groups a warning went to", () => {
     expect(warningSentLabel(1)).toBe("Je waarschuwing is verstuurd naar 1 buurgroep.");
     expect(warningSentLabel(3)).toBe("Je waarschuwing is verstuurd naar 3 buurgroepen.");
@@ -304,6 +323,19 @@ describe("admin messages: conversations", () => {
     expect(row.first.createdLabel).toBe("7 januari 2025, 12:00");
     expect(row.latest.partyLabel).toBe("Van Anna (Buurtpreventie Oost)");
     expect(row.recipientGroups).toEqual([]);
+  });
+
+  it("gives each conversation's link its own name: two with the same group differ by their newest message's date and first words", () => {
+    const older = message({ id: "t1", direction: "sent", other_group: oost, thread_id: "t1", body: "Samen borden bestellen?", created_at: "2026-11-02T09:30:00Z" });
+    const newer = message({ id: "t2", direction: "sent", other_group: oost, thread_id: "t2", body: "Zien jullie ook die bestelbus?", created_at: "2026-11-02T09:30:00Z" });
+    const first = toConversation({ thread_id: "t1", kind: "message", other_group: oost, first: older, latest: older, replies: 0, can_reply: false });
+    const second = toConversation({ thread_id: "t2", kind: "message", other_group: oost, first: newer, latest: newer, replies: 0, can_reply: false });
+    expect(conversationLinkContext(first)).toBe("Gesprek met Buurtpreventie Oost, laatste bericht 2 november 2026, 10:30: “Samen borden bestellen?”");
+    expect(conversationLinkContext(second)).toBe("Gesprek met Buurtpreventie Oost, laatste bericht 2 november 2026, 10:30: “Zien jullie ook die bestelbus?”");
+    // a long text: its first words; no readable date: without it
+    const long = message({ id: "t3", other_group: oost, body: "Vannacht is er ingebroken in de Lindelaan, de achterdeur is geforceerd.", created_at: "" });
+    const undated = toConversation({ thread_id: "t3", kind: "message", other_group: oost, first: long, latest: long, replies: 0, can_reply: false });
+    expect(conversationLinkContext(undated)).toBe("Gesprek met Buurtpreventie Oost: “Vannacht is er ingebroken in de Lindelaan, de…”");
   });
 
   it("names a sent warning after its count and lists the groups it went to; a received one after its sender, without others", () => {

@@ -349,6 +349,26 @@ export function threadOrder<T extends { createdAt: string }>(messages: readonly 
 }
 
 /**
+ * The heading of a conversation's page. A warning the group sent is named by how many groups
+ * it went to ("Waarschuwing aan 3 buurgroepen"), whoever replied (stranger's walk: it said
+ * "Berichten met" the one group that answered); otherwise after the other group
+ * ("Berichten met Buurtpreventie Oost"), or "Waarschuwing"/"Bericht" when no group is named.
+ */
+export function threadTitle(
+  thread: readonly Pick<AdminMessageView, "kind" | "direction" | "recipients" | "recipientGroups" | "otherGroupName">[],
+  kind: MessageKind,
+): string {
+  const sentWarning = thread.find((m) => m.kind === "warning" && m.direction === "sent");
+  if (sentWarning) {
+    const count = sentWarning.recipients ?? sentWarning.recipientGroups.length;
+    return count > 0 ? `Waarschuwing aan ${groupsLabel(count)}` : "Waarschuwing";
+  }
+  const other = thread.find((m) => m.otherGroupName)?.otherGroupName ?? null;
+  if (other) return `Berichten met ${other}`;
+  return kind === "warning" ? "Waarschuwing" : "Bericht";
+}
+
+/**
  * The message a reply answers: the newest one the admin's group received in the thread
  * (only the receiving group may answer a message; the backend checks it). Null: nothing to
  * answer (the admin sent everything so far, e.g. a warning).
@@ -479,6 +499,19 @@ export function toConversation(conversation: ApiConversation): ConversationView 
     canReply: conversation.can_reply === true,
     recipientGroups: first.recipientGroups,
   };
+}
+
+/**
+ * What a conversation's "Lezen" link adds for screen readers, after its visible text: the
+ * title, when its newest message came and that message's first words, as the card shows them
+ * ("Gesprek met Buurtpreventie Oost, laatste bericht 7 december 2026, 14:05: “Goed plan,
+ * ik vraag het…”"), so two conversations with the same group do not make two links of the
+ * same name (stranger's walk).
+ */
+export function conversationLinkContext(conversation: Pick<ConversationView, "title" | "latest">): string {
+  const { createdLabel, body } = conversation.latest;
+  const words = excerpt(body, 50);
+  return `${conversation.title}${createdLabel ? `, laatste bericht ${createdLabel}` : ""}${words ? `: “${words}”` : ""}`;
 }
 
 /** Conversations per page of "Berichten". */
