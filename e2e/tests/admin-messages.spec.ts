@@ -356,13 +356,24 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(withB).toHaveCount(2)
     const readLinks = pa.getByTestId("message-list").getByRole("link", { name: /^Lezen/ })
     await expect(readLinks).toHaveCount(3)
-    const linkNames = (await readLinks.allTextContents()).map((t) => t.replace(/\s+/g, " ").trim())
+    const linkNames = await readLinks.evaluateAll((links) => links.map((l) => l.getAttribute("aria-label") ?? ""))
     expect(new Set(linkNames).size, linkNames.join(" | ")).toBe(3)
     const escaped = b.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    const when = "\\d{1,2} [a-z]+ \\d{4}, \\d\\d:\\d\\d"
+    // named by how each conversation started (and when its newest message came), "Lezen:" without a space before the colon
     await expect(withB.first().getByRole("link")).toHaveAccessibleName(
-      new RegExp(`^Lezen ?: Gesprek met ${escaped}, laatste bericht \\d{1,2} [a-z]+ \\d{4}, \\d\\d:\\d\\d: “Zien jullie ook die bestelbus`),
+      new RegExp(`^Lezen: Gesprek met ${escaped}, begonnen ${when}: “Zien jullie ook die bestelbus.*”$`),
     )
-    await expect(withB.last().getByRole("link")).toHaveAccessibleName(new RegExp(`^Lezen en beantwoorden ?: Gesprek met ${escaped}, .*“Goed plan Anna`))
+    await expect(withB.last().getByRole("link")).toHaveAccessibleName(
+      new RegExp(`^Lezen en beantwoorden: Gesprek met ${escaped}, begonnen ${when}: “Hoi buren, zullen we samen borden.*”, laatste bericht ${when}$`),
+    )
+    const warnedCard = pa.getByTestId("message-item").filter({ hasText: "Waarschuwing aan 3 buurgroepen" })
+    await expect(warnedCard.getByRole("link")).toHaveAccessibleName(
+      new RegExp(`^Lezen en beantwoorden: Waarschuwing aan 3 buurgroepen, begonnen ${when}: “Vannacht ingebroken in de Lindelaan.*”, laatste bericht ${when}$`),
+    )
+    // how it started, visibly too
+    await expect(warnedCard.getByTestId("message-first")).toContainText("Vannacht ingebroken in de Lindelaan")
+    await shot(pa, `berichten-gesprekken-${js}-390.png`)
 
     // the "Melden" link works without a login
     const visitor = await browser.newContext({ javaScriptEnabled, viewport: PHONE })

@@ -4,7 +4,7 @@ import { AccountLayout } from "~/components/account/AccountLayout";
 import { MessagingNav } from "~/components/account/MessagingNav";
 import { RecipientGroups } from "~/components/account/RecipientGroups";
 import { Pagination, useFocusAfterPageChange } from "~/components/groups/Pagination";
-import { conversationLinkContext, conversationsHref, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
+import { conversationLinkName, conversationsHref, excerpt, nearbyHref, repliesLabel, threadHref } from "~/lib/admin-messages/admin-messages";
 import { MessageKindBadge } from "~/components/account/MessageKindBadge";
 import { listConversations, loadMessaging, messagingPage } from "~/lib/admin-messages/admin-messages.server";
 import { parsePage } from "~/lib/groups/group-view";
@@ -75,18 +75,25 @@ export default function MessagesPage() {
                       {c.title}
                     </h2>
                     <RecipientGroups groups={c.recipientGroups} id={`ontvangers-${c.threadId}`} />
+                    {c.first.id !== c.latest.id ? (
+                      // how it started, so two conversations with the same newest words can be told apart (stranger's walk)
+                      <p className="mt-1 text-sm break-words text-slate-700" data-testid="message-first">
+                        Begonnen <time dateTime={c.first.createdAt}>{c.first.createdLabel}</time>: “{excerpt(c.first.body, 80)}”
+                      </p>
+                    ) : null}
                     <p className="mt-1 text-sm text-slate-700" data-testid="message-latest">
                       Laatste: {c.latest.partyLabel.charAt(0).toLowerCase() + c.latest.partyLabel.slice(1)},{" "}
                       <time dateTime={c.latest.createdAt}>{c.latest.createdLabel}</time>
                     </p>
                     <p className="mt-1 break-words text-slate-800">{c.latest.excerpt}</p>
                     <p className="mt-2">
+                      {/* the whole name in aria-label: a visually hidden span gave "Lezen : Gesprek…" in Chromium */}
                       <Link
                         to={threadHref(c.latest.id, group.id)}
+                        aria-label={conversationLinkName(action, c)}
                         className="inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline"
                       >
                         {action}
-                        <span className="sr-only">: {conversationLinkContext(c)}</span>
                       </Link>
                     </p>
                   </article>

@@ -325,17 +325,32 @@ describe("admin messages: conversations", () => {
     expect(row.recipientGroups).toEqual([]);
   });
 
-  it("gives each conversation's link its own name: two with the same group differ by their newest message's date and first words", () => {
+  it("names each conversation's link by how it started: two with the same group differ by their first message's date and first words", () => {
     const older = message({ id: "t1", direction: "sent", other_group: oost, thread_id: "t1", body: "Samen borden bestellen?", created_at: "2026-11-02T09:30:00Z" });
     const newer = message({ id: "t2", direction: "sent", other_group: oost, thread_id: "t2", body: "Zien jullie ook die bestelbus?", created_at: "2026-11-02T09:30:00Z" });
     const first = toConversation({ thread_id: "t1", kind: "message", other_group: oost, first: older, latest: older, replies: 0, can_reply: false });
     const second = toConversation({ thread_id: "t2", kind: "message", other_group: oost, first: newer, latest: newer, replies: 0, can_reply: false });
-    expect(conversationLinkContext(first)).toBe("Gesprek met Buurtpreventie Oost, laatste bericht 2 november 2026, 10:30: “Samen borden bestellen?”");
-    expect(conversationLinkContext(second)).toBe("Gesprek met Buurtpreventie Oost, laatste bericht 2 november 2026, 10:30: “Zien jullie ook die bestelbus?”");
+    expect(conversationLinkContext(first)).toBe("Gesprek met Buurtpreventie Oost, begonnen 2 november 2026, 10:30: “Samen borden bestellen?”");
+    expect(conversationLinkContext(second)).toBe("Gesprek met Buurtpreventie Oost, begonnen 2 november 2026, 10:30: “Zien jullie ook die bestelbus?”");
     // a long text: its first words; no readable date: without it
     const long = message({ id: "t3", other_group: oost, body: "Vannacht is er ingebroken in de Lindelaan, de achterdeur is geforceerd.", created_at: "" });
     const undated = toConversation({ thread_id: "t3", kind: "message", other_group: oost, first: long, latest: long, replies: 0, can_reply: false });
     expect(conversationLinkContext(undated)).toBe("Gesprek met Buurtpreventie Oost: “Vannacht is er ingebroken in de Lindelaan, de…”");
+  });
+
+  it("tells two warnings apart that got the same answer in the same minute (stranger's walk: two links of one name)", () => {
+    const warning = (id: string, body: string, at: string) =>
+      message({ id, kind: "warning", direction: "sent", other_group: null, recipients: 2, recipient_groups: [], thread_id: id, body, created_at: at });
+    const answer = (id: string, thread: string) =>
+      message({ id, kind: "reply", direction: "received", other_group: west, sender_first_name: "Wim", thread_id: thread, reply_to_id: thread, body: "Dank, we letten op.", created_at: "2026-12-07T21:15:00Z" });
+    const one = toConversation({ thread_id: "w1", kind: "warning", other_group: null, first: warning("w1", "Vannacht ingebroken in de Lindelaan, achterdeur geforceerd.", "2026-12-07T21:10:00Z"), latest: answer("a1", "w1"), replies: 1, can_reply: true });
+    const two = toConversation({ thread_id: "w2", kind: "warning", other_group: null, first: warning("w2", "Fietsendief gezien bij het station.", "2026-12-07T20:40:00Z"), latest: answer("a2", "w2"), replies: 1, can_reply: true });
+    expect(conversationLinkContext(one)).toBe(
+      "Waarschuwing aan 2 buurgroepen, begonnen 7 december 2026, 22:10: “Vannacht ingebroken in de Lindelaan, achterdeur…”, laatste bericht 7 december 2026, 22:15",
+    );
+    expect(conversationLinkContext(two)).toBe(
+      "Waarschuwing aan 2 buurgroepen, begonnen 7 december 2026, 21:40: “Fietsendief gezien bij het station.”, laatste bericht 7 december 2026, 22:15",
+    );
   });
 
   it("names a sent warning after its count and lists the groups it went to; a received one after its sender, without others", () => {

@@ -502,17 +502,23 @@ export function toConversation(conversation: ApiConversation): ConversationView 
 }
 
 /**
- * What a conversation's "Lezen" link adds for screen readers, after its visible text: the
- * title, when its newest message came and that message's first words, as the card shows them
- * ("Gesprek met Buurtpreventie Oost, laatste bericht 7 december 2026, 14:05: “Goed plan,
- * ik vraag het…”"), so two conversations with the same group do not make two links of the
- * same name (stranger's walk).
+ * What a conversation's "Lezen" link says after its visible text, for screen readers: the
+ * title and how the conversation STARTED (the first message's date and first words), then
+ * when its newest message came if that is another one ("Waarschuwing aan 2 buurgroepen,
+ * begonnen 7 december 2026, 22:10: “Vannacht ingebroken…”, laatste bericht 7 december 2026,
+ * 22:15"). Stranger's walk: named by the newest message, two warnings answered with the same
+ * words in the same minute made two links of one name; how they started tells them apart.
  */
-export function conversationLinkContext(conversation: Pick<ConversationView, "title" | "latest">): string {
-  const { createdLabel, body } = conversation.latest;
-  const words = excerpt(body, 50);
-  return `${conversation.title}${createdLabel ? `, laatste bericht ${createdLabel}` : ""}${words ? `: “${words}”` : ""}`;
+export function conversationLinkContext(conversation: Pick<ConversationView, "title" | "first" | "latest">): string {
+  const { first, latest } = conversation;
+  const words = excerpt(first.body, 50);
+  const started = `${conversation.title}${first.createdLabel ? `, begonnen ${first.createdLabel}` : ""}${words ? `: “${words}”` : ""}`;
+  return latest.id !== first.id && latest.createdLabel ? `${started}, laatste bericht ${latest.createdLabel}` : started;
 }
+
+/** The "Lezen" link's accessible name, whole (an aria-label: a visually hidden part gained a stray space before its colon in Chromium). */
+export const conversationLinkName = (action: string, conversation: Pick<ConversationView, "title" | "first" | "latest">) =>
+  `${action}: ${conversationLinkContext(conversation)}`;
 
 /** Conversations per page of "Berichten". */
 export const CONVERSATIONS_PAGE_SIZE = 20;
