@@ -248,11 +248,14 @@ for (const javaScriptEnabled of [true, false]) {
     await pb.getByLabel("Je antwoord").fill("Top!")
     await pb.getByRole("button", { name: "Antwoord versturen" }).click()
     await expect(pb.getByTestId("error-message")).toHaveText(/Je antwoord moet minstens 10 tekens lang zijn/)
+    // whom the answer goes to is said above the form (stranger's walk: it never said)
+    await expect(pb.getByTestId("reply-recipient")).toHaveText(`Je antwoord gaat naar ${a.name}.`)
+    await expect(pb.getByTestId("reply-choice")).toHaveCount(0)
     const reply = `Goed plan Anna, ik vraag het in onze groep. (${js})`
     await pb.getByLabel("Je voornaam").fill("Bram")
     await pb.getByLabel("Je antwoord").fill(reply)
     await pb.getByRole("button", { name: "Antwoord versturen" }).click()
-    await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
+    await expect(pb.getByTestId("notice")).toContainText(`Je antwoord is verstuurd naar ${a.name}.`)
     await expect(pb.getByTestId("notice")).toBeFocused()
     await expect(pb.getByTestId("thread-message")).toHaveCount(2)
     await expect(pb.getByTestId("thread-message").last()).toContainText(reply)
@@ -329,7 +332,7 @@ for (const javaScriptEnabled of [true, false]) {
     await pb.getByLabel("Je voornaam").fill("Bram")
     await pb.getByLabel("Je antwoord").fill(warningReply)
     await pb.getByRole("button", { name: "Antwoord versturen" }).click()
-    await expect(pb.getByTestId("notice")).toContainText("Je antwoord is verstuurd.")
+    await expect(pb.getByTestId("notice")).toContainText(`Je antwoord is verstuurd naar ${a.name}.`)
     await pa.goto(`/mijn-groep/berichten?groep=${a.group.id}`)
     const warned = pa.getByTestId("message-item").filter({ hasText: "Waarschuwing aan 3 buurgroepen" })
     await expect(warned.getByTestId("message-replies")).toHaveText("1 antwoord")
@@ -340,6 +343,57 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(pa.getByRole("list", { name: "Verstuurd aan" }).getByRole("listitem")).toHaveCount(3)
     await shot(pa, `waarschuwing-gesprek-${js}-390.png`)
     if (javaScriptEnabled) expect(await seriousViolations(pa)).toEqual([])
+    // the page's title is its heading (stranger's walk: every conversation was "Bericht")
+    await expect(pa).toHaveTitle(/^Waarschuwing aan 3 buurgroepen \| /)
+    await expect(pa.getByTestId("reply-recipient")).toHaveText(`Je antwoord gaat naar ${b.name}.`)
+
+    // C answers the warning too: A chooses whom to answer, and only that group receives it
+    // (stranger's walk: the answer went silently to the newest group only)
+    const warningToC = await relayedMail(c.email, warning)
+    const cMessage = linkIn(warningToC, /^\/mijn-groep\/berichten\/[^/]+$/).match(/\/mijn-groep\/berichten\/([^/?]+)/)![1]
+    const cSignIn = await request.post(`${BACKEND_URL}/auth/customer/emailpass`, { data: { email: c.email, password: ADMIN_PASSWORD_FOR_TESTS } })
+    const cToken = ((await cSignIn.json()) as { token: string }).token
+    const cReply = `Hier ook gezien, we houden de achterkant in de gaten. (${js})`
+    const cAnswered = await request.post(`${BACKEND_URL}/store/my-group/groups/${c.group.id}/messages/${cMessage}/reply`, {
+      headers: { authorization: `Bearer ${cToken}`, "x-publishable-api-key": PUBLISHABLE_KEY },
+      data: { first_name: "Cor", message: cReply },
+    })
+    expect(cAnswered.ok(), await cAnswered.text()).toBeTruthy()
+    await pa.reload()
+    await expect(pa.getByTestId("thread-message")).toHaveCount(3)
+    await expect(pa.getByTestId("reply-recipient")).toHaveCount(0)
+    const choice = pa.getByRole("group", { name: "Antwoorden aan" })
+    await expect(choice.getByRole("radio")).toHaveCount(2)
+    // the newest group first, and checked
+    await expect(choice.getByRole("radio", { name: c.name })).toBeChecked()
+    await expect(choice.getByRole("radio", { name: b.name })).not.toBeChecked()
+    await choice.getByRole("radio", { name: b.name }).check()
+    const answer = `Dank Bram, fijn dat jullie meekijken. (${js})`
+    await pa.getByLabel("Je voornaam").fill("Anna")
+    await pa.getByLabel("Je antwoord").fill(answer)
+    await shot(pa, `antwoord-kiezen-${js}-390.png`)
+    if (javaScriptEnabled) {
+      expect(await seriousViolations(pa)).toEqual([])
+      // a reply_to that is not offered: a field error, nothing sent, the text kept
+      await choice.getByRole("radio", { name: b.name }).evaluate((el) => ((el as HTMLInputElement).value = "admmsg_not_in_this_thread"))
+      await pa.getByRole("button", { name: "Antwoord versturen" }).click()
+      await expect(pa.getByTestId("error-reply_to")).toHaveText("Kies aan welke groep je antwoord gaat.")
+      await expect(pa.getByTestId("error-summary")).toBeFocused()
+      await expect(pa.getByLabel("Je antwoord")).toHaveValue(answer)
+      await expect(pa.getByTestId("thread-message")).toHaveCount(3)
+      await pa.reload()
+      await pa.getByRole("group", { name: "Antwoorden aan" }).getByRole("radio", { name: b.name }).check()
+      await pa.getByLabel("Je voornaam").fill("Anna")
+      await pa.getByLabel("Je antwoord").fill(answer)
+    }
+    await pa.getByRole("button", { name: "Antwoord versturen" }).click()
+    await expect(pa.getByTestId("notice")).toContainText(`Je antwoord is verstuurd naar ${b.name}.`)
+    await expect(pa.getByTestId("thread-message")).toHaveCount(4)
+    const toBAnswer = await relayedMail(b.email, answer)
+    expect(toBAnswer).not.toContain(a.email)
+    // B's mail is in, so C's would be too
+    expect(mailsFor(c.email).filter((m) => m.includes(answer))).toEqual([])
+    expect(mailsFor(d.email).filter((m) => m.includes(answer))).toEqual([])
 
     // a second conversation with B: each conversation's link has a name of its own (stranger's
     // walk: screen readers listed "Lezen: Gesprek met B" twice)

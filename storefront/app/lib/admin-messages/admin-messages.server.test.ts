@@ -495,14 +495,74 @@ describe("a conversation", () => {
     expect(asResponse(result).status).toBe(404);
   });
 
-  it("posts a reply to the message it answers and comes back to the conversation", async () => {
-    const seen = backend([apiGroup("grp_b")], { "POST /store/my-group/groups/grp_b/messages/admmsg_1/reply": { status: 201, body: { message: { id: "admmsg_2" } } } });
+  it("posts a reply to the message it answers and comes back to the conversation, naming the group it went to", async () => {
+    const seen = backend([apiGroup("grp_b")], {
+      "GET /store/my-group/groups/grp_b/messages/admmsg_1": { body: thread("grp_b") },
+      "POST /store/my-group/groups/grp_b/messages/admmsg_1/reply": { status: 201, body: { message: { id: "admmsg_2" } } },
+    });
     const { action } = await import("~/routes/mijn-groep.berichten.$messageId");
-    const { result } = await callRoute(action, await post("/mijn-groep/berichten/admmsg_1?groep=grp_b", { reply_to: "admmsg_1", first_name: "Bea", message: "Goed! Zullen we bellen?" }), {
+    const { result, context } = await callRoute(action, await post("/mijn-groep/berichten/admmsg_1?groep=grp_b", { reply_to: "admmsg_1", first_name: "Bea", message: "Goed! Zullen we bellen?" }), {
       messageId: "admmsg_1",
     });
-    expect(asResponse(result).headers.get("location")).toBe("/mijn-groep/berichten/admmsg_1?groep=grp_b");
+    const response = asResponse(result);
+    expect(response.headers.get("location")).toBe("/mijn-groep/berichten/admmsg_1?groep=grp_b");
     expect(seen.at(-1)!.body).toEqual({ first_name: "Bea", message: "Goed! Zullen we bellen?" });
+    // the notice names the group the answer went to
+    const flashed = context.session;
+    expect(JSON.stringify(flashed.get("notice"))).toContain("Je antwoord is verstuurd naar Groep X.");
+  });
+});
+
+describe("a warning two groups answered (stranger's walk: the answer went silently to the newest only)", () => {
+  const west = { id: "grp_w", name: "Groep West", slug: "w" };
+  const zuid = { id: "grp_z", name: "Groep Zuid", slug: "z" };
+  const msg = (over: Record<string, unknown>) => ({ kind: "reply", direction: "received", sender_first_name: "Wim", body: "Dank, we letten op.", thread_id: "w1", reply_to_id: "w1", recipients: null, ...over });
+  const warning = msg({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 2, reply_to_id: null, body: "Vannacht ingebroken.", created_at: "2026-12-07T21:10:00Z" });
+  const answers = {
+    message: warning,
+    thread: [
+      warning,
+      msg({ id: "r_w", other_group: west, created_at: "2026-12-07T21:12:00Z" }),
+      msg({ id: "r_z", other_group: zuid, sender_first_name: "Zoë", created_at: "2026-12-07T21:14:00Z" }),
+    ],
+  };
+
+  it("offers each group that answered, the newest first and chosen, and names the page after its heading", async () => {
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/messages/w1": { body: answers } });
+    const { loader, meta } = await import("~/routes/mijn-groep.berichten.$messageId");
+    const { result } = await callRoute(loader, await get("/mijn-groep/berichten/w1?groep=grp_a"), { messageId: "w1" });
+    const page = result as { choices: { messageId: string; groupName: string }[]; replyTo: string; title: string };
+    expect(page.choices).toEqual([
+      { messageId: "r_z", groupName: "Groep Zuid" },
+      { messageId: "r_w", groupName: "Groep West" },
+    ]);
+    expect(page.replyTo).toBe("r_z");
+    expect(page.title).toBe("Waarschuwing aan 2 buurgroepen");
+    const tags = (meta as (args: unknown) => { title?: string }[])({ data: page });
+    expect(tags[0]!.title).toMatch(/^Waarschuwing aan 2 buurgroepen \| /);
+  });
+
+  it("sends the answer to the group chosen, and only to it", async () => {
+    const seen = backend([apiGroup("grp_a")], {
+      "GET /store/my-group/groups/grp_a/messages/w1": { body: answers },
+      "POST /store/my-group/groups/grp_a/messages/r_w/reply": { status: 201, body: { message: { id: "a1" } } },
+    });
+    const { action } = await import("~/routes/mijn-groep.berichten.$messageId");
+    const { result } = await callRoute(action, await post("/mijn-groep/berichten/w1?groep=grp_a", { reply_to: "r_w", first_name: "Anna", message: "Dank jullie, fijn." }), { messageId: "w1" });
+    expect(asResponse(result).status).toBe(303);
+    expect(seen.filter((r) => r.method === "POST").map((r) => r.path)).toEqual(["/store/my-group/groups/grp_a/messages/r_w/reply"]);
+  });
+
+  it("refuses a reply_to that is not offered (a message the group sent, another thread's, none), sends nothing and keeps the text", async () => {
+    const seen = backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/messages/w1": { body: answers } });
+    const { action } = await import("~/routes/mijn-groep.berichten.$messageId");
+    for (const replyTo of ["w1", "admmsg_elsewhere", ""]) {
+      const answer = dataOf((await callRoute(action, await post("/mijn-groep/berichten/w1?groep=grp_a", { reply_to: replyTo, first_name: "Anna", message: "Dank jullie, fijn." }), { messageId: "w1" })).result);
+      expect(answer.init?.status).toBe(400);
+      expect(answer.data?.errors).toEqual({ reply_to: "Kies aan welke groep je antwoord gaat." });
+      expect(answer.data?.values).toMatchObject({ first_name: "Anna", message: "Dank jullie, fijn." });
+    }
+    expect(seen.filter((r) => r.method === "POST")).toEqual([]);
   });
 });
 

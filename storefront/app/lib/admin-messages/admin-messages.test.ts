@@ -4,6 +4,9 @@ import {
   type ApiNearbyGroup,
   chosenKm,
   conversationLinkContext,
+  defaultReplyChoice,
+  replyChoice,
+  replyChoices,
   conversationsHref,
   recipientGroupLabel,
   toConversation,
@@ -176,6 +179,42 @@ describe("admin messages: history and threads", () => {
     expect(threadOrder(thread).map((m) => m.id)).toEqual(["m1", "m2", "m3"]);
     expect(replyTarget(thread)?.id).toBe("m2");
     expect(replyTarget(thread.filter((m) => m.direction === "sent"))).toBeNull();
+  });
+
+  it("offers one choice per group that can be answered: that group's newest message, newest group first", () => {
+    const west = { id: "grp_west", name: "Buurtpreventie West", slug: "buurtpreventie-west" };
+    const zuid = { id: "grp_zuid", name: "Buurtpreventie Zuid", slug: "buurtpreventie-zuid" };
+    const thread = threadOrder([
+      toAdminMessage(message({ id: "w1", kind: "warning", direction: "sent", other_group: null, recipients: 2, created_at: "2026-12-07T13:00:00Z" })),
+      toAdminMessage(message({ id: "b1", kind: "reply", direction: "received", other_group: west, created_at: "2026-12-07T14:00:00Z" })),
+      toAdminMessage(message({ id: "c1", kind: "reply", direction: "received", other_group: zuid, created_at: "2026-12-07T14:30:00Z" })),
+      toAdminMessage(message({ id: "b2", kind: "reply", direction: "received", other_group: west, created_at: "2026-12-07T14:10:00Z" })),
+      toAdminMessage(message({ id: "a1", kind: "reply", direction: "sent", other_group: zuid, created_at: "2026-12-07T15:00:00Z" })),
+    ]);
+    const choices = replyChoices(thread);
+    expect(choices).toEqual([
+      { messageId: "c1", groupName: "Buurtpreventie Zuid" },
+      { messageId: "b2", groupName: "Buurtpreventie West" },
+    ]);
+    // the newest overall is the default; a message the address names picks its group
+    expect(defaultReplyChoice(choices, thread, "w1")?.messageId).toBe("c1");
+    expect(defaultReplyChoice(choices, thread, "b1")?.messageId).toBe("b2");
+    expect(defaultReplyChoice([], thread, "w1")).toBeNull();
+    // a posted id: an offered one, or any other message the group received in the thread (a page loaded before a newer reply came)
+    expect(replyChoice(choices, thread, "b2")?.groupName).toBe("Buurtpreventie West");
+    expect(replyChoice(choices, thread, "b1")).toEqual({ messageId: "b1", groupName: "Buurtpreventie West" });
+    // never a message the group sent, nor one from outside the thread, nor nonsense
+    expect(replyChoice(choices, thread, "w1")).toBeNull();
+    expect(replyChoice(choices, thread, "a1")).toBeNull();
+    expect(replyChoice(choices, thread, "admmsg_elsewhere")).toBeNull();
+    // none chosen: only when there is one group to answer is it that one
+    expect(replyChoice(choices, thread, "")).toBeNull();
+    expect(replyChoice(choices.slice(1), thread.filter((m) => m.id !== "c1"), "")?.messageId).toBe("b2");
+    // nothing received: nothing to answer
+    expect(replyChoices(thread.filter((m) => m.direction === "sent"))).toEqual([]);
+    expect(replyChoice([], thread.filter((m) => m.direction === "sent"), "")).toBeNull();
+    // one group: one choice, its newest message
+    expect(replyChoices(thread.filter((m) => m.id !== "c1"))).toEqual([{ messageId: "b2", groupName: "Buurtpreventie West" }]);
   });
 
   it("names a warning the group sent by how many groups it went to, whoever replied; other threads after the other group", () => {

@@ -273,6 +273,8 @@ export type AdminMessageView = {
   kindLabel: string;
   /** "Van Anna (Buurtpreventie Oost)", "Aan Buurtpreventie Oost", "Aan 3 buurgroepen". */
   partyLabel: string;
+  /** The other group's id (who sent a received message; whom a sent one went to), when known. */
+  otherGroupId: string | null;
   otherGroupName: string | null;
   senderFirstName: string;
   body: string;
@@ -325,6 +327,7 @@ export function toAdminMessage(message: ApiAdminMessage): AdminMessageView {
     direction: message.direction,
     kindLabel: KIND_LABELS[message.kind] ?? "Bericht",
     partyLabel: partyLabel(message),
+    otherGroupId: message.other_group?.id ?? null,
     otherGroupName: message.other_group?.name ?? null,
     senderFirstName: message.sender_first_name,
     body: message.body,
@@ -377,6 +380,71 @@ export function replyTarget<T extends { direction: "sent" | "received"; createdA
   const received = threadOrder(thread).filter((m) => m.direction === "received");
   return received.at(-1) ?? null;
 }
+
+/** A group the admin can answer in a thread: the message the answer replies to (its newest there) and the group's name. */
+export type ReplyChoice = { messageId: string; groupName: string };
+
+type ReplyMessage = Pick<AdminMessageView, "id" | "direction" | "createdAt" | "otherGroupId" | "otherGroupName">;
+
+/** Which group sent a received message (its id; a group erased since: its name, else the message itself). */
+const senderKey = (m: ReplyMessage) => m.otherGroupId ?? (m.otherGroupName ? `name:${m.otherGroupName}` : `message:${m.id}`);
+
+/**
+ * The groups an answer can go to, one choice per group that sent the admin's group something
+ * in the thread (a warning's thread holds replies from each group that answered), newest
+ * group first; each answers that group's newest message. Stranger's walk: the form answered
+ * only the newest, silently, and the sender believed she had answered both groups.
+ * The receivers of a warning see only their own side of its thread, so they are only ever
+ * offered its sender.
+ */
+export function replyChoices(thread: readonly ReplyMessage[]): ReplyChoice[] {
+  const newestFirst = threadOrder(thread)
+    .filter((m) => m.direction === "received")
+    .reverse();
+  const seen = new Set<string>();
+  const choices: ReplyChoice[] = [];
+  for (const m of newestFirst) {
+    const key = senderKey(m);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    choices.push({ messageId: m.id, groupName: m.otherGroupName ?? "andere groep" });
+  }
+  return choices;
+}
+
+/**
+ * The choice checked when the page opens: the group of the message the address names when
+ * the admin's group received it (the mail's "Beantwoorden" link of that group's reply), else
+ * the newest overall.
+ */
+export function defaultReplyChoice(choices: readonly ReplyChoice[], thread: readonly ReplyMessage[], namedId: string): ReplyChoice | null {
+  const named = thread.find((m) => m.id === namedId && m.direction === "received");
+  if (named) {
+    const newestOfGroup = replyChoices(thread.filter((m) => m.direction === "received" && senderKey(m) === senderKey(named)))[0];
+    const choice = choices.find((c) => c.messageId === newestOfGroup?.messageId);
+    if (choice) return choice;
+  }
+  return choices[0] ?? null;
+}
+
+/**
+ * The posted `reply_to`, checked against the thread: an offered message, or another one the
+ * group received in this thread (the page was loaded before a group's newer reply came), as
+ * that group's choice. Anything else (a message the group sent, one from another thread,
+ * nonsense): null, and nothing is sent. Empty: the one group there is to answer, or null
+ * when there are several (never silently the newest).
+ */
+export function replyChoice(choices: readonly ReplyChoice[], thread: readonly ReplyMessage[], posted: string): ReplyChoice | null {
+  const id = posted.trim();
+  if (!id) return choices.length === 1 ? choices[0]! : null;
+  const offered = choices.find((c) => c.messageId === id);
+  if (offered) return offered;
+  const received = thread.find((m) => m.id === id && m.direction === "received");
+  return received ? { messageId: received.id, groupName: received.otherGroupName ?? "andere groep" } : null;
+}
+
+/** After an answer went out: "Je antwoord is verstuurd naar Buurtpreventie Oost." */
+export const replySentLabel = (groupName: string) => `Je antwoord is verstuurd naar ${groupName}.`;
 
 // ---------------------------------------------------------------------------
 // The report page (GET /store/admin-messages/report/:token)
