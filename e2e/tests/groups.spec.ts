@@ -174,6 +174,21 @@ test("search works without JavaScript, and the map is only a text alternative th
   await context.close()
 })
 
+test("Volgende on a phone with JavaScript: the results heading takes focus at the top of the screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const page = await context.newPage()
+  await page.goto("/groepen")
+  await expect(page.getByTestId("result-count")).toHaveText(/^Groep 1–20 van \d+$/)
+  await page.getByRole("link", { name: "Volgende pagina" }).click()
+  await expect(page.getByTestId("result-count")).toHaveText(/^Groep 21–40 van \d+$/)
+  const heading = page.getByRole("heading", { level: 2, name: "Alle groepen" })
+  await expect(heading).toBeFocused()
+  // stranger's walk: focused, but at the bottom edge of the screen (the page stayed at its top)
+  await expect.poll(async () => (await heading.boundingBox())!.y).toBeLessThan(60)
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+  await context.close()
+})
+
 test("the map shows every group as markers and clusters while tiles cannot load", async ({ page, request, baseURL }) => {
   test.setTimeout(150_000)
   const group = await seededGroup(request)

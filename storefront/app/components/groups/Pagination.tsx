@@ -32,11 +32,23 @@ export function useFocusAfterPageChange<T extends HTMLElement>() {
       first.current = false;
       return;
     }
-    if ((state as { pageChange?: unknown } | null)?.pageChange === true) ref.current?.focus();
+    if ((state as { pageChange?: unknown } | null)?.pageChange !== true || !ref.current) return;
+    focusAtTop(ref.current);
     // only when the address changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return ref;
+}
+
+/**
+ * Focus on the element and scroll it to the top of the viewport: focus alone left it where
+ * the scroll to the top put it, a new page's heading at the bottom edge of a phone's screen
+ * (stranger's walk, 390 × 844). An instant jump, never smooth scrolling (which
+ * prefers-reduced-motion asks to avoid, and which adds nothing after a page change).
+ */
+export function focusAtTop(element: HTMLElement) {
+  element.focus({ preventScroll: true });
+  element.scrollIntoView({ block: "start", behavior: "instant" });
 }
 
 const linkClass =
