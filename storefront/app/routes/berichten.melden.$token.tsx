@@ -14,11 +14,12 @@ import { withRetryAfter } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data?.notFound ? NOT_FOUND_TITLE : "Bericht melden") },
+  { title: pageTitle(data?.notFound ? NOT_FOUND_TITLE : data?.tooMany ? TOO_MANY_TITLE : "Bericht melden") },
   { name: "robots", content: "noindex" },
 ];
 
 const NOT_FOUND_TITLE = "Meldlink niet gevonden";
+const TOO_MANY_TITLE = "Te veel meldlinks geopend";
 
 /**
  * The token is in the address: never cached, and only the origin is ever sent as a referrer
@@ -34,7 +35,8 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * when, and the form adds to that report (staff are mailed again). An unknown token or a
  * message erased since: 404 with the backend's sentence, no form, what to check and where to go
  * on (home page, contact page; stranger's walk: a dead end); too many links looked up from
- * one address: 429 with the backend's sentence and Retry-After, no form.
+ * one address: 429 with the backend's sentence and Retry-After, no form, a heading of its own
+ * and the same ways on (stranger's walk: it kept "Bericht melden" and its promise).
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const message = await loadFromBackend(() =>
@@ -48,10 +50,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   );
   return "refused" in message
     ? data(
-        { message: null, earlier: null, missing: message.refused.message, notFound: message.refused.status === 404 },
+        {
+          message: null,
+          earlier: null,
+          missing: message.refused.message,
+          notFound: message.refused.status === 404,
+          tooMany: message.refused.status === 429,
+        },
         refusalInit(message.refused, 404),
       )
-    : { message: message.message, earlier: message.earlier, missing: null, notFound: false };
+    : { message: message.message, earlier: message.earlier, missing: null, notFound: false, tooMany: false };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,11 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportMessagePage() {
-  const { message, earlier, missing, notFound } = useLoaderData<typeof loader>();
+  const { message, earlier, missing, notFound, tooMany } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   const errors: FieldErrors = actionData?.errors ?? {};
   if (notFound) return <UnknownReportLink sentence={missing ?? ""} />;
+  if (tooMany) return <TooManyLookups sentence={missing ?? ""} />;
   return (
     <AccountLayout
       title="Bericht melden"
@@ -141,20 +150,47 @@ function UnknownReportLink({ sentence }: { sentence: string }) {
           breekt een lange link soms af. Is het bericht intussen verwijderd, dan valt er niets meer te melden.
         </p>
         <p>Wil je toch iets melden over een bericht van een andere beheerder? Neem contact met ons op en noem de groep, de datum en wat er mis is.</p>
-        <nav aria-label="Verder">
-          <ul className="space-y-2">
-            <li>
-              <Link to="/contact" className={linkClass}>
-                Neem contact op met de winkel
-              </Link>
-            </li>
-            <li>
-              <Link to="/" className={linkClass}>
-                Terug naar de winkel
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        <OnwardLinks />
+      </div>
+    </AccountLayout>
+  );
+}
+
+/** Where to go on from a report link that cannot be shown: the contact page and the shop. */
+function OnwardLinks() {
+  return (
+    <nav aria-label="Verder">
+      <ul className="space-y-2">
+        <li>
+          <Link to="/contact" className={linkClass}>
+            Neem contact op met de winkel
+          </Link>
+        </li>
+        <li>
+          <Link to="/" className={linkClass}>
+            Terug naar de winkel
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Too many report links looked up from one address (429, with Retry-After): says so under a
+ * heading of its own, without the form's promise, and where to go on.
+ */
+function TooManyLookups({ sentence }: { sentence: string }) {
+  return (
+    <AccountLayout title={TOO_MANY_TITLE} crumbs={[{ label: "Groepen", to: "/groepen" }, { label: TOO_MANY_TITLE }]}>
+      <div className="space-y-4 text-slate-800" data-testid="report-link-too-many">
+        <FormMessage kind="error">{sentence || "Er zijn te veel meldlinks opgevraagd. Probeer het later opnieuw."}</FormMessage>
+        <p>
+          Vanaf dit adres zijn kort na elkaar te veel meldlinks geopend. Wacht even en open de link <strong>Melden</strong> dan opnieuw
+          vanuit de e-mail.
+        </p>
+        <p>Is het dringend? Neem contact met ons op en noem de groep, de datum en wat er mis is met het bericht.</p>
+        <OnwardLinks />
       </div>
     </AccountLayout>
   );

@@ -629,7 +629,7 @@ describe("/berichten/melden/:token", () => {
     };
     expect(answer.init?.status).toBe(404);
     // notFound: the page explains and links on (home, contact) instead of the form (stranger's walk: a dead end)
-    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd.", notFound: true });
+    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Deze meldlink is onbekend of het bericht is verwijderd.", notFound: true, tooMany: false });
   });
 
   it("says the backend's rate limit on looking links up as a 429 with Retry-After, and offers no form", async () => {
@@ -644,7 +644,7 @@ describe("/berichten/melden/:token", () => {
     };
     expect(answer.init?.status).toBe(429);
     expect(new Headers(answer.init?.headers).get("Retry-After")).toBe("1800");
-    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Te veel meldlinks geopend. Probeer het over 30 minuten opnieuw.", notFound: false });
+    expect(answer.data).toEqual({ message: null, earlier: null, missing: "Te veel meldlinks geopend. Probeer het over 30 minuten opnieuw.", notFound: false, tooMany: true });
     const pageHeaders = (headers as (args: unknown) => Headers)({ loaderHeaders: new Headers({ "Retry-After": "1800" }), actionHeaders: new Headers() });
     expect(pageHeaders.get("Retry-After")).toBe("1800");
   });
