@@ -10,7 +10,6 @@ import { RecipientGroups } from "~/components/account/RecipientGroups";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { FieldError, fieldId } from "~/components/form/Field";
 import {
-  defaultReplyChoice,
   MESSAGE_FIELDS,
   messagesHref,
   replyChoice,
@@ -35,8 +34,8 @@ export const headers = withRetryAfter(() => ({ "Cache-Control": "private, no-sto
  * One conversation between two groups' admins (the relayed mail's "Beantwoorden" link lands
  * here; signing in comes first) and the reply form. The form says to whom the answer goes;
  * when several groups answered (a warning's thread), the admin chooses one (radio buttons,
- * also without JavaScript), the group of the message the address names first, else the
- * newest. The answer goes back through the relay to that group only.
+ * also without JavaScript), the group that wrote last checked at first. The answer goes back
+ * through the relay to that group only.
  */
 /** The form's fields: the reply_to choice first, as the page shows it. */
 const REPLY_FIELDS = ["reply_to", ...MESSAGE_FIELDS] as const;
@@ -54,7 +53,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // a warning the group sent is named by whom it went to, not by the one group that replied
     title: threadTitle(ordered, message.kind),
     choices,
-    replyTo: defaultReplyChoice(choices, ordered, message.id)?.messageId ?? null,
+    // checked at first: the newest group (the address may name an older group's message: the
+    // list links to the newest message there was, and a group may have answered since)
+    replyTo: choices[0]?.messageId ?? null,
     firstName,
   };
 }

@@ -538,6 +538,10 @@ describe("a warning two groups answered (stranger's walk: the answer went silent
     ]);
     expect(page.replyTo).toBe("r_z");
     expect(page.title).toBe("Waarschuwing aan 2 buurgroepen");
+    // an address naming the older group's reply (the list links to the newest message there was): still the newest group
+    backend([apiGroup("grp_a")], { "GET /store/my-group/groups/grp_a/messages/r_w": { body: { ...answers, message: answers.thread[1] } } });
+    const older = (await callRoute(loader, await get("/mijn-groep/berichten/r_w?groep=grp_a"), { messageId: "r_w" })).result as typeof page;
+    expect(older.replyTo).toBe("r_z");
     const tags = (meta as (args: unknown) => { title?: string }[])({ data: page });
     expect(tags[0]!.title).toMatch(/^Waarschuwing aan 2 buurgroepen \| /);
   });

@@ -413,21 +413,6 @@ export function replyChoices(thread: readonly ReplyMessage[]): ReplyChoice[] {
 }
 
 /**
- * The choice checked when the page opens: the group of the message the address names when
- * the admin's group received it (the mail's "Beantwoorden" link of that group's reply), else
- * the newest overall.
- */
-export function defaultReplyChoice(choices: readonly ReplyChoice[], thread: readonly ReplyMessage[], namedId: string): ReplyChoice | null {
-  const named = thread.find((m) => m.id === namedId && m.direction === "received");
-  if (named) {
-    const newestOfGroup = replyChoices(thread.filter((m) => m.direction === "received" && senderKey(m) === senderKey(named)))[0];
-    const choice = choices.find((c) => c.messageId === newestOfGroup?.messageId);
-    if (choice) return choice;
-  }
-  return choices[0] ?? null;
-}
-
-/**
  * The posted `reply_to`, checked against the thread: an offered message, or another one the
  * group received in this thread (the page was loaded before a group's newer reply came), as
  * that group's choice. Anything else (a message the group sent, one from another thread,
