@@ -371,16 +371,6 @@ export function threadTitle(
   return kind === "warning" ? "Waarschuwing" : "Bericht";
 }
 
-/**
- * The message a reply answers: the newest one the admin's group received in the thread
- * (only the receiving group may answer a message; the backend checks it). Null: nothing to
- * answer (the admin sent everything so far, e.g. a warning).
- */
-export function replyTarget<T extends { direction: "sent" | "received"; createdAt: string }>(thread: readonly T[]): T | null {
-  const received = threadOrder(thread).filter((m) => m.direction === "received");
-  return received.at(-1) ?? null;
-}
-
 /** A group the admin can answer in a thread: the message the answer replies to (its newest there) and the group's name. */
 export type ReplyChoice = { messageId: string; groupName: string };
 
