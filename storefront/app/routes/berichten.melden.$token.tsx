@@ -12,6 +12,7 @@ import { type FieldErrors, orderedErrors } from "~/lib/form-errors";
 import { formError, readForm } from "~/lib/form.server";
 import { withRetryAfter } from "~/lib/request/headers";
 import { pageTitle } from "~/lib/seo/seo";
+import type { ReactNode } from "react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data?.notFound ? NOT_FOUND_TITLE : data?.tooMany ? TOO_MANY_TITLE : "Bericht melden") },
@@ -107,29 +108,25 @@ export default function ReportMessagePage() {
           </article>
         </section>
       ) : null}
-      {missing ? (
-        <FormMessage kind="error">{missing}</FormMessage>
-      ) : (
-        <Form method="post" noValidate className="space-y-6" aria-label={earlier ? "Melding aanvullen" : "Bericht melden"}>
-          {earlier ? <FormMessage kind="info">{earlier}</FormMessage> : null}
-          <ErrorSummary errors={orderedErrors(errors, REPORT_FIELDS)} submissionKey={actionData} />
-          <TextAreaField
-            name="reason"
-            label={earlier ? "Wat wil je toevoegen aan je melding?" : "Wat is er mis met dit bericht?"}
-            rows={5}
-            maxLength={REPORT_REASON_MAX}
-            defaultValue={actionData?.values.reason ?? ""}
-            error={errors.reason}
-            hint="Bijvoorbeeld: reclame, bedreiging, of namen of foto's van mensen."
-          />
-          <p className="text-sm text-slate-700">
-            We sturen je melding naar onze medewerkers, met het bericht. De afzender krijgt niet te zien dat jij het meldde.
-          </p>
-          <Button type="submit" disabled={sending}>
-            {earlier ? (sending ? "Versturen…" : "Aanvulling versturen") : sending ? "Melden…" : "Bericht melden"}
-          </Button>
-        </Form>
-      )}
+      <Form method="post" noValidate className="space-y-6" aria-label={earlier ? "Melding aanvullen" : "Bericht melden"}>
+        {earlier ? <FormMessage kind="info">{earlier}</FormMessage> : null}
+        <ErrorSummary errors={orderedErrors(errors, REPORT_FIELDS)} submissionKey={actionData} />
+        <TextAreaField
+          name="reason"
+          label={earlier ? "Wat wil je toevoegen aan je melding?" : "Wat is er mis met dit bericht?"}
+          rows={5}
+          maxLength={REPORT_REASON_MAX}
+          defaultValue={actionData?.values.reason ?? ""}
+          error={errors.reason}
+          hint="Bijvoorbeeld: reclame, bedreiging, of namen of foto's van mensen."
+        />
+        <p className="text-sm text-slate-700">
+          We sturen je melding naar onze medewerkers, met het bericht. De afzender krijgt niet te zien dat jij het meldde.
+        </p>
+        <Button type="submit" disabled={sending}>
+          {earlier ? (sending ? "Versturen…" : "Aanvulling versturen") : sending ? "Melden…" : "Bericht melden"}
+        </Button>
+      </Form>
     </AccountLayout>
   );
 }
@@ -137,61 +134,57 @@ export default function ReportMessagePage() {
 const linkClass = "inline-block py-1 font-semibold text-brand-blue underline underline-offset-2 hover:no-underline";
 
 /**
- * A mistyped, cut-off or outdated report link (404): says so, what to check, and where to go
- * on, instead of a page without a way forward (stranger's walk).
+ * A report link that cannot be shown: its own heading, the backend's sentence, what to do,
+ * and where to go on (contact page, shop) instead of the form and its promise (stranger's
+ * walks: the 404 was a dead end, the 429 kept "Bericht melden").
  */
+function ReportLinkProblem({ title, testId, sentence, children }: { title: string; testId: string; sentence: string; children: ReactNode }) {
+  return (
+    <AccountLayout title={title} crumbs={[{ label: "Groepen", to: "/groepen" }, { label: title }]}>
+      <div className="space-y-4 text-slate-800" data-testid={testId}>
+        <FormMessage kind="error">{sentence}</FormMessage>
+        {children}
+        <nav aria-label="Verder">
+          <ul className="space-y-2">
+            <li>
+              <Link to="/contact" className={linkClass}>
+                Neem contact op met de winkel
+              </Link>
+            </li>
+            <li>
+              <Link to="/" className={linkClass}>
+                Terug naar de winkel
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </AccountLayout>
+  );
+}
+
+/** A mistyped, cut-off or outdated report link (404). */
 function UnknownReportLink({ sentence }: { sentence: string }) {
   return (
-    <AccountLayout title={NOT_FOUND_TITLE} crumbs={[{ label: "Groepen", to: "/groepen" }, { label: NOT_FOUND_TITLE }]}>
-      <div className="space-y-4 text-slate-800" data-testid="report-link-unknown">
-        <FormMessage kind="error">{sentence || "Deze meldlink is onbekend of het bericht is verwijderd."}</FormMessage>
-        <p>
-          Open de link <strong>Melden</strong> opnieuw vanuit de e-mail, en controleer of het hele adres is overgenomen: een e-mailprogramma
-          breekt een lange link soms af. Is het bericht intussen verwijderd, dan valt er niets meer te melden.
-        </p>
-        <p>Wil je toch iets melden over een bericht van een andere beheerder? Neem contact met ons op en noem de groep, de datum en wat er mis is.</p>
-        <OnwardLinks />
-      </div>
-    </AccountLayout>
+    <ReportLinkProblem title={NOT_FOUND_TITLE} testId="report-link-unknown" sentence={sentence || "Deze meldlink is onbekend of het bericht is verwijderd."}>
+      <p>
+        Open de link <strong>Melden</strong> opnieuw vanuit de e-mail, en controleer of het hele adres is overgenomen: een e-mailprogramma
+        breekt een lange link soms af. Is het bericht intussen verwijderd, dan valt er niets meer te melden.
+      </p>
+      <p>Wil je toch iets melden over een bericht van een andere beheerder? Neem contact met ons op en noem de groep, de datum en wat er mis is.</p>
+    </ReportLinkProblem>
   );
 }
 
-/** Where to go on from a report link that cannot be shown: the contact page and the shop. */
-function OnwardLinks() {
-  return (
-    <nav aria-label="Verder">
-      <ul className="space-y-2">
-        <li>
-          <Link to="/contact" className={linkClass}>
-            Neem contact op met de winkel
-          </Link>
-        </li>
-        <li>
-          <Link to="/" className={linkClass}>
-            Terug naar de winkel
-          </Link>
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
-/**
- * Too many report links looked up from one address (429, with Retry-After): says so under a
- * heading of its own, without the form's promise, and where to go on.
- */
+/** Too many report links looked up from one address (429, with Retry-After). */
 function TooManyLookups({ sentence }: { sentence: string }) {
   return (
-    <AccountLayout title={TOO_MANY_TITLE} crumbs={[{ label: "Groepen", to: "/groepen" }, { label: TOO_MANY_TITLE }]}>
-      <div className="space-y-4 text-slate-800" data-testid="report-link-too-many">
-        <FormMessage kind="error">{sentence || "Er zijn te veel meldlinks opgevraagd. Probeer het later opnieuw."}</FormMessage>
-        <p>
-          Vanaf dit adres zijn kort na elkaar te veel meldlinks geopend. Wacht even en open de link <strong>Melden</strong> dan opnieuw
-          vanuit de e-mail.
-        </p>
-        <p>Is het dringend? Neem contact met ons op en noem de groep, de datum en wat er mis is met het bericht.</p>
-        <OnwardLinks />
-      </div>
-    </AccountLayout>
+    <ReportLinkProblem title={TOO_MANY_TITLE} testId="report-link-too-many" sentence={sentence || "Er zijn te veel meldlinks opgevraagd. Probeer het later opnieuw."}>
+      <p>
+        Vanaf dit adres zijn kort na elkaar te veel meldlinks geopend. Wacht even en open de link <strong>Melden</strong> dan opnieuw
+        vanuit de e-mail.
+      </p>
+      <p>Is het dringend? Neem contact met ons op en noem de groep, de datum en wat er mis is met het bericht.</p>
+    </ReportLinkProblem>
   );
 }
