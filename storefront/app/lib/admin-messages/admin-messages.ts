@@ -379,6 +379,9 @@ type ReplyMessage = Pick<AdminMessageView, "id" | "direction" | "createdAt" | "o
 /** Which group sent a received message (its id; a group erased since: its name, else the message itself). */
 const senderKey = (m: ReplyMessage) => m.otherGroupId ?? (m.otherGroupName ? `name:${m.otherGroupName}` : `message:${m.id}`);
 
+/** Answering a received message: its id and the group that sent it. */
+const toChoice = (m: ReplyMessage): ReplyChoice => ({ messageId: m.id, groupName: m.otherGroupName ?? "andere groep" });
+
 /**
  * The groups an answer can go to, one choice per group that sent the admin's group something
  * in the thread (a warning's thread holds replies from each group that answered), newest
@@ -397,7 +400,7 @@ export function replyChoices(thread: readonly ReplyMessage[]): ReplyChoice[] {
     const key = senderKey(m);
     if (seen.has(key)) continue;
     seen.add(key);
-    choices.push({ messageId: m.id, groupName: m.otherGroupName ?? "andere groep" });
+    choices.push(toChoice(m));
   }
   return choices;
 }
@@ -415,7 +418,7 @@ export function replyChoice(choices: readonly ReplyChoice[], thread: readonly Re
   const offered = choices.find((c) => c.messageId === id);
   if (offered) return offered;
   const received = thread.find((m) => m.id === id && m.direction === "received");
-  return received ? { messageId: received.id, groupName: received.otherGroupName ?? "andere groep" } : null;
+  return received ? toChoice(received) : null;
 }
 
 /** After an answer went out: "Je antwoord is verstuurd naar Buurtpreventie Oost." */
